@@ -1,0 +1,440 @@
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Generates the Java model of the contract from contract/execution-entry.schema.json.
+ *
+ * <p>Run by the build (exec-maven-plugin, generate-sources) as a single-file program:
+ * {@code java -cp <deps> ContractModelGenerator.java SCHEMA OUTPUT_DIR PACKAGE}. It understands exactly the
+ * schema features the contract uses (an object of typed properties, string enums, one free-form object with typed
+ * known keys) and fails loudly on anything else, so that a schema change can never be silently mistranslated.
+ * Why a generator of our own: docs/adr/0002-contract-model-generator.md.
+ */
+public final class ContractModelGenerator {
+
+    private static final String LONG_MAX = "9223372036854775807";
+
+    private final JsonNode schema;
+    private final String schemaName;
+    private final String pkg;
+    private final String generatedNote;
+
+    private ContractModelGenerator(JsonNode schema, String schemaName, String pkg) {
+        this.schema = schema;
+        this.schemaName = schemaName;
+        this.pkg = pkg;
+        this.generatedNote = "Generated from contract/" + schemaName + " by src/codegen/ContractModelGenerator.java; do not edit.";
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 3) {
+            throw new IllegalArgumentException("usage: ContractModelGenerator SCHEMA OUTPUT_DIR PACKAGE");
+        }
+        Path schemaFile = Path.of(args[0]);
+        JsonNode schema = JsonMapper.builder().build().readTree(Files.readString(schemaFile));
+        Path outDir = Path.of(args[1]).resolve(args[2].replace('.', '/'));
+        Files.createDirectories(outDir);
+        ContractModelGenerator generator = new ContractModelGenerator(schema, schemaFile.getFileName().toString(), args[2]);
+        Map<String, String> files = generator.generate();
+        int written = 0;
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path target = outDir.resolve(file.getKey() + ".java");
+            // Rewrite only what changed, so that incremental compilation stays incremental.
+            if (!Files.exists(target) || !Files.readString(target).equals(file.getValue())) {
+                Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
+                written++;
+            }
+        }
+        System.out.println("contract model: " + files.size() + " types from " + schemaFile + " (" + written + " rewritten)");
+    }
+
+    private Map<String, String> generate() {
+        require("object".equals(schema.path("type").asString()), "the root schema must be an object");
+        String recordName = schema.path("title").asString();
+        require(!recordName.isEmpty(), "the root schema needs a title (the record's name)");
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        List<Property> properties = new ArrayList<>();
+        Set<String> required = new LinkedHashSet<>();
+        schema.path("required").forEach(r -> required.add(r.asString()));
+        for (Map.Entry<String, JsonNode> p : schema.path("properties").properties()) {
+            Property property = Property.of(p.getKey(), p.getValue(), required.contains(p.getKey()));
+            properties.add(property);
+            if (property.kind == Kind.ENUM) {
+                files.put(property.javaType, enumSource(property));
+            } else if (property.kind == Kind.OBJECT) {
+                files.put(property.javaType, objectSource(property));
+            }
+        }
+        files.put(recordName, recordSource(recordName, properties, required));
+        return files;
+    }
+
+    // ---------------------------------------------------------------------------------------------- the record
+
+    private String recordSource(String name, List<Property> properties, Set<String> required) {
+        StringBuilder s = header();
+        s.append("import java.util.List;\nimport java.util.Objects;\n\n");
+        s.append("import tools.jackson.databind.JsonNode;\nimport tools.jackson.databind.node.JsonNodeFactory;\n");
+        s.append("import tools.jackson.databind.node.ObjectNode;\n\n");
+        s.append("/**\n * ").append(escapeDoc(schema.path("description").asString())).append("\n *\n");
+        for (Property p : properties) {
+            s.append(" * @param ").append(p.javaName).append(' ').append(escapeDoc(p.description)).append('\n');
+        }
+        s.append(" */\n");
+        s.append(generatedAnnotation());
+        s.append("public record ").append(name).append("(\n");
+        for (int i = 0; i < properties.size(); i++) {
+            Property p = properties.get(i);
+            s.append("        ").append(p.javaType).append(' ').append(p.javaName).append(i + 1 < properties.size() ? ",\n" : ") {\n\n");
+        }
+        s.append("    /** The schema's property names, in schema order: the order in which the codec writes them. */\n");
+        s.append("    public static final List<String> PROPERTY_NAMES = List.of(").append(quotedList(properties.stream().map(p -> p.wireName).toList())).append(");\n\n");
+        s.append("    /** The properties the schema requires. */\n");
+        s.append("    public static final List<String> REQUIRED = List.of(").append(quotedList(List.copyOf(required))).append(");\n\n");
+        s.append("    public ").append(name).append(" {\n");
+        for (Property p : properties) {
+            if (!p.primitive()) {
+                s.append("        Objects.requireNonNull(").append(p.javaName).append(", \"").append(p.wireName).append("\");\n");
+            }
+            if (p.kind == Kind.INTEGER && p.minimum != null) {
+                s.append("        if (").append(p.javaName).append(" < ").append(p.minimum).append("L) {\n");
+                s.append("            throw new IllegalArgumentException(\"").append(p.wireName).append(" must be >= ").append(p.minimum).append(": \" + ").append(p.javaName).append(");\n        }\n");
+            }
+        }
+        s.append("    }\n\n");
+
+        s.append("    /** This entry as a JSON object, properties in schema order (defaults written out, as Python's asdict() does). */\n");
+        s.append("    public ObjectNode toJsonNode() {\n        ObjectNode node = JsonNodeFactory.instance.objectNode();\n");
+        for (Property p : properties) {
+            s.append("        node.set(\"").append(p.wireName).append("\", ").append(p.toNodeExpr()).append(");\n");
+        }
+        s.append("        return node;\n    }\n\n");
+
+        s.append("    /**\n     * Reads an entry from a JSON object that is valid against the schema.\n");
+        s.append("     *\n     * @throws IllegalArgumentException naming the property, if the object does not conform\n     */\n");
+        s.append("    public static ").append(name).append(" fromJsonNode(JsonNode node) {\n");
+        s.append("        if (node == null || !node.isObject()) {\n            throw new IllegalArgumentException(\"an entry must be a JSON object\");\n        }\n");
+        s.append("        return new ").append(name).append("(\n");
+        for (int i = 0; i < properties.size(); i++) {
+            Property p = properties.get(i);
+            s.append("                ").append(p.fromNodeExpr("node.get(\"" + p.wireName + "\")")).append(i + 1 < properties.size() ? ",\n" : ");\n");
+        }
+        s.append("    }\n\n");
+        s.append(readHelpers());
+        s.append("}\n");
+        return s.toString();
+    }
+
+    private static String readHelpers() {
+        return """
+                    private static JsonNode present(JsonNode value, String name) {
+                        if (value == null || value.isNull() || value.isMissingNode()) {
+                            throw new IllegalArgumentException(name + ": required");
+                        }
+                        return value;
+                    }
+
+                    private static String string(JsonNode value, String name) {
+                        if (!present(value, name).isString()) {
+                            throw new IllegalArgumentException(name + ": must be a string");
+                        }
+                        return value.stringValue();
+                    }
+
+                    private static long integer(JsonNode value, String name, long absent) {
+                        if (value == null) {
+                            return absent;
+                        }
+                        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+                            throw new IllegalArgumentException(name + ": must be an integer that fits in 64 bits");
+                        }
+                        return value.longValue();
+                    }
+                """;
+    }
+
+    // ---------------------------------------------------------------------------------------------- enums
+
+    private String enumSource(Property p) {
+        StringBuilder s = header();
+        s.append("import java.util.Optional;\n\n");
+        s.append("/** ").append(escapeDoc(p.description)).append(" (schema: #/properties/").append(p.wireName).append(") */\n");
+        s.append(generatedAnnotation());
+        s.append("public enum ").append(p.javaType).append(" {\n");
+        for (int i = 0; i < p.enumValues.size(); i++) {
+            String v = p.enumValues.get(i);
+            s.append("    ").append(constantName(v)).append("(\"").append(v).append("\")").append(i + 1 < p.enumValues.size() ? ",\n" : ";\n\n");
+        }
+        s.append("    private final String wireName;\n\n");
+        s.append("    ").append(p.javaType).append("(String wireName) {\n        this.wireName = wireName;\n    }\n\n");
+        s.append("    /** The value as it appears in the log. */\n");
+        s.append("    public String wireName() {\n        return wireName;\n    }\n\n");
+        s.append("    /** The constant whose wire name is {@code name}, if the schema knows it. */\n");
+        s.append("    public static Optional<").append(p.javaType).append("> fromWire(String name) {\n");
+        s.append("        if (name == null) {\n            return Optional.empty();\n        }\n");
+        s.append("        return switch (name) {\n");
+        for (String v : p.enumValues) {
+            s.append("            case \"").append(v).append("\" -> Optional.of(").append(constantName(v)).append(");\n");
+        }
+        s.append("            default -> Optional.empty();\n        };\n    }\n}\n");
+        return s.toString();
+    }
+
+    // ---------------------------------------------------------------------------------------------- metadata
+
+    private String objectSource(Property p) {
+        List<Property> known = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> k : p.node.path("properties").properties()) {
+            Property kp = Property.of(k.getKey(), k.getValue(), false);
+            require(kp.kind != Kind.OBJECT,
+                    "nested objects inside " + p.wireName + " are not supported by the generator: " + k.getKey());
+            known.add(kp);
+        }
+        String t = p.javaType;
+        StringBuilder s = header();
+        s.append("import java.util.Collections;\nimport java.util.LinkedHashMap;\nimport java.util.List;\nimport java.util.Map;\n");
+        s.append("import java.util.Objects;\nimport java.util.Optional;\nimport java.util.OptionalDouble;\nimport java.util.OptionalLong;\n\n");
+        s.append("import tools.jackson.databind.JsonNode;\nimport tools.jackson.databind.node.BooleanNode;\nimport tools.jackson.databind.node.DoubleNode;\nimport tools.jackson.databind.node.IntNode;\n");
+        s.append("import tools.jackson.databind.node.JsonNodeFactory;\nimport tools.jackson.databind.node.LongNode;\nimport tools.jackson.databind.node.NullNode;\n");
+        s.append("import tools.jackson.databind.node.ObjectNode;\nimport tools.jackson.databind.node.StringNode;\n\n");
+        s.append("/**\n * ").append(escapeDoc(p.description)).append("\n *\n");
+        s.append(" * <p>Keeps every key, known or not, in insertion order; the keys the schema types have typed accessors that\n");
+        s.append(" * return empty when the key is absent or holds a value of another type. Immutable.\n */\n");
+        s.append(generatedAnnotation());
+        s.append("public final class ").append(t).append(" {\n\n");
+        s.append("    /** The keys the schema types, in schema order. */\n");
+        s.append("    public static final List<String> KNOWN_PROPERTIES = List.of(").append(quotedList(known.stream().map(k -> k.wireName).toList())).append(");\n\n");
+        s.append("    /** No keys at all. */\n    public static final ").append(t).append(" EMPTY = new ").append(t).append("(new LinkedHashMap<>());\n\n");
+        s.append("    private final Map<String, JsonNode> fields;\n\n");
+        s.append("    private ").append(t).append("(LinkedHashMap<String, JsonNode> fields) {\n        this.fields = Collections.unmodifiableMap(fields);\n    }\n\n");
+        s.append("    /** Every key and value, in order. The values are shared: never mutate them. */\n");
+        s.append("    public Map<String, JsonNode> asMap() {\n        return fields;\n    }\n\n");
+        s.append("    /** The value under {@code key}, if present. */\n");
+        s.append("    public Optional<JsonNode> get(String key) {\n        return Optional.ofNullable(fields.get(key));\n    }\n\n");
+        s.append("    public boolean isEmpty() {\n        return fields.isEmpty();\n    }\n\n");
+        for (Property k : known) {
+            s.append("    /** ").append(escapeDoc(k.description)).append(" ({@code ").append(k.wireName).append("}) */\n");
+            s.append("    public ").append(k.accessorType()).append(' ').append(k.javaName).append("() {\n");
+            s.append("        JsonNode v = fields.get(\"").append(k.wireName).append("\");\n");
+            s.append("        ").append(k.accessorBody()).append("\n    }\n\n");
+        }
+        s.append("    /** A copy as a JSON object (deep, so the caller may mutate it). */\n");
+        s.append("    public ObjectNode toJsonNode() {\n        ObjectNode node = JsonNodeFactory.instance.objectNode();\n");
+        s.append("        fields.forEach((k, v) -> node.set(k, v.deepCopy()));\n        return node;\n    }\n\n");
+        s.append("    /** Reads metadata from a JSON object, keeping every key in order (deep copy). */\n");
+        s.append("    public static ").append(t).append(" fromJsonNode(JsonNode node) {\n");
+        s.append("        if (node == null || node.isNull()) {\n            return EMPTY;\n        }\n");
+        s.append("        if (!node.isObject()) {\n            throw new IllegalArgumentException(\"").append(p.wireName).append(": must be an object\");\n        }\n");
+        s.append("        LinkedHashMap<String, JsonNode> fields = new LinkedHashMap<>();\n");
+        s.append("        for (Map.Entry<String, JsonNode> e : node.properties()) {\n            fields.put(e.getKey(), e.getValue().deepCopy());\n        }\n");
+        s.append("        return new ").append(t).append("(fields);\n    }\n\n");
+        s.append("    public static Builder builder() {\n        return new Builder(new LinkedHashMap<>());\n    }\n\n");
+        s.append("    /** A builder that starts with this metadata's keys. */\n");
+        s.append("    public Builder toBuilder() {\n        return new Builder(new LinkedHashMap<>(fields));\n    }\n\n");
+        s.append("    @Override\n    public boolean equals(Object o) {\n        return o instanceof ").append(t).append(" other && fields.equals(other.fields);\n    }\n\n");
+        s.append("    @Override\n    public int hashCode() {\n        return fields.hashCode();\n    }\n\n");
+        s.append("    @Override\n    public String toString() {\n        return \"").append(t).append("\" + fields;\n    }\n\n");
+        s.append("    /** Builds metadata; keys keep the order in which they were first put. */\n");
+        s.append("    public static final class Builder {\n        private final LinkedHashMap<String, JsonNode> fields;\n\n");
+        s.append("        private Builder(LinkedHashMap<String, JsonNode> fields) {\n            this.fields = fields;\n        }\n\n");
+        for (Property k : known) {
+            s.append("        public Builder ").append(k.javaName).append('(').append(k.setterType()).append(" value) {\n");
+            s.append("            fields.put(\"").append(k.wireName).append("\", ").append(k.setterNodeExpr()).append(");\n            return this;\n        }\n\n");
+        }
+        s.append("        /** Puts any JSON value (copied) under {@code key}. */\n");
+        s.append("        public Builder put(String key, JsonNode value) {\n            fields.put(Objects.requireNonNull(key, \"key\"), value == null ? NullNode.getInstance() : value.deepCopy());\n            return this;\n        }\n\n");
+        s.append("        public Builder put(String key, String value) {\n            return put(key, value == null ? NullNode.getInstance() : StringNode.valueOf(value));\n        }\n\n");
+        s.append("        public Builder put(String key, long value) {\n            return put(key, value == (int) value ? IntNode.valueOf((int) value) : LongNode.valueOf(value));\n        }\n\n");
+        s.append("        public Builder put(String key, double value) {\n            return put(key, DoubleNode.valueOf(value));\n        }\n\n");
+        s.append("        public Builder put(String key, boolean value) {\n            return put(key, BooleanNode.valueOf(value));\n        }\n\n");
+        s.append("        public Builder remove(String key) {\n            fields.remove(key);\n            return this;\n        }\n\n");
+        s.append("        public ").append(t).append(" build() {\n            return fields.isEmpty() ? EMPTY : new ").append(t).append("(new LinkedHashMap<>(fields));\n        }\n    }\n}\n");
+        return s.toString();
+    }
+
+    // ---------------------------------------------------------------------------------------------- helpers
+
+    private StringBuilder header() {
+        StringBuilder s = new StringBuilder();
+        s.append("// ").append(generatedNote).append("\npackage ").append(pkg).append(";\n\n");
+        return s;
+    }
+
+    private String generatedAnnotation() {
+        return "@javax.annotation.processing.Generated(value = \"ContractModelGenerator\", comments = \"contract/" + schemaName + "\")\n";
+    }
+
+    private static String quotedList(List<String> names) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            s.append(i == 0 ? "" : ", ").append('"').append(names.get(i)).append('"');
+        }
+        return s.toString();
+    }
+
+    static String constantName(String wire) {
+        return wire.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
+    }
+
+    static String camel(String snake, boolean upperFirst) {
+        StringBuilder s = new StringBuilder();
+        boolean up = upperFirst;
+        for (char c : snake.toCharArray()) {
+            if (c == '_' || c == '-') {
+                up = true;
+            } else {
+                s.append(up ? Character.toUpperCase(c) : c);
+                up = false;
+            }
+        }
+        return s.toString();
+    }
+
+    private static String escapeDoc(String text) {
+        return text.replace("*/", "*&#47;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;");
+    }
+
+    static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalStateException("contract model generator: " + message);
+        }
+    }
+
+    enum Kind { STRING, NULLABLE_STRING, ENUM, INTEGER, NUMBER, BOOLEAN, OBJECT }
+
+    /** One property of the schema and how it maps to Java. */
+    static final class Property {
+        final String wireName;
+        final String javaName;
+        final String javaType;
+        final Kind kind;
+        final String description;
+        final JsonNode node;
+        final List<String> enumValues = new ArrayList<>();
+        final String minimum;
+        final long defaultInteger;
+
+        private Property(String wireName, JsonNode node, Kind kind, String javaType) {
+            this.wireName = wireName;
+            this.javaName = camel(wireName, false);
+            this.node = node;
+            this.kind = kind;
+            this.javaType = javaType;
+            this.description = node.path("description").asString();
+            node.path("enum").forEach(v -> enumValues.add(v.asString()));
+            this.minimum = node.has("minimum") ? node.get("minimum").asString() : null;
+            this.defaultInteger = node.path("default").asLong(0);
+        }
+
+        static Property of(String name, JsonNode node, boolean required) {
+            JsonNode type = node.path("type");
+            String t;
+            if (type.isArray()) {
+                List<String> types = new ArrayList<>();
+                type.forEach(x -> types.add(x.asString()));
+                require(types.size() == 2 && types.contains("string") && types.contains("null"),
+                        name + ": the only union type supported is [\"string\", \"null\"]");
+                return new Property(name, node, Kind.NULLABLE_STRING, "String");
+            }
+            t = type.asString();
+            switch (t) {
+                case "string":
+                    if (node.has("enum")) {
+                        return new Property(name, node, Kind.ENUM, camel(name, true));
+                    }
+                    return new Property(name, node, Kind.STRING, "String");
+                case "integer":
+                    require(!node.has("maximum") || LONG_MAX.equals(node.get("maximum").asString()),
+                            name + ": integers must declare maximum " + LONG_MAX + " so that they fit a Java long");
+                    require(node.has("maximum"), name + ": integers must declare maximum " + LONG_MAX);
+                    return new Property(name, node, Kind.INTEGER, "long");
+                case "number":
+                    return new Property(name, node, Kind.NUMBER, "double");
+                case "boolean":
+                    return new Property(name, node, Kind.BOOLEAN, "boolean");
+                case "object":
+                    return new Property(name, node, Kind.OBJECT, camel(name, true));
+                default:
+                    throw new IllegalStateException("contract model generator: " + name + ": unsupported type " + type);
+            }
+        }
+
+        boolean primitive() {
+            return kind == Kind.INTEGER || kind == Kind.NUMBER || kind == Kind.BOOLEAN;
+        }
+
+        String toNodeExpr() {
+            return switch (kind) {
+                case STRING, NULLABLE_STRING -> "JsonNodeFactory.instance.stringNode(" + javaName + ")";
+                case ENUM -> "JsonNodeFactory.instance.stringNode(" + javaName + ".wireName())";
+                case INTEGER -> "JsonNodeFactory.instance.numberNode(" + javaName + ")";
+                case NUMBER -> "JsonNodeFactory.instance.numberNode(" + javaName + ")";
+                case BOOLEAN -> "JsonNodeFactory.instance.booleanNode(" + javaName + ")";
+                case OBJECT -> javaName + ".toJsonNode()";
+            };
+        }
+
+        String fromNodeExpr(String get) {
+            return switch (kind) {
+                case STRING -> "string(" + get + ", \"" + wireName + "\")";
+                case ENUM -> javaType + ".fromWire(string(" + get + ", \"" + wireName + "\")).orElseThrow(() -> new IllegalArgumentException(\""
+                        + wireName + ": not one of the schema's values\"))";
+                case INTEGER -> "integer(" + get + ", \"" + wireName + "\", " + defaultInteger + "L)";
+                case OBJECT -> javaType + ".fromJsonNode(" + get + ")";
+                default -> throw new IllegalStateException("contract model generator: " + wireName + ": unsupported top-level type " + kind);
+            };
+        }
+
+        String accessorType() {
+            return switch (kind) {
+                case STRING, NULLABLE_STRING, ENUM -> "Optional<String>";
+                case INTEGER -> "OptionalLong";
+                case NUMBER -> "OptionalDouble";
+                case BOOLEAN -> "Optional<Boolean>";
+                case OBJECT -> throw new IllegalStateException("unsupported");
+            };
+        }
+
+        String accessorBody() {
+            return switch (kind) {
+                case STRING, NULLABLE_STRING, ENUM -> "return v != null && v.isString() ? Optional.of(v.stringValue()) : Optional.empty();";
+                case INTEGER -> "return v != null && v.isIntegralNumber() && v.canConvertToLong() ? OptionalLong.of(v.longValue()) : OptionalLong.empty();";
+                case NUMBER -> "return v != null && v.isNumber() ? OptionalDouble.of(v.doubleValue()) : OptionalDouble.empty();";
+                case BOOLEAN -> "return v != null && v.isBoolean() ? Optional.of(v.booleanValue()) : Optional.empty();";
+                case OBJECT -> throw new IllegalStateException("unsupported");
+            };
+        }
+
+        String setterType() {
+            return switch (kind) {
+                case STRING, NULLABLE_STRING, ENUM -> "String";
+                case INTEGER -> "long";
+                case NUMBER -> "double";
+                case BOOLEAN -> "boolean";
+                case OBJECT -> throw new IllegalStateException("unsupported");
+            };
+        }
+
+        String setterNodeExpr() {
+            return switch (kind) {
+                case STRING, ENUM -> "StringNode.valueOf(Objects.requireNonNull(value, \"" + wireName + "\"))";
+                case NULLABLE_STRING -> "value == null ? NullNode.getInstance() : StringNode.valueOf(value)";
+                case INTEGER -> "value == (int) value ? IntNode.valueOf((int) value) : LongNode.valueOf(value)";
+                case NUMBER -> "DoubleNode.valueOf(value)";
+                case BOOLEAN -> "BooleanNode.valueOf(value)";
+                case OBJECT -> throw new IllegalStateException("unsupported");
+            };
+        }
+    }
+}

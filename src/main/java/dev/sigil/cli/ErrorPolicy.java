@@ -1,0 +1,39 @@
+package dev.sigil.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The one place where an exception becomes what the user sees: one line on stderr and an exit code from
+ * {@link ExitCode}. A stack trace only when {@code SIGIL_DEBUG} is set.
+ */
+final class ErrorPolicy implements IExecutionExceptionHandler {
+
+    private final boolean debug;
+
+    ErrorPolicy(boolean debug) {
+        this.debug = debug;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
+        PrintWriter err = command.getErr();
+        String name = command.getCommandSpec().qualifiedName();
+        if (ex instanceof UserError user) {
+            err.println(name + ": " + user.getMessage());
+            err.flush();
+            return user.exitCode();
+        }
+        err.println(name + ": internal error: " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+        if (debug) {
+            ex.printStackTrace(err);
+        } else {
+            err.println("(this is a bug in sigil; run again with SIGIL_DEBUG=1 to see where it happened, and report it)");
+        }
+        err.flush();
+        return ExitCode.INTERNAL;
+    }
+}

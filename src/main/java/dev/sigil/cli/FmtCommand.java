@@ -1,0 +1,104 @@
+package dev.sigil.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.sigil.contract.codec.ByteSink;
+import dev.sigil.contract.codec.JsonSyntaxException;
+import dev.sigil.contract.codec.LineSplitter;
+import dev.sigil.contract.codec.PythonJsonReader;
+import dev.sigil.contract.codec.PythonJsonWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sigil fmt}: rewrites JSON lines into the canonical byte form. */
+@Command(name = "fmt",
+        description = {
+            "Rewrite each JSON line into sigil's canonical form: exactly the bytes of CPython's",
+            "json.dumps(json.loads(line), separators=(',', ':')), plus a newline.",
+            "",
+            "Lines that are not JSON are reported on stderr as PATH:LINE: reason and left out;",
+            "blank lines are dropped. Output goes to stdout."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every line was JSON", "1:some lines were not JSON (reported on stderr)", "2:an input could not be read"})
+final class FmtCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SigilCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files to read; '-' or nothing reads standard input.")
+    List<String> paths = List.of();
+
+    @Option(names = "--max-line-bytes", paramLabel = "N", description = "Longest line read, in bytes (default: ${DEFAULT-VALUE}); longer lines are reported and skipped.")
+    int maxLineBytes = dev.sigil.validate.LogValidator.DEFAULT_MAX_LINE_BYTES;
+
+    @Override
+    public Integer call() throws IOException {
+        if (maxLineBytes < 1) {
+            throw UserError.usage("--max-line-bytes must be at least 1");
+        }
+        Environment env = root.environment();
+        PrintWriter err = spec.commandLine().getErr();
+        PythonJsonReader reader = new PythonJsonReader();
+        PythonJsonWriter writer = new PythonJsonWriter(PythonJsonWriter.NonFinite.WRITE_LITERALS);
+        OutputStream out = new BufferedOutputStream(env.stdout(), 1 << 16);
+        ByteSink sink = new ByteSink(1 << 12);
+        long[] bad = {0};
+        int status = ExitCode.OK;
+        for (String name : paths.isEmpty() ? List.of("-") : paths) {
+            try (InputStream in = InputFiles.open(name, env)) {
+                new LineSplitter(maxLineBytes).split(in, new LineSplitter.Handler() {
+                    @Override
+                    public void line(long number, byte[] bytes, int from, int to) throws IOException {
+                        if (LineSplitter.isBlank(bytes, from, to)) {
+                            return;
+                        }
+                        try {
+                            sink.reset();
+                            writer.write(reader.read(bytes, from, to), sink);
+                            sink.write('\n');
+                            sink.writeTo(out);
+                        } catch (JsonSyntaxException e) {
+                            bad[0]++;
+                            err.println(name + ":" + number + ": " + e.reason() + " (column " + e.column() + ")");
+                        } catch (IllegalArgumentException e) {
+                            bad[0]++;
+                            err.println(name + ":" + number + ": " + e.getMessage());
+                        }
+                    }
+
+                    @Override
+                    public void tooLong(long number, long length) {
+                        bad[0]++;
+                        err.println(name + ":" + number + ": line of " + length + " bytes is longer than --max-line-bytes " + maxLineBytes + "; skipped");
+                    }
+                });
+            } catch (UserError e) {
+                err.println("sigil fmt: " + e.getMessage());
+                status = ExitCode.USAGE;
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        out.flush();
+        err.flush();
+        if (status != ExitCode.OK) {
+            return status;
+        }
+        return bad[0] > 0 ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+}

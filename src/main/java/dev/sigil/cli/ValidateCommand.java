@@ -1,0 +1,116 @@
+package dev.sigil.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.sigil.contract.ContractSchema;
+import dev.sigil.contract.validation.SchemaValidator;
+import dev.sigil.validate.FileSummary;
+import dev.sigil.validate.LogValidator;
+import dev.sigil.validate.Problem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code sigil validate}: checks logs against the contract. */
+@Command(name = "validate",
+        description = {
+            "Check execution logs against the contract (contract/execution-entry.schema.json),",
+            "streaming files of any size with constant memory.",
+            "",
+            "Each problem is printed on stdout: PATH:LINE:COLUMN: message for JSON syntax errors,",
+            "PATH:LINE: /json/pointer: message for schema errors. Blank lines are not errors.",
+            "A summary goes to stderr."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every line is valid", "1:some lines are invalid", "2:bad arguments or an unreadable file"})
+final class ValidateCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @ParentCommand
+    SigilCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files to check; '-' reads standard input.")
+    List<String> paths = new ArrayList<>();
+
+    @Option(names = "--schema", paramLabel = "FILE", description = "Validate against this schema instead of the bundled contract.")
+    Path schemaFile;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json: one JSON object per problem and a final summary object.")
+    Format format = Format.text;
+
+    @Option(names = "--max-errors", paramLabel = "N", description = "Stop after N problems (default: no limit).")
+    long maxErrors = 0;
+
+    @Option(names = "--max-line-bytes", paramLabel = "N", description = "Longest line read, in bytes (default: ${DEFAULT-VALUE}); longer lines are reported and skipped.")
+    int maxLineBytes = LogValidator.DEFAULT_MAX_LINE_BYTES;
+
+    @Override
+    public Integer call() throws IOException {
+        if (maxErrors < 0) {
+            throw UserError.usage("--max-errors must be 0 (no limit) or more");
+        }
+        if (maxLineBytes < 1) {
+            throw UserError.usage("--max-line-bytes must be at least 1");
+        }
+        Environment env = root.environment();
+        SchemaValidator schema;
+        try {
+            schema = schemaFile == null ? SchemaValidator.executionEntry() : SchemaValidator.of(ContractSchema.fromFile(schemaFile));
+        } catch (ContractSchema.SchemaFileException e) {
+            throw UserError.usage("--schema " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw UserError.usage("--schema " + schemaFile + ": not a usable JSON schema: " + e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ValidationReport report = format == Format.json ? new ValidationReport.Json(out) : new ValidationReport.Text(out);
+        LogValidator validator = new LogValidator(schema, maxLineBytes);
+        long[] problems = {0};
+        List<FileSummary> summaries = new ArrayList<>();
+        boolean unreadable = false;
+        boolean stopped = false;
+        for (String name : paths) {
+            if (stopped) {
+                break;
+            }
+            long size = InputFiles.size(name);
+            ProgressLine progress = new ProgressLine(err, env.stderrTerminal(), name, size);
+            try (InputStream in = InputFiles.open(name, env)) {
+                FileSummary summary = validator.validate(name, in, (Problem p) -> {
+                    progress.clear();
+                    report.problem(p);
+                    problems[0]++;
+                    return maxErrors == 0 || problems[0] < maxErrors;
+                }, progress::update);
+                progress.clear();
+                summaries.add(summary);
+                stopped = summary.stopped();
+            } catch (UserError e) {
+                progress.clear();
+                err.println("sigil validate: " + e.getMessage());
+                unreadable = true;
+            }
+        }
+        report.summary(summaries, stopped);
+        out.flush();
+        err.println(ValidationReport.summaryLine(summaries, stopped, maxErrors));
+        err.flush();
+        if (unreadable) {
+            return ExitCode.USAGE;
+        }
+        return summaries.stream().anyMatch(s -> s.invalid() > 0) ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.sigil.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+import dev.sigil.contract.codec.PythonJsonWriter;
+import dev.sigil.validate.FileSummary;
+import dev.sigil.validate.Problem;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** How {@code sigil validate} prints problems and its summary: plain text or JSON lines. */
+interface ValidationReport {
+
+    void problem(Problem p);
+
+    void summary(List<FileSummary> files, boolean stopped);
+
+    /** The human summary printed on stderr. */
+    static String summaryLine(List<FileSummary> files, boolean stopped, long maxErrors) {
+        long lines = 0;
+        long valid = 0;
+        long invalid = 0;
+        long blank = 0;
+        for (FileSummary f : files) {
+            lines += f.lines();
+            valid += f.valid();
+            invalid += f.invalid();
+            blank += f.blank();
+        }
+        return String.format("%s%d %s, %,d %s: %,d valid, %,d invalid%s",
+                stopped ? "stopped after " + maxErrors + " problems; checked " : "",
+                files.size(), files.size() == 1 ? "file" : "files", lines, lines == 1 ? "line" : "lines", valid, invalid,
+                blank > 0 ? String.format(" (%,d blank)", blank) : "");
+    }
+
+    /** {@code PATH:LINE:COLUMN: message} lines. */
+    final class Text implements ValidationReport {
+        private final PrintWriter out;
+
+        Text(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void problem(Problem p) {
+            out.println(p.toText());
+        }
+
+        @Override
+        public void summary(List<FileSummary> files, boolean stopped) {
+            // the text summary goes to stderr, printed by the command
+        }
+    }
+
+    /** One JSON object per problem, then {@code {"summary":{...}}}; for CI. */
+    final class Json implements ValidationReport {
+        private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+        private final PrintWriter out;
+        private final PythonJsonWriter writer = new PythonJsonWriter(PythonJsonWriter.NonFinite.REJECT);
+
+        Json(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void problem(Problem p) {
+            ObjectNode o = NODES.objectNode();
+            o.put("path", p.path());
+            o.put("line", p.line());
+            if (p.column() > 0) {
+                o.put("column", p.column());
+            }
+            if (p.pointer() != null) {
+                o.put("pointer", p.pointer());
+            }
+            o.put("rule", p.rule());
+            o.put("message", p.message());
+            out.println(writer.encodeToString(o));
+        }
+
+        @Override
+        public void summary(List<FileSummary> files, boolean stopped) {
+            ObjectNode s = NODES.objectNode();
+            long lines = 0;
+            long valid = 0;
+            long invalid = 0;
+            long blank = 0;
+            for (FileSummary f : files) {
+                lines += f.lines();
+                valid += f.valid();
+                invalid += f.invalid();
+                blank += f.blank();
+            }
+            s.put("files", files.size());
+            s.put("lines", lines);
+            s.put("valid", valid);
+            s.put("invalid", invalid);
+            s.put("blank", blank);
+            s.put("stopped", stopped);
+            ObjectNode o = NODES.objectNode();
+            o.set("summary", s);
+            out.println(writer.encodeToString(o));
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.sigil.contract.codec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Splits a byte stream into JSON Lines: a line is the bytes before a {@code \n} (the {@code \n} excluded; a
+ * {@code \r} before it stays, JSON treats it as whitespace), and bytes after the last {@code \n} form a final line.
+ *
+ * <p>Memory is bounded: a line longer than the bound is not kept but skipped up to its end and reported with its
+ * length, so a 100 MB line without a newline costs no more than the bound. Not thread-safe.
+ */
+public final class LineSplitter {
+
+    /** Receives lines in order. The slice {@code bytes[from, to)} is valid only during the call. */
+    public interface Handler {
+        void line(long number, byte[] bytes, int from, int to) throws IOException;
+
+        /** A line of {@code length} bytes (without newline) exceeded the bound and was skipped. */
+        void tooLong(long number, long length) throws IOException;
+    }
+
+    private static final int READ_SIZE = 1 << 16;
+
+    private final int maxLineBytes;
+
+    public LineSplitter(int maxLineBytes) {
+        if (maxLineBytes < 1) {
+            throw new IllegalArgumentException("maxLineBytes must be positive: " + maxLineBytes);
+        }
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    public int maxLineBytes() {
+        return maxLineBytes;
+    }
+
+    /** Reads {@code in} to its end, handing every line to {@code handler}; returns the number of lines. */
+    public long split(InputStream in, Handler handler) throws IOException {
+        byte[] buf = new byte[Math.min(Math.max(READ_SIZE * 4, 0), maxLineBytes + READ_SIZE)];
+        int start = 0;
+        int end = 0;
+        long number = 0;
+        long skipping = -1; // length so far of an over-long line being skipped, or -1
+        while (true) {
+            if (end == buf.length) {
+                if (start > 0) {
+                    System.arraycopy(buf, start, buf, 0, end - start);
+                    end -= start;
+                    start = 0;
+                } else {
+                    buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, (long) maxLineBytes + READ_SIZE));
+                }
+            }
+            int n = in.read(buf, end, buf.length - end);
+            if (n < 0) {
+                break;
+            }
+            int scan = end;
+            end += n;
+            while (true) {
+                int nl = indexOf(buf, scan, end);
+                if (nl < 0) {
+                    break;
+                }
+                number++;
+                if (skipping >= 0) {
+                    handler.tooLong(number, skipping + (nl - start));
+                    skipping = -1;
+                } else if (nl - start > maxLineBytes) {
+                    handler.tooLong(number, nl - start);
+                } else {
+                    handler.line(number, buf, start, nl);
+                }
+                start = nl + 1;
+                scan = start;
+            }
+            if (skipping >= 0) {
+                skipping += end - start;
+                start = end = 0;
+            } else if (end - start > maxLineBytes) {
+                skipping = end - start;
+                start = end = 0;
+            }
+        }
+        if (skipping >= 0) {
+            handler.tooLong(++number, skipping);
+        } else if (end > start) {
+            number++;
+            if (end - start > maxLineBytes) {
+                handler.tooLong(number, end - start);
+            } else {
+                handler.line(number, buf, start, end);
+            }
+        }
+        return number;
+    }
+
+    private static int indexOf(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** True if {@code bytes[from, to)} holds only JSON whitespace (space, tab, CR, LF) or nothing. */
+    public static boolean isBlank(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

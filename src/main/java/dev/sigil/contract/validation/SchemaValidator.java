@@ -1,0 +1,69 @@
+package dev.sigil.contract.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+
+import dev.sigil.contract.ContractSchema;
+import dev.sigil.contract.codec.PythonJsonWriter;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Validates JSON values against a draft-07 schema with networknt's json-schema-validator. Thread-safe once built.
+ */
+public final class SchemaValidator {
+
+    private final Schema schema;
+
+    private SchemaValidator(JsonNode schemaNode) {
+        this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(schemaNode);
+        this.schema.initializeValidators();
+    }
+
+    /** A validator for the bundled execution-entry schema. */
+    public static SchemaValidator executionEntry() {
+        return new SchemaValidator(ContractSchema.executionEntry());
+    }
+
+    /** A validator for any schema. */
+    public static SchemaValidator of(JsonNode schemaNode) {
+        return new SchemaValidator(schemaNode);
+    }
+
+    /** Every violation of the schema by {@code value}; empty if valid. */
+    public List<Violation> validate(JsonNode value) {
+        List<Error> errors = schema.validate(value);
+        if (errors.isEmpty()) {
+            return List.of();
+        }
+        List<Violation> out = new ArrayList<>(errors.size());
+        for (Error e : errors) {
+            out.add(new Violation(pointer(e.getInstanceLocation()), e.getKeyword(), message(e)));
+        }
+        return out;
+    }
+
+    private static String pointer(NodePath path) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            Object element = path.getElement(i);
+            s.append('/').append(element instanceof Integer n ? n.toString() : PythonJsonWriter.escapePointer(String.valueOf(element)));
+        }
+        return s.toString();
+    }
+
+    /** networknt prefixes messages with the instance location; the report has its own pointer, so drop it. */
+    private static String message(Error e) {
+        String m = e.getMessage();
+        int colon = m.indexOf(": ");
+        if (colon > 0 && (m.startsWith("$") || m.startsWith("/"))) {
+            m = m.substring(colon + 2);
+        }
+        return m;
+    }
+}
