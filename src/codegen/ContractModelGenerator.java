@@ -156,10 +156,15 @@ public final class ContractModelGenerator {
                         if (value == null) {
                             return absent;
                         }
-                        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-                            throw new IllegalArgumentException(name + ": must be an integer that fits in 64 bits");
+                        if (value.isIntegralNumber() && value.canConvertToLong()) {
+                            return value.longValue();
                         }
-                        return value.longValue();
+                        // JSON Schema (draft 6 on) counts 5.0 as an integer; so do Python producers that sum floats.
+                        if (value.isFloatingPointNumber() && value.doubleValue() == Math.rint(value.doubleValue())
+                                && Math.abs(value.doubleValue()) < 0x1p63) {
+                            return (long) value.doubleValue();
+                        }
+                        throw new IllegalArgumentException(name + ": must be an integer that fits in 64 bits");
                     }
                 """;
     }
@@ -409,7 +414,9 @@ public final class ContractModelGenerator {
         String accessorBody() {
             return switch (kind) {
                 case STRING, NULLABLE_STRING, ENUM -> "return v != null && v.isString() ? Optional.of(v.stringValue()) : Optional.empty();";
-                case INTEGER -> "return v != null && v.isIntegralNumber() && v.canConvertToLong() ? OptionalLong.of(v.longValue()) : OptionalLong.empty();";
+                case INTEGER -> "return v == null ? OptionalLong.empty() : v.isIntegralNumber() && v.canConvertToLong() ? OptionalLong.of(v.longValue())"
+                        + " : v.isFloatingPointNumber() && v.doubleValue() == Math.rint(v.doubleValue()) && Math.abs(v.doubleValue()) < 0x1p63"
+                        + " ? OptionalLong.of((long) v.doubleValue()) : OptionalLong.empty();";
                 case NUMBER -> "return v != null && v.isNumber() ? OptionalDouble.of(v.doubleValue()) : OptionalDouble.empty();";
                 case BOOLEAN -> "return v != null && v.isBoolean() ? Optional.of(v.booleanValue()) : Optional.empty();";
                 case OBJECT -> throw new IllegalStateException("unsupported");
