@@ -1,0 +1,51 @@
+package dev.sigil.contract.event;
+
+import dev.sigil.contract.model.Component;
+
+/**
+ * One log line as readers see it, whatever its producer (docs/contract.md §8-9). Absent text is "", absent numbers
+ * are negative (or NaN for latency), so that the monitor's pure state never handles nulls.
+ *
+ * @param dialect which kind of line it came from
+ * @param timestamp as written, "" if absent or not a string
+ * @param sessionId as written, ""
+ * @param eventType the contract event type, given or derived; "" for lines of no dialect
+ * @param component the component as written, ""
+ * @param contractComponent the contract component it maps to, or null (unknown names, no component)
+ * @param operation as written or derived (the event type), ""
+ * @param level as written or derived
+ * @param message as written; non-string values in their JSON form; ""
+ * @param tokens tokens of this line, 0 if none
+ * @param latencyMs latency of the operation in milliseconds, NaN if absent
+ * @param budget total budget the line states (session_start metadata.budget, budget_snapshot.total_budget), -1
+ * @param budgetUsed tokens used according to the line (budget_snapshot.used, metadata.total_used), -1
+ * @param totalTokens session total restated by a completion line (metadata.total_tokens), -1
+ * @param error error text (metadata.error, error_info.error_message), ""
+ * @param errorType error type (metadata.error_type, error_info.error_type), ""
+ */
+public record LogEvent(
+        Dialect dialect,
+        String timestamp,
+        String sessionId,
+        String eventType,
+        String component,
+        Component contractComponent,
+        String operation,
+        Level level,
+        String message,
+        long tokens,
+        double latencyMs,
+        long budget,
+        long budgetUsed,
+        long totalTokens,
+        String error,
+        String errorType) {
+
+    public boolean hasLatency() {
+        return !Double.isNaN(latencyMs);
+    }
+
+    public boolean isError() {
+        return level.compareTo(Level.ERROR) >= 0;
+    }
+}

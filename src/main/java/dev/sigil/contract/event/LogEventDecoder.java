@@ -1,0 +1,156 @@
+package dev.sigil.contract.event;
+
+import dev.sigil.contract.codec.PythonJsonWriter;
+import dev.sigil.contract.model.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Decodes a parsed line into a {@link LogEvent}, for both dialects and for any other JSON object, as
+ * docs/contract.md §8-9 specifies. Pure and thread-safe; never throws on odd content (a wrongly typed field is
+ * treated as absent).
+ */
+public final class LogEventDecoder {
+
+    private static final PythonJsonWriter JSON = new PythonJsonWriter(PythonJsonWriter.NonFinite.WRITE_LITERALS);
+
+    private LogEventDecoder() {
+    }
+
+    /** The event of a line, or null if the value is not a JSON object. */
+    public static LogEvent decode(JsonNode line) {
+        if (line == null || !line.isObject()) {
+            return null;
+        }
+        JsonNode eventType = line.get("event_type");
+        if (eventType != null && eventType.isString()) {
+            return executionEntry(line, eventType.stringValue());
+        }
+        if (line.has("level") || line.has("operation")) {
+            return operationLog(line);
+        }
+        return other(line);
+    }
+
+    private static LogEvent executionEntry(JsonNode line, String eventType) {
+        JsonNode metadata = line.path("metadata");
+        String component = text(line.get("component"));
+        String operation = line.has("operation") ? text(line.get("operation")) : eventType;
+        Level level = line.has("level") ? levelOr(line.get("level"), Level.ofEventType(eventType)) : Level.ofEventType(eventType);
+        return new LogEvent(Dialect.EXECUTION_ENTRY, text(line.get("timestamp")), text(line.get("session_id")), eventType,
+                component, Component.fromWire(component).orElse(null), operation, level, message(line.get("message")),
+                count(line.get("tokens")), number(metadata.get("latency_ms")), count(metadata.get("budget"), -1),
+                count(metadata.get("total_used"), -1), count(metadata.get("total_tokens"), -1),
+                text(metadata.get("error")), text(metadata.get("error_type")));
+    }
+
+    private static LogEvent operationLog(JsonNode line) {
+        String component = text(line.get("component"));
+        String operation = text(line.get("operation"));
+        String message = message(line.get("message"));
+        Level level = levelOr(line.get("level"), Level.INFO);
+        JsonNode metadata = line.path("metadata");
+        JsonNode errorInfo = line.path("error_info");
+        JsonNode snapshot = line.path("budget_snapshot");
+        String eventType = operationEventType(component, operation, message, level, metadata, errorInfo);
+        return new LogEvent(Dialect.OPERATION_LOG, text(line.get("timestamp")), text(line.get("session_id")), eventType,
+                component, mapComponent(component), operation, level, message, operationTokens(line.get("tokens_used")),
+                number(line.get("duration_ms")), count(snapshot.get("total_budget"), -1), count(snapshot.get("used"), -1),
+                count(metadata.get("total_tokens"), -1), text(errorInfo.get("error_message")), text(errorInfo.get("error_type")));
+    }
+
+    private static LogEvent other(JsonNode line) {
+        String component = text(line.get("component"));
+        return new LogEvent(Dialect.OTHER, text(line.get("timestamp")), text(line.get("session_id")), "", component,
+                Component.fromWire(component).orElse(null), text(line.get("operation")), levelOr(line.get("level"), Level.INFO),
+                message(line.get("message")), count(line.get("tokens")), Double.NaN, -1, -1, -1, "", "");
+    }
+
+    /** docs/contract.md §9: the event type of an operation-log line. */
+    static String operationEventType(String component, String operation, String message, Level level, JsonNode metadata,
+                                     JsonNode errorInfo) {
+        if ("cli".equals(component) && "initialize".equals(operation)) {
+            return "session_start";
+        }
+        if ("cli".equals(component) && "complete_execution".equals(operation)) {
+            JsonNode success = metadata.get("success");
+            return success != null && success.isBoolean() && !success.booleanValue() ? "session_error" : "session_complete";
+        }
+        if (level == Level.CRITICAL) {
+            return "session_error";
+        }
+        if (errorInfo.isObject()) {
+            JsonNode recoverable = errorInfo.get("recoverable");
+            return recoverable != null && recoverable.isBoolean() && recoverable.booleanValue() ? "retry_attempt" : "step_error";
+        }
+        if (level == Level.ERROR) {
+            return "step_error";
+        }
+        if (message.startsWith("Starting ")) {
+            return "step_start";
+        }
+        if (message.startsWith("Completed ")) {
+            return "step_complete";
+        }
+        return level.compareTo(Level.DEBUG) <= 0 ? "reasoning_step" : "step_complete";
+    }
+
+    /** docs/contract.md §9: seed-002 component names onto the contract's. */
+    public static Component mapComponent(String name) {
+        return switch (name) {
+            case "router" -> Component.ROUTING;
+            case "planner" -> Component.PLANNING;
+            case "cli" -> Component.ORCHESTRATOR;
+            case "tools" -> Component.REASONING;
+            default -> Component.fromWire(name).orElse(null);
+        };
+    }
+
+    private static long operationTokens(JsonNode tokensUsed) {
+        if (tokensUsed == null || !tokensUsed.isObject()) {
+            return 0;
+        }
+        long total = count(tokensUsed.get("total_tokens"), -1);
+        if (total >= 0) {
+            return total;
+        }
+        long in = count(tokensUsed.get("input_tokens"), -1);
+        long out = count(tokensUsed.get("output_tokens"), -1);
+        return in >= 0 && out >= 0 ? in + out : 0;
+    }
+
+    private static String text(JsonNode v) {
+        return v != null && v.isString() ? v.stringValue() : "";
+    }
+
+    /** Messages are shown even when a producer wrote a number or an object: in their JSON form, like jq does. */
+    private static String message(JsonNode v) {
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            return "";
+        }
+        return v.isString() ? v.stringValue() : JSON.encodeToString(v);
+    }
+
+    private static Level levelOr(JsonNode v, Level fallback) {
+        Level parsed = v != null && v.isString() ? Level.parse(v.stringValue()) : null;
+        return parsed == null ? fallback : parsed;
+    }
+
+    private static long count(JsonNode v) {
+        return Math.max(0, count(v, 0));
+    }
+
+    private static long count(JsonNode v, long absent) {
+        if (v == null || !v.isNumber()) {
+            return absent;
+        }
+        if (v.isIntegralNumber()) {
+            return v.canConvertToLong() ? v.longValue() : absent;
+        }
+        double d = v.doubleValue();
+        return Double.isFinite(d) && Math.abs(d) < 0x1p63 ? (long) d : absent;
+    }
+
+    private static double number(JsonNode v) {
+        return v != null && v.isNumber() ? v.doubleValue() : Double.NaN;
+    }
+}
