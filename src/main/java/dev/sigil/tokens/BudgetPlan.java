@@ -1,11 +1,11 @@
 package dev.sigil.tokens;
 
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.sigil.config.TokenBudgetConfig;
 import dev.sigil.contract.model.Component;
 
 /**
@@ -20,10 +20,10 @@ import dev.sigil.contract.model.Component;
 public record BudgetPlan(long total, Map<Component, Long> allocations, Thresholds thresholds) {
 
     /** The seeds' default total: 256,000 tokens (a full context window). */
-    public static final long DEFAULT_TOTAL = 256_000;
+    public static final long DEFAULT_TOTAL = TokenBudgetConfig.DEFAULT_TOTAL;
 
     /** The seeds' default allocations (seed 001 section 6.3); 26,000 tokens remain as reserve. */
-    public static final Map<Component, Long> DEFAULT_ALLOCATIONS = defaultAllocations();
+    public static final Map<Component, Long> DEFAULT_ALLOCATIONS = TokenBudgetConfig.DEFAULT_ALLOCATIONS;
 
     public BudgetPlan {
         if (total < 1) {
@@ -54,14 +54,9 @@ public record BudgetPlan(long total, Map<Component, Long> allocations, Threshold
         return total - sum;
     }
 
-    private static Map<Component, Long> defaultAllocations() {
-        Map<Component, Long> m = new EnumMap<>(Component.class);
-        m.put(Component.ROUTING, 10_000L);
-        m.put(Component.MEMORY, 30_000L);
-        m.put(Component.PLANNING, 20_000L);
-        m.put(Component.REASONING, 150_000L);
-        m.put(Component.CONTRACTS, 10_000L);
-        m.put(Component.VALIDATION, 10_000L);
-        return Collections.unmodifiableMap(m);
+    /** The plan of a configuration's {@code token_budget} section. */
+    public static BudgetPlan of(TokenBudgetConfig config) {
+        return new BudgetPlan(config.defaultTotal(), config.allocations(),
+                new Thresholds(config.warningThreshold(), config.criticalThreshold(), config.exceededThreshold()));
     }
 }

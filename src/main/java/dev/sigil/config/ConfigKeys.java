@@ -1,0 +1,148 @@
+package dev.sigil.config;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.sigil.contract.event.Level;
+import dev.sigil.contract.model.Component;
+
+/**
+ * Every setting sigil knows, with the defaults of seed 001 Appendix A, seed 002's environment variables and seed 000's
+ * feature flags. docs/configuration.md is the same table for people.
+ */
+public final class ConfigKeys {
+
+    static final long MAX_TOKENS = 1_000_000_000_000L;
+    private static final Duration MIN_FLUSH = Duration.ofMillis(1);
+    private static final Duration MAX_FLUSH = Duration.ofSeconds(60);
+
+    public static final ConfigKey<java.nio.file.Path> LOG_PATH = key("logging.path", ValueTypes.directory(), "~/.sigil/logs",
+            "Directory of the logs (sessions/<id>/execution.jsonl, archive/).");
+    public static final ConfigKey<Level> LOG_LEVEL = key("logging.level", levels(), "info",
+            "Least severe of sigil's own diagnostics shown on stderr (the execution log is never filtered).", "SIGIL_LOG_LEVEL", null);
+    public static final ConfigKey<Long> BUFFER_SIZE_BYTES = key("logging.buffer_size_bytes", ValueTypes.integer(0, 64L << 20, "bytes"), "4096",
+            "The logger writes its buffer once it holds this many bytes (0: write every entry at once).");
+    public static final ConfigKey<Duration> FLUSH_INTERVAL = key("logging.flush_interval_seconds",
+            ValueTypes.duration("seconds", BigDecimal.ONE, MIN_FLUSH, MAX_FLUSH), "0.1",
+            "The logger writes its buffer at least this often.",
+            "SIGIL_FLUSH_INTERVAL", ValueTypes.duration("milliseconds", new BigDecimal("0.001"), MIN_FLUSH, MAX_FLUSH));
+    public static final ConfigKey<Long> MAX_BATCH_SIZE = key("logging.max_batch_size", ValueTypes.integer(1, 100_000, "entries"), "100",
+            "The logger writes its buffer once it holds this many entries.", "SIGIL_BUFFER_SIZE", null);
+    public static final ConfigKey<Long> MAX_FILE_SIZE_MB = key("logging.max_file_size_mb", ValueTypes.integer(1, 1L << 20, "MiB"), "10",
+            "A session log is rotated once it reaches this size (MiB, 1,048,576 bytes).");
+    public static final ConfigKey<Long> RETENTION_DAYS = key("logging.retention_days", ValueTypes.integer(0, 36_500, "days"), "7",
+            "Sessions older than this are archived.");
+    public static final ConfigKey<Long> ARCHIVE_RETENTION_DAYS = key("logging.archive_retention_days", ValueTypes.integer(0, 36_500, "days"), "30",
+            "Archives older than this are deleted.");
+    public static final ConfigKey<Boolean> SANITIZE_LOGS = key("logging.sanitize_logs", ValueTypes.bool(), "true",
+            "Mask secrets (API keys, passwords, e-mail addresses) before they reach the log.");
+    public static final ConfigKey<List<String>> ADDITIONAL_PATTERNS = new ConfigKey<>("logging.additional_patterns",
+            ValueTypes.patterns(), RawValue.list(List.of()),
+            "More regular expressions (Java syntax) whose matches are masked.", Optional.empty());
+
+    public static final ConfigKey<MonitorMode> DEFAULT_MODE = key("monitoring.default_mode",
+            ValueTypes.choice(ValueTypes.lowerNames(MonitorMode.values()), ConfigKeys::mode, m -> m.name().toLowerCase(Locale.ROOT)),
+            "dashboard", "The monitor's mode when none is given.");
+    public static final ConfigKey<Double> REFRESH_RATE_HZ = key("monitoring.refresh_rate_hz",
+            ValueTypes.decimal(0, true, 10, "times per second"), "10",
+            "How often the monitor redraws (at most 10: a frame every 100 ms, seed 001 section 10.3).");
+    public static final ConfigKey<Boolean> SHOW_COMPONENT_BREAKDOWN = flag("monitoring.show_component_breakdown", "Show tokens per component.");
+    public static final ConfigKey<Boolean> SHOW_BUDGET_BAR = flag("monitoring.show_budget_bar", "Show the budget bar.");
+    public static final ConfigKey<Boolean> SHOW_FORECAST = flag("monitoring.show_forecast", "Show the budget forecast.");
+    public static final ConfigKey<Boolean> SHOW_LATENCY = flag("monitoring.show_latency", "Show step latencies.");
+    public static final ConfigKey<Boolean> HIGHLIGHT_SLOWEST = flag("monitoring.highlight_slowest", "Highlight the slowest step.");
+    public static final ConfigKey<Long> LATENCY_WARNING_MS = key("monitoring.latency_warning_ms",
+            ValueTypes.integer(1, 86_400_000, "milliseconds"), "5000", "Steps slower than this are shown as slow.");
+
+    public static final ConfigKey<Long> DEFAULT_TOTAL = key("token_budget.default_total", ValueTypes.integer(1, MAX_TOKENS, "tokens"), "256000",
+            "A session's token budget (the hard limit).", "SIGIL_TOKEN_BUDGET", null);
+    /** One key per component, {@code token_budget.allocations.routing} etc., in the seed's order. */
+    public static final Map<Component, ConfigKey<Long>> ALLOCATIONS = allocations();
+    public static final ConfigKey<Double> WARNING_THRESHOLD = threshold("token_budget.warning_threshold", "0.5", "elevated");
+    public static final ConfigKey<Double> CRITICAL_THRESHOLD = threshold("token_budget.critical_threshold", "0.8", "critical");
+    public static final ConfigKey<Double> EXCEEDED_THRESHOLD = threshold("token_budget.exceeded_threshold", "0.95",
+            "exceeded (no further step starts)");
+
+    public static final ConfigKey<Boolean> ENABLE_MONITORING = feature("features.monitoring", "SIGIL_ENABLE_MONITORING",
+            "Start the monitor when a command asks for it (rollback switch of seed 000 section 8.2).");
+    public static final ConfigKey<Boolean> ENABLE_TOKEN_TRACKING = feature("features.token_tracking", "SIGIL_ENABLE_TOKEN_TRACKING",
+            "Track tokens against the budget during a pipeline run.");
+    public static final ConfigKey<Boolean> ENABLE_BUDGET_ALERTS = feature("features.budget_alerts", "SIGIL_ENABLE_BUDGET_ALERTS",
+            "Report budget level changes on stderr and in the execution log.");
+
+    /** Every key, in the order of the documentation. */
+    public static final List<ConfigKey<?>> ALL = all();
+
+    private ConfigKeys() {
+    }
+
+    /** The key called {@code name}, if there is one. */
+    public static Optional<ConfigKey<?>> named(String name) {
+        return ALL.stream().filter(k -> k.name().equals(name)).findFirst();
+    }
+
+    /** The sections of the file: logging, monitoring, token_budget, features. */
+    public static List<String> sections() {
+        return ALL.stream().map(ConfigKey::section).distinct().toList();
+    }
+
+    private static List<ConfigKey<?>> all() {
+        List<ConfigKey<?>> keys = new ArrayList<>(Arrays.asList(LOG_PATH, LOG_LEVEL, BUFFER_SIZE_BYTES, FLUSH_INTERVAL,
+                MAX_BATCH_SIZE, MAX_FILE_SIZE_MB, RETENTION_DAYS, ARCHIVE_RETENTION_DAYS, SANITIZE_LOGS, ADDITIONAL_PATTERNS,
+                DEFAULT_MODE, REFRESH_RATE_HZ, SHOW_COMPONENT_BREAKDOWN, SHOW_BUDGET_BAR, SHOW_FORECAST, SHOW_LATENCY,
+                HIGHLIGHT_SLOWEST, LATENCY_WARNING_MS, DEFAULT_TOTAL));
+        keys.addAll(ALLOCATIONS.values());
+        keys.addAll(List.of(WARNING_THRESHOLD, CRITICAL_THRESHOLD, EXCEEDED_THRESHOLD,
+                ENABLE_MONITORING, ENABLE_TOKEN_TRACKING, ENABLE_BUDGET_ALERTS));
+        return List.copyOf(keys);
+    }
+
+    private static Map<Component, ConfigKey<Long>> allocations() {
+        Map<Component, ConfigKey<Long>> m = new LinkedHashMap<>();
+        TokenBudgetConfig.DEFAULT_ALLOCATIONS.forEach((component, tokens) -> m.put(component,
+                key("token_budget.allocations." + component.wireName(), ValueTypes.integer(0, MAX_TOKENS, "tokens"),
+                        Long.toString(tokens), "Soft limit of " + component.wireName() + " (a warning when passed)."
+                                + " Scaled with the total unless set.")));
+        return Collections.unmodifiableMap(m);
+    }
+
+    private static ConfigKey<Double> threshold(String name, String dflt, String level) {
+        return key(name, ValueTypes.decimal(0, true, 1, "a fraction of the total"), dflt,
+                "Fraction of the total at which the level becomes " + level + ".");
+    }
+
+    private static ConfigKey<Boolean> flag(String name, String description) {
+        return key(name, ValueTypes.bool(), "true", description);
+    }
+
+    private static ConfigKey<Boolean> feature(String name, String variable, String description) {
+        return key(name, ValueTypes.bool(), "true", description, variable, null);
+    }
+
+    private static <T> ConfigKey<T> key(String name, ValueType<T> type, String dflt, String description) {
+        return new ConfigKey<>(name, type, RawValue.scalar(dflt), description, Optional.empty());
+    }
+
+    private static <T> ConfigKey<T> key(String name, ValueType<T> type, String dflt, String description,
+                                        String variable, ValueType<T> envType) {
+        return new ConfigKey<>(name, type, RawValue.scalar(dflt), description,
+                Optional.of(new ConfigKey.Env<>(variable, envType == null ? type : envType)));
+    }
+
+    private static ValueType<Level> levels() {
+        List<String> names = List.of("debug", "info", "warning", "error", "critical");
+        return ValueTypes.choice(names, s -> names.contains(s) || s.equals("warn") ? Level.parse(s) : null, Level::wireName);
+    }
+
+    private static MonitorMode mode(String name) {
+        return Arrays.stream(MonitorMode.values()).filter(m -> m.name().equalsIgnoreCase(name)).findFirst().orElse(null);
+    }
+}

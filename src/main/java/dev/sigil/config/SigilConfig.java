@@ -1,0 +1,23 @@
+package dev.sigil.config;
+
+import java.util.Objects;
+
+/**
+ * sigil's whole configuration, immutable. Build it with {@link ConfigLoader}, which also says where each value came
+ * from; {@link ConfigLoader#defaults} gives the seeds' defaults.
+ *
+ * @param logging the {@code logging} section
+ * @param monitoring the {@code monitoring} section
+ * @param tokenBudget the {@code token_budget} section
+ * @param features the feature switches
+ */
+public record SigilConfig(LoggingConfig logging, MonitoringConfig monitoring, TokenBudgetConfig tokenBudget,
+                          FeatureFlags features) {
+
+    public SigilConfig {
+        Objects.requireNonNull(logging, "logging");
+        Objects.requireNonNull(monitoring, "monitoring");
+        Objects.requireNonNull(tokenBudget, "tokenBudget");
+        Objects.requireNonNull(features, "features");
+    }
+}

@@ -1,0 +1,258 @@
+package dev.sigil.config;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+
+/** The kinds of setting sigil has. */
+final class ValueTypes {
+
+    // Python's int() accepts underscores between digits (256_000), so config files written for the Python tools do.
+    private static final Pattern INTEGER = Pattern.compile("[0-9]+(?:_[0-9]+)*");
+    private static final Pattern DECIMAL = Pattern.compile("(?:[0-9]+(?:_[0-9]+)*(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
+
+    private ValueTypes() {
+    }
+
+    /** A whole number from {@code min} to {@code max}, counted in {@code unit} ("tokens", "bytes", ...). */
+    static ValueType<Long> integer(long min, long max, String unit) {
+        String expected = "a whole number of " + unit + " from " + grouped(min) + " to " + grouped(max);
+        return new ValueType<>() {
+            @Override
+            public Long parse(RawValue raw, Path home) throws InvalidValueException {
+                String text = scalar(raw);
+                if (!INTEGER.matcher(text).matches()) {
+                    throw new InvalidValueException("expected " + expected);
+                }
+                BigDecimal v = new BigDecimal(text.replace("_", ""));
+                if (v.compareTo(BigDecimal.valueOf(min)) < 0 || v.compareTo(BigDecimal.valueOf(max)) > 0) {
+                    throw new InvalidValueException("expected " + expected);
+                }
+                return v.longValueExact();
+            }
+
+            @Override
+            public String expected() {
+                return expected;
+            }
+
+            @Override
+            public String format(Long value) {
+                return Long.toString(value);
+            }
+        };
+    }
+
+    /** A number in [{@code min}, {@code max}], or in ({@code min}, {@code max}] when {@code minExclusive}. */
+    static ValueType<Double> decimal(double min, boolean minExclusive, double max, String what) {
+        String expected = what + ", a number " + (minExclusive ? "above " : "from ") + plain(min) + (minExclusive ? " up to " : " to ") + plain(max);
+        return new ValueType<>() {
+            @Override
+            public Double parse(RawValue raw, Path home) throws InvalidValueException {
+                double v = parseDecimal(scalar(raw), expected);
+                if (v < min || (minExclusive && v == min) || v > max) {
+                    throw new InvalidValueException("expected " + expected);
+                }
+                return v;
+            }
+
+            @Override
+            public String expected() {
+                return expected;
+            }
+
+            @Override
+            public String format(Double value) {
+                return plain(value);
+            }
+        };
+    }
+
+    /** A duration written as a number of {@code unit}s ({@code 1} for seconds, {@code 0.001} for milliseconds). */
+    static ValueType<Duration> duration(String unitName, BigDecimal secondsPerUnit, Duration min, Duration max) {
+        BigDecimal perUnitNanos = secondsPerUnit.movePointRight(9);
+        String expected = unitName + ", a number from " + plain(toUnits(min, perUnitNanos)) + " to " + plain(toUnits(max, perUnitNanos));
+        return new ValueType<>() {
+            @Override
+            public Duration parse(RawValue raw, Path home) throws InvalidValueException {
+                String text = scalar(raw);
+                if (!DECIMAL.matcher(text).matches()) {
+                    throw new InvalidValueException("expected " + expected);
+                }
+                BigDecimal nanos = new BigDecimal(text.replace("_", "")).multiply(perUnitNanos);
+                if (nanos.compareTo(BigDecimal.valueOf(min.toNanos())) < 0 || nanos.compareTo(BigDecimal.valueOf(max.toNanos())) > 0) {
+                    throw new InvalidValueException("expected " + expected);
+                }
+                return Duration.ofNanos(nanos.setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact());
+            }
+
+            @Override
+            public String expected() {
+                return expected;
+            }
+
+            @Override
+            public String format(Duration value) {
+                return plain(toUnits(value, perUnitNanos));
+            }
+        };
+    }
+
+    /** {@code true} or {@code false}; also yes/no, on/off, 1/0 (YAML 1.1 and shell habits), any case. */
+    static ValueType<Boolean> bool() {
+        return new ValueType<>() {
+            @Override
+            public Boolean parse(RawValue raw, Path home) throws InvalidValueException {
+                return switch (scalar(raw).toLowerCase(Locale.ROOT)) {
+                    case "true", "yes", "on", "1" -> true;
+                    case "false", "no", "off", "0" -> false;
+                    default -> throw new InvalidValueException("expected " + expected());
+                };
+            }
+
+            @Override
+            public String expected() {
+                return "true or false";
+            }
+
+            @Override
+            public String format(Boolean value) {
+                return value.toString();
+            }
+        };
+    }
+
+    /** One of {@code names}, any case, mapped by {@code lookup}. */
+    static <E> ValueType<E> choice(List<String> names, Function<String, E> lookup, Function<E, String> name) {
+        String expected = "one of " + String.join(", ", names);
+        return new ValueType<>() {
+            @Override
+            public E parse(RawValue raw, Path home) throws InvalidValueException {
+                E v = lookup.apply(scalar(raw).toLowerCase(Locale.ROOT));
+                if (v == null) {
+                    throw new InvalidValueException("expected " + expected);
+                }
+                return v;
+            }
+
+            @Override
+            public String expected() {
+                return expected;
+            }
+
+            @Override
+            public String format(E value) {
+                return name.apply(value);
+            }
+        };
+    }
+
+    /**
+     * A directory: an absolute path, or one starting with {@code ~/} (the home directory). Relative paths are refused:
+     * relative to what (the config file, the working directory) would be a guess.
+     */
+    static ValueType<Path> directory() {
+        return new ValueType<>() {
+            @Override
+            public Path parse(RawValue raw, Path home) throws InvalidValueException {
+                String text = scalar(raw);
+                try {
+                    if (text.equals("~")) {
+                        return home;
+                    }
+                    if (text.startsWith("~/")) {
+                        return home.resolve(text.substring(2)).normalize();
+                    }
+                    Path p = Path.of(text);
+                    if (!p.isAbsolute() || text.indexOf('\0') >= 0) {
+                        throw new InvalidValueException("expected " + expected());
+                    }
+                    return p.normalize();
+                } catch (java.nio.file.InvalidPathException e) {
+                    throw new InvalidValueException("expected " + expected() + " (" + e.getReason() + ")");
+                }
+            }
+
+            @Override
+            public String expected() {
+                return "an absolute directory path, or one starting with ~/ (your home directory)";
+            }
+
+            @Override
+            public String format(Path value) {
+                return value.toString();
+            }
+        };
+    }
+
+    /** A list of regular expressions (Java syntax), each checked. */
+    static ValueType<List<String>> patterns() {
+        return new ValueType<>() {
+            @Override
+            public List<String> parse(RawValue raw, Path home) throws InvalidValueException {
+                if (raw.items() == null) {
+                    throw new InvalidValueException("expected " + expected() + ", found " + raw.shape());
+                }
+                List<String> out = new ArrayList<>(raw.items().size());
+                for (int i = 0; i < raw.items().size(); i++) {
+                    String p = raw.items().get(i);
+                    try {
+                        Pattern.compile(p);
+                    } catch (PatternSyntaxException e) {
+                        throw new InvalidValueException("item " + i + " \"" + p + "\" is not a valid regular expression: "
+                                + e.getDescription() + " near index " + e.getIndex());
+                    }
+                    out.add(p);
+                }
+                return List.copyOf(out);
+            }
+
+            @Override
+            public String expected() {
+                return "a list of regular expressions";
+            }
+
+            @Override
+            public String format(List<String> value) {
+                return value.stream().map(s -> "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                        .collect(Collectors.joining(", ", "[", "]"));
+            }
+        };
+    }
+
+    static <E extends Enum<E>> List<String> lowerNames(E[] values) {
+        return Arrays.stream(values).map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
+    }
+
+    private static double parseDecimal(String text, String expected) throws InvalidValueException {
+        if (!DECIMAL.matcher(text).matches()) {
+            throw new InvalidValueException("expected " + expected);
+        }
+        return new BigDecimal(text.replace("_", "")).doubleValue();
+    }
+
+    private static BigDecimal toUnits(Duration d, BigDecimal perUnitNanos) {
+        return BigDecimal.valueOf(d.toNanos()).divide(perUnitNanos, 9, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
+    }
+
+    private static String plain(double v) {
+        return plain(new BigDecimal(Double.toString(v)));
+    }
+
+    private static String plain(BigDecimal v) {
+        String s = v.stripTrailingZeros().toPlainString();
+        return s;
+    }
+
+    static String grouped(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+}
