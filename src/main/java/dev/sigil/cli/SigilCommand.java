@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             ValidateCommand.class,
             FmtCommand.class,
+            TokensCommand.class,
+            ConfigCommand.class,
             AutoComplete.GenerateCompletion.class
         },
         footer = {"", "Run 'sigil COMMAND --help' for a command's options. Exit codes: docs/cli.md."})

@@ -7,31 +7,54 @@ import java.util.Optional;
  * One setting: its dotted name in the config file, its type, its default, and the environment variable that can set
  * it (with that variable's own unit where the seeds gave it one).
  *
- * @param name dotted key, e.g. {@code logging.flush_interval_seconds}
- * @param type the rules for the file and for flags
- * @param defaultValue the default, written as it would be in the file
- * @param description one line for people
- * @param env the environment variable, if any
  * @param <T> the value's Java type
  */
-public record ConfigKey<T>(String name, ValueType<T> type, RawValue defaultValue, String description, Optional<Env<T>> env) {
+public final class ConfigKey<T> {
 
-    public ConfigKey {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(defaultValue, "defaultValue");
-        Objects.requireNonNull(description, "description");
-        Objects.requireNonNull(env, "env");
+    private final String name;
+    private final ValueType<T> type;
+    private final RawValue defaultValue;
+    private final String description;
+    private final String envVariable;
+    private final ValueType<T> envType;
+
+    ConfigKey(String name, ValueType<T> type, RawValue defaultValue, String description, String envVariable, ValueType<T> envType) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.type = Objects.requireNonNull(type, "type");
+        this.defaultValue = Objects.requireNonNull(defaultValue, "defaultValue");
+        this.description = Objects.requireNonNull(description, "description");
+        this.envVariable = envVariable;
+        this.envType = envType == null ? type : envType;
     }
 
-    /**
-     * An environment variable that sets a key.
-     *
-     * @param variable its name, e.g. {@code SIGIL_FLUSH_INTERVAL}
-     * @param type its rules (its unit may differ from the file's)
-     * @param <T> the value's Java type
-     */
-    public record Env<T>(String variable, ValueType<T> type) {
+    /** Dotted key, e.g. {@code logging.flush_interval_seconds}. */
+    public String name() {
+        return name;
+    }
+
+    /** One line for people. */
+    public String description() {
+        return description;
+    }
+
+    /** The default as it would be written in the file ({@code ~/.sigil/logs}, {@code 0.1}, {@code []}). */
+    public String defaultText() {
+        return defaultValue.text() != null ? defaultValue.text() : String.valueOf(defaultValue.items());
+    }
+
+    /** What the key accepts in the file and in flags, with the unit. */
+    public String expected() {
+        return type.expected();
+    }
+
+    /** The environment variable that sets the key, if any. */
+    public Optional<String> envVariable() {
+        return Optional.ofNullable(envVariable);
+    }
+
+    /** What the environment variable accepts, with its unit (which may differ from the file's). */
+    public String envExpected() {
+        return envType.expected();
     }
 
     /** The section of the key: {@code logging} for {@code logging.path}. */
@@ -39,8 +62,20 @@ public record ConfigKey<T>(String name, ValueType<T> type, RawValue defaultValue
         return name.substring(0, name.indexOf('.'));
     }
 
-    /** What the key accepts, with the unit. */
-    public String expected() {
-        return type.expected();
+    ValueType<T> type() {
+        return type;
+    }
+
+    ValueType<T> envType() {
+        return envType;
+    }
+
+    RawValue defaultValue() {
+        return defaultValue;
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 }

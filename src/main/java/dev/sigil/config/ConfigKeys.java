@@ -46,7 +46,7 @@ public final class ConfigKeys {
             "Mask secrets (API keys, passwords, e-mail addresses) before they reach the log.");
     public static final ConfigKey<List<String>> ADDITIONAL_PATTERNS = new ConfigKey<>("logging.additional_patterns",
             ValueTypes.patterns(), RawValue.list(List.of()),
-            "More regular expressions (Java syntax) whose matches are masked.", Optional.empty());
+            "More regular expressions (Java syntax) whose matches are masked.", null, null);
 
     public static final ConfigKey<MonitorMode> DEFAULT_MODE = key("monitoring.default_mode",
             ValueTypes.choice(ValueTypes.lowerNames(MonitorMode.values()), ConfigKeys::mode, m -> m.name().toLowerCase(Locale.ROOT)),
@@ -128,13 +128,12 @@ public final class ConfigKeys {
     }
 
     private static <T> ConfigKey<T> key(String name, ValueType<T> type, String dflt, String description) {
-        return new ConfigKey<>(name, type, RawValue.scalar(dflt), description, Optional.empty());
+        return new ConfigKey<>(name, type, RawValue.scalar(dflt), description, null, null);
     }
 
     private static <T> ConfigKey<T> key(String name, ValueType<T> type, String dflt, String description,
                                         String variable, ValueType<T> envType) {
-        return new ConfigKey<>(name, type, RawValue.scalar(dflt), description,
-                Optional.of(new ConfigKey.Env<>(variable, envType == null ? type : envType)));
+        return new ConfigKey<>(name, type, RawValue.scalar(dflt), description, variable, envType);
     }
 
     private static ValueType<Level> levels() {

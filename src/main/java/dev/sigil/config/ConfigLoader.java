@@ -78,7 +78,7 @@ public final class ConfigLoader {
         }
         Map<String, LoadedConfig.Setting> settings = new LinkedHashMap<>();
         for (ConfigKey<?> key : ConfigKeys.ALL) {
-            settings.put(key.name(), new LoadedConfig.Setting(key, format(key), origins.get(key.name()),
+            settings.put(key.name(), new LoadedConfig.Setting(key, values.get(key.name()), format(key), origins.get(key.name()),
                     notes.getOrDefault(key.name(), "")));
         }
         return new LoadedConfig(build(), file, read, settings, warnings);
@@ -119,14 +119,14 @@ public final class ConfigLoader {
 
     private void readEnvironment() {
         for (ConfigKey<?> key : ConfigKeys.ALL) {
-            if (key.env().isEmpty()) {
+            if (key.envVariable().isEmpty()) {
                 continue;
             }
-            ConfigKey.Env<?> env = key.env().get();
-            String text = inputs.environment().get(env.variable());
+            String variable = key.envVariable().get();
+            String text = inputs.environment().get(variable);
             if (text != null && !text.isEmpty()) {
-                parse(key, env.type(), RawValue.scalar(text), new Origin(ConfigSource.ENV, env.variable()),
-                        "environment variable " + env.variable() + " (sets " + key.name() + ")");
+                parse(key, key.envType(), RawValue.scalar(text), new Origin(ConfigSource.ENV, variable),
+                        "environment variable " + variable + " (sets " + key.name() + ")");
             }
         }
     }

@@ -27,10 +27,11 @@ public record LoadedConfig(SigilConfig config, Path file, boolean fileRead, Map<
      * One key's effective value.
      *
      * @param key the key
-     * @param value the value as it would be written in the file
+     * @param value the value (a Long, Double, Boolean, Duration, Path, List, or an enum)
+     * @param text the value as it would be written in the file
      * @param origin where it came from
      * @param note why a default differs from the documented one ("scaled to the total"), or ""
      */
-    public record Setting(ConfigKey<?> key, String value, Origin origin, String note) {
+    public record Setting(ConfigKey<?> key, Object value, String text, Origin origin, String note) {
     }
 }
