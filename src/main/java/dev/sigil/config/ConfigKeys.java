@@ -28,8 +28,8 @@ public final class ConfigKeys {
             "Directory of the logs (sessions/<id>/execution.jsonl, archive/).");
     public static final ConfigKey<Level> LOG_LEVEL = key("logging.level", levels(), "info",
             "Least severe of sigil's own diagnostics shown on stderr (the execution log is never filtered).", "SIGIL_LOG_LEVEL", null);
-    public static final ConfigKey<Long> BUFFER_SIZE_BYTES = key("logging.buffer_size_bytes", ValueTypes.integer(0, 64L << 20, "bytes"), "4096",
-            "The logger writes its buffer once it holds this many bytes (0: write every entry at once).");
+    public static final ConfigKey<Long> BUFFER_SIZE_BYTES = key("logging.buffer_size_bytes", ValueTypes.integer(1, 64L << 20, "bytes"), "4096",
+            "The logger writes its buffer once it holds this many bytes (1: every entry at once).");
     public static final ConfigKey<Duration> FLUSH_INTERVAL = key("logging.flush_interval_seconds",
             ValueTypes.duration("seconds", BigDecimal.ONE, MIN_FLUSH, MAX_FLUSH), "0.1",
             "The logger writes its buffer at least this often.",
@@ -38,9 +38,9 @@ public final class ConfigKeys {
             "The logger writes its buffer once it holds this many entries.", "SIGIL_BUFFER_SIZE", null);
     public static final ConfigKey<Long> MAX_FILE_SIZE_MB = key("logging.max_file_size_mb", ValueTypes.integer(1, 1L << 20, "MiB"), "10",
             "A session log is rotated once it reaches this size (MiB, 1,048,576 bytes).");
-    public static final ConfigKey<Long> RETENTION_DAYS = key("logging.retention_days", ValueTypes.integer(0, 36_500, "days"), "7",
+    public static final ConfigKey<Long> RETENTION_DAYS = key("logging.retention_days", ValueTypes.integer(1, 36_500, "days"), "7",
             "Sessions older than this are archived.");
-    public static final ConfigKey<Long> ARCHIVE_RETENTION_DAYS = key("logging.archive_retention_days", ValueTypes.integer(0, 36_500, "days"), "30",
+    public static final ConfigKey<Long> ARCHIVE_RETENTION_DAYS = key("logging.archive_retention_days", ValueTypes.integer(1, 36_500, "days"), "30",
             "Archives older than this are deleted.");
     public static final ConfigKey<Boolean> SANITIZE_LOGS = key("logging.sanitize_logs", ValueTypes.bool(), "true",
             "Mask secrets (API keys, passwords, e-mail addresses) before they reach the log.");

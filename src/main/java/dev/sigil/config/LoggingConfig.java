@@ -11,7 +11,7 @@ import dev.sigil.contract.event.Level;
  *
  * @param path directory of the logs ({@code sessions/}, {@code archive/})
  * @param level least severe of sigil's own diagnostics shown on stderr
- * @param bufferSizeBytes the buffer is written once it holds this many bytes (0: every entry at once)
+ * @param bufferSizeBytes the buffer is written once it holds this many bytes (1: every entry at once)
  * @param flushInterval the buffer is written at least this often
  * @param maxBatchSize the buffer is written once it holds this many entries
  * @param maxFileSizeMib a session log is rotated at this size, in MiB

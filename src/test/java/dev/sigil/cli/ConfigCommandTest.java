@@ -62,7 +62,7 @@ class ConfigCommandTest {
                 "sigil config: warning: " + file + ":2: unknown key logging.flush_interval_ms (ignored);"
                         + " did you mean logging.flush_interval_seconds (in seconds: 100 ms is 0.1)?",
                 "sigil config: error: " + file + ":3: logging.buffer_size_bytes: invalid value \"-1\":"
-                        + " expected a whole number of bytes from 0 to 67,108,864",
+                        + " expected a whole number of bytes from 1 to 67,108,864",
                 "sigil config: error: environment variable SIGIL_ENABLE_MONITORING (sets features.monitoring):"
                         + " invalid value \"maybe\": expected true or false",
                 "sigil config: invalid configuration (2 errors above)");

@@ -147,7 +147,7 @@ class ConfigLoaderTest {
         Path file = write("logging:\n  buffer_size_bytes: lots\n  flush_interval_seconds: 100\n");
         assertThat(errors(Map.of("SIGIL_FLUSH_INTERVAL", "0.1s"),
                 new ConfigInputs.Flag("token_budget.default_total", "0", "--budget"))).containsExactly(
-                file + ":2: logging.buffer_size_bytes: invalid value \"lots\": expected a whole number of bytes from 0 to 67,108,864",
+                file + ":2: logging.buffer_size_bytes: invalid value \"lots\": expected a whole number of bytes from 1 to 67,108,864",
                 file + ":3: logging.flush_interval_seconds: invalid value \"100\": expected seconds, a number from 0.001 to 60",
                 "environment variable SIGIL_FLUSH_INTERVAL (sets logging.flush_interval_seconds): invalid value \"0.1s\":"
                         + " expected milliseconds, a number from 1 to 60000",
