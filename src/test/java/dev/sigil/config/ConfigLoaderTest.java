@@ -280,4 +280,59 @@ class ConfigLoaderTest {
         assertThat(errors(Map.of("SIGIL_TOKEN_BUDGET", "-5"))).hasSize(1);
         assertThat(errors(Map.of("SIGIL_TOKEN_BUDGET", "99999999999999999999999"))).hasSize(1);
     }
+
+    @Test
+    void aFileWithEveryKeyOfAppendixAAtItsDefaultChangesNothing() throws IOException {
+        write("""
+                logging:
+                  path: ~/.sigil/logs
+                  buffer_size_bytes: 4096
+                  flush_interval_seconds: 0.1
+                  max_batch_size: 100
+                  max_file_size_mb: 10
+                  retention_days: 7
+                  archive_retention_days: 30
+                  sanitize_logs: true
+                  additional_patterns: []
+                monitoring:
+                  default_mode: dashboard
+                  refresh_rate_hz: 10
+                  show_component_breakdown: true
+                  show_budget_bar: true
+                  show_forecast: true
+                  show_latency: true
+                  highlight_slowest: true
+                  latency_warning_ms: 5000
+                token_budget:
+                  default_total: 256000
+                  allocations:
+                    routing: 10000
+                    memory: 30000
+                    planning: 20000
+                    reasoning: 150000
+                    contracts: 10000
+                    validation: 10000
+                  warning_threshold: 0.5
+                  critical_threshold: 0.8
+                  exceeded_threshold: 0.95
+                """);
+        LoadedConfig loaded = load(Map.of());
+        assertThat(loaded.warnings()).isEmpty();
+        assertThat(loaded.config()).isEqualTo(ConfigLoader.defaults(home));
+        assertThat(loaded.settings().values()).filteredOn(s -> s.origin().source() == ConfigSource.FILE)
+                .hasSize(ConfigKeys.ALL.size() - 4);
+    }
+
+    @Test
+    void yamlScalarsAreJudgedByTheirText() throws IOException {
+        Path file = write("logging:\n  sanitize_logs: Off\n  max_batch_size: '250'\n  buffer_size_bytes: 1e3\n"
+                + "  flush_interval_seconds: .inf\n");
+        assertThat(errors(Map.of())).containsExactly(
+                file + ":4: logging.buffer_size_bytes: invalid value \"1e3\": expected a whole number of bytes from 1 to 67,108,864",
+                file + ":5: logging.flush_interval_seconds: invalid value \".inf\": expected seconds, a number from 0.001 to 60");
+        write("logging:\n  sanitize_logs: Off\n  max_batch_size: '250'\n");
+        SigilConfig c = load(Map.of()).config();
+        assertThat(c.logging().sanitizeLogs()).isFalse();
+        assertThat(c.logging().maxBatchSize()).isEqualTo(250);
+    }
 }

@@ -43,7 +43,7 @@ class TokenCounterCompatTest {
     }
 
     @AfterAll
-    static void stopOracle() throws InterruptedException {
+    static void stopOracle() {
         if (oracle != null) {
             oracle.close();
         }
