@@ -3,6 +3,7 @@ package dev.sigil.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import dev.sigil.config.ConfigException;
 import dev.sigil.config.ConfigInputs;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
  * The {@code --config FILE} option and the loading of the configuration, for every command that needs it: warnings
  * go to stderr, errors too (all of them), and then the command stops with exit code 2.
  */
-public final class ConfigOptions {
+final class ConfigOptions {
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
@@ -32,8 +33,7 @@ public final class ConfigOptions {
 
     /** What the configuration is read from, for this command line. */
     ConfigInputs inputs(Environment env, List<ConfigInputs.Flag> flags) {
-        ConfigInputs inputs = new ConfigInputs(home(env), java.util.Optional.ofNullable(configFile), env.variables(), flags);
-        return inputs;
+        return new ConfigInputs(home(env), Optional.ofNullable(configFile), env.variables(), flags);
     }
 
     /**

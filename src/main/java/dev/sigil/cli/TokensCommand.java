@@ -107,7 +107,7 @@ final class TokensCommand implements Callable<Integer> {
     }
 
     private List<Input> inputs() throws IOException {
-        if (text.size() == 1 && text.get(0).equals("-") || (text.isEmpty() && files.isEmpty())) {
+        if ((text.size() == 1 && text.get(0).equals("-")) || (text.isEmpty() && files.isEmpty())) {
             return List.of(new Input("-", read("-")));
         }
         if (!text.isEmpty()) {

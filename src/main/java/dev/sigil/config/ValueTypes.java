@@ -1,6 +1,7 @@
 package dev.sigil.config;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ final class ValueTypes {
                 if (nanos.compareTo(BigDecimal.valueOf(min.toNanos())) < 0 || nanos.compareTo(BigDecimal.valueOf(max.toNanos())) > 0) {
                     throw new InvalidValueException("expected " + expected);
                 }
-                return Duration.ofNanos(nanos.setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact());
+                return Duration.ofNanos(nanos.setScale(0, RoundingMode.HALF_EVEN).longValueExact());
             }
 
             @Override
@@ -240,7 +241,7 @@ final class ValueTypes {
     }
 
     private static BigDecimal toUnits(Duration d, BigDecimal perUnitNanos) {
-        return BigDecimal.valueOf(d.toNanos()).divide(perUnitNanos, 9, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return BigDecimal.valueOf(d.toNanos()).divide(perUnitNanos, 9, RoundingMode.HALF_EVEN).stripTrailingZeros();
     }
 
     private static String plain(double v) {
@@ -248,8 +249,7 @@ final class ValueTypes {
     }
 
     private static String plain(BigDecimal v) {
-        String s = v.stripTrailingZeros().toPlainString();
-        return s;
+        return v.stripTrailingZeros().toPlainString();
     }
 
     static String grouped(long n) {
