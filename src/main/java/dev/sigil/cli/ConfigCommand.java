@@ -20,7 +20,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code sigil config}: the effective configuration and where each value comes from. */
 @Command(name = "config",
-        mixinStandardHelpOptions = true,
         description = {
             "Show the effective configuration and where each value comes from.",
             "",

@@ -24,11 +24,11 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code sigil fmt}: rewrites JSON lines into the canonical byte form. */
 @Command(name = "fmt",
         description = {
-            "Rewrite each JSON line into sigil's canonical form: exactly the bytes of CPython's",
-            "json.dumps(json.loads(line), separators=(',', ':')), plus a newline.",
+            "Rewrite each JSON line into sigil's canonical form: exactly the bytes of",
+            "CPython's json.dumps(json.loads(line), separators=(',', ':')) and a newline.",
             "",
-            "Lines that are not JSON are reported on stderr as PATH:LINE: reason and left out;",
-            "blank lines are dropped. Output goes to stdout."
+            "Lines that are not JSON are reported on stderr as PATH:LINE: reason and",
+            "left out; blank lines are dropped. Output goes to stdout."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every line was JSON", "1:some lines were not JSON (reported on stderr)", "2:an input could not be read"})

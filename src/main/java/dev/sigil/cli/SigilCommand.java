@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 /** The root command: {@code sigil <subcommand>}. */
 @Command(name = "sigil",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         description = {
             "See where the tokens and time of an LLM agent pipeline go.",

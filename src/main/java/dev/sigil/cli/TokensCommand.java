@@ -29,7 +29,6 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code sigil tokens}: counts tokens as tiktoken does. */
 @Command(name = "tokens",
-        mixinStandardHelpOptions = true,
         description = {
             "Count tokens exactly as tiktoken does, in a text or a chat conversation.",
             "",

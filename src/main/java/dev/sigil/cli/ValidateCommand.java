@@ -23,12 +23,13 @@ import picocli.CommandLine.Spec;
 /** {@code sigil validate}: checks logs against the contract. */
 @Command(name = "validate",
         description = {
-            "Check execution logs against the contract (contract/execution-entry.schema.json),",
+            "Check execution logs against the contract (execution-entry.schema.json),",
             "streaming files of any size with constant memory.",
             "",
-            "Each problem is printed on stdout: PATH:LINE:COLUMN: message for JSON syntax errors,",
-            "PATH:LINE: /json/pointer: message for schema errors. Blank lines are not errors.",
-            "A summary goes to stderr."
+            "Each problem is printed on stdout:",
+            "  PATH:LINE:COLUMN: message       for JSON syntax errors,",
+            "  PATH:LINE: /json/pointer: message   for schema errors.",
+            "Blank lines are not errors. A summary goes to stderr."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every line is valid", "1:some lines are invalid", "2:bad arguments or an unreadable file"})
