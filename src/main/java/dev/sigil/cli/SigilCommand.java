@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             FmtCommand.class,
             TokensCommand.class,
             ConfigCommand.class,
+            TailCommand.class,
             AutoComplete.GenerateCompletion.class
         },
         footer = {"", "Run 'sigil COMMAND --help' for a command's options. Exit codes: docs/cli.md."})

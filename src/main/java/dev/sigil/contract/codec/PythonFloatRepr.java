@@ -50,11 +50,18 @@ public final class PythonFloatRepr {
         layout(value < 0, d.digits, d.pointPosition, out);
     }
 
-    /** Shortest round-trip digits (no sign, no leading or trailing zeros) and the position of the decimal point. */
-    record Decimal(String digits, int pointPosition) {
+    /**
+     * Shortest round-trip digits (no sign, no leading or trailing zeros) and the position of the decimal point: the
+     * value is {@code 0.digits × 10^pointPosition}.
+     */
+    public record Decimal(String digits, int pointPosition) {
     }
 
-    static Decimal shortest(double value) {
+    /**
+     * The shortest decimal digits that read back as {@code value} (finite, not zero; the sign is ignored), the ones
+     * David Gay's dtoa mode 0 gives: CPython's repr and jq's number output share them, only their layouts differ.
+     */
+    public static Decimal shortest(double value) {
         Decimal d = parseJava(DoubleToDecimal.toString(Math.abs(value)));
         if (d.digits.length() == 2) {
             Decimal single = singleDigit(Math.abs(value), d);

@@ -1,0 +1,140 @@
+package dev.sigil.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+
+import dev.sigil.tail.FileTailSource;
+import dev.sigil.tail.TailOptions;
+import dev.sigil.tail.TailPrinter;
+import dev.sigil.tail.TailSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code sigil tail}: prints log lines, and with {@code --follow} keeps printing them as they are written. */
+@Command(name = "tail",
+        description = {
+            "Print the entries of execution logs, one line each, and with --follow keep printing",
+            "them as they are written, like tail -F: across rotations, truncations, deletion and",
+            "re-creation, and a current.jsonl symlink that moves to a new session.",
+            "",
+            "Reads both log dialects (execution entries and seed-002 operation logs) and shows any",
+            "other JSON object too. Blank lines are ignored; lines that are not JSON objects or are",
+            "longer than --max-line-bytes are skipped and reported on stderr as PATH:LINE: reason;",
+            "invalid UTF-8 is replaced by U+FFFD and reported."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every line was shown",
+            "1:some lines were skipped or had invalid UTF-8 (reported on stderr)",
+            "2:bad arguments, or a file missing or unreadable (without --follow)",
+            "130:stopped by Ctrl-C (--follow)"})
+final class TailCommand implements Callable<Integer> {
+
+    private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    @ParentCommand
+    SigilCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Log files to read (a symlink such as ~/.sigil/logs/current.jsonl is followed to wherever it points).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = {"-f", "--follow"}, description = "Keep reading as the files grow, like tail -F; stop with Ctrl-C. Files that do not exist yet are waited for.")
+    boolean follow;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "line",
+            description = "line: HH:MM:SS [LEVEL] component/operation: message, the bytes scripts/file_monitor.sh prints; jsonl: each entry in canonical JSON (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = {"-v", "--verbose"}, description = "Add running counts of skipped lines to the stderr reports, and a summary at the end.")
+    boolean verbose;
+
+    @Option(names = "--max-line-bytes", paramLabel = "N", description = "Longest line read, in bytes (default: ${DEFAULT-VALUE}); longer lines are skipped without being held in memory.")
+    int maxLineBytes = TailOptions.DEFAULT_MAX_LINE_BYTES;
+
+    @Option(names = "--session", paramLabel = "ID", description = "Read the log of session ID: LOG_PATH/sessions/ID/execution.jsonl.")
+    String session;
+
+    @Option(names = "--log-path", paramLabel = "DIR", description = "Base log directory for --session (default: ~/.sigil/logs).")
+    Path logPath;
+
+    @Option(names = "--poll-interval", paramLabel = "MILLIS", description = "With --follow, how often to look for new bytes, in milliseconds (default: ${DEFAULT-VALUE}).")
+    long pollMillis = 100;
+
+    @Override
+    public Integer call() {
+        TailPrinter.Format outputFormat = parseFormat();
+        if (maxLineBytes < 1) {
+            throw UserError.usage("--max-line-bytes must be at least 1");
+        }
+        if (pollMillis < 1) {
+            throw UserError.usage("--poll-interval must be at least 1");
+        }
+        List<TailSource> sources = sources();
+        Environment env = root.environment();
+        PrintWriter err = spec.commandLine().getErr();
+        OutputStream stdout = new BufferedOutputStream(env.stdout(), 1 << 16);
+        TailPrinter printer = new TailPrinter(stdout, err, "sigil tail", outputFormat, env.stdoutTerminal(), verbose);
+        printer.showHeaders(sources.size() > 1);
+        printer.autoFlush(follow);
+        TailOptions options = TailOptions.defaults().withMaxLineBytes(maxLineBytes).withPollInterval(Duration.ofMillis(pollMillis));
+        try {
+            return follow ? TailRun.follow(sources, options, printer) : TailRun.once(sources, options, printer, verbose);
+        } catch (UncheckedIOException e) {
+            return TailRun.outputFailed(e, err);
+        }
+    }
+
+    private TailPrinter.Format parseFormat() {
+        try {
+            return TailPrinter.Format.valueOf(format.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage("--format must be line or jsonl, not '" + format + "'");
+        }
+    }
+
+    private List<TailSource> sources() {
+        if (session != null && !paths.isEmpty()) {
+            throw UserError.usage("give either PATHs or --session, not both");
+        }
+        if (session == null && paths.isEmpty()) {
+            throw UserError.usage("give the PATH of a log, or --session ID");
+        }
+        if (session == null && logPath != null) {
+            throw UserError.usage("--log-path goes with --session");
+        }
+        List<TailSource> sources = new ArrayList<>();
+        if (session != null) {
+            if (!SESSION_ID.matcher(session).matches()) {
+                throw UserError.usage("--session must be 1 to 64 letters, digits, '_' or '-', not '" + session + "'");
+            }
+            Path base = logPath != null ? logPath : defaultLogPath();
+            sources.add(new FileTailSource(base.resolve("sessions").resolve(session).resolve("execution.jsonl")));
+        } else {
+            for (Path p : paths) {
+                sources.add(new FileTailSource(p));
+            }
+        }
+        return sources;
+    }
+
+    private Path defaultLogPath() {
+        String home = root.environment().get("HOME");
+        return Path.of(home != null && !home.isEmpty() ? home : System.getProperty("user.home"), ".sigil", "logs");
+    }
+}

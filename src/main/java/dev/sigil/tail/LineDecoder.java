@@ -1,0 +1,91 @@
+package dev.sigil.tail;
+
+import dev.sigil.contract.codec.JsonSyntaxException;
+import dev.sigil.contract.codec.PythonJsonReader;
+import dev.sigil.contract.codec.StrictUtf8;
+import dev.sigil.contract.event.LogEvent;
+import dev.sigil.contract.event.LogEventDecoder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Decides what one complete line is: an entry, a blank line (ignored), or a line skipped for a reason. Pure and
+ * thread-safe.
+ *
+ * <p>Before parsing, leading NUL bytes (the hole a copy-truncate leaves before a writer's next line) and one UTF-8
+ * byte order mark are removed, and invalid UTF-8 is replaced as jq replaces it ({@link JqUtf8}); then the line is
+ * read as CPython reads it ({@link PythonJsonReader}) and decoded with {@link LogEventDecoder}. jq's {@code fromjson}
+ * also ignores a leading BOM, so {@code scripts/file_monitor.sh} sees the same values.
+ */
+public final class LineDecoder {
+
+    /** What a line turned out to be: exactly one of {@code entry} and {@code skip} is set, or neither for a blank line. */
+    public record Result(TailEntry entry, SkipReason skip, String detail) {
+
+        static final Result BLANK = new Result(null, null, "");
+
+        public boolean isBlank() {
+            return entry == null && skip == null;
+        }
+    }
+
+    private final PythonJsonReader reader = new PythonJsonReader();
+
+    /** Decodes line {@code number} at byte {@code offset}, held in {@code bytes[from, to)}. */
+    public Result decode(long number, long offset, byte[] bytes, int from, int to) {
+        int start = skipNuls(bytes, from, to);
+        if (to - start >= 3 && (bytes[start] & 0xFF) == 0xEF && (bytes[start + 1] & 0xFF) == 0xBB && (bytes[start + 2] & 0xFF) == 0xBF) {
+            start += 3;
+        }
+        if (isBlank(bytes, start, to)) {
+            return Result.BLANK;
+        }
+        boolean repaired = StrictUtf8.firstInvalid(bytes, start, to) >= 0;
+        byte[] text = bytes;
+        int textFrom = start;
+        int textTo = to;
+        if (repaired) {
+            text = JqUtf8.repair(bytes, start, to);
+            textFrom = 0;
+            textTo = text.length;
+        }
+        JsonNode json;
+        try {
+            json = reader.read(text, textFrom, textTo);
+        } catch (JsonSyntaxException e) {
+            return new Result(null, SkipReason.MALFORMED, e.reason() + " at column " + e.column());
+        }
+        LogEvent event = LogEventDecoder.decode(json);
+        if (event == null) {
+            return new Result(null, SkipReason.NOT_AN_OBJECT, kind(json));
+        }
+        return new Result(new TailEntry(number, offset, json, event, repaired), null, "");
+    }
+
+    private static int skipNuls(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i < to && bytes[i] == 0) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isBlank(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String kind(JsonNode json) {
+        return switch (json.getNodeType()) {
+            case ARRAY -> "an array";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            default -> "null";
+        };
+    }
+}

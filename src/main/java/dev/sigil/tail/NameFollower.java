@@ -1,0 +1,216 @@
+package dev.sigil.tail;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import dev.sigil.tail.TailEvent.Change;
+
+/**
+ * Follows one name across the files it refers to over time: reads the current file to its end on every poll, tells a
+ * rotation (another file key at the name) from a truncation or an in-place rewrite (same key, fewer bytes or
+ * different bytes), drains a rotated file before switching and keeps reading it while its writer may still append,
+ * and waits when the name refers to nothing. All on the polling thread.
+ */
+final class NameFollower implements Closeable {
+
+    private final TailSource source;
+    private final TailOptions options;
+    private final Emitter out;
+    private OpenFile current;
+    private final List<OpenFile> retiring = new ArrayList<>();
+    /** A MISSING event was sent and no file has appeared since. */
+    private boolean missing;
+    /** The last UNREADABLE detail sent, or null while readable. */
+    private String unreadable;
+    /** Something failed during the current poll. */
+    private boolean trouble;
+
+    NameFollower(TailSource source, TailOptions options, Emitter out) {
+        this.source = source;
+        this.options = options;
+        this.out = out;
+    }
+
+    /** One poll; returns the number of bytes read. */
+    long poll() {
+        out.source(source.name());
+        trouble = false;
+        long read = drainRetiring();
+        Object key;
+        try {
+            key = source.keyAtName();
+        } catch (IOException e) {
+            unreadable(e);
+            return read + readCurrent();
+        }
+        read += follow(key);
+        if (!trouble) {
+            readable();
+        }
+        return read;
+    }
+
+    private long follow(Object key) {
+        long read = 0;
+        if (current != null && key == null) {
+            read += retireCurrent();
+            out.change(Change.MISSING, "removed or renamed away; its content was read to the end");
+            missing = true;
+        } else if (current != null && !key.equals(current.key())) {
+            read += retireCurrent();
+            out.change(Change.ROTATED, "the name refers to another file now; the previous one was read to its end");
+        } else if (current != null) {
+            checkInPlace();
+        }
+        if (current == null && key != null) {
+            openCurrent();
+        } else if (current == null && !missing) {
+            out.change(Change.MISSING, "no such file; waiting for it to appear");
+            missing = true;
+        }
+        return read + readCurrent();
+    }
+
+    /** Reads the file once to its end, the unterminated last line included (no following). False if missing. */
+    boolean readOnce() {
+        out.source(source.name());
+        try {
+            if (current == null && source.keyAtName() != null) {
+                openCurrent();
+            }
+        } catch (IOException e) {
+            unreadable(e);
+            return false;
+        }
+        if (current == null) {
+            return false;
+        }
+        readCurrent();
+        current.assembler().finish(out);
+        out.flush();
+        return unreadable == null;
+    }
+
+    private void openCurrent() {
+        TailSource.Handle handle;
+        try {
+            handle = source.open();
+        } catch (IOException e) {
+            unreadable(e);
+            return;
+        }
+        if (handle == null) {
+            return;
+        }
+        current = new OpenFile(handle, options);
+        if (missing) {
+            out.change(Change.APPEARED, "reading it from the start");
+            missing = false;
+        }
+    }
+
+    private void checkInPlace() {
+        OpenFile.Status status;
+        try {
+            status = current.check();
+        } catch (IOException e) {
+            unreadable(e);
+            return;
+        }
+        if (status == OpenFile.Status.SAME) {
+            return;
+        }
+        long position = current.position();
+        LineAssembler old = current.restart();
+        if (status == OpenFile.Status.TRUNCATED) {
+            out.change(Change.TRUNCATED, "shrank below byte " + position + "; reading from the start");
+        } else {
+            out.change(Change.REPLACED, "the bytes before byte " + position + " changed; reading from the start");
+        }
+        dropPartial(old, "its file was rewritten");
+    }
+
+    private long readCurrent() {
+        if (current == null) {
+            return 0;
+        }
+        try {
+            return current.readToEnd(out);
+        } catch (IOException e) {
+            unreadable(e);
+            return 0;
+        }
+    }
+
+    /** Reads the current file to its end and moves it to the files still read in case their writer appends. */
+    private long retireCurrent() {
+        long n = readCurrent();
+        retiring.add(current);
+        current = null;
+        return n + drainRetiring();
+    }
+
+    private long drainRetiring() {
+        long read = 0;
+        for (Iterator<OpenFile> it = retiring.iterator(); it.hasNext(); ) {
+            OpenFile file = it.next();
+            try {
+                read += file.readToEnd(out);
+            } catch (IOException e) {
+                unreadable(e);
+            }
+            if (file.quietPolls() > options.rotateWaitPolls()) {
+                dropPartial(file.assembler(), "its file was rotated away");
+                closeQuietly(file);
+                it.remove();
+            }
+        }
+        return read;
+    }
+
+    private void dropPartial(LineAssembler assembler, String why) {
+        if (assembler.hasPartial()) {
+            long offset = assembler.pendingOffset();
+            long number = assembler.lines() + 1;
+            long length = assembler.discardPartial();
+            out.torn(number, offset, length, why);
+        }
+    }
+
+    private void unreadable(IOException e) {
+        trouble = true;
+        String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        if (!detail.equals(unreadable)) {
+            out.change(Change.UNREADABLE, detail + "; retrying");
+            unreadable = detail;
+        }
+    }
+
+    private void readable() {
+        if (unreadable != null) {
+            unreadable = null;
+            out.change(Change.READABLE, "readable again");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (current != null) {
+            closeQuietly(current);
+            current = null;
+        }
+        retiring.forEach(NameFollower::closeQuietly);
+        retiring.clear();
+    }
+
+    private static void closeQuietly(OpenFile file) {
+        try {
+            file.close();
+        } catch (IOException e) {
+            // a read-only handle has nothing to lose on close
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.sigil.tail;
+
+import java.time.Duration;
+
+/**
+ * How a {@link Tailer} reads.
+ *
+ * @param pollInterval pause between two polls that found nothing new (default 100 ms)
+ * @param maxLineBytes longest line kept, in bytes; longer lines are skipped and counted (default 1 MiB)
+ * @param rotateWaitPolls after a rotation, how many consecutive polls the old file must stay quiet before it is
+ *        closed (default 20, two seconds at the default interval): a writer that still appends to it is not lost
+ * @param readChunkBytes bytes read per system call, and the most lines one {@link TailEvent.Lines} batch covers
+ */
+public record TailOptions(Duration pollInterval, int maxLineBytes, int rotateWaitPolls, int readChunkBytes) {
+
+    public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
+
+    public TailOptions {
+        if (pollInterval.isNegative() || pollInterval.isZero()) {
+            throw new IllegalArgumentException("pollInterval must be positive");
+        }
+        if (maxLineBytes < 1 || rotateWaitPolls < 0 || readChunkBytes < 1) {
+            throw new IllegalArgumentException("maxLineBytes and readChunkBytes must be positive, rotateWaitPolls not negative");
+        }
+    }
+
+    public static TailOptions defaults() {
+        return new TailOptions(Duration.ofMillis(100), DEFAULT_MAX_LINE_BYTES, 20, 64 << 10);
+    }
+
+    public TailOptions withPollInterval(Duration interval) {
+        return new TailOptions(interval, maxLineBytes, rotateWaitPolls, readChunkBytes);
+    }
+
+    public TailOptions withMaxLineBytes(int max) {
+        return new TailOptions(pollInterval, max, rotateWaitPolls, readChunkBytes);
+    }
+
+    public TailOptions withRotateWaitPolls(int polls) {
+        return new TailOptions(pollInterval, maxLineBytes, polls, readChunkBytes);
+    }
+
+    public TailOptions withReadChunkBytes(int bytes) {
+        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, bytes);
+    }
+}

@@ -1,0 +1,190 @@
+package dev.sigil.tail;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import dev.sigil.contract.codec.ByteSink;
+import dev.sigil.contract.codec.PythonJsonWriter;
+import dev.sigil.tail.format.LineFormat;
+import dev.sigil.tail.format.TerminalText;
+
+/**
+ * Prints a tailer's events the way {@code sigil tail} shows them: entries on stdout in the {@code line} or
+ * {@code jsonl} format, and on stderr what happened to the files and every line that was skipped or altered (never a
+ * silent drop). On a terminal, control characters from the log are made visible ({@link TerminalText}). Output
+ * errors surface as {@link UncheckedIOException}.
+ */
+public final class TailPrinter implements TailListener {
+
+    /** What stdout gets for each entry. */
+    public enum Format {
+        /** {@code HH:MM:SS [LEVEL] component/operation: message}, as {@code scripts/file_monitor.sh} prints it. */
+        LINE,
+        /** The entry again, in the canonical byte form (CPython's {@code json.dumps} with compact separators). */
+        JSONL
+    }
+
+    private static final PythonJsonWriter JSON = new PythonJsonWriter(PythonJsonWriter.NonFinite.WRITE_LITERALS);
+
+    private final OutputStream out;
+    private final PrintWriter err;
+    private final String prefix;
+    private final Format format;
+    private final boolean terminal;
+    private final boolean verbose;
+    private final ByteSink sink = new ByteSink(1 << 12);
+    private final TailStatsCounter counts = new TailStatsCounter();
+    private boolean headers;
+    private boolean autoFlush;
+    private String lastHeader;
+
+    /**
+     * @param out stdout, as bytes
+     * @param err stderr
+     * @param prefix what stderr lines start with ("sigil tail")
+     * @param terminal whether stdout is a terminal
+     * @param verbose whether stderr lines about skipped lines carry the running counts
+     */
+    public TailPrinter(OutputStream out, PrintWriter err, String prefix, Format format, boolean terminal, boolean verbose) {
+        this.out = out;
+        this.err = err;
+        this.prefix = prefix;
+        this.format = format;
+        this.terminal = terminal;
+        this.verbose = verbose;
+    }
+
+    /** Prints {@code --- ==> NAME <== ---} before the output of each source, as the jq tail shows tail's headers. */
+    public void showHeaders(boolean show) {
+        this.headers = show && format == Format.LINE;
+    }
+
+    /** Flushes stdout after every event (when following, so that lines show up at once). */
+    public void autoFlush(boolean on) {
+        this.autoFlush = on;
+    }
+
+    /** Prints the header for {@code source} now (used when reading files one by one, empty ones included). */
+    public void header(String source) {
+        if (headers) {
+            lastHeader = source;
+            write("--- ==> " + source + " <== ---");
+        }
+    }
+
+    @Override
+    public void onEvent(TailEvent event) {
+        if (event instanceof TailEvent.Lines lines) {
+            for (TailEntry entry : lines.entries()) {
+                entry(lines.source(), entry);
+            }
+        } else if (event instanceof TailEvent.Skipped s) {
+            counts.skipped(s.reason());
+            note(s.source() + ":" + s.line() + ": " + s.reason().description() + ": " + s.detail() + "; skipped" + running());
+        } else if (event instanceof TailEvent.FileChanged c) {
+            note(c.source() + ": " + c.change().name().toLowerCase(java.util.Locale.ROOT) + ": " + c.detail());
+        }
+        if (autoFlush) {
+            flush();
+        }
+    }
+
+    /** Flushes stdout and stderr. */
+    public void flush() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        err.flush();
+    }
+
+    /** One line of counts for the end of a run. */
+    public static String summary(TailStats stats) {
+        StringBuilder s = new StringBuilder();
+        s.append(stats.lines()).append(" lines: ").append(stats.entries()).append(" shown, ").append(stats.blank()).append(" blank, ")
+                .append(stats.totalSkipped()).append(" skipped");
+        String reasons = reasons(stats.skipped());
+        if (!reasons.isEmpty()) {
+            s.append(" (").append(reasons).append(')');
+        }
+        s.append(", ").append(stats.invalidUtf8()).append(" with invalid UTF-8 replaced");
+        return s.toString();
+    }
+
+    private void entry(String source, TailEntry entry) {
+        if (headers && !source.equals(lastHeader)) {
+            header(source);
+        }
+        if (entry.invalidUtf8()) {
+            counts.invalidUtf8();
+            note(source + ":" + entry.line() + ": invalid UTF-8 replaced by U+FFFD" + running());
+        }
+        if (format == Format.JSONL) {
+            sink.reset();
+            JSON.write(entry.json(), sink);
+            sink.write('\n');
+            try {
+                sink.writeTo(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            String line = LineFormat.format(entry.json());
+            write(terminal ? TerminalText.visible(line) : line);
+        }
+    }
+
+    private void write(String line) {
+        try {
+            out.write(line.getBytes(StandardCharsets.UTF_8));
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One line on stderr, after the prefix; control characters made visible. */
+    public void note(String text) {
+        err.println(prefix + ": " + TerminalText.visible(text));
+    }
+
+    private String running() {
+        return verbose ? " [so far: " + counts + "]" : "";
+    }
+
+    private static String reasons(Map<SkipReason, Long> skipped) {
+        StringBuilder s = new StringBuilder();
+        for (SkipReason r : SkipReason.values()) {
+            long n = skipped.getOrDefault(r, 0L);
+            if (n > 0) {
+                s.append(s.length() == 0 ? "" : ", ").append(n).append(' ').append(r.description());
+            }
+        }
+        return s.toString();
+    }
+
+    /** Counts of what this printer reported, for the running totals of --verbose. */
+    private static final class TailStatsCounter {
+        private final java.util.EnumMap<SkipReason, Long> skipped = new java.util.EnumMap<>(SkipReason.class);
+        private long invalid;
+
+        void skipped(SkipReason r) {
+            skipped.merge(r, 1L, Long::sum);
+        }
+
+        void invalidUtf8() {
+            invalid++;
+        }
+
+        @Override
+        public String toString() {
+            String r = reasons(skipped);
+            return (r.isEmpty() ? "0 skipped" : r) + ", " + invalid + " with invalid UTF-8";
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.sigil.tail;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/**
+ * The seam between the tailer and the file system: a name (a path, possibly a symlink) that refers to a file at
+ * some moments, to another file later, and to nothing at others. {@link FileTailSource} is the real one;
+ * {@link MemoryTailSource} lets tests script rotations, truncations and inode reuse without a disk.
+ */
+public interface TailSource {
+
+    /** The name as the user gave it, for messages. */
+    String name();
+
+    /**
+     * The identity key (device and inode on Unix) of the file the name refers to now, following symlinks, or null if
+     * the name refers to nothing. Reads no content.
+     *
+     * @throws IOException if the name exists but cannot be inspected (permission denied, a directory)
+     */
+    Object keyAtName() throws IOException;
+
+    /**
+     * Opens the file the name refers to now; null if the name refers to nothing. The handle keeps reading that file
+     * even after the name moves on (rename, delete, symlink retarget), which is how a rotated file is drained.
+     */
+    Handle open() throws IOException;
+
+    /** An open file: its content can be read at any offset, whatever happens to its name. */
+    interface Handle extends Closeable {
+
+        /** The identity key of the opened file, as {@link #keyAtName()} gave it when the file was opened. */
+        Object key();
+
+        /** The current size in bytes. */
+        long size() throws IOException;
+
+        /** Reads up to {@code length} bytes at {@code position} into {@code dst[off..]}; -1 at the end of the file. */
+        int read(long position, byte[] dst, int off, int length) throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.sigil.tail;
+
+import java.io.Closeable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Follows one or more names like {@code tail -F}, by polling: each {@link #poll()} reads what is new in every source,
+ * in the order the sources were given, and reports it to the listener as {@link TailEvent}s in file order. Nothing
+ * is lost or repeated across rotations (the old file is read to its end first and a while longer), truncations and
+ * rewrites restart at byte 0, an unterminated last line is held until its newline comes, and every buffer is bounded.
+ *
+ * <p>Threading: {@link #poll()}, {@link #readAll()} and {@link #run()} must be called from one thread at a time; the
+ * listener is called on that thread. {@link #stop()} and {@link #stats()} may be called from any thread.
+ */
+public final class Tailer implements Closeable {
+
+    private final List<NameFollower> followers = new ArrayList<>();
+    private final TailOptions options;
+    private final Emitter out;
+    private final Object wakeUp = new Object();
+    private volatile boolean stopped;
+    private volatile TailStats stats = TailStats.EMPTY;
+
+    public Tailer(List<? extends TailSource> sources, TailOptions options, TailListener listener) {
+        this.options = options;
+        this.out = new Emitter(listener, Math.max(1, options.readChunkBytes() / 16));
+        for (TailSource source : sources) {
+            followers.add(new NameFollower(source, options, out));
+        }
+    }
+
+    public Tailer(TailSource source, TailOptions options, TailListener listener) {
+        this(List.of(source), options, listener);
+    }
+
+    /** One look at every source; returns the number of bytes read (0 when nothing changed). */
+    public long poll() {
+        long read = 0;
+        try {
+            for (NameFollower follower : followers) {
+                read += follower.poll();
+            }
+        } finally {
+            stats = out.stats();
+        }
+        return read;
+    }
+
+    /**
+     * Reads every source once to its end, its unterminated last line included, without following: what
+     * {@code sigil tail} without {@code --follow} does. A source that does not exist gets a
+     * {@link TailEvent.Change#MISSING} event. Returns the number of sources that could not be read.
+     */
+    public int readAll() {
+        int failed = 0;
+        try {
+            for (NameFollower follower : followers) {
+                if (!follower.readOnce()) {
+                    failed++;
+                }
+            }
+        } finally {
+            stats = out.stats();
+        }
+        return failed;
+    }
+
+    /**
+     * Polls until {@link #stop()} is called or the thread is interrupted, pausing {@link TailOptions#pollInterval()}
+     * after every poll that found nothing new.
+     */
+    public void run() {
+        long pauseMillis = Math.max(1, options.pollInterval().toMillis());
+        while (!stopped && !Thread.currentThread().isInterrupted()) {
+            if (poll() > 0) {
+                continue;
+            }
+            synchronized (wakeUp) {
+                if (stopped) {
+                    break;
+                }
+                try {
+                    wakeUp.wait(pauseMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** Makes {@link #run()} return after its current poll. */
+    public void stop() {
+        stopped = true;
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+    }
+
+    /** Counts so far, as of the end of the last poll. */
+    public TailStats stats() {
+        return stats;
+    }
+
+    /** Closes every open file (their unterminated last lines are not reported: their writers may still finish them). */
+    @Override
+    public void close() {
+        followers.forEach(NameFollower::close);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.sigil.tail.format;
+
+/**
+ * Makes text safe to write to a terminal: no byte that a terminal would act on reaches it. Applied after JSON
+ * decoding (an escaped ESC in a log is a real ESC by then), to everything sigil prints from a log on a terminal.
+ *
+ * <ul>
+ *   <li>newline, carriage return and tab become {@code \n}, {@code \r}, {@code \t} (kubectl shows CR as {@code \r});</li>
+ *   <li>the other C0 controls and DEL become caret notation, {@code ^@} to {@code ^_} and {@code ^?} (ESC is
+ *       {@code ^[}, as kubectl and Git show it), so an escape sequence is shown as text and never acted on;</li>
+ *   <li>C1 controls (U+0080 to U+009F; U+009B is a one-character CSI for some terminals) and the bidirectional
+ *       overrides and isolates (U+202A to U+202E, U+2066 to U+2069, which can make a line read differently from
+ *       what it holds) become {@code <U+009B>};</li>
+ *   <li>everything else, U+FFFD included, is kept.</li>
+ * </ul>
+ * The output is not reversible (a message holding a backslash and an {@code n} looks like one holding a newline):
+ * it is for eyes; {@code --format jsonl} is for programs. Pure and thread-safe.
+ */
+public final class TerminalText {
+
+    private TerminalText() {
+    }
+
+    public static String visible(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String replacement = replacement(c);
+            if (replacement != null && out == null) {
+                out = new StringBuilder(s.length() + 16).append(s, 0, i);
+            }
+            if (out != null) {
+                if (replacement != null) {
+                    out.append(replacement);
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
+    private static String replacement(char c) {
+        if (c >= 0x20 && c < 0x7F) {
+            return null;
+        }
+        return switch (c) {
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            case 0x7F -> "^?";
+            default -> {
+                if (c < 0x20) {
+                    yield "^" + (char) (c + 64);
+                }
+                if (c >= 0x80 && c <= 0x9F || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069) {
+                    yield String.format("<U+%04X>", (int) c);
+                }
+                yield null;
+            }
+        };
+    }
+}
