@@ -90,7 +90,7 @@ public final class MemoryTailSource implements TailSource {
 
     /** Creates a new empty file at the name with a fresh key, replacing what the name referred to. */
     public synchronized File create() {
-        return createWithKey("inode-" + nextKey++);
+        return createWithKey(name + "#" + nextKey++);
     }
 
     /** Creates a new empty file at the name with the given key (to model a reused inode). */

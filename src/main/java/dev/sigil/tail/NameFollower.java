@@ -46,11 +46,7 @@ final class NameFollower implements Closeable {
             unreadable(e);
             return read + readCurrent();
         }
-        read += follow(key);
-        if (!trouble) {
-            readable();
-        }
-        return read;
+        return read + follow(key);
     }
 
     private long follow(Object key) {
@@ -59,17 +55,18 @@ final class NameFollower implements Closeable {
             read += retireCurrent();
             out.change(Change.MISSING, "removed or renamed away; its content was read to the end");
             missing = true;
-        } else if (current != null && !key.equals(current.key())) {
+        } else if (current != null && (!key.equals(current.key()) || checkInPlace() && !sameStart())) {
             read += retireCurrent();
             out.change(Change.ROTATED, "the name refers to another file now; the previous one was read to its end");
-        } else if (current != null) {
-            checkInPlace();
         }
         if (current == null && key != null) {
             openCurrent();
         } else if (current == null && !missing) {
             out.change(Change.MISSING, "no such file; waiting for it to appear");
             missing = true;
+        }
+        if (!trouble) {
+            readable();
         }
         return read + readCurrent();
     }
@@ -112,16 +109,30 @@ final class NameFollower implements Closeable {
         }
     }
 
-    private void checkInPlace() {
+    /** Whether the file at the name holds what the open file held (false only when that is known not to be so). */
+    private boolean sameStart() {
+        try (TailSource.Handle atName = source.open()) {
+            return atName == null || current.sameContentAs(atName);
+        } catch (IOException e) {
+            unreadable(e);
+            return true;
+        }
+    }
+
+    /**
+     * Checks that the bytes already read are still there; if not (truncation, rewrite), starts over at byte 0.
+     * Returns true if they are.
+     */
+    private boolean checkInPlace() {
         OpenFile.Status status;
         try {
             status = current.check();
         } catch (IOException e) {
             unreadable(e);
-            return;
+            return true;
         }
         if (status == OpenFile.Status.SAME) {
-            return;
+            return true;
         }
         long position = current.position();
         LineAssembler old = current.restart();
@@ -131,6 +142,7 @@ final class NameFollower implements Closeable {
             out.change(Change.REPLACED, "the bytes before byte " + position + " changed; reading from the start");
         }
         dropPartial(old, "its file was rewritten");
+        return false;
     }
 
     private long readCurrent() {

@@ -70,10 +70,21 @@ final class OpenFile implements Closeable {
         if (size < position()) {
             return Status.TRUNCATED;
         }
-        if (!matches(0, head, head.length) || !matches(position() - markLength, mark, markLength)) {
+        if (!matches(handle, 0, head, head.length) || !matches(handle, position() - markLength, mark, markLength)) {
             return Status.REPLACED;
         }
         return Status.SAME;
+    }
+
+    /**
+     * Whether {@code other}, the file the name refers to now, holds what this file held up to the read position: at
+     * least as many bytes, the same first bytes, the same bytes before the position. False means the name refers to
+     * another file, even if its key is the same (a reused inode, a platform without keys). An appending writer only
+     * adds bytes, so a race with it cannot make the same file look different.
+     */
+    boolean sameContentAs(TailSource.Handle other) throws IOException {
+        return other.size() >= position() && matches(other, 0, head, head.length)
+                && matches(other, position() - markLength, mark, markLength);
     }
 
     /** Starts over at byte 0 with a fresh assembler; returns the assembler that held the old partial line. */
@@ -114,14 +125,14 @@ final class OpenFile implements Closeable {
         }
     }
 
-    private boolean matches(long position, byte[] expected, int length) throws IOException {
+    private static boolean matches(TailSource.Handle file, long position, byte[] expected, int length) throws IOException {
         if (length == 0) {
             return true;
         }
         byte[] actual = new byte[length];
         int got = 0;
         while (got < length) {
-            int n = handle.read(position + got, actual, got, length - got);
+            int n = file.read(position + got, actual, got, length - got);
             if (n <= 0) {
                 return false;
             }

@@ -1,0 +1,224 @@
+package dev.sigil.tail;
+
+import static dev.sigil.tail.EventLog.line;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The tailer on real files: each rotation and fault of docs/reliability.md as the file system really does it. */
+class FileTailerTest {
+
+    @TempDir
+    Path dir;
+
+    private final EventLog log = new EventLog();
+    private final TailOptions options = TailOptions.defaults().withRotateWaitPolls(3);
+
+    private Tailer tailer(Path path) {
+        return new Tailer(new FileTailSource(path), options, log);
+    }
+
+    private static void append(Path p, String text) throws IOException {
+        append(p, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void append(Path p, byte[] bytes) throws IOException {
+        Files.write(p, bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+    }
+
+    @Test
+    void renameAndCreateRotationDrainsTheOldFileIncludingWritesAfterTheRename() throws IOException {
+        Path p = dir.resolve("execution.jsonl");
+        try (OutputStream oldWriter = Files.newOutputStream(p, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+             Tailer t = tailer(p)) {
+            oldWriter.write(line("a1").getBytes(StandardCharsets.UTF_8));
+            t.poll();
+            Files.move(p, dir.resolve("execution.1.jsonl"), StandardCopyOption.ATOMIC_MOVE);
+            oldWriter.write(line("a2 after rename").getBytes(StandardCharsets.UTF_8));
+            append(p, line("b1"));
+            t.poll();
+            oldWriter.write(line("a3 later still").getBytes(StandardCharsets.UTF_8));
+            append(p, line("b2"));
+            t.poll();
+            assertThat(log.text()).containsExactly("a1", "a2 after rename", "ROTATED", "b1", "a3 later still", "b2");
+        }
+    }
+
+    @Test
+    void theNewFileMayOutgrowTheOldOffsetBeforeThePoll() throws IOException {
+        Path p = dir.resolve("execution.jsonl");
+        append(p, line("a1"));
+        try (Tailer t = tailer(p)) {
+            t.poll();
+            Files.move(p, dir.resolve("execution.1.jsonl"));
+            append(p, line("b1") + line("b2") + line("b3"));
+            t.poll();
+            assertThat(log.text()).containsExactly("a1", "ROTATED", "b1", "b2", "b3");
+        }
+    }
+
+    @Test
+    void copyTruncateWithAWriterThatKeepsItsOffsetGivesNoDuplicateAndNoNul() throws IOException {
+        Path p = dir.resolve("third-party.jsonl");
+        try (RandomAccessFile writer = new RandomAccessFile(p.toFile(), "rw"); Tailer t = tailer(p)) {
+            writer.write(line("a1").getBytes(StandardCharsets.UTF_8));
+            writer.write(line("a2").getBytes(StandardCharsets.UTF_8));
+            t.poll();
+            Files.copy(p, dir.resolve("third-party.jsonl.1"));
+            try (RandomAccessFile logrotate = new RandomAccessFile(p.toFile(), "rw")) {
+                logrotate.setLength(0);
+            }
+            writer.write(line("a3").getBytes(StandardCharsets.UTF_8)); // at its old offset: a hole of NULs before
+            t.poll();
+            assertThat(log.text()).containsExactly("a1", "a2", "REPLACED", "a3");
+            assertThat(log.entries()).allSatisfy(e -> assertThat(e.json().toString()).doesNotContain("\\u0000"));
+        }
+    }
+
+    @Test
+    void truncationRestartsAtTheStart() throws IOException {
+        Path p = dir.resolve("execution.jsonl");
+        append(p, line("a1") + line("a2"));
+        try (Tailer t = tailer(p)) {
+            t.poll();
+            try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "rw")) {
+                f.setLength(0);
+            }
+            append(p, line("b1"));
+            t.poll();
+            assertThat(log.text()).containsExactly("a1", "a2", "TRUNCATED", "b1");
+        }
+    }
+
+    @Test
+    void truncateAndRegrowBeyondTheOffsetEmitsNoFragment() throws IOException {
+        Path p = dir.resolve("execution.jsonl");
+        append(p, line("a1"));
+        try (Tailer t = tailer(p)) {
+            t.poll();
+            try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "rw")) {
+                f.setLength(0);
+            }
+            append(p, line("longer b1 ........") + line("b2"));
+            t.poll();
+            assertThat(log.text()).containsExactly("a1", "REPLACED", "longer b1 ........", "b2");
+        }
+    }
+
+    @Test
+    void deleteAndRecreateIsANewFileReadFromItsStart() throws IOException {
+        Path p = dir.resolve("execution.jsonl");
+        append(p, line("a1") + line("a2"));
+        try (Tailer t = tailer(p)) {
+            t.poll();
+            Files.delete(p);
+            append(p, line("b1"));
+            t.poll();
+            append(p, line("b2"));
+            t.poll();
+            assertThat(log.messages()).containsExactly("a1", "a2", "b1", "b2");
+            assertThat(log.text()).contains("ROTATED");
+        }
+    }
+
+    @Test
+    void deleteSeenThenRecreatedIsMissingThenAppeared() throws IOException {
+        Path p = dir.resolve("execution.jsonl");
+        append(p, line("a1"));
+        try (Tailer t = tailer(p)) {
+            t.poll();
+            Files.delete(p);
+            t.poll();
+            append(p, line("b1"));
+            t.poll();
+            assertThat(log.text()).containsExactly("a1", "MISSING", "APPEARED", "b1");
+        }
+    }
+
+    @Test
+    void aCurrentSymlinkMovedToANewSessionIsFollowed() throws IOException {
+        Path s1 = Files.createDirectories(dir.resolve("sessions/s1")).resolve("execution.jsonl");
+        Path s2 = Files.createDirectories(dir.resolve("sessions/s2")).resolve("execution.jsonl");
+        Path current = dir.resolve("current.jsonl");
+        append(s1, line("s1 a"));
+        Files.createSymbolicLink(current, s1);
+        try (Tailer t = tailer(current)) {
+            t.poll();
+            append(s1, line("s1 b"));
+            append(s2, line("s2 a"));
+            Path tmp = dir.resolve("current.jsonl.tmp");
+            Files.createSymbolicLink(tmp, s2);
+            Files.move(tmp, current, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            t.poll();
+            assertThat(log.text()).containsExactly("s1 a", "s1 b", "ROTATED", "s2 a");
+        }
+    }
+
+    @Test
+    void aFileInADirectoryThatDoesNotExistYetIsWaitedFor() throws IOException {
+        Path p = dir.resolve("sessions/later/execution.jsonl");
+        try (Tailer t = tailer(p)) {
+            t.poll();
+            t.poll();
+            Files.createDirectories(p.getParent());
+            append(p, line("first"));
+            t.poll();
+            assertThat(log.text()).containsExactly("MISSING", "APPEARED", "first");
+        }
+    }
+
+    @Test
+    void bytesWrittenOneAtATimeSplitEveryUtf8SequenceAndComeOutWhole() throws IOException {
+        Path p = dir.resolve("execution.jsonl");
+        byte[] bytes = (line("é € 😀 ü") + line("ok")).getBytes(StandardCharsets.UTF_8);
+        Files.createFile(p);
+        try (Tailer t = tailer(p)) {
+            for (byte b : bytes) {
+                append(p, new byte[] {b});
+                t.poll();
+            }
+            assertThat(log.messages()).containsExactly("é € 😀 ü", "ok");
+            assertThat(log.entries()).noneMatch(TailEntry::invalidUtf8);
+        }
+    }
+
+    @Test
+    void aTouchAloneNeverCausesARereading() throws IOException {
+        Path p = dir.resolve("execution.jsonl");
+        append(p, line("a1"));
+        try (Tailer t = tailer(p)) {
+            t.poll();
+            Files.setLastModifiedTime(p, FileTime.from(Instant.now().plusSeconds(60)));
+            t.poll();
+            assertThat(log.text()).containsExactly("a1");
+        }
+    }
+
+    @Test
+    void aSegmentArchivedAndDeletedRightAfterRotationIsStillDrained() throws IOException {
+        Path p = dir.resolve("execution.jsonl");
+        append(p, line("a1"));
+        try (Tailer t = tailer(p)) {
+            t.poll();
+            append(p, line("a2 unread"));
+            Path rotated = dir.resolve("execution.1.jsonl");
+            Files.move(p, rotated);
+            Files.delete(rotated);
+            append(p, line("b1"));
+            t.poll();
+            assertThat(log.messages()).containsExactly("a1", "a2 unread", "b1");
+        }
+    }
+}
