@@ -77,14 +77,36 @@ final class OpenFile implements Closeable {
     }
 
     /**
-     * Whether {@code other}, the file the name refers to now, holds what this file held up to the read position: at
-     * least as many bytes, the same first bytes, the same bytes before the position. False means the name refers to
-     * another file, even if its key is the same (a reused inode, a platform without keys). An appending writer only
-     * adds bytes, so a race with it cannot make the same file look different.
+     * Whether {@code other}, the file the name refers to now, is this file as far as can be told: this file starts
+     * with the first bytes of {@code other}, and {@code other} has at least as many bytes as this one, with the same
+     * bytes before the read position and before this one's end. False means the name refers to another file, even if its key is the same (a
+     * reused inode, a platform without keys). An appending writer only adds bytes, so a race with it cannot make
+     * the same file look different. A different file that starts with everything read so far cannot be told apart.
      */
     boolean sameContentAs(TailSource.Handle other) throws IOException {
-        return other.size() >= position() && matches(other, 0, head, head.length)
-                && matches(other, position() - markLength, mark, markLength);
+        byte[] otherHead = new byte[HEAD_BYTES];
+        int headLength = 0;
+        while (headLength < HEAD_BYTES) {
+            int got = other.read(headLength, otherHead, headLength, HEAD_BYTES - headLength);
+            if (got <= 0) {
+                break;
+            }
+            headLength += got;
+        }
+        // Read the other's bytes first and this one's size first: if both are one file growing by appends, the
+        // later look always sees at least what the earlier one saw.
+        if (!matches(handle, 0, otherHead, headLength)) {
+            return false;
+        }
+        long mySize = handle.size();
+        if (other.size() < Math.max(mySize, position()) || !matches(other, position() - markLength, mark, markLength)) {
+            return false;
+        }
+        // The newest bytes of this file, wherever the read position is: two files that share a long start
+        // (lines that begin alike) still differ where their writers last wrote.
+        int n = (int) Math.min(MARK_BYTES, mySize);
+        byte[] newest = new byte[n];
+        return readFully(handle, mySize - n, newest) && matches(other, mySize - n, newest, n);
     }
 
     /** Starts over at byte 0 with a fresh assembler; returns the assembler that held the old partial line. */
@@ -125,19 +147,23 @@ final class OpenFile implements Closeable {
         }
     }
 
-    private static boolean matches(TailSource.Handle file, long position, byte[] expected, int length) throws IOException {
-        if (length == 0) {
-            return true;
-        }
-        byte[] actual = new byte[length];
+    private static boolean readFully(TailSource.Handle file, long position, byte[] into) throws IOException {
         int got = 0;
-        while (got < length) {
-            int n = file.read(position + got, actual, got, length - got);
+        while (got < into.length) {
+            int n = file.read(position + got, into, got, into.length - got);
             if (n <= 0) {
                 return false;
             }
             got += n;
         }
-        return Arrays.equals(actual, 0, length, expected, 0, length);
+        return true;
+    }
+
+    private static boolean matches(TailSource.Handle file, long position, byte[] expected, int length) throws IOException {
+        if (length == 0) {
+            return true;
+        }
+        byte[] actual = new byte[length];
+        return readFully(file, position, actual) && Arrays.equals(actual, 0, length, expected, 0, length);
     }
 }
