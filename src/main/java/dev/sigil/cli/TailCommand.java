@@ -25,22 +25,26 @@ import picocli.CommandLine.Spec;
 
 /** {@code sigil tail}: prints log lines, and with {@code --follow} keeps printing them as they are written. */
 @Command(name = "tail",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {
-            "Print the entries of execution logs, one line each, and with --follow keep printing",
-            "them as they are written, like tail -F: across rotations, truncations, deletion and",
-            "re-creation, and a current.jsonl symlink that moves to a new session.",
+            "Print the entries of execution logs, one line each; with --follow, keep",
+            "printing them as they are written, like tail -F: across rotations,",
+            "truncations, deletion and re-creation, and a current.jsonl symlink that",
+            "moves to a new session.",
             "",
-            "Reads both log dialects (execution entries and seed-002 operation logs) and shows any",
-            "other JSON object too. Blank lines are ignored; lines that are not JSON objects or are",
-            "longer than --max-line-bytes are skipped and reported on stderr as PATH:LINE: reason;",
-            "invalid UTF-8 is replaced by U+FFFD and reported."
+            "Both log dialects are read (execution entries and seed-002 operation logs),",
+            "and any other JSON object is shown too. Blank lines are ignored. Lines that",
+            "are not JSON objects, or longer than --max-line-bytes, are skipped and",
+            "reported on stderr as PATH:LINE: reason; invalid UTF-8 is shown as U+FFFD",
+            "and reported. On a terminal, control characters are shown, never sent."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every line was shown",
-            "1:some lines were skipped or had invalid UTF-8 (reported on stderr)",
+            "1:some lines were skipped or had invalid UTF-8 (see stderr)",
             "2:bad arguments, or a file missing or unreadable (without --follow)",
-            "130:stopped by Ctrl-C (--follow)"})
+            "130:stopped by Ctrl-C or interrupted (--follow)"})
 final class TailCommand implements Callable<Integer> {
 
     private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -51,7 +55,7 @@ final class TailCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Log files to read (a symlink such as ~/.sigil/logs/current.jsonl is followed to wherever it points).")
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Log files to read; a symlink such as ~/.sigil/logs/current.jsonl is followed to wherever it points.")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = {"-f", "--follow"}, description = "Keep reading as the files grow, like tail -F; stop with Ctrl-C. Files that do not exist yet are waited for.")

@@ -83,6 +83,9 @@ final class NameFollower implements Closeable {
             return false;
         }
         if (current == null) {
+            if (unreadable == null) {
+                out.change(Change.MISSING, "no such file");
+            }
             return false;
         }
         readCurrent();

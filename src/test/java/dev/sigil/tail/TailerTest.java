@@ -242,7 +242,7 @@ class TailerTest {
     void readAllReportsAMissingFile() {
         Tailer t = tailer(options);
         assertThat(t.readAll()).isEqualTo(1);
-        assertThat(log.text()).isEmpty();
+        assertThat(log.text()).containsExactly("MISSING");
     }
 
     @Test

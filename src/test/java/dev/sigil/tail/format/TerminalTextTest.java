@@ -1,0 +1,31 @@
+package dev.sigil.tail.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TerminalTextTest {
+
+    @Test
+    void escapeSequencesAreShownNeverActedOn() {
+        assertThat(TerminalText.visible("\u001b[31mred\u001b[0m")).isEqualTo("^[[31mred^[[0m");
+        assertThat(TerminalText.visible("\u001b]8;;http://x\u0007link")).isEqualTo("^[]8;;http://x^Glink");
+    }
+
+    @Test
+    void lineBreaksAndTabsAreShownAsEscapes() {
+        assertThat(TerminalText.visible("a\r\nb\tc")).isEqualTo("a\\r\\nb\\tc");
+    }
+
+    @Test
+    void otherControlsInCaretNotationAndC1AndBidiAsCodePoints() {
+        assertThat(TerminalText.visible("\u0000\u0001\u001f\u007f")).isEqualTo("^@^A^_^?");
+        assertThat(TerminalText.visible("x\u009by\u202ez\u2066")).isEqualTo("x<U+009B>y<U+202E>z<U+2066>");
+    }
+
+    @Test
+    void printableTextIsUntouched() {
+        String s = "Analyse « Acme » — 100 % 😀 \uFFFD";
+        assertThat(TerminalText.visible(s)).isSameAs(s);
+    }
+}
