@@ -25,8 +25,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code sigil tail}: prints log lines, and with {@code --follow} keeps printing them as they are written. */
 @Command(name = "tail",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
         description = {
             "Print the entries of execution logs, one line each; with --follow, keep",
             "printing them as they are written, like tail -F: across rotations,",
@@ -55,7 +53,7 @@ final class TailCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Log files to read; a symlink such as ~/.sigil/logs/current.jsonl is followed to wherever it points.")
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Log files to read; a symlink (the log directory's current.jsonl) is followed to wherever it points.")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = {"-f", "--follow"}, description = "Keep reading as the files grow, like tail -F; stop with Ctrl-C. Files that do not exist yet are waited for.")
@@ -71,7 +69,7 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = "--max-line-bytes", paramLabel = "N", description = "Longest line read, in bytes (default: ${DEFAULT-VALUE}); longer lines are skipped without being held in memory.")
     int maxLineBytes = TailOptions.DEFAULT_MAX_LINE_BYTES;
 
-    @Option(names = "--session", paramLabel = "ID", description = "Read the log of session ID: LOG_PATH/sessions/ID/execution.jsonl.")
+    @Option(names = "--session", paramLabel = "ID", description = "Read the log of session ID: DIR/sessions/ID/execution.jsonl, DIR as --log-path says.")
     String session;
 
     @Option(names = "--log-path", paramLabel = "DIR", description = "Base log directory for --session (default: ~/.sigil/logs).")

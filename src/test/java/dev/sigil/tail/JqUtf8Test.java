@@ -9,7 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
-/** jq's replacement of invalid UTF-8, by its rules; JqAgreementTest checks random bytes against the real jq. */
+/** jq's replacement of invalid UTF-8, by its rules; FileMonitorCompatTest checks random bytes against the real jq. */
 class JqUtf8Test {
 
     private static final String R = "\uFFFD";

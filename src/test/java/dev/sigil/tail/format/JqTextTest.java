@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * jq 1.6's text of values, from the rules of its source ({@code jvp_dtoa_fmt}, {@code jvp_dump_string}); the compat
- * test {@code JqAgreementTest} checks the same against the real jq on random values.
+ * test {@code FileMonitorCompatTest} checks the same against the real jq on random values.
  */
 class JqTextTest {
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sigil.contract.codec.PythonJsonReader;
 import org.junit.jupiter.api.Test;
 
-/** The {@code line} format as docs/contract.md §8 defines it; LineFormatAgreementTest runs the jq side. */
+/** The {@code line} format as docs/contract.md §8 defines it; FileMonitorCompatTest runs the jq side. */
 class LineFormatTest {
 
     private static final PythonJsonReader READER = new PythonJsonReader();

@@ -1,4 +1,4 @@
-package dev.sigil.compat;
+package dev.sigil.tail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,11 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import dev.sigil.contract.codec.PythonJsonWriter;
-import dev.sigil.tail.FileTailSource;
-import dev.sigil.tail.TailEntry;
-import dev.sigil.tail.TailEvent;
-import dev.sigil.tail.TailOptions;
-import dev.sigil.tail.Tailer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * order.
  */
 @Tag("compat")
-class TailerAgreementTest {
+class TailerCompatTest {
 
     private static final int MAX_LINE = 2000;
     private static final PythonJsonWriter JSON = new PythonJsonWriter(PythonJsonWriter.NonFinite.WRITE_LITERALS);
@@ -46,12 +41,12 @@ class TailerAgreementTest {
 
     @Test
     void javaAndPythonTailersReadTheSameLines() throws Exception {
-        Tools.require("python3", "apt-get install python3");
+        Oracles.require("python3", "apt-get install python3");
         long seed = Long.getLong("sigil.seed", 20260111L);
         Random random = new Random(seed);
         Path file = dir.resolve("execution.jsonl");
 
-        Process python = new ProcessBuilder("python3", Tools.ROOT.resolve("compat-tests/python/tailer.py").toString(), file.toString(),
+        Process python = new ProcessBuilder("python3", Oracles.ROOT.resolve("compat-tests/python/tailer.py").toString(), file.toString(),
                 "--until", " end", "--max-line-bytes", Integer.toString(MAX_LINE), "--poll-interval", "0.002")
                 .redirectError(dir.resolve("python.err").toFile()).start();
         List<String> pythonSeen = Collections.synchronizedList(new ArrayList<>());
@@ -96,8 +91,8 @@ class TailerAgreementTest {
         String lastEntry = null;
         for (int i = 1; i <= 600; i++) {
             String message = "r" + i + (i == 600 ? " end" : "");
-            byte[] line = Lines.random(random, message, i == 600 ? 0 : random.nextInt(100), MAX_LINE);
-            if (Lines.isEntry(line)) {
+            byte[] line = GeneratedLines.random(random, message, i == 600 ? 0 : random.nextInt(100), MAX_LINE);
+            if (GeneratedLines.isEntry(line)) {
                 lastEntry = message;
             }
             int at = 0;

@@ -1,4 +1,4 @@
-package dev.sigil.compat;
+package dev.sigil.tail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,10 +31,10 @@ import org.zeroturnaround.exec.ProcessResult;
  * the same generated logs: both dialects, odd values, broken lines.
  */
 @Tag("compat")
-class LineFormatAgreementTest {
+class FileMonitorCompatTest {
 
     private static final int MAX_LINE = 5000;
-    private static final Path SCRIPT = Tools.ROOT.resolve("scripts/file_monitor.sh");
+    private static final Path SCRIPT = Oracles.ROOT.resolve("scripts/file_monitor.sh");
 
     @TempDir
     Path dir;
@@ -43,7 +43,7 @@ class LineFormatAgreementTest {
         Random random = new Random(seed);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < lines; i++) {
-            out.writeBytes(Lines.odd(random, random.nextInt(100), MAX_LINE));
+            out.writeBytes(GeneratedLines.odd(random, random.nextInt(100), MAX_LINE));
         }
         return out.toByteArray();
     }
@@ -68,7 +68,7 @@ class LineFormatAgreementTest {
 
     @Test
     void sameBytesOnGeneratedLogs() throws Exception {
-        Tools.require("jq", "apt-get install jq");
+        Oracles.require("jq", "apt-get install jq");
         long seed = Long.getLong("sigil.seed", 1L);
         for (long s = seed; s < seed + 4; s++) {
             Path sessions = Files.createDirectories(dir.resolve("run-" + s));
@@ -83,7 +83,7 @@ class LineFormatAgreementTest {
 
     @Test
     void sameBytesForEverySessionOfADirectoryWithTheirHeaders() throws Exception {
-        Tools.require("jq", "apt-get install jq");
+        Oracles.require("jq", "apt-get install jq");
         Path sessions = Files.createDirectories(dir.resolve("sessions"));
         Path a = Files.createDirectories(sessions.resolve("a")).resolve("execution.jsonl");
         Path b = sessions.resolve("b.jsonl");
@@ -97,7 +97,7 @@ class LineFormatAgreementTest {
 
     @Test
     void followingWithTailFPrintsWhatSigilPrints() throws Exception {
-        Tools.require("jq", "apt-get install jq");
+        Oracles.require("jq", "apt-get install jq");
         Path sessions = Files.createDirectories(dir.resolve("live"));
         Path log = Files.createDirectories(sessions.resolve("s1")).resolve("execution.jsonl");
         byte[] content = generate(21, 300);
@@ -130,11 +130,11 @@ class LineFormatAgreementTest {
 
     @Test
     void numbersAndBrokenBytesComeOutAsJqPrintsThem() throws Exception {
-        Tools.require("jq", "apt-get install jq");
+        Oracles.require("jq", "apt-get install jq");
         Random random = new Random(31);
         ByteArrayOutputStream content = new ByteArrayOutputStream();
         for (int i = 0; i < 4000; i++) {
-            content.writeBytes(("{\"message\":" + Lines.number(random) + "}\n").getBytes(StandardCharsets.US_ASCII));
+            content.writeBytes(("{\"message\":" + GeneratedLines.number(random) + "}\n").getBytes(StandardCharsets.US_ASCII));
             content.writeBytes(("{\"message\":" + (random.nextLong() >>> random.nextInt(64)) + "}\n").getBytes(StandardCharsets.US_ASCII));
             byte[] noise = new byte[1 + random.nextInt(6)];
             random.nextBytes(noise);
@@ -159,7 +159,7 @@ class LineFormatAgreementTest {
      */
     @Test
     void theDocumentedDifferencesAreStillTheOnlyOnes() throws Exception {
-        Tools.require("jq", "apt-get install jq");
+        Oracles.require("jq", "apt-get install jq");
         String longLine = "{\"message\":\"" + "a".repeat(4094 - 12) + "\u00e9\u00e9\"}";
         String deep = "{\"message\":" + "[".repeat(300) + "]".repeat(300) + "}";
         Map<String, String> cases = new java.util.LinkedHashMap<>();

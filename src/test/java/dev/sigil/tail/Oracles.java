@@ -1,4 +1,4 @@
-package dev.sigil.compat;
+package dev.sigil.tail;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** The real oracles the compat tests run; a missing one fails the test with what to install, never skips it. */
-public final class Tools {
+public final class Oracles {
 
     /** The repository root (surefire and failsafe run in it). */
     public static final Path ROOT = Path.of(System.getProperty("sigil.home", "")).toAbsolutePath();
 
-    private Tools() {
+    private Oracles() {
     }
 
     /** Fails unless {@code command --version} runs. */

@@ -1,4 +1,4 @@
-package dev.sigil.compat;
+package dev.sigil.tail;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,7 @@ import dev.sigil.contract.codec.PythonFloatRepr;
  * forms CPython refuses ({@code 01}, {@code +1}, {@code .5}), the integer {@code -0}, nesting deeper than 256 levels,
  * and non-ASCII in lines of 4095 bytes or more.
  */
-final class Lines {
+final class GeneratedLines {
 
     private static final String[] EVENT_TYPES = {"session_start", "session_complete", "session_error", "step_start", "step_complete",
         "step_error", "token_consumption", "budget_warning", "budget_exceeded", "retry_attempt", "memory_retrieved", "plan_created",
@@ -38,7 +38,7 @@ final class Lines {
     private static final String[] BROKEN = {"not json", "{\"message\":", "{'a':1}", "[1,2]", "42", "\"str\"", "null", "{} {}",
         "{\"a\":1,}", "", "   ", "\r", "\t \r"};
 
-    private Lines() {
+    private GeneratedLines() {
     }
 
     /**
