@@ -55,9 +55,13 @@ final class NameFollower implements Closeable {
             read += retireCurrent();
             out.change(Change.MISSING, "removed or renamed away; its content was read to the end");
             missing = true;
-        } else if (current != null && (!key.equals(current.key()) || checkInPlace() && !sameStart())) {
-            read += retireCurrent();
-            out.change(Change.ROTATED, "the name refers to another file now; the previous one was read to its end");
+        } else if (current != null) {
+            // Another key means another file; the same key may still be another file (a reused inode), told by content.
+            boolean rotated = !key.equals(current.key()) || keptItsBytes() && !sameFileAtName();
+            if (rotated) {
+                read += retireCurrent();
+                out.change(Change.ROTATED, "the name refers to another file now; the previous one was read to its end");
+            }
         }
         if (current == null && key != null) {
             openCurrent();
@@ -113,7 +117,7 @@ final class NameFollower implements Closeable {
     }
 
     /** Whether the file at the name holds what the open file held (false only when that is known not to be so). */
-    private boolean sameStart() {
+    private boolean sameFileAtName() {
         try (TailSource.Handle atName = source.open()) {
             return atName == null || current.sameContentAs(atName);
         } catch (IOException e) {
@@ -123,10 +127,10 @@ final class NameFollower implements Closeable {
     }
 
     /**
-     * Checks that the bytes already read are still there; if not (truncation, rewrite), starts over at byte 0.
-     * Returns true if they are.
+     * Whether the bytes already read are still in the open file; if not (a truncation, a rewrite in place), reports
+     * it and starts over at byte 0.
      */
-    private boolean checkInPlace() {
+    private boolean keptItsBytes() {
         OpenFile.Status status;
         try {
             status = current.check();

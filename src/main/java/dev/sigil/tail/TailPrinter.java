@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.sigil.contract.codec.ByteSink;
@@ -37,7 +39,7 @@ public final class TailPrinter implements TailListener {
     private final boolean terminal;
     private final boolean verbose;
     private final ByteSink sink = new ByteSink(1 << 12);
-    private final TailStatsCounter counts = new TailStatsCounter();
+    private final RunningCounts counts = new RunningCounts();
     private boolean headers;
     private boolean autoFlush;
     private String lastHeader;
@@ -86,7 +88,7 @@ public final class TailPrinter implements TailListener {
             counts.skipped(s.reason());
             note(s.source() + ":" + s.line() + ": " + s.reason().description() + ": " + s.detail() + "; skipped" + running());
         } else if (event instanceof TailEvent.FileChanged c) {
-            note(c.source() + ": " + c.change().name().toLowerCase(java.util.Locale.ROOT) + ": " + c.detail());
+            note(c.source() + ": " + c.change().name().toLowerCase(Locale.ROOT) + ": " + c.detail());
         }
         if (autoFlush) {
             flush();
@@ -169,8 +171,8 @@ public final class TailPrinter implements TailListener {
     }
 
     /** Counts of what this printer reported, for the running totals of --verbose. */
-    private static final class TailStatsCounter {
-        private final java.util.EnumMap<SkipReason, Long> skipped = new java.util.EnumMap<>(SkipReason.class);
+    private static final class RunningCounts {
+        private final EnumMap<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
         private long invalid;
 
         void skipped(SkipReason r) {
