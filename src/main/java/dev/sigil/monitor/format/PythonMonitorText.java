@@ -1,0 +1,104 @@
+package dev.sigil.monitor.format;
+
+import java.util.function.UnaryOperator;
+
+import dev.sigil.contract.event.LogEvent;
+import dev.sigil.monitor.state.ComponentStats;
+import dev.sigil.monitor.state.SessionStats;
+
+/**
+ * The text the documented Python monitor prints (seed 001 §4.3: {@code _print_header}, {@code _wait_for_file},
+ * {@code _display_stream}, {@code _display_minimal}, {@code _display_final_summary}), byte for byte. Every value
+ * that comes from a log passes through {@code field} first: identity when stdout is not a terminal (the bytes are
+ * Python's), {@link TerminalText#visible} when it is.
+ */
+public final class PythonMonitorText {
+
+    private static final String RULE_50 = "=".repeat(50);
+    private static final String RULE_60 = "=".repeat(60);
+
+    private final UnaryOperator<String> field;
+
+    public PythonMonitorText(UnaryOperator<String> field) {
+        this.field = field;
+    }
+
+    /** Bytes exactly as Python writes them. */
+    public static PythonMonitorText raw() {
+        return new PythonMonitorText(UnaryOperator.identity());
+    }
+
+    /** Log content made visible, for a terminal. */
+    public static PythonMonitorText forTerminal() {
+        return new PythonMonitorText(TerminalText::visible);
+    }
+
+    /** {@code _print_header} followed by what {@code _wait_for_file} prints before the file exists. */
+    public String header(String sessionId) {
+        String id = field.apply(sessionId);
+        return "\n" + RULE_50 + "\n"
+                + "       SIGIL v2 EXECUTION MONITOR\n"
+                + RULE_50 + "\n"
+                + "Session: " + id + "\n"
+                + "Status: Initializing...\n"
+                + "-".repeat(50) + "\n"
+                + "Waiting for session " + id + "...\n";
+    }
+
+    /** What {@code _wait_for_file} prints once the file exists. */
+    public String found(String logFile) {
+        return "Found log file: " + field.apply(logFile) + "\n";
+    }
+
+    /** {@code _display_stream} for one event: {@code [HH:MM:SS] component: message (N tokens)}. */
+    public String streamLine(LogEvent e) {
+        return "[" + field.apply(clock(e.timestamp())) + "] " + field.apply(e.component()) + ": "
+                + field.apply(e.message()) + " (" + e.tokens() + " tokens)\n";
+    }
+
+    /** {@code _display_minimal}: a carriage return and the token line, no newline. */
+    public String minimalLine(SessionStats s) {
+        return "\rTokens: " + PyFormat.grouped(s.tokensUsed()) + " / " + PyFormat.grouped(s.budget()) + " ("
+                + PyFormat.fixed(s.budgetPercentage(), 2) + "%)";
+    }
+
+    /** {@code _display_final_summary}; {@code elapsedSeconds} as {@link SessionStats#elapsedSeconds} gives it. */
+    public String finalSummary(String sessionId, SessionStats s, double elapsedSeconds) {
+        StringBuilder out = new StringBuilder(512);
+        out.append('\n').append(RULE_60).append('\n')
+                .append("           EXECUTION COMPLETE\n")
+                .append(RULE_60).append('\n')
+                .append("\nSession:  ").append(field.apply(sessionId)).append('\n')
+                .append("Status:   ").append(s.status().label().toUpperCase(java.util.Locale.ROOT)).append('\n')
+                .append("Duration: ").append(PyFormat.fixed(elapsedSeconds, 1)).append("s\n")
+                .append("\nFinal Token Usage:\n")
+                .append("  Total:     ").append(PyFormat.grouped(s.tokensUsed())).append(" / ").append(PyFormat.grouped(s.budget())).append('\n')
+                .append("  Percentage: ").append(PyFormat.fixed(s.budgetPercentage(), 2)).append("%\n")
+                .append("  Remaining:  ").append(PyFormat.grouped(s.tokensRemaining())).append('\n');
+        if (!s.components().isEmpty()) {
+            out.append("\nComponent Breakdown:\n");
+            for (ComponentStats c : s.components()) {
+                out.append("  ").append(PyFormat.padRight(field.apply(c.name()), 12)).append(": ")
+                        .append(PyFormat.grouped(c.tokens())).append(" tokens, ")
+                        .append(PyFormat.fixed(c.totalLatencyMs(), 0)).append("ms\n");
+            }
+        }
+        out.append('\n').append(RULE_60).append('\n');
+        return out.toString();
+    }
+
+    /**
+     * The time of day as the documented monitor cuts it from a timestamp: {@code timestamp.split("T")[1].split(".")[0]}.
+     * Python fails on a timestamp without {@code T}; sigil shows such a timestamp whole.
+     */
+    public static String clock(String timestamp) {
+        int t = timestamp.indexOf('T');
+        if (t < 0) {
+            return timestamp;
+        }
+        int next = timestamp.indexOf('T', t + 1);
+        String part = timestamp.substring(t + 1, next < 0 ? timestamp.length() : next);
+        int dot = part.indexOf('.');
+        return dot < 0 ? part : part.substring(0, dot);
+    }
+}

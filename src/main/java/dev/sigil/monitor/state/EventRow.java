@@ -1,0 +1,43 @@
+package dev.sigil.monitor.state;
+
+import dev.sigil.contract.event.Level;
+import dev.sigil.contract.event.LogEvent;
+
+/**
+ * One line of the recent-events and errors lists: the fields the screen shows, with text cut to a bound so that a
+ * 1 MiB message does not stay in memory.
+ *
+ * @param seq position of the event in the session (1 for the first event read)
+ * @param timestamp as written
+ * @param level as written or derived
+ * @param component as written
+ * @param operation as written or derived
+ * @param tokens tokens of the line
+ * @param message the message, cut at {@link #MAX_MESSAGE} characters
+ * @param error error text, cut
+ * @param eventType the event type
+ */
+public record EventRow(long seq, String timestamp, Level level, String component, String operation, long tokens,
+                       String message, String error, String eventType) {
+
+    public static final int MAX_FIELD = 80;
+    public static final int MAX_MESSAGE = 500;
+
+    static EventRow of(long seq, LogEvent e) {
+        return new EventRow(seq, cut(e.timestamp(), MAX_FIELD), e.level(), cut(e.component(), MAX_FIELD),
+                cut(e.operation(), MAX_FIELD), e.tokens(), cut(e.message(), MAX_MESSAGE), cut(e.error(), MAX_MESSAGE),
+                cut(e.eventType(), MAX_FIELD));
+    }
+
+    /** {@code s} cut to at most {@code max} chars (never inside a surrogate pair), with "…" when cut. */
+    public static String cut(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(0, end) + "…";
+    }
+}

@@ -1,0 +1,13 @@
+package dev.sigil.monitor.state;
+
+/** What the keys act on: the key map reads it to decide whether a letter is a command or text. */
+public enum Mode {
+    /** The dashboard. */
+    NORMAL,
+    /** Typing the filter text after {@code /}. */
+    FILTER,
+    /** Choosing a session after {@code s}. */
+    PICKER,
+    /** The help screen after {@code ?}. */
+    HELP
+}

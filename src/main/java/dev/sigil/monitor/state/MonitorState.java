@@ -1,0 +1,82 @@
+package dev.sigil.monitor.state;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.sigil.contract.event.Level;
+
+/**
+ * Everything the monitor shows, as one immutable value: the session, the reader's report, the user's choices and
+ * the latest clock. Views read it; only the {@link Reducer} makes a new one.
+ *
+ * @param session the session as read so far
+ * @param reader what the tailer reported about the file
+ * @param ui the user's choices
+ * @param clock the wall clock of the latest tick, or null before the first
+ * @param idleMillis after how long without a new line a running session is shown as incomplete
+ */
+public record MonitorState(SessionStats session, ReaderStatus reader, UiState ui, Clock clock, long idleMillis) {
+
+    /** A session not growing for this long is shown as incomplete (it may still be waiting for a slow step). */
+    public static final long DEFAULT_IDLE_MILLIS = 60_000;
+
+    /** The state before anything was read. */
+    public static MonitorState initial(String source, boolean following, String component, Level minLevel) {
+        return new MonitorState(SessionStats.empty(Status.INITIAL), ReaderStatus.initial(source, following),
+                UiState.initial(component, minLevel), null, DEFAULT_IDLE_MILLIS);
+    }
+
+    /** The session the screen shows: as it was when paused, else as it is. */
+    public SessionStats shown() {
+        return ui.paused() ? ui.frozen() : session;
+    }
+
+    public EventFilter filter() {
+        return new EventFilter(ui.minLevel(), ui.component(), ui.effectiveFilter());
+    }
+
+    /** The shown session's recent events that pass the filter, oldest first. */
+    public List<EventRow> visibleEvents() {
+        return select(shown().recent().items(), filter());
+    }
+
+    /** The shown session's errors that pass the component filter, oldest first. */
+    public List<EventRow> visibleErrors() {
+        return select(shown().errors().items(), new EventFilter(Level.TRACE, ui.component(), ""));
+    }
+
+    static List<EventRow> select(List<EventRow> rows, EventFilter filter) {
+        List<EventRow> out = new ArrayList<>();
+        for (EventRow r : rows) {
+            if (filter.matches(r)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** Component names to cycle through with {@code c}: those with figures, then others seen in recent events. */
+    public List<String> knownComponents() {
+        Set<String> names = new LinkedHashSet<>();
+        for (ComponentStats c : session.components()) {
+            names.add(c.name());
+        }
+        for (EventRow r : session.recent().items()) {
+            if (!r.component().isEmpty()) {
+                names.add(r.component());
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /** Whether the final summary is to be shown. */
+    public boolean showSummary() {
+        return shown().status().isFinished() && !ui.summaryDismissed();
+    }
+
+    MonitorState with(SessionStats s, ReaderStatus r, UiState u) {
+        return new MonitorState(s, r, u, clock, idleMillis);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.sigil.monitor.state;
+
+import java.util.List;
+
+/**
+ * The one function that changes the monitor: {@code reduce(state, action)} is pure and total (every action on every
+ * state gives a state; nothing is thrown, nothing is read from outside). Keys are handled in {@link KeyReducer}.
+ */
+public final class Reducer {
+
+    private Reducer() {
+    }
+
+    public static MonitorState reduce(MonitorState state, MonitorAction action) {
+        if (action instanceof MonitorAction.LinesAppended a) {
+            return appended(state, a);
+        }
+        if (action instanceof MonitorAction.Tick t) {
+            return tick(state, t);
+        }
+        if (action instanceof MonitorAction.Key k) {
+            return KeyReducer.key(state, k.command());
+        }
+        if (action instanceof MonitorAction.TypeChar c) {
+            return KeyReducer.type(state, c.codePoint());
+        }
+        return fileOrTerminal(state, action);
+    }
+
+    /** Reduces a sequence of actions in order. */
+    public static MonitorState reduceAll(MonitorState state, List<? extends MonitorAction> actions) {
+        MonitorState s = state;
+        for (MonitorAction a : actions) {
+            s = reduce(s, a);
+        }
+        return s;
+    }
+
+    private static MonitorState fileOrTerminal(MonitorState s, MonitorAction action) {
+        if (action instanceof MonitorAction.SourceOpened o) {
+            SessionStats session = s.session().status() == Status.INITIAL ? withStatus(s.session(), Status.WAITING, s) : s.session();
+            return s.with(session, s.reader().opened(o.source()), s.ui());
+        }
+        if (action instanceof MonitorAction.LinesSkipped k) {
+            return s.with(s.session(), s.reader().plusSkipped(k.malformed(), k.tooLong(), k.invalidUtf8()), s.ui());
+        }
+        if (action instanceof MonitorAction.Truncated) {
+            return s.with(SessionStats.empty(Status.WAITING), s.reader().truncated("log truncated: read again from its start"),
+                    s.ui().reset());
+        }
+        if (action instanceof MonitorAction.Rotated) {
+            return s.with(s.session(), s.reader().rotated("log rotated: following the new file"), s.ui());
+        }
+        if (action instanceof MonitorAction.Replaced r) {
+            return s.with(SessionStats.empty(Status.WAITING), s.reader().replaced(r.source(), "now following " + r.source()),
+                    s.ui().reset());
+        }
+        if (action instanceof MonitorAction.EndOfInput) {
+            SessionStats session = s.session().status() == Status.RUNNING ? withStatus(s.session(), Status.INCOMPLETE, s) : s.session();
+            return s.with(session, s.reader().ended(), s.ui());
+        }
+        if (action instanceof MonitorAction.SessionsListed l) {
+            int index = Math.max(0, Math.min(s.ui().pickerIndex(), l.sessions().size() - 1));
+            return s.with(s.session(), s.reader(), s.ui().withPicker(s.ui().picker(), l.sessions(), index));
+        }
+        if (action instanceof MonitorAction.SessionSwitched w) {
+            return s.with(SessionStats.empty(Status.INITIAL), ReaderStatus.initial(w.source(), s.reader().following()),
+                    s.ui().reset());
+        }
+        if (action instanceof MonitorAction.Resize r) {
+            return s.with(s.session(), s.reader(), s.ui().withSize(Math.max(1, r.width()), Math.max(1, r.height())));
+        }
+        return s; // every action type is handled above; a new one must be added here
+    }
+
+    private static MonitorState appended(MonitorState s, MonitorAction.LinesAppended a) {
+        if (a.events().isEmpty()) {
+            return s;
+        }
+        SessionStats before = s.session();
+        SessionStats after = SessionFold.apply(before, a.events(), a.atMillis());
+        UiState ui = s.ui();
+        if (!ui.paused() && ui.scroll() > 0) {
+            // keep the rows on screen still while new ones arrive below
+            List<EventRow> rows = after.recent().items();
+            int added = 0;
+            EventFilter filter = s.filter();
+            for (int i = rows.size() - 1; i >= 0 && rows.get(i).seq() > before.recent().total(); i--) {
+                added += filter.matches(rows.get(i)) ? 1 : 0;
+            }
+            ui = ui.withScroll(clampScroll(ui.scroll() + added, s.with(after, s.reader(), ui)));
+        }
+        if (!before.status().isFinished() && after.status().isFinished()) {
+            ui = ui.withSummaryDismissed(false);
+        }
+        ReaderStatus reader = s.reader().found() ? s.reader() : s.reader().opened(s.reader().source());
+        return s.with(after, reader, ui);
+    }
+
+    private static MonitorState tick(MonitorState s, MonitorAction.Tick t) {
+        Clock clock = new Clock(t.epochMillis(), t.utcOffsetSeconds());
+        MonitorState next = new MonitorState(s.session(), s.reader(), s.ui(), clock, s.idleMillis());
+        SessionStats session = s.session();
+        if (session.status() == Status.RUNNING && s.reader().following() && session.lastLineAtMillis() >= 0
+                && t.epochMillis() - session.lastLineAtMillis() >= s.idleMillis()) {
+            return next.with(withStatus(session, Status.INCOMPLETE, next), s.reader(), s.ui());
+        }
+        return next;
+    }
+
+    static SessionStats withStatus(SessionStats x, Status status, MonitorState s) {
+        long since = s.clock() == null ? x.statusSinceMillis() : s.clock().epochMillis();
+        return new SessionStats(x.sessionId(), status, x.start(), x.end(), x.budget(), x.budgetSource(), x.summedTokens(),
+                x.snapshotUsed(), x.restatements(), x.components(), x.recent(), x.errors(), x.history(), x.burn(),
+                x.latest(), x.lastLineAtMillis(), since);
+    }
+
+    /** A scroll position kept within the visible events. */
+    static int clampScroll(int scroll, MonitorState s) {
+        int max = Math.max(0, s.visibleEvents().size() - 1);
+        return Math.max(0, Math.min(scroll, max));
+    }
+}

@@ -1,0 +1,187 @@
+package dev.sigil.monitor.state;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.sigil.contract.event.Dialect;
+import dev.sigil.contract.event.LogEvent;
+import dev.sigil.contract.model.Component;
+
+/**
+ * Folds a batch of events into {@link SessionStats}: the documented {@code update_from_entry} (seed 001 §4.3),
+ * with the token rules of docs/contract.md §4 (a restated total is not added again) and §9 (seed-002 snapshots are
+ * authoritative, orchestrator lines are not summed). Mutable while it folds, used by the reducer only: the result
+ * is a new immutable value and the input is untouched.
+ */
+final class SessionFold {
+
+    /** Beyond this many distinct component names, further names are counted together (bounded memory). */
+    static final int MAX_COMPONENTS = 256;
+    static final String OTHER_COMPONENTS = "(other components)";
+
+    private String sessionId;
+    private Status status;
+    private EventTime start;
+    private EventTime end;
+    private long budget;
+    private BudgetSource budgetSource;
+    private long summed;
+    private long snapshotUsed;
+    private long restatements;
+    private final List<ComponentStats> components;
+    private final Map<String, Integer> componentIndex = new HashMap<>();
+    private final List<EventRow> newRows = new ArrayList<>();
+    private final List<EventRow> newErrors = new ArrayList<>();
+    private final TokenHistory.Builder history;
+    private final BurnWindow.Builder burn;
+    private EventTime latest;
+    private long statusSince;
+    private final long firstSeq;
+    private final long atMillis;
+
+    private SessionFold(SessionStats s, long atMillis) {
+        sessionId = s.sessionId();
+        status = s.status();
+        start = s.start();
+        end = s.end();
+        budget = s.budget();
+        budgetSource = s.budgetSource();
+        summed = s.summedTokens();
+        snapshotUsed = s.snapshotUsed();
+        restatements = s.restatements();
+        components = new ArrayList<>(s.components());
+        for (int i = 0; i < components.size(); i++) {
+            componentIndex.put(components.get(i).name(), i);
+        }
+        history = s.history().builder();
+        burn = s.burn().builder();
+        latest = s.latest();
+        statusSince = s.statusSinceMillis();
+        firstSeq = s.recent().total() + 1;
+        this.atMillis = atMillis;
+    }
+
+    static SessionStats apply(SessionStats s, List<LogEvent> events, long atMillis) {
+        if (events.isEmpty()) {
+            return s;
+        }
+        SessionFold fold = new SessionFold(s, atMillis);
+        for (LogEvent e : events) {
+            fold.add(e);
+        }
+        return new SessionStats(fold.sessionId, fold.status, fold.start, fold.end, fold.budget, fold.budgetSource,
+                fold.summed, fold.snapshotUsed, fold.restatements, fold.components, s.recent().appendAll(fold.newRows),
+                s.errors().appendAll(fold.newErrors), fold.history.build(), fold.burn.build(), fold.latest, atMillis,
+                fold.statusSince);
+    }
+
+    private void add(LogEvent e) {
+        if (sessionId.isEmpty() && !e.sessionId().isEmpty()) {
+            sessionId = EventRow.cut(e.sessionId(), EventRow.MAX_FIELD);
+        }
+        EventTime time = EventTime.parse(e.timestamp());
+        if (time != null && (latest == null || time.micros() > latest.micros())) {
+            latest = time;
+        }
+        applyEventType(e, time);
+        long counted = countedTokens(e);
+        if (counted > 0) {
+            summed = Counts.add(summed, counted);
+            EventTime at = time != null ? time : latest;
+            if (at != null) {
+                history.add(at.epochSecond(), counted);
+                burn.add(at.epochSecond(), counted);
+            }
+        }
+        EventRow row = EventRow.of(firstSeq + newRows.size(), e);
+        newRows.add(row);
+        if (e.isError()) {
+            newErrors.add(row);
+        }
+    }
+
+    private void applyEventType(LogEvent e, EventTime time) {
+        switch (e.eventType()) {
+            case "session_start" -> {
+                moveTo(Status.RUNNING);
+                start = time;
+                end = null;
+                if (e.dialect() == Dialect.EXECUTION_ENTRY && e.budget() >= 0) {
+                    budget = e.budget();
+                    budgetSource = BudgetSource.SESSION_START;
+                }
+            }
+            case "session_complete" -> {
+                moveTo(Status.COMPLETE);
+                end = time;
+            }
+            case "session_error" -> {
+                moveTo(Status.ERROR);
+                end = time;
+            }
+            default -> {
+                if (!status.isFinished()) {
+                    moveTo(Status.RUNNING); // lines of a session whose start this log does not hold (or came back)
+                }
+                if (e.eventType().equals("step_complete") || e.eventType().equals("step_error")) {
+                    updateComponent(e);
+                }
+            }
+        }
+        if (e.dialect() == Dialect.OPERATION_LOG) {
+            if (e.budgetUsed() >= 0) {
+                snapshotUsed = e.budgetUsed();
+            }
+            if (e.budget() >= 0) {
+                budget = e.budget();
+                budgetSource = BudgetSource.SNAPSHOT;
+            }
+        }
+    }
+
+    /** The tokens this line adds to the session's total (docs/contract.md §4, §9). */
+    private long countedTokens(LogEvent e) {
+        return switch (e.dialect()) {
+            case EXECUTION_ENTRY -> {
+                if (e.eventType().equals("session_complete") && e.tokens() > 0 && e.tokens() == summed) {
+                    restatements++;
+                    yield 0;
+                }
+                yield e.tokens();
+            }
+            case OPERATION_LOG -> e.contractComponent() == Component.ORCHESTRATOR ? 0 : e.tokens();
+            case OTHER -> 0;
+        };
+    }
+
+    private void updateComponent(LogEvent e) {
+        String name = e.dialect() == Dialect.OPERATION_LOG && e.contractComponent() != null
+                ? e.contractComponent().wireName() : EventRow.cut(e.component(), EventRow.MAX_FIELD);
+        Integer index = componentIndex.get(name);
+        if (index == null) {
+            if (components.size() >= MAX_COMPONENTS - 1 && !name.equals(OTHER_COMPONENTS)) {
+                name = OTHER_COMPONENTS;
+                index = componentIndex.get(name);
+            }
+            if (index == null) {
+                index = components.size();
+                components.add(ComponentStats.named(name));
+                componentIndex.put(name, index);
+            }
+        }
+        ComponentStats c = components.get(index);
+        double latency = e.hasLatency() ? c.totalLatencyMs() + e.latencyMs() : c.totalLatencyMs();
+        components.set(index, new ComponentStats(c.name(), Counts.add(c.tokens(), e.tokens()), c.operations() + 1, latency,
+                c.errors() + (e.eventType().equals("step_error") ? 1 : 0), EventRow.cut(e.message(), EventRow.MAX_MESSAGE),
+                EventRow.cut(e.timestamp(), EventRow.MAX_FIELD)));
+    }
+
+    private void moveTo(Status next) {
+        if (next != status) {
+            status = next;
+            statusSince = atMillis;
+        }
+    }
+}

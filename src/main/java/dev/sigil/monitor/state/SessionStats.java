@@ -1,0 +1,131 @@
+package dev.sigil.monitor.state;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.List;
+
+/**
+ * What the monitor has learnt about one session: the documented {@code SessionState} (seed 001 §4.3) with
+ * docs/contract.md §4 and §9 applied to the token count, plus errors, token history and burn rate. Immutable.
+ *
+ * @param sessionId the session's id, as the first line that had one wrote it ("" before)
+ * @param status where the session stands
+ * @param start time of the latest {@code session_start}, or null
+ * @param end time of the latest completion event, or null
+ * @param budget the budget in tokens
+ * @param budgetSource where {@code budget} came from
+ * @param summedTokens tokens summed over the lines (restatements and orchestrator lines of seed 002 left out)
+ * @param snapshotUsed {@code budget_snapshot.used} of the latest seed-002 line that had one, or -1
+ * @param restatements {@code session_complete} lines whose tokens restated the running total and were not added
+ * @param components per-component figures, in order of first appearance
+ * @param recent the newest events
+ * @param errors the newest events of level error or worse
+ * @param history tokens over log time
+ * @param burn tokens of the last minute of log time
+ * @param latest time of the newest event with a readable timestamp, or null
+ * @param lastLineAtMillis wall clock when the latest line arrived, or -1
+ * @param statusSinceMillis wall clock when the status last changed, or -1
+ */
+public record SessionStats(String sessionId, Status status, EventTime start, EventTime end, long budget,
+                           BudgetSource budgetSource, long summedTokens, long snapshotUsed, long restatements,
+                           List<ComponentStats> components, Ring<EventRow> recent, Ring<EventRow> errors,
+                           TokenHistory history, BurnWindow burn, EventTime latest, long lastLineAtMillis,
+                           long statusSinceMillis) {
+
+    /** The documented default budget. */
+    public static final long DEFAULT_BUDGET = 256_000;
+    public static final int RECENT_CAPACITY = 1000;
+    public static final int ERRORS_CAPACITY = 100;
+
+    public SessionStats {
+        components = List.copyOf(components);
+    }
+
+    /** A session about which nothing is known yet. */
+    public static SessionStats empty(Status status) {
+        return new SessionStats("", status, null, null, DEFAULT_BUDGET, BudgetSource.DEFAULT, 0, -1, 0, List.of(),
+                Ring.empty(RECENT_CAPACITY), Ring.empty(ERRORS_CAPACITY), TokenHistory.empty(), BurnWindow.empty(), null,
+                -1, -1);
+    }
+
+    /** Tokens used: the seed-002 snapshot when there is one (it is authoritative), else the sum. */
+    public long tokensUsed() {
+        return snapshotUsed >= 0 ? snapshotUsed : summedTokens;
+    }
+
+    /** {@code max(0, budget - used)}. */
+    public long tokensRemaining() {
+        return Math.max(0, budget - tokensUsed());
+    }
+
+    /**
+     * Percentage of the budget used, computed as Python's {@code (used / budget) * 100} computes it: a correctly
+     * rounded true division, then a float multiplication; 0 when the budget is 0.
+     */
+    public double budgetPercentage() {
+        if (budget == 0) {
+            return 0.0;
+        }
+        return trueDivide(tokensUsed(), budget) * 100;
+    }
+
+    /** Python's {@code int / int}: the exact quotient rounded once to the nearest double. */
+    static double trueDivide(long a, long b) {
+        final long exact = 1L << 53;
+        if (Math.abs(a) <= exact && Math.abs(b) <= exact) {
+            return (double) a / (double) b;
+        }
+        return new BigDecimal(a).divide(new BigDecimal(b), MathContext.DECIMAL128).doubleValue();
+    }
+
+    /** Number of events read. */
+    public long eventCount() {
+        return recent.total();
+    }
+
+    /** The component with the largest total latency (the first of equals), or null: the documented rule. */
+    public ComponentStats slowest() {
+        ComponentStats best = null;
+        for (ComponentStats c : components) {
+            if (best == null || c.totalLatencyMs() > best.totalLatencyMs()) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** Sum of the components' latencies, in their order (as Python's {@code sum} adds them). */
+    public double totalLatencyMs() {
+        double sum = 0;
+        for (ComponentStats c : components) {
+            sum += c.totalLatencyMs();
+        }
+        return sum;
+    }
+
+    /** Sum of the components' operations. */
+    public long operations() {
+        long n = 0;
+        for (ComponentStats c : components) {
+            n += c.operations();
+        }
+        return n;
+    }
+
+    /**
+     * Elapsed seconds as the documented monitor computes them: 0 without a start; up to the end when the session
+     * ended; otherwise up to {@code now} (wall clock, in the scale of the start's kind: local for naive times).
+     */
+    public double elapsedSeconds(Clock now) {
+        if (start == null) {
+            return 0.0;
+        }
+        if (end != null) {
+            return EventTime.secondsBetween(start, end);
+        }
+        if (now == null) {
+            return 0.0;
+        }
+        return EventTime.secondsBetween(start, now.asEventTime(start.aware()));
+    }
+}

@@ -1,0 +1,261 @@
+package dev.sigil.monitor.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.sigil.contract.event.Level;
+import dev.sigil.contract.event.LogEvent;
+import dev.sigil.monitor.Lines;
+import dev.sigil.monitor.state.MonitorAction.Command;
+
+class ReducerTest {
+
+    private static final long T0 = 1_768_126_532_000L;
+
+    static MonitorState start() {
+        return MonitorState.initial("execution.jsonl", true, "", Level.INFO);
+    }
+
+    static MonitorState append(MonitorState s, String... lines) {
+        List<LogEvent> events = java.util.Arrays.stream(lines).map(Lines::decode).toList();
+        return Reducer.reduce(s, new MonitorAction.LinesAppended(events, T0));
+    }
+
+    static MonitorState seedSession() throws IOException {
+        String text = Files.readString(Path.of("contract/examples/valid/seed-001-session.jsonl"));
+        return Reducer.reduce(start(), new MonitorAction.LinesAppended(Lines.decodeAll(text), T0));
+    }
+
+    @Test
+    void theSeedSessionEndsCompleteWithItsStepsPerComponent() throws IOException {
+        SessionStats s = seedSession().session();
+        assertThat(s.status()).isEqualTo(Status.COMPLETE);
+        assertThat(s.sessionId()).isEqualTo("test-1");
+        assertThat(s.tokensUsed()).isEqualTo(50 + 150 + 0 + 450 + 0);
+        assertThat(s.budget()).isEqualTo(256_000);
+        assertThat(s.budgetSource()).isEqualTo(BudgetSource.SESSION_START);
+        assertThat(s.components()).extracting(ComponentStats::name)
+                .containsExactly("routing", "memory", "planning", "reasoning", "validation");
+        assertThat(s.slowest().name()).isEqualTo("reasoning");
+        assertThat(s.totalLatencyMs()).isEqualTo(1100 + 1200 + 50 + 2100 + 100);
+        // 10:15:32.123456 to 10:15:38.789012
+        assertThat(s.elapsedSeconds(null)).isEqualTo((38_789_012 - 32_123_456) / 1e6);
+        assertThat(s.eventCount()).isEqualTo(7);
+    }
+
+    @Test
+    void aRestatedTotalOnCompletionIsNotCountedTwice() {
+        MonitorState s = append(start(),
+                Lines.start("2026-01-11T10:00:00", "s", 1000),
+                Lines.entry("2026-01-11T10:00:01", "s", "step_complete", "routing", "a", 40, 5),
+                Lines.entry("2026-01-11T10:00:02", "s", "step_complete", "memory", "b", 60, 5),
+                Lines.entry("2026-01-11T10:00:03", "s", "session_complete", "orchestrator", "done", 100, Double.NaN));
+        assertThat(s.session().tokensUsed()).isEqualTo(100);
+        assertThat(s.session().restatements()).isEqualTo(1);
+        assertThat(s.session().tokensRemaining()).isEqualTo(900);
+        assertThat(s.session().budgetPercentage()).isEqualTo(10.0);
+    }
+
+    @Test
+    void aCompletionWithOtherTokensIsCounted() {
+        MonitorState s = append(start(),
+                Lines.entry("2026-01-11T10:00:01", "s", "step_complete", "routing", "a", 40, 5),
+                Lines.entry("2026-01-11T10:00:03", "s", "session_complete", "orchestrator", "done", 7, Double.NaN));
+        assertThat(s.session().tokensUsed()).isEqualTo(47);
+        assertThat(s.session().restatements()).isZero();
+    }
+
+    @Test
+    void seedTwoSnapshotsAreAuthoritativeAndOrchestratorLinesAreNotSummed() {
+        MonitorState s = append(start(),
+                "{\"timestamp\":\"2026-01-11T14:30:00.275Z\",\"level\":\"info\",\"component\":\"router\",\"operation\":\"route_request\","
+                        + "\"message\":\"Completed route_request\",\"session_id\":\"sess_1\",\"duration_ms\":125.5,"
+                        + "\"tokens_used\":{\"total_tokens\":400},\"budget_snapshot\":{\"total_budget\":100000,\"used\":400,\"remaining\":99600}}",
+                "{\"timestamp\":\"2026-01-11T14:30:01.000Z\",\"level\":\"info\",\"component\":\"cli\",\"operation\":\"execute_step\","
+                        + "\"message\":\"Completed execute_step\",\"session_id\":\"sess_1\",\"tokens_used\":{\"total_tokens\":400}}");
+        SessionStats session = s.session();
+        assertThat(session.summedTokens()).isEqualTo(400);
+        assertThat(session.tokensUsed()).isEqualTo(400);
+        assertThat(session.budget()).isEqualTo(100_000);
+        assertThat(session.budgetSource()).isEqualTo(BudgetSource.SNAPSHOT);
+        assertThat(session.components()).extracting(ComponentStats::name).containsExactly("routing", "orchestrator");
+        assertThat(session.components().get(0).totalLatencyMs()).isEqualTo(125.5);
+    }
+
+    @Test
+    void statusMovesFromInitialThroughWaitingToRunning() {
+        MonitorState s = start();
+        assertThat(s.session().status()).isEqualTo(Status.INITIAL);
+        s = Reducer.reduce(s, new MonitorAction.SourceOpened("x.jsonl"));
+        assertThat(s.session().status()).isEqualTo(Status.WAITING);
+        s = append(s, Lines.start("2026-01-11T10:00:00", "s", 1000));
+        assertThat(s.session().status()).isEqualTo(Status.RUNNING);
+    }
+
+    @Test
+    void aLogThatEndsWithoutCompletionIsIncomplete() {
+        MonitorState s = append(start(), Lines.start("2026-01-11T10:00:00", "s", 1000));
+        s = Reducer.reduce(s, new MonitorAction.EndOfInput());
+        assertThat(s.session().status()).isEqualTo(Status.INCOMPLETE);
+        assertThat(s.reader().endOfInput()).isTrue();
+    }
+
+    @Test
+    void aFollowedLogThatStopsGrowingBecomesIncompleteAndComesBackWithNewLines() {
+        MonitorState s = append(start(), Lines.start("2026-01-11T10:00:00", "s", 1000));
+        s = Reducer.reduce(s, new MonitorAction.Tick(T0 + s.idleMillis() - 1, 0));
+        assertThat(s.session().status()).isEqualTo(Status.RUNNING);
+        s = Reducer.reduce(s, new MonitorAction.Tick(T0 + s.idleMillis(), 0));
+        assertThat(s.session().status()).isEqualTo(Status.INCOMPLETE);
+        s = append(s, Lines.entry("2026-01-11T10:02:00", "s", "step_complete", "routing", "late", 5, 1));
+        assertThat(s.session().status()).isEqualTo(Status.RUNNING);
+    }
+
+    @Test
+    void truncationStartsTheSessionOverAndRotationKeepsIt() {
+        MonitorState s = append(start(), Lines.entry("2026-01-11T10:00:01", "s", "step_complete", "routing", "a", 40, 5));
+        MonitorState rotated = Reducer.reduce(s, new MonitorAction.Rotated(T0));
+        assertThat(rotated.session().tokensUsed()).isEqualTo(40);
+        assertThat(rotated.reader().rotations()).isEqualTo(1);
+        MonitorState truncated = Reducer.reduce(s, new MonitorAction.Truncated(T0));
+        assertThat(truncated.session().tokensUsed()).isZero();
+        assertThat(truncated.session().status()).isEqualTo(Status.WAITING);
+        assertThat(truncated.reader().truncations()).isEqualTo(1);
+        assertThat(truncated.reader().notice()).contains("truncated");
+    }
+
+    @Test
+    void skippedLinesAreCountedNeverDropped() {
+        MonitorState s = Reducer.reduce(start(), new MonitorAction.LinesSkipped(2, 1, 3));
+        s = Reducer.reduce(s, new MonitorAction.LinesSkipped(1, 0, 0));
+        assertThat(s.reader().malformed()).isEqualTo(3);
+        assertThat(s.reader().tooLong()).isEqualTo(1);
+        assertThat(s.reader().invalidUtf8()).isEqualTo(3);
+        assertThat(s.reader().skipped()).isEqualTo(7);
+    }
+
+    @Test
+    void errorsAreCollected() {
+        MonitorState s = append(start(),
+                Lines.entry("2026-01-11T10:00:01", "s", "step_error", "reasoning", "boom", 0, 10),
+                Lines.entry("2026-01-11T10:00:02", "s", "budget_warning", "orchestrator", "80%", 0, Double.NaN),
+                Lines.entry("2026-01-11T10:00:03", "s", "budget_exceeded", "orchestrator", "over", 0, Double.NaN));
+        assertThat(s.session().errors().items()).extracting(EventRow::message).containsExactly("boom", "over");
+        assertThat(s.session().components().get(0).errors()).isEqualTo(1);
+    }
+
+    @Test
+    void pauseFreezesTheScreenWhileCountingGoesOn() {
+        MonitorState s = append(start(), Lines.entry("2026-01-11T10:00:01", "s", "step_complete", "routing", "a", 40, 5));
+        s = Reducer.reduce(s, new MonitorAction.Key(Command.PAUSE));
+        s = append(s, Lines.entry("2026-01-11T10:00:02", "s", "step_complete", "routing", "b", 2, 5));
+        assertThat(s.ui().paused()).isTrue();
+        assertThat(s.shown().tokensUsed()).isEqualTo(40);
+        assertThat(s.session().tokensUsed()).isEqualTo(42);
+        s = Reducer.reduce(s, new MonitorAction.Key(Command.PAUSE));
+        assertThat(s.shown().tokensUsed()).isEqualTo(42);
+    }
+
+    @Test
+    void scrollingBackHoldsItsPlaceWhenNewEventsArrive() {
+        MonitorState s = start();
+        for (int i = 0; i < 10; i++) {
+            s = append(s, Lines.entry("2026-01-11T10:00:0" + i, "s", "step_complete", "routing", "m" + i, 1, 1));
+        }
+        s = Reducer.reduce(s, new MonitorAction.Key(Command.UP));
+        s = Reducer.reduce(s, new MonitorAction.Key(Command.UP));
+        assertThat(s.ui().scroll()).isEqualTo(2);
+        s = append(s, Lines.entry("2026-01-11T10:00:11", "s", "step_complete", "routing", "new", 1, 1));
+        assertThat(s.ui().scroll()).isEqualTo(3);
+        s = Reducer.reduce(s, new MonitorAction.Key(Command.HOME));
+        assertThat(s.ui().scroll()).isEqualTo(10);
+        s = Reducer.reduce(s, new MonitorAction.Key(Command.END));
+        assertThat(s.ui().scroll()).isZero();
+    }
+
+    @Test
+    void theFilterIsTypedAppliedAndCancelled() {
+        MonitorState s = append(start(),
+                Lines.entry("2026-01-11T10:00:01", "s", "step_complete", "routing", "Intent classified", 1, 1),
+                Lines.entry("2026-01-11T10:00:02", "s", "step_complete", "memory", "Retrieved", 1, 1));
+        s = Reducer.reduce(s, new MonitorAction.Key(Command.FILTER));
+        assertThat(s.ui().mode()).isEqualTo(Mode.FILTER);
+        for (char c : "INTENTx".toCharArray()) {
+            s = Reducer.reduce(s, new MonitorAction.TypeChar(c));
+        }
+        s = Reducer.reduce(s, new MonitorAction.Key(Command.BACKSPACE));
+        assertThat(s.visibleEvents()).extracting(EventRow::message).containsExactly("Intent classified");
+        s = Reducer.reduce(s, new MonitorAction.Key(Command.CONFIRM));
+        assertThat(s.ui().mode()).isEqualTo(Mode.NORMAL);
+        assertThat(s.ui().filter()).isEqualTo("INTENT");
+        s = Reducer.reduce(s, new MonitorAction.Key(Command.FILTER));
+        s = Reducer.reduce(s, new MonitorAction.TypeChar('z'));
+        s = Reducer.reduce(s, new MonitorAction.Key(Command.CANCEL));
+        assertThat(s.ui().filter()).isEqualTo("INTENT");
+    }
+
+    @Test
+    void componentAndLevelFiltersCycle() {
+        MonitorState s = append(start(),
+                Lines.entry("2026-01-11T10:00:01", "s", "step_complete", "routing", "a", 1, 1),
+                Lines.entry("2026-01-11T10:00:02", "s", "step_error", "memory", "b", 1, 1));
+        s = Reducer.reduce(s, new MonitorAction.Key(Command.CYCLE_COMPONENT));
+        assertThat(s.ui().component()).isEqualTo("routing");
+        s = Reducer.reduce(s, new MonitorAction.Key(Command.CYCLE_COMPONENT));
+        assertThat(s.ui().component()).isEqualTo("memory");
+        s = Reducer.reduce(s, new MonitorAction.Key(Command.CYCLE_COMPONENT));
+        assertThat(s.ui().component()).isEmpty();
+        s = Reducer.reduce(s, new MonitorAction.Key(Command.CYCLE_LEVEL));
+        assertThat(s.ui().minLevel()).isEqualTo(Level.WARNING);
+        assertThat(s.visibleEvents()).extracting(EventRow::message).containsExactly("b");
+    }
+
+    @Test
+    void thePickerRequestsASwitchAndTheSwitchStartsOver() {
+        MonitorState s = append(start(), Lines.entry("2026-01-11T10:00:01", "s", "step_complete", "routing", "a", 1, 1));
+        s = Reducer.reduce(s, new MonitorAction.Key(Command.PICK_SESSION));
+        s = Reducer.reduce(s, new MonitorAction.SessionsListed(List.of(new SessionChoice("a", 2, 10), new SessionChoice("b", 1, 10))));
+        s = Reducer.reduce(s, new MonitorAction.Key(Command.DOWN));
+        s = Reducer.reduce(s, new MonitorAction.Key(Command.CONFIRM));
+        assertThat(s.ui().switchTo()).isEqualTo("b");
+        assertThat(s.ui().picker()).isFalse();
+        s = Reducer.reduce(s, new MonitorAction.SessionSwitched("b", "sessions/b/execution.jsonl"));
+        assertThat(s.ui().switchTo()).isEmpty();
+        assertThat(s.session().eventCount()).isZero();
+        assertThat(s.reader().source()).isEqualTo("sessions/b/execution.jsonl");
+    }
+
+    @Test
+    void theSummaryShowsOnCompletionUntilDismissed() throws IOException {
+        MonitorState s = seedSession();
+        assertThat(s.showSummary()).isTrue();
+        s = Reducer.reduce(s, new MonitorAction.Key(Command.CANCEL));
+        assertThat(s.showSummary()).isFalse();
+    }
+
+    @Test
+    void quitIsHonouredInEveryMode() {
+        for (Command open : List.of(Command.HELP, Command.PICK_SESSION, Command.FILTER, Command.END)) {
+            MonitorState s = Reducer.reduce(start(), new MonitorAction.Key(open));
+            assertThat(Reducer.reduce(s, new MonitorAction.Key(Command.QUIT)).ui().quit()).as(open.name()).isTrue();
+        }
+    }
+
+    @Test
+    void burnRateAndHistoryFollowLogTime() {
+        MonitorState s = append(start(),
+                Lines.entry("2026-01-11T10:00:00", "s", "step_complete", "routing", "a", 100, 1),
+                Lines.entry("2026-01-11T10:00:09", "s", "step_complete", "routing", "b", 100, 1));
+        SessionStats session = s.session();
+        long last = session.latest().epochSecond();
+        assertThat(session.burn().rate(last)).isEqualTo(200.0 / 10);
+        assertThat(session.burn().rate(last + 55)).isEqualTo(100.0 / 60); // the first point has left the window
+        assertThat(session.history().values()).hasSize(10).startsWith(100).endsWith(100);
+    }
+}
