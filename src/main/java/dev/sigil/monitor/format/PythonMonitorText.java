@@ -2,6 +2,8 @@ package dev.sigil.monitor.format;
 
 import java.util.function.UnaryOperator;
 
+import dev.sigil.terminal.TerminalText;
+
 import dev.sigil.contract.event.LogEvent;
 import dev.sigil.monitor.state.ComponentStats;
 import dev.sigil.monitor.state.SessionStats;

@@ -21,20 +21,30 @@ public sealed interface MonitorAction {
         }
     }
 
-    /** Lines the tailer had to skip since the last report (counts, never silent). */
-    record LinesSkipped(long malformed, long tooLong, long invalidUtf8) implements MonitorAction {
+    /**
+     * Problem lines since the last report (counts, never silent): malformed (not a JSON object, or cut off) and
+     * too-long lines were skipped; lines with invalid UTF-8 were shown with U+FFFD in place of the bad bytes.
+     */
+    record LineProblems(long malformed, long tooLong, long invalidUtf8) implements MonitorAction {
     }
 
     /** The file shrank: it was truncated and is read again from its start. */
     record Truncated(long atMillis) implements MonitorAction {
     }
 
-    /** The file was rotated: a new file took its place and continues the same session. */
+    /**
+     * A new file took the name's place (rename rotation, symlink moved): it continues the same session, unless its
+     * first line belongs to another session, which then starts over.
+     */
     record Rotated(long atMillis) implements MonitorAction {
     }
 
     /** The followed path now leads to another log (e.g. {@code current.jsonl} moved to a new session). */
     record Replaced(String source, long atMillis) implements MonitorAction {
+    }
+
+    /** Something about the file worth telling (it is missing, unreadable, readable again). */
+    record Notice(String text) implements MonitorAction {
     }
 
     /** Everything there is has been read and no more will come ({@code --no-follow}). */

@@ -14,13 +14,14 @@ package dev.sigil.monitor.state;
  * @param replacements times the followed path led to another file
  * @param notice the latest notice ("" for none)
  * @param endOfInput whether everything has been read and nothing more will come
+ * @param rotationPending a rotation was reported and no line has been read since
  */
 public record ReaderStatus(String source, boolean found, boolean following, long malformed, long tooLong,
                            long invalidUtf8, long truncations, long rotations, long replacements, String notice,
-                           boolean endOfInput) {
+                           boolean endOfInput, boolean rotationPending) {
 
     static ReaderStatus initial(String source, boolean following) {
-        return new ReaderStatus(source, false, following, 0, 0, 0, 0, 0, 0, "", false);
+        return new ReaderStatus(source, false, following, 0, 0, 0, 0, 0, 0, "", false, false);
     }
 
     /** Lines skipped for any reason. */
@@ -30,32 +31,42 @@ public record ReaderStatus(String source, boolean found, boolean following, long
 
     ReaderStatus opened(String newSource) {
         return new ReaderStatus(newSource, true, following, malformed, tooLong, invalidUtf8, truncations, rotations,
-                replacements, notice, endOfInput);
+                replacements, notice, endOfInput, rotationPending);
     }
 
     ReaderStatus plusSkipped(long m, long t, long u) {
         return new ReaderStatus(source, found, following, Counts.add(malformed, Math.max(0, m)),
                 Counts.add(tooLong, Math.max(0, t)), Counts.add(invalidUtf8, Math.max(0, u)), truncations, rotations,
-                replacements, notice, endOfInput);
+                replacements, notice, endOfInput, rotationPending);
     }
 
     ReaderStatus truncated(String text) {
         return new ReaderStatus(source, true, following, malformed, tooLong, invalidUtf8, truncations + 1, rotations,
-                replacements, text, endOfInput);
+                replacements, text, endOfInput, false);
     }
 
     ReaderStatus rotated(String text) {
         return new ReaderStatus(source, true, following, malformed, tooLong, invalidUtf8, truncations, rotations + 1,
-                replacements, text, endOfInput);
+                replacements, text, endOfInput, true);
     }
 
     ReaderStatus replaced(String newSource, String text) {
         return new ReaderStatus(newSource, true, following, malformed, tooLong, invalidUtf8, truncations, rotations,
-                replacements + 1, text, endOfInput);
+                replacements + 1, text, endOfInput, false);
+    }
+
+    ReaderStatus withNotice(String text) {
+        return new ReaderStatus(source, found, following, malformed, tooLong, invalidUtf8, truncations, rotations,
+                replacements, text, endOfInput, rotationPending);
+    }
+
+    ReaderStatus lineRead() {
+        return rotationPending || !found ? new ReaderStatus(source, true, following, malformed, tooLong, invalidUtf8,
+                truncations, rotations, replacements, notice, endOfInput, false) : this;
     }
 
     ReaderStatus ended() {
         return new ReaderStatus(source, found, false, malformed, tooLong, invalidUtf8, truncations, rotations,
-                replacements, notice, true);
+                replacements, notice, true, rotationPending);
     }
 }

@@ -41,7 +41,7 @@ public final class Reducer {
             SessionStats session = s.session().status() == Status.INITIAL ? withStatus(s.session(), Status.WAITING, s) : s.session();
             return s.with(session, s.reader().opened(o.source()), s.ui());
         }
-        if (action instanceof MonitorAction.LinesSkipped k) {
+        if (action instanceof MonitorAction.LineProblems k) {
             return s.with(s.session(), s.reader().plusSkipped(k.malformed(), k.tooLong(), k.invalidUtf8()), s.ui());
         }
         if (action instanceof MonitorAction.Truncated) {
@@ -54,6 +54,9 @@ public final class Reducer {
         if (action instanceof MonitorAction.Replaced r) {
             return s.with(SessionStats.empty(Status.WAITING), s.reader().replaced(r.source(), "now following " + r.source()),
                     s.ui().reset());
+        }
+        if (action instanceof MonitorAction.Notice n) {
+            return s.with(s.session(), s.reader().withNotice(n.text()), s.ui());
         }
         if (action instanceof MonitorAction.EndOfInput) {
             SessionStats session = s.session().status() == Status.RUNNING ? withStatus(s.session(), Status.INCOMPLETE, s) : s.session();
@@ -78,6 +81,13 @@ public final class Reducer {
             return s;
         }
         SessionStats before = s.session();
+        String firstId = a.events().get(0).sessionId();
+        if (s.reader().rotationPending() && !before.sessionId().isEmpty() && !firstId.isEmpty()
+                && !firstId.equals(before.sessionId())) {
+            // the name now leads to another session's log (current.jsonl moved on): start over
+            before = SessionStats.empty(Status.WAITING);
+            s = s.with(before, s.reader().withNotice("another session: " + firstId), s.ui().reset());
+        }
         SessionStats after = SessionFold.apply(before, a.events(), a.atMillis());
         UiState ui = s.ui();
         if (!ui.paused() && ui.scroll() > 0) {
@@ -93,8 +103,7 @@ public final class Reducer {
         if (!before.status().isFinished() && after.status().isFinished()) {
             ui = ui.withSummaryDismissed(false);
         }
-        ReaderStatus reader = s.reader().found() ? s.reader() : s.reader().opened(s.reader().source());
-        return s.with(after, reader, ui);
+        return s.with(after, s.reader().lineRead(), ui);
     }
 
     private static MonitorState tick(MonitorState s, MonitorAction.Tick t) {

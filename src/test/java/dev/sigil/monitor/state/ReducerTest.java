@@ -131,9 +131,31 @@ class ReducerTest {
     }
 
     @Test
+    void aRotationToAnotherSessionsLogStartsOverAndOneOfTheSameSessionContinues() {
+        MonitorState s = append(start(), Lines.entry("2026-01-11T10:00:01", "s1", "step_complete", "routing", "a", 40, 5));
+        MonitorState rotated = Reducer.reduce(s, new MonitorAction.Rotated(T0));
+        MonitorState same = append(rotated, Lines.entry("2026-01-11T10:00:02", "s1", "step_complete", "routing", "b", 2, 5));
+        assertThat(same.session().tokensUsed()).isEqualTo(42);
+        MonitorState other = append(rotated, Lines.start("2026-01-11T10:00:02", "s2", 500));
+        assertThat(other.session().sessionId()).isEqualTo("s2");
+        assertThat(other.session().tokensUsed()).isZero();
+        assertThat(other.session().budget()).isEqualTo(500);
+        assertThat(other.reader().notice()).contains("s2");
+        // without a rotation, a second session in the same file accumulates, as the documented monitor does
+        MonitorState concatenated = append(s, Lines.start("2026-01-11T10:00:02", "s2", 500));
+        assertThat(concatenated.session().tokensUsed()).isEqualTo(40);
+    }
+
+    @Test
+    void noticesAreKept() {
+        MonitorState s = Reducer.reduce(start(), new MonitorAction.Notice("log file missing"));
+        assertThat(s.reader().notice()).isEqualTo("log file missing");
+    }
+
+    @Test
     void skippedLinesAreCountedNeverDropped() {
-        MonitorState s = Reducer.reduce(start(), new MonitorAction.LinesSkipped(2, 1, 3));
-        s = Reducer.reduce(s, new MonitorAction.LinesSkipped(1, 0, 0));
+        MonitorState s = Reducer.reduce(start(), new MonitorAction.LineProblems(2, 1, 3));
+        s = Reducer.reduce(s, new MonitorAction.LineProblems(1, 0, 0));
         assertThat(s.reader().malformed()).isEqualTo(3);
         assertThat(s.reader().tooLong()).isEqualTo(1);
         assertThat(s.reader().invalidUtf8()).isEqualTo(3);

@@ -1,4 +1,4 @@
-package dev.sigil.monitor.format;
+package dev.sigil.terminal;
 
 /**
  * The one sanitizer for text from a log on its way to a terminal: what could drive the terminal is shown, never
