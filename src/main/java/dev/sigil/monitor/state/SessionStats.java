@@ -114,7 +114,8 @@ public record SessionStats(String sessionId, Status status, EventTime start, Eve
 
     /**
      * Elapsed seconds as the documented monitor computes them: 0 without a start; up to the end when the session
-     * ended; otherwise up to {@code now} (wall clock, in the scale of the start's kind: local for naive times).
+     * ended; while it runs, up to {@code now} (wall clock, in the scale of the start's kind: local for naive times);
+     * when it stopped without completion, up to its newest line.
      */
     public double elapsedSeconds(Clock now) {
         if (start == null) {
@@ -123,9 +124,34 @@ public record SessionStats(String sessionId, Status status, EventTime start, Eve
         if (end != null) {
             return EventTime.secondsBetween(start, end);
         }
-        if (now == null) {
-            return 0.0;
+        if (status != Status.RUNNING || now == null) {
+            // stopped without completion (or no clock yet): up to the newest line, not growing
+            return latest == null ? 0.0 : EventTime.secondsBetween(start, latest);
         }
         return EventTime.secondsBetween(start, now.asEventTime(start.aware()));
+    }
+
+    /**
+     * Tokens per second over the last minute of log time. While the session runs, the minute ends now (so the rate
+     * falls when nothing happens); once it ended, at its newest line. NaN before any timed line with tokens.
+     */
+    public double burnRate(Clock now) {
+        if (latest == null || burn.latestSecond() == Long.MIN_VALUE) {
+            return Double.NaN;
+        }
+        long at = latest.epochSecond();
+        if (status == Status.RUNNING && now != null) {
+            at = Math.max(at, now.asEventTime(latest.aware()).epochSecond());
+        }
+        return burn.rate(at);
+    }
+
+    /** Seconds until the budget runs out at the current burn rate; 0 when it has; NaN when no rate is known. */
+    public double secondsToExhaustion(Clock now) {
+        if (tokensRemaining() == 0) {
+            return 0;
+        }
+        double rate = burnRate(now);
+        return rate > 0 ? tokensRemaining() / rate : Double.NaN;
     }
 }

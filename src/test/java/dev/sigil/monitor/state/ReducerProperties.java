@@ -113,6 +113,37 @@ class ReducerProperties {
         assertThat(projection(pieces.session())).isEqualTo(projection(whole.session()));
     }
 
+    @Property(tries = 100)
+    void coalescingQueuedActionsGivesTheSameState(@ForAll("queued") List<MonitorAction> actions) {
+        MonitorState one = Reducer.reduceAll(ReducerTest.start(), actions);
+        MonitorState merged = Reducer.reduceAll(ReducerTest.start(), Coalescing.coalesce(actions));
+        assertThat(projection(merged.session())).isEqualTo(projection(one.session()));
+        assertThat(merged.reader()).isEqualTo(one.reader());
+        assertThat(merged.ui()).isEqualTo(one.ui());
+        assertThat(merged.clock()).isEqualTo(one.clock());
+    }
+
+    /** What the tailer and the clock post between two frames: lines, problem counts, ticks in time order, resizes. */
+    @Provide
+    Arbitrary<List<MonitorAction>> queued() {
+        Arbitrary<MonitorAction> one = Arbitraries.oneOf(
+                entry().list().ofMaxSize(5).map(es -> (MonitorAction) new MonitorAction.LinesAppended(
+                        es.stream().map(ReducerProperties::line).map(Lines::decode).toList(), 1000)),
+                Arbitraries.longs().between(0, 3).map(n -> (MonitorAction) new MonitorAction.LineProblems(n, 0, n)),
+                Arbitraries.just(new MonitorAction.Tick(0, 0)),
+                Arbitraries.integers().between(1, 200).map(w -> (MonitorAction) new MonitorAction.Resize(w, 30)));
+        return one.list().ofMaxSize(30).map(ReducerProperties::timeOrdered);
+    }
+
+    private static List<MonitorAction> timeOrdered(List<MonitorAction> actions) {
+        List<MonitorAction> out = new ArrayList<>();
+        long t = 0;
+        for (MonitorAction a : actions) {
+            out.add(a instanceof MonitorAction.Tick ? new MonitorAction.Tick(t += 7_000, 0) : a);
+        }
+        return out;
+    }
+
     private static List<Object> projection(SessionStats s) {
         return List.of(s.status(), s.tokensUsed(), s.restatements(), s.budget(), s.components(), s.recent().items(),
                 s.errors().items(), Arrays.toString(s.history().values()), s.history().bucketSeconds(),

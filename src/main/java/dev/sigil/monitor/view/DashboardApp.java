@@ -1,0 +1,117 @@
+package dev.sigil.monitor.view;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+import dev.sigil.monitor.state.MonitorAction;
+import dev.sigil.monitor.state.MonitorState;
+import dev.sigil.monitor.state.Reducer;
+import dev.sigil.monitor.state.SessionChoice;
+import dev.tamboui.layout.Rect;
+import dev.tamboui.terminal.Frame;
+import dev.tamboui.tui.TuiConfig;
+import dev.tamboui.tui.TuiRunner;
+import dev.tamboui.tui.event.Event;
+import dev.tamboui.tui.event.KeyEvent;
+import dev.tamboui.tui.event.TickEvent;
+
+/**
+ * The render loop (GUIDE practice 7): everything happens on TamboUI's render thread. Actions from the tailer wait
+ * in a queue ({@code pending}, already coalesced) and are reduced at each tick, at most ten times a second; keys are
+ * reduced as they come; the frame is drawn from the state alone. What the state asks for (quit, follow another
+ * session, list sessions for the picker) is carried out here, after each reduction.
+ */
+public final class DashboardApp {
+
+    /** What the dashboard may ask of the program around it. */
+    public interface Effects {
+        /** The sessions the picker offers, newest first. */
+        List<SessionChoice> sessions();
+
+        /** Follow another session from now on (the feed then posts {@code SessionSwitched}). */
+        void follow(String sessionId);
+    }
+
+    /** Fastest refresh: ten frames a second. */
+    public static final Duration MIN_REFRESH = Duration.ofMillis(100);
+
+    private final Supplier<List<MonitorAction>> pending;
+    private final Effects effects;
+    private final Clock clock;
+    private final DashboardView view;
+    private MonitorState state;
+
+    public DashboardApp(MonitorState initial, Supplier<List<MonitorAction>> pending, Effects effects, Clock clock, Theme theme) {
+        this.state = initial;
+        this.pending = pending;
+        this.effects = effects;
+        this.clock = clock;
+        this.view = new DashboardView(theme);
+    }
+
+    /** The configuration for a real terminal: alternate screen, raw mode, hidden cursor, ticks at {@code refresh}. */
+    public static TuiConfig.Builder config(Duration refresh, Theme theme) {
+        TuiConfig.Builder b = TuiConfig.builder().tickRate(refresh.compareTo(MIN_REFRESH) < 0 ? MIN_REFRESH : refresh);
+        if (!theme.isColored()) {
+            b.postRenderProcessor(new MonoFilter());
+        }
+        return b;
+    }
+
+    /** Runs until the user quits; returns the last state. The terminal is restored when this returns or throws. */
+    public MonitorState run(TuiConfig config) throws Exception {
+        try (TuiRunner runner = TuiRunner.create(config)) {
+            apply(tick(), runner);
+            runner.run(this::handle, this::render);
+        }
+        return state;
+    }
+
+    /** The state now (for tests and for the summary printed after the screen closes). */
+    public MonitorState state() {
+        return state;
+    }
+
+    boolean handle(Event event, TuiRunner runner) {
+        MonitorState before = state;
+        if (event instanceof KeyEvent key) {
+            KeyMap.actionFor(key, state.ui().mode()).ifPresent(a -> apply(a, runner));
+        } else if (event instanceof TickEvent) {
+            for (MonitorAction a : pending.get()) {
+                apply(a, runner);
+            }
+            apply(tick(), runner);
+        }
+        return state != before;
+    }
+
+    void render(Frame frame) {
+        Rect area = frame.area();
+        if (area.width() != state.ui().width() || area.height() != state.ui().height()) {
+            state = Reducer.reduce(state, new MonitorAction.Resize(area.width(), area.height()));
+        }
+        view.render(state, area, frame.buffer());
+    }
+
+    private void apply(MonitorAction action, TuiRunner runner) {
+        MonitorState before = state;
+        state = Reducer.reduce(state, action);
+        if (state.ui().quit()) {
+            runner.quit();
+        }
+        if (!state.ui().switchTo().isEmpty() && before.ui().switchTo().isEmpty()) {
+            effects.follow(state.ui().switchTo());
+        }
+        if (state.ui().picker() && !before.ui().picker()) {
+            state = Reducer.reduce(state, new MonitorAction.SessionsListed(effects.sessions()));
+        }
+    }
+
+    private MonitorAction.Tick tick() {
+        Instant now = clock.instant();
+        return new MonitorAction.Tick(now.toEpochMilli(), clock.getZone().getRules().getOffset(now).getTotalSeconds());
+    }
+}

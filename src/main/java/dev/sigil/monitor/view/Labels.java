@@ -1,0 +1,84 @@
+package dev.sigil.monitor.view;
+
+import dev.sigil.monitor.format.PyFormat;
+import dev.sigil.monitor.format.PythonMonitorText;
+import dev.sigil.monitor.state.Status;
+import dev.sigil.terminal.TerminalText;
+
+/** Short texts the dashboard shows, built the same way everywhere. Log content always passes {@link #safe}. */
+final class Labels {
+
+    private Labels() {
+    }
+
+    /** Log content made harmless for the terminal. */
+    static String safe(String s) {
+        return TerminalText.visible(s);
+    }
+
+    /** {@code HH:MM:SS} of a timestamp, cut as the documented monitor cuts it. */
+    static String clock(String timestamp) {
+        String c = PythonMonitorText.clock(timestamp);
+        return safe(c.length() > 8 ? c.substring(0, 8) : c);
+    }
+
+    static String tokens(long n) {
+        return PyFormat.grouped(n);
+    }
+
+    /** A duration like {@code 12.3s}, {@code 4m05s}, {@code 2h07m}, {@code 3d04h}; "-" when unknown. */
+    static String duration(double seconds) {
+        if (Double.isNaN(seconds) || Double.isInfinite(seconds)) {
+            return "-";
+        }
+        if (seconds < 0) {
+            return "-" + duration(-seconds);
+        }
+        if (seconds < 60) {
+            return PyFormat.fixed(seconds, 1) + "s";
+        }
+        long s = (long) seconds;
+        if (s < 3600) {
+            return s / 60 + "m" + two(s % 60) + "s";
+        }
+        if (s < 86_400) {
+            return s / 3600 + "h" + two(s / 60 % 60) + "m";
+        }
+        return s / 86_400 + "d" + two(s / 3600 % 24) + "h";
+    }
+
+    /** Tokens per second, e.g. {@code 12.3 tok/s}; "-" when unknown. */
+    static String rate(double perSecond) {
+        if (Double.isNaN(perSecond)) {
+            return "-";
+        }
+        return (perSecond >= 100 ? PyFormat.grouped(Math.round(perSecond)) : PyFormat.fixed(perSecond, 1)) + " tok/s";
+    }
+
+    /** When the budget runs out at the current rate. */
+    static String forecast(double secondsLeft, Status status) {
+        if (secondsLeft == 0) {
+            return "budget used up";
+        }
+        if (Double.isNaN(secondsLeft)) {
+            return status == Status.RUNNING ? "no tokens in the last minute" : "";
+        }
+        return "out in ~" + duration(secondsLeft);
+    }
+
+    static String percent(double p) {
+        return PyFormat.fixed(p, 2) + "%";
+    }
+
+    /** A latency: {@code 950ms} below a second, {@code 37.3s} above. */
+    static String milliseconds(double ms) {
+        if (Double.isNaN(ms)) {
+            return "-";
+        }
+        return Math.abs(ms) < 1000 ? PyFormat.fixed(ms, 0) + "ms" : duration(ms / 1000);
+    }
+
+    private static String two(long v) {
+        return v < 10 ? "0" + v : Long.toString(v);
+    }
+}

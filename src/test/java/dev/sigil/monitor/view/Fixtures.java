@@ -1,0 +1,71 @@
+package dev.sigil.monitor.view;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+import dev.sigil.contract.event.Level;
+import dev.sigil.monitor.Lines;
+import dev.sigil.monitor.state.MonitorAction;
+import dev.sigil.monitor.state.MonitorState;
+import dev.sigil.monitor.state.Reducer;
+import dev.tamboui.buffer.Buffer;
+import dev.tamboui.export.ExportRequest;
+import dev.tamboui.layout.Rect;
+
+/** States for the view tests, built through the reducer from logs under src/test/resources/monitor/. */
+final class Fixtures {
+
+    static final String SOURCE = "/home/ada/.sigil/logs/current.jsonl";
+
+    private Fixtures() {
+    }
+
+    /** The wall clock at {@code 2026-01-11T<time>} (UTC offset 0, like the naive log times). */
+    static MonitorAction.Tick tickAt(String time) {
+        long millis = LocalDateTime.parse("2026-01-11T" + time).toInstant(ZoneOffset.UTC).toEpochMilli();
+        return new MonitorAction.Tick(millis, 0);
+    }
+
+    static MonitorState initial() {
+        return MonitorState.initial(SOURCE, true, "", Level.INFO);
+    }
+
+    /** A state after reading {@code resource} (and a few problem lines), at {@code time}. */
+    static MonitorState read(String resource, String time) {
+        MonitorState s = Reducer.reduce(initial(), tickAt(time));
+        s = Reducer.reduce(s, new MonitorAction.SourceOpened(SOURCE));
+        String text;
+        try {
+            text = Files.readString(Path.of("src/test/resources/monitor", resource));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        s = Reducer.reduce(s, new MonitorAction.LinesAppended(Lines.decodeAll(text), tickAt(time).epochMillis()));
+        return Reducer.reduce(s, new MonitorAction.LineProblems(1, 0, 2));
+    }
+
+    static MonitorState running() {
+        return read("running-session.jsonl", "10:16:02");
+    }
+
+    static MonitorState complete() {
+        return read("complete-session.jsonl", "10:16:02");
+    }
+
+    /** The text of {@code state} drawn at {@code width} x {@code height}. */
+    static String render(MonitorState state, int width, int height, Theme theme) {
+        Buffer buffer = draw(state, width, height, theme);
+        return ExportRequest.export(buffer).text().toString();
+    }
+
+    static Buffer draw(MonitorState state, int width, int height, Theme theme) {
+        MonitorState sized = Reducer.reduce(state, new MonitorAction.Resize(width, height));
+        Buffer buffer = Buffer.empty(Rect.of(width, height));
+        new DashboardView(theme).render(sized, buffer.area(), buffer);
+        return buffer;
+    }
+}
