@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
             TokensCommand.class,
             ConfigCommand.class,
             TailCommand.class,
+            MonitorCommand.class,
             AutoComplete.GenerateCompletion.class
         },
         footer = {"", "Run 'sigil COMMAND --help' for a command's options. Exit codes: docs/cli.md."})

@@ -1,0 +1,70 @@
+package dev.sigil.monitor;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+
+import dev.sigil.monitor.format.PythonMonitorText;
+import dev.sigil.monitor.state.MonitorState;
+import dev.sigil.monitor.state.SessionChoice;
+import dev.sigil.monitor.state.SessionStats;
+import dev.sigil.monitor.view.DashboardApp;
+import dev.sigil.monitor.view.Theme;
+
+/**
+ * The full-screen dashboard wired to a live log: a {@link TailFeed} thread feeds an {@link ActionQueue} that the
+ * {@link DashboardApp} drains on its render thread. After the screen closes, a finished session's final summary is
+ * printed on the normal screen, as the documented monitor ends.
+ */
+public final class DashboardMonitor {
+
+    /** Log events that may wait for the next frame before the tailer is held back. */
+    static final int MAX_PENDING_EVENTS = 50_000;
+
+    private final MonitorOptions options;
+    private final LogLocator locator;
+    private final Clock clock;
+
+    public DashboardMonitor(MonitorOptions options, LogLocator locator, Clock clock) {
+        this.options = options;
+        this.locator = locator;
+        this.clock = clock;
+    }
+
+    /** Runs until the user quits; returns the last state. */
+    public MonitorState run(OutputStream out) throws Exception {
+        ActionQueue queue = new ActionQueue(MAX_PENDING_EVENTS);
+        Theme theme = options.color() ? Theme.colored() : Theme.mono();
+        LogTarget target = options.target();
+        MonitorState initial = MonitorState.initial(target.shown(), options.follow(), options.component(), options.minLevel());
+        MonitorState last;
+        try (TailFeed feed = new TailFeed(queue, clock, options.refresh(), options.maxLineBytes(), options.follow())) {
+            feed.start(target.file(), target.shown());
+            DashboardApp app = new DashboardApp(initial, queue::drain, effects(feed), clock, theme);
+            last = app.run(DashboardApp.config(options.refresh(), theme).build());
+        }
+        SessionStats s = last.session();
+        if (s.status().isFinished()) {
+            String id = s.sessionId().isEmpty() ? target.session() : s.sessionId();
+            out.write(PythonMonitorText.forTerminal().finalSummary(id, s, s.elapsedSeconds(null)).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+        return last;
+    }
+
+    private DashboardApp.Effects effects(TailFeed feed) {
+        return new DashboardApp.Effects() {
+            @Override
+            public List<SessionChoice> sessions() {
+                return locator.sessions();
+            }
+
+            @Override
+            public void follow(String sessionId) {
+                LogTarget next = locator.session(sessionId);
+                feed.switchTo(sessionId, next.file(), next.shown());
+            }
+        };
+    }
+}

@@ -1,0 +1,163 @@
+package dev.sigil.monitor;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+
+import dev.sigil.contract.event.LogEvent;
+import dev.sigil.monitor.format.PythonMonitorText;
+import dev.sigil.monitor.state.MonitorAction;
+import dev.sigil.monitor.state.MonitorState;
+import dev.sigil.monitor.state.Reducer;
+import dev.sigil.monitor.state.SessionStats;
+import dev.sigil.tail.FileTailSource;
+import dev.sigil.tail.TailEntry;
+import dev.sigil.tail.TailEvent;
+import dev.sigil.tail.TailOptions;
+import dev.sigil.tail.Tailer;
+
+/**
+ * The stream and minimal displays: what the documented Python monitor prints (seed 001 §4.3), every event of every
+ * batch (the seed prints only a batch's last), byte for byte when stdout is not a terminal. Problems with the log go
+ * to stderr, one line each, so that stdout stays exactly Python's. Runs the tailer on the calling thread.
+ */
+public final class StreamMonitor {
+
+    private final MonitorOptions options;
+    private final OutputStream out;
+    private final PrintWriter err;
+    private final Clock clock;
+    private final PythonMonitorText text;
+    private MonitorState state;
+    private boolean problems;
+    private Tailer tailer;
+
+    public StreamMonitor(MonitorOptions options, OutputStream out, PrintWriter err, Clock clock) {
+        this.options = options;
+        this.out = out;
+        this.err = err;
+        this.clock = clock;
+        this.text = options.terminal() ? PythonMonitorText.forTerminal() : PythonMonitorText.raw();
+        this.state = MonitorState.initial(options.target().shown(), options.follow(), options.component(), options.minLevel());
+    }
+
+    /** Runs until the session ends (following) or the file is read (not following); returns whether lines were bad. */
+    public boolean run() {
+        LogTarget target = options.target();
+        write(text.header(target.session()));
+        if (Files.exists(target.file())) {
+            write(text.found(target.shown()));
+        }
+        flush();
+        TailOptions tailOptions = TailOptions.defaults().withPollInterval(options.refresh()).withMaxLineBytes(options.maxLineBytes());
+        try (Tailer t = new Tailer(new FileTailSource(target.file(), target.shown()), tailOptions, this::onEvent)) {
+            tailer = t;
+            if (options.follow()) {
+                Thread onCtrlC = new Thread(this::stopped, "sigil-monitor-stopped");
+                Runtime.getRuntime().addShutdownHook(onCtrlC);
+                t.run();
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } else {
+                t.readAll();
+                if (options.mode() == MonitorOptions.Mode.MINIMAL && state.session().eventCount() > 0) {
+                    write(text.minimalLine(state.session())); // one read of the whole file: one line, as in Python
+                }
+                finish();
+            }
+        }
+        flush();
+        return problems;
+    }
+
+    private void onEvent(TailEvent event) {
+        if (event instanceof TailEvent.Lines lines) {
+            for (TailEntry e : lines.entries()) {
+                if (e.invalidUtf8()) {
+                    report(lines.source() + ":" + e.line() + ": invalid UTF-8, replaced by U+FFFD");
+                }
+            }
+        } else if (event instanceof TailEvent.Skipped s) {
+            report(s.source() + ":" + s.line() + ": skipped, " + s.reason().description() + (s.detail().isEmpty() ? "" : ": " + s.detail()));
+        } else if (event instanceof TailEvent.FileChanged c) {
+            if (c.change() == TailEvent.Change.APPEARED) {
+                write(text.found(options.target().shown()));
+            }
+            err.println("sigil monitor: " + c.source() + ": " + c.change().name().toLowerCase(java.util.Locale.ROOT)
+                    + (c.detail().isEmpty() ? "" : " (" + c.detail() + ")"));
+            err.flush();
+        }
+        for (MonitorAction a : TailActions.of(event, clock.millis())) {
+            state = Reducer.reduce(state, a);
+            if (a instanceof MonitorAction.LinesAppended appended) {
+                print(appended);
+            }
+        }
+        if (options.follow()) {
+            flush();
+            if (state.session().status().isFinished()) {
+                finish(); // the documented monitor stops at the end of the session
+                tailer.stop();
+            }
+        }
+    }
+
+    private void print(MonitorAction.LinesAppended appended) {
+        if (options.mode() == MonitorOptions.Mode.STREAM) {
+            for (LogEvent e : appended.events()) {
+                if (shown(e)) {
+                    write(text.streamLine(e));
+                }
+            }
+        } else if (options.mode() == MonitorOptions.Mode.MINIMAL && options.follow() && !appended.events().isEmpty()) {
+            write(text.minimalLine(state.session()));
+        }
+    }
+
+    private boolean shown(LogEvent e) {
+        if (e.level().compareTo(options.minLevel()) < 0) {
+            return false;
+        }
+        String c = options.component();
+        return c.isEmpty() || c.equalsIgnoreCase(e.component())
+                || (e.contractComponent() != null && c.equalsIgnoreCase(e.contractComponent().wireName()));
+    }
+
+    private void finish() {
+        SessionStats s = state.session();
+        if (s.status().isFinished()) {
+            write(text.finalSummary(options.target().session(), s, s.elapsedSeconds(null)));
+        }
+    }
+
+    /** Ctrl-C while following: what the documented monitor prints on KeyboardInterrupt. */
+    private void stopped() {
+        write("\nMonitor stopped.\n");
+        flush();
+    }
+
+    private void report(String line) {
+        problems = true;
+        err.println("sigil monitor: " + line);
+        err.flush();
+    }
+
+    private synchronized void write(String s) {
+        try {
+            out.write(s.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private synchronized void flush() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.sigil.monitor;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+import dev.sigil.monitor.state.MonitorAction;
+import dev.sigil.tail.FileTailSource;
+import dev.sigil.tail.TailEvent;
+import dev.sigil.tail.TailOptions;
+import dev.sigil.tail.Tailer;
+
+/**
+ * Runs a {@link Tailer} on its own thread and posts what it reports, as actions, to an {@link ActionQueue}; can
+ * switch to another file (the session picker). Following, it polls until stopped; otherwise it reads to the end,
+ * posts {@link MonitorAction.EndOfInput} and ends.
+ */
+public final class TailFeed implements AutoCloseable {
+
+    private final ActionQueue queue;
+    private final Clock clock;
+    private final TailOptions options;
+    private final boolean follow;
+    private Tailer tailer;
+    private Thread thread;
+    private volatile boolean stopping;
+
+    public TailFeed(ActionQueue queue, Clock clock, Duration poll, int maxLineBytes, boolean follow) {
+        this.queue = queue;
+        this.clock = clock;
+        this.options = TailOptions.defaults().withPollInterval(poll).withMaxLineBytes(maxLineBytes);
+        this.follow = follow;
+    }
+
+    /** Starts reading {@code file}, shown as {@code shown}. */
+    public synchronized void start(Path file, String shown) {
+        if (Files.exists(file)) {
+            queue.post(new MonitorAction.SourceOpened(shown));
+        }
+        Tailer t = new Tailer(new FileTailSource(file, shown), options, this::onEvent);
+        Thread th = new Thread(() -> {
+            if (follow) {
+                t.run();
+            } else {
+                t.readAll();
+                queue.post(new MonitorAction.EndOfInput());
+            }
+        }, "sigil-monitor-tail");
+        th.setDaemon(true);
+        th.setUncaughtExceptionHandler((x, e) -> queue.post(new MonitorAction.Notice("reading stopped: " + e), () -> true));
+        stopping = false;
+        tailer = t;
+        thread = th;
+        th.start();
+    }
+
+    /** Stops the current file and follows {@code file} of session {@code id} from its start. */
+    public synchronized void switchTo(String id, Path file, String shown) {
+        stop();
+        queue.post(new MonitorAction.SessionSwitched(id, shown));
+        start(file, shown);
+    }
+
+    private void onEvent(TailEvent event) {
+        long now = clock.millis();
+        for (MonitorAction a : TailActions.of(event, now)) {
+            if (stopping || !queue.post(a, () -> stopping)) {
+                return; // this file is no longer followed
+            }
+        }
+    }
+
+    /** Stops reading and waits for the reader thread to end. */
+    public synchronized void stop() {
+        if (tailer == null) {
+            return;
+        }
+        stopping = true;
+        tailer.stop();
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        tailer.close();
+        tailer = null;
+        thread = null;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
