@@ -43,6 +43,10 @@ public final class Snapshots {
     }
 
     /** Lines that differ, marked {@code -} (expected) and {@code +} (actual), with their line numbers. */
+    public static String diffOf(String expected, String actual) {
+        return diff(expected, actual);
+    }
+
     static String diff(String expected, String actual) {
         List<String> a = expected.lines().toList();
         List<String> b = actual.lines().toList();
