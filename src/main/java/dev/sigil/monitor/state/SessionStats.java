@@ -63,10 +63,12 @@ public record SessionStats(String sessionId, Status status, EventTime start, Eve
      * rounded true division, then a float multiplication; 0 when the budget is 0.
      */
     public double budgetPercentage() {
-        if (budget == 0) {
-            return 0.0;
-        }
-        return trueDivide(tokensUsed(), budget) * 100;
+        return percentage(tokensUsed(), budget);
+    }
+
+    /** Python's {@code (used / budget) * 100}, 0 for a budget of 0. */
+    public static double percentage(long used, long budget) {
+        return budget == 0 ? 0.0 : trueDivide(used, budget) * 100;
     }
 
     /** Python's {@code int / int}: the exact quotient rounded once to the nearest double. */
@@ -75,7 +77,7 @@ public record SessionStats(String sessionId, Status status, EventTime start, Eve
         if (Math.abs(a) <= exact && Math.abs(b) <= exact) {
             return (double) a / (double) b;
         }
-        return new BigDecimal(a).divide(new BigDecimal(b), MathContext.DECIMAL128).doubleValue();
+        return new BigDecimal(a).divide(new BigDecimal(b), new MathContext(40)).doubleValue();
     }
 
     /** Number of events read. */

@@ -1,0 +1,128 @@
+package dev.sigil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.sigil.monitor.Lines;
+
+/** {@code sigil monitor} in-process: options, errors, and the stream and minimal output on finished logs. */
+class MonitorCommandTest {
+
+    @TempDir
+    Path home;
+
+    private Path logs;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void setUp() throws IOException {
+        logs = home.resolve(".sigil/logs");
+        Files.createDirectories(logs.resolve("sessions/s1"));
+        Files.copy(Path.of("src/test/resources/monitor/complete-session.jsonl"), logs.resolve("sessions/s1/execution.jsonl"));
+    }
+
+    private int run(boolean terminal, String... args) {
+        Environment env = new Environment(Map.of("HOME", home.toString()), new ByteArrayInputStream(new byte[0]), out,
+                terminal, false);
+        String[] all = new String[args.length + 1];
+        all[0] = "monitor";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return SigilCommand.commandLine(env, new PrintWriter(new StringWriter()), new PrintWriter(err)).execute(all);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void streamPrintsEveryEventThenTheSummary() throws IOException {
+        assertThat(run(false, "--session", "s1", "--no-follow")).isZero();
+        long entries = Files.readAllLines(logs.resolve("sessions/s1/execution.jsonl")).size();
+        assertThat(stdout().lines().filter(l -> l.matches("\\[\\d\\d:\\d\\d:\\d\\d\\] .*")).count()).isEqualTo(entries);
+        assertThat(stdout()).startsWith("\n=====").contains("Found log file: " + logs.resolve("sessions/s1/execution.jsonl"))
+                .contains("EXECUTION COMPLETE", "  Total:     15,150 / 50,000", "  Percentage: 30.30%");
+        assertThat(stdout()).contains("\u001b[31mred"); // not a terminal: Python's bytes, escape included
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void onATerminalLogTextIsMadeVisible() {
+        assertThat(run(true, "--session", "s1", "--no-follow", "--mode", "stream")).isZero();
+        assertThat(stdout()).contains("Branch 1: ^[[31mred^[[0m 東京 analysis (0 tokens)").doesNotContain("\u001b");
+    }
+
+    @Test
+    void followingStopsWhenTheSessionEnds() {
+        assertThat(run(false, "--session", "s1", "--refresh-rate", "0.01")).isZero();
+        assertThat(stdout()).endsWith("=".repeat(60) + "\n").contains("Status:   COMPLETE");
+    }
+
+    @Test
+    void minimalPrintsOneTokenLineAndTheSummary() {
+        assertThat(run(false, "--session", "s1", "--no-follow", "--mode", "minimal")).isZero();
+        assertThat(stdout()).contains("\rTokens: 15,150 / 50,000 (30.30%)\n=====");
+        assertThat(stdout().split("\rTokens:", -1)).hasSize(2);
+    }
+
+    @Test
+    void componentAndLevelFiltersNarrowTheStream() {
+        assertThat(run(false, "--session", "s1", "--no-follow", "--filter", "REASONING", "--level", "warning")).isZero();
+        assertThat(stdout().lines().filter(l -> l.startsWith("["))).containsExactly(
+                "[10:15:44] reasoning: Tool call failed (0 tokens)", "[10:15:44] reasoning: Retrying tool call (1/3) (0 tokens)");
+        assertThat(stdout()).contains("  Total:     15,150 / 50,000"); // totals count everything
+    }
+
+    @Test
+    void badLinesAreReportedOnStderrWithFileAndLine() throws IOException {
+        Path log = logs.resolve("sessions/s1/execution.jsonl");
+        Files.writeString(log, "not json\n" + Files.readString(log) + "[1,2]\n");
+        assertThat(run(false, "--session", "s1", "--no-follow")).isEqualTo(ExitCode.FINDINGS);
+        assertThat(err.toString()).contains(log + ":1: skipped, not JSON", log + ":15: skipped, not a JSON object");
+    }
+
+    @Test
+    void aPathOrTheActiveSessionCanBeFollowed() throws IOException {
+        Files.createSymbolicLink(logs.resolve("current.jsonl"), Path.of("sessions/s1/execution.jsonl"));
+        assertThat(run(false, "--no-follow")).isZero();
+        assertThat(stdout()).contains("Session: s1\n", "Found log file: " + logs.resolve("current.jsonl"));
+        out.reset();
+        assertThat(run(false, "--no-follow", logs.resolve("sessions/s1").toString())).isZero();
+        assertThat(stdout()).contains("Session: s1\n", "EXECUTION COMPLETE");
+    }
+
+    @Test
+    void mistakesAreUsageErrors() {
+        assertThat(run(false, "--session", "nope", "--no-follow")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("no log at").contains("nope");
+        assertThat(run(false, "--session", "../x")).isEqualTo(ExitCode.USAGE);
+        assertThat(run(false, "--session", "s1", "--mode", "dashboard")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("the dashboard needs a terminal");
+        assertThat(run(false, "--session", "s1", "--level", "loud")).isEqualTo(ExitCode.USAGE);
+        assertThat(run(false, "--session", "s1", "--refresh-rate", "0")).isEqualTo(ExitCode.USAGE);
+        assertThat(run(false, "--session", "s1", "--mode", "fancy")).isEqualTo(ExitCode.USAGE);
+        assertThat(run(false, "--session", "s1", "x.jsonl")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).doesNotContain("Exception");
+    }
+
+    @Test
+    void aLogWithoutCompletionEndsWithoutASummary() throws IOException {
+        Path log = logs.resolve("sessions/s1/execution.jsonl");
+        Files.writeString(log, Lines.start("2026-01-11T10:00:00", "s1", 100) + "\n");
+        assertThat(run(false, "--session", "s1", "--no-follow")).isZero();
+        assertThat(stdout()).doesNotContain("EXECUTION COMPLETE").endsWith("[10:00:00] orchestrator: Session started (0 tokens)\n");
+    }
+}
