@@ -1,0 +1,45 @@
+package dev.sigil.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import dev.sigil.contract.event.LogEvent;
+import dev.sigil.monitor.state.MonitorAction;
+
+class ActionQueueTest {
+
+    private static final LogEvent EVENT = Lines.decode(Lines.start("2026-01-11T10:00:00", "s", 5));
+
+    private static MonitorAction.LinesAppended lines(int n, long at) {
+        return new MonitorAction.LinesAppended(java.util.Collections.nCopies(n, EVENT), at);
+    }
+
+    @Test
+    void drainHandsOverEverythingCoalesced() {
+        ActionQueue q = new ActionQueue(100);
+        q.post(lines(2, 1));
+        q.post(lines(3, 2));
+        q.post(new MonitorAction.Tick(5, 0));
+        q.post(new MonitorAction.Tick(6, 0));
+        assertThat(q.drain()).containsExactly(lines(5, 2), new MonitorAction.Tick(6, 0));
+        assertThat(q.drain()).isEmpty();
+    }
+
+    @Test
+    void aFullQueueHoldsTheReaderBackUntilDrained() {
+        ActionQueue q = new ActionQueue(10);
+        assertThat(q.post(lines(8, 1))).isTrue();
+        assertThat(q.post(lines(5, 2), () -> true)).as("no room and the poster gives up").isFalse();
+        assertThat(q.post(new MonitorAction.Tick(1, 0), () -> true)).as("actions without lines always fit").isTrue();
+        assertThat(q.drain()).hasSize(2);
+        assertThat(q.post(lines(5, 2), () -> true)).isTrue();
+    }
+
+    @Test
+    void oneBatchLargerThanTheBoundStillGoesIntoAnEmptyQueue() {
+        ActionQueue q = new ActionQueue(10);
+        assertThat(q.post(lines(50, 3), () -> true)).isTrue();
+        assertThat(q.drain()).containsExactly(lines(50, 3));
+    }
+}
