@@ -26,8 +26,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code sigil monitor}: the live view of a session's log: a full-screen dashboard, or the documented stream/minimal text. */
 @Command(name = "monitor",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
         description = {
             "Watch a session as it runs: tokens per component, budget, burn rate and",
             "forecast, latency, recent events and errors. Follows the log across",
