@@ -34,6 +34,8 @@ public final class StreamMonitor {
     private final PythonMonitorText text;
     private MonitorState state;
     private boolean problems;
+    private boolean found;
+    private boolean done;
     private Tailer tailer;
 
     public StreamMonitor(MonitorOptions options, OutputStream out, PrintWriter err, Clock clock) {
@@ -50,6 +52,7 @@ public final class StreamMonitor {
         LogTarget target = options.target();
         write(text.header(target.session()));
         if (Files.exists(target.file())) {
+            found = true;
             write(text.found(target.shown()));
         }
         flush();
@@ -74,6 +77,9 @@ public final class StreamMonitor {
     }
 
     private void onEvent(TailEvent event) {
+        if (done) {
+            return; // the session ended: like the documented monitor, nothing after the summary
+        }
         if (event instanceof TailEvent.Lines lines) {
             for (TailEntry e : lines.entries()) {
                 if (e.invalidUtf8()) {
@@ -83,7 +89,8 @@ public final class StreamMonitor {
         } else if (event instanceof TailEvent.Skipped s) {
             report(s.source() + ":" + s.line() + ": skipped, " + s.reason().description() + (s.detail().isEmpty() ? "" : ": " + s.detail()));
         } else if (event instanceof TailEvent.FileChanged c) {
-            if (c.change() == TailEvent.Change.APPEARED) {
+            if (c.change() == TailEvent.Change.APPEARED && !found) {
+                found = true;
                 write(text.found(options.target().shown()));
             }
             err.println("sigil monitor: " + c.source() + ": " + c.change().name().toLowerCase(java.util.Locale.ROOT)
@@ -100,6 +107,7 @@ public final class StreamMonitor {
             flush();
             if (state.session().status().isFinished()) {
                 finish(); // the documented monitor stops at the end of the session
+                done = true;
                 tailer.stop();
             }
         }
