@@ -75,7 +75,7 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--refresh-rate", paramLabel = "S", description = "Seconds between updates (default: ${DEFAULT-VALUE}; the dashboard draws at most 10 frames a second).")
     double refreshRate = 0.1;
 
-    @Option(names = "--no-follow", description = "Read the log to its end and stop (after the final summary if the session finished); the dashboard stays until q.")
+    @Option(names = "--no-follow", description = "Read the log to its end and exit, after the final summary if the session finished (stream form unless --mode dashboard is given, which stays until q).")
     boolean noFollow;
 
     @Option(names = "--no-color", description = "No colours in the dashboard (also when the NO_COLOR environment variable is set).")
@@ -114,7 +114,9 @@ final class MonitorCommand implements Callable<Integer> {
 
     private MonitorOptions.Mode mode(Environment env) {
         if (mode == null) {
-            return env.stdoutTerminal() ? MonitorOptions.Mode.DASHBOARD : MonitorOptions.Mode.STREAM;
+            // --no-follow means "read to the end and exit": the stream form does that; an explicit
+            // --mode dashboard --no-follow keeps the final dashboard on screen until q.
+            return env.stdoutTerminal() && !noFollow ? MonitorOptions.Mode.DASHBOARD : MonitorOptions.Mode.STREAM;
         }
         MonitorOptions.Mode m;
         try {
