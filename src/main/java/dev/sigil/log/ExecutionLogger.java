@@ -1,0 +1,402 @@
+package dev.sigil.log;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+import dev.sigil.contract.codec.PythonTimestamp;
+import dev.sigil.contract.model.Component;
+import dev.sigil.contract.model.EventType;
+import dev.sigil.contract.model.ExecutionEntry;
+import dev.sigil.contract.model.Metadata;
+import dev.sigil.contract.validation.SchemaValidator;
+import dev.sigil.contract.validation.Violation;
+import dev.sigil.log.sanitize.Sanitizer;
+import dev.sigil.log.summary.SessionMetrics;
+import dev.sigil.log.summary.TokenSummary;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The execution logger of one session: {@code log} only timestamps the entry and puts it in a bounded queue; a
+ * writer thread sanitizes, validates, encodes and appends it to {@code sessions/<id>/execution.jsonl} in batches.
+ * Thread-safe. {@link #close()} (or the JVM shutdown hook, on Ctrl-C or SIGTERM) writes everything still queued, then
+ * tokens.json and metrics.json, and reports on stderr every entry that did not reach the log. Behaviour and
+ * guarantees: docs/logging.md.
+ */
+public final class ExecutionLogger implements AutoCloseable {
+
+    private final SessionId id;
+    private final LogLayout layout;
+    private final LoggerSettings settings;
+    private final Clock clock;
+    private final Reporter reporter;
+    private final BlockingQueue<Object> queue;
+    private final LoggerCounters counters = new LoggerCounters();
+    private final Sanitizer sanitizer;
+    private final EntryPipeline checker;
+    private final SessionLock lock;
+    private final Thread writer;
+    private final Thread hook;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean dropping = new AtomicBoolean();
+    private final AtomicBoolean reportedLate = new AtomicBoolean();
+    private volatile boolean closed;
+    private volatile TokenSummary tokens;
+    private volatile SessionMetrics metrics;
+    private LoggerStats finalStats;
+
+    private ExecutionLogger(Builder b, SessionId id, LogLayout layout, SessionLock lock, Segment segment, ErrorLog errors) {
+        this.id = id;
+        this.layout = layout;
+        this.settings = b.settings;
+        this.clock = b.clock;
+        this.reporter = b.reporter;
+        this.lock = lock;
+        this.queue = new LinkedBlockingQueue<>(settings.queueCapacity());
+        this.sanitizer = settings.sanitize() ? Sanitizer.withExtraPatterns(settings.extraPatterns()) : null;
+        SchemaValidator validator = SchemaValidator.executionEntry();
+        this.checker = new EntryPipeline(sanitizer, validator);
+        Consumer<Rejection> onRejected = b.onRejected != null ? b.onRejected
+                : r -> reporter.report("session " + id + ": " + r.describe() + "; kept in " + errors.file());
+        WriterLoop loop = new WriterLoop(queue, new EntryPipeline(sanitizer, validator), segment, errors, counters, reporter,
+                onRejected, b.ticker, clock, settings);
+        this.writer = new Thread(loop, "sigil-log-writer-" + id);
+        writer.setDaemon(true);
+        this.hook = b.shutdownHook ? new Thread(this::closeFromHook, "sigil-log-shutdown-" + id) : null;
+    }
+
+    /** A logger with the default clock, stderr reporting and a shutdown hook. */
+    public static ExecutionLogger open(String sessionId, LoggerSettings settings) throws IOException {
+        return builder(settings).open(sessionId);
+    }
+
+    public static Builder builder(LoggerSettings settings) {
+        return new Builder(settings);
+    }
+
+    public SessionId sessionId() {
+        return id;
+    }
+
+    public Path sessionDirectory() {
+        return layout.sessionDirectory(id);
+    }
+
+    public Path logFile() {
+        return layout.executionLog(id);
+    }
+
+    /** Logs an event with no tokens and no metadata. */
+    public boolean log(EventType type, Component component, String message) {
+        return log(type, component, message, 0, Metadata.EMPTY);
+    }
+
+    /**
+     * Logs an event, timestamped now by the logger's clock. Returns at once: the entry is validated and written by
+     * the writer thread; an invalid entry goes to errors.jsonl and to the rejection listener.
+     *
+     * @return false if the entry was dropped (queue full, or the logger closed); the drop is counted and reported
+     */
+    public boolean log(EventType type, Component component, String message, long tokens, Metadata metadata) {
+        return enqueue(entry(type, component, message, tokens, metadata));
+    }
+
+    /**
+     * Logs a ready-made entry (its timestamp is kept).
+     *
+     * @throws IllegalArgumentException if the entry belongs to another session
+     */
+    public boolean log(ExecutionEntry entry) {
+        requireSession(entry);
+        return enqueue(entry);
+    }
+
+    /**
+     * Validates on the caller's thread, then logs: for callers that want the error at the call. The refused entry is
+     * still kept in errors.jsonl.
+     *
+     * @return false if the entry was dropped (queue full, or the logger closed)
+     * @throws InvalidEntryException naming each JSON pointer and rule, if the schema refuses the entry
+     */
+    public boolean logChecked(ExecutionEntry entry) {
+        requireSession(entry);
+        ObjectNode node = entry.toJsonNode();
+        if (sanitizer != null) {
+            sanitizer.entry(node);
+        }
+        List<Violation> violations = checker.check(node);
+        if (!violations.isEmpty()) {
+            enqueue(new WriterLoop.CheckedRejection(entry));
+            throw new InvalidEntryException(new Rejection(node, violations));
+        }
+        return enqueue(entry);
+    }
+
+    /** An entry of this session timestamped now ({@code datetime.now().isoformat()} by the logger's clock). */
+    public ExecutionEntry entry(EventType type, Component component, String message, long tokens, Metadata metadata) {
+        return new ExecutionEntry(PythonTimestamp.now(clock), id.value(), type, component, message, tokens, metadata);
+    }
+
+    /** The summaries written at close as tokens.json and metrics.json (the orchestrator computes them). */
+    public void summaries(TokenSummary tokens, SessionMetrics metrics) {
+        this.tokens = tokens;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Writes everything logged so far and waits for it (up to the close timeout).
+     *
+     * @return false if the writer did not finish in time (the entries stay queued and are written later)
+     */
+    public boolean flush() {
+        WriterLoop.FlushRequest request = new WriterLoop.FlushRequest(new CountDownLatch(1));
+        inFlight.incrementAndGet();
+        try {
+            if (closed || !queue.offer(request, settings.closeTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
+                return closed;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            inFlight.decrementAndGet();
+        }
+        try {
+            return request.done().await(settings.closeTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The counts so far; final once {@link #close()} has returned. */
+    public LoggerStats stats() {
+        synchronized (this) {
+            if (finalStats != null) {
+                return finalStats;
+            }
+        }
+        return counters.snapshot();
+    }
+
+    private void requireSession(ExecutionEntry entry) {
+        if (!entry.sessionId().equals(id.value())) {
+            throw new IllegalArgumentException("an entry of session '" + entry.sessionId() + "' was given to the logger of session '" + id + "'");
+        }
+    }
+
+    /** The caller's whole cost: one queue offer (a brief bounded wait only when the queue is full). */
+    private boolean enqueue(Object item) {
+        inFlight.incrementAndGet();
+        try {
+            if (closed) {
+                dropLate();
+                return false;
+            }
+            if (queue.offer(item)) {
+                if (dropping.get()) {
+                    dropping.set(false);
+                }
+                return true;
+            }
+            return waitOrDrop(item);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** Queue full: wait briefly once per episode, then count drops until there is room again (ADR 0011). */
+    private boolean waitOrDrop(Object item) {
+        if (!dropping.get()) {
+            try {
+                if (queue.offer(item, settings.queueFullWait().toNanos(), TimeUnit.NANOSECONDS)) {
+                    return true;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (dropping.compareAndSet(false, true)) {
+                reporter.report("session " + id + ": the log queue is full (" + settings.queueCapacity()
+                        + " entries) because the disk is slower than the pipeline; entries are dropped and counted until it catches up");
+            }
+        }
+        if (item instanceof ExecutionEntry || item instanceof WriterLoop.CheckedRejection) {
+            counters.dropped.incrementAndGet();
+        }
+        return false;
+    }
+
+    private void dropLate() {
+        counters.dropped.incrementAndGet();
+        if (reportedLate.compareAndSet(false, true)) {
+            reporter.report("session " + id + ": an entry was logged after the logger closed; it is not written (counted as dropped)");
+        }
+    }
+
+    /** Writes what is queued, the summaries, and reports losses; waits at most about twice the close timeout. */
+    @Override
+    public void close() {
+        close(false);
+    }
+
+    private void closeFromHook() {
+        close(true);
+    }
+
+    private synchronized void close(boolean fromHook) {
+        if (finalStats != null) {
+            return;
+        }
+        closed = true;
+        long deadline = System.nanoTime() + settings.closeTimeout().toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() - deadline < 0) {
+            Thread.onSpinWait();
+        }
+        stopWriter(deadline);
+        countLeftovers();
+        LoggerStats stats = counters.snapshot();
+        writeSummaries(stats);
+        try {
+            lock.close();
+        } catch (IOException e) {
+            reporter.report("could not release the lock of session " + id + ": " + ErrorLog.cause(e));
+        }
+        if (hook != null && !fromHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is already exiting; the hook will find the logger closed.
+            }
+        }
+        if (!stats.clean()) {
+            reporter.report(LossSummary.describe(id, stats, layout.sessionDirectory(id)));
+        }
+        finalStats = stats;
+    }
+
+    private void stopWriter(long deadline) {
+        try {
+            long left = Math.max(0, deadline - System.nanoTime());
+            if (queue.offer(WriterLoop.CLOSE, left, TimeUnit.NANOSECONDS)) {
+                writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            }
+            if (writer.isAlive()) {
+                reporter.report("session " + id + ": the log writer did not finish within " + settings.closeTimeout().toMillis()
+                        + " ms (is the disk hanging?); stopping it, and counting what it could not write");
+                writer.interrupt();
+                writer.join(settings.closeTimeout().toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Entries still queued when the writer stopped were never accepted: they are counted as dropped. */
+    private void countLeftovers() {
+        Object item;
+        while ((item = queue.poll()) != null) {
+            if (item instanceof ExecutionEntry || item instanceof WriterLoop.CheckedRejection) {
+                counters.dropped.incrementAndGet();
+            } else if (item instanceof WriterLoop.FlushRequest f) {
+                f.done().countDown();
+            }
+        }
+    }
+
+    private void writeSummaries(LoggerStats stats) {
+        Path dir = layout.sessionDirectory(id);
+        try {
+            TokenSummary t = tokens;
+            if (t != null) {
+                SummaryFiles.writeTokens(dir, t, settings.fsync());
+            }
+            SummaryFiles.writeMetrics(dir, metrics, id.value(), PythonTimestamp.now(clock), stats, settings.fsync());
+        } catch (IOException | RuntimeException e) {
+            reporter.report("session " + id + ": could not write the summaries in " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private void start() {
+        writer.start();
+        if (hook != null) {
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+    }
+
+    /** Builds a logger; everything but the settings has a production default. */
+    public static final class Builder {
+        private final LoggerSettings settings;
+        private Clock clock = Clock.systemDefaultZone();
+        private LongSupplier ticker = System::nanoTime;
+        private Reporter reporter = Reporter.stderr();
+        private Consumer<Rejection> onRejected;
+        private ChannelOpener opener = ChannelOpener.DEFAULT;
+        private boolean shutdownHook = true;
+
+        private Builder(LoggerSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+        }
+
+        /** The clock of the entries' timestamps (local wall time of its zone). */
+        public Builder clock(Clock v) { clock = Objects.requireNonNull(v); return this; }
+        /** The monotonic nanosecond source of the flush timing. */
+        public Builder ticker(LongSupplier v) { ticker = Objects.requireNonNull(v); return this; }
+        /** Where problems are reported (default: stderr). */
+        public Builder reporter(Reporter v) { reporter = Objects.requireNonNull(v); return this; }
+        /** Called on the writer thread for each rejected entry (default: report it). */
+        public Builder onRejected(Consumer<Rejection> v) { onRejected = Objects.requireNonNull(v); return this; }
+        /** Whether a JVM shutdown hook closes the logger (default: yes). */
+        public Builder shutdownHook(boolean v) { shutdownHook = v; return this; }
+        Builder channelOpener(ChannelOpener v) { opener = Objects.requireNonNull(v); return this; }
+
+        /**
+         * Opens the session: validates the id (before touching any file), creates the directories, takes the session
+         * lock, opens the log and points current.jsonl at it.
+         *
+         * @throws IllegalArgumentException for an invalid session id
+         * @throws SessionLockedException if another logger writes the session
+         * @throws UnsafePathException if a symbolic link sits where sigil would write
+         */
+        public ExecutionLogger open(String sessionId) throws IOException {
+            SessionId id = SessionId.of(sessionId);
+            LogLayout layout = new LogLayout(SafeFiles.ensureRoot(settings.logPath()));
+            SafeFiles.ensureDirectory(layout.sessions());
+            Path dir = layout.sessionDirectory(id);
+            SafeFiles.ensureDirectory(dir);
+            SessionLock lock = SessionLock.acquire(dir, id.value());
+            try {
+                ErrorLog errors = new ErrorLog(dir.resolve(LogLayout.ERRORS_LOG), opener, settings.fsync(), reporter);
+                Segment segment = Segment.open(dir, opener, settings.fsync(), torn -> {
+                    errors.tornTail(torn, PythonTimestamp.now(clock));
+                    reporter.report("cut an unfinished last line (" + torn.length() + " bytes at offset " + torn.offset() + ") from "
+                            + torn.file() + ", left by a writer that stopped mid-write; the bytes are kept in " + errors.file());
+                });
+                ExecutionLogger logger = new ExecutionLogger(this, id, layout, lock, segment, errors);
+                pointCurrent(layout, id);
+                logger.start();
+                return logger;
+            } catch (IOException | RuntimeException e) {
+                lock.close();
+                throw e;
+            }
+        }
+
+        private void pointCurrent(LogLayout layout, SessionId id) {
+            try {
+                CurrentLink.point(layout, id);
+            } catch (IOException | UnsupportedOperationException e) {
+                reporter.report("could not point " + layout.current() + " at session " + id + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package dev.sigil.log;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * The session's active {@code execution.jsonl}: appends whole lines, knows its size, rotates. A failed write is cut
+ * back to the last whole line so that the file never holds a partial line in the middle (docs/logging.md, "Faults").
+ * Writer thread only.
+ */
+final class Segment implements Closeable {
+
+    /** The unterminated tail found (and cut) when an existing log was opened, e.g. after a crash mid-write. */
+    record TornTail(Path file, long offset, long length, byte[] bytes) {
+    }
+
+    /** A write that stopped part way: {@code written} bytes of the buffer reached the file. */
+    static final class PartialWriteException extends IOException {
+        private static final long serialVersionUID = 1L;
+        final long written;
+
+        PartialWriteException(long written, IOException cause) {
+            super(cause.getMessage(), cause);
+            this.written = written;
+        }
+    }
+
+    private static final int MAX_KEPT_TORN_BYTES = 1 << 20;
+
+    private final Path dir;
+    private final Path file;
+    private final ChannelOpener opener;
+    private final boolean fsync;
+    private final Consumer<TornTail> onTorn;
+    private FileChannel channel;
+    private long size;
+
+    private Segment(Path dir, ChannelOpener opener, boolean fsync, Consumer<TornTail> onTorn) {
+        this.dir = dir;
+        this.file = dir.resolve(LogLayout.EXECUTION_LOG);
+        this.opener = opener;
+        this.fsync = fsync;
+        this.onTorn = onTorn;
+    }
+
+    /** Opens (or creates) the session log; {@code onTorn} hears of every torn tail cut, now or at a later reopen. */
+    static Segment open(Path sessionDir, ChannelOpener opener, boolean fsync, Consumer<TornTail> onTorn) throws IOException {
+        Segment s = new Segment(sessionDir, opener, fsync, onTorn);
+        s.reopen();
+        return s;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    long size() {
+        return size;
+    }
+
+    boolean isOpen() {
+        return channel != null;
+    }
+
+    /** (Re)opens execution.jsonl for appending after a rotation or a failure closed it. */
+    void reopen() throws IOException {
+        boolean existed = java.nio.file.Files.exists(file, LinkOption.NOFOLLOW_LINKS);
+        FileChannel ch = SafeFiles.openAppend(opener, file);
+        try {
+            TornTail torn = existed ? cutTornTail(ch) : null;
+            size = ch.size();
+            if (!existed && fsync) {
+                SafeFiles.fsyncDirectory(dir);
+            }
+            channel = ch;
+            if (torn != null) {
+                onTorn.accept(torn);
+            }
+        } catch (IOException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /** Writes all of {@code buf} (looping over short writes). */
+    void write(ByteBuffer buf) throws IOException {
+        if (channel == null) {
+            reopen();
+        }
+        long start = buf.position();
+        try {
+            SafeFiles.writeFully(channel, buf);
+        } catch (IOException e) {
+            long written = buf.position() - start;
+            size += written;
+            throw new PartialWriteException(written, e);
+        }
+        size += buf.position() - start;
+    }
+
+    /** Cuts the file back to {@code newSize} (the end of the last whole line that was written). */
+    void truncateTo(long newSize) throws IOException {
+        channel.truncate(newSize);
+        size = newSize;
+    }
+
+    void force() throws IOException {
+        if (channel != null) {
+            channel.force(false);
+        }
+    }
+
+    /** Whether {@code incoming} more bytes would take a non-empty log past {@code maxSize}. */
+    boolean needsRotation(long incoming, long maxSize) {
+        return size > 0 && size + incoming > maxSize;
+    }
+
+    /**
+     * Rotation: (the data is already written and fsynced) close, rename to the next part, create a new empty log,
+     * fsync the directory. A reader following the name finds the old file complete when the name changes.
+     */
+    Path rotate() throws IOException {
+        Path rotated = retire();
+        channel = SafeFiles.createNew(opener, file);
+        size = 0;
+        if (fsync) {
+            SafeFiles.fsyncDirectory(dir);
+        }
+        return rotated;
+    }
+
+    /** Closes the log and renames it to the next part, without creating a new one (the next write reopens). */
+    Path retire() throws IOException {
+        close();
+        Path rotated = Rotation.renameToNextPart(dir);
+        if (fsync) {
+            SafeFiles.fsyncDirectory(dir);
+        }
+        return rotated;
+    }
+
+    @Override
+    public void close() throws IOException {
+        FileChannel ch = channel;
+        channel = null;
+        if (ch != null) {
+            ch.close();
+        }
+    }
+
+    /** If the file does not end with a newline, cuts it after the last newline and returns what was cut. */
+    private TornTail cutTornTail(FileChannel ch) throws IOException {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            long end = in.size();
+            if (end == 0 || lastByte(in, end) == '\n') {
+                return null;
+            }
+            long cut = afterLastNewline(in, end);
+            int keep = (int) Math.min(end - cut, MAX_KEPT_TORN_BYTES);
+            ByteBuffer tail = ByteBuffer.allocate(keep);
+            while (tail.hasRemaining() && in.read(tail, cut + tail.position()) >= 0) {
+                // read until full
+            }
+            ch.truncate(cut);
+            if (fsync) {
+                ch.force(false);
+            }
+            return new TornTail(file, cut, end - cut, Arrays.copyOf(tail.array(), tail.position()));
+        }
+    }
+
+    private static int lastByte(FileChannel in, long end) throws IOException {
+        ByteBuffer one = ByteBuffer.allocate(1);
+        in.read(one, end - 1);
+        return one.get(0);
+    }
+
+    private static long afterLastNewline(FileChannel in, long end) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
+        long pos = end;
+        while (pos > 0) {
+            long start = Math.max(0, pos - buf.capacity());
+            buf.clear().limit((int) (pos - start));
+            while (buf.hasRemaining() && in.read(buf, start + buf.position()) >= 0) {
+                // fill
+            }
+            for (int i = buf.position() - 1; i >= 0; i--) {
+                if (buf.get(i) == '\n') {
+                    return start + i + 1;
+                }
+            }
+            pos = start;
+        }
+        return 0;
+    }
+}
