@@ -243,7 +243,10 @@ public final class ExecutionLogger implements AutoCloseable {
         }
     }
 
-    /** Writes what is queued, the summaries, and reports losses; waits at most about twice the close timeout. */
+    /**
+     * Writes what is queued, then the summaries, and reports losses. Waits while the writer makes progress; gives up
+     * after a close timeout without progress.
+     */
     @Override
     public void close() {
         close(false);
@@ -262,7 +265,7 @@ public final class ExecutionLogger implements AutoCloseable {
         while (inFlight.get() > 0 && System.nanoTime() - deadline < 0) {
             Thread.onSpinWait();
         }
-        stopWriter(deadline);
+        stopWriter();
         countLeftovers();
         LoggerStats stats = counters.snapshot();
         writeSummaries(stats);
@@ -284,21 +287,39 @@ public final class ExecutionLogger implements AutoCloseable {
         finalStats = stats;
     }
 
-    private void stopWriter(long deadline) {
+    /**
+     * Hands the writer the close marker and waits for it to finish. The wait has no fixed end while the writer makes
+     * progress (a backlog is written, not abandoned); it ends when a whole close timeout passes without progress
+     * (a hanging disk), and then the writer is interrupted and what it could not write is counted.
+     */
+    private void stopWriter() {
+        long timeout = settings.closeTimeout().toNanos();
         try {
-            long left = Math.max(0, deadline - System.nanoTime());
-            if (queue.offer(WriterLoop.CLOSE, left, TimeUnit.NANOSECONDS)) {
-                writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            long seen = -1;
+            boolean queued = false;
+            while (!queued && progress() != seen) {
+                seen = progress();
+                queued = queue.offer(WriterLoop.CLOSE, timeout, TimeUnit.NANOSECONDS);
+            }
+            seen = -1;
+            while (queued && writer.isAlive() && progress() != seen) {
+                seen = progress();
+                writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeout)));
             }
             if (writer.isAlive()) {
-                reporter.report("session " + id + ": the log writer did not finish within " + settings.closeTimeout().toMillis()
+                reporter.report("session " + id + ": the log writer made no progress for " + settings.closeTimeout().toMillis()
                         + " ms (is the disk hanging?); stopping it, and counting what it could not write");
                 writer.interrupt();
-                writer.join(settings.closeTimeout().toMillis());
+                writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeout)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private long progress() {
+        LoggerStats s = counters.snapshot();
+        return s.accepted() + s.written() + s.unwritten() + s.unconfirmed() + s.rejected() + s.rotations();
     }
 
     /** Entries still queued when the writer stopped were never accepted: they are counted as dropped. */

@@ -139,6 +139,7 @@ final class Segment implements Closeable {
     /** Closes the log and renames it to the next part, without creating a new one (the next write reopens). */
     Path retire() throws IOException {
         close();
+        size = 0;
         Path rotated = Rotation.renameToNextPart(dir);
         if (fsync) {
             SafeFiles.fsyncDirectory(dir);

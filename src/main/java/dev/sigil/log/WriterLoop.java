@@ -53,6 +53,11 @@ final class WriterLoop implements Runnable {
     private long errorsSince;
     private long droppedRecorded;
     private long unwrittenRecorded;
+    private int unsyncedLines;
+    private long unsyncedBytes;
+
+    /** Most bytes written between two fsyncs while the writer catches up with a backlog. */
+    static final long SYNC_GROUP_BYTES = 1 << 20;
 
     WriterLoop(BlockingQueue<Object> queue, EntryPipeline pipeline, Segment segment, ErrorLog errors, LoggerCounters counters,
                Reporter reporter, Consumer<Rejection> onRejected, LongSupplier ticker, Clock clock, LoggerSettings settings) {
@@ -186,10 +191,16 @@ final class WriterLoop implements Runnable {
         if (!pending.isEmpty()) {
             boolean due = fault.failing() ? fault.retryDue(now) : policy.due(pending.bytes(), pending.count(), pending.firstNanos(), now);
             if (!due && !force) {
+                if (queue.isEmpty()) {
+                    sync();
+                }
                 flushErrorsIfDue(now, false);
                 return;
             }
             writePending(now);
+        }
+        if (force || queue.isEmpty()) {
+            sync();
         }
         flushErrorsIfDue(now, true);
     }
@@ -204,13 +215,19 @@ final class WriterLoop implements Runnable {
         }
     }
 
-    /** One write of every pending line, then one fsync. */
+    /**
+     * One write of every pending line. The fsync follows at once when the writer is idle; while entries wait in the
+     * queue, consecutive writes share one fsync (at most {@link #SYNC_GROUP_BYTES} apart), so that a slow fsync does not
+     * cap throughput at one batch per fsync. An entry counts as written only once an fsync covering it has returned.
+     */
     private void writePending(long now) {
         ByteBuffer buf = pending.toBuffer(reuse);
         reuse = buf;
         int lines = pending.count();
+        long bytes = buf.remaining();
         try {
-            if (segment.needsRotation(buf.remaining(), settings.maxFileSizeBytes())) {
+            if (segment.needsRotation(bytes, settings.maxFileSizeBytes())) {
+                sync();
                 segment.rotate();
                 counters.rotations.incrementAndGet();
             }
@@ -222,29 +239,41 @@ final class WriterLoop implements Runnable {
             writeFailed(0, e, now);
             return;
         }
-        if (!forced(lines)) {
-            pending.clear();
-            return;
-        }
-        counters.written.addAndGet(lines);
         pending.clear();
+        unsynced(lines, bytes);
+        if (queue.isEmpty() || unsyncedBytes >= SYNC_GROUP_BYTES) {
+            sync();
+        }
         if (fault.succeeded()) {
             long lost = counters.unwritten.get() - unwrittenRecorded;
             reporter.report("writing " + segment.file() + " again" + (lost > 0 ? "; " + lost + " entries could not be written meanwhile (counted in metrics.json and errors.jsonl)" : ""));
         }
     }
 
-    /**
-     * fsync after writing {@code lines} lines; a failure is not retried (the kernel may have dropped the pages): the
-     * lines are counted as unconfirmed and the file is set aside. The caller removes the lines from pending either way.
-     */
-    private boolean forced(int lines) {
-        if (!settings.fsync()) {
-            return true;
+    private void unsynced(int lines, long bytes) {
+        if (settings.fsync()) {
+            unsyncedLines += lines;
+            unsyncedBytes += bytes;
+        } else {
+            counters.written.addAndGet(lines);
         }
+    }
+
+    /**
+     * fsync of what was written since the last one. A failure is not retried (the kernel may have dropped the
+     * pages, and a second fsync could falsely succeed): those lines count as unconfirmed, are not written again (a
+     * duplicate would double-count tokens), and the file is set aside so that nothing more is appended to it.
+     */
+    private void sync() {
+        if (unsyncedLines == 0) {
+            return;
+        }
+        int lines = unsyncedLines;
+        unsyncedLines = 0;
+        unsyncedBytes = 0;
         try {
             segment.force();
-            return true;
+            counters.written.addAndGet(lines);
         } catch (IOException e) {
             counters.unconfirmed.addAndGet(lines);
             String cause = ErrorLog.cause(e);
@@ -259,7 +288,6 @@ final class WriterLoop implements Runnable {
                 next = "could not set the file aside: " + ErrorLog.cause(r);
             }
             reporter.report("fsync of " + segment.file() + " failed: " + cause + "; " + lines + " entries may not be on disk; " + next);
-            return false;
         }
     }
 
@@ -275,11 +303,10 @@ final class WriterLoop implements Runnable {
             }
         }
         if (whole > 0) {
-            if (forced(whole)) {
-                counters.written.addAndGet(whole);
-            }
+            unsynced(whole, wholeBytes);
             pending.removeFirst(whole, now);
         }
+        sync();
         if (fault.failed(now)) {
             reporter.report("cannot write " + segment.file() + ": " + ErrorLog.cause(cause) + "; the pipeline goes on, up to "
                     + settings.maxRetainedBytes() / 1024 + " KiB of entries are kept in memory and retried, and any loss is counted");
@@ -316,6 +343,7 @@ final class WriterLoop implements Runnable {
         if (!pending.isEmpty()) {
             writePending(ticker.getAsLong());
         }
+        sync();
         if (!pending.isEmpty()) {
             counters.unwritten.addAndGet(pending.count());
             pending.clear();

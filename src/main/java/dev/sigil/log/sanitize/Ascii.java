@@ -6,24 +6,27 @@ final class Ascii {
     private Ascii() {
     }
 
+    /** Whether {@code s} contains {@code lowerNeedle} (lowercase ASCII) with A-Z folded to a-z, and nothing else folded. */
     static boolean containsIgnoreCase(String s, String lowerNeedle) {
         int n = lowerNeedle.length();
+        char first = lowerNeedle.charAt(0);
+        outer:
         for (int i = 0, last = s.length() - n; i <= last; i++) {
-            if (s.regionMatches(true, i, lowerNeedle, 0, n) && asciiRegion(s, i, n)) {
-                return true;
+            if (lower(s.charAt(i)) != first) {
+                continue;
             }
+            for (int j = 1; j < n; j++) {
+                if (lower(s.charAt(i + j)) != lowerNeedle.charAt(j)) {
+                    continue outer;
+                }
+            }
+            return true;
         }
         return false;
     }
 
-    /** regionMatches(true, ...) also folds non-ASCII letters (the Kelvin sign matches k); the rules do not. */
-    private static boolean asciiRegion(String s, int from, int n) {
-        for (int i = from; i < from + n; i++) {
-            if (s.charAt(i) > 0x7f) {
-                return false;
-            }
-        }
-        return true;
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
     static int digitCount(String s) {
