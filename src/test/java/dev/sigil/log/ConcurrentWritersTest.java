@@ -27,7 +27,7 @@ class ConcurrentWritersTest {
     @Test
     void everyLineIsWholeAndEachThreadsOrderIsKept() throws Exception {
         int threads = 8;
-        int perThread = 5_000;
+        int perThread = 2_500;
         LoggerSettings settings = LoggerSettings.builder().logPath(tmp).queueCapacity(1 << 16).build();
         RecordingReporter reporter = new RecordingReporter();
         ExecutionLogger logger = ExecutionLogger.builder(settings).reporter(reporter).shutdownHook(false).open("many");
