@@ -53,6 +53,7 @@ final class WriterLoop implements Runnable {
     private long errorsSince;
     private long droppedRecorded;
     private long unwrittenRecorded;
+    private String lastCause = "";
     private int unsyncedLines;
     private long unsyncedBytes;
 
@@ -293,6 +294,7 @@ final class WriterLoop implements Runnable {
 
     /** The disk refused a write: keep the whole lines that made it, cut a partial line, keep the rest to retry. */
     private void writeFailed(long written, IOException cause, long now) {
+        lastCause = ErrorLog.cause(cause);
         int whole = pending.wholeLinesWithin(written);
         long wholeBytes = pending.bytesOfFirst(whole);
         if (written > wholeBytes) {
@@ -333,7 +335,7 @@ final class WriterLoop implements Runnable {
         long unwritten = counters.unwritten.get();
         if (unwritten > unwrittenRecorded && !fault.failing()) {
             errors.loss("unwritten", PythonTimestamp.now(clock), unwritten - unwrittenRecorded,
-                    "the disk refused writes to " + segment.file() + " and the entries kept in memory reached their limit");
+                    "the disk refused writes to " + segment.file() + " (" + lastCause + ") beyond what could be kept in memory, or until close");
             unwrittenRecorded = unwritten;
         }
     }
