@@ -147,7 +147,8 @@ public final class SafeFiles {
         }
     }
 
-    static FileAttribute<?>[] fileAttributes() {
+    /** The attributes of a new file: mode 0600 where the file system has POSIX permissions. */
+    public static FileAttribute<?>[] fileAttributes() {
         return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE_MODE)} : new FileAttribute<?>[0];
     }
 }

@@ -65,6 +65,25 @@ public final class SessionLock implements Closeable {
         return Optional.of(new SessionLock(ch, lock));
     }
 
+    /** Whether a logger holds the session's lock, without creating or writing the lock file (for dry runs). */
+    public static boolean isHeld(Path sessionDir) throws IOException {
+        Path file = sessionDir.resolve(LogLayout.LOCK);
+        if (!java.nio.file.Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        SafeFiles.refuseLink(file);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            FileLock lock = ch.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException sameProcess) {
+            return true;
+        }
+    }
+
     private static String holder(Path sessionDir) {
         try {
             String pid = java.nio.file.Files.readString(sessionDir.resolve(LogLayout.LOCK), StandardCharsets.US_ASCII).strip();
