@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             ConfigCommand.class,
             TailCommand.class,
             MonitorCommand.class,
+            LogsCommand.class,
             AutoComplete.GenerateCompletion.class
         },
         footer = {"", "Run 'sigil COMMAND --help' for a command's options. Exit codes: docs/cli.md."})
