@@ -21,8 +21,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code sigil logs}: rotation, archival and cleanup of the log directory (docs/logging.md). */
 @Command(name = "logs",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
         description = {
             "Keep the log directory in shape: rotate big logs, archive old sessions, remove old archives.",
             "Sessions a logger is writing are never touched, and links are never followed."
@@ -53,7 +51,7 @@ final class LogsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "rotate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {"Rotate the big logs of idle sessions.",
+    @Command(name = "rotate", description = {"Rotate the big logs of idle sessions.",
         "execution.jsonl at or over the size limit becomes execution.<n>.jsonl (n counting up)",
         "and a new empty log takes its place. A session a logger holds is left to it."})
     int rotate(@Mixin Common common,
@@ -62,7 +60,7 @@ final class LogsCommand implements Runnable {
         return run(common, EnumSet.of(Task.ROTATE), maxFileSize, null, null);
     }
 
-    @Command(name = "archive", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {"Archive sessions idle for longer than the retention.",
+    @Command(name = "archive", description = {"Archive sessions idle for longer than the retention.",
         "Each goes to archive/YYYY-MM-DD/<session>.tar.gz (today's date), is read back,",
         "and only then removed. Sessions holding links, or held by a logger, are skipped."})
     int archive(@Mixin Common common,
@@ -71,7 +69,7 @@ final class LogsCommand implements Runnable {
         return run(common, EnumSet.of(Task.ARCHIVE), null, retentionDays, null);
     }
 
-    @Command(name = "clean", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {"Remove archives older than the archive retention.",
+    @Command(name = "clean", description = {"Remove archives older than the archive retention.",
         "Date directories (archive/YYYY-MM-DD) older than the retention are removed with",
         "their archives, and unfinished archives of an interrupted run are removed."})
     int clean(@Mixin Common common,
@@ -80,7 +78,7 @@ final class LogsCommand implements Runnable {
         return run(common, EnumSet.of(Task.CLEAN), null, null, archiveRetentionDays);
     }
 
-    @Command(name = "maintenance", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Rotate, archive and clean, in that order.")
+    @Command(name = "maintenance", description = "Rotate, archive and clean, in that order.")
     int maintenance(@Mixin Common common,
                     @Option(names = "--max-file-size", paramLabel = "BYTES", description = "Size limit of a log (default: 10 MiB).")
                     Long maxFileSize,

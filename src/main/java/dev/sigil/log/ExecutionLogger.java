@@ -215,7 +215,7 @@ public final class ExecutionLogger implements AutoCloseable {
         }
     }
 
-    /** Queue full: wait briefly once per episode, then count drops until there is room again (ADR 0011). */
+    /** Queue full: wait briefly once per episode, then count drops until there is room again (docs/adr/0013). */
     private boolean waitOrDrop(Object item) {
         if (!dropping.get()) {
             try {

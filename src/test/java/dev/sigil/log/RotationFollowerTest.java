@@ -44,6 +44,7 @@ class RotationFollowerTest {
         Follower follower = new Follower(logger.logFile());
         Thread reader = new Thread(follower::run, "follower");
         reader.start();
+        assertThat(follower.opened.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         for (int i = 0; i < count; i++) {
             logger.log(EventType.STEP_COMPLETE, Component.REASONING, "entry " + i + " " + "r".repeat(i % 150), 1,
                     Metadata.builder().put("seq", i).build());
@@ -78,6 +79,7 @@ class RotationFollowerTest {
         final Path path;
         final Path dir;
         final AtomicBoolean writerDone = new AtomicBoolean();
+        final java.util.concurrent.CountDownLatch opened = new java.util.concurrent.CountDownLatch(1);
         final List<String> lines = new ArrayList<>();
         final ByteArrayOutputStream partial = new ByteArrayOutputStream();
         final ByteBuffer buf = ByteBuffer.allocate(4096);
@@ -95,6 +97,7 @@ class RotationFollowerTest {
         void run() {
             try {
                 openCurrent();
+                opened.countDown();
                 while (true) {
                     boolean done = writerDone.get();
                     if (drain()) {
@@ -108,7 +111,7 @@ class RotationFollowerTest {
                     if (done) {
                         return;
                     }
-                    Thread.onSpinWait();
+                    java.util.concurrent.locks.LockSupport.parkNanos(50_000);
                 }
             } catch (Throwable t) {
                 failure = t;

@@ -26,7 +26,7 @@ import dev.sigil.log.LogLayout;
 import dev.sigil.log.SafeFiles;
 
 /**
- * Archives one session directory as {@code <date dir>/<id>.tar.gz} (commons-compress, docs/adr/0010): written to a
+ * Archives one session directory as {@code <date dir>/<id>.tar.gz} (commons-compress, docs/adr/0012): written to a
  * temporary sibling, fsynced, read back and checked, renamed into place, the directory fsynced; only then is the
  * session removed. Regular files only (a session holding a link is refused before this runs); the lock file stays out.
  */
