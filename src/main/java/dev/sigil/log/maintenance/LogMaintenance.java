@@ -58,7 +58,8 @@ public final class LogMaintenance {
         }
         LogLayout layout = new LogLayout(given.toRealPath());
         List<Action> actions = new ArrayList<>();
-        try (Lock ignored = dryRun ? null : Lock.take(layout.root().resolve(LOCK))) {
+        Lock lock = dryRun ? null : Lock.take(layout.root().resolve(LOCK));
+        try {
             if (tasks.contains(Task.ROTATE)) {
                 forEachSession(layout, actions, (dir, rel) -> rotate(dir, rel, dryRun, actions));
             }
@@ -67,6 +68,10 @@ public final class LogMaintenance {
             }
             if (tasks.contains(Task.CLEAN)) {
                 clean(layout, dryRun, actions);
+            }
+        } finally {
+            if (lock != null) {
+                lock.close();
             }
         }
         return new MaintenanceReport(layout.root(), dryRun, actions);

@@ -191,10 +191,11 @@ class LogMaintenanceTest {
     @Test
     void oneMaintenanceRunAtATime() throws IOException {
         Files.createDirectories(logs());
-        try (FileChannel held = FileChannel.open(logs().resolve(LogMaintenance.LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             var lock = held.lock()) {
+        try (FileChannel held = FileChannel.open(logs().resolve(LogMaintenance.LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock lock = held.lock();
             assertThatThrownBy(() -> maintenance(1024).run(EnumSet.allOf(Task.class), false))
                     .hasMessageContaining("another maintenance run is working on this log directory");
+            lock.release();
         }
         assertThatThrownBy(() -> new LogMaintenance(LoggerSettings.builder().logPath(tmp.resolve("missing")).build(), clock)
                 .run(EnumSet.allOf(Task.class), false)).hasMessageContaining("does not exist");
