@@ -5,12 +5,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -40,17 +36,13 @@ public final class ExecutionLogger implements AutoCloseable {
     private final LoggerSettings settings;
     private final Clock clock;
     private final Reporter reporter;
-    private final BlockingQueue<Object> queue;
+    private final EntryQueue entries;
     private final LoggerCounters counters = new LoggerCounters();
     private final Sanitizer sanitizer;
     private final EntryPipeline checker;
     private final SessionLock lock;
     private final Thread writer;
     private final Thread hook;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicBoolean dropping = new AtomicBoolean();
-    private final AtomicBoolean reportedLate = new AtomicBoolean();
-    private volatile boolean closed;
     private volatile TokenSummary tokens;
     private volatile SessionMetrics metrics;
     private LoggerStats finalStats;
@@ -62,13 +54,13 @@ public final class ExecutionLogger implements AutoCloseable {
         this.clock = b.clock;
         this.reporter = b.reporter;
         this.lock = lock;
-        this.queue = new LinkedBlockingQueue<>(settings.queueCapacity());
+        this.entries = new EntryQueue(settings, counters, reporter, id);
         this.sanitizer = settings.sanitize() ? Sanitizer.withExtraPatterns(settings.extraPatterns()) : null;
         SchemaValidator validator = SchemaValidator.executionEntry();
         this.checker = new EntryPipeline(sanitizer, validator);
         Consumer<Rejection> onRejected = b.onRejected != null ? b.onRejected
                 : r -> reporter.report("session " + id + ": " + r.describe() + "; kept in " + errors.file());
-        WriterLoop loop = new WriterLoop(queue, new EntryPipeline(sanitizer, validator), segment, errors, counters, reporter,
+        WriterLoop loop = new WriterLoop(entries.queue(), new EntryPipeline(sanitizer, validator), segment, errors, counters, reporter,
                 onRejected, b.ticker, clock, settings);
         this.writer = new Thread(loop, "sigil-log-writer-" + id);
         writer.setDaemon(true);
@@ -108,7 +100,7 @@ public final class ExecutionLogger implements AutoCloseable {
      * @return false if the entry was dropped (queue full, or the logger closed); the drop is counted and reported
      */
     public boolean log(EventType type, Component component, String message, long tokens, Metadata metadata) {
-        return enqueue(entry(type, component, message, tokens, metadata));
+        return entries.offer(entry(type, component, message, tokens, metadata));
     }
 
     /**
@@ -118,7 +110,7 @@ public final class ExecutionLogger implements AutoCloseable {
      */
     public boolean log(ExecutionEntry entry) {
         requireSession(entry);
-        return enqueue(entry);
+        return entries.offer(entry);
     }
 
     /**
@@ -136,10 +128,10 @@ public final class ExecutionLogger implements AutoCloseable {
         }
         List<Violation> violations = checker.check(node);
         if (!violations.isEmpty()) {
-            enqueue(new WriterLoop.CheckedRejection(entry));
+            entries.offer(new WriterLoop.CheckedRejection(entry));
             throw new InvalidEntryException(new Rejection(node, violations));
         }
-        return enqueue(entry);
+        return entries.offer(entry);
     }
 
     /** An entry of this session timestamped now ({@code datetime.now().isoformat()} by the logger's clock). */
@@ -160,18 +152,10 @@ public final class ExecutionLogger implements AutoCloseable {
      */
     public boolean flush() {
         WriterLoop.FlushRequest request = new WriterLoop.FlushRequest(new CountDownLatch(1));
-        inFlight.incrementAndGet();
         try {
-            if (closed || !queue.offer(request, settings.closeTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
-                return closed;
+            if (!entries.offerControl(request, settings.closeTimeout().toNanos())) {
+                return entries.isClosed();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } finally {
-            inFlight.decrementAndGet();
-        }
-        try {
             return request.done().await(settings.closeTimeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -195,54 +179,6 @@ public final class ExecutionLogger implements AutoCloseable {
         }
     }
 
-    /** The caller's whole cost: one queue offer (a brief bounded wait only when the queue is full). */
-    private boolean enqueue(Object item) {
-        inFlight.incrementAndGet();
-        try {
-            if (closed) {
-                dropLate();
-                return false;
-            }
-            if (queue.offer(item)) {
-                if (dropping.get()) {
-                    dropping.set(false);
-                }
-                return true;
-            }
-            return waitOrDrop(item);
-        } finally {
-            inFlight.decrementAndGet();
-        }
-    }
-
-    /** Queue full: wait briefly once per episode, then count drops until there is room again (docs/adr/0013). */
-    private boolean waitOrDrop(Object item) {
-        if (!dropping.get()) {
-            try {
-                if (queue.offer(item, settings.queueFullWait().toNanos(), TimeUnit.NANOSECONDS)) {
-                    return true;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (dropping.compareAndSet(false, true)) {
-                reporter.report("session " + id + ": the log queue is full (" + settings.queueCapacity()
-                        + " entries) because the disk is slower than the pipeline; entries are dropped and counted until it catches up");
-            }
-        }
-        if (item instanceof ExecutionEntry || item instanceof WriterLoop.CheckedRejection) {
-            counters.dropped.incrementAndGet();
-        }
-        return false;
-    }
-
-    private void dropLate() {
-        counters.dropped.incrementAndGet();
-        if (reportedLate.compareAndSet(false, true)) {
-            reporter.report("session " + id + ": an entry was logged after the logger closed; it is not written (counted as dropped)");
-        }
-    }
-
     /**
      * Writes what is queued, then the summaries, and reports losses. Waits while the writer makes progress; gives up
      * after a close timeout without progress.
@@ -260,13 +196,9 @@ public final class ExecutionLogger implements AutoCloseable {
         if (finalStats != null) {
             return;
         }
-        closed = true;
-        long deadline = System.nanoTime() + settings.closeTimeout().toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() - deadline < 0) {
-            Thread.onSpinWait();
-        }
+        entries.shut(settings.closeTimeout().toNanos());
         stopWriter();
-        countLeftovers();
+        entries.dropLeftovers();
         LoggerStats stats = counters.snapshot();
         writeSummaries(stats);
         try {
@@ -299,7 +231,7 @@ public final class ExecutionLogger implements AutoCloseable {
             boolean queued = false;
             while (!queued && progress() != seen) {
                 seen = progress();
-                queued = queue.offer(WriterLoop.CLOSE, timeout, TimeUnit.NANOSECONDS);
+                queued = entries.offerClose(timeout);
             }
             seen = -1;
             while (queued && writer.isAlive() && progress() != seen) {
@@ -320,18 +252,6 @@ public final class ExecutionLogger implements AutoCloseable {
     private long progress() {
         LoggerStats s = counters.snapshot();
         return s.accepted() + s.written() + s.unwritten() + s.unconfirmed() + s.rejected() + s.rotations();
-    }
-
-    /** Entries still queued when the writer stopped were never accepted: they are counted as dropped. */
-    private void countLeftovers() {
-        Object item;
-        while ((item = queue.poll()) != null) {
-            if (item instanceof ExecutionEntry || item instanceof WriterLoop.CheckedRejection) {
-                counters.dropped.incrementAndGet();
-            } else if (item instanceof WriterLoop.FlushRequest f) {
-                f.done().countDown();
-            }
-        }
     }
 
     private void writeSummaries(LoggerStats stats) {

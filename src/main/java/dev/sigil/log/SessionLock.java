@@ -48,6 +48,7 @@ public final class SessionLock implements Closeable {
         Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         FileChannel ch = FileChannel.open(file, options, SafeFiles.fileAttributes());
         FileLock lock;
+        SafeFiles.restrict(file, SafeFiles.FILE_MODE);
         try {
             lock = ch.tryLock();
         } catch (OverlappingFileLockException sameProcess) {

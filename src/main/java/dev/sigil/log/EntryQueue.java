@@ -1,0 +1,131 @@
+package dev.sigil.log;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.sigil.contract.model.ExecutionEntry;
+
+/**
+ * The callers' side of the logger: a bounded queue to the writer thread, the queue-full policy (docs/adr/0013) and
+ * the gate that closes it. Every entry offered is either queued or counted as dropped, also when it races with close:
+ * {@link #shut()} waits until no offer is in progress, so nothing can be queued after the writer's last look.
+ */
+final class EntryQueue {
+
+    private final BlockingQueue<Object> queue;
+    private final LoggerSettings settings;
+    private final LoggerCounters counters;
+    private final Reporter reporter;
+    private final SessionId id;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean dropping = new AtomicBoolean();
+    private final AtomicBoolean reportedLate = new AtomicBoolean();
+    private volatile boolean closed;
+
+    EntryQueue(LoggerSettings settings, LoggerCounters counters, Reporter reporter, SessionId id) {
+        this.queue = new LinkedBlockingQueue<>(settings.queueCapacity());
+        this.settings = settings;
+        this.counters = counters;
+        this.reporter = reporter;
+        this.id = id;
+    }
+
+    /** The queue the writer thread drains. */
+    BlockingQueue<Object> queue() {
+        return queue;
+    }
+
+    /** The caller's whole cost: one queue offer (a brief bounded wait only when the queue is full). */
+    boolean offer(Object item) {
+        inFlight.incrementAndGet();
+        try {
+            if (closed) {
+                dropLate();
+                return false;
+            }
+            if (queue.offer(item)) {
+                if (dropping.get()) {
+                    dropping.set(false);
+                }
+                return true;
+            }
+            return waitOrDrop(item);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** Queues a control item, waiting up to {@code nanos} for room; false if closed or still full. */
+    boolean offerControl(Object item, long nanos) throws InterruptedException {
+        inFlight.incrementAndGet();
+        try {
+            return !closed && queue.offer(item, nanos, TimeUnit.NANOSECONDS);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Refuses further offers and waits (at most {@code nanos}) for the offers in progress to finish. */
+    void shut(long nanos) {
+        closed = true;
+        long deadline = System.nanoTime() + nanos;
+        while (inFlight.get() > 0 && System.nanoTime() - deadline < 0) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Queues the close marker after a shut, waiting up to {@code nanos} for room. */
+    boolean offerClose(long nanos) throws InterruptedException {
+        return queue.offer(WriterLoop.CLOSE, nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Entries still queued when the writer stopped were never accepted: counted as dropped. Waiting flushes are released. */
+    void dropLeftovers() {
+        Object item;
+        while ((item = queue.poll()) != null) {
+            if (isEntry(item)) {
+                counters.dropped.incrementAndGet();
+            } else if (item instanceof WriterLoop.FlushRequest f) {
+                f.done().countDown();
+            }
+        }
+    }
+
+    private boolean waitOrDrop(Object item) {
+        if (!dropping.get()) {
+            try {
+                if (queue.offer(item, settings.queueFullWait().toNanos(), TimeUnit.NANOSECONDS)) {
+                    return true;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (dropping.compareAndSet(false, true)) {
+                reporter.report("session " + id + ": the log queue is full (" + settings.queueCapacity()
+                        + " entries) because the disk is slower than the pipeline; entries are dropped and counted until it catches up");
+            }
+        }
+        if (isEntry(item)) {
+            counters.dropped.incrementAndGet();
+        }
+        return false;
+    }
+
+    private void dropLate() {
+        counters.dropped.incrementAndGet();
+        if (reportedLate.compareAndSet(false, true)) {
+            reporter.report("session " + id + ": an entry was logged after the logger closed; it is not written (counted as dropped)");
+        }
+    }
+
+    private static boolean isEntry(Object item) {
+        return item instanceof ExecutionEntry || item instanceof WriterLoop.CheckedRejection;
+    }
+}
