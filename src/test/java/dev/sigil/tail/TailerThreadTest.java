@@ -50,7 +50,10 @@ class TailerThreadTest {
                 }
             }
         };
-        Tailer tailer = new Tailer(new FileTailSource(name), TailOptions.defaults().withPollInterval(Duration.ofMillis(2)), listener);
+        Tailer tailer = new Tailer(new FileTailSource(name), TailOptions.defaults().withPollInterval(Duration.ofMillis(2))
+                // 2 ms polls would close a rotated file after 40 quiet ms; a loaded CI machine can pause the writer
+                // longer than that between two late writes. Keep the default's two seconds and more.
+                .withRotateWaitPolls(5_000), listener);
         Thread thread = new Thread(tailer::run, "tailer-under-test");
         thread.start();
         List<String> written = new ArrayList<>();
