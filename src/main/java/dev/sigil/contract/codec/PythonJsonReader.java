@@ -78,12 +78,57 @@ public final class PythonJsonReader {
         if (to - from >= 3 && (bytes[from] & 0xFF) == 0xEF && (bytes[from + 1] & 0xFF) == 0xBB && (bytes[from + 2] & 0xFF) == 0xBF) {
             throw new JsonSyntaxException("unexpected UTF-8 byte order mark", 1);
         }
+        Columns columns = offset -> StrictUtf8.codePoints(bytes, from, (int) Math.min(to, from + offset)) + 1;
+        if (nulInFirstFour(bytes, from, to)) {
+            // Jackson guesses UTF-16 or UTF-32 from zero bytes at the start ("0\0" would read as 0); CPython reads
+            // UTF-8 only and refuses any NUL. Four leading spaces keep the guess away; columns shift back by four.
+            byte[] padded = new byte[to - from + 4];
+            java.util.Arrays.fill(padded, 0, 4, (byte) ' ');
+            System.arraycopy(bytes, from, padded, 4, to - from);
+            return parse(padded, 0, padded.length, offset -> columns.at(Math.max(0, offset - 4)));
+        }
+        try {
+            return parse(bytes, from, to, columns);
+        } catch (JsonSyntaxException e) {
+            LoneSurrogateNames.Rewrite rewrite = LoneSurrogateNames.rewrite(bytes, from, to);
+            if (rewrite == null) {
+                throw e;
+            }
+            byte[] b = rewrite.bytes();
+            return rewrite.restore(parse(b, 0, b.length, offset -> columns.at(rewrite.originalOffset(offset))));
+        }
+    }
+
+    private static boolean nulInFirstFour(byte[] bytes, int from, int to) {
+        for (int i = from; i < Math.min(to, from + 4); i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Maps a byte offset within the parsed bytes to the 1-based character column of the line the user wrote. */
+    @FunctionalInterface
+    private interface Columns {
+        int at(long byteOffset);
+
+        default int at(TokenStreamLocation location) {
+            if (location == null) {
+                return 1;
+            }
+            long offset = location.getByteOffset();
+            return offset < 0 ? Math.max(1, location.getColumnNr()) : at(offset);
+        }
+    }
+
+    private JsonNode parse(byte[] bytes, int from, int to, Columns columns) {
         try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), bytes, from, to - from)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw new JsonSyntaxException("expecting a value", column(bytes, from, to, parser.currentLocation()));
+                throw new JsonSyntaxException("expecting a value", columns.at(parser.currentLocation()));
             }
-            JsonNode root = buildTree(parser, first, bytes, from, to);
+            JsonNode root = buildTree(parser, first, columns);
             JsonToken extra;
             try {
                 extra = parser.nextToken();
@@ -91,11 +136,11 @@ public final class PythonJsonReader {
                 extra = JsonToken.NOT_AVAILABLE;
             }
             if (extra != null) {
-                throw new JsonSyntaxException("extra data after the value", column(bytes, from, to, parser.currentTokenLocation()));
+                throw new JsonSyntaxException("extra data after the value", columns.at(parser.currentTokenLocation()));
             }
             return root;
         } catch (JacksonException e) {
-            throw new JsonSyntaxException(describe(e), column(bytes, from, to, e.getLocation()));
+            throw new JsonSyntaxException(describe(e), columns.at(e.getLocation()));
         }
     }
 
@@ -104,7 +149,7 @@ public final class PythonJsonReader {
         return read(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private JsonNode buildTree(JsonParser p, JsonToken first, byte[] bytes, int from, int to) {
+    private JsonNode buildTree(JsonParser p, JsonToken first, Columns columns) {
         ArrayDeque<ContainerNode<?>> stack = new ArrayDeque<>();
         ArrayDeque<String> names = new ArrayDeque<>();
         JsonToken t = first;
@@ -136,12 +181,12 @@ public final class PythonJsonReader {
                     value = null;
                 }
                 case VALUE_STRING -> value = NODES.stringNode(p.getString());
-                case VALUE_NUMBER_INT -> value = integer(p, bytes, from, to);
-                case VALUE_NUMBER_FLOAT -> value = floating(p, bytes, from, to);
+                case VALUE_NUMBER_INT -> value = integer(p, columns);
+                case VALUE_NUMBER_FLOAT -> value = floating(p, columns);
                 case VALUE_TRUE -> value = NODES.booleanNode(true);
                 case VALUE_FALSE -> value = NODES.booleanNode(false);
                 case VALUE_NULL -> value = NODES.nullNode();
-                default -> throw new JsonSyntaxException("unexpected token " + t, column(bytes, from, to, p.currentTokenLocation()));
+                default -> throw new JsonSyntaxException("unexpected token " + t, columns.at(p.currentTokenLocation()));
             }
             if (value != null) {
                 if (stack.isEmpty()) {
@@ -152,7 +197,7 @@ public final class PythonJsonReader {
             }
             t = p.nextToken();
             if (t == null) {
-                throw new JsonSyntaxException("unexpected end of line", column(bytes, from, to, p.currentLocation()));
+                throw new JsonSyntaxException("unexpected end of line", columns.at(p.currentLocation()));
             }
         }
     }
@@ -170,11 +215,11 @@ public final class PythonJsonReader {
         }
     }
 
-    private static JsonNode integer(JsonParser p, byte[] bytes, int from, int to) {
+    private static JsonNode integer(JsonParser p, Columns columns) {
         int digits = p.getTextLength() - (p.getTextCharacters()[p.getTextOffset()] == '-' ? 1 : 0);
         if (digits > MAX_INT_DIGITS) {
             throw new JsonSyntaxException("integer of " + digits + " digits exceeds CPython's limit of " + MAX_INT_DIGITS,
-                    column(bytes, from, to, p.currentTokenLocation()));
+                    columns.at(p.currentTokenLocation()));
         }
         return switch (p.getNumberType()) {
             case INT -> NODES.numberNode(p.getIntValue());
@@ -186,29 +231,17 @@ public final class PythonJsonReader {
         };
     }
 
-    private static JsonNode floating(JsonParser p, byte[] bytes, int from, int to) {
+    private static JsonNode floating(JsonParser p, Columns columns) {
         double d = p.getDoubleValue();
         if (!Double.isFinite(d)) {
             String text = p.getText();
             boolean numeric = !text.isEmpty() && (Character.isDigit(text.charAt(0)) || text.charAt(0) == '-' && text.length() > 1 && Character.isDigit(text.charAt(1)));
             if (!numeric && !NON_FINITE_LITERALS.contains(text)) {
                 throw new JsonSyntaxException("expecting a value (CPython knows only NaN, Infinity and -Infinity)",
-                        column(bytes, from, to, p.currentTokenLocation()));
+                        columns.at(p.currentTokenLocation()));
             }
         }
         return NODES.numberNode(d);
-    }
-
-    private static int column(byte[] bytes, int from, int to, TokenStreamLocation location) {
-        if (location == null) {
-            return 1;
-        }
-        long offset = location.getByteOffset();
-        if (offset < 0) {
-            return Math.max(1, location.getColumnNr());
-        }
-        int end = (int) Math.min(to, from + offset);
-        return StrictUtf8.codePoints(bytes, from, end) + 1;
     }
 
     /** Jackson's message without its location suffix, which the caller reports as a column. */

@@ -1,0 +1,131 @@
+# validate-entry.jq: checks execution-log lines against sigil's contract, by hand, in jq 1.6.
+#
+#   jq -R -c -f compat-tests/jq/validate-entry.jq execution.jsonl
+#
+# Reads raw lines (-R) and prints one verdict per line: {"valid":true} or {"valid":false,"rule":...,"errors":[...]}.
+# It implements contract/execution-entry.schema.json and docs/contract.md by hand (jq has no JSON Schema), so that
+# a third implementation, independent of Java and Python, reaches the same verdicts on contract/examples.
+#
+# jq 1.6 is more lenient than CPython's json module in places, and stricter in others; the raw line is checked first:
+#   - jq silently replaces invalid UTF-8 with U+FFFD: a raw U+FFFD in the line is taken as invalid UTF-8;
+#   - jq accepts a UTF-8 byte order mark, and numbers such as 01, +1, 1. and .5: a lexical check refuses them;
+#   - jq refuses lone surrogates in \u escapes, which CPython accepts: they are replaced by \ufffd before parsing
+#     (no rule of the contract looks inside a free-text string, so the verdict is the same).
+# Known limits (compat-tests/README.md): numbers are doubles (2^63-1 and 2^63 are the same number), nesting deeper
+# than 256 levels is refused, and a valid line holding a raw (unescaped) U+FFFD is refused.
+
+def max_int: 9223372036854775807;
+
+def event_types: ["session_start", "session_complete", "session_error", "step_start", "step_complete", "step_error",
+  "token_consumption", "budget_warning", "budget_exceeded", "retry_attempt", "memory_retrieved", "plan_created",
+  "reasoning_step", "contract_validated", "error"];
+
+def components: ["orchestrator", "routing", "memory", "planning", "reasoning", "contracts", "validation"];
+
+def top_keys: ["timestamp", "session_id", "event_type", "component", "message", "tokens", "metadata"];
+
+# \A and \z, never ^ and $: in jq's regex library (Oniguruma, Ruby syntax) ^ and $ match at every line break.
+def timestamp_re:
+  "\\A[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{6})?)?)?\\z";
+
+def session_id_re: "\\A[A-Za-z0-9_-]{1,64}\\z";
+
+# One JSON token of CPython's grammar (plus NaN and the infinities, which CPython reads).
+def token_re:
+  "\"(?:[^\"\\\\\\x00-\\x1f]|\\\\[\"\\\\/bfnrt]|\\\\u[0-9a-fA-F]{4})*\"|-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null|NaN|-?Infinity|[\\[\\]{}:,]|[ \\t\\r\\n]+";
+
+def member($list): . as $x | any($list[]; . == $x);
+
+# Lexically valid for CPython: every character belongs to a token, and no two values touch ("01", "1true").
+def lexically_valid:
+  . as $raw
+  | [scan(token_re)] as $tokens
+  | ($tokens | join("")) == $raw
+    and ([$tokens[] | if test("\\A[ \\t\\r\\n]") then "w" elif test("\\A[\\[\\]{}:,]") then "p" else "v" end]
+         | join("") | test("vv") | not);
+
+# Lone surrogate escapes become \ufffd (an escaped backslash before "u" is not an escape).
+def without_lone_surrogates:
+  gsub("(?<!\\\\)(?<p>(?:\\\\\\\\)*)\\\\u(?<h>[dD][89aAbB][0-9a-fA-F]{2})(?!\\\\u[dD][c-fC-F][0-9a-fA-F]{2})"; "\(.p)\\ufffd")
+  | gsub("(?<!\\\\)(?<p>(?:\\\\\\\\)*)(?<!\\\\u[dD][89aAbB][0-9a-fA-F]{2})\\\\u(?<l>[dD][c-fC-F][0-9a-fA-F]{2})"; "\(.p)\\ufffd");
+
+def pointer_token: tostring | gsub("~"; "~0") | gsub("/"; "~1");
+
+# JSON pointer of the first NaN or infinity, or null.
+def first_non_finite:
+  [paths(type == "number") as $p | select(getpath($p) | isnan or isinfinite) | $p] | first
+  | if . == null then null else "/" + (map(pointer_token) | join("/")) end;
+
+def is_integer: type == "number" and . == floor;
+
+def count_errors($ptr):
+  if is_integer | not then ["\($ptr): expected an integer"]
+  elif . < 0 then ["\($ptr): below the minimum 0"]
+  elif . > max_int then ["\($ptr): above the maximum \(max_int)"]
+  else [] end;
+
+def metadata_errors:
+  if type != "object" then ["/metadata: expected an object"]
+  else . as $m
+    | [ (["latency_ms", "total_latency_ms", "quality_score"][] as $k | select($m | has($k))
+          | select($m[$k] | type != "number") | "/metadata/\($k): expected a number"),
+        (["error", "error_type", "task", "operation"][] as $k | select($m | has($k))
+          | select($m[$k] | type != "string") | "/metadata/\($k): expected a string"),
+        (["budget", "budget_remaining", "steps_completed", "total_tokens", "total_used", "total_remaining",
+          "component_used", "retry_count", "max_retries"][] as $k | select($m | has($k))
+          | $m[$k] | count_errors("/metadata/\($k)")[]),
+        (select(has("agent")) | select(.agent | type != "string" and type != "null") | "/metadata/agent: expected a string or null"),
+        (select(has("should_retry")) | select(.should_retry | type != "boolean") | "/metadata/should_retry: expected a boolean"),
+        (select(has("warning_level")) | select(.warning_level | member(["normal", "elevated", "critical", "exceeded"]) | not)
+          | "/metadata/warning_level: not one of the warning levels"),
+        (select(has("category")) | select(.category | member(["transient", "logic", "config", "system"]) | not)
+          | "/metadata/category: not one of the categories"),
+        (select(has("severity")) | select(.severity | member(["debug", "info", "warning", "error", "critical"]) | not)
+          | "/metadata/severity: not one of the severities")
+      ]
+  end;
+
+def string_errors($key; $re):
+  if has($key) | not then []
+  elif .[$key] | type != "string" then ["/\($key): expected a string"]
+  elif $re != null and (.[$key] | test($re) | not) then ["/\($key): does not match the pattern"]
+  else [] end;
+
+def enum_errors($key; $values):
+  if has($key) and (.[$key] | member($values) | not) then ["/\($key): not one of the allowed values"] else [] end;
+
+def entry_errors:
+  if type != "object" then ["/: expected an object, found \(type)"]
+  else
+    [ (["timestamp", "session_id", "event_type", "component", "message"][] as $k | select(has($k) | not)
+        | "/: missing required key \($k)"),
+      (keys_unsorted[] | select(member(top_keys) | not) | "/\(pointer_token): no other keys are allowed"),
+      string_errors("timestamp"; timestamp_re)[],
+      string_errors("session_id"; session_id_re)[],
+      enum_errors("event_type"; event_types)[],
+      enum_errors("component"; components)[],
+      string_errors("message"; null)[],
+      (select(has("tokens")) | .tokens | count_errors("/tokens")[]),
+      (select(has("metadata")) | .metadata | metadata_errors[])
+    ]
+  end;
+
+def verdict:
+  if test("\\A[ \\t\\r\\n]*\\z") then {valid: true, blank: true}
+  elif startswith("\ufeff") then {valid: false, rule: "json", errors: ["a UTF-8 byte order mark"]}
+  elif test("\ufffd") then {valid: false, rule: "json", errors: ["invalid UTF-8 (jq shows it as U+FFFD)"]}
+  elif lexically_valid | not then {valid: false, rule: "json", errors: ["not JSON as CPython reads it"]}
+  else
+    # [value] on success, the error text on failure: a parsed value can be anything, a one-element array is not text.
+    (try [without_lone_surrogates | fromjson] catch .) as $parsed
+    | if ($parsed | type) == "string" then {valid: false, rule: "json", errors: [$parsed]}
+      else $parsed[0] as $v
+        | ($v | first_non_finite) as $nf
+        | if $nf != null then {valid: false, rule: "non-finite", errors: ["\($nf): NaN and infinities are not JSON"]}
+          else ($v | entry_errors) as $errors
+            | if $errors == [] then {valid: true} else {valid: false, rule: "schema", errors: $errors} end
+          end
+      end
+  end;
+
+verdict
