@@ -43,13 +43,13 @@ public final class EntryArbitraries {
     /** Entry-shaped JSON objects, valid or not. */
     public static Arbitrary<JsonNode> entries() {
         List<Arbitrary<JsonNode>> fields = List.of(
-                optional(20, timestamps().map(NODES::stringNode), wrongType()),
-                optional(20, sessionIds().map(NODES::stringNode), wrongType()),
-                optional(20, Arbitraries.frequencyOf(Tuple.of(12, Arbitraries.of(EVENT_TYPES)), Tuple.of(1, Arbitraries.of("STEP_COMPLETE", "", "step"))).map(NODES::stringNode), wrongType()),
-                optional(20, Arbitraries.frequencyOf(Tuple.of(12, Arbitraries.of(COMPONENTS)), Tuple.of(1, Arbitraries.of("router", "cli", "Routing"))).map(NODES::stringNode), wrongType()),
-                optional(20, JsonArbitraries.strings().map(NODES::stringNode), wrongType()),
-                optional(4, counts(), wrongType()),
-                optional(4, metadata(), wrongType()));
+                optional(80, timestamps().map(NODES::stringNode), wrongType()),
+                optional(80, sessionIds().map(NODES::stringNode), wrongType()),
+                optional(80, Arbitraries.frequencyOf(Tuple.of(40, Arbitraries.of(EVENT_TYPES)), Tuple.of(1, Arbitraries.of("STEP_COMPLETE", "", "step"))).map(NODES::stringNode), wrongType()),
+                optional(80, Arbitraries.frequencyOf(Tuple.of(40, Arbitraries.of(COMPONENTS)), Tuple.of(1, Arbitraries.of("router", "cli", "Routing"))).map(NODES::stringNode), wrongType()),
+                optional(80, JsonArbitraries.strings().map(NODES::stringNode), wrongType()),
+                optional(20, counts(), wrongType()),
+                optional(20, metadata(), wrongType()));
         List<String> names = List.of("timestamp", "session_id", "event_type", "component", "message", "tokens", "metadata");
         Arbitrary<ObjectNode> base = Combinators.combine(fields).as(values -> {
             ObjectNode o = NODES.objectNode();
@@ -60,7 +60,7 @@ public final class EntryArbitraries {
             }
             return o;
         });
-        Arbitrary<String> extraKey = Arbitraries.frequencyOf(Tuple.of(30, Arbitraries.just("")),
+        Arbitrary<String> extraKey = Arbitraries.frequencyOf(Tuple.of(60, Arbitraries.just("")),
                 Tuple.of(1, Arbitraries.of("level", "id", "operation")), Tuple.of(1, JsonArbitraries.strings()));
         return Combinators.combine(base, extraKey, JsonArbitraries.leaves()).as((o, key, value) -> {
             if (!key.isEmpty()) {
@@ -83,7 +83,7 @@ public final class EntryArbitraries {
     public static Arbitrary<JsonNode> counts() {
         BigInteger max = BigInteger.valueOf(Long.MAX_VALUE);
         return Arbitraries.frequencyOf(
-                Tuple.of(10, Arbitraries.longs().between(0, 1_000_000).map(NODES::numberNode)),
+                Tuple.of(30, Arbitraries.longs().between(0, 1_000_000).map(NODES::numberNode)),
                 Tuple.of(2, Arbitraries.of(max.subtract(BigInteger.ONE), max, max.add(BigInteger.ONE), max.add(BigInteger.TWO),
                         BigInteger.ZERO, BigInteger.ONE.negate(), BigInteger.TWO.pow(64), BigInteger.TEN.pow(40)).map(NODES::numberNode)),
                 Tuple.of(2, Arbitraries.of(5.0, 0.0, -0.0, 1.5, -1.0, 0x1p63, Math.nextDown(0x1p63), 0x1p62, 1e300, 1e-300,
@@ -93,24 +93,37 @@ public final class EntryArbitraries {
 
     public static Arbitrary<JsonNode> metadata() {
         Arbitrary<JsonNode> known = Arbitraries.frequencyOf(
-                Tuple.of(3, Combinators.combine(Arbitraries.of(INTEGER_KEYS), counts()).as(EntryArbitraries::pair)),
-                Tuple.of(2, Combinators.combine(Arbitraries.of(NUMBER_KEYS), JsonArbitraries.doubles().filter(Double::isFinite).map(NODES::numberNode)).as(EntryArbitraries::pair)),
-                Tuple.of(2, Combinators.combine(Arbitraries.of(STRING_KEYS), JsonArbitraries.strings().map(NODES::stringNode)).as(EntryArbitraries::pair)),
-                Tuple.of(1, Arbitraries.of(pair("agent", NODES.nullNode()), pair("agent", NODES.stringNode("lead_qualifier")),
+                Tuple.of(6, Combinators.combine(Arbitraries.of(INTEGER_KEYS), counts()).as(EntryArbitraries::pair)),
+                Tuple.of(6, Combinators.combine(Arbitraries.of(NUMBER_KEYS), JsonArbitraries.doubles().filter(Double::isFinite).map(NODES::numberNode)).as(EntryArbitraries::pair)),
+                Tuple.of(6, Combinators.combine(Arbitraries.of(STRING_KEYS), JsonArbitraries.strings().map(NODES::stringNode)).as(EntryArbitraries::pair)),
+                Tuple.of(3, Arbitraries.of(pair("agent", NODES.nullNode()), pair("agent", NODES.stringNode("lead_qualifier")),
                         pair("should_retry", NODES.booleanNode(true)), pair("warning_level", NODES.stringNode("critical")),
                         pair("warning_level", NODES.stringNode("high")), pair("category", NODES.stringNode("transient")),
                         pair("category", NODES.stringNode("Transient")), pair("severity", NODES.stringNode("debug")),
                         pair("severity", NODES.stringNode("fatal")))),
                 Tuple.of(2, Combinators.combine(Arbitraries.of(concat(INTEGER_KEYS, NUMBER_KEYS, STRING_KEYS, List.of("agent", "should_retry",
                         "warning_level", "category", "severity"))), JsonArbitraries.leaves()).as(EntryArbitraries::pair)),
-                Tuple.of(3, Combinators.combine(JsonArbitraries.strings(), JsonArbitraries.values(2)).as(EntryArbitraries::pair)));
-        return known.list().ofMaxSize(6).map(pairs -> {
+                Tuple.of(8, Combinators.combine(JsonArbitraries.strings(), JsonArbitraries.values(2).filter(EntryArbitraries::finite)).as(EntryArbitraries::pair)));
+        return known.list().ofMaxSize(5).map(pairs -> {
             ObjectNode o = NODES.objectNode();
             for (JsonNode p : pairs) {
                 o.set(p.get("k").stringValue(), p.get("v"));
             }
             return o;
         });
+    }
+
+    /** Non-finite numbers are mixed in by the leaves often enough; nested values stay finite so more entries are valid. */
+    private static boolean finite(JsonNode v) {
+        if (v.isFloatingPointNumber()) {
+            return Double.isFinite(v.doubleValue());
+        }
+        for (JsonNode child : v.values()) {
+            if (!finite(child)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static JsonNode pair(String key, JsonNode value) {
@@ -135,7 +148,7 @@ public final class EntryArbitraries {
                 .ofMinLength(1).ofMaxLength(64);
         Arbitrary<String> odd = Combinators.combine(valid, Arbitraries.of("\n", " ", "/", ".", "\u00e9", "\u0663", "\uff21", "\u0000", ""),
                 Arbitraries.integers().between(0, 2)).as((s, c, where) -> where == 0 ? c + s : where == 1 ? s + c : s.substring(0, s.length() / 2) + c + s.substring(s.length() / 2));
-        return Arbitraries.frequencyOf(Tuple.of(6, valid), Tuple.of(2, odd), Tuple.of(1, Arbitraries.of("", "a".repeat(64), "a".repeat(65))));
+        return Arbitraries.frequencyOf(Tuple.of(20, valid), Tuple.of(2, odd), Tuple.of(1, Arbitraries.of("", "a".repeat(64), "a".repeat(65))));
     }
 
     /** Timestamps: what isoformat() writes, RFC 3339 forms, and the traps of docs/contract.md section 3. */
@@ -152,7 +165,7 @@ public final class EntryArbitraries {
                 Arbitraries.strings().numeric().ofMaxLength(9), Arbitraries.of("Z", "z", "+00:00", "-05:30", "+14:00", ""))
                 .as((t, sep, fraction, zone) -> t.substring(0, 10) + sep + t.substring(11) + (fraction.isEmpty() ? "" : "." + fraction) + zone);
         Arbitrary<String> good = Arbitraries.frequencyOf(Tuple.of(3, naive), Tuple.of(2, aware), Tuple.of(2, rfc3339));
-        return Arbitraries.frequencyOf(Tuple.of(4, good), Tuple.of(3, Combinators.combine(good, traps()).as((t, trap) -> trap.apply(t))),
+        return Arbitraries.frequencyOf(Tuple.of(12, good), Tuple.of(3, Combinators.combine(good, traps()).as((t, trap) -> trap.apply(t))),
                 Tuple.of(1, JsonArbitraries.strings()));
     }
 

@@ -37,7 +37,7 @@ public final class SchemaValidator {
 
     /** Every violation of the schema by {@code value}; empty if valid. */
     public List<Violation> validate(JsonNode value) {
-        List<Error> errors = schema.validate(value);
+        List<Error> errors = schema.validate(HugeDoubles.asExactIntegers(value));
         if (errors.isEmpty()) {
             return List.of();
         }
