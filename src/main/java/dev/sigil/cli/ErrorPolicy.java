@@ -27,6 +27,15 @@ final class ErrorPolicy implements IExecutionExceptionHandler {
             err.flush();
             return user.exitCode();
         }
+        if (ex instanceof OutputClosedException closed) {
+            // A reader that stops reading (head, less quitting) is normal use: no message, like any Unix filter.
+            if (closed.brokenPipe()) {
+                return ExitCode.OUTPUT_CLOSED;
+            }
+            err.println(name + ": cannot write to standard output: " + closed.getMessage());
+            err.flush();
+            return ExitCode.USAGE;
+        }
         err.println(name + ": internal error: " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
         if (debug) {
             ex.printStackTrace(err);

@@ -23,15 +23,18 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sigil fmt}: rewrites JSON lines into the canonical byte form. */
 @Command(name = "fmt",
+        header = "Rewrite JSON lines into the bytes CPython writes.",
         description = {
-            "Rewrite each JSON line into sigil's canonical form: exactly the bytes of",
-            "CPython's json.dumps(json.loads(line), separators=(',', ':')) and a newline.",
+            "Writes each line as the exact bytes of CPython's",
+            "  json.dumps(json.loads(line), separators=(',', ':'))",
+            "followed by a newline, to stdout.",
             "",
-            "Lines that are not JSON are reported on stderr as PATH:LINE: reason and",
-            "left out; blank lines are dropped. Output goes to stdout."
+            "A line that is not JSON is reported on stderr as PATH:LINE: reason and left",
+            "out; blank lines are dropped."
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every line was JSON", "1:some lines were not JSON (reported on stderr)", "2:an input could not be read"})
+        exitCodeList = {"0:every line was JSON", "1:some lines were not JSON (reported on stderr)", "2:an input could not be read",
+            "141:standard output was closed by its reader"})
 final class FmtCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -55,7 +58,7 @@ final class FmtCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PythonJsonReader reader = new PythonJsonReader();
         PythonJsonWriter writer = new PythonJsonWriter(PythonJsonWriter.NonFinite.WRITE_LITERALS);
-        OutputStream out = new BufferedOutputStream(env.stdout(), 1 << 16);
+        OutputStream out = new BufferedOutputStream(new StandardOutput(env.stdout()), 1 << 16);
         ByteSink sink = new ByteSink(1 << 12);
         long[] bad = {0};
         int status = ExitCode.OK;

@@ -22,17 +22,19 @@ import picocli.CommandLine.Spec;
 
 /** {@code sigil validate}: checks logs against the contract. */
 @Command(name = "validate",
+        header = "Check execution logs against the contract, line by line.",
         description = {
-            "Check execution logs against the contract (execution-entry.schema.json),",
+            "Checks each line against contract/execution-entry.schema.json (or --schema),",
             "streaming files of any size with constant memory.",
             "",
-            "Each problem is printed on stdout:",
-            "  PATH:LINE:COLUMN: message       for JSON syntax errors,",
-            "  PATH:LINE: /json/pointer: message   for schema errors.",
+            "Problems go to stdout, one per line:",
+            "  PATH:LINE:COLUMN: message          for a line that is not JSON",
+            "  PATH:LINE: /json/pointer: message  for a value that breaks the schema",
             "Blank lines are not errors. A summary goes to stderr."
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every line is valid", "1:some lines are invalid", "2:bad arguments or an unreadable file"})
+        exitCodeList = {"0:every line is valid", "1:some lines are invalid", "2:bad arguments or an unreadable file",
+            "141:standard output was closed by its reader"})
 final class ValidateCommand implements Callable<Integer> {
 
     enum Format { text, json }
@@ -72,6 +74,8 @@ final class ValidateCommand implements Callable<Integer> {
             schema = schemaFile == null ? SchemaValidator.executionEntry() : SchemaValidator.of(ContractSchema.fromFile(schemaFile));
         } catch (ContractSchema.SchemaFileException e) {
             throw UserError.usage("--schema " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage("--schema " + schemaFile + ": " + e.getMessage());
         } catch (RuntimeException e) {
             throw UserError.usage("--schema " + schemaFile + ": not a usable JSON schema: " + e.getMessage());
         }

@@ -150,7 +150,12 @@ public final class LogEventDecoder {
         return Double.isFinite(d) && Math.abs(d) < 0x1p63 ? (long) d : absent;
     }
 
+    /** A finite number, or NaN for anything else (Jackson refuses doubleValue() of an integer beyond the double range). */
     private static double number(JsonNode v) {
-        return v != null && v.isNumber() ? v.doubleValue() : Double.NaN;
+        if (v == null || !v.isNumber()) {
+            return Double.NaN;
+        }
+        double d = v.isIntegralNumber() ? v.bigIntegerValue().doubleValue() : v.doubleValue();
+        return Double.isFinite(d) ? d : Double.NaN;
     }
 }

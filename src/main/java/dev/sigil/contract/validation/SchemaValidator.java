@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
@@ -18,6 +19,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class SchemaValidator {
 
+    /** The draft-07 meta-schema, which networknt carries in its jar (no network access). */
+    static final String DRAFT_7_META_SCHEMA = "http://json-schema.org/draft-07/schema#";
+
     private final Schema schema;
 
     private SchemaValidator(JsonNode schemaNode) {
@@ -30,8 +34,20 @@ public final class SchemaValidator {
         return new SchemaValidator(ContractSchema.executionEntry());
     }
 
-    /** A validator for any schema. */
+    /**
+     * A validator for a draft-07 schema given by the user.
+     *
+     * @throws IllegalArgumentException naming the first place where {@code schemaNode} breaks the draft-07 meta-schema
+     *         (networknt would otherwise accept {@code {"type": 5}} and validate nothing with it)
+     */
     public static SchemaValidator of(JsonNode schemaNode) {
+        Schema meta = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(SchemaLocation.of(DRAFT_7_META_SCHEMA));
+        List<Error> errors = meta.validate(schemaNode);
+        if (!errors.isEmpty()) {
+            Error first = errors.get(0);
+            String where = pointer(first.getInstanceLocation());
+            throw new IllegalArgumentException("not a draft-07 schema: " + (where.isEmpty() ? "/" : where) + ": " + message(first));
+        }
         return new SchemaValidator(schemaNode);
     }
 
