@@ -38,7 +38,9 @@ public final class LineSplitter {
 
     /** Reads {@code in} to its end, handing every line to {@code handler}; returns the number of lines. */
     public long split(InputStream in, Handler handler) throws IOException {
-        byte[] buf = new byte[Math.min(Math.max(READ_SIZE * 4, 0), maxLineBytes + READ_SIZE)];
+        // long arithmetic: a bound near Integer.MAX_VALUE must not overflow into a negative size.
+        long most = Math.min((long) maxLineBytes + READ_SIZE, Integer.MAX_VALUE - 8);
+        byte[] buf = new byte[(int) Math.min(READ_SIZE * 4L, most)];
         int start = 0;
         int end = 0;
         long number = 0;
@@ -49,8 +51,13 @@ public final class LineSplitter {
                     System.arraycopy(buf, start, buf, 0, end - start);
                     end -= start;
                     start = 0;
+                } else if (buf.length < most) {
+                    buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, most));
                 } else {
-                    buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, (long) maxLineBytes + READ_SIZE));
+                    // Only with a bound near 2 GiB: the line fills the largest array there can be, so it is skipped.
+                    skipping = end;
+                    start = 0;
+                    end = 0;
                 }
             }
             int n = in.read(buf, end, buf.length - end);
