@@ -1,8 +1,9 @@
 package dev.sigil.contract.codec;
 
 /**
- * A line that CPython's {@code json.loads} would refuse: what is wrong and where (1-based character column, as
- * CPython counts it, so that editors and sigil agree).
+ * A line that CPython's {@code json.loads} would refuse: what is wrong and where. The column counts characters
+ * (code points), as CPython and editors do, not bytes; it points at or next to the problem, and may differ from
+ * CPython's own by a few characters where CPython's scanner stops elsewhere (docs/adr/0003-python-exact-codec.md).
  */
 public final class JsonSyntaxException extends RuntimeException {
 
