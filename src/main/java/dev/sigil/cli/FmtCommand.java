@@ -77,10 +77,10 @@ final class FmtCommand implements Callable<Integer> {
                             sink.writeTo(out);
                         } catch (JsonSyntaxException e) {
                             bad[0]++;
-                            err.println(name + ":" + number + ": " + e.reason() + " (column " + e.column() + ")");
+                            err.println(TerminalText.safe(name + ":" + number + ": " + e.reason() + " (column " + e.column() + ")"));
                         } catch (IllegalArgumentException e) {
                             bad[0]++;
-                            err.println(name + ":" + number + ": " + e.getMessage());
+                            err.println(TerminalText.safe(name + ":" + number + ": " + e.getMessage()));
                         }
                     }
 

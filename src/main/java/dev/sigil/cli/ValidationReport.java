@@ -44,7 +44,7 @@ interface ValidationReport {
 
         @Override
         public void problem(Problem p) {
-            out.println(p.toText());
+            out.println(TerminalText.safe(p.toText()));
         }
 
         @Override

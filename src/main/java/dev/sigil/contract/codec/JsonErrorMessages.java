@@ -12,7 +12,7 @@ final class JsonErrorMessages {
 
     /** Jackson names a character as ('x' (code 120)), ('x' (code 12288 / 0x3000)), (CTRL-CHAR, code 1) and so on. */
     private static final Pattern CHARACTER = Pattern.compile("\\bcode (\\d+)");
-    private static final Pattern TOKEN = Pattern.compile("Unrecognized token '(.*?)'");
+    private static final Pattern TOKEN = Pattern.compile("Unrecognized token '([^']*)'");
     private static final Pattern CLOSE = Pattern.compile("Unexpected close marker '(.)'");
 
     private JsonErrorMessages() {
@@ -58,7 +58,7 @@ final class JsonErrorMessages {
         }
         Matcher token = TOKEN.matcher(m);
         if (token.find()) {
-            return "expecting a value (found '" + token.group(1) + "')";
+            return "expecting a value (found '" + printable(token.group(1)) + "')";
         }
         if (m.contains("separating root-level values")) {
             return "extra data after the value";
@@ -117,6 +117,22 @@ final class JsonErrorMessages {
         }
         int code = Integer.parseInt(found.group(1));
         return code > 0x20 && code < 0x7f ? "'" + (char) code + "'" : String.format("U+%04X", code);
+    }
+
+    /** Text from the line as it may be shown on a terminal: controls and invisible characters as U+XXXX. */
+    private static String printable(String text) {
+        StringBuilder s = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            boolean invisible = Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE || type == Character.UNASSIGNED;
+            if (invisible) {
+                s.append(String.format("U+%04X", c));
+            } else {
+                s.appendCodePoint(c);
+            }
+        });
+        return s.toString();
     }
 
     private static String lowerFirst(String s) {
