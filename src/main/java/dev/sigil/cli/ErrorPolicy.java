@@ -28,9 +28,10 @@ final class ErrorPolicy implements IExecutionExceptionHandler {
             return user.exitCode();
         }
         if (ex instanceof OutputClosedException closed) {
-            // A reader that stops reading (head, less quitting) is normal use: no message, like any Unix filter.
+            // A reader that stops reading (head, less quitting) is normal use: no message, like other Unix tools,
+            // and success, as sigil tail decided first (docs/cli.md).
             if (closed.brokenPipe()) {
-                return ExitCode.OUTPUT_CLOSED;
+                return ExitCode.OK;
             }
             err.println(name + ": cannot write to standard output: " + closed.getMessage());
             err.flush();

@@ -17,8 +17,6 @@ public final class ExitCode {
     public static final int INTERNAL = 70;
     /** Interrupted by Ctrl-C (128 + SIGINT). */
     public static final int INTERRUPTED = 130;
-    /** Standard output was closed by its reader, as in {@code sigil fmt log.jsonl | head -1} (128 + SIGPIPE); quiet. */
-    public static final int OUTPUT_CLOSED = 141;
 
     private ExitCode() {
     }

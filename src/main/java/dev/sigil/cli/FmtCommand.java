@@ -33,8 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "out; blank lines are dropped."
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every line was JSON", "1:some lines were not JSON (reported on stderr)", "2:an input could not be read",
-            "141:standard output was closed by its reader"})
+        exitCodeList = {"0:every line was JSON", "1:some lines were not JSON (reported on stderr)", "2:an input could not be read"})
 final class FmtCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -19,13 +19,17 @@ final class OutputClosedException extends RuntimeException {
         this.brokenPipe = isBrokenPipe(cause);
     }
 
-    /** True when the reader of a pipe has gone: EPIPE, whose text the JDK passes on from the C library. */
+    /** True when the reader has gone: EPIPE, whose text the JDK passes on from the C library, or a closed stream. */
     boolean brokenPipe() {
         return brokenPipe;
     }
 
     private static boolean isBrokenPipe(IOException e) {
         String m = e.getMessage();
-        return m != null && m.toLowerCase(java.util.Locale.ROOT).contains("pipe");
+        if (m == null) {
+            return false;
+        }
+        String lower = m.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("pipe") || lower.contains("stream closed");
     }
 }

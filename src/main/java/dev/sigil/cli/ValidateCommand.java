@@ -33,8 +33,7 @@ import picocli.CommandLine.Spec;
             "Blank lines are not errors. A summary goes to stderr."
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every line is valid", "1:some lines are invalid", "2:bad arguments or an unreadable file",
-            "141:standard output was closed by its reader"})
+        exitCodeList = {"0:every line is valid", "1:some lines are invalid", "2:bad arguments or an unreadable file"})
 final class ValidateCommand implements Callable<Integer> {
 
     enum Format { text, json }

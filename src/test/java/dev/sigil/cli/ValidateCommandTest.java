@@ -168,7 +168,7 @@ class ValidateCommandTest {
     @Test
     void controlCharactersFromTheLogNeverReachTheTerminal() {
         String line = VALID.replace("\"metadata\":{}", "\"metadata\":{},\"\\u001b[2J\\u202e\":1");
-        CliRun r = CliRun.with(line + "\n").run("validate", "-");
+        CliCapture r = CliCapture.with(line + "\n").run("validate", "-");
         assertThat(r.exitCode()).isEqualTo(ExitCode.FINDINGS);
         assertThat(r.stdout()).doesNotContain("\u001b", "\u202e").contains("\\u001b[2J\\u202e");
     }
@@ -176,7 +176,7 @@ class ValidateCommandTest {
     @Test
     void aClosedStandardOutputEndsQuietly() {
         CliCapture r = CliCapture.with(("not json\n").repeat(50_000)).writingTo(FailingOutput.brokenPipe(1000)).run("validate", "-");
-        assertThat(r.exitCode()).isEqualTo(ExitCode.OUTPUT_CLOSED);
+        assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(r.stderr()).isEmpty();
     }
 }
