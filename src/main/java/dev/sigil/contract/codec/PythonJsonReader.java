@@ -216,7 +216,7 @@ public final class PythonJsonReader {
     }
 
     private static JsonNode integer(JsonParser p, Columns columns) {
-        int digits = p.getTextLength() - (p.getTextCharacters()[p.getTextOffset()] == '-' ? 1 : 0);
+        int digits = p.getStringLength() - (p.getStringCharacters()[p.getStringOffset()] == '-' ? 1 : 0);
         if (digits > MAX_INT_DIGITS) {
             throw new JsonSyntaxException("integer of " + digits + " digits exceeds CPython's limit of " + MAX_INT_DIGITS,
                     columns.at(p.currentTokenLocation()));
@@ -234,7 +234,7 @@ public final class PythonJsonReader {
     private static JsonNode floating(JsonParser p, Columns columns) {
         double d = p.getDoubleValue();
         if (!Double.isFinite(d)) {
-            String text = p.getText();
+            String text = p.getString();
             boolean numeric = !text.isEmpty() && (Character.isDigit(text.charAt(0)) || text.charAt(0) == '-' && text.length() > 1 && Character.isDigit(text.charAt(1)));
             if (!numeric && !NON_FINITE_LITERALS.contains(text)) {
                 throw new JsonSyntaxException("expecting a value (CPython knows only NaN, Infinity and -Infinity)",
