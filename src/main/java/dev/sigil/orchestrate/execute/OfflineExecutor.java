@@ -1,0 +1,124 @@
+package dev.sigil.orchestrate.execute;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.ToLongFunction;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * The built-in executor: no network, deterministic for a given task and seed. It builds the prompt a real pipeline
+ * would send, produces plausible output for the step's component ({@link OfflineText}), counts both with the token
+ * counter (jtokkit), and takes time like a model would: a base latency plus a time per output token, multiplied by
+ * the speed factor ({@code --speed}: 1 is the normal pace, 0.5 twice as fast, 0 no waiting at all).
+ */
+public final class OfflineExecutor implements StepExecutor {
+
+    /** Waiting, interruptibly: Thread.sleep in real runs. */
+    @FunctionalInterface
+    public interface Pause {
+        void millis(long millis) throws InterruptedException;
+    }
+
+    static final long BASE_LATENCY_MS = 250;
+    static final double MS_PER_OUTPUT_TOKEN = 3.0;
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final OfflineText text;
+    private final double speed;
+    private final ToLongFunction<String> counter;
+    private final Pause pause;
+
+    public OfflineExecutor(long seed, double speed, ToLongFunction<String> counter, Pause pause) {
+        if (!(speed >= 0) || Double.isInfinite(speed)) {
+            throw new IllegalArgumentException("speed must be a finite number >= 0: " + speed);
+        }
+        this.text = new OfflineText(seed);
+        this.speed = speed;
+        this.counter = counter;
+        this.pause = pause;
+    }
+
+    @Override
+    public StepResult execute(StepRequest request, StepProgress progress) throws InterruptedException {
+        SplittableRandom r = text.random(request.task(), request.step().id(), request.attempt());
+        String prompt = text.prompt(request);
+        Map<String, JsonNode> metadata = new LinkedHashMap<>();
+        String output = output(request, r, metadata);
+        long in = counter.applyAsLong(prompt);
+        long out = counter.applyAsLong(output);
+        long wait = Math.round((BASE_LATENCY_MS + out * MS_PER_OUTPUT_TOKEN) * speed);
+        work(request, r, wait, progress, metadata);
+        return new StepResult(output, in, out, metadata);
+    }
+
+    private String output(StepRequest request, SplittableRandom r, Map<String, JsonNode> metadata) {
+        String task = request.task();
+        String operation = request.step().operation();
+        switch (request.step().component()) {
+            case ROUTING -> {
+                String decision = text.routing(r);
+                metadata.put("routing", NODES.stringNode(decision));
+                return decision;
+            }
+            case PLANNING -> {
+                List<OfflineText.PlannedStep> plan = text.plan(task, r);
+                metadata.put("step_count", NODES.numberNode(plan.size()));
+                return OfflineText.planJson(plan);
+            }
+            case MEMORY -> {
+                if (operation.contains("extract")) {
+                    return text.facts(task, r);
+                }
+                String memories = text.memories(task, r);
+                metadata.put("memories_count", NODES.numberNode(memories.split("\n").length));
+                return memories;
+            }
+            case CONTRACTS -> {
+                // A first check fails now and then, so that the retry-with-feedback path is part of a normal run.
+                boolean pass = request.attempt() > 1 || !request.feedback().isEmpty() || r.nextInt(3) != 0;
+                metadata.put("validation_passed", NODES.booleanNode(pass));
+                String answer = text.contractCheck(pass, r);
+                if (!pass) {
+                    metadata.put("feedback", NODES.stringNode(answer));
+                }
+                return answer;
+            }
+            case VALIDATION -> {
+                double score = Math.round(r.nextDouble(0.78, 0.98) * 100) / 100.0;
+                metadata.put("quality_score", NODES.numberNode(score));
+                return "Output verified: complete and consistent with the task. Quality score: " + score;
+            }
+            default -> {
+                metadata.put("strategy", NODES.stringNode(operation));
+                metadata.put("confidence", NODES.numberNode(Math.round(r.nextDouble(0.7, 0.98) * 100) / 100.0));
+                return text.reasoning(task, operation, r);
+            }
+        }
+    }
+
+    /** Spends the step's time, reporting tree-of-thoughts branches and tool calls as they "happen". */
+    private void work(StepRequest request, SplittableRandom r, long wait, StepProgress progress, Map<String, JsonNode> metadata)
+            throws InterruptedException {
+        int branches = "tree_of_thoughts".equals(request.step().operation()) ? 2 + r.nextInt(3) : 0;
+        String tool = request.step().tools().isEmpty() ? "" : request.step().tools().get(0);
+        int slices = branches + (tool.isEmpty() ? 0 : 1) + 1;
+        long slice = wait / slices;
+        for (int b = 1; b <= branches; b++) {
+            pause.millis(slice);
+            progress.report("Exploring branch " + b + "/" + branches, Map.of("branch", NODES.numberNode(b)));
+        }
+        if (!tool.isEmpty()) {
+            pause.millis(slice);
+            progress.report("Called tool " + tool, Map.of("tool", NODES.stringNode(tool), "results_count", NODES.numberNode(1 + r.nextInt(9))));
+            metadata.put("tools_used", NODES.arrayNode().add(tool));
+        }
+        if (branches > 0) {
+            metadata.put("branches_explored", NODES.numberNode(branches));
+        }
+        pause.millis(wait - slice * (slices - 1));
+    }
+}

@@ -1,0 +1,2 @@
+/** Step executors (the built-in offline one and external commands), their requests, results and failures. */
+package dev.sigil.orchestrate.execute;
