@@ -3,9 +3,14 @@ package dev.sigil.monitor;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 import dev.sigil.monitor.format.PythonMonitorText;
+import dev.sigil.monitor.state.MonitorAction;
 import dev.sigil.monitor.state.MonitorState;
 import dev.sigil.monitor.state.SessionChoice;
 import dev.sigil.monitor.state.SessionStats;
@@ -34,7 +39,17 @@ public final class DashboardMonitor {
 
     /** Runs until the user quits; returns the last state. */
     public MonitorState run(OutputStream out) throws Exception {
+        return run(out, new CompletableFuture<>(), Duration.ZERO);
+    }
+
+    /**
+     * Runs until the user quits, or until {@code closeWhen} has completed and {@code linger} has passed (time for the
+     * last lines to be read and seen: {@code sigil orchestrate --monitor} closes the screen when the pipeline ends).
+     */
+    public MonitorState run(OutputStream out, CompletionStage<?> closeWhen, Duration linger) throws Exception {
         ActionQueue queue = new ActionQueue(MAX_PENDING_EVENTS);
+        closeWhen.whenComplete((result, failure) -> CompletableFuture.delayedExecutor(linger.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> queue.post(new MonitorAction.Key(MonitorAction.Command.QUIT))));
         Theme theme = options.color() ? Theme.colored() : Theme.mono();
         LogTarget target = options.target();
         MonitorState initial = MonitorState.initial(target.shown(), options.follow(), options.component(), options.minLevel());

@@ -32,6 +32,7 @@ public final class PipelineLoader {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     static final int DEFAULT_RETRIES = 3;
+    static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(1);
 
     private final SchemaValidator schema = SchemaValidator.of(ContractSchema.bundled(SCHEMA));
 
@@ -73,6 +74,7 @@ public final class PipelineLoader {
         JsonNode defaults = root.path("defaults");
         Duration defaultTimeout = defaults.has("timeout") ? duration(defaults.get("timeout").stringValue()) : DEFAULT_TIMEOUT;
         int defaultRetries = defaults.has("retries") ? defaults.get("retries").intValue() : DEFAULT_RETRIES;
+        Duration defaultDelay = defaults.has("retry_delay") ? duration(defaults.get("retry_delay").stringValue()) : DEFAULT_RETRY_DELAY;
         Map<String, String> defaultEnv = stringMap(defaults.path("environment"));
         List<StepDefinition> steps = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -101,7 +103,8 @@ public final class PipelineLoader {
                     s.has("operation") ? s.get("operation").stringValue() : id,
                     s.has("description") ? s.get("description").stringValue() : "", deps, command,
                     s.has("timeout") ? duration(s.get("timeout").stringValue()) : defaultTimeout,
-                    s.has("retries") ? s.get("retries").intValue() : defaultRetries, env, strings(s.path("tools"))));
+                    s.has("retries") ? s.get("retries").intValue() : defaultRetries,
+                    s.has("retry_delay") ? duration(s.get("retry_delay").stringValue()) : defaultDelay, env, strings(s.path("tools"))));
         }
         String name = root.has("name") ? root.get("name").stringValue() : file.getFileName().toString();
         return new PipelineDefinition(name, root.has("description") ? root.get("description").stringValue() : "", steps, base);

@@ -17,11 +17,12 @@ import dev.sigil.contract.model.Component;
  * @param command program and arguments for an external step; empty for a built-in one
  * @param timeout how long a command may run
  * @param retries retries for transient failures
+ * @param retryDelay wait before the first retry (doubling on each further one, up to 30 s)
  * @param environment extra environment variables for the command
  * @param tools tools the step calls (reported by the built-in executor; informative for commands)
  */
 public record StepDefinition(String id, Component component, String operation, String description, List<String> dependsOn,
-                             List<String> command, Duration timeout, int retries, Map<String, String> environment,
+                             List<String> command, Duration timeout, int retries, Duration retryDelay, Map<String, String> environment,
                              List<String> tools) {
 
     public StepDefinition {

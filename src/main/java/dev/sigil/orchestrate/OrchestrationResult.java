@@ -1,0 +1,50 @@
+package dev.sigil.orchestrate;
+
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * How a run ended.
+ *
+ * @param sessionId the session
+ * @param task the task
+ * @param status how it ended
+ * @param totalTokens tokens used by the session (the sum of its log's tokens, earlier runs included)
+ * @param budget the session's budget
+ * @param steps every step that ran or was resumed, in order
+ * @param finalOutput the output of the last reasoning step (or of the last step that produced one)
+ * @param qualityScore the verification's score, if a step reported one
+ * @param errorType why the session failed (e.g. BudgetExhaustedError), "" if it did not
+ * @param error the failure in words, ""
+ * @param durationSeconds wall time of this run
+ */
+public record OrchestrationResult(String sessionId, String task, Status status, long totalTokens, long budget,
+                                  List<StepOutcome> steps, String finalOutput, OptionalDouble qualityScore, String errorType,
+                                  String error, double durationSeconds) {
+
+    /** How a run can end. */
+    public enum Status {
+        /** Every step succeeded. */
+        COMPLETED,
+        /** The pipeline ran to its end, but some steps failed (logic errors, transient errors that did not go away). */
+        COMPLETED_WITH_FAILURES,
+        /** A configuration or system error stopped the pipeline. */
+        FAILED,
+        /** The token budget ran out; the step that used it up finished, the next did not start. */
+        BUDGET_EXHAUSTED,
+        /** Ctrl-C or SIGTERM. */
+        INTERRUPTED
+    }
+
+    public OrchestrationResult {
+        steps = List.copyOf(steps);
+    }
+
+    public long stepsCompleted() {
+        return steps.stream().filter(StepOutcome::success).count();
+    }
+
+    public long stepsFailed() {
+        return steps.stream().filter(s -> !s.success()).count();
+    }
+}

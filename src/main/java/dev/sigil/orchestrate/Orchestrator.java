@@ -1,0 +1,131 @@
+package dev.sigil.orchestrate;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+import dev.sigil.contract.codec.PythonTimestamp;
+import dev.sigil.log.ExecutionLogger;
+import dev.sigil.log.LoggerSettings;
+import dev.sigil.log.sanitize.Sanitizer;
+import dev.sigil.orchestrate.execute.CommandExecutor;
+import dev.sigil.orchestrate.execute.OfflineExecutor;
+import dev.sigil.orchestrate.execute.StepExecutor;
+import dev.sigil.tokens.AlertHandler;
+import dev.sigil.tokens.ConsoleAlertHandler;
+import dev.sigil.tokens.LogAlertHandler;
+import dev.sigil.tokens.TokenCounter;
+import dev.sigil.tokens.TokenTracker;
+
+/**
+ * Runs a pipeline for one session: opens the session's logger (which refuses a second writer), reads where an
+ * earlier run stopped when resuming, wires the budget's alerts into the log, runs the steps, and at the end writes
+ * tokens.json and metrics.json and closes the log. Every line goes through the logger, so every line is checked
+ * against the contract before it is written.
+ */
+public final class Orchestrator {
+
+    private final LoggerSettings settings;
+    private final Clock clock;
+    private final LongSupplier nanos;
+    private final TokenCounter counter;
+    private final PrintWriter err;
+    private final boolean consoleAlerts;
+    private final OfflineExecutor.Pause pause;
+    private final Consumer<StepOutcome> listener;
+
+    /**
+     * @param settings where and how the log is written
+     * @param clock the clock of the log's timestamps
+     * @param nanos monotonic time for latencies
+     * @param counter tokens of prompts and outputs
+     * @param err where warnings (and budget alerts, if {@code consoleAlerts}) are printed
+     * @param consoleAlerts print budget alerts on {@code err} as well as in the log
+     * @param pause how the run waits (pacing, backoff); Thread::sleep in real runs
+     * @param listener told of every step as it ends (the console's progress)
+     */
+    public Orchestrator(LoggerSettings settings, Clock clock, LongSupplier nanos, TokenCounter counter, PrintWriter err,
+                        boolean consoleAlerts, OfflineExecutor.Pause pause, Consumer<StepOutcome> listener) {
+        this.settings = settings;
+        this.clock = clock;
+        this.nanos = nanos;
+        this.counter = counter;
+        this.err = err;
+        this.consoleAlerts = consoleAlerts;
+        this.pause = pause;
+        this.listener = listener;
+    }
+
+    /** Opens the session's log; fails before anything runs if the session id is bad or the session is in use. */
+    public Session open(OrchestrationRequest request) throws IOException {
+        ExecutionLogger logger = ExecutionLogger.builder(settings).clock(clock).shutdownHook(false)
+                .reporter(message -> warn(message)).open(request.sessionId());
+        return new Session(request, logger);
+    }
+
+    private void warn(String message) {
+        synchronized (err) {
+            err.println("sigil orchestrate: " + message);
+            err.flush();
+        }
+    }
+
+    /** A session whose log is open: {@link #run()} it once, then it is closed. */
+    public final class Session implements AutoCloseable {
+        private final OrchestrationRequest request;
+        private final ExecutionLogger logger;
+        private boolean closed;
+
+        private Session(OrchestrationRequest request, ExecutionLogger logger) {
+            this.request = request;
+            this.logger = logger;
+        }
+
+        public java.nio.file.Path logFile() {
+            return logger.logFile();
+        }
+
+        /** Runs the pipeline to its end (or until the thread is interrupted) and closes the log. */
+        public OrchestrationResult run() throws IOException {
+            long started = nanos.getAsLong();
+            Sanitizer sanitizer = settings.sanitize() ? Sanitizer.withExtraPatterns(settings.extraPatterns()) : null;
+            StepOutputs outputs = new StepOutputs(logger.sessionDirectory(), sanitizer == null ? s -> s : sanitizer::text);
+            ResumePoint resume = request.resume() ? ResumePoint.read(logger.sessionDirectory(), outputs.read())
+                    : new ResumePoint(Map.of(), Map.of(), "", false);
+            SessionRecorder recorder = new SessionRecorder(logger, Orchestrator.this::warn);
+            List<AlertHandler> handlers = new ArrayList<>();
+            if (request.alerts()) {
+                handlers.add(new LogAlertHandler(e -> logger.log(e.eventType(), e.component(), e.message(), 0, e.metadata())));
+                if (consoleAlerts) {
+                    handlers.add(new ConsoleAlertHandler(err, "sigil orchestrate: "));
+                }
+            }
+            TokenTracker tracker = new TokenTracker(request.budget(), handlers);
+            StepExecutor builtin = new OfflineExecutor(request.seed(), request.speed(), counter::count, pause);
+            StepExecutor command = new CommandExecutor(request.pipeline().map(p -> p.baseDirectory())
+                    .orElse(java.nio.file.Path.of("").toAbsolutePath()), counter::count);
+            StepRunner runner = new StepRunner(recorder, outputs, nanos, pause, Orchestrator.this::warn, request.sessionId(), request.task());
+            PipelineRun run = new PipelineRun(request, recorder, tracker, runner, builtin, command, resume, nanos, listener);
+            OrchestrationResult result = run.run();
+            String now = PythonTimestamp.now(clock);
+            logger.summaries(SessionTally.tokenSummary(request.sessionId(), now, tracker.status()),
+                    run.tally().metrics(request.sessionId(), now, (nanos.getAsLong() - started) / 1e9));
+            close();
+            return result;
+        }
+
+        /** Flushes and closes the log (idempotent); what could not be written is reported on stderr. */
+        @Override
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                logger.close();
+            }
+        }
+    }
+}

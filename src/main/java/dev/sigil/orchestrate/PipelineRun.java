@@ -1,0 +1,238 @@
+package dev.sigil.orchestrate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+import dev.sigil.contract.model.Component;
+import dev.sigil.contract.model.Metadata;
+import dev.sigil.orchestrate.OrchestrationResult.Status;
+import dev.sigil.orchestrate.execute.StepExecutor;
+import dev.sigil.orchestrate.pipeline.BuiltinPipeline;
+import dev.sigil.orchestrate.pipeline.PipelineDefinition;
+import dev.sigil.orchestrate.pipeline.StepDefinition;
+import dev.sigil.tokens.BudgetStatus;
+import dev.sigil.tokens.TokenTracker;
+import dev.sigil.tokens.WarningLevel;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One run of a pipeline, from {@code session_start} to {@code session_complete} or {@code session_error}: the steps
+ * in order (the built-in pipeline grows by the plan's steps once planning has run), the budget checked before
+ * each step (a step that crosses the limit finishes; the next does not start), logic failures logged and passed
+ * over, configuration and system failures stopping the run, a failed contract check retried once with its
+ * feedback, and steps an earlier run completed skipped on resume. Not thread-safe; one thread runs it.
+ */
+final class PipelineRun {
+
+    private final OrchestrationRequest request;
+    private final SessionRecorder recorder;
+    private final TokenTracker tracker;
+    private final StepRunner runner;
+    private final StepExecutor builtin;
+    private final StepExecutor command;
+    private final ResumePoint resume;
+    private final LongSupplier nanos;
+    private final Consumer<StepOutcome> listener;
+    private final SessionTally tally = new SessionTally();
+    private final Map<String, String> outputs = new LinkedHashMap<>();
+    private final List<StepOutcome> outcomes = new ArrayList<>();
+    private final Map<String, StepDefinition> knownSteps = new LinkedHashMap<>();
+    private int contractFailures;
+    private OptionalDouble quality = OptionalDouble.empty();
+    private String finalOutput = "";
+
+    PipelineRun(OrchestrationRequest request, SessionRecorder recorder, TokenTracker tracker, StepRunner runner,
+                StepExecutor builtin, StepExecutor command, ResumePoint resume, LongSupplier nanos, Consumer<StepOutcome> listener) {
+        this.request = request;
+        this.recorder = recorder;
+        this.tracker = tracker;
+        this.runner = runner;
+        this.builtin = builtin;
+        this.command = command;
+        this.resume = resume;
+        this.nanos = nanos;
+        this.listener = listener;
+    }
+
+    SessionTally tally() {
+        return tally;
+    }
+
+    OrchestrationResult run() {
+        long start = nanos.getAsLong();
+        List<StepDefinition> steps = new ArrayList<>(request.pipeline().map(PipelineDefinition::steps).orElseGet(BuiltinPipeline::head));
+        Metadata.Builder startMetadata = Metadata.builder();
+        request.pipeline().ifPresent(p -> startMetadata.put("pipeline", p.name()));
+        if (request.resume()) {
+            startMetadata.put("resumed", true).put("resumed_steps", resume.done().size());
+        }
+        recorder.sessionStart(request.task(), request.budget().total(), request.agent(), startMetadata);
+        try {
+            for (int i = 0; i < steps.size(); i++) {
+                StepDefinition step = steps.get(i);
+                knownSteps.put(step.id(), step);
+                if (resumed(step)) {
+                    expandPlan(steps, step, outputs.get(step.id()));
+                    continue;
+                }
+                if (request.trackTokens() && !tracker.canContinue()) {
+                    return budgetExhausted(start, step);
+                }
+                StepRunner.Ran ran = runner.run(step, executorFor(step), inputs(step), "");
+                record(ran);
+                if (!ran.succeeded()) {
+                    if (ran.failure().category().isFatal()) {
+                        return end(start, Status.FAILED, ran.failure().errorType(), ran.failure().getMessage());
+                    }
+                    continue;
+                }
+                expandPlan(steps, step, ran.result().output());
+                if (step.component() == Component.CONTRACTS && failedCheck(ran) && !retryContract(step, ran)) {
+                    contractFailures++;
+                    recorder.contractFailed(step.id(), step.component());
+                }
+            }
+            boolean clean = tally.failed() == 0 && contractFailures == 0;
+            return end(start, clean ? Status.COMPLETED : Status.COMPLETED_WITH_FAILURES, "", "");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return end(start, Status.INTERRUPTED, "KeyboardInterrupt", "interrupted");
+        } catch (PlanException e) {
+            return end(start, Status.FAILED, "PlanError", e.getMessage());
+        }
+    }
+
+    private boolean resumed(StepDefinition step) {
+        ResumePoint.DoneStep done = resume.done().get(step.id());
+        if (done == null) {
+            return false;
+        }
+        outputs.put(step.id(), resume.outputs().get(step.id()));
+        tally.resumed(done.component(), done.tokens(), done.latencyMs());
+        tracker.budget().record(done.component(), done.tokens());
+        StepOutcome outcome = new StepOutcome(step.id(), step.component(), step.operation(), true, done.tokens(), done.latencyMs(), "", true);
+        outcomes.add(outcome);
+        listener.accept(outcome);
+        return true;
+    }
+
+    private StepExecutor executorFor(StepDefinition step) {
+        return step.builtin() ? builtin : command;
+    }
+
+    private Map<String, String> inputs(StepDefinition step) {
+        Map<String, String> in = new LinkedHashMap<>();
+        for (String dep : step.dependsOn()) {
+            String out = outputs.get(dep);
+            if (out != null) {
+                in.put(dep, out);
+            }
+        }
+        return in;
+    }
+
+    private void record(StepRunner.Ran ran) {
+        StepOutcome o = ran.outcome();
+        outcomes.add(o);
+        if (ran.succeeded()) {
+            outputs.put(o.id(), ran.result().output());
+            tally.completed(o.component(), o.tokens(), o.latencyMs());
+            if (o.component() == Component.REASONING || finalOutput.isEmpty()) {
+                finalOutput = ran.result().output();
+            }
+            JsonNode score = ran.result().metadata().get("quality_score");
+            if (score != null && score.isNumber()) {
+                quality = OptionalDouble.of(score.doubleValue());
+            }
+            // Always counted (tokens.json is the tracker's status); enforced only with token tracking on.
+            tracker.track(o.component(), o.tokens());
+        } else {
+            tally.failed(o.component(), o.latencyMs());
+        }
+        listener.accept(o);
+    }
+
+    /** In the built-in pipeline, the planning step's output becomes the plan's steps and what follows them. */
+    private void expandPlan(List<StepDefinition> steps, StepDefinition step, String output) {
+        if (request.pipeline().isPresent() || !BuiltinPipeline.PLAN.equals(step.id())) {
+            return;
+        }
+        List<StepDefinition> plan;
+        try {
+            plan = BuiltinPipeline.planSteps(output);
+        } catch (IllegalArgumentException e) {
+            throw new PlanException(e.getMessage());
+        }
+        // The head's remaining steps (memory retrieval) stay first; the plan and the tail follow them.
+        steps.addAll(plan);
+        steps.addAll(BuiltinPipeline.tail(plan.get(plan.size() - 1).id()));
+    }
+
+    private static boolean failedCheck(StepRunner.Ran ran) {
+        JsonNode passed = ran.result().metadata().get("validation_passed");
+        return passed != null && passed.isBoolean() && !passed.booleanValue();
+    }
+
+    /**
+     * A failed contract check is retried once (seed 001 §9.2: logic errors, one retry): the step the check read is run
+     * again with the check's feedback, then the check itself. Returns whether the second check passed.
+     */
+    private boolean retryContract(StepDefinition check, StepRunner.Ran failed) throws InterruptedException {
+        JsonNode fb = failed.result().metadata().get("feedback");
+        String feedback = fb != null && fb.isString() ? fb.stringValue() : failed.result().output().strip();
+        recorder.contractRetry(check.id(), feedback, 1);
+        if (!check.dependsOn().isEmpty() && request.trackTokens() && !tracker.canContinue()) {
+            return false;
+        }
+        String redo = check.dependsOn().isEmpty() ? null : check.dependsOn().get(check.dependsOn().size() - 1);
+        StepDefinition redoStep = redo == null ? null : knownSteps.get(redo);
+        if (redoStep != null) {
+            StepRunner.Ran again = runner.run(redoStep, executorFor(redoStep), inputs(redoStep), feedback);
+            record(again);
+            if (!again.succeeded()) {
+                return false;
+            }
+        }
+        if (request.trackTokens() && !tracker.canContinue()) {
+            return false;
+        }
+        StepRunner.Ran second = runner.run(check, executorFor(check), inputs(check), feedback);
+        record(second);
+        return second.succeeded() && !failedCheck(second);
+    }
+
+    private OrchestrationResult budgetExhausted(long start, StepDefinition next) {
+        BudgetStatus status = tracker.status();
+        boolean alerted = request.alerts() && tracker.history().stream().anyMatch(a -> a.alert().level() == WarningLevel.EXCEEDED);
+        if (!alerted) {
+            recorder.budgetExceeded(status.used(), status.total());
+        }
+        String message = "token budget exhausted: " + status.used() + " of " + status.total() + " used; stopped before " + next.id();
+        return end(start, Status.BUDGET_EXHAUSTED, "BudgetExhaustedError", message);
+    }
+
+    private OrchestrationResult end(long start, Status status, String errorType, String error) {
+        double seconds = (nanos.getAsLong() - start) / 1e9;
+        long total = tally.tokens();
+        switch (status) {
+            case COMPLETED, COMPLETED_WITH_FAILURES -> recorder.sessionComplete(total, tally.completed(), tally.failed(), tally.totalLatencyMs());
+            default -> recorder.sessionError(errorType, error, total, tally.completed());
+        }
+        return new OrchestrationResult(request.sessionId(), request.task(), status, total, request.budget().total(), outcomes,
+                finalOutput, quality, errorType, error, seconds);
+    }
+
+    /** The plan the planning step produced cannot be run. */
+    private static final class PlanException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PlanException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

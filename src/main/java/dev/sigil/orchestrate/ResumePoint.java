@@ -1,0 +1,100 @@
+package dev.sigil.orchestrate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.sigil.contract.codec.JsonSyntaxException;
+import dev.sigil.contract.codec.LineSplitter;
+import dev.sigil.contract.codec.PythonJsonReader;
+import dev.sigil.contract.model.Component;
+import dev.sigil.contract.model.EventType;
+import dev.sigil.contract.model.ExecutionEntry;
+import dev.sigil.log.LogLayout;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Where an interrupted session stands: the steps whose {@code step_complete} is in its log (with their tokens and
+ * latency) and whose output was kept. Read before a {@code --resume}; rotated parts of the log are read too.
+ *
+ * @param done completed steps in log order
+ * @param outputs their outputs, by step id
+ * @param task the task of the first session_start, "" if none
+ * @param finished true if the log already ends with session_complete
+ */
+record ResumePoint(Map<String, DoneStep> done, Map<String, String> outputs, String task, boolean finished) {
+
+    /** A step the earlier run completed. */
+    record DoneStep(String id, Component component, long tokens, double latencyMs) {
+    }
+
+    static ResumePoint read(Path sessionDirectory, Map<String, String> outputs) throws IOException {
+        Map<String, DoneStep> done = new LinkedHashMap<>();
+        String[] task = {""};
+        boolean[] finished = {false};
+        PythonJsonReader reader = new PythonJsonReader();
+        for (Path part : parts(sessionDirectory)) {
+            try (InputStream in = Files.newInputStream(part)) {
+                new LineSplitter(16 << 20).split(in, new LineSplitter.Handler() {
+                    @Override
+                    public void line(long number, byte[] bytes, int from, int to) {
+                        ExecutionEntry e = entry(reader, bytes, from, to);
+                        if (e == null) {
+                            return;
+                        }
+                        if (e.eventType() == EventType.SESSION_START && task[0].isEmpty()) {
+                            task[0] = e.metadata().task().orElse("");
+                        }
+                        finished[0] = e.eventType() == EventType.SESSION_COMPLETE;
+                        JsonNode step = e.metadata().asMap().get("step");
+                        if (e.eventType() == EventType.STEP_COMPLETE && step != null && step.isString() && outputs.containsKey(step.stringValue())) {
+                            done.put(step.stringValue(), new DoneStep(step.stringValue(), e.component(), e.tokens(),
+                                    e.metadata().latencyMs().orElse(0)));
+                        }
+                    }
+
+                    @Override
+                    public void tooLong(long number, long length) {
+                        // not one of ours
+                    }
+                });
+            }
+        }
+        Map<String, String> kept = new LinkedHashMap<>();
+        done.keySet().forEach(id -> kept.put(id, outputs.get(id)));
+        return new ResumePoint(done, kept, task[0], finished[0]);
+    }
+
+    private static ExecutionEntry entry(PythonJsonReader reader, byte[] bytes, int from, int to) {
+        try {
+            return ExecutionEntry.fromJsonNode(reader.read(bytes, from, to));
+        } catch (JsonSyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Rotated parts first (execution.1.jsonl, execution.2.jsonl, ...), then the live file. */
+    private static java.util.List<Path> parts(Path dir) throws IOException {
+        java.util.List<Path> parts = new java.util.ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.list(dir)) {
+                files.filter(p -> LogLayout.ROTATED.matcher(p.getFileName().toString()).matches())
+                        .sorted(java.util.Comparator.comparingInt(p -> number(p.getFileName().toString())))
+                        .forEach(parts::add);
+            }
+        }
+        Path live = dir.resolve(LogLayout.EXECUTION_LOG);
+        if (Files.exists(live)) {
+            parts.add(live);
+        }
+        return parts;
+    }
+
+    private static int number(String name) {
+        java.util.regex.Matcher m = LogLayout.ROTATED.matcher(name);
+        return m.matches() ? Integer.parseInt(m.group(1)) : 0;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.sigil.orchestrate;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.sigil.contract.model.Component;
+import dev.sigil.log.summary.ComponentMetrics;
+import dev.sigil.log.summary.ComponentTokens;
+import dev.sigil.log.summary.SessionMetrics;
+import dev.sigil.log.summary.TokenSummary;
+import dev.sigil.tokens.BudgetStatus;
+import dev.sigil.tokens.BudgetStatusJson;
+import dev.sigil.tokens.ComponentStatus;
+
+/**
+ * Counts a session's steps as they finish, and makes tokens.json and metrics.json from the counts (seed 001
+ * §7.2.2-7.2.3). Pure; one pipeline thread updates it.
+ */
+final class SessionTally {
+
+    private final Map<Component, double[]> latency = new EnumMap<>(Component.class);
+    private final Map<Component, long[]> operations = new EnumMap<>(Component.class);
+    private final Map<Component, long[]> errors = new EnumMap<>(Component.class);
+    private long completed;
+    private long failed;
+    private long tokens;
+    private double totalLatencyMs;
+
+    void completed(Component component, long stepTokens, double latencyMs) {
+        completed++;
+        tokens += stepTokens;
+        add(component, latencyMs, false);
+    }
+
+    void failed(Component component, double latencyMs) {
+        failed++;
+        add(component, latencyMs, true);
+    }
+
+    /** Steps done before a resume: their tokens and counts belong to this session too. */
+    void resumed(Component component, long stepTokens, double latencyMs) {
+        completed(component, stepTokens, latencyMs);
+    }
+
+    private void add(Component component, double latencyMs, boolean error) {
+        totalLatencyMs += latencyMs;
+        latency.computeIfAbsent(component, c -> new double[1])[0] += latencyMs;
+        operations.computeIfAbsent(component, c -> new long[1])[0]++;
+        errors.computeIfAbsent(component, c -> new long[1])[0] += error ? 1 : 0;
+    }
+
+    long completed() {
+        return completed;
+    }
+
+    long failed() {
+        return failed;
+    }
+
+    long tokens() {
+        return tokens;
+    }
+
+    double totalLatencyMs() {
+        return totalLatencyMs;
+    }
+
+    /** tokens.json: every component of the budget, in the budget's order. */
+    static TokenSummary tokenSummary(String sessionId, String timestamp, BudgetStatus status) {
+        Map<Component, ComponentTokens> byComponent = new LinkedHashMap<>();
+        for (ComponentStatus c : status.components()) {
+            byComponent.put(c.component(), new ComponentTokens(c.allocated(), c.used(), BudgetStatusJson.round2(c.utilization())));
+        }
+        return new TokenSummary(sessionId, timestamp, status.total(), status.used(), status.remaining(),
+                BudgetStatusJson.round2(status.utilization()), byComponent);
+    }
+
+    /** metrics.json: components that ran, in pipeline order. */
+    SessionMetrics metrics(String sessionId, String timestamp, double durationSeconds) {
+        Map<Component, ComponentMetrics> byComponent = new LinkedHashMap<>();
+        Component slowest = null;
+        Component fastest = null;
+        for (Component c : Component.values()) {
+            if (!operations.containsKey(c)) {
+                continue;
+            }
+            double ms = latency.get(c)[0];
+            byComponent.put(c, new ComponentMetrics(Math.round(ms * 1000) / 1000.0, operations.get(c)[0], errors.get(c)[0]));
+            if (slowest == null || ms > latency.get(slowest)[0]) {
+                slowest = c;
+            }
+            if (fastest == null || ms < latency.get(fastest)[0]) {
+                fastest = c;
+            }
+        }
+        double average = byComponent.isEmpty() ? 0 : Math.round(totalLatencyMs / byComponent.size() * 1000) / 1000.0;
+        return new SessionMetrics(sessionId, timestamp, Math.round(durationSeconds * 1000) / 1000.0, completed, failed,
+                byComponent, Optional.ofNullable(slowest), Optional.ofNullable(fastest), average);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.sigil.orchestrate;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+import dev.sigil.orchestrate.execute.OfflineExecutor;
+import dev.sigil.orchestrate.execute.RetryPolicy;
+import dev.sigil.orchestrate.execute.StepExecutor;
+import dev.sigil.orchestrate.execute.StepFailure;
+import dev.sigil.orchestrate.execute.StepRequest;
+import dev.sigil.orchestrate.execute.StepResult;
+import dev.sigil.orchestrate.pipeline.StepDefinition;
+
+/**
+ * Runs one step to its end: {@code step_start}, the executor, then {@code step_complete} with the step's tokens, or
+ * {@code retry_attempt} and a wait for transient failures (exponential backoff), or {@code step_error} when it gives
+ * up. The output is kept ({@link StepOutputs}) before the step counts as done, so that a resume can rely on it.
+ */
+final class StepRunner {
+
+    /** How a step ended: its result, or the failure that ended it. */
+    record Ran(StepOutcome outcome, StepResult result, StepFailure failure) {
+        boolean succeeded() {
+            return result != null;
+        }
+    }
+
+    private final SessionRecorder recorder;
+    private final StepOutputs outputs;
+    private final LongSupplier nanos;
+    private final OfflineExecutor.Pause pause;
+    private final SessionRecorder.Reporter reporter;
+    private final String sessionId;
+    private final String task;
+    private boolean outputsFailed;
+
+    StepRunner(SessionRecorder recorder, StepOutputs outputs, LongSupplier nanos, OfflineExecutor.Pause pause,
+               SessionRecorder.Reporter reporter, String sessionId, String task) {
+        this.recorder = recorder;
+        this.outputs = outputs;
+        this.nanos = nanos;
+        this.pause = pause;
+        this.reporter = reporter;
+        this.sessionId = sessionId;
+        this.task = task;
+    }
+
+    Ran run(StepDefinition step, StepExecutor executor, Map<String, String> inputs, String feedback) throws InterruptedException {
+        RetryPolicy policy = new RetryPolicy(step.retries(), step.retryDelay(), RetryPolicy.DEFAULT.max());
+        for (int attempt = 1; ; attempt++) {
+            recorder.stepStart(step.id(), step.component(), step.operation(), attempt);
+            long start = nanos.getAsLong();
+            try {
+                StepResult result = executor.execute(new StepRequest(sessionId, task, step, attempt, inputs, feedback),
+                        (message, details) -> recorder.progress(step.id(), step.component(), message, details));
+                double latency = millisSince(start);
+                keep(step.id(), result.output());
+                recorder.stepComplete(step.id(), step.component(), step.operation(), result.inputTokens(), result.outputTokens(),
+                        latency, result.metadata());
+                return new Ran(new StepOutcome(step.id(), step.component(), step.operation(), true, result.tokens(), latency, "", false),
+                        result, null);
+            } catch (StepFailure failure) {
+                double latency = millisSince(start);
+                if (policy.shouldRetry(failure.category(), attempt)) {
+                    Duration delay = policy.delayBefore(attempt);
+                    recorder.retry(step.id(), step.component(), step.operation(), failure.category().wireName(), failure.getMessage(),
+                            attempt, policy.maxRetries(), delay.toMillis());
+                    pause.millis(delay.toMillis());
+                    continue;
+                }
+                recorder.stepError(step.id(), step.component(), step.operation(), failure.category().wireName(), failure.errorType(),
+                        failure.getMessage(), latency, attempt);
+                return new Ran(new StepOutcome(step.id(), step.component(), step.operation(), false, 0, latency, failure.getMessage(),
+                        false), null, failure);
+            }
+        }
+    }
+
+    private void keep(String stepId, String output) {
+        try {
+            outputs.append(stepId, output);
+        } catch (IOException e) {
+            if (!outputsFailed) {
+                outputsFailed = true;
+                reporter.warn("cannot keep step outputs (" + e.getMessage() + "); the run goes on, but --resume will redo these steps");
+            }
+        }
+    }
+
+    private double millisSince(long start) {
+        return Math.round((nanos.getAsLong() - start) / 1_000.0) / 1_000.0;
+    }
+}
