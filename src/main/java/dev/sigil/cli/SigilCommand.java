@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             TailCommand.class,
             MonitorCommand.class,
             LogsCommand.class,
+            OrchestrateCommand.class,
             AutoComplete.GenerateCompletion.class
         },
         footer = {"", "Run 'sigil COMMAND --help' for a command's options. Exit codes: docs/cli.md."})

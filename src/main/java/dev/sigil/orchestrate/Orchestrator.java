@@ -93,10 +93,16 @@ public final class Orchestrator {
         /** Runs the pipeline to its end (or until the thread is interrupted) and closes the log. */
         public OrchestrationResult run() throws IOException {
             long started = nanos.getAsLong();
+            OrchestrationRequest request = this.request;
             Sanitizer sanitizer = settings.sanitize() ? Sanitizer.withExtraPatterns(settings.extraPatterns()) : null;
             StepOutputs outputs = new StepOutputs(logger.sessionDirectory(), sanitizer == null ? s -> s : sanitizer::text);
             ResumePoint resume = request.resume() ? ResumePoint.read(logger.sessionDirectory(), outputs.read())
                     : new ResumePoint(Map.of(), Map.of(), "", false);
+            if (request.task().isEmpty()) {
+                // --resume without a TASK: the task of the run being continued
+                request = new OrchestrationRequest(resume.task(), request.sessionId(), request.budget(), request.agent(), request.seed(),
+                        request.speed(), request.pipeline(), request.resume(), request.trackTokens(), request.alerts());
+            }
             SessionRecorder recorder = new SessionRecorder(logger, Orchestrator.this::warn);
             List<AlertHandler> handlers = new ArrayList<>();
             if (request.alerts()) {

@@ -54,7 +54,11 @@ final class SessionRecorder {
 
     void progress(String stepId, Component component, String message, Map<String, JsonNode> details) {
         Metadata.Builder m = Metadata.builder().put("step", stepId);
-        details.forEach(m::put);
+        details.forEach((k, v) -> {
+            if (!OWN_KEYS.contains(k)) {
+                m.put(k, v);
+            }
+        });
         log(EventType.REASONING_STEP, component, message, 0, m);
     }
 
@@ -62,8 +66,15 @@ final class SessionRecorder {
                       double latencyMs, Map<String, JsonNode> details) {
         Metadata.Builder m = Metadata.builder().put("step", stepId).operation(operation).latencyMs(latencyMs)
                 .put("input_tokens", inputTokens).put("output_tokens", outputTokens);
-        details.forEach(m::put);
-        log(EventType.STEP_COMPLETE, component, "Completed " + operation, inputTokens + outputTokens, m);
+        JsonNode summary = details.get("summary");
+        // A step's own keys never replace the recorder's (which always have the schema's types).
+        details.forEach((k, v) -> {
+            if (!"summary".equals(k) && !OWN_KEYS.contains(k)) {
+                m.put(k, v);
+            }
+        });
+        String message = summary != null && summary.isString() && !summary.stringValue().isBlank() ? summary.stringValue() : "Completed " + operation;
+        log(EventType.STEP_COMPLETE, component, message, inputTokens + outputTokens, m);
     }
 
     void stepError(String stepId, Component component, String operation, String category, String errorType, String error,

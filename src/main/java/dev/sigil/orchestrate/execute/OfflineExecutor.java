@@ -23,8 +23,8 @@ public final class OfflineExecutor implements StepExecutor {
         void millis(long millis) throws InterruptedException;
     }
 
-    static final long BASE_LATENCY_MS = 250;
-    static final double MS_PER_OUTPUT_TOKEN = 3.0;
+    static final long BASE_LATENCY_MS = 400;
+    static final double MS_PER_OUTPUT_TOKEN = 3.5;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final OfflineText text;
@@ -60,21 +60,32 @@ public final class OfflineExecutor implements StepExecutor {
         String operation = request.step().operation();
         switch (request.step().component()) {
             case ROUTING -> {
-                String decision = text.routing(r);
-                metadata.put("routing", NODES.stringNode(decision));
-                return decision;
+                OfflineText.Route route = text.routing(r);
+                metadata.put("summary", NODES.stringNode("Intent classified as: " + route.intent()));
+                metadata.put("intent", NODES.stringNode(route.intent()));
+                metadata.put("complexity", NODES.numberNode(route.complexity()));
+                metadata.put("handler", NODES.stringNode(route.handler()));
+                metadata.put("strategy", NODES.stringNode(route.strategy()));
+                return route.json();
             }
             case PLANNING -> {
                 List<OfflineText.PlannedStep> plan = text.plan(task, r);
+                metadata.put("summary", NODES.stringNode("Plan created with " + plan.size() + " steps"));
                 metadata.put("step_count", NODES.numberNode(plan.size()));
                 return OfflineText.planJson(plan);
             }
             case MEMORY -> {
                 if (operation.contains("extract")) {
-                    return text.facts(task, r);
+                    String facts = text.facts(task, r);
+                    int n = facts.split("\"content\"").length - 1;
+                    metadata.put("summary", NODES.stringNode("Extracted " + n + " facts"));
+                    metadata.put("facts_extracted", NODES.numberNode(n));
+                    return facts;
                 }
                 String memories = text.memories(task, r);
-                metadata.put("memories_count", NODES.numberNode(memories.split("\n").length));
+                int n = memories.split("\n").length;
+                metadata.put("summary", NODES.stringNode("Retrieved " + n + " relevant memories"));
+                metadata.put("memories_count", NODES.numberNode(n));
                 return memories;
             }
             case CONTRACTS -> {
@@ -82,6 +93,7 @@ public final class OfflineExecutor implements StepExecutor {
                 boolean pass = request.attempt() > 1 || !request.feedback().isEmpty() || r.nextInt(3) != 0;
                 metadata.put("validation_passed", NODES.booleanNode(pass));
                 String answer = text.contractCheck(pass, r);
+                metadata.put("summary", NODES.stringNode(pass ? "Output meets the contract" : "Contract check failed: " + answer));
                 if (!pass) {
                     metadata.put("feedback", NODES.stringNode(answer));
                 }
@@ -90,9 +102,12 @@ public final class OfflineExecutor implements StepExecutor {
             case VALIDATION -> {
                 double score = Math.round(r.nextDouble(0.78, 0.98) * 100) / 100.0;
                 metadata.put("quality_score", NODES.numberNode(score));
+                metadata.put("summary", NODES.stringNode("Output verified, quality score " + score));
                 return "Output verified: complete and consistent with the task. Quality score: " + score;
             }
             default -> {
+                metadata.put("summary", NODES.stringNode(request.step().description().isEmpty() ? "Step complete"
+                        : request.step().description()));
                 metadata.put("strategy", NODES.stringNode(operation));
                 metadata.put("confidence", NODES.numberNode(Math.round(r.nextDouble(0.7, 0.98) * 100) / 100.0));
                 return text.reasoning(task, operation, r);

@@ -67,12 +67,19 @@ final class OfflineText {
         };
     }
 
+    /** A routing decision. */
+    record Route(String intent, double complexity, String handler, String strategy) {
+        String json() {
+            return String.format(Locale.ROOT, "{\"intent\": \"%s\", \"complexity\": %.2f, \"handler\": \"%s\", \"strategy\": \"%s\"}",
+                    intent, complexity, handler, strategy);
+        }
+    }
+
     /** Routing decision: intent, complexity, strategy. */
-    String routing(SplittableRandom r) {
+    Route routing(SplittableRandom r) {
         double complexity = Math.round(r.nextDouble(0.15, 0.95) * 100) / 100.0;
         String strategy = complexity < 0.35 ? "direct" : complexity < 0.6 ? "chain_of_thought" : "tree_of_thoughts";
-        return String.format(Locale.ROOT, "{\"intent\": \"%s\", \"complexity\": %.2f, \"handler\": \"executor_%s\", \"strategy\": \"%s\"}",
-                INTENTS.get(r.nextInt(2)), complexity, strategy.equals("direct") ? "simple" : "rai", strategy);
+        return new Route(INTENTS.get(r.nextInt(2)), complexity, strategy.equals("direct") ? "executor_simple" : "executor_rai", strategy);
     }
 
     /** The plan's steps: 3 to 6, each with a strategy, dependencies on earlier steps and maybe a tool. */
@@ -111,7 +118,7 @@ final class OfflineText {
     /** Retrieved memories: a few one-line items. */
     String memories(String task, SplittableRandom r) {
         StringBuilder s = new StringBuilder();
-        int n = 3 + r.nextInt(6);
+        int n = 5 + r.nextInt(6);
         for (int i = 0; i < n; i++) {
             s.append("- [").append(List.of("fact", "preference", "event", "pattern").get(r.nextInt(4))).append(", relevance ")
                     .append(String.format(Locale.ROOT, "%.2f", r.nextDouble(0.5, 0.99))).append("] ").append(sentence(task, r)).append('\n');
@@ -122,9 +129,9 @@ final class OfflineText {
     /** Reasoning prose: a few paragraphs about the task, longer for harder strategies. */
     String reasoning(String task, String strategy, SplittableRandom r) {
         int paragraphs = switch (strategy) {
-            case "tree_of_thoughts" -> 4 + r.nextInt(3);
-            case "chain_of_thought", "react" -> 3 + r.nextInt(2);
-            default -> 1 + r.nextInt(2);
+            case "tree_of_thoughts" -> 7 + r.nextInt(4);
+            case "chain_of_thought", "react" -> 5 + r.nextInt(3);
+            default -> 2 + r.nextInt(3);
         };
         StringBuilder s = new StringBuilder();
         for (int p = 0; p < paragraphs; p++) {

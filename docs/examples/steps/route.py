@@ -1,0 +1,13 @@
+"""Routing step: reads the request on stdin, answers with a decision and the tokens it used."""
+import json
+import sys
+
+request = json.load(sys.stdin)
+task = request["task"]
+intent = "execute_task" if len(task.split()) > 3 else "simple_query"
+decision = {"intent": intent, "complexity": 0.6, "strategy": "chain_of_thought"}
+print(json.dumps({
+    "output": json.dumps(decision),
+    "usage": {"input_tokens": 40 + len(task) // 4, "output_tokens": 24},
+    "metadata": {"intent": intent},
+}))

@@ -1,0 +1,263 @@
+package dev.sigil.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.sigil.config.ConfigInputs;
+import dev.sigil.config.LoadedConfig;
+import dev.sigil.config.SigilConfig;
+import dev.sigil.contract.event.Level;
+import dev.sigil.log.SessionLockedException;
+import dev.sigil.log.UnsafePathException;
+import dev.sigil.monitor.DashboardMonitor;
+import dev.sigil.monitor.LogLocator;
+import dev.sigil.monitor.MonitorOptions;
+import dev.sigil.orchestrate.OrchestrationRequest;
+import dev.sigil.orchestrate.OrchestrationResult;
+import dev.sigil.orchestrate.Orchestrator;
+import dev.sigil.orchestrate.OutputDocument;
+import dev.sigil.orchestrate.pipeline.PipelineDefinition;
+import dev.sigil.orchestrate.pipeline.PipelineFileException;
+import dev.sigil.orchestrate.pipeline.PipelineLoader;
+import dev.sigil.tail.TailOptions;
+import dev.sigil.tokens.BudgetPlan;
+import dev.sigil.tokens.TokenCounter;
+import dev.sigil.tokens.TokenEncoding;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code sigil orchestrate}: runs a pipeline under a token budget and writes its execution log. */
+@Command(name = "orchestrate",
+        description = {
+            "Run a task through the pipeline (routing, planning, memory, the plan's steps,",
+            "contract validation, verification, memory extraction) under a token budget,",
+            "writing every event to sessions/<id>/execution.jsonl, each line checked against",
+            "the contract. Without --pipeline the built-in offline executor runs every step:",
+            "no network, deterministic for a task and --seed, tokens counted with tiktoken's",
+            "encodings."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the pipeline completed", "1:it completed with failed steps, or failed",
+            "2:bad arguments or configuration, or the session is in use", "3:the token budget ran out",
+            "130:interrupted (Ctrl-C)"})
+final class OrchestrateCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SigilCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigOptions config;
+
+    @Parameters(paramLabel = "TASK", arity = "0..*", description = "What to do, e.g. \"Qualify this lead: John Smith from Acme Corp\" (words are joined by spaces; may be left out with --resume).")
+    List<String> taskWords = new ArrayList<>();
+
+    @Option(names = {"-s", "--session"}, paramLabel = "ID", description = "Session id (letters, digits, _ and -, at most 64); default: sess_ and 12 hex digits.")
+    String session;
+
+    @Option(names = {"-b", "--budget"}, paramLabel = "N", description = "Token budget (default: token_budget.default_total, 256,000).")
+    String budget;
+
+    @Option(names = {"-l", "--log-path"}, paramLabel = "DIR", description = "Log directory (default: logging.path, ~/.sigil/logs).")
+    String logPath;
+
+    @Option(names = {"-a", "--agent"}, paramLabel = "NAME", description = "Agent to run the task (recorded in the log).")
+    String agent;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Also write the result as JSON to FILE.")
+    Path output;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print every step as it ends, and the log's path.")
+    boolean verbose;
+
+    @Option(names = {"-m", "--monitor"}, description = "Show the live dashboard in this terminal while the pipeline runs, then the final summary.")
+    boolean monitor;
+
+    @Option(names = "--pipeline", paramLabel = "FILE", description = "Run the steps of this pipeline file (YAML or JSON, see docs/orchestrate.md) instead of the built-in pipeline.")
+    Path pipeline;
+
+    @Option(names = "--resume", description = "Continue the session given with --session: skip the steps its log shows completed.")
+    boolean resume;
+
+    @Option(names = "--speed", paramLabel = "FACTOR", description = "Pace of the built-in executor: its waits are multiplied by FACTOR (default 1, a run of 10-20 s; 0 = no waiting).")
+    double speed = 1.0;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the built-in executor's text (default 0).")
+    long seed;
+
+    @Option(names = {"-e", "--encoding"}, paramLabel = "NAME", description = "Token encoding: cl100k_base (default) or o200k_base, ...")
+    String encoding = "cl100k_base";
+
+    @Override
+    public Integer call() throws Exception {
+        Environment env = root.environment();
+        if (resume && session == null) {
+            throw UserError.usage("--resume needs --session ID (the session to continue)");
+        }
+        if (!(speed >= 0) || Double.isInfinite(speed)) {
+            throw UserError.usage("--speed must be a number >= 0, not " + speed);
+        }
+        TokenEncoding tokenEncoding = TokenEncoding.fromName(encoding)
+                .orElseThrow(() -> UserError.usage("--encoding must be one of " + TokenEncoding.names() + ", not '" + encoding + "'"));
+        LoadedConfig loaded = config.load(env, flags());
+        SigilConfig cfg = loaded.config();
+        Optional<PipelineDefinition> definition = loadPipeline();
+        String sessionId = session != null ? session : "sess_" + HexFormat.of().formatHex(randomBytes(6));
+        String task = String.join(" ", taskWords).strip();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean dashboard = monitor && env.stdoutTerminal() && cfg.features().monitoring();
+        OrchestrateConsole console = new OrchestrateConsole(out, verbose && !dashboard);
+        Orchestrator orchestrator = new Orchestrator(LoggerSettingsFromConfig.of(cfg.logging()), Clock.systemDefaultZone(), System::nanoTime,
+                TokenCounter.of(tokenEncoding), err, !dashboard, Thread::sleep, console::step);
+        OrchestrationRequest request = new OrchestrationRequest(task, sessionId, BudgetPlan.of(cfg.tokenBudget()), agent, seed, speed,
+                definition, resume, cfg.features().tokenTracking(), cfg.features().budgetAlerts());
+        if (resume) {
+            Path log = cfg.logging().path().resolve("sessions").resolve(sessionId).resolve("execution.jsonl");
+            if (!java.nio.file.Files.exists(log)) {
+                throw UserError.usage("no session '" + sessionId + "' to resume: " + log + " does not exist");
+            }
+        }
+        Orchestrator.Session run = open(orchestrator, request);
+        if (task.isEmpty() && !resume) {
+            run.close();
+            throw UserError.usage("give the TASK to run, e.g. sigil orchestrate \"Summarise the quarterly report\"");
+        }
+        console.starting(task.isEmpty() ? "(the session's task)" : task, sessionId, run.logFile().toString(), resume);
+        OrchestrationResult result = dashboard ? withDashboard(run, env, cfg) : runHandlingSignals(run);
+        console.finished(result);
+        if (output != null) {
+            OutputDocument.write(output, result);
+        }
+        return switch (result.status()) {
+            case COMPLETED -> ExitCode.OK;
+            case COMPLETED_WITH_FAILURES, FAILED -> ExitCode.FINDINGS;
+            case BUDGET_EXHAUSTED -> ExitCode.BUDGET_EXHAUSTED;
+            case INTERRUPTED -> ExitCode.INTERRUPTED;
+        };
+    }
+
+    private List<ConfigInputs.Flag> flags() {
+        List<ConfigInputs.Flag> flags = new ArrayList<>();
+        if (budget != null) {
+            flags.add(new ConfigInputs.Flag("token_budget.default_total", budget.replace(",", "").replace("_", ""), "--budget"));
+        }
+        if (logPath != null) {
+            flags.add(new ConfigInputs.Flag("logging.path", logPath, "--log-path"));
+        }
+        return flags;
+    }
+
+    private Optional<PipelineDefinition> loadPipeline() {
+        if (pipeline == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new PipelineLoader().load(pipeline));
+        } catch (PipelineFileException e) {
+            throw UserError.usage("--pipeline " + e.getMessage());
+        }
+    }
+
+    private static Orchestrator.Session open(Orchestrator orchestrator, OrchestrationRequest request) {
+        try {
+            return orchestrator.open(request);
+        } catch (SessionLockedException | UnsafePathException e) {
+            throw UserError.usage(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage(e.getMessage());
+        } catch (IOException e) {
+            throw UserError.usage("cannot open the session's log: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Runs on this thread. Ctrl-C and SIGTERM start the JVM's shutdown: a hook interrupts the run, which writes
+     * {@code session_error} "interrupted" and closes the log, and the hook waits for that (the JVM then exits 130).
+     */
+    private static OrchestrationResult runHandlingSignals(Orchestrator.Session run) throws IOException {
+        Thread worker = Thread.currentThread();
+        CountDownLatch closed = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            worker.interrupt();
+            try {
+                if (!closed.await(5, TimeUnit.SECONDS)) {
+                    run.close();
+                }
+            } catch (InterruptedException e) {
+                run.close();
+            }
+        }, "sigil-orchestrate-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return run.run();
+        } finally {
+            closed.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it waited for us and the JVM exits with the signal's status
+            }
+        }
+    }
+
+    /** The pipeline on a worker thread, the dashboard in front; quitting the dashboard early interrupts the run. */
+    private OrchestrationResult withDashboard(Orchestrator.Session run, Environment env, SigilConfig cfg) throws Exception {
+        AtomicReference<OrchestrationResult> result = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            try {
+                result.set(run.run());
+            } catch (Throwable t) {
+                failure.set(t);
+            } finally {
+                done.complete(null);
+            }
+        }, "sigil-pipeline");
+        worker.start();
+        LogLocator locator = new LogLocator(cfg.logging().path().toString());
+        MonitorOptions options = new MonitorOptions(locator.path(run.logFile().toString()), MonitorOptions.Mode.DASHBOARD, "", Level.INFO,
+                Duration.ofMillis(100), true, !env.noColor(), true, TailOptions.DEFAULT_MAX_LINE_BYTES);
+        OutputStream out = new BufferedOutputStream(env.stdout(), 1 << 16);
+        new DashboardMonitor(options, locator, Clock.systemDefaultZone()).run(out, done, Duration.ofMillis(1500));
+        if (!done.isDone()) {
+            worker.interrupt();
+        }
+        worker.join();
+        if (failure.get() instanceof Exception e) {
+            throw e;
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException(failure.get());
+        }
+        return result.get();
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        new java.security.SecureRandom().nextBytes(b);
+        return b;
+    }
+}

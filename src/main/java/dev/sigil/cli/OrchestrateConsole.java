@@ -1,0 +1,74 @@
+package dev.sigil.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+import dev.sigil.tail.format.TerminalText;
+
+import dev.sigil.orchestrate.OrchestrationResult;
+import dev.sigil.orchestrate.StepOutcome;
+
+/**
+ * What {@code sigil orchestrate} prints on the console (seed 000 §6.3.2): the processing line, the session, each
+ * step with {@code --verbose}, and the closing block with the result and {@code Final Tokens: X / budget}.
+ */
+final class OrchestrateConsole {
+
+    private static final String RULE = "=".repeat(40);
+
+    private final PrintWriter out;
+    private final boolean verbose;
+
+    OrchestrateConsole(PrintWriter out, boolean verbose) {
+        this.out = out;
+        this.verbose = verbose;
+    }
+
+    void starting(String task, String sessionId, String logFile, boolean resume) {
+        out.println("Processing request: " + TerminalText.visible(task));
+        out.println("Session: " + sessionId);
+        if (verbose) {
+            out.println("Log: " + logFile);
+        }
+        out.println(resume ? "Pipeline resuming..." : "Pipeline starting...");
+        out.flush();
+    }
+
+    void step(StepOutcome step) {
+        if (!verbose) {
+            return;
+        }
+        String what = step.resumed() ? "done earlier" : step.success() ? String.format(Locale.ROOT, "%,d tokens  %.1fs", step.tokens(),
+                step.latencyMs() / 1000) : "FAILED: " + TerminalText.visible(step.error());
+        out.printf(Locale.ROOT, "  [%-10s] %-28s %s%n", step.component().wireName(), step.id(), what);
+        out.flush();
+    }
+
+    void finished(OrchestrationResult r) {
+        out.println();
+        out.println(RULE);
+        out.println(switch (r.status()) {
+            case COMPLETED, COMPLETED_WITH_FAILURES -> "EXECUTION COMPLETE";
+            case BUDGET_EXHAUSTED -> "EXECUTION STOPPED: TOKEN BUDGET EXHAUSTED";
+            case INTERRUPTED -> "EXECUTION INTERRUPTED";
+            case FAILED -> "EXECUTION FAILED";
+        });
+        out.println(RULE);
+        out.println("Result: " + TerminalText.visible(summary(r)));
+        out.printf(Locale.ROOT, "Final Tokens: %,d / %,d%n", r.totalTokens(), r.budget());
+        out.flush();
+    }
+
+    static String summary(OrchestrationResult r) {
+        return switch (r.status()) {
+            case COMPLETED -> "Complete: " + r.stepsCompleted() + " steps" + quality(r);
+            case COMPLETED_WITH_FAILURES -> "Complete with problems: " + r.stepsCompleted() + " steps done, " + r.stepsFailed()
+                    + " failed" + quality(r);
+            default -> r.errorType() + ": " + r.error();
+        };
+    }
+
+    private static String quality(OrchestrationResult r) {
+        return r.qualityScore().isPresent() ? String.format(Locale.ROOT, ", quality %.2f", r.qualityScore().getAsDouble()) : "";
+    }
+}
