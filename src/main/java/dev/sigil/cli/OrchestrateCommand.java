@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.sigil.config.ConfigInputs;
@@ -138,6 +136,11 @@ final class OrchestrateCommand implements Callable<Integer> {
             if (!java.nio.file.Files.exists(log)) {
                 throw UserError.usage("no session '" + sessionId + "' to resume: " + log + " does not exist");
             }
+            if (Orchestrator.finished(log.getParent())) {
+                out.println("Session " + sessionId + " completed earlier: nothing to resume (its log: " + log + ").");
+                out.flush();
+                return ExitCode.OK;
+            }
         }
         Orchestrator.Session run = open(orchestrator, request);
         if (task.isEmpty() && !resume) {
@@ -145,11 +148,7 @@ final class OrchestrateCommand implements Callable<Integer> {
             throw UserError.usage("give the TASK to run, e.g. sigil orchestrate \"Summarise the quarterly report\"");
         }
         console.starting(task.isEmpty() ? "(the session's task)" : task, sessionId, run.logFile().toString(), resume);
-        OrchestrationResult result = dashboard ? withDashboard(run, env, cfg) : runHandlingSignals(run);
-        console.finished(result);
-        if (output != null) {
-            OutputDocument.write(output, result);
-        }
+        OrchestrationResult result = dashboard ? withDashboard(run, env, cfg, console) : runHere(run, console);
         return switch (result.status()) {
             case COMPLETED -> ExitCode.OK;
             case COMPLETED_WITH_FAILURES, FAILED -> ExitCode.FINDINGS;
@@ -192,38 +191,25 @@ final class OrchestrateCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Runs on this thread. Ctrl-C and SIGTERM start the JVM's shutdown: a hook interrupts the run, which writes
-     * {@code session_error} "interrupted" and closes the log, and the hook waits for that (the JVM then exits 130).
-     */
-    private static OrchestrationResult runHandlingSignals(Orchestrator.Session run) throws IOException {
-        Thread worker = Thread.currentThread();
-        CountDownLatch closed = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            worker.interrupt();
-            try {
-                if (!closed.await(5, TimeUnit.SECONDS)) {
-                    run.close();
-                }
-            } catch (InterruptedException e) {
-                run.close();
-            }
-        }, "sigil-orchestrate-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return run.run();
-        } finally {
-            closed.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it waited for us and the JVM exits with the signal's status
-            }
+    /** Runs on this thread, guarded against Ctrl-C and SIGTERM ({@link InterruptGuard}). */
+    private OrchestrationResult runHere(Orchestrator.Session run, OrchestrateConsole console) throws IOException {
+        try (InterruptGuard guard = new InterruptGuard(Thread.currentThread(), run::close)) {
+            OrchestrationResult result = run.run();
+            report(result, console);
+            return result;
+        }
+    }
+
+    private void report(OrchestrationResult result, OrchestrateConsole console) throws IOException {
+        console.finished(result);
+        if (output != null) {
+            OutputDocument.write(output, result);
         }
     }
 
     /** The pipeline on a worker thread, the dashboard in front; quitting the dashboard early interrupts the run. */
-    private OrchestrationResult withDashboard(Orchestrator.Session run, Environment env, SigilConfig cfg) throws Exception {
+    private OrchestrationResult withDashboard(Orchestrator.Session run, Environment env, SigilConfig cfg, OrchestrateConsole console)
+            throws Exception {
         AtomicReference<OrchestrationResult> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -236,23 +222,26 @@ final class OrchestrateCommand implements Callable<Integer> {
                 done.complete(null);
             }
         }, "sigil-pipeline");
-        worker.start();
-        LogLocator locator = new LogLocator(cfg.logging().path().toString());
-        MonitorOptions options = new MonitorOptions(locator.path(run.logFile().toString()), MonitorOptions.Mode.DASHBOARD, "", Level.INFO,
-                Duration.ofMillis(100), true, !env.noColor(), true, TailOptions.DEFAULT_MAX_LINE_BYTES);
-        OutputStream out = new BufferedOutputStream(env.stdout(), 1 << 16);
-        new DashboardMonitor(options, locator, Clock.systemDefaultZone()).run(out, done, Duration.ofMillis(1500));
-        if (!done.isDone()) {
-            worker.interrupt();
+        try (InterruptGuard guard = new InterruptGuard(worker, run::close)) {
+            worker.start();
+            LogLocator locator = new LogLocator(cfg.logging().path().toString());
+            MonitorOptions options = new MonitorOptions(locator.path(run.logFile().toString()), MonitorOptions.Mode.DASHBOARD, "",
+                    Level.INFO, Duration.ofMillis(100), true, !env.noColor(), true, TailOptions.DEFAULT_MAX_LINE_BYTES);
+            OutputStream out = new BufferedOutputStream(env.stdout(), 1 << 16);
+            new DashboardMonitor(options, locator, Clock.systemDefaultZone()).run(out, done, Duration.ofMillis(1500));
+            if (!done.isDone()) {
+                worker.interrupt();
+            }
+            worker.join();
+            if (failure.get() instanceof Exception e) {
+                throw e;
+            }
+            if (failure.get() != null) {
+                throw new IllegalStateException(failure.get());
+            }
+            report(result.get(), console);
+            return result.get();
         }
-        worker.join();
-        if (failure.get() instanceof Exception e) {
-            throw e;
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException(failure.get());
-        }
-        return result.get();
     }
 
     private static byte[] randomBytes(int n) {

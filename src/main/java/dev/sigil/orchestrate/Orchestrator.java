@@ -61,6 +61,11 @@ public final class Orchestrator {
         this.listener = listener;
     }
 
+    /** Whether the session in {@code sessionDirectory} has already run to its end (its log ends with session_complete). */
+    public static boolean finished(java.nio.file.Path sessionDirectory) throws IOException {
+        return ResumePoint.read(sessionDirectory, Map.of()).finished();
+    }
+
     /** Opens the session's log; fails before anything runs if the session id is bad or the session is in use. */
     public Session open(OrchestrationRequest request) throws IOException {
         ExecutionLogger logger = ExecutionLogger.builder(settings).clock(clock).shutdownHook(false)

@@ -100,7 +100,8 @@ final class PipelineRun {
             boolean clean = tally.failed() == 0 && contractFailures == 0;
             return end(start, clean ? Status.COMPLETED : Status.COMPLETED_WITH_FAILURES, "", "");
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // The interrupt is answered here: the last entries and the summaries must still be written (an
+            // interrupted thread's file channels close themselves), so the flag is not set again.
             return end(start, Status.INTERRUPTED, "KeyboardInterrupt", "interrupted");
         } catch (PlanException e) {
             return end(start, Status.FAILED, "PlanError", e.getMessage());
