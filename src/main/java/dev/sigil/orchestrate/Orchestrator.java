@@ -97,6 +97,14 @@ public final class Orchestrator {
 
         /** Runs the pipeline to its end (or until the thread is interrupted) and closes the log. */
         public OrchestrationResult run() throws IOException {
+            StepExecutor builtin = new OfflineExecutor(request.seed(), request.speed(), counter::count, pause);
+            StepExecutor command = new CommandExecutor(request.pipeline().map(p -> p.baseDirectory())
+                    .orElse(java.nio.file.Path.of("").toAbsolutePath()), counter::count);
+            return run(builtin, command);
+        }
+
+        /** Runs the pipeline with these executors (built-in steps, command steps): the seam the tests use. */
+        OrchestrationResult run(StepExecutor builtin, StepExecutor command) throws IOException {
             long started = nanos.getAsLong();
             OrchestrationRequest request = this.request;
             Sanitizer sanitizer = settings.sanitize() ? Sanitizer.withExtraPatterns(settings.extraPatterns()) : null;
@@ -117,9 +125,6 @@ public final class Orchestrator {
                 }
             }
             TokenTracker tracker = new TokenTracker(request.budget(), handlers);
-            StepExecutor builtin = new OfflineExecutor(request.seed(), request.speed(), counter::count, pause);
-            StepExecutor command = new CommandExecutor(request.pipeline().map(p -> p.baseDirectory())
-                    .orElse(java.nio.file.Path.of("").toAbsolutePath()), counter::count);
             StepRunner runner = new StepRunner(recorder, outputs, nanos, pause, Orchestrator.this::warn, request.sessionId(), request.task());
             PipelineRun run = new PipelineRun(request, recorder, tracker, runner, builtin, command, resume, nanos, listener);
             OrchestrationResult result = run.run();
