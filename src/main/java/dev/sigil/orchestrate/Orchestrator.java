@@ -110,7 +110,7 @@ public final class Orchestrator {
             Sanitizer sanitizer = settings.sanitize() ? Sanitizer.withExtraPatterns(settings.extraPatterns()) : null;
             StepOutputs outputs = new StepOutputs(logger.sessionDirectory(), sanitizer == null ? s -> s : sanitizer::text);
             ResumePoint resume = request.resume() ? ResumePoint.read(logger.sessionDirectory(), outputs.read())
-                    : new ResumePoint(Map.of(), Map.of(), "", false);
+                    : ResumePoint.none();
             if (request.task().isEmpty()) {
                 // --resume without a TASK: the task of the run being continued
                 request = new OrchestrationRequest(resume.task(), request.sessionId(), request.budget(), request.agent(), request.seed(),

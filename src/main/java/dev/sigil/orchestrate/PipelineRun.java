@@ -72,6 +72,11 @@ final class PipelineRun {
         request.pipeline().ifPresent(p -> startMetadata.put("pipeline", p.name()));
         if (request.resume()) {
             startMetadata.put("resumed", true).put("resumed_steps", resume.done().size());
+            // Every token of the log so far counts again, once: the budget and the total start from there.
+            resume.spent().forEach((component, tokens) -> {
+                tracker.budget().record(component, tokens);
+                tally.spent(tokens);
+            });
         }
         recorder.sessionStart(request.task(), request.budget().total(), request.agent(), startMetadata);
         try {
@@ -119,8 +124,7 @@ final class PipelineRun {
         }
         outputs.put(step.id(), resume.outputs().get(step.id()));
         noteOutput(step.component(), resume.outputs().get(step.id()));
-        tally.resumed(done.component(), done.tokens(), done.latencyMs());
-        tracker.budget().record(done.component(), done.tokens());
+        tally.resumed(done.component(), done.latencyMs());
         StepOutcome outcome = new StepOutcome(step.id(), step.component(), step.operation(), true, done.tokens(), done.latencyMs(), "", true);
         outcomes.add(outcome);
         listener.accept(outcome);
