@@ -128,6 +128,9 @@ public final class Orchestrator {
             StepRunner runner = new StepRunner(recorder, outputs, nanos, pause, Orchestrator.this::warn, request.sessionId(), request.task());
             PipelineRun run = new PipelineRun(request, recorder, tracker, runner, builtin, command, resume, nanos, listener);
             OrchestrationResult result = run.run();
+            // An interrupt that came after the last step has nothing left to stop; left set, it would make the
+            // logger's close give up at once (an interrupted thread cannot wait) and lose the last lines and summaries.
+            Thread.interrupted();
             String now = PythonTimestamp.now(clock);
             logger.summaries(SessionTally.tokenSummary(request.sessionId(), now, tracker.status()),
                     run.tally().metrics(request.sessionId(), now, (nanos.getAsLong() - started) / 1e9));

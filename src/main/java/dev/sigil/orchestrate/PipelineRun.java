@@ -81,6 +81,10 @@ final class PipelineRun {
         recorder.sessionStart(request.task(), request.budget().total(), request.agent(), startMetadata);
         try {
             for (int i = 0; i < steps.size(); i++) {
+                if (Thread.interrupted()) {
+                    // Ctrl-C came while no step was waiting: it stops the run here, before the next step.
+                    throw new InterruptedException();
+                }
                 StepDefinition step = steps.get(i);
                 knownSteps.put(step.id(), step);
                 if (resumed(step)) {
