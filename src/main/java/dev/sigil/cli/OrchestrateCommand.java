@@ -113,6 +113,10 @@ final class OrchestrateCommand implements Callable<Integer> {
         if (resume && session == null) {
             throw UserError.usage("--resume needs --session ID (the session to continue)");
         }
+        String task = String.join(" ", taskWords).strip();
+        if (task.isEmpty() && !resume) {
+            throw UserError.usage("give the TASK to run, e.g. sigil orchestrate \"Summarise the quarterly report\"");
+        }
         if (!(speed >= 0) || Double.isInfinite(speed)) {
             throw UserError.usage("--speed must be a number >= 0, not " + speed);
         }
@@ -122,7 +126,6 @@ final class OrchestrateCommand implements Callable<Integer> {
         SigilConfig cfg = loaded.config();
         Optional<PipelineDefinition> definition = loadPipeline();
         String sessionId = session != null ? session : "sess_" + HexFormat.of().formatHex(randomBytes(6));
-        String task = String.join(" ", taskWords).strip();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean dashboard = monitor && env.stdoutTerminal() && cfg.features().monitoring();
@@ -142,12 +145,9 @@ final class OrchestrateCommand implements Callable<Integer> {
                 return ExitCode.OK;
             }
         }
+        String shownTask = task.isEmpty() ? Orchestrator.earlierTask(cfg.logging().path().resolve("sessions").resolve(sessionId)) : task;
         Orchestrator.Session run = open(orchestrator, request);
-        if (task.isEmpty() && !resume) {
-            run.close();
-            throw UserError.usage("give the TASK to run, e.g. sigil orchestrate \"Summarise the quarterly report\"");
-        }
-        console.starting(task.isEmpty() ? "(the session's task)" : task, sessionId, run.logFile().toString(), resume);
+        console.starting(shownTask, sessionId, run.logFile().toString(), resume);
         OrchestrationResult result = dashboard ? withDashboard(run, env, cfg, console) : runHere(run, console);
         return switch (result.status()) {
             case COMPLETED -> ExitCode.OK;

@@ -66,6 +66,11 @@ public final class Orchestrator {
         return ResumePoint.read(sessionDirectory, Map.of()).finished();
     }
 
+    /** The task of the first run of the session in {@code sessionDirectory} ("" if its log has none). */
+    public static String earlierTask(java.nio.file.Path sessionDirectory) throws IOException {
+        return ResumePoint.read(sessionDirectory, Map.of()).task();
+    }
+
     /** Opens the session's log; fails before anything runs if the session id is bad or the session is in use. */
     public Session open(OrchestrationRequest request) throws IOException {
         ExecutionLogger logger = ExecutionLogger.builder(settings).clock(clock).shutdownHook(false)

@@ -1,0 +1,75 @@
+package dev.sigil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code sigil orchestrate} in-process: what it refuses (in one line, exit 2, before it writes anything), and what it
+ * prints when resuming.
+ */
+class OrchestrateCommandTest {
+
+    @TempDir
+    Path home;
+
+    private CliRun orchestrate(String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of("orchestrate", "--log-path", home.resolve("logs").toString()));
+        all.addAll(List.of(args));
+        return CliRun.run(Map.of("HOME", home.toString()), all.toArray(String[]::new));
+    }
+
+    private void assertRefused(CliRun run, String message) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines()).containsExactly("sigil orchestrate: " + message);
+        assertThat(home.resolve("logs/sessions")).as("nothing written").doesNotExist();
+        assertThat(home.resolve("logs/current.jsonl")).doesNotExist();
+    }
+
+    @Test
+    void badArgumentsAreRefusedBeforeAnythingIsWritten() {
+        assertRefused(orchestrate("--session", "s1"), "give the TASK to run, e.g. sigil orchestrate \"Summarise the quarterly report\"");
+        assertRefused(orchestrate("--resume", "task"), "--resume needs --session ID (the session to continue)");
+        assertRefused(orchestrate("--speed", "-1", "task"), "--speed must be a number >= 0, not -1.0");
+        assertRefused(orchestrate("--encoding", "p50k", "task"), "--encoding must be one of " + dev.sigil.tokens.TokenEncoding.names()
+                + ", not 'p50k'");
+        assertRefused(orchestrate("--resume", "--session", "nosuch"), "no session 'nosuch' to resume: "
+                + home.resolve("logs/sessions/nosuch/execution.jsonl") + " does not exist");
+        CliRun badId = orchestrate("--session", "bad id", "task");
+        assertThat(badId.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(badId.err()).contains("session id 'bad id'");
+    }
+
+    @Test
+    void aResumeShowsTheTaskOfTheRunItContinuesAndAFinishedSessionHasNothingToResume() throws Exception {
+        CliRun stopped = orchestrate("--session", "s2", "--speed", "0", "--budget", "1500", "Qualify the lead");
+        assertThat(stopped.exitCode()).isEqualTo(ExitCode.BUDGET_EXHAUSTED);
+
+        CliRun resumed = orchestrate("--session", "s2", "--speed", "0", "--budget", "100000", "--resume");
+        assertThat(resumed.exitCode()).as(resumed.err()).isEqualTo(ExitCode.OK);
+        assertThat(resumed.out()).startsWith("Processing request: Qualify the lead\nSession: s2\nPipeline resuming...\n");
+
+        Path log = home.resolve("logs/sessions/s2/execution.jsonl");
+        byte[] before = Files.readAllBytes(log);
+        CliRun again = orchestrate("--session", "s2", "--resume");
+        assertThat(again.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(again.out()).isEqualTo("Session s2 completed earlier: nothing to resume (its log: " + log + ").\n");
+        assertThat(Files.readAllBytes(log)).isEqualTo(before);
+    }
+
+    @Test
+    void verboseShowsTheLogAndEveryStep() {
+        CliRun run = orchestrate("--session", "s3", "--speed", "0", "--verbose", "Qualify the lead");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).contains("Log: " + home.resolve("logs/sessions/s3/execution.jsonl"))
+                .containsPattern("(?m)^  \\[routing   \\] route_request {16}[\\d,]+ tokens  \\d+\\.\\ds$")
+                .containsPattern("(?m)^  \\[memory    \\] extract_memories {13}[\\d,]+ tokens");
+    }
+}
