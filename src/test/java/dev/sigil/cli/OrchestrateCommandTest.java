@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.sigil.orchestrate.SessionAudit;
+
 /**
  * {@code sigil orchestrate} in-process: what it refuses (in one line, exit 2, before it writes anything), and what it
  * prints when resuming.
@@ -20,9 +22,21 @@ class OrchestrateCommandTest {
     Path home;
 
     private CliRun orchestrate(String... args) {
+        return orchestrateWith(Map.of(), args);
+    }
+
+    private CliRun orchestrateWith(Map<String, String> variables, String... args) {
         List<String> all = new java.util.ArrayList<>(List.of("orchestrate", "--log-path", home.resolve("logs").toString()));
         all.addAll(List.of(args));
-        return CliRun.run(Map.of("HOME", home.toString()), all.toArray(String[]::new));
+        Map<String, String> env = new java.util.HashMap<>(variables);
+        env.put("HOME", home.toString());
+        return CliRun.run(env, all.toArray(String[]::new));
+    }
+
+    private SessionAudit audited(String session) throws Exception {
+        SessionAudit audit = SessionAudit.of(home.resolve("logs/sessions").resolve(session));
+        assertThat(audit.findings()).isEmpty();
+        return audit;
     }
 
     private void assertRefused(CliRun run, String message) {
@@ -71,5 +85,36 @@ class OrchestrateCommandTest {
         assertThat(run.out()).contains("Log: " + home.resolve("logs/sessions/s3/execution.jsonl"))
                 .containsPattern("(?m)^  \\[routing   \\] route_request {16}[\\d,]+ tokens  \\d+\\.\\ds$")
                 .containsPattern("(?m)^  \\[memory    \\] extract_memories {13}[\\d,]+ tokens");
+    }
+
+    @Test
+    void theFeatureFlagsOfTheBudget() throws Exception {
+        CliRun untracked = orchestrateWith(Map.of("SIGIL_ENABLE_TOKEN_TRACKING", "false"), "--session", "f1", "--speed", "0", "--budget",
+                "1,500", "Qualify the lead");
+        assertThat(untracked.exitCode()).as("the budget never stops the run").isEqualTo(ExitCode.OK);
+        SessionAudit f1 = audited("f1");
+        assertThat(f1.logTokens()).isGreaterThan(1500);
+        assertThat(f1.events("budget_exceeded")).hasSize(1);
+
+        CliRun quiet = orchestrateWith(Map.of("SIGIL_ENABLE_BUDGET_ALERTS", "false"), "--session", "f2", "--speed", "0", "--budget", "1500",
+                "Qualify the lead");
+        assertThat(quiet.exitCode()).isEqualTo(ExitCode.BUDGET_EXHAUSTED);
+        assertThat(quiet.err()).isEmpty();
+        SessionAudit f2 = audited("f2");
+        assertThat(f2.events("budget_warning")).isEmpty();
+        assertThat(f2.events("budget_exceeded")).as("a run that runs out still says so").hasSize(1);
+
+        CliRun env = orchestrateWith(Map.of("SIGIL_TOKEN_BUDGET", "2000"), "--session", "f3", "--speed", "0", "Qualify the lead");
+        assertThat(env.exitCode()).isEqualTo(ExitCode.BUDGET_EXHAUSTED);
+        assertThat(audited("f3").tokensJson().get("total_budget").longValue()).isEqualTo(2000);
+    }
+
+    @Test
+    void monitorWithoutATerminalPrintsThePlainConsole() throws Exception {
+        CliRun run = orchestrate("--session", "m1", "--speed", "0", "--monitor", "Qualify the lead");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).startsWith("Processing request: Qualify the lead\nSession: m1\nPipeline starting...\n")
+                .contains("EXECUTION COMPLETE").doesNotContain("\u001b");
+        audited("m1");
     }
 }
