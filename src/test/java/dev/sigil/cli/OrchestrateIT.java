@@ -199,6 +199,30 @@ class OrchestrateIT {
     }
 
     @Test
+    void aKilledRunIsResumed() throws Exception {
+        Process p = builder("orchestrate", "--session", "it-kill", "--log-path", logs().toString(), "--speed", "0.3", TASK)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Path log = session("it-kill").resolve("execution.jsonl");
+        waitForLine(p, log, "\"event_type\":\"step_complete\",\"component\":\"reasoning\"");
+        p.destroyForcibly();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(137);
+        List<String> doneBefore = SessionAudit.of(session("it-kill")).steps("step_complete");
+
+        Run resumed = orchestrate("it-kill", "--resume", "--speed", "0");
+        assertThat(resumed.exit()).as(resumed.err()).isZero();
+        SessionAudit audit = SessionAudit.of(session("it-kill"));
+        int restart = audit.eventTypes().lastIndexOf("session_start") + 1;
+        assertThat(audit.findings()).as("only the killed run's missing end")
+                .containsExactly(restart + ": session_start inside a run that has not ended");
+        assertThat(audit.steps("step_complete")).containsSubsequence(doneBefore);
+        for (String step : doneBefore) {
+            assertThat(audit.steps("step_complete").stream().filter(step::equals)).as("%s completed once", step).hasSize(1);
+        }
+        assertThat(sigil("validate", log.toString()).exit()).isZero();
+    }
+
+    @Test
     void aSecondOrchestratorOnTheSessionIsRefusedAndSigtermStopsTheFirst() throws Exception {
         Process first = builder("orchestrate", "--session", "it-lock", "--log-path", logs().toString(), "--speed", "1", TASK)
                 .redirectOutput(home.resolve("out.txt").toFile()).redirectError(home.resolve("err.txt").toFile()).start();
