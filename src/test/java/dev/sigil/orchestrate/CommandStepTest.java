@@ -194,6 +194,38 @@ class CommandStepTest {
         assertThat(audit.steps("step_start")).containsExactly("slow");
     }
 
+    @Test
+    void aTimeoutOrAnInterruptKillsTheCommandsChildrenToo() throws Exception {
+        Path pidFile = dir.resolve("pid");
+        // the shell starts a child and waits for it: killing the shell alone would leave the child running
+        String script = "sleep 60 & echo $! > pid; wait";
+        OrchestrationResult timedOut = run("child-timeout", List.of(sh("slow", Component.REASONING, script, Duration.ofMillis(500), 0)));
+        assertThat(timedOut.status()).isEqualTo(Status.COMPLETED_WITH_FAILURES);
+        ProcessHandle child = ProcessHandle.of(waitForPid(pidFile)).orElse(null);
+        assertThat(child == null || child.onExit().completeOnTimeout(null, 10, TimeUnit.SECONDS).get() != null)
+                .as("the timed-out command's child was killed").isTrue();
+
+        Files.delete(pidFile);
+        harness = new Harness(dir.resolve("logs"));
+        CommandExecutor command = new CommandExecutor(dir, Harness.COUNTER::count);
+        AtomicReference<OrchestrationResult> result = new AtomicReference<>();
+        Thread pipeline = new Thread(() -> {
+            try {
+                result.set(harness.run(request("child-ctrlc", 100_000, List.of(sh("slow", Component.REASONING, script,
+                        Duration.ofSeconds(120), 0))), new ScriptedExecutor(), command));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        pipeline.start();
+        ProcessHandle interrupted = ProcessHandle.of(waitForPid(pidFile)).orElseThrow();
+        pipeline.interrupt();
+        pipeline.join(20_000);
+        assertThat(result.get().status()).isEqualTo(Status.INTERRUPTED);
+        assertThat(interrupted.onExit().completeOnTimeout(null, 10, TimeUnit.SECONDS).get()).as("the interrupted command's child was killed")
+                .isNotNull();
+    }
+
     private static long waitForPid(Path pidFile) throws Exception {
         for (int i = 0; i < 2000; i++) {
             if (Files.exists(pidFile) && Files.readString(pidFile).endsWith("\n")) {
