@@ -24,6 +24,7 @@ import dev.sigil.log.UnsafePathException;
 import dev.sigil.monitor.DashboardMonitor;
 import dev.sigil.monitor.LogLocator;
 import dev.sigil.monitor.MonitorOptions;
+import dev.sigil.orchestrate.EarlierRun;
 import dev.sigil.orchestrate.OrchestrationRequest;
 import dev.sigil.orchestrate.OrchestrationResult;
 import dev.sigil.orchestrate.Orchestrator;
@@ -134,18 +135,14 @@ final class OrchestrateCommand implements Callable<Integer> {
                 TokenCounter.of(tokenEncoding), err, !dashboard, Thread::sleep, console::step);
         OrchestrationRequest request = new OrchestrationRequest(task, sessionId, BudgetPlan.of(cfg.tokenBudget()), agent, seed, speed,
                 definition, resume, cfg.features().tokenTracking(), cfg.features().budgetAlerts());
+        String shownTask = task;
         if (resume) {
-            Path log = cfg.logging().path().resolve("sessions").resolve(sessionId).resolve("execution.jsonl");
-            if (!java.nio.file.Files.exists(log)) {
-                throw UserError.usage("no session '" + sessionId + "' to resume: " + log + " does not exist");
-            }
-            if (Orchestrator.finished(log.getParent())) {
-                out.println("Session " + sessionId + " completed earlier: nothing to resume (its log: " + log + ").");
-                out.flush();
+            Optional<EarlierRun> earlier = earlierRun(cfg, sessionId, definition, out);
+            if (earlier.isEmpty()) {
                 return ExitCode.OK;
             }
+            shownTask = task.isEmpty() ? earlier.get().task() : task;
         }
-        String shownTask = task.isEmpty() ? Orchestrator.earlierTask(cfg.logging().path().resolve("sessions").resolve(sessionId)) : task;
         Orchestrator.Session run = open(orchestrator, request);
         console.starting(shownTask, sessionId, run.logFile().toString(), resume);
         OrchestrationResult result = dashboard ? withDashboard(run, env, cfg, console) : runHere(run, console);
@@ -155,6 +152,33 @@ final class OrchestrateCommand implements Callable<Integer> {
             case BUDGET_EXHAUSTED -> ExitCode.BUDGET_EXHAUSTED;
             case INTERRUPTED -> ExitCode.INTERRUPTED;
         };
+    }
+
+    /**
+     * What the session's log says about its earlier runs, once checked that it can be resumed as asked: with the
+     * pipeline it ran (resuming with another would run other steps in the same session). Empty, after saying so, when
+     * the session has nothing left to resume.
+     */
+    private static Optional<EarlierRun> earlierRun(SigilConfig cfg, String sessionId, Optional<PipelineDefinition> definition, PrintWriter out)
+            throws IOException {
+        Path log = cfg.logging().path().resolve("sessions").resolve(sessionId).resolve("execution.jsonl");
+        if (!java.nio.file.Files.exists(log)) {
+            throw UserError.usage("no session '" + sessionId + "' to resume: " + log + " does not exist");
+        }
+        EarlierRun earlier = Orchestrator.earlierRun(log.getParent());
+        if (earlier.finished()) {
+            out.println("Session " + sessionId + " completed earlier: nothing to resume (its log: " + log + ").");
+            out.flush();
+            return Optional.empty();
+        }
+        String now = definition.map(PipelineDefinition::name).orElse("");
+        if (!earlier.pipeline().equals(now)) {
+            String ran = "session '" + sessionId + "' ran ";
+            throw UserError.usage(earlier.pipeline().isEmpty() ? ran + "the built-in pipeline: resume it without --pipeline"
+                    : now.isEmpty() ? ran + "the pipeline '" + earlier.pipeline() + "': resume it with --pipeline and that pipeline's file"
+                    : ran + "the pipeline '" + earlier.pipeline() + "', not '" + now + "'");
+        }
+        return Optional.of(earlier);
     }
 
     private List<ConfigInputs.Flag> flags() {

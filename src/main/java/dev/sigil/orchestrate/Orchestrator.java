@@ -61,14 +61,10 @@ public final class Orchestrator {
         this.listener = listener;
     }
 
-    /** Whether the session in {@code sessionDirectory} has already run to its end (its log ends with session_complete). */
-    public static boolean finished(java.nio.file.Path sessionDirectory) throws IOException {
-        return ResumePoint.read(sessionDirectory, Map.of()).finished();
-    }
-
-    /** The task of the first run of the session in {@code sessionDirectory} ("" if its log has none). */
-    public static String earlierTask(java.nio.file.Path sessionDirectory) throws IOException {
-        return ResumePoint.read(sessionDirectory, Map.of()).task();
+    /** What the log of the session in {@code sessionDirectory} says about its earlier runs (read before a resume). */
+    public static EarlierRun earlierRun(java.nio.file.Path sessionDirectory) throws IOException {
+        ResumePoint point = ResumePoint.read(sessionDirectory, Map.of());
+        return new EarlierRun(point.task(), point.pipeline(), point.finished());
     }
 
     /** Opens the session's log; fails before anything runs if the session id is bad or the session is in use. */

@@ -31,8 +31,10 @@ import tools.jackson.databind.JsonNode;
  * @param task the task of the first session_start, "" if none
  * @param finished true if the log already ends with session_complete
  * @param spent the sum of {@code tokens} over the log's lines, by component
+ * @param pipeline the pipeline name of the first session_start ("" for the built-in pipeline)
  */
-record ResumePoint(Map<String, DoneStep> done, Map<String, String> outputs, String task, boolean finished, Map<Component, Long> spent) {
+record ResumePoint(Map<String, DoneStep> done, Map<String, String> outputs, String task, boolean finished, Map<Component, Long> spent,
+                   String pipeline) {
 
     /** A step the earlier run completed: its tokens and latency summed over its step_complete lines. */
     record DoneStep(String id, Component component, long tokens, double latencyMs) {
@@ -40,12 +42,13 @@ record ResumePoint(Map<String, DoneStep> done, Map<String, String> outputs, Stri
 
     /** Nothing to resume from. */
     static ResumePoint none() {
-        return new ResumePoint(Map.of(), Map.of(), "", false, Map.of());
+        return new ResumePoint(Map.of(), Map.of(), "", false, Map.of(), "");
     }
 
     static ResumePoint read(Path sessionDirectory, Map<String, String> outputs) throws IOException {
         Map<String, DoneStep> done = new LinkedHashMap<>();
         String[] task = {""};
+        String[] pipeline = {null};
         boolean[] finished = {false};
         Map<Component, Long> spent = new java.util.EnumMap<>(Component.class);
         PythonJsonReader reader = new PythonJsonReader();
@@ -60,6 +63,10 @@ record ResumePoint(Map<String, DoneStep> done, Map<String, String> outputs, Stri
                         }
                         if (e.eventType() == EventType.SESSION_START && task[0].isEmpty()) {
                             task[0] = e.metadata().task().orElse("");
+                        }
+                        if (e.eventType() == EventType.SESSION_START && pipeline[0] == null) {
+                            JsonNode name = e.metadata().asMap().get("pipeline");
+                            pipeline[0] = name != null && name.isString() ? name.stringValue() : "";
                         }
                         finished[0] = e.eventType() == EventType.SESSION_COMPLETE;
                         if (e.tokens() != 0) {
@@ -82,7 +89,7 @@ record ResumePoint(Map<String, DoneStep> done, Map<String, String> outputs, Stri
         }
         Map<String, String> kept = new LinkedHashMap<>();
         done.keySet().forEach(id -> kept.put(id, outputs.get(id)));
-        return new ResumePoint(done, kept, task[0], finished[0], spent);
+        return new ResumePoint(done, kept, task[0], finished[0], spent, pipeline[0] == null ? "" : pipeline[0]);
     }
 
     private static ExecutionEntry entry(PythonJsonReader reader, byte[] bytes, int from, int to) {

@@ -117,4 +117,24 @@ class OrchestrateCommandTest {
                 .contains("EXECUTION COMPLETE").doesNotContain("\u001b");
         audited("m1");
     }
+
+    @Test
+    void aSessionIsResumedWithThePipelineItRan() throws Exception {
+        String example = Path.of("docs/examples/lead-pipeline.yaml").toAbsolutePath().toString();
+        assertThat(orchestrate("--session", "p1", "--speed", "0", "--budget", "300", "--pipeline", example, "Qualify the lead").exitCode())
+                .isEqualTo(ExitCode.BUDGET_EXHAUSTED);
+        CliRun without = orchestrate("--session", "p1", "--speed", "0", "--resume");
+        assertThat(without.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(without.err()).isEqualTo("sigil orchestrate: session 'p1' ran the pipeline 'lead-qualification': resume it with "
+                + "--pipeline and that pipeline's file\n");
+        CliRun with = orchestrate("--session", "p1", "--speed", "0", "--resume", "--budget", "100000", "--pipeline", example);
+        assertThat(with.exitCode()).as(with.err()).isEqualTo(ExitCode.OK);
+        audited("p1");
+
+        assertThat(orchestrate("--session", "b1", "--speed", "0", "--budget", "500", "Qualify the lead").exitCode())
+                .isEqualTo(ExitCode.BUDGET_EXHAUSTED);
+        CliRun other = orchestrate("--session", "b1", "--speed", "0", "--resume", "--pipeline", example);
+        assertThat(other.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(other.err()).isEqualTo("sigil orchestrate: session 'b1' ran the built-in pipeline: resume it without --pipeline\n");
+    }
 }

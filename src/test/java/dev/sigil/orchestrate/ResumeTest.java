@@ -130,8 +130,8 @@ class ResumeTest {
     void aFinishedSessionIsRecognised() throws Exception {
         Harness harness = new Harness(logs);
         harness.run(request("r5", 100_000, FOUR), new ScriptedExecutor());
-        assertThat(Orchestrator.finished(harness.sessionDirectory("r5"))).isTrue();
+        assertThat(Orchestrator.earlierRun(harness.sessionDirectory("r5"))).isEqualTo(new EarlierRun("Qualify the test lead", "test-pipeline", true));
         harness.run(request("r6", 100_000, FOUR), new ScriptedExecutor().on("b", new ScriptedExecutor.Interrupt()));
-        assertThat(Orchestrator.finished(harness.sessionDirectory("r6"))).isFalse();
+        assertThat(Orchestrator.earlierRun(harness.sessionDirectory("r6")).finished()).isFalse();
     }
 }
