@@ -65,6 +65,24 @@ class OrchestrateMonitorIT {
         assertThat(tmuxFormat("#{alternate_on}")).isEqualTo("0");
     }
 
+    @Test
+    void qInTheDashboardInterruptsTheRun() throws Exception {
+        Path logs = home.resolve("logs");
+        String sigil = OrchestrateIT.HOME.resolve("scripts/sigil").toString();
+        String script = "HOME='" + home + "' SIGIL_NO_BUILD=1 '" + sigil + "' orchestrate --monitor --speed 1 --session it-quit "
+                + "--log-path '" + logs + "' '" + OrchestrateIT.TASK + "'; echo \"EXIT=$?\"; sleep 120";
+        run("tmux", "new-session", "-d", "-s", tmux, "-x", "100", "-y", "30", script);
+        waitFor(s -> s.contains("RUNNING") && s.contains("planning"));
+        run("tmux", "send-keys", "-t", tmux, "q");
+
+        String end = waitFor(s -> s.contains("EXIT="));
+        assertThat(end).contains("EXECUTION INTERRUPTED", "EXIT=130").doesNotContain("Exception");
+        SessionAudit audit = SessionAudit.of(logs.resolve("sessions/it-quit"));
+        assertThat(audit.findings()).isEmpty();
+        assertThat(audit.last().get("metadata").get("error").stringValue()).isEqualTo("interrupted");
+        assertThat(tmuxFormat("#{alternate_on}")).isEqualTo("0");
+    }
+
     /** The screen once {@code condition} holds; fails with the last screen after {@link #WAIT}. */
     private String waitFor(Predicate<String> condition) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
