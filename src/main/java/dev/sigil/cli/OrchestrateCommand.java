@@ -216,6 +216,7 @@ final class OrchestrateCommand implements Callable<Integer> {
     }
 
     /** Runs on this thread, guarded against Ctrl-C and SIGTERM ({@link InterruptGuard}). */
+    @SuppressWarnings("try") // the guard works by being open; the body never needs it
     private OrchestrationResult runHere(Orchestrator.Session run, OrchestrateConsole console) throws IOException {
         try (InterruptGuard guard = new InterruptGuard(Thread.currentThread(), run::close)) {
             OrchestrationResult result = run.run();
@@ -232,6 +233,7 @@ final class OrchestrateCommand implements Callable<Integer> {
     }
 
     /** The pipeline on a worker thread, the dashboard in front; quitting the dashboard early interrupts the run. */
+    @SuppressWarnings("try") // the guard works by being open; the body never needs it
     private OrchestrationResult withDashboard(Orchestrator.Session run, Environment env, SigilConfig cfg, OrchestrateConsole console)
             throws Exception {
         AtomicReference<OrchestrationResult> result = new AtomicReference<>();
