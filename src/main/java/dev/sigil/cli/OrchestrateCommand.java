@@ -24,6 +24,7 @@ import dev.sigil.log.UnsafePathException;
 import dev.sigil.monitor.DashboardMonitor;
 import dev.sigil.monitor.LogLocator;
 import dev.sigil.monitor.MonitorOptions;
+import dev.sigil.orchestrate.EarlierRun;
 import dev.sigil.orchestrate.OrchestrationRequest;
 import dev.sigil.orchestrate.OrchestrationResult;
 import dev.sigil.orchestrate.Orchestrator;
@@ -113,6 +114,10 @@ final class OrchestrateCommand implements Callable<Integer> {
         if (resume && session == null) {
             throw UserError.usage("--resume needs --session ID (the session to continue)");
         }
+        String task = String.join(" ", taskWords).strip();
+        if (task.isEmpty() && !resume) {
+            throw UserError.usage("give the TASK to run, e.g. sigil orchestrate \"Summarise the quarterly report\"");
+        }
         if (!(speed >= 0) || Double.isInfinite(speed)) {
             throw UserError.usage("--speed must be a number >= 0, not " + speed);
         }
@@ -122,7 +127,6 @@ final class OrchestrateCommand implements Callable<Integer> {
         SigilConfig cfg = loaded.config();
         Optional<PipelineDefinition> definition = loadPipeline();
         String sessionId = session != null ? session : "sess_" + HexFormat.of().formatHex(randomBytes(6));
-        String task = String.join(" ", taskWords).strip();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean dashboard = monitor && env.stdoutTerminal() && cfg.features().monitoring();
@@ -131,23 +135,16 @@ final class OrchestrateCommand implements Callable<Integer> {
                 TokenCounter.of(tokenEncoding), err, !dashboard, Thread::sleep, console::step);
         OrchestrationRequest request = new OrchestrationRequest(task, sessionId, BudgetPlan.of(cfg.tokenBudget()), agent, seed, speed,
                 definition, resume, cfg.features().tokenTracking(), cfg.features().budgetAlerts());
+        String shownTask = task;
         if (resume) {
-            Path log = cfg.logging().path().resolve("sessions").resolve(sessionId).resolve("execution.jsonl");
-            if (!java.nio.file.Files.exists(log)) {
-                throw UserError.usage("no session '" + sessionId + "' to resume: " + log + " does not exist");
-            }
-            if (Orchestrator.finished(log.getParent())) {
-                out.println("Session " + sessionId + " completed earlier: nothing to resume (its log: " + log + ").");
-                out.flush();
+            Optional<EarlierRun> earlier = earlierRun(cfg, sessionId, definition, out);
+            if (earlier.isEmpty()) {
                 return ExitCode.OK;
             }
+            shownTask = task.isEmpty() ? earlier.get().task() : task;
         }
         Orchestrator.Session run = open(orchestrator, request);
-        if (task.isEmpty() && !resume) {
-            run.close();
-            throw UserError.usage("give the TASK to run, e.g. sigil orchestrate \"Summarise the quarterly report\"");
-        }
-        console.starting(task.isEmpty() ? "(the session's task)" : task, sessionId, run.logFile().toString(), resume);
+        console.starting(shownTask, sessionId, run.logFile().toString(), resume);
         OrchestrationResult result = dashboard ? withDashboard(run, env, cfg, console) : runHere(run, console);
         return switch (result.status()) {
             case COMPLETED -> ExitCode.OK;
@@ -155,6 +152,33 @@ final class OrchestrateCommand implements Callable<Integer> {
             case BUDGET_EXHAUSTED -> ExitCode.BUDGET_EXHAUSTED;
             case INTERRUPTED -> ExitCode.INTERRUPTED;
         };
+    }
+
+    /**
+     * What the session's log says about its earlier runs, once checked that it can be resumed as asked: with the
+     * pipeline it ran (resuming with another would run other steps in the same session). Empty, after saying so, when
+     * the session has nothing left to resume.
+     */
+    private static Optional<EarlierRun> earlierRun(SigilConfig cfg, String sessionId, Optional<PipelineDefinition> definition, PrintWriter out)
+            throws IOException {
+        Path log = cfg.logging().path().resolve("sessions").resolve(sessionId).resolve("execution.jsonl");
+        if (!java.nio.file.Files.exists(log)) {
+            throw UserError.usage("no session '" + sessionId + "' to resume: " + log + " does not exist");
+        }
+        EarlierRun earlier = Orchestrator.earlierRun(log.getParent());
+        if (earlier.finished()) {
+            out.println("Session " + sessionId + " completed earlier: nothing to resume (its log: " + log + ").");
+            out.flush();
+            return Optional.empty();
+        }
+        String now = definition.map(PipelineDefinition::name).orElse("");
+        if (!earlier.pipeline().equals(now)) {
+            String ran = "session '" + sessionId + "' ran ";
+            throw UserError.usage(earlier.pipeline().isEmpty() ? ran + "the built-in pipeline: resume it without --pipeline"
+                    : now.isEmpty() ? ran + "the pipeline '" + earlier.pipeline() + "': resume it with --pipeline and that pipeline's file"
+                    : ran + "the pipeline '" + earlier.pipeline() + "', not '" + now + "'");
+        }
+        return Optional.of(earlier);
     }
 
     private List<ConfigInputs.Flag> flags() {
@@ -192,6 +216,7 @@ final class OrchestrateCommand implements Callable<Integer> {
     }
 
     /** Runs on this thread, guarded against Ctrl-C and SIGTERM ({@link InterruptGuard}). */
+    @SuppressWarnings("try") // the guard works by being open; the body never needs it
     private OrchestrationResult runHere(Orchestrator.Session run, OrchestrateConsole console) throws IOException {
         try (InterruptGuard guard = new InterruptGuard(Thread.currentThread(), run::close)) {
             OrchestrationResult result = run.run();
@@ -208,6 +233,7 @@ final class OrchestrateCommand implements Callable<Integer> {
     }
 
     /** The pipeline on a worker thread, the dashboard in front; quitting the dashboard early interrupts the run. */
+    @SuppressWarnings("try") // the guard works by being open; the body never needs it
     private OrchestrationResult withDashboard(Orchestrator.Session run, Environment env, SigilConfig cfg, OrchestrateConsole console)
             throws Exception {
         AtomicReference<OrchestrationResult> result = new AtomicReference<>();

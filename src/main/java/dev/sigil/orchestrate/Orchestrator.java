@@ -61,9 +61,10 @@ public final class Orchestrator {
         this.listener = listener;
     }
 
-    /** Whether the session in {@code sessionDirectory} has already run to its end (its log ends with session_complete). */
-    public static boolean finished(java.nio.file.Path sessionDirectory) throws IOException {
-        return ResumePoint.read(sessionDirectory, Map.of()).finished();
+    /** What the log of the session in {@code sessionDirectory} says about its earlier runs (read before a resume). */
+    public static EarlierRun earlierRun(java.nio.file.Path sessionDirectory) throws IOException {
+        ResumePoint point = ResumePoint.read(sessionDirectory, Map.of());
+        return new EarlierRun(point.task(), point.pipeline(), point.finished());
     }
 
     /** Opens the session's log; fails before anything runs if the session id is bad or the session is in use. */
@@ -97,12 +98,20 @@ public final class Orchestrator {
 
         /** Runs the pipeline to its end (or until the thread is interrupted) and closes the log. */
         public OrchestrationResult run() throws IOException {
+            StepExecutor builtin = new OfflineExecutor(request.seed(), request.speed(), counter::count, pause);
+            StepExecutor command = new CommandExecutor(request.pipeline().map(p -> p.baseDirectory())
+                    .orElse(java.nio.file.Path.of("").toAbsolutePath()), counter::count);
+            return run(builtin, command);
+        }
+
+        /** Runs the pipeline with these executors (built-in steps, command steps): the seam the tests use. */
+        OrchestrationResult run(StepExecutor builtin, StepExecutor command) throws IOException {
             long started = nanos.getAsLong();
             OrchestrationRequest request = this.request;
             Sanitizer sanitizer = settings.sanitize() ? Sanitizer.withExtraPatterns(settings.extraPatterns()) : null;
             StepOutputs outputs = new StepOutputs(logger.sessionDirectory(), sanitizer == null ? s -> s : sanitizer::text);
             ResumePoint resume = request.resume() ? ResumePoint.read(logger.sessionDirectory(), outputs.read())
-                    : new ResumePoint(Map.of(), Map.of(), "", false);
+                    : ResumePoint.none();
             if (request.task().isEmpty()) {
                 // --resume without a TASK: the task of the run being continued
                 request = new OrchestrationRequest(resume.task(), request.sessionId(), request.budget(), request.agent(), request.seed(),
@@ -117,12 +126,12 @@ public final class Orchestrator {
                 }
             }
             TokenTracker tracker = new TokenTracker(request.budget(), handlers);
-            StepExecutor builtin = new OfflineExecutor(request.seed(), request.speed(), counter::count, pause);
-            StepExecutor command = new CommandExecutor(request.pipeline().map(p -> p.baseDirectory())
-                    .orElse(java.nio.file.Path.of("").toAbsolutePath()), counter::count);
             StepRunner runner = new StepRunner(recorder, outputs, nanos, pause, Orchestrator.this::warn, request.sessionId(), request.task());
             PipelineRun run = new PipelineRun(request, recorder, tracker, runner, builtin, command, resume, nanos, listener);
             OrchestrationResult result = run.run();
+            // An interrupt that came after the last step has nothing left to stop; left set, it would make the
+            // logger's close give up at once (an interrupted thread cannot wait) and lose the last lines and summaries.
+            Thread.interrupted();
             String now = PythonTimestamp.now(clock);
             logger.summaries(SessionTally.tokenSummary(request.sessionId(), now, tracker.status()),
                     run.tally().metrics(request.sessionId(), now, (nanos.getAsLong() - started) / 1e9));

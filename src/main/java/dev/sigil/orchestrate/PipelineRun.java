@@ -12,6 +12,7 @@ import dev.sigil.contract.model.Component;
 import dev.sigil.contract.model.Metadata;
 import dev.sigil.orchestrate.OrchestrationResult.Status;
 import dev.sigil.orchestrate.execute.StepExecutor;
+import dev.sigil.orchestrate.execute.StepFailure;
 import dev.sigil.orchestrate.pipeline.BuiltinPipeline;
 import dev.sigil.orchestrate.pipeline.PipelineDefinition;
 import dev.sigil.orchestrate.pipeline.StepDefinition;
@@ -44,7 +45,8 @@ final class PipelineRun {
     private final Map<String, StepDefinition> knownSteps = new LinkedHashMap<>();
     private int contractFailures;
     private OptionalDouble quality = OptionalDouble.empty();
-    private String finalOutput = "";
+    private String lastReasoningOutput = "";
+    private String lastOutput = "";
 
     PipelineRun(OrchestrationRequest request, SessionRecorder recorder, TokenTracker tracker, StepRunner runner,
                 StepExecutor builtin, StepExecutor command, ResumePoint resume, LongSupplier nanos, Consumer<StepOutcome> listener) {
@@ -70,10 +72,19 @@ final class PipelineRun {
         request.pipeline().ifPresent(p -> startMetadata.put("pipeline", p.name()));
         if (request.resume()) {
             startMetadata.put("resumed", true).put("resumed_steps", resume.done().size());
+            // Every token of the log so far counts again, once: the budget and the total start from there.
+            resume.spent().forEach((component, tokens) -> {
+                tracker.budget().record(component, tokens);
+                tally.spent(tokens);
+            });
         }
         recorder.sessionStart(request.task(), request.budget().total(), request.agent(), startMetadata);
         try {
             for (int i = 0; i < steps.size(); i++) {
+                if (Thread.interrupted()) {
+                    // Ctrl-C came while no step was waiting: it stops the run here, before the next step.
+                    throw new InterruptedException();
+                }
                 StepDefinition step = steps.get(i);
                 knownSteps.put(step.id(), step);
                 if (resumed(step)) {
@@ -105,6 +116,8 @@ final class PipelineRun {
             return end(start, Status.INTERRUPTED, "KeyboardInterrupt", "interrupted");
         } catch (PlanException e) {
             return end(start, Status.FAILED, "PlanError", e.getMessage());
+        } catch (FatalStepException e) {
+            return end(start, Status.FAILED, e.failure.errorType(), e.failure.getMessage());
         }
     }
 
@@ -114,8 +127,8 @@ final class PipelineRun {
             return false;
         }
         outputs.put(step.id(), resume.outputs().get(step.id()));
-        tally.resumed(done.component(), done.tokens(), done.latencyMs());
-        tracker.budget().record(done.component(), done.tokens());
+        noteOutput(step.component(), resume.outputs().get(step.id()));
+        tally.resumed(done.component(), done.latencyMs());
         StepOutcome outcome = new StepOutcome(step.id(), step.component(), step.operation(), true, done.tokens(), done.latencyMs(), "", true);
         outcomes.add(outcome);
         listener.accept(outcome);
@@ -143,9 +156,7 @@ final class PipelineRun {
         if (ran.succeeded()) {
             outputs.put(o.id(), ran.result().output());
             tally.completed(o.component(), o.tokens(), o.latencyMs());
-            if (o.component() == Component.REASONING || finalOutput.isEmpty()) {
-                finalOutput = ran.result().output();
-            }
+            noteOutput(o.component(), ran.result().output());
             JsonNode score = ran.result().metadata().get("quality_score");
             if (score != null && score.isNumber()) {
                 quality = OptionalDouble.of(score.doubleValue());
@@ -156,6 +167,21 @@ final class PipelineRun {
             tally.failed(o.component(), o.latencyMs());
         }
         listener.accept(o);
+    }
+
+    /** The run's final output is the last reasoning step's, or else the last output of any step. */
+    private void noteOutput(Component component, String output) {
+        lastOutput = output;
+        if (component == Component.REASONING) {
+            lastReasoningOutput = output;
+        }
+    }
+
+    /** A configuration or system failure met inside the contract retry stops the run like anywhere else. */
+    private static void stopIfFatal(StepRunner.Ran ran) {
+        if (!ran.succeeded() && ran.failure().category().isFatal()) {
+            throw new FatalStepException(ran.failure());
+        }
     }
 
     /** In the built-in pipeline, the planning step's output becomes the plan's steps and what follows them. */
@@ -195,6 +221,7 @@ final class PipelineRun {
         if (redoStep != null) {
             StepRunner.Ran again = runner.run(redoStep, executorFor(redoStep), inputs(redoStep), feedback);
             record(again);
+            stopIfFatal(again);
             if (!again.succeeded()) {
                 return false;
             }
@@ -204,6 +231,7 @@ final class PipelineRun {
         }
         StepRunner.Ran second = runner.run(check, executorFor(check), inputs(check), feedback);
         record(second);
+        stopIfFatal(second);
         return second.succeeded() && !failedCheck(second);
     }
 
@@ -225,7 +253,19 @@ final class PipelineRun {
             default -> recorder.sessionError(errorType, error, total, tally.completed());
         }
         return new OrchestrationResult(request.sessionId(), request.task(), status, total, request.budget().total(), outcomes,
-                finalOutput, quality, errorType, error, seconds);
+                lastReasoningOutput.isEmpty() ? lastOutput : lastReasoningOutput, quality, errorType, error, seconds);
+    }
+
+    /** A step failed with a category that stops the run. */
+    private static final class FatalStepException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final transient StepFailure failure;
+
+        FatalStepException(StepFailure failure) {
+            super(failure.getMessage(), null, false, false);
+            this.failure = failure;
+        }
     }
 
     /** The plan the planning step produced cannot be run. */

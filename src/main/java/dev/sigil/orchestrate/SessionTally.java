@@ -39,9 +39,15 @@ final class SessionTally {
         add(component, latencyMs, true);
     }
 
-    /** Steps done before a resume: their tokens and counts belong to this session too. */
-    void resumed(Component component, long stepTokens, double latencyMs) {
-        completed(component, stepTokens, latencyMs);
+    /** Tokens an earlier run of this session spent (the sum over its log): they belong to this session's total. */
+    void spent(long earlierTokens) {
+        tokens += earlierTokens;
+    }
+
+    /** A step an earlier run completed: it counts as completed; its tokens are in {@link #spent}. */
+    void resumed(Component component, double latencyMs) {
+        completed++;
+        add(component, latencyMs, false);
     }
 
     private void add(Component component, double latencyMs, boolean error) {

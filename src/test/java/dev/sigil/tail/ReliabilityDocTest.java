@@ -32,7 +32,7 @@ class ReliabilityDocTest {
     }
 
     private static Class<?> find(String simpleName) throws ClassNotFoundException {
-        for (String pkg : new String[] {"dev.sigil.tail", "dev.sigil.tail.format", "dev.sigil.cli", "dev.sigil.log", "dev.sigil.log.maintenance"}) {
+        for (String pkg : new String[] {"dev.sigil.tail", "dev.sigil.tail.format", "dev.sigil.cli", "dev.sigil.log", "dev.sigil.log.maintenance", "dev.sigil.orchestrate"}) {
             try {
                 return Class.forName(pkg + "." + simpleName);
             } catch (ClassNotFoundException e) {

@@ -11,13 +11,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.ToLongFunction;
 
-import org.zeroturnaround.exec.InvalidExitValueException;
 import org.zeroturnaround.exec.ProcessExecutor;
 import org.zeroturnaround.exec.ProcessResult;
+import org.zeroturnaround.exec.StartedProcess;
 
 import dev.sigil.contract.codec.JsonSyntaxException;
 import dev.sigil.contract.codec.PythonJsonReader;
@@ -39,6 +40,9 @@ public final class CommandExecutor implements StepExecutor {
     /** Most bytes kept from a command's stdout or stderr. */
     static final int MAX_CAPTURE = 16 * 1024 * 1024;
 
+    /** How long an abandoned command has to end after SIGTERM before it is killed. */
+    static final long KILL_GRACE_MILLIS = 1000;
+
     private final Path baseDirectory;
     private final ToLongFunction<String> tokenCounter;
     private final PythonJsonWriter json = new PythonJsonWriter(PythonJsonWriter.NonFinite.REJECT);
@@ -57,9 +61,9 @@ public final class CommandExecutor implements StepExecutor {
         String prompt = json.encodeToString(requestJson(request));
         BoundedBuffer out = new BoundedBuffer();
         BoundedBuffer err = new BoundedBuffer();
-        ProcessResult result;
+        StartedProcess started;
         try {
-            result = new ProcessExecutor()
+            started = new ProcessExecutor()
                     .command(command)
                     .directory(baseDirectory.toFile())
                     .environment(step.environment())
@@ -69,15 +73,23 @@ public final class CommandExecutor implements StepExecutor {
                     .redirectInput(new ByteArrayInputStream(prompt.getBytes(StandardCharsets.UTF_8)))
                     .redirectOutput(out)
                     .redirectError(err)
-                    .timeout(step.timeout().toMillis(), TimeUnit.MILLISECONDS)
                     .destroyOnExit()
                     .exitValueAny()
-                    .execute();
-        } catch (TimeoutException e) {
-            throw FailureClassifier.timeout(shown, step.timeout().toMillis());
-        } catch (InvalidExitValueException e) {
-            throw FailureClassifier.exited(shown, e.getExitValue(), lastLine(err));
+                    .start();
         } catch (IOException e) {
+            throw FailureClassifier.notStarted(shown, e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+        }
+        ProcessResult result;
+        try {
+            result = started.getFuture().get(step.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            killTree(started);
+            throw FailureClassifier.timeout(shown, step.timeout().toMillis());
+        } catch (InterruptedException e) {
+            killTree(started);
+            throw e;
+        } catch (ExecutionException e) {
+            killTree(started);
             throw FailureClassifier.notStarted(shown, e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
         }
         if (result.getExitValue() != 0) {
@@ -87,6 +99,31 @@ public final class CommandExecutor implements StepExecutor {
             throw new StepFailure(ErrorCategory.LOGIC, "OutputTooLarge", shown + " wrote more than " + MAX_CAPTURE + " bytes to stdout");
         }
         return result(prompt, out.text());
+    }
+
+    /**
+     * Ends an abandoned command (timed out, or Ctrl-C) with everything it started: a shell step's children would
+     * otherwise run on, unseen, holding its output pipe. SIGTERM to all; once the command itself has ended (or after a
+     * grace period) SIGKILL to whatever is left. Only the command is waited for: its descendants are not this JVM's
+     * children, and one that became a zombie would look alive until some other process reaped it.
+     */
+    private static void killTree(StartedProcess started) {
+        Process process = started.getProcess();
+        List<ProcessHandle> descendants = process.descendants().toList();
+        descendants.forEach(ProcessHandle::destroy);
+        process.destroy();
+        boolean interrupted = false;
+        try {
+            process.waitFor(KILL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        started.getFuture().cancel(true);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private List<String> resolve(List<String> command) {

@@ -1,11 +1,17 @@
 package dev.sigil.orchestrate.execute;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Classifies how an external step command failed (docs/orchestrate.md, "Errors"). Exit statuses with a meaning
  * come first (sysexits.h and the shell's conventions), then the words of seed 001's {@code ErrorHandler} in the
  * last line of stderr, then the default: a logic error. Pure.
+ *
+ * <p>The seed looks for "auth", "memory", "disk" and "space" anywhere in an exception's message. In a command's
+ * stderr that stops whole pipelines for nothing: "authority", "whitespace", or a memory step saying that its memory
+ * store had no match. Config and system errors stop the run, so their words are matched as the phrases that mean
+ * them; the transient words are the seed's (a false positive there only costs a retry).
  */
 public final class FailureClassifier {
 
@@ -13,6 +19,13 @@ public final class FailureClassifier {
     public static final int EX_TEMPFAIL = 75;
     /** sysexits.h EX_CONFIG. */
     public static final int EX_CONFIG = 78;
+
+    private static final Pattern TRANSIENT_WORDS = Pattern.compile("timeout|timed out|rate limit|rate-limit|too many requests");
+    private static final Pattern CONFIG_WORDS = Pattern.compile(
+            "api[ _-]?key|credential|\\bauth\\b|authenticat|authori[sz]ed|authori[sz]ation");
+    private static final Pattern SYSTEM_WORDS = Pattern.compile(
+            "out of memory|outofmemory|memoryerror|cannot allocate memory|not enough memory|memory exhausted"
+                    + "|no space left|disk full|disk is full|disk quota");
 
     private FailureClassifier() {
     }
@@ -41,13 +54,13 @@ public final class FailureClassifier {
             return new StepFailure(ErrorCategory.SYSTEM, "ProcessKilled", message + " (killed by signal " + (status - 128) + ")");
         }
         String words = stderrTail == null ? "" : stderrTail.toLowerCase(Locale.ROOT);
-        if (words.contains("timeout") || words.contains("timed out") || words.contains("rate limit")) {
+        if (TRANSIENT_WORDS.matcher(words).find()) {
             return new StepFailure(ErrorCategory.TRANSIENT, "TransientError", message);
         }
-        if (words.contains("api key") || words.contains("credential") || words.contains("auth")) {
+        if (CONFIG_WORDS.matcher(words).find()) {
             return new StepFailure(ErrorCategory.CONFIG, "ConfigError", message);
         }
-        if (words.contains("memory") || words.contains("disk") || words.contains("space")) {
+        if (SYSTEM_WORDS.matcher(words).find()) {
             return new StepFailure(ErrorCategory.SYSTEM, "SystemError", message);
         }
         return new StepFailure(ErrorCategory.LOGIC, "StepError", message);

@@ -64,7 +64,7 @@ public final class PipelineLoader {
         List<Violation> violations = schema.validate(root);
         if (!violations.isEmpty()) {
             Violation v = violations.get(0);
-            throw new PipelineFileException(file + ": " + v.describe() + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : ""));
+            throw new PipelineFileException(file + ": " + explain(root, v) + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : ""));
         }
         Path base = file.toAbsolutePath().getParent();
         return definition(file, root, base);
@@ -108,6 +108,26 @@ public final class PipelineLoader {
         }
         String name = root.has("name") ? root.get("name").stringValue() : file.getFileName().toString();
         return new PipelineDefinition(name, root.has("description") ? root.get("description").stringValue() : "", steps, base);
+    }
+
+    /**
+     * The schema's words for the two mistakes its rules express indirectly: a step's executor (a {@code oneOf}) and
+     * a duration (a regular expression).
+     */
+    private static String explain(JsonNode root, Violation v) {
+        if (v.keyword().equals("oneOf") && v.pointer().matches("/steps/\\d+")) {
+            JsonNode step = root.at(v.pointer());
+            if (step.has("command") && step.has("builtin")) {
+                return v.pointer() + ": a step has either command or builtin: true, not both";
+            }
+            if (!step.has("command") && !step.path("builtin").asBoolean(false)) {
+                return v.pointer() + ": a step needs command (the program to run) or builtin: true";
+            }
+        }
+        if (v.keyword().equals("pattern") && v.pointer().matches(".*/(timeout|retry_delay)")) {
+            return v.pointer() + ": '" + root.at(v.pointer()).asString("") + "' is not a duration (a number and ms, s or m: 500ms, 30s, 2m)";
+        }
+        return v.describe();
     }
 
     /** "500ms", "30s", "2m", "1.5s" (the schema has checked the form). */

@@ -1,0 +1,140 @@
+package dev.sigil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.sigil.orchestrate.SessionAudit;
+
+/**
+ * {@code sigil orchestrate} in-process: what it refuses (in one line, exit 2, before it writes anything), and what it
+ * prints when resuming.
+ */
+class OrchestrateCommandTest {
+
+    @TempDir
+    Path home;
+
+    private CliRun orchestrate(String... args) {
+        return orchestrateWith(Map.of(), args);
+    }
+
+    private CliRun orchestrateWith(Map<String, String> variables, String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of("orchestrate", "--log-path", home.resolve("logs").toString()));
+        all.addAll(List.of(args));
+        Map<String, String> env = new java.util.HashMap<>(variables);
+        env.put("HOME", home.toString());
+        return CliRun.run(env, all.toArray(String[]::new));
+    }
+
+    private SessionAudit audited(String session) throws Exception {
+        SessionAudit audit = SessionAudit.of(home.resolve("logs/sessions").resolve(session));
+        assertThat(audit.findings()).isEmpty();
+        return audit;
+    }
+
+    private void assertRefused(CliRun run, String message) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines()).containsExactly("sigil orchestrate: " + message);
+        assertThat(home.resolve("logs/sessions")).as("nothing written").doesNotExist();
+        assertThat(home.resolve("logs/current.jsonl")).doesNotExist();
+    }
+
+    @Test
+    void badArgumentsAreRefusedBeforeAnythingIsWritten() {
+        assertRefused(orchestrate("--session", "s1"), "give the TASK to run, e.g. sigil orchestrate \"Summarise the quarterly report\"");
+        assertRefused(orchestrate("--resume", "task"), "--resume needs --session ID (the session to continue)");
+        assertRefused(orchestrate("--speed", "-1", "task"), "--speed must be a number >= 0, not -1.0");
+        assertRefused(orchestrate("--encoding", "p50k", "task"), "--encoding must be one of " + dev.sigil.tokens.TokenEncoding.names()
+                + ", not 'p50k'");
+        assertRefused(orchestrate("--resume", "--session", "nosuch"), "no session 'nosuch' to resume: "
+                + home.resolve("logs/sessions/nosuch/execution.jsonl") + " does not exist");
+        CliRun badId = orchestrate("--session", "bad id", "task");
+        assertThat(badId.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(badId.err()).contains("session id 'bad id'");
+    }
+
+    @Test
+    void aResumeShowsTheTaskOfTheRunItContinuesAndAFinishedSessionHasNothingToResume() throws Exception {
+        CliRun stopped = orchestrate("--session", "s2", "--speed", "0", "--budget", "1500", "Qualify the lead");
+        assertThat(stopped.exitCode()).isEqualTo(ExitCode.BUDGET_EXHAUSTED);
+
+        CliRun resumed = orchestrate("--session", "s2", "--speed", "0", "--budget", "100000", "--resume");
+        assertThat(resumed.exitCode()).as(resumed.err()).isEqualTo(ExitCode.OK);
+        assertThat(resumed.out()).startsWith("Processing request: Qualify the lead\nSession: s2\nPipeline resuming...\n");
+
+        Path log = home.resolve("logs/sessions/s2/execution.jsonl");
+        byte[] before = Files.readAllBytes(log);
+        CliRun again = orchestrate("--session", "s2", "--resume");
+        assertThat(again.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(again.out()).isEqualTo("Session s2 completed earlier: nothing to resume (its log: " + log + ").\n");
+        assertThat(Files.readAllBytes(log)).isEqualTo(before);
+    }
+
+    @Test
+    void verboseShowsTheLogAndEveryStep() {
+        CliRun run = orchestrate("--session", "s3", "--speed", "0", "--verbose", "Qualify the lead");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).contains("Log: " + home.resolve("logs/sessions/s3/execution.jsonl"))
+                .containsPattern("(?m)^  \\[routing   \\] route_request {16}[\\d,]+ tokens  \\d+\\.\\ds$")
+                .containsPattern("(?m)^  \\[memory    \\] extract_memories {13}[\\d,]+ tokens");
+    }
+
+    @Test
+    void theFeatureFlagsOfTheBudget() throws Exception {
+        CliRun untracked = orchestrateWith(Map.of("SIGIL_ENABLE_TOKEN_TRACKING", "false"), "--session", "f1", "--speed", "0", "--budget",
+                "1,500", "Qualify the lead");
+        assertThat(untracked.exitCode()).as("the budget never stops the run").isEqualTo(ExitCode.OK);
+        SessionAudit f1 = audited("f1");
+        assertThat(f1.logTokens()).isGreaterThan(1500);
+        assertThat(f1.events("budget_exceeded")).hasSize(1);
+
+        CliRun quiet = orchestrateWith(Map.of("SIGIL_ENABLE_BUDGET_ALERTS", "false"), "--session", "f2", "--speed", "0", "--budget", "1500",
+                "Qualify the lead");
+        assertThat(quiet.exitCode()).isEqualTo(ExitCode.BUDGET_EXHAUSTED);
+        assertThat(quiet.err()).isEmpty();
+        SessionAudit f2 = audited("f2");
+        assertThat(f2.events("budget_warning")).isEmpty();
+        assertThat(f2.events("budget_exceeded")).as("a run that runs out still says so").hasSize(1);
+
+        CliRun env = orchestrateWith(Map.of("SIGIL_TOKEN_BUDGET", "2000"), "--session", "f3", "--speed", "0", "Qualify the lead");
+        assertThat(env.exitCode()).isEqualTo(ExitCode.BUDGET_EXHAUSTED);
+        assertThat(audited("f3").tokensJson().get("total_budget").longValue()).isEqualTo(2000);
+    }
+
+    @Test
+    void monitorWithoutATerminalPrintsThePlainConsole() throws Exception {
+        CliRun run = orchestrate("--session", "m1", "--speed", "0", "--monitor", "Qualify the lead");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).startsWith("Processing request: Qualify the lead\nSession: m1\nPipeline starting...\n")
+                .contains("EXECUTION COMPLETE").doesNotContain("\u001b");
+        audited("m1");
+    }
+
+    @Test
+    void aSessionIsResumedWithThePipelineItRan() throws Exception {
+        String example = Path.of("docs/examples/lead-pipeline.yaml").toAbsolutePath().toString();
+        assertThat(orchestrate("--session", "p1", "--speed", "0", "--budget", "300", "--pipeline", example, "Qualify the lead").exitCode())
+                .isEqualTo(ExitCode.BUDGET_EXHAUSTED);
+        CliRun without = orchestrate("--session", "p1", "--speed", "0", "--resume");
+        assertThat(without.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(without.err()).isEqualTo("sigil orchestrate: session 'p1' ran the pipeline 'lead-qualification': resume it with "
+                + "--pipeline and that pipeline's file\n");
+        CliRun with = orchestrate("--session", "p1", "--speed", "0", "--resume", "--budget", "100000", "--pipeline", example);
+        assertThat(with.exitCode()).as(with.err()).isEqualTo(ExitCode.OK);
+        audited("p1");
+
+        assertThat(orchestrate("--session", "b1", "--speed", "0", "--budget", "500", "Qualify the lead").exitCode())
+                .isEqualTo(ExitCode.BUDGET_EXHAUSTED);
+        CliRun other = orchestrate("--session", "b1", "--speed", "0", "--resume", "--pipeline", example);
+        assertThat(other.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(other.err()).isEqualTo("sigil orchestrate: session 'b1' ran the built-in pipeline: resume it without --pipeline\n");
+    }
+}

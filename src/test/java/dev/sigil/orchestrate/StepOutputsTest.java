@@ -1,0 +1,67 @@
+package dev.sigil.orchestrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.sigil.log.UnsafePathException;
+
+/** outputs.jsonl: what the steps produced, kept for --resume; private, redacted, and robust to a torn last line. */
+class StepOutputsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void outputsAreReadBackInOrderTheLastOfAStepWinning() throws Exception {
+        StepOutputs outputs = new StepOutputs(dir, s -> s);
+        outputs.append("route", "intent: buy");
+        outputs.append("research", "line one\nline \"two\" \u00e9\u2603");
+        outputs.append("route", "intent: sell");
+        assertThat(outputs.read()).containsExactly(java.util.Map.entry("route", "intent: sell"),
+                java.util.Map.entry("research", "line one\nline \"two\" \u00e9\u2603"));
+        assertThat(Files.readAllLines(dir.resolve("outputs.jsonl"))).hasSize(3);
+    }
+
+    @Test
+    void theFileIsPrivateAndAbsentMeansNothingDone() throws Exception {
+        StepOutputs outputs = new StepOutputs(dir, s -> s);
+        assertThat(outputs.read()).isEmpty();
+        outputs.append("a", "x");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("outputs.jsonl")))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aTornLastLineIsIgnoredAndLinesThatAreNotOursAreSkipped() throws Exception {
+        StepOutputs outputs = new StepOutputs(dir, s -> s);
+        outputs.append("a", "first");
+        Files.writeString(dir.resolve("outputs.jsonl"), "{\"other\": 1}\n[1]\n{\"step\":\"b\",\"output\":\"cut he",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        assertThat(outputs.read()).containsOnlyKeys("a");
+    }
+
+    @Test
+    void outputsAreRedactedBeforeTheyAreKept() throws Exception {
+        StepOutputs outputs = new StepOutputs(dir, s -> s.replace("sk-secret", "[REDACTED]"));
+        outputs.append("a", "key sk-secret used");
+        assertThat(outputs.read().get("a")).isEqualTo("key [REDACTED] used");
+        assertThat(Files.readString(dir.resolve("outputs.jsonl"))).doesNotContain("sk-secret");
+    }
+
+    @Test
+    void aSymlinkInPlaceOfTheFileIsRefused() throws Exception {
+        Path elsewhere = Files.writeString(dir.resolve("elsewhere"), "");
+        Files.createSymbolicLink(dir.resolve("outputs.jsonl"), elsewhere);
+        StepOutputs outputs = new StepOutputs(dir, s -> s);
+        assertThatThrownBy(() -> outputs.append("a", "x")).isInstanceOf(UnsafePathException.class);
+        assertThat(Files.readString(elsewhere)).isEmpty();
+    }
+}
