@@ -196,6 +196,19 @@ public final class ExecutionLogger implements AutoCloseable {
         if (finalStats != null) {
             return;
         }
+        // Closing is how queued entries reach the disk: a caller whose thread was just interrupted (Ctrl-C) still
+        // gets them written. The flag is set again before returning.
+        boolean interrupted = Thread.interrupted();
+        try {
+            closeNow(fromHook);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void closeNow(boolean fromHook) {
         entries.shut(settings.closeTimeout().toNanos());
         stopWriter();
         entries.dropLeftovers();

@@ -65,6 +65,24 @@ class ExecutionLoggerTest {
     }
 
     @Test
+    void closingFromAnInterruptedThreadStillWritesEverythingQueuedAndKeepsTheFlag() throws IOException {
+        ExecutionLogger logger = open("interrupted");
+        Path log = logger.logFile();
+        for (int i = 0; i < 500; i++) {
+            logger.log(EventType.STEP_COMPLETE, Component.REASONING, "step " + i, 1, Metadata.EMPTY);
+        }
+        Thread.currentThread().interrupt();
+        try {
+            logger.close();
+            assertThat(Thread.currentThread().isInterrupted()).as("the caller's interrupt is kept").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(Files.readAllLines(log)).hasSize(500);
+        assertThat(logger.stats().clean()).isTrue();
+    }
+
+    @Test
     void directoriesAre0700FilesAre0600AndCurrentPointsAtTheLog() throws IOException {
         try (ExecutionLogger logger = open("perm-check")) {
             logger.log(EventType.STEP_ERROR, Component.MEMORY, "lookup failed", 0, Metadata.builder().error("timeout").build());
