@@ -226,7 +226,11 @@ final class OrchestrateCommand implements Callable<Integer> {
     }
 
     private void report(OrchestrationResult result, OrchestrateConsole console) throws IOException {
-        console.finished(result);
+        report(result, console, false);
+    }
+
+    private void report(OrchestrationResult result, OrchestrateConsole console, boolean afterSummary) throws IOException {
+        console.finished(result, afterSummary);
         if (output != null) {
             OutputDocument.write(output, result);
         }
@@ -254,7 +258,8 @@ final class OrchestrateCommand implements Callable<Integer> {
             MonitorOptions options = new MonitorOptions(locator.path(run.logFile().toString()), MonitorOptions.Mode.DASHBOARD, "",
                     Level.INFO, Duration.ofMillis(100), true, !env.noColor(), true, TailOptions.DEFAULT_MAX_LINE_BYTES);
             OutputStream out = new BufferedOutputStream(env.stdout(), 1 << 16);
-            new DashboardMonitor(options, locator, Clock.systemDefaultZone()).run(out, done, Duration.ofMillis(1500));
+            boolean summaryShown = new DashboardMonitor(options, locator, Clock.systemDefaultZone()).run(out, done, Duration.ofMillis(1500))
+                    .session().status().isFinished();
             if (!done.isDone()) {
                 worker.interrupt();
             }
@@ -265,7 +270,7 @@ final class OrchestrateCommand implements Callable<Integer> {
             if (failure.get() != null) {
                 throw new IllegalStateException(failure.get());
             }
-            report(result.get(), console);
+            report(result.get(), console, summaryShown);
             return result.get();
         }
     }

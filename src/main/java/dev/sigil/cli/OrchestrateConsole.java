@@ -45,15 +45,22 @@ final class OrchestrateConsole {
     }
 
     void finished(OrchestrationResult r) {
-        out.println();
-        out.println(RULE);
-        out.println(switch (r.status()) {
-            case COMPLETED, COMPLETED_WITH_FAILURES -> "EXECUTION COMPLETE";
-            case BUDGET_EXHAUSTED -> "EXECUTION STOPPED: TOKEN BUDGET EXHAUSTED";
-            case INTERRUPTED -> "EXECUTION INTERRUPTED";
-            case FAILED -> "EXECUTION FAILED";
-        });
-        out.println(RULE);
+        finished(r, false);
+    }
+
+    /** The closing block; {@code afterSummary}: the dashboard's final summary was just printed, so no second header. */
+    void finished(OrchestrationResult r, boolean afterSummary) {
+        if (!afterSummary) {
+            out.println();
+            out.println(RULE);
+            out.println(switch (r.status()) {
+                case COMPLETED, COMPLETED_WITH_FAILURES -> "EXECUTION COMPLETE";
+                case BUDGET_EXHAUSTED -> "EXECUTION STOPPED: TOKEN BUDGET EXHAUSTED";
+                case INTERRUPTED -> "EXECUTION INTERRUPTED";
+                case FAILED -> "EXECUTION FAILED";
+            });
+            out.println(RULE);
+        }
         out.println("Result: " + TerminalText.visible(summary(r)));
         out.printf(Locale.ROOT, "Final Tokens: %,d / %,d%n", r.totalTokens(), r.budget());
         out.flush();
