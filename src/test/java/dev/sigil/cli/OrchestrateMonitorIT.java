@@ -53,15 +53,15 @@ class OrchestrateMonitorIT {
         List<String> lines = end.lines().map(String::stripTrailing).filter(l -> !l.isEmpty()).toList();
         SessionAudit audit = SessionAudit.of(logs.resolve("sessions/it-monitor"));
         assertThat(audit.findings()).isEmpty();
-        int block = lines.indexOf("EXECUTION COMPLETE");
-        assertThat(block).as("the closing block on the normal screen:\n%s", end).isPositive();
-        assertThat(lines.subList(block - 1, lines.size())).startsWith("========================================", "EXECUTION COMPLETE",
-                "========================================");
-        assertThat(lines).contains("Processing request: " + OrchestrateIT.TASK, "Session: it-monitor",
-                String.format(java.util.Locale.ROOT, "Final Tokens: %,d / 256,000", audit.logTokens()));
-        assertThat(lines.get(lines.size() - 1)).isEqualTo("EXIT=0");
-        // the monitor's own final summary (seed 001's) comes before the console's closing block
-        assertThat(lines).contains("Status:   COMPLETE", String.format(java.util.Locale.ROOT, "  Total:     %,d / 256,000", audit.logTokens()));
+        int result = lines.indexOf(lines.stream().filter(l -> l.startsWith("Result: Complete")).findFirst().orElse("?"));
+        assertThat(result).as("the result on the normal screen:\n%s", end).isPositive();
+        // the monitor's own final summary (seed 001's) closes with its rule; the console adds only result and tokens
+        assertThat(lines.get(result - 1)).isEqualTo("=".repeat(60));
+        assertThat(lines.subList(result + 1, lines.size())).containsExactly(
+                String.format(java.util.Locale.ROOT, "Final Tokens: %,d / 256,000", audit.logTokens()), "EXIT=0");
+        assertThat(lines).contains("Processing request: " + OrchestrateIT.TASK, "Session: it-monitor", "Status:   COMPLETE",
+                String.format(java.util.Locale.ROOT, "  Total:     %,d / 256,000", audit.logTokens()));
+        assertThat(lines).as("one closing header only: the monitor's").doesNotContain("EXECUTION COMPLETE");
         assertThat(tmuxFormat("#{alternate_on}")).isEqualTo("0");
     }
 
