@@ -94,6 +94,18 @@ public final class LineAssembler {
         return length;
     }
 
+    /**
+     * Forgets the unterminated last line and moves back to where it started, as if its bytes had never been fed: for
+     * a file whose writer cut that line off (a crashed writer's torn line, removed by the next one) and may now write
+     * other bytes in its place. Returns its length.
+     */
+    public long rewindPartial() {
+        long length = pendingLength();
+        clearPending();
+        consumed = lineStart;
+        return length;
+    }
+
     /** True if bytes of a line without its newline yet are pending (held or being skipped). */
     public boolean hasPartial() {
         return heldLength > 0 || skippedLength >= 0;

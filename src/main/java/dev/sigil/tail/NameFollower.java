@@ -141,6 +141,12 @@ final class NameFollower implements Closeable {
         if (status == OpenFile.Status.SAME) {
             return true;
         }
+        if (lostOnlyItsPartialLine()) {
+            long offset = current.assembler().pendingOffset();
+            long number = current.assembler().lines() + 1;
+            out.torn(number, offset, current.cutPartialLine(), "its writer cut it off (the next writer repairs a line left by one that stopped mid-write)");
+            return true;
+        }
         long position = current.position();
         LineAssembler old = current.restart();
         if (status == OpenFile.Status.TRUNCATED) {
@@ -150,6 +156,15 @@ final class NameFollower implements Closeable {
         }
         dropPartial(old, "its file was rewritten");
         return false;
+    }
+
+    private boolean lostOnlyItsPartialLine() {
+        try {
+            return current.lostOnlyItsPartialLine();
+        } catch (IOException e) {
+            unreadable(e);
+            return false;
+        }
     }
 
     private long readCurrent() {

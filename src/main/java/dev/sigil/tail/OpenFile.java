@@ -26,6 +26,9 @@ final class OpenFile implements Closeable {
     private byte[] head = new byte[0];
     private final byte[] mark = new byte[MARK_BYTES];
     private int markLength;
+    /** The bytes before the end of the last complete line (the start of the unterminated one). */
+    private final byte[] lineMark = new byte[MARK_BYTES];
+    private int lineMarkLength;
     private int quietPolls;
 
     OpenFile(TailSource.Handle handle, TailOptions options) {
@@ -109,12 +112,39 @@ final class OpenFile implements Closeable {
         return readFully(handle, mySize - n, newest) && matches(other, mySize - n, newest, n);
     }
 
+    /**
+     * Whether the file lost only the unterminated line after the last complete one: it still holds every complete
+     * line read (same start, same bytes before their end) but not the bytes after them. That is what the next writer
+     * does to the torn line of a writer that crashed mid-line (docs/logging.md: it cuts the line, then appends).
+     */
+    boolean lostOnlyItsPartialLine() throws IOException {
+        long linesEnd = assembler.pendingOffset();
+        if (!assembler.hasPartial() || handle.size() < linesEnd) {
+            return false;
+        }
+        int headLength = (int) Math.min(head.length, linesEnd);
+        return matches(handle, 0, head, headLength) && matches(handle, linesEnd - lineMarkLength, lineMark, lineMarkLength);
+    }
+
+    /** Forgets the unterminated line and reads on from where it started; returns its length. */
+    long cutPartialLine() {
+        long length = assembler.rewindPartial();
+        System.arraycopy(lineMark, 0, mark, 0, lineMarkLength);
+        markLength = lineMarkLength;
+        if (head.length > position()) {
+            head = Arrays.copyOf(head, (int) position());
+        }
+        quietPolls = 0;
+        return length;
+    }
+
     /** Starts over at byte 0 with a fresh assembler; returns the assembler that held the old partial line. */
     LineAssembler restart() {
         LineAssembler old = assembler;
         assembler = new LineAssembler(maxLineBytes);
         head = new byte[0];
         markLength = 0;
+        lineMarkLength = 0;
         quietPolls = 0;
         return old;
     }
@@ -136,13 +166,28 @@ final class OpenFile implements Closeable {
             head = Arrays.copyOf(head, head.length + keep);
             System.arraycopy(buffer, 0, head, (int) start, keep);
         }
+        int lastNewline = n - 1;
+        while (lastNewline >= 0 && buffer[lastNewline] != '\n') {
+            lastNewline--;
+        }
+        if (lastNewline >= 0) {
+            slideMark(0, lastNewline + 1);
+            System.arraycopy(mark, 0, lineMark, 0, markLength);
+            lineMarkLength = markLength;
+        }
+        slideMark(lastNewline + 1, n);
+    }
+
+    /** Moves the mark on over {@code buffer[from, to)}: it keeps the last {@link #MARK_BYTES} bytes read. */
+    private void slideMark(int from, int to) {
+        int n = to - from;
         if (n >= MARK_BYTES) {
-            System.arraycopy(buffer, n - MARK_BYTES, mark, 0, MARK_BYTES);
+            System.arraycopy(buffer, to - MARK_BYTES, mark, 0, MARK_BYTES);
             markLength = MARK_BYTES;
         } else {
             int keepOld = Math.min(markLength, MARK_BYTES - n);
             System.arraycopy(mark, markLength - keepOld, mark, 0, keepOld);
-            System.arraycopy(buffer, 0, mark, keepOld, n);
+            System.arraycopy(buffer, from, mark, keepOld, n);
             markLength = keepOld + n;
         }
     }

@@ -124,6 +124,35 @@ class TailerTest {
     }
 
     @Test
+    void aTornLineCutByTheNextWriterIsReportedOnceAndReadingGoesOnFromWhereItStarted() {
+        MemoryTailSource.File f = source.create();
+        Tailer t = tailer(options);
+        String a2 = line("a2 cut off");
+        f.append(line("a1") + a2.substring(0, 20));
+        t.poll();
+        int linesEnd = line("a1").length();
+        f.truncate(linesEnd);
+        t.poll();
+        f.append(line("b1") + line("b2"));
+        t.poll();
+        assertThat(log.text()).containsExactly("a1", "skip TORN", "b1", "b2");
+        assertThat(log.events.get(1)).isEqualTo(new TailEvent.Skipped("log", 2, linesEnd, 20, SkipReason.TORN,
+                "20 bytes without a newline; its writer cut it off (the next writer repairs a line left by one that stopped mid-write)"));
+    }
+
+    @Test
+    void aTornLineCutAndOvergrownBeforeThePollIsStillNeverGluedNorReadTwice() {
+        MemoryTailSource.File f = source.create();
+        Tailer t = tailer(options);
+        f.append(line("a1") + line("a2") + "{\"message\":\"torn");
+        t.poll();
+        f.truncate(line("a1").length() + line("a2").length());
+        f.append(line("b1 longer than the torn line was"));
+        t.poll();
+        assertThat(log.text()).containsExactly("a1", "a2", "skip TORN", "b1 longer than the torn line was");
+    }
+
+    @Test
     void truncateAndRegrowPastTheOldPositionBetweenPollsIsSeenByItsBytes() {
         MemoryTailSource.File f = source.create();
         Tailer t = tailer(options);
