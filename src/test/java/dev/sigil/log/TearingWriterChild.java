@@ -1,0 +1,95 @@
+package dev.sigil.log;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.locks.LockSupport;
+
+import dev.sigil.contract.model.Component;
+import dev.sigil.contract.model.EventType;
+import dev.sigil.contract.model.Metadata;
+
+/**
+ * The real logger in a process of its own, on a disk that takes a few bytes per {@code write()} (a short write, as
+ * the kernel may return) with a pause after each: a {@code kill -9} then lands in the middle of a line most of the
+ * time, as coreutils widens its race windows with breakpoints. Everything else is the production logger.
+ *
+ * <p>Usage: {@code TearingWriterChild LOG_PATH SESSION TAG COUNT SEED [MAX_FILE_SIZE]}. Logs entries with the message
+ * {@code "TAG s<i>"}; prints {@code ready} once the session is open. COUNT -1 logs until killed; otherwise it logs
+ * COUNT entries, closes and prints {@code done written=N}.
+ */
+public final class TearingWriterChild {
+
+    private TearingWriterChild() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path logPath = Path.of(args[0]);
+        String session = args[1];
+        String tag = args[2];
+        long count = Long.parseLong(args[3]);
+        Random random = new Random(Long.parseLong(args[4]));
+        LoggerSettings.Builder settings = LoggerSettings.builder().logPath(logPath);
+        if (args.length > 5) {
+            settings.maxFileSizeBytes(Long.parseLong(args[5]));
+        }
+        ChannelOpener opener = (path, options, attributes) -> {
+            FileChannel real = FileChannel.open(path, options, attributes);
+            return path.getFileName().toString().equals(LogLayout.EXECUTION_LOG) ? new SlowChannel(real, random) : real;
+        };
+        ExecutionLogger logger = ExecutionLogger.builder(settings.build()).channelOpener(opener).open(session);
+        System.out.println("ready");
+        System.out.flush();
+        for (long i = 0; count < 0 || i < count; i++) {
+            logger.log(EventType.STEP_COMPLETE, Component.REASONING, tag + " s" + i + " " + "x".repeat((int) (i % 50)), 3,
+                    Metadata.builder().put("seq", i).build());
+            LockSupport.parkNanos(300_000);
+        }
+        logger.close();
+        System.out.println("done written=" + logger.stats().written());
+    }
+
+    /** A real channel whose writes stop after 1 to 40 bytes, each followed by a short pause. */
+    private static final class SlowChannel extends FileChannel {
+        private final FileChannel real;
+        private final Random random;
+
+        SlowChannel(FileChannel real, Random random) {
+            this.real = real;
+            this.random = random;
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            ByteBuffer part = src.duplicate();
+            part.limit(part.position() + Math.min(src.remaining(), 1 + random.nextInt(40)));
+            int n = real.write(part);
+            src.position(src.position() + n);
+            LockSupport.parkNanos(20_000);
+            return n;
+        }
+
+        @Override public int read(ByteBuffer dst) throws IOException { return real.read(dst); }
+        @Override public long read(ByteBuffer[] dsts, int offset, int length) throws IOException { return real.read(dsts, offset, length); }
+        @Override public long write(ByteBuffer[] srcs, int offset, int length) throws IOException { throw new UnsupportedOperationException(); }
+        @Override public long position() throws IOException { return real.position(); }
+        @Override public FileChannel position(long newPosition) throws IOException { real.position(newPosition); return this; }
+        @Override public long size() throws IOException { return real.size(); }
+        @Override public FileChannel truncate(long size) throws IOException { real.truncate(size); return this; }
+        @Override public void force(boolean metaData) throws IOException { real.force(metaData); }
+        @Override public long transferTo(long position, long count, WritableByteChannel target) throws IOException { return real.transferTo(position, count, target); }
+        @Override public long transferFrom(ReadableByteChannel src, long position, long count) throws IOException { throw new UnsupportedOperationException(); }
+        @Override public int read(ByteBuffer dst, long position) throws IOException { return real.read(dst, position); }
+        @Override public int write(ByteBuffer src, long position) throws IOException { throw new UnsupportedOperationException(); }
+        @Override public MappedByteBuffer map(MapMode mode, long position, long size) throws IOException { throw new UnsupportedOperationException(); }
+        @Override public FileLock lock(long position, long size, boolean shared) throws IOException { return real.lock(position, size, shared); }
+        @Override public FileLock tryLock(long position, long size, boolean shared) throws IOException { return real.tryLock(position, size, shared); }
+        @Override protected void implCloseChannel() throws IOException { real.close(); }
+    }
+}
