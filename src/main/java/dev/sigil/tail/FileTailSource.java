@@ -3,18 +3,27 @@ package dev.sigil.tail;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A path on disk. The key is the file system's file key (device and inode on Linux and macOS), read through
  * symlinks, so a retargeted {@code current.jsonl} shows up as a new file. Where the platform has no file key the
- * key is the path itself and the tailer relies on content fingerprints alone.
+ * key is the path itself and the tailer relies on content fingerprints alone. Rotated parts are the files next to
+ * the one the name refers to that are named like it with a number before the extension ({@code execution.3.jsonl}
+ * for {@code execution.jsonl}), as sigil's logger names them.
  */
 public final class FileTailSource implements TailSource {
 
@@ -44,9 +53,72 @@ public final class FileTailSource implements TailSource {
 
     @Override
     public Object keyAtName() throws IOException {
+        return keyOf(path);
+    }
+
+    @Override
+    public Handle open() throws IOException {
+        return open(path);
+    }
+
+    @Override
+    public List<Handle> openPartsAfter(Object key) throws IOException {
+        Path target = target();
+        Path dir = target.toAbsolutePath().getParent();
+        String fileName = target.getFileName().toString();
+        int dot = fileName.lastIndexOf('.');
+        String stem = dot > 0 ? fileName.substring(0, dot) : fileName;
+        String extension = dot > 0 ? fileName.substring(dot) : "";
+        Pattern partName = Pattern.compile(Pattern.quote(stem) + "\\.([0-9]{1,9})" + Pattern.quote(extension));
+        TreeMap<Integer, Path> parts = new TreeMap<>();
+        Integer mine = null;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                Matcher m = partName.matcher(f.getFileName().toString());
+                if (m.matches() && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                    int n = Integer.parseInt(m.group(1));
+                    parts.put(n, f);
+                    if (key.equals(keyOf(f))) {
+                        mine = n;
+                    }
+                }
+            }
+        } catch (NoSuchFileException | NotDirectoryException e) {
+            return List.of();
+        }
+        List<Handle> out = new ArrayList<>();
+        if (mine == null) {
+            return out;
+        }
+        try {
+            for (Path part : parts.tailMap(mine, false).values()) {
+                Handle h = open(part);
+                if (h != null) {
+                    out.add(h);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            for (Handle h : out) {
+                h.close();
+            }
+            throw e;
+        }
+        return out;
+    }
+
+    /** The file the name refers to through its symlinks, or the name itself when it refers to nothing. */
+    private Path target() {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path;
+        }
+    }
+
+    private static Object keyOf(Path p) throws IOException {
         BasicFileAttributes attributes;
         try {
-            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            attributes = Files.readAttributes(p, BasicFileAttributes.class);
         } catch (NoSuchFileException | NotDirectoryException e) {
             return null;
         }
@@ -54,24 +126,23 @@ public final class FileTailSource implements TailSource {
             throw new IOException("is a directory");
         }
         Object key = attributes.fileKey();
-        return key != null ? key : path;
+        return key != null ? key : p;
     }
 
-    @Override
-    public Handle open() throws IOException {
+    private static Handle open(Path p) throws IOException {
         for (int attempt = 0; attempt < OPEN_ATTEMPTS; attempt++) {
-            Object before = keyAtName();
+            Object before = keyOf(p);
             if (before == null) {
                 return null;
             }
             FileChannel channel;
             try {
-                channel = FileChannel.open(path, StandardOpenOption.READ);
+                channel = FileChannel.open(p, StandardOpenOption.READ);
             } catch (NoSuchFileException e) {
                 continue;
             }
             // Java cannot fstat a channel: a key seen both before and after the open is the key of what was opened.
-            Object after = keyAtName();
+            Object after = keyOf(p);
             if (before.equals(after)) {
                 return new ChannelHandle(channel, before);
             }

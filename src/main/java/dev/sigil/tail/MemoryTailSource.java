@@ -1,7 +1,9 @@
 package dev.sigil.tail;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A name and the files it refers to, in memory, for tests and models: a script of appends, rename rotations,
@@ -78,6 +80,8 @@ public final class MemoryTailSource implements TailSource {
     private final String name;
     private File current;
     private long nextKey = 1;
+    /** Files rotated away as numbered parts, oldest first (part n is {@code parts.get(n - 1)}). */
+    private final List<File> parts = new ArrayList<>();
 
     public MemoryTailSource(String name) {
         this.name = name;
@@ -111,6 +115,13 @@ public final class MemoryTailSource implements TailSource {
         return removed;
     }
 
+    /** Detaches the file from the name as the next numbered rotated part (as sigil's logger rotates) and returns it. */
+    public synchronized File rotateToPart() {
+        File removed = remove();
+        parts.add(removed);
+        return removed;
+    }
+
     /** Points the name at an existing file (a symlink retarget, or a rename onto the name). */
     public synchronized void point(File file) {
         current = file;
@@ -122,11 +133,21 @@ public final class MemoryTailSource implements TailSource {
     }
 
     @Override
-    public synchronized Handle open() {
-        File file = current;
-        if (file == null) {
-            return null;
+    public synchronized List<Handle> openPartsAfter(Object key) {
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i).key.equals(key)) {
+                return parts.subList(i + 1, parts.size()).stream().map(MemoryTailSource::handle).toList();
+            }
         }
+        return List.of();
+    }
+
+    @Override
+    public synchronized Handle open() {
+        return current == null ? null : handle(current);
+    }
+
+    private static Handle handle(File file) {
         return new Handle() {
             @Override
             public Object key() {

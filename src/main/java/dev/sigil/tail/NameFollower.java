@@ -23,6 +23,8 @@ final class NameFollower implements Closeable {
     private final List<OpenFile> retiring = new ArrayList<>();
     /** A MISSING event was sent and no file has appeared since. */
     private boolean missing;
+    /** The key of the file read before the name went missing: it may have become a rotated part. */
+    private Object gone;
     /** The last UNREADABLE detail sent, or null while readable. */
     private String unreadable;
     /** Something failed during the current poll. */
@@ -52,19 +54,27 @@ final class NameFollower implements Closeable {
     private long follow(Object key) {
         long read = 0;
         if (current != null && key == null) {
+            keptItsBytes(); // truncated just before it went away: it is read again from byte 0
+            gone = current.key();
             read += retireCurrent();
             out.change(Change.MISSING, "removed or renamed away; its content was read to the end");
             missing = true;
         } else if (current != null) {
             // Another key means another file; the same key may still be another file (a reused inode), told by content.
-            boolean rotated = !key.equals(current.key()) || keptItsBytes() && !sameFileAtName();
+            // The open file is checked first either way: truncated just before a rotation, it is read again from 0.
+            keptItsBytes();
+            boolean rotated = !key.equals(current.key()) || !sameFileAtName();
             if (rotated) {
+                gone = current.key();
                 read += retireCurrent();
-                out.change(Change.ROTATED, "the name refers to another file now; the previous one was read to its end");
+                openCurrent();
+                read += readMissedParts(true);
             }
         }
         if (current == null && key != null) {
             openCurrent();
+            // Caught between a rename and the creation of the next file: a rotation too.
+            read += readMissedParts(false);
         } else if (current == null && !missing) {
             out.change(Change.MISSING, "no such file; waiting for it to appear");
             missing = true;
@@ -73,6 +83,65 @@ final class NameFollower implements Closeable {
             readable();
         }
         return read + readCurrent();
+    }
+
+    /**
+     * After a rotation, once the file now at the name is open: reads the numbered parts that came after the file
+     * read before ({@link #gone}) and before the current one, files the name referred to between two polls without
+     * being seen (a writer faster than the reader rotates several times between two looks), oldest first. Announces
+     * the rotation first when asked to, or when there were such parts. The newest part stays among the retiring
+     * files, since its writer may still append to it for a moment; the older ones are finished.
+     */
+    private long readMissedParts(boolean announce) {
+        List<OpenFile> missed = current != null && gone != null ? openMissedParts() : List.of();
+        if (current != null) {
+            gone = null;
+        }
+        String count = missed.size() + " rotated part" + (missed.size() == 1 ? "" : "s") + " written since";
+        if (announce) {
+            out.change(Change.ROTATED, "the name refers to another file now; the previous one was read to its end"
+                    + (missed.isEmpty() ? "" : ", then " + count));
+        } else if (!missed.isEmpty()) {
+            out.change(Change.ROTATED, "the previous file had become a rotated part; reading the " + count);
+        }
+        long read = 0;
+        for (int i = 0; i < missed.size(); i++) {
+            OpenFile part = missed.get(i);
+            try {
+                read += part.readToEnd(out);
+            } catch (IOException e) {
+                unreadable(e);
+            }
+            if (i == missed.size() - 1) {
+                retiring.add(part);
+            } else {
+                dropPartial(part.assembler(), "its file was rotated away");
+                closeQuietly(part);
+            }
+        }
+        return read;
+    }
+
+    /** The parts after {@link #gone}, up to the one the current file became if it was renamed meanwhile. */
+    private List<OpenFile> openMissedParts() {
+        List<TailSource.Handle> parts;
+        try {
+            parts = source.openPartsAfter(gone);
+        } catch (IOException e) {
+            unreadable(e);
+            return List.of();
+        }
+        List<OpenFile> missed = new ArrayList<>();
+        boolean reachedCurrent = false;
+        for (TailSource.Handle h : parts) {
+            reachedCurrent |= h.key().equals(current.key());
+            if (reachedCurrent) {
+                closeQuietly(h); // the current file and what came after it: read as the current file, then at its rotation
+            } else {
+                missed.add(new OpenFile(h, options));
+            }
+        }
+        return missed;
     }
 
     /** Reads the file once to its end, the unterminated last line included (no following). False if missing. */
@@ -238,6 +307,14 @@ final class NameFollower implements Closeable {
         }
         retiring.forEach(NameFollower::closeQuietly);
         retiring.clear();
+    }
+
+    private static void closeQuietly(TailSource.Handle handle) {
+        try {
+            handle.close();
+        } catch (IOException e) {
+            // a read-only handle has nothing to lose on close
+        }
     }
 
     private static void closeQuietly(OpenFile file) {

@@ -2,6 +2,7 @@ package dev.sigil.tail;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The seam between the tailer and the file system: a name (a path, possibly a symlink) that refers to a file at
@@ -26,6 +27,17 @@ public interface TailSource {
      * even after the name moves on (rename, delete, symlink retarget), which is how a rotated file is drained.
      */
     Handle open() throws IOException;
+
+    /**
+     * The numbered parts a rotating writer left after renaming away the file with key {@code key}, opened, oldest
+     * first: sigil's logger renames {@code execution.jsonl} to {@code execution.1.jsonl}, {@code execution.2.jsonl},
+     * and so on, and a reader that fell several rotations behind finds there the files it never saw at the name. Only
+     * parts newer than the one the file with {@code key} became; empty when that file is not such a part (another
+     * rotation scheme, a deleted file) or when the source has no parts. The caller closes the handles.
+     */
+    default List<Handle> openPartsAfter(Object key) throws IOException {
+        return List.of();
+    }
 
     /** An open file: its content can be read at any offset, whatever happens to its name. */
     interface Handle extends Closeable {

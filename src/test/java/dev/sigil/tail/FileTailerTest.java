@@ -57,6 +57,43 @@ class FileTailerTest {
     }
 
     @Test
+    void severalRotationsToNumberedPartsBetweenTwoPollsAreAllReadInOrder() throws IOException {
+        Path p = dir.resolve("execution.jsonl");
+        append(p, line("a1"));
+        try (Tailer t = tailer(p)) {
+            t.poll();
+            append(p, line("a2"));
+            Files.move(p, dir.resolve("execution.1.jsonl"), StandardCopyOption.ATOMIC_MOVE);
+            append(p, line("b1"));
+            Files.move(p, dir.resolve("execution.2.jsonl"), StandardCopyOption.ATOMIC_MOVE);
+            append(p, line("c1"));
+            Files.move(p, dir.resolve("execution.3.jsonl"), StandardCopyOption.ATOMIC_MOVE);
+            append(p, line("d1"));
+            t.poll();
+            assertThat(log.text()).containsExactly("a1", "a2", "ROTATED", "b1", "c1", "d1");
+            assertThat(((TailEvent.FileChanged) log.events.get(2)).detail()).endsWith("then 2 rotated parts written since");
+        }
+    }
+
+    @Test
+    void partsAreFoundNextToWhatACurrentSymlinkPointsAt() throws IOException {
+        Path session = Files.createDirectories(dir.resolve("sessions/s1"));
+        Path link = dir.resolve("current.jsonl");
+        Files.createSymbolicLink(link, Path.of("sessions/s1/execution.jsonl"));
+        Path p = session.resolve("execution.jsonl");
+        append(p, line("a1"));
+        try (Tailer t = tailer(link)) {
+            t.poll();
+            Files.move(p, session.resolve("execution.1.jsonl"));
+            append(p, line("b1"));
+            Files.move(p, session.resolve("execution.2.jsonl"));
+            append(p, line("c1"));
+            t.poll();
+            assertThat(log.text()).containsExactly("a1", "ROTATED", "b1", "c1");
+        }
+    }
+
+    @Test
     void theNewFileMayOutgrowTheOldOffsetBeforeThePoll() throws IOException {
         Path p = dir.resolve("execution.jsonl");
         append(p, line("a1"));

@@ -93,6 +93,53 @@ class TailerTest {
     }
 
     @Test
+    void numberedPartsWrittenBetweenTwoPollsAreReadBeforeTheNewFile() {
+        MemoryTailSource.File a = source.create();
+        Tailer t = tailer(options);
+        a.append(line("a1"));
+        t.poll();
+        source.rotateToPart();
+        source.create().append(line("b1"));
+        source.rotateToPart();
+        source.create().append(line("c1"));
+        MemoryTailSource.File c = source.rotateToPart();
+        source.create().append(line("d1"));
+        t.poll();
+        c.append(line("c2 late"));
+        t.poll();
+        assertThat(log.text()).containsExactly("a1", "ROTATED", "b1", "c1", "d1", "c2 late");
+    }
+
+    @Test
+    void aRotationSeenBetweenTheRenameAndTheNewFileStillReadsTheParts() {
+        MemoryTailSource.File a = source.create();
+        Tailer t = tailer(options);
+        a.append(line("a1"));
+        t.poll();
+        source.rotateToPart();
+        source.create().append(line("b1"));
+        source.rotateToPart();
+        t.poll();
+        source.create().append(line("c1"));
+        t.poll();
+        assertThat(log.text()).containsExactly("a1", "MISSING", "APPEARED", "ROTATED", "b1", "c1");
+    }
+
+    @Test
+    void aFileTruncatedJustBeforeItIsRotatedAwayIsReadAgainFromItsStart() {
+        MemoryTailSource.File a = source.create();
+        Tailer t = tailer(options);
+        a.append(line("a1"));
+        t.poll();
+        a.truncate(0);
+        source.rotateToPart();
+        source.create().append(line("b1"));
+        a.append(line("a2 late, after the truncation"));
+        t.poll();
+        assertThat(log.text()).containsExactly("a1", "REPLACED", "a2 late, after the truncation", "ROTATED", "b1");
+    }
+
+    @Test
     void aRotatedFileIsClosedAfterItStaysQuietAndItsTornLastLineIsReported() {
         MemoryTailSource.File old = source.create();
         Tailer t = tailer(options);
