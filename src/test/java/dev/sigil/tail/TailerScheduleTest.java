@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * 0 lost, 0 duplicated: random schedules of writes cut at random bytes (mid UTF-8 sequence included), polls, rename
- * rotations, late writes to the rotated file, deletions with re-creation (reusing the inode in memory) and symlink
- * retargets, single-threaded and so reproducible from the seed, which every failure prints. Each record carries its
- * generation and sequence number: the oracle.
+ * rotations (to numbered parts as sigil's logger names them, several between two polls, or to other names), late
+ * writes to the rotated file, deletions with re-creation right away or after a while (reusing the inode in memory),
+ * symlink retargets, copy-truncate and plain truncation, and a file that appears only after the tailer started;
+ * single-threaded and so reproducible from the seed, which every failure prints with the schedule. Each record
+ * carries its generation and sequence number: the oracle.
  */
 class TailerScheduleTest {
 
@@ -40,6 +43,12 @@ class TailerScheduleTest {
         /** Moves the current file away from the name (rename, or unlink); its writer stays usable. */
         void moveAway(boolean delete) throws IOException;
 
+        /** Renames the current file to the next numbered part ({@code current.<n>.jsonl}); its writer stays usable. */
+        void rotateToPart() throws IOException;
+
+        /** Cuts the current file to 0 bytes, after copying it away if {@code copy} (logrotate's copytruncate). */
+        void truncate(boolean copy) throws IOException;
+
         boolean canRename();
     }
 
@@ -53,6 +62,8 @@ class TailerScheduleTest {
         private final boolean symlink;
         private final List<OutputStream> open = new ArrayList<>();
         private int generation;
+        private int part;
+        private Path target;
 
         DiskWorld(Path dir, boolean symlink) {
             this.dir = dir;
@@ -68,6 +79,7 @@ class TailerScheduleTest {
         @Override
         public Writer create() throws IOException {
             Path file = symlink ? dir.resolve("target-" + ++generation + ".jsonl") : name;
+            target = file;
             OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.APPEND);
             open.add(out);
             if (symlink) {
@@ -91,6 +103,21 @@ class TailerScheduleTest {
         }
 
         @Override
+        public void rotateToPart() throws IOException {
+            Files.move(name, dir.resolve("current." + ++part + ".jsonl"), StandardCopyOption.ATOMIC_MOVE);
+        }
+
+        @Override
+        public void truncate(boolean copy) throws IOException {
+            if (copy) {
+                Files.copy(target, dir.resolve("copy-" + ++generation + ".jsonl"));
+            }
+            try (FileChannel ch = FileChannel.open(target, StandardOpenOption.WRITE)) {
+                ch.truncate(0);
+            }
+        }
+
+        @Override
         public boolean canRename() {
             return !symlink;
         }
@@ -106,6 +133,7 @@ class TailerScheduleTest {
         private final MemoryTailSource source = new MemoryTailSource("memory");
         private final Random random;
         private Object lastRemovedKey;
+        private MemoryTailSource.File current;
 
         MemoryWorld(Random random) {
             this.random = random;
@@ -118,13 +146,28 @@ class TailerScheduleTest {
 
         @Override
         public Writer create() {
-            MemoryTailSource.File f = lastRemovedKey != null && random.nextBoolean() ? source.createWithKey(lastRemovedKey) : source.create();
+            boolean reuse = lastRemovedKey != null && random.nextBoolean();
+            MemoryTailSource.File f = reuse ? source.createWithKey(lastRemovedKey) : source.create();
+            if (reuse) {
+                lastRemovedKey = null; // a key is reused once: two live files never share an inode
+            }
+            current = f;
             return f::append;
         }
 
         @Override
         public void moveAway(boolean delete) {
             lastRemovedKey = source.remove().key();
+        }
+
+        @Override
+        public void rotateToPart() {
+            source.rotateToPart();
+        }
+
+        @Override
+        public void truncate(boolean copy) {
+            current.truncate(0);
         }
 
         @Override
@@ -220,6 +263,13 @@ class TailerScheduleTest {
          */
         private boolean polledSinceCreate;
         private boolean currentHasBytes;
+        /**
+         * The current file came from numbered rotations of a file the tailer had open: the tailer finds it through
+         * the parts, so it may be rotated again before any poll (a writer faster than the reader).
+         */
+        private boolean inChain;
+        /** Bytes were written since the last poll: a truncation now would destroy lines no reader could have seen. */
+        private boolean writtenSincePoll;
         final List<String> trace = new ArrayList<>();
 
         Schedule(Random random, World world, Tailer tailer, List<String> written) {
@@ -232,22 +282,51 @@ class TailerScheduleTest {
         void step() throws IOException {
             int dice = random.nextInt(100);
             if (current == null) {
-                create();
-            } else if (dice < 60) {
+                if (dice < 30) {
+                    poll(); // the file appears only later
+                } else {
+                    create();
+                }
+            } else if (dice < 58) {
                 writePiece();
-            } else if (dice < 85) {
+            } else if (dice < 80) {
                 poll();
-            } else if (pending == null && polledSinceCreate && dice < 92) {
-                previous = current;
-                boolean delete = !world.canRename() || random.nextBoolean();
-                trace.add(delete ? "delete" : "rename");
-                world.moveAway(delete);
-                create();
+            } else if (pending == null && dice < 90) {
+                rotate();
+            } else if (pending == null && !writtenSincePoll && dice < 93) {
+                boolean copy = random.nextBoolean();
+                trace.add(copy ? "copytruncate" : "truncate");
+                world.truncate(copy);
             } else if (previous != null && dice < 96) {
                 String m = record("late");
                 trace.add("write " + m);
                 previous.write(EventLog.line(m).getBytes(StandardCharsets.UTF_8));
                 written.add(m);
+                writtenSincePoll = true;
+            } else {
+                poll();
+            }
+        }
+
+        private void rotate() throws IOException {
+            if (world.canRename() && random.nextBoolean() && (polledSinceCreate || inChain)) {
+                previous = current;
+                trace.add("rename to part");
+                world.rotateToPart();
+                create();
+                inChain = true;
+            } else if (polledSinceCreate) {
+                previous = current;
+                boolean delete = !world.canRename() || random.nextBoolean();
+                world.moveAway(delete);
+                if (delete && random.nextBoolean()) {
+                    trace.add("delete (no file for a while)");
+                    current = null;
+                    inChain = false;
+                } else {
+                    trace.add(delete ? "delete" : "rename");
+                    create();
+                }
             } else {
                 poll();
             }
@@ -268,11 +347,13 @@ class TailerScheduleTest {
             trace.add("create g" + generation);
             polledSinceCreate = false;
             currentHasBytes = false;
+            inChain = false;
         }
 
         private void poll() {
             trace.add("poll -> " + tailer.poll());
             polledSinceCreate = currentHasBytes;
+            writtenSincePoll = false;
         }
 
         private void writePiece() throws IOException {
@@ -287,6 +368,7 @@ class TailerScheduleTest {
             System.arraycopy(pending, pendingAt, piece, 0, n);
             current.write(piece);
             currentHasBytes = true;
+            writtenSincePoll = true;
             trace.add("piece " + n + (pendingAt + n == pending.length ? " (end)" : ""));
             pendingAt += n;
             if (pendingAt == pending.length) {
