@@ -56,7 +56,8 @@ public final class StreamMonitor {
             write(text.found(target.shown()));
         }
         flush();
-        TailOptions tailOptions = TailOptions.defaults().withPollInterval(options.refresh()).withMaxLineBytes(options.maxLineBytes());
+        TailOptions tailOptions = TailOptions.defaults().withPollInterval(options.refresh()).withMaxLineBytes(options.maxLineBytes())
+                .withPartsFirst(true);
         try (Tailer t = new Tailer(new FileTailSource(target.file(), target.shown()), tailOptions, this::onEvent)) {
             tailer = t;
             if (options.follow()) {

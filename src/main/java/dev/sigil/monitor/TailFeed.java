@@ -29,7 +29,7 @@ public final class TailFeed implements AutoCloseable {
     public TailFeed(ActionQueue queue, Clock clock, Duration poll, int maxLineBytes, boolean follow) {
         this.queue = queue;
         this.clock = clock;
-        this.options = TailOptions.defaults().withPollInterval(poll).withMaxLineBytes(maxLineBytes);
+        this.options = TailOptions.defaults().withPollInterval(poll).withMaxLineBytes(maxLineBytes).withPartsFirst(true);
         this.follow = follow;
     }
 

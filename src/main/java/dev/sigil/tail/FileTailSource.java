@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -63,6 +64,22 @@ public final class FileTailSource implements TailSource {
 
     @Override
     public List<Handle> openPartsAfter(Object key) throws IOException {
+        TreeMap<Integer, Path> parts = parts();
+        for (var part : parts.entrySet()) {
+            if (key.equals(keyOf(part.getValue()))) {
+                return openAll(parts.tailMap(part.getKey(), false));
+            }
+        }
+        return List.of();
+    }
+
+    @Override
+    public List<Handle> openParts() throws IOException {
+        return openAll(parts());
+    }
+
+    /** The numbered parts next to the file the name refers to, by number. */
+    private TreeMap<Integer, Path> parts() throws IOException {
         Path target = target();
         Path dir = target.toAbsolutePath().getParent();
         String fileName = target.getFileName().toString();
@@ -71,27 +88,23 @@ public final class FileTailSource implements TailSource {
         String extension = dot > 0 ? fileName.substring(dot) : "";
         Pattern partName = Pattern.compile(Pattern.quote(stem) + "\\.([0-9]{1,9})" + Pattern.quote(extension));
         TreeMap<Integer, Path> parts = new TreeMap<>();
-        Integer mine = null;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
                 Matcher m = partName.matcher(f.getFileName().toString());
                 if (m.matches() && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
-                    int n = Integer.parseInt(m.group(1));
-                    parts.put(n, f);
-                    if (key.equals(keyOf(f))) {
-                        mine = n;
-                    }
+                    parts.put(Integer.parseInt(m.group(1)), f);
                 }
             }
         } catch (NoSuchFileException | NotDirectoryException e) {
-            return List.of();
+            return parts;
         }
+        return parts;
+    }
+
+    private static List<Handle> openAll(Map<Integer, Path> parts) throws IOException {
         List<Handle> out = new ArrayList<>();
-        if (mine == null) {
-            return out;
-        }
         try {
-            for (Path part : parts.tailMap(mine, false).values()) {
+            for (Path part : parts.values()) {
                 Handle h = open(part);
                 if (h != null) {
                     out.add(h);

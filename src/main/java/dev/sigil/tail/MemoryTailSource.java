@@ -143,6 +143,11 @@ public final class MemoryTailSource implements TailSource {
     }
 
     @Override
+    public synchronized List<Handle> openParts() {
+        return parts.stream().map(MemoryTailSource::handle).toList();
+    }
+
+    @Override
     public synchronized Handle open() {
         return current == null ? null : handle(current);
     }

@@ -25,6 +25,8 @@ final class NameFollower implements Closeable {
     private boolean missing;
     /** The key of the file read before the name went missing: it may have become a rotated part. */
     private Object gone;
+    /** A file was opened at the name at least once. */
+    private boolean started;
     /** The last UNREADABLE detail sent, or null while readable. */
     private String unreadable;
     /** Something failed during the current poll. */
@@ -72,9 +74,10 @@ final class NameFollower implements Closeable {
             }
         }
         if (current == null && key != null) {
+            boolean first = !started;
             openCurrent();
             // Caught between a rename and the creation of the next file: a rotation too.
-            read += readMissedParts(false);
+            read += first ? readEarlierParts() : readMissedParts(false);
         } else if (current == null && !missing) {
             out.change(Change.MISSING, "no such file; waiting for it to appear");
             missing = true;
@@ -93,7 +96,7 @@ final class NameFollower implements Closeable {
      * files, since its writer may still append to it for a moment; the older ones are finished.
      */
     private long readMissedParts(boolean announce) {
-        List<OpenFile> missed = current != null && gone != null ? openMissedParts() : List.of();
+        List<OpenFile> missed = current != null && gone != null ? upToCurrent(openParts(true)) : List.of();
         if (current != null) {
             gone = null;
         }
@@ -104,15 +107,32 @@ final class NameFollower implements Closeable {
         } else if (!missed.isEmpty()) {
             out.change(Change.ROTATED, "the previous file had become a rotated part; reading the " + count);
         }
+        return readParts(missed);
+    }
+
+    /** When the name is first opened, with {@link TailOptions#partsFirst()}: the parts before the current file. */
+    private long readEarlierParts() {
+        if (current == null) {
+            return 0;
+        }
+        started = true;
+        if (!options.partsFirst()) {
+            return 0;
+        }
+        return readParts(upToCurrent(openParts(false)));
+    }
+
+    /** Reads parts to their end, in order; the newest stays among the retiring files, the others are finished. */
+    private long readParts(List<OpenFile> parts) {
         long read = 0;
-        for (int i = 0; i < missed.size(); i++) {
-            OpenFile part = missed.get(i);
+        for (int i = 0; i < parts.size(); i++) {
+            OpenFile part = parts.get(i);
             try {
                 read += part.readToEnd(out);
             } catch (IOException e) {
                 unreadable(e);
             }
-            if (i == missed.size() - 1) {
+            if (i == parts.size() - 1) {
                 retiring.add(part);
             } else {
                 dropPartial(part.assembler(), "its file was rotated away");
@@ -122,15 +142,17 @@ final class NameFollower implements Closeable {
         return read;
     }
 
-    /** The parts after {@link #gone}, up to the one the current file became if it was renamed meanwhile. */
-    private List<OpenFile> openMissedParts() {
-        List<TailSource.Handle> parts;
+    private List<TailSource.Handle> openParts(boolean afterGone) {
         try {
-            parts = source.openPartsAfter(gone);
+            return afterGone ? source.openPartsAfter(gone) : source.openParts();
         } catch (IOException e) {
             unreadable(e);
             return List.of();
         }
+    }
+
+    /** The parts before the one the current file became if it was renamed meanwhile; the others are closed. */
+    private List<OpenFile> upToCurrent(List<TailSource.Handle> parts) {
         List<OpenFile> missed = new ArrayList<>();
         boolean reachedCurrent = false;
         for (TailSource.Handle h : parts) {
@@ -160,6 +182,9 @@ final class NameFollower implements Closeable {
                 out.change(Change.MISSING, "no such file");
             }
             return false;
+        }
+        if (!started) {
+            readEarlierParts();
         }
         readCurrent();
         current.assembler().finish(out);

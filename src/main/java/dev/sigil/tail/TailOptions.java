@@ -10,8 +10,11 @@ import java.time.Duration;
  * @param rotateWaitPolls after a rotation, how many consecutive polls the old file must stay quiet before it is
  *        closed (default 20, two seconds at the default interval): a writer that still appends to it is not lost
  * @param readChunkBytes bytes read per system call, and the most lines one {@link TailEvent.Lines} batch covers
+ * @param partsFirst when the name is first opened, read the numbered parts a rotating writer left next to it
+ *        ({@code execution.1.jsonl}, ...) first, oldest first: the whole session, as the monitor wants it (default
+ *        off: like {@code tail -F}, start at the file the name refers to)
  */
-public record TailOptions(Duration pollInterval, int maxLineBytes, int rotateWaitPolls, int readChunkBytes) {
+public record TailOptions(Duration pollInterval, int maxLineBytes, int rotateWaitPolls, int readChunkBytes, boolean partsFirst) {
 
     public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
 
@@ -25,22 +28,26 @@ public record TailOptions(Duration pollInterval, int maxLineBytes, int rotateWai
     }
 
     public static TailOptions defaults() {
-        return new TailOptions(Duration.ofMillis(100), DEFAULT_MAX_LINE_BYTES, 20, 64 << 10);
+        return new TailOptions(Duration.ofMillis(100), DEFAULT_MAX_LINE_BYTES, 20, 64 << 10, false);
     }
 
     public TailOptions withPollInterval(Duration interval) {
-        return new TailOptions(interval, maxLineBytes, rotateWaitPolls, readChunkBytes);
+        return new TailOptions(interval, maxLineBytes, rotateWaitPolls, readChunkBytes, partsFirst);
     }
 
     public TailOptions withMaxLineBytes(int max) {
-        return new TailOptions(pollInterval, max, rotateWaitPolls, readChunkBytes);
+        return new TailOptions(pollInterval, max, rotateWaitPolls, readChunkBytes, partsFirst);
     }
 
     public TailOptions withRotateWaitPolls(int polls) {
-        return new TailOptions(pollInterval, maxLineBytes, polls, readChunkBytes);
+        return new TailOptions(pollInterval, maxLineBytes, polls, readChunkBytes, partsFirst);
+    }
+
+    public TailOptions withPartsFirst(boolean first) {
+        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, readChunkBytes, first);
     }
 
     public TailOptions withReadChunkBytes(int bytes) {
-        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, bytes);
+        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, bytes, partsFirst);
     }
 }

@@ -39,6 +39,11 @@ public interface TailSource {
         return List.of();
     }
 
+    /** Every numbered part next to the file the name refers to, opened, oldest first (see {@link #openPartsAfter}). */
+    default List<Handle> openParts() throws IOException {
+        return List.of();
+    }
+
     /** An open file: its content can be read at any offset, whatever happens to its name. */
     interface Handle extends Closeable {
 

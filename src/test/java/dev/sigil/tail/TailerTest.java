@@ -111,6 +111,25 @@ class TailerTest {
     }
 
     @Test
+    void withPartsFirstTheRotatedPartsAreReadBeforeTheFileAtTheName() {
+        MemoryTailSource.File a = source.create();
+        a.append(line("a1"));
+        source.rotateToPart();
+        source.create().append(line("b1"));
+        source.rotateToPart();
+        source.create().append(line("c1"));
+        Tailer following = tailer(options.withPartsFirst(true));
+        following.poll();
+        assertThat(log.text()).containsExactly("a1", "b1", "c1");
+        log.clear();
+        tailer(options.withPartsFirst(true)).readAll();
+        assertThat(log.text()).containsExactly("a1", "b1", "c1");
+        log.clear();
+        tailer(options).poll();
+        assertThat(log.text()).containsExactly("c1");
+    }
+
+    @Test
     void aRotationSeenBetweenTheRenameAndTheNewFileStillReadsTheParts() {
         MemoryTailSource.File a = source.create();
         Tailer t = tailer(options);
