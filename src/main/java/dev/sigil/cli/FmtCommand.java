@@ -14,6 +14,7 @@ import dev.sigil.contract.codec.JsonSyntaxException;
 import dev.sigil.contract.codec.LineSplitter;
 import dev.sigil.contract.codec.PythonJsonReader;
 import dev.sigil.contract.codec.PythonJsonWriter;
+import dev.sigil.validate.LineMemory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,7 +59,7 @@ final class FmtCommand implements Callable<Integer> {
         PythonJsonReader reader = new PythonJsonReader();
         PythonJsonWriter writer = new PythonJsonWriter(PythonJsonWriter.NonFinite.WRITE_LITERALS);
         OutputStream out = new BufferedOutputStream(new StandardOutput(env.stdout()), 1 << 16);
-        ByteSink sink = new ByteSink(1 << 12);
+        ByteSink[] sinks = {new ByteSink(1 << 12)};
         long[] bad = {0};
         int status = ExitCode.OK;
         for (String name : paths.isEmpty() ? List.of("-") : paths) {
@@ -69,6 +70,7 @@ final class FmtCommand implements Callable<Integer> {
                         if (LineSplitter.isBlank(bytes, from, to)) {
                             return;
                         }
+                        ByteSink sink = sinks[0];
                         try {
                             sink.reset();
                             writer.write(reader.read(bytes, from, to), sink);
@@ -80,6 +82,11 @@ final class FmtCommand implements Callable<Integer> {
                         } catch (IllegalArgumentException e) {
                             bad[0]++;
                             err.println(TerminalText.safe(name + ":" + number + ": " + e.getMessage()));
+                        } catch (OutOfMemoryError e) {
+                            // The line's value (or its encoding) did not fit in the heap; it is garbage again now.
+                            sinks[0] = new ByteSink(1 << 12);
+                            bad[0]++;
+                            err.println(name + ":" + number + ": " + LineMemory.describe(to - from));
                         }
                     }
 

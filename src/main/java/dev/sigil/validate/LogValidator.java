@@ -57,6 +57,16 @@ public final class LogValidator {
         if (LineSplitter.isBlank(bytes, from, to)) {
             return List.of();
         }
+        try {
+            return checkParsed(path, number, bytes, from, to);
+        } catch (OutOfMemoryError e) {
+            // One line of many small values (or a huge string) can need several times its size in memory; the line
+            // is what failed, and everything it allocated is garbage again: report it and go on with the next.
+            return List.of(new Problem(path, number, 0, null, "line-length", LineMemory.describe(to - from)));
+        }
+    }
+
+    private List<Problem> checkParsed(String path, long number, byte[] bytes, int from, int to) {
         JsonNode value;
         try {
             value = reader.read(bytes, from, to);
