@@ -1,14 +1,17 @@
 package dev.sigil.orchestrate;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import dev.sigil.contract.codec.JsonSyntaxException;
@@ -38,15 +41,55 @@ final class StepOutputs {
         this.redact = redact;
     }
 
-    /** Appends one step's output and forces it to disk before the step counts as done. */
+    /**
+     * Appends one step's output as one whole line and forces it to disk before the step counts as done. A write the
+     * disk refuses part way (full, over a file size limit) is cut back, so the file never holds part of a line that
+     * a later line would be glued to; a torn last line left by a crash is cut before appending, for the same reason.
+     */
     void append(String stepId, String output) throws IOException {
         SafeFiles.refuseLink(file);
         ObjectNode line = JsonNodeFactory.instance.objectNode().put("step", stepId).put("output", redact.apply(output));
-        byte[] bytes = (writer.encodeToString(line) + "\n").getBytes(StandardCharsets.US_ASCII);
-        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-            out.write(bytes);
+        ByteBuffer bytes = ByteBuffer.wrap((writer.encodeToString(line) + "\n").getBytes(StandardCharsets.US_ASCII));
+        try (FileChannel ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS), SafeFiles.fileAttributes())) {
+            long start = wholeLinesEnd(ch);
+            try {
+                while (bytes.hasRemaining()) {
+                    ch.write(bytes, start + bytes.position());
+                }
+                ch.force(false);
+            } catch (IOException e) {
+                ch.truncate(start);
+                throw e;
+            }
         }
         SafeFiles.restrict(file, SafeFiles.FILE_MODE);
+    }
+
+    /** The end of the last whole line; anything after it (a torn line) is cut. */
+    private static long wholeLinesEnd(FileChannel ch) throws IOException {
+        long size = ch.size();
+        long end = size;
+        ByteBuffer block = ByteBuffer.allocate(8192);
+        scan:
+        while (end > 0) {
+            int n = (int) Math.min(block.capacity(), end);
+            block.clear().limit(n);
+            while (block.hasRemaining() && ch.read(block, end - n + block.position()) > 0) {
+                // fill the block
+            }
+            for (int i = n - 1; i >= 0; i--) {
+                if (block.get(i) == '\n') {
+                    end = end - n + i + 1;
+                    break scan;
+                }
+            }
+            end -= n;
+        }
+        if (end < size) {
+            ch.truncate(end);
+        }
+        return end;
     }
 
     /** The outputs written so far, by step, in order; lines that are not whole (a crash mid-write) are ignored. */

@@ -57,6 +57,18 @@ class StepOutputsTest {
     }
 
     @Test
+    void aTornLastLineIsCutBeforeTheNextOutputIsAppended() throws Exception {
+        StepOutputs outputs = new StepOutputs(dir, s -> s);
+        outputs.append("a", "first");
+        Files.writeString(dir.resolve("outputs.jsonl"), "{\"step\":\"b\",\"output\":\"half wri", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        outputs.append("c", "third");
+        assertThat(outputs.read()).containsOnlyKeys("a", "c");
+        assertThat(Files.readString(dir.resolve("outputs.jsonl"), StandardCharsets.US_ASCII))
+                .isEqualTo("{\"step\":\"a\",\"output\":\"first\"}\n{\"step\":\"c\",\"output\":\"third\"}\n");
+    }
+
+    @Test
     void aSymlinkInPlaceOfTheFileIsRefused() throws Exception {
         Path elsewhere = Files.writeString(dir.resolve("elsewhere"), "");
         Files.createSymbolicLink(dir.resolve("outputs.jsonl"), elsewhere);
