@@ -74,7 +74,8 @@ public final class TailPrinter implements TailListener {
     public void header(String source) {
         if (headers) {
             lastHeader = source;
-            write("--- ==> " + source + " <== ---");
+            String header = "--- ==> " + source + " <== ---";
+            write(terminal ? TerminalText.visible(header) : header); // a file's name can hold escape sequences too
         }
     }
 

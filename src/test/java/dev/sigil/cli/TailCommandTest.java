@@ -103,6 +103,14 @@ class TailCommandTest {
     }
 
     @Test
+    void onATerminalAFileNameHoldingEscapesIsShownInItsHeaderNotSent() throws IOException {
+        Path evil = log("evil\u001b]0;PWNED\u0007.jsonl", "{\"message\":\"m\"}\n");
+        Path plain = log("plain.jsonl", "{\"message\":\"p\"}\n");
+        String shown = run(true, "tail", evil.toString(), plain.toString()).text();
+        assertThat(shown).doesNotContain("\u001b", "\u0007").contains("evil^[]0;PWNED^G.jsonl <== ---");
+    }
+
+    @Test
     void severalFilesGetAHeaderEachAsTheJqTailPrintsThem() throws IOException {
         Path a = log("a.jsonl", ENTRY + "\n");
         Path b = log("b.jsonl", "");
