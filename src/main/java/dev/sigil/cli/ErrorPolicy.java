@@ -23,7 +23,8 @@ final class ErrorPolicy implements IExecutionExceptionHandler {
         PrintWriter err = command.getErr();
         String name = command.getCommandSpec().qualifiedName();
         if (ex instanceof UserError user) {
-            err.println(name + ": " + user.getMessage());
+            // Messages name files and sessions the user gave, and those names can hold escape sequences.
+            err.println(TerminalText.safe(name + ": " + user.getMessage()));
             err.flush();
             return user.exitCode();
         }
@@ -33,11 +34,11 @@ final class ErrorPolicy implements IExecutionExceptionHandler {
             if (closed.brokenPipe()) {
                 return ExitCode.OK;
             }
-            err.println(name + ": cannot write to standard output: " + closed.getMessage());
+            err.println(TerminalText.safe(name + ": cannot write to standard output: " + closed.getMessage()));
             err.flush();
             return ExitCode.USAGE;
         }
-        err.println(name + ": internal error: " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+        err.println(TerminalText.safe(name + ": internal error: " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage())));
         if (debug) {
             ex.printStackTrace(err);
         } else {

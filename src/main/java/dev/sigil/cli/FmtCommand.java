@@ -86,18 +86,19 @@ final class FmtCommand implements Callable<Integer> {
                             // The line's value (or its encoding) did not fit in the heap; it is garbage again now.
                             sinks[0] = new ByteSink(1 << 12);
                             bad[0]++;
-                            err.println(name + ":" + number + ": " + LineMemory.describe(to - from));
+                            err.println(TerminalText.safe(name + ":" + number + ": " + LineMemory.describe(to - from)));
                         }
                     }
 
                     @Override
                     public void tooLong(long number, long length) {
                         bad[0]++;
-                        err.println(name + ":" + number + ": line of " + length + " bytes is longer than --max-line-bytes " + maxLineBytes + "; skipped");
+                        err.println(TerminalText.safe(name + ":" + number + ": line of " + length + " bytes is longer than --max-line-bytes "
+                                + maxLineBytes + "; skipped"));
                     }
                 });
             } catch (UserError e) {
-                err.println("sigil fmt: " + e.getMessage());
+                err.println(TerminalText.safe("sigil fmt: " + e.getMessage()));
                 status = ExitCode.USAGE;
             } catch (UncheckedIOException e) {
                 throw e.getCause();

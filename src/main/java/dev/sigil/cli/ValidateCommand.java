@@ -104,7 +104,7 @@ final class ValidateCommand implements Callable<Integer> {
                 stopped = summary.stopped();
             } catch (UserError e) {
                 progress.clear();
-                err.println("sigil validate: " + e.getMessage());
+                err.println(TerminalText.safe("sigil validate: " + e.getMessage()));
                 unreadable = true;
             }
         }
