@@ -16,6 +16,7 @@ import dev.sigil.monitor.LogLocator;
 import dev.sigil.monitor.LogTarget;
 import dev.sigil.monitor.MonitorOptions;
 import dev.sigil.monitor.StreamMonitor;
+import dev.sigil.tail.Confinement;
 import dev.sigil.tail.TailOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,6 +87,13 @@ final class MonitorCommand implements Callable<Integer> {
         Environment env = root.environment();
         MonitorOptions options = options(env);
         PrintWriter err = spec.commandLine().getErr();
+        LogTarget target = options.target();
+        if (target.confinedTo() != null) {
+            Path leadsTo = Confinement.outside(target.file(), target.confinedTo());
+            if (leadsTo != null) {
+                throw UserError.usage("refused: " + Confinement.describe(target.file(), leadsTo, target.confinedTo()));
+            }
+        }
         if (!options.follow() && !Files.exists(options.target().file())) {
             throw UserError.usage("no log at " + options.target().file() + " (drop --no-follow to wait for it)");
         }

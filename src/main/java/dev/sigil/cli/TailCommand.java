@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
+import dev.sigil.tail.Confinement;
 import dev.sigil.tail.FileTailSource;
 import dev.sigil.tail.TailOptions;
 import dev.sigil.tail.TailPrinter;
@@ -126,13 +127,26 @@ final class TailCommand implements Callable<Integer> {
                 throw UserError.usage("--session must be 1 to 64 letters, digits, '_' or '-', not '" + session + "'");
             }
             Path base = logPath != null ? logPath : defaultLogPath();
-            sources.add(new FileTailSource(base.resolve("sessions").resolve(session).resolve("execution.jsonl")));
+            Path file = base.resolve("sessions").resolve(session).resolve("execution.jsonl");
+            Path leadsTo = outside(file, base);
+            if (leadsTo != null) {
+                throw UserError.usage("refused: " + Confinement.describe(file, leadsTo, base));
+            }
+            sources.add(new FileTailSource(file).confinedTo(base));
         } else {
             for (Path p : paths) {
                 sources.add(new FileTailSource(p));
             }
         }
         return sources;
+    }
+
+    private static Path outside(Path file, Path base) {
+        try {
+            return Confinement.outside(file, base);
+        } catch (java.io.IOException e) {
+            throw UserError.usage("cannot read " + file + ": " + e.getMessage());
+        }
     }
 
     private Path defaultLogPath() {

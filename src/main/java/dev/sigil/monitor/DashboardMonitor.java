@@ -55,7 +55,7 @@ public final class DashboardMonitor {
         MonitorState initial = MonitorState.initial(target.shown(), options.follow(), options.component(), options.minLevel());
         MonitorState last;
         try (TailFeed feed = new TailFeed(queue, clock, options.refresh(), options.maxLineBytes(), options.follow())) {
-            feed.start(target.file(), target.shown());
+            feed.start(target);
             DashboardApp app = new DashboardApp(initial, queue::drain, effects(feed), clock, theme);
             last = app.run(DashboardApp.config(options.refresh(), theme).build());
         }
@@ -78,7 +78,7 @@ public final class DashboardMonitor {
             @Override
             public void follow(String sessionId) {
                 LogTarget next = locator.session(sessionId);
-                feed.switchTo(sessionId, next.file(), next.shown());
+                feed.switchTo(sessionId, next);
             }
         };
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import dev.sigil.monitor.state.SessionChoice;
+import dev.sigil.tail.Confinement;
 
 /**
  * Finds the log to follow: {@code --session ID} gives {@code LOG_PATH/sessions/ID/execution.jsonl} (the documented
@@ -38,20 +39,20 @@ public final class LogLocator {
 
     public LogTarget session(String id) {
         return new LogTarget(logPath.resolve("sessions").resolve(id).resolve(LOG_FILE),
-                PythonPath.join(logPathText, "sessions", id, LOG_FILE), id, logPath);
+                PythonPath.join(logPathText, "sessions", id, LOG_FILE), id, logPath, logPath);
     }
 
     public LogTarget path(String pathText) {
         Path p = Path.of(pathText);
         if (Files.isDirectory(p)) {
-            return new LogTarget(p.resolve(LOG_FILE), PythonPath.join(pathText, LOG_FILE), name(p), logPath);
+            return new LogTarget(p.resolve(LOG_FILE), PythonPath.join(pathText, LOG_FILE), name(p), logPath, null);
         }
-        return new LogTarget(p, PythonPath.join(pathText), sessionOf(p), logPath);
+        return new LogTarget(p, PythonPath.join(pathText), sessionOf(p), logPath, null);
     }
 
     public LogTarget active() {
         Path current = logPath.resolve("current.jsonl");
-        return new LogTarget(current, PythonPath.join(logPathText, "current.jsonl"), sessionOf(current), logPath);
+        return new LogTarget(current, PythonPath.join(logPathText, "current.jsonl"), sessionOf(current), logPath, logPath);
     }
 
     /** The sessions under {@code LOG_PATH/sessions}, the most recently written first. */
@@ -61,8 +62,8 @@ public final class LogLocator {
             for (Path dir : dirs) {
                 String id = name(dir);
                 Path log = dir.resolve(LOG_FILE);
-                if (!isSessionId(id) || !Files.isRegularFile(log)) {
-                    continue;
+                if (!isSessionId(id) || !Files.isRegularFile(log) || Confinement.outside(log, logPath) != null) {
+                    continue; // not a session, or a link planted to lead elsewhere
                 }
                 BasicFileAttributes a = Files.readAttributes(log, BasicFileAttributes.class);
                 out.add(new SessionChoice(id, a.lastModifiedTime().toMillis(), a.size()));

@@ -2,6 +2,8 @@ package dev.sigil.monitor;
 
 import java.nio.file.Path;
 
+import dev.sigil.tail.FileTailSource;
+
 /**
  * The log a monitor follows.
  *
@@ -9,6 +11,14 @@ import java.nio.file.Path;
  * @param shown the path as the documented monitor prints it ({@code Found log file: ...})
  * @param session the session's name for headers and the summary
  * @param logPath the base log directory, for the session picker
+ * @param confinedTo the directory the file must lead into (the log directory, for a session or the active one: a
+ *        link planted there must not lead elsewhere), or null for a path the user gave
  */
-public record LogTarget(Path file, String shown, String session, Path logPath) {
+public record LogTarget(Path file, String shown, String session, Path logPath, Path confinedTo) {
+
+    /** A source reading this target, confined when it should be. */
+    public FileTailSource source() {
+        FileTailSource s = new FileTailSource(file, shown);
+        return confinedTo == null ? s : s.confinedTo(confinedTo);
+    }
 }

@@ -14,7 +14,6 @@ import dev.sigil.monitor.state.MonitorAction;
 import dev.sigil.monitor.state.MonitorState;
 import dev.sigil.monitor.state.Reducer;
 import dev.sigil.monitor.state.SessionStats;
-import dev.sigil.tail.FileTailSource;
 import dev.sigil.tail.TailEntry;
 import dev.sigil.tail.TailEvent;
 import dev.sigil.tail.TailOptions;
@@ -58,7 +57,7 @@ public final class StreamMonitor {
         flush();
         TailOptions tailOptions = TailOptions.defaults().withPollInterval(options.refresh()).withMaxLineBytes(options.maxLineBytes())
                 .withPartsFirst(true);
-        try (Tailer t = new Tailer(new FileTailSource(target.file(), target.shown()), tailOptions, this::onEvent)) {
+        try (Tailer t = new Tailer(target.source(), tailOptions, this::onEvent)) {
             tailer = t;
             if (options.follow()) {
                 Thread onCtrlC = new Thread(this::stopped, "sigil-monitor-stopped");

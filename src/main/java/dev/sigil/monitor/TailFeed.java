@@ -1,12 +1,10 @@
 package dev.sigil.monitor;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
 import dev.sigil.monitor.state.MonitorAction;
-import dev.sigil.tail.FileTailSource;
 import dev.sigil.tail.TailEvent;
 import dev.sigil.tail.TailOptions;
 import dev.sigil.tail.Tailer;
@@ -33,12 +31,12 @@ public final class TailFeed implements AutoCloseable {
         this.follow = follow;
     }
 
-    /** Starts reading {@code file}, shown as {@code shown}. */
-    public synchronized void start(Path file, String shown) {
-        if (Files.exists(file)) {
-            queue.post(new MonitorAction.SourceOpened(shown));
+    /** Starts reading the target's file. */
+    public synchronized void start(LogTarget target) {
+        if (Files.exists(target.file())) {
+            queue.post(new MonitorAction.SourceOpened(target.shown()));
         }
-        Tailer t = new Tailer(new FileTailSource(file, shown), options, this::onEvent);
+        Tailer t = new Tailer(target.source(), options, this::onEvent);
         Thread th = new Thread(() -> {
             if (follow) {
                 t.run();
@@ -55,11 +53,11 @@ public final class TailFeed implements AutoCloseable {
         th.start();
     }
 
-    /** Stops the current file and follows {@code file} of session {@code id} from its start. */
-    public synchronized void switchTo(String id, Path file, String shown) {
+    /** Stops the current file and follows the log of session {@code id} from its start. */
+    public synchronized void switchTo(String id, LogTarget target) {
         stop();
-        queue.post(new MonitorAction.SessionSwitched(id, shown));
-        start(file, shown);
+        queue.post(new MonitorAction.SessionSwitched(id, target.shown()));
+        start(target);
     }
 
     private void onEvent(TailEvent event) {

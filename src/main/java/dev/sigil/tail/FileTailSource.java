@@ -33,14 +33,29 @@ public final class FileTailSource implements TailSource {
 
     private final Path path;
     private final String name;
+    /** The directory the name must lead into, or null. */
+    private final Path root;
 
     public FileTailSource(Path path) {
         this(path, path.toString());
     }
 
     public FileTailSource(Path path, String name) {
+        this(path, name, null);
+    }
+
+    private FileTailSource(Path path, String name, Path root) {
         this.path = Objects.requireNonNull(path);
         this.name = Objects.requireNonNull(name);
+        this.root = root;
+    }
+
+    /**
+     * This source, refusing to read through the name when it leads outside {@code root} ({@link Confinement}): checked
+     * at every look, so a link retargeted outside later is refused too (reported as unreadable, and retried).
+     */
+    public FileTailSource confinedTo(Path root) {
+        return new FileTailSource(path, name, Objects.requireNonNull(root));
     }
 
     @Override
@@ -54,12 +69,23 @@ public final class FileTailSource implements TailSource {
 
     @Override
     public Object keyAtName() throws IOException {
+        checkConfined();
         return keyOf(path);
     }
 
     @Override
     public Handle open() throws IOException {
+        checkConfined();
         return open(path);
+    }
+
+    private void checkConfined() throws IOException {
+        if (root != null) {
+            Path leadsTo = Confinement.outside(path, root);
+            if (leadsTo != null) {
+                throw new IOException(Confinement.describe(path, leadsTo, root));
+            }
+        }
     }
 
     @Override
