@@ -18,6 +18,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -217,6 +218,28 @@ class TailerScheduleTest {
         }
     }
 
+    /**
+     * Replays one schedule printed by a failure: {@code -Dschedule.seed=N} and {@code -Dschedule.world=memory|files|link}
+     * (and {@code -Dschedule.steps}, 400 by default; the heavy variant used 600).
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "schedule.seed", matches = "-?\\d+")
+    void replay() throws IOException {
+        long seed = Long.getLong("schedule.seed");
+        int steps = Integer.getInteger("schedule.steps", 400);
+        String world = System.getProperty("schedule.world", "memory");
+        if (world.equals("memory")) {
+            run(seed, new MemoryWorld(new Random(seed ^ 0x5DEECE66DL)), steps);
+            return;
+        }
+        DiskWorld disk = new DiskWorld(Files.createDirectories(dir.resolve("replay")), world.equals("link"));
+        try {
+            run(seed, disk, steps);
+        } finally {
+            disk.close();
+        }
+    }
+
     /** Runs one schedule of {@code steps} actions and checks that every record arrived exactly once, in order. */
     static void run(long seed, World world, int steps) throws IOException {
         Random random = new Random(seed);
@@ -232,7 +255,10 @@ class TailerScheduleTest {
             s.finish();
         }
         List<String> read = log.messages();
-        String context = "seed " + seed + " in " + world.getClass().getSimpleName() + "; schedule: " + s.trace + "; events: " + log.text();
+        String name = world instanceof MemoryWorld ? "memory" : ((DiskWorld) world).symlink ? "link" : "files";
+        String context = "seed " + seed + " in " + world.getClass().getSimpleName() + " (replay: ./mvnw test -Dtest=TailerScheduleTest#replay"
+                + " -Dschedule.seed=" + seed + " -Dschedule.world=" + name + " -Dschedule.steps=" + steps + "); schedule: " + s.trace
+                + "; events: " + log.text();
         assertThat(read).as(context).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(written);
         Map<String, Integer> lastSeqOfGeneration = new HashMap<>();
         for (String m : read) {
