@@ -18,7 +18,7 @@ class ReliabilityDocTest {
     @Test
     void everyNamedTestExists() throws IOException, ClassNotFoundException {
         String doc = Files.readString(Path.of("docs/reliability.md"));
-        Matcher m = Pattern.compile("`([A-Z][A-Za-z]*(?:Test|Properties))(?:\\.([a-z][A-Za-z0-9]*))?`").matcher(doc);
+        Matcher m = Pattern.compile("`([A-Z][A-Za-z0-9]*(?:Test|Properties|IT))(?:\\.([a-z][A-Za-z0-9]*))?`").matcher(doc);
         int found = 0;
         while (m.find()) {
             Class<?> test = find(m.group(1));
@@ -32,7 +32,8 @@ class ReliabilityDocTest {
     }
 
     private static Class<?> find(String simpleName) throws ClassNotFoundException {
-        for (String pkg : new String[] {"dev.sigil.tail", "dev.sigil.tail.format", "dev.sigil.cli", "dev.sigil.log", "dev.sigil.log.maintenance", "dev.sigil.orchestrate"}) {
+        for (String pkg : new String[] {"dev.sigil.tail", "dev.sigil.tail.format", "dev.sigil.cli", "dev.sigil.log", "dev.sigil.log.maintenance",
+            "dev.sigil.log.sanitize", "dev.sigil.monitor", "dev.sigil.orchestrate", "dev.sigil.reliability"}) {
             try {
                 return Class.forName(pkg + "." + simpleName);
             } catch (ClassNotFoundException e) {
