@@ -1,17 +1,14 @@
 package dev.sigil.orchestrate;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import dev.sigil.contract.codec.JsonSyntaxException;
@@ -45,21 +42,25 @@ final class StepOutputs {
      * Appends one step's output as one whole line and forces it to disk before the step counts as done. A write the
      * disk refuses part way (full, over a file size limit) is cut back, so the file never holds part of a line that
      * a later line would be glued to; a torn last line left by a crash is cut before appending, for the same reason.
+     * Plain file I/O, not a channel: an interrupted run (Ctrl-C) still keeps the output of the step that finished.
      */
     void append(String stepId, String output) throws IOException {
         SafeFiles.refuseLink(file);
         ObjectNode line = JsonNodeFactory.instance.objectNode().put("step", stepId).put("output", redact.apply(output));
-        ByteBuffer bytes = ByteBuffer.wrap((writer.encodeToString(line) + "\n").getBytes(StandardCharsets.US_ASCII));
-        try (FileChannel ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS), SafeFiles.fileAttributes())) {
-            long start = wholeLinesEnd(ch);
+        byte[] bytes = (writer.encodeToString(line) + "\n").getBytes(StandardCharsets.US_ASCII);
+        try {
+            Files.createFile(file, SafeFiles.fileAttributes()); // 0600 from the start, never the umask's mode
+        } catch (FileAlreadyExistsException e) {
+            SafeFiles.refuseLink(file);
+        }
+        try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+            long start = wholeLinesEnd(out);
             try {
-                while (bytes.hasRemaining()) {
-                    ch.write(bytes, start + bytes.position());
-                }
-                ch.force(false);
+                out.seek(start);
+                out.write(bytes);
+                out.getFD().sync();
             } catch (IOException e) {
-                ch.truncate(start);
+                out.setLength(start);
                 throw e;
             }
         }
@@ -67,19 +68,17 @@ final class StepOutputs {
     }
 
     /** The end of the last whole line; anything after it (a torn line) is cut. */
-    private static long wholeLinesEnd(FileChannel ch) throws IOException {
-        long size = ch.size();
+    private static long wholeLinesEnd(RandomAccessFile file) throws IOException {
+        long size = file.length();
         long end = size;
-        ByteBuffer block = ByteBuffer.allocate(8192);
+        byte[] block = new byte[8192];
         scan:
         while (end > 0) {
-            int n = (int) Math.min(block.capacity(), end);
-            block.clear().limit(n);
-            while (block.hasRemaining() && ch.read(block, end - n + block.position()) > 0) {
-                // fill the block
-            }
+            int n = (int) Math.min(block.length, end);
+            file.seek(end - n);
+            file.readFully(block, 0, n);
             for (int i = n - 1; i >= 0; i--) {
-                if (block.get(i) == '\n') {
+                if (block[i] == '\n') {
                     end = end - n + i + 1;
                     break scan;
                 }
@@ -87,7 +86,7 @@ final class StepOutputs {
             end -= n;
         }
         if (end < size) {
-            ch.truncate(end);
+            file.setLength(end);
         }
         return end;
     }

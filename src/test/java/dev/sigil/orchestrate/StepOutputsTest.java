@@ -69,6 +69,18 @@ class StepOutputsTest {
     }
 
     @Test
+    void anInterruptedThreadStillKeepsTheOutputOfTheStepThatFinished() throws Exception {
+        StepOutputs outputs = new StepOutputs(dir, s -> s);
+        Thread.currentThread().interrupt();
+        try {
+            outputs.append("a", "done just before Ctrl-C");
+        } finally {
+            assertThat(Thread.interrupted()).as("the interrupt is left for the run to see").isTrue();
+        }
+        assertThat(outputs.read()).containsOnlyKeys("a");
+    }
+
+    @Test
     void aSymlinkInPlaceOfTheFileIsRefused() throws Exception {
         Path elsewhere = Files.writeString(dir.resolve("elsewhere"), "");
         Files.createSymbolicLink(dir.resolve("outputs.jsonl"), elsewhere);
