@@ -41,7 +41,6 @@ class TerminalInjectionIT {
     @TempDir
     Path dir;
 
-    private final String socket = "sigil-inj-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
 
     @AfterEach
     void stopServer() throws Exception {
@@ -186,7 +185,8 @@ class TerminalInjectionIT {
     }
 
     private String tmux(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
+        // A server of the test's own, its socket in the test's directory: its buffers and options are the test's alone.
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-S", dir.resolve("tmux.sock").toString()));
         cmd.addAll(List.of(args));
         try {
             return new ProcessExecutor().command(cmd).readOutput(true).redirectErrorStream(true).timeout(20, TimeUnit.SECONDS)
