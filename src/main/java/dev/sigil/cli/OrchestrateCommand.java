@@ -14,12 +14,15 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 import dev.sigil.config.ConfigInputs;
 import dev.sigil.config.LoadedConfig;
 import dev.sigil.config.SigilConfig;
 import dev.sigil.contract.event.Level;
+import dev.sigil.log.LoggerSettings;
 import dev.sigil.log.SessionLockedException;
+import dev.sigil.log.sanitize.Sanitizer;
 import dev.sigil.log.UnsafePathException;
 import dev.sigil.monitor.DashboardMonitor;
 import dev.sigil.monitor.LogLocator;
@@ -108,6 +111,9 @@ final class OrchestrateCommand implements Callable<Integer> {
     @Option(names = {"-e", "--encoding"}, paramLabel = "NAME", description = "Token encoding: cl100k_base (default) or o200k_base, ...")
     String encoding = "cl100k_base";
 
+    /** How texts from the task and the steps are redacted in the --output document (as in the log). */
+    private UnaryOperator<String> redaction = UnaryOperator.identity();
+
     @Override
     public Integer call() throws Exception {
         Environment env = root.environment();
@@ -131,7 +137,11 @@ final class OrchestrateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean dashboard = monitor && env.stdoutTerminal() && cfg.features().monitoring();
         OrchestrateConsole console = new OrchestrateConsole(out, verbose && !dashboard);
-        Orchestrator orchestrator = new Orchestrator(LoggerSettingsFromConfig.of(cfg.logging()), Clock.systemDefaultZone(), System::nanoTime,
+        LoggerSettings settings = LoggerSettingsFromConfig.of(cfg.logging());
+        if (settings.sanitize()) {
+            redaction = Sanitizer.withExtraPatterns(settings.extraPatterns())::text;
+        }
+        Orchestrator orchestrator = new Orchestrator(settings, Clock.systemDefaultZone(), System::nanoTime,
                 TokenCounter.of(tokenEncoding), err, !dashboard, Thread::sleep, console::step);
         OrchestrationRequest request = new OrchestrationRequest(task, sessionId, BudgetPlan.of(cfg.tokenBudget()), agent, seed, speed,
                 definition, resume, cfg.features().tokenTracking(), cfg.features().budgetAlerts());
@@ -232,7 +242,7 @@ final class OrchestrateCommand implements Callable<Integer> {
     private void report(OrchestrationResult result, OrchestrateConsole console, boolean afterSummary) throws IOException {
         console.finished(result, afterSummary);
         if (output != null) {
-            OutputDocument.write(output, result);
+            OutputDocument.write(output, result, redaction);
         }
     }
 

@@ -16,6 +16,7 @@ import dev.sigil.log.sanitize.Sanitizer;
 import dev.sigil.orchestrate.execute.CommandExecutor;
 import dev.sigil.orchestrate.execute.OfflineExecutor;
 import dev.sigil.orchestrate.execute.StepExecutor;
+import dev.sigil.tail.format.TerminalText;
 import dev.sigil.tokens.AlertHandler;
 import dev.sigil.tokens.ConsoleAlertHandler;
 import dev.sigil.tokens.LogAlertHandler;
@@ -76,7 +77,8 @@ public final class Orchestrator {
 
     private void warn(String message) {
         synchronized (err) {
-            err.println("sigil orchestrate: " + message);
+            // Warnings quote commands' stderr and file names: never let them drive the terminal.
+            err.println("sigil orchestrate: " + TerminalText.visible(message));
             err.flush();
         }
     }

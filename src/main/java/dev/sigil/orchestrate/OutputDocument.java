@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 import dev.sigil.contract.codec.PythonJsonWriter;
 import dev.sigil.log.summary.IndentedJson;
@@ -20,11 +21,12 @@ public final class OutputDocument {
     private OutputDocument() {
     }
 
-    public static ObjectNode of(OrchestrationResult r) {
+    /** The document, with {@code redact} applied to every text that came from the task or the steps. */
+    public static ObjectNode of(OrchestrationResult r, UnaryOperator<String> redact) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode o = f.objectNode();
         o.put("session_id", r.sessionId());
-        o.put("task", r.task());
+        o.put("task", redact.apply(r.task()));
         o.put("success", r.status() == OrchestrationResult.Status.COMPLETED);
         o.put("status", r.status().name().toLowerCase(Locale.ROOT));
         o.put("total_tokens", r.totalTokens());
@@ -38,24 +40,24 @@ public final class OutputDocument {
         } else {
             o.putNull("quality_score");
         }
-        o.put("final_output", r.finalOutput());
+        o.put("final_output", redact.apply(r.finalOutput()));
         o.put("error_type", r.errorType());
-        o.put("error", r.error());
+        o.put("error", redact.apply(r.error()));
         ArrayNode steps = o.putArray("steps");
         for (StepOutcome s : r.steps()) {
             steps.addObject().put("id", s.id()).put("component", s.component().wireName()).put("operation", s.operation())
-                    .put("success", s.success()).put("tokens", s.tokens()).put("latency_ms", s.latencyMs()).put("error", s.error())
+                    .put("success", s.success()).put("tokens", s.tokens()).put("latency_ms", s.latencyMs()).put("error", redact.apply(s.error()))
                     .put("resumed", s.resumed());
         }
         return o;
     }
 
-    /** Writes the document to {@code file} (replacing it). */
-    public static void write(Path file, OrchestrationResult r) throws IOException {
+    /** Writes the document to {@code file} (replacing it), secrets redacted by {@code redact} as in the log. */
+    public static void write(Path file, OrchestrationResult r, UnaryOperator<String> redact) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.write(file, new IndentedJson(new PythonJsonWriter(PythonJsonWriter.NonFinite.REJECT)).encode(of(r)));
+        Files.write(file, new IndentedJson(new PythonJsonWriter(PythonJsonWriter.NonFinite.REJECT)).encode(of(r, redact)));
     }
 }
