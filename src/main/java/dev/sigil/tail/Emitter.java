@@ -10,10 +10,12 @@ import java.util.Map;
  * listener in file order (a skipped line or a file change first sends the batch before it). Used on the polling
  * thread only.
  */
-final class Emitter implements LineAssembler.Sink {
+final class Emitter implements LineAssembler.Sink, AutoCloseable {
 
     private final TailListener listener;
-    private final LineDecoder decoder = new LineDecoder();
+    private final DecodeAhead pending = new DecodeAhead(new LineDecoder());
+    /** Pending lines are decoded once they hold this many bytes, so memory stays bounded. */
+    private static final int PENDING_BYTES = 1 << 20;
     private final int batchLimit;
     private String source = "";
     private List<TailEntry> batch = new ArrayList<>();
@@ -38,8 +40,29 @@ final class Emitter implements LineAssembler.Sink {
 
     @Override
     public void line(long number, long offset, byte[] bytes, int from, int to) {
+        pending.add(number, offset, bytes, from, to);
+        if (pending.bytes() >= PENDING_BYTES) {
+            drain();
+        }
+    }
+
+    /** Decodes the pending lines and hands them out in order. */
+    private void drain() {
+        if (pending.size() == 0) {
+            return;
+        }
+        pending.decode();
+        try {
+            for (int i = 0; i < pending.size(); i++) {
+                emit(pending.number(i), pending.offset(i), pending.length(i), pending.result(i));
+            }
+        } finally {
+            pending.clear();
+        }
+    }
+
+    private void emit(long number, long offset, int length, LineDecoder.Result r) {
         lines++;
-        LineDecoder.Result r = decoder.decode(number, offset, bytes, from, to);
         if (r.isBlank()) {
             blank++;
         } else if (r.entry() != null) {
@@ -49,21 +72,23 @@ final class Emitter implements LineAssembler.Sink {
             }
             batch.add(r.entry());
             if (batch.size() >= batchLimit) {
-                flush();
+                sendBatch();
             }
         } else {
-            skip(number, offset, to - from, r.skip(), r.detail());
+            skip(number, offset, length, r.skip(), r.detail());
         }
     }
 
     @Override
     public void tooLong(long number, long offset, long length) {
+        drain();
         lines++;
         skip(number, offset, length, SkipReason.TOO_LONG, length + " bytes");
     }
 
     /** An unterminated line that will never be completed. */
     void torn(long number, long offset, long length, String why) {
+        drain();
         skip(number, offset, length, SkipReason.TORN, length + " bytes without a newline; " + why);
     }
 
@@ -73,6 +98,11 @@ final class Emitter implements LineAssembler.Sink {
     }
 
     void flush() {
+        drain();
+        sendBatch();
+    }
+
+    private void sendBatch() {
         if (!batch.isEmpty()) {
             List<TailEntry> full = batch;
             batch = new ArrayList<>();
@@ -80,12 +110,17 @@ final class Emitter implements LineAssembler.Sink {
         }
     }
 
+    @Override
+    public void close() {
+        pending.close();
+    }
+
     TailStats stats() {
         return new TailStats(lines, entries, blank, invalidUtf8, skipped);
     }
 
     private void skip(long number, long offset, long length, SkipReason reason, String detail) {
-        flush();
+        sendBatch();
         skipped.merge(reason, 1L, Long::sum);
         listener.onEvent(new TailEvent.Skipped(source, number, offset, length, reason, detail));
     }

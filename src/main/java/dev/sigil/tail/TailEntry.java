@@ -1,17 +1,114 @@
 package dev.sigil.tail;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+import dev.sigil.contract.codec.PythonJsonReader;
 import dev.sigil.contract.event.LogEvent;
+import dev.sigil.contract.event.LogEventDecoder;
+import dev.sigil.tail.format.LineFormat;
 import tools.jackson.databind.JsonNode;
 
 /**
  * One complete line that was a JSON object, in the form every reader needs.
  *
- * @param line 1-based number of the line in its file (counting blank and skipped lines; restarts when the file is
- *        truncated or replaced)
- * @param offset byte offset of the line's first byte in its file
- * @param json the parsed object, as CPython reads it; shared, treat it as read-only
- * @param event the reader's view of it (docs/contract.md §8-9)
- * @param invalidUtf8 true if the line held invalid UTF-8 that was replaced by U+FFFD before parsing
+ * <p>An entry made by the tailer's fast path holds the line's bytes and its {@code line} format, already known to be
+ * a JSON object that CPython reads; the tree and the event are then built only when someone asks
+ * (docs/benchmarks.md, ADR 0040). Either way the values are those of the exact path. Immutable as seen from outside;
+ * safe to hand to another thread.
  */
-public record TailEntry(long line, long offset, JsonNode json, LogEvent event, boolean invalidUtf8) {
+public final class TailEntry {
+
+    private static final PythonJsonReader READER = new PythonJsonReader();
+
+    private final long line;
+    private final long offset;
+    private final boolean invalidUtf8;
+    private final byte[] text;
+    private final byte[] formatted;
+    private volatile JsonNode json;
+    private volatile LogEvent event;
+
+    /**
+     * @param line 1-based number of the line in its file (counting blank and skipped lines; restarts when the file is
+     *        truncated or replaced)
+     * @param offset byte offset of the line's first byte in its file
+     * @param json the parsed object, as CPython reads it; shared, treat it as read-only
+     * @param event the reader's view of it (docs/contract.md §8-9)
+     * @param invalidUtf8 true if the line held invalid UTF-8 that was replaced by U+FFFD before parsing
+     */
+    public TailEntry(long line, long offset, JsonNode json, LogEvent event, boolean invalidUtf8) {
+        this(line, offset, json, event, invalidUtf8, null, null);
+    }
+
+    private TailEntry(long line, long offset, JsonNode json, LogEvent event, boolean invalidUtf8, byte[] text, byte[] formatted) {
+        this.line = line;
+        this.offset = offset;
+        this.json = json;
+        this.event = event;
+        this.invalidUtf8 = invalidUtf8;
+        this.text = text;
+        this.formatted = formatted;
+    }
+
+    /**
+     * An entry of a line checked on the fast path: {@code text} is valid UTF-8 holding a JSON object CPython reads,
+     * {@code formatted} its {@code line} format as UTF-8. Both arrays are kept, not copied.
+     */
+    static TailEntry ofCheckedLine(long line, long offset, byte[] text, byte[] formatted) {
+        return new TailEntry(line, offset, null, null, false, text, formatted);
+    }
+
+    public long line() {
+        return line;
+    }
+
+    public long offset() {
+        return offset;
+    }
+
+    public boolean invalidUtf8() {
+        return invalidUtf8;
+    }
+
+    /** The parsed object, as CPython reads it; shared, treat it as read-only. */
+    public JsonNode json() {
+        JsonNode j = json;
+        if (j == null && text != null) {
+            j = READER.read(text);
+            json = j;
+        }
+        return j;
+    }
+
+    /** The reader's view of the line (docs/contract.md §8-9). */
+    public LogEvent event() {
+        LogEvent e = event;
+        if (e == null && text != null) {
+            e = LogEventDecoder.decode(json());
+            event = e;
+        }
+        return e;
+    }
+
+    /** The line in {@code sigil tail}'s {@code line} format ({@link LineFormat}), as UTF-8 without a newline. */
+    public byte[] lineFormat() {
+        return formatted != null ? formatted : LineFormat.format(json()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TailEntry t && line == t.line && offset == t.offset && invalidUtf8 == t.invalidUtf8
+                && Objects.equals(json(), t.json()) && Objects.equals(event(), t.event());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(line, offset, invalidUtf8);
+    }
+
+    @Override
+    public String toString() {
+        return "TailEntry[line=" + line + ", offset=" + offset + ", invalidUtf8=" + invalidUtf8 + ", event=" + event() + "]";
+    }
 }

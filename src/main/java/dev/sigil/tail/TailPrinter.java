@@ -11,7 +11,6 @@ import java.util.Map;
 
 import dev.sigil.contract.codec.ByteSink;
 import dev.sigil.contract.codec.PythonJsonWriter;
-import dev.sigil.tail.format.LineFormat;
 import dev.sigil.tail.format.TerminalText;
 
 /**
@@ -137,8 +136,17 @@ public final class TailPrinter implements TailListener {
                 throw new UncheckedIOException(e);
             }
         } else {
-            String line = LineFormat.format(entry.json());
-            write(terminal ? TerminalText.visible(line) : line);
+            byte[] line = entry.lineFormat();
+            if (terminal) {
+                write(TerminalText.visible(new String(line, StandardCharsets.UTF_8)));
+            } else {
+                try {
+                    out.write(line);
+                    out.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
         }
     }
 

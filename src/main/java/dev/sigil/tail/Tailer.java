@@ -106,5 +106,6 @@ public final class Tailer implements Closeable {
     @Override
     public void close() {
         followers.forEach(NameFollower::close);
+        out.close();
     }
 }

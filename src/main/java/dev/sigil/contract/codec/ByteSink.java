@@ -40,7 +40,8 @@ public final class ByteSink {
         }
     }
 
-    void ensure(int extra) {
+    /** Makes room for {@code extra} more bytes. */
+    public void ensure(int extra) {
         if (size + extra > buf.length) {
             grow(extra);
         }
@@ -54,12 +55,13 @@ public final class ByteSink {
         buf = Arrays.copyOf(buf, (int) wanted);
     }
 
-    /** Direct access for the encoder's hot loop: the caller has ensured capacity. */
-    byte[] array() {
+    /** The backing array (valid up to {@link #size()}), for encoders' hot loops; changes when the sink grows. */
+    public byte[] array() {
         return buf;
     }
 
-    void advance(int n) {
+    /** Counts {@code n} bytes written straight into {@link #array()} after {@link #ensure}. */
+    public void advance(int n) {
         size += n;
     }
 

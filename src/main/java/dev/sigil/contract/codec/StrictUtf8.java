@@ -1,5 +1,9 @@
 package dev.sigil.contract.codec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Strict UTF-8 validation, as CPython's {@code bytes.decode('utf-8')} applies it: no overlong forms, no encoded
  * surrogates (U+D800..U+DFFF), nothing above U+10FFFF, no truncated sequences.
@@ -9,6 +13,8 @@ package dev.sigil.contract.codec;
  */
 public final class StrictUtf8 {
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private StrictUtf8() {
     }
 
@@ -17,67 +23,79 @@ public final class StrictUtf8 {
         int i = from;
         while (i < to) {
             // ASCII fast path, eight bytes at a time.
-            while (i + 8 <= to && (readLong(bytes, i) & 0x8080808080808080L) == 0) {
+            while (i + 8 <= to && ((long) LONGS.get(bytes, i) & 0x8080808080808080L) == 0) {
                 i += 8;
             }
             if (i >= to) {
                 break;
             }
-            int b = bytes[i] & 0xFF;
-            if (b < 0x80) {
+            if (bytes[i] >= 0) {
                 i++;
                 continue;
             }
-            int length;
-            int min;
-            int max;
-            if (b >= 0xC2 && b <= 0xDF) {
-                length = 2;
-                min = 0x80;
-                max = 0xBF;
-            } else if (b == 0xE0) {
-                length = 3;
-                min = 0xA0;
-                max = 0xBF;
-            } else if (b >= 0xE1 && b <= 0xEC || b == 0xEE || b == 0xEF) {
-                length = 3;
-                min = 0x80;
-                max = 0xBF;
-            } else if (b == 0xED) {
-                length = 3;
-                min = 0x80;
-                max = 0x9F;
-            } else if (b == 0xF0) {
-                length = 4;
-                min = 0x90;
-                max = 0xBF;
-            } else if (b >= 0xF1 && b <= 0xF3) {
-                length = 4;
-                min = 0x80;
-                max = 0xBF;
-            } else if (b == 0xF4) {
-                length = 4;
-                min = 0x80;
-                max = 0x8F;
-            } else {
+            int next = sequenceEnd(bytes, i, to);
+            if (next < 0) {
                 return i;
             }
-            if (i + length > to) {
-                return i;
-            }
-            int second = bytes[i + 1] & 0xFF;
-            if (second < min || second > max) {
-                return i;
-            }
-            for (int k = 2; k < length; k++) {
-                int c = bytes[i + k] & 0xFF;
-                if (c < 0x80 || c > 0xBF) {
-                    return i;
-                }
-            }
-            i += length;
+            i = next;
         }
         return -1;
+    }
+
+    /**
+     * The index after the valid multi-byte sequence whose first byte (0x80 or above) is at {@code i}, or -1 if the
+     * sequence there is invalid.
+     */
+    public static int sequenceEnd(byte[] bytes, int i, int to) {
+        int b = bytes[i] & 0xFF;
+        int length;
+        int min;
+        int max;
+        if (b >= 0xC2 && b <= 0xDF) {
+            length = 2;
+            min = 0x80;
+            max = 0xBF;
+        } else if (b == 0xE0) {
+            length = 3;
+            min = 0xA0;
+            max = 0xBF;
+        } else if (b >= 0xE1 && b <= 0xEC || b == 0xEE || b == 0xEF) {
+            length = 3;
+            min = 0x80;
+            max = 0xBF;
+        } else if (b == 0xED) {
+            length = 3;
+            min = 0x80;
+            max = 0x9F;
+        } else if (b == 0xF0) {
+            length = 4;
+            min = 0x90;
+            max = 0xBF;
+        } else if (b >= 0xF1 && b <= 0xF3) {
+            length = 4;
+            min = 0x80;
+            max = 0xBF;
+        } else if (b == 0xF4) {
+            length = 4;
+            min = 0x80;
+            max = 0x8F;
+        } else {
+            return -1;
+        }
+        if (i + length > to) {
+            return -1;
+        }
+        int second = bytes[i + 1] & 0xFF;
+        if (second < min || second > max) {
+            return -1;
+        }
+        for (int k = 2; k < length; k++) {
+            int c = bytes[i + k] & 0xFF;
+            if (c < 0x80 || c > 0xBF) {
+                return -1;
+            }
+        }
+        return i + length;
     }
 
     /** Number of code points CPython would count in {@code bytes[from, to)} of valid UTF-8 (for character columns). */
@@ -89,10 +107,5 @@ public final class StrictUtf8 {
             }
         }
         return n;
-    }
-
-    private static long readLong(byte[] b, int i) {
-        return (b[i] & 0xFFL) | (b[i + 1] & 0xFFL) << 8 | (b[i + 2] & 0xFFL) << 16 | (b[i + 3] & 0xFFL) << 24
-                | (b[i + 4] & 0xFFL) << 32 | (b[i + 5] & 0xFFL) << 40 | (b[i + 6] & 0xFFL) << 48 | (b[i + 7] & 0xFFL) << 56;
     }
 }

@@ -1,0 +1,299 @@
+package dev.sigil.contract.codec;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * A byte-level recogniser for the common shape of a log line, used by the fast paths of {@code tail}, {@code validate}
+ * and {@code fmt} (docs/benchmarks.md, ADR 0040). It builds nothing: it checks syntax and says where values end.
+ *
+ * <p>It answers either "this is valid UTF-8 and JSON that CPython and {@link PythonJsonReader} read alike, and here is
+ * where it ends",
+ * or {@link #NO}: "not sure". It never claims an error: anything outside its subset ({@code NaN}, {@code Infinity},
+ * integers of more than {@link #MAX_DIGITS} digits, nesting deeper than {@link #MAX_DEPTH}, raw control characters,
+ * unknown escapes, any syntax error) is {@link #NO}, and the caller reads the line with {@link PythonJsonReader},
+ * which decides and words the error exactly as before. Non-ASCII bytes are checked as {@link StrictUtf8} checks them
+ * (outside strings they are a syntax error anyway). Not thread-safe: one instance per thread (it keeps the flags of
+ * the last scan).
+ */
+public final class FastJson {
+
+    /** "Not on the fast path": read the line the exact way. */
+    public static final int NO = -1;
+    /** Deepest nesting the fast path follows. */
+    public static final int MAX_DEPTH = 64;
+    /** Longest number literal (in digits) the fast path accepts: shorter than any that could overflow a double. */
+    public static final int MAX_DIGITS = 300;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /** The last string scanned held a backslash escape. */
+    public boolean escaped;
+    /** The last string scanned held bytes of non-ASCII characters. */
+    public boolean nonAscii;
+    /** The last number scanned had no fraction and no exponent. */
+    public boolean integral;
+    /** Sticky: a number with an exponent was seen since {@link #resetSticky()}. */
+    public boolean sawExponent;
+
+    /** Clears the sticky flags. */
+    public void resetSticky() {
+        sawExponent = false;
+    }
+
+    /** The first index at or after {@code i} that is not JSON whitespace (space, tab, CR, LF). */
+    public static int skipWs(byte[] b, int i, int end) {
+        while (i < end) {
+            byte c = b[i];
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+                return i;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Scans the string whose opening quote is at {@code i}; returns the index after its closing quote, or {@link #NO}.
+     * Sets {@link #escaped} and {@link #nonAscii}.
+     */
+    public int string(byte[] b, int i, int end) {
+        escaped = false;
+        nonAscii = false;
+        i++;
+        while (true) {
+            // Eight bytes at a time up to the first quote, backslash, control character or non-ASCII byte.
+            while (i + 8 <= end) {
+                long x = (long) LONGS.get(b, i);
+                long special = (zeroByte(x ^ 0x2222222222222222L) | zeroByte(x ^ 0x5C5C5C5C5C5C5C5CL)
+                        | ((x - 0x2020202020202020L) & ~x) | x) & HIGHS;
+                if (special != 0) {
+                    // The lowest flagged byte is a real one (borrows only flag bytes above a real one).
+                    i += Long.numberOfTrailingZeros(special) >>> 3;
+                    break;
+                }
+                i += 8;
+            }
+            if (i >= end) {
+                return NO;
+            }
+            byte c = b[i];
+            if (c == '"') {
+                return i + 1;
+            }
+            if (c == '\\') {
+                i = escape(b, i, end);
+                if (i < 0) {
+                    return NO;
+                }
+                escaped = true;
+            } else if (c < 0) {
+                i = StrictUtf8.sequenceEnd(b, i, end);
+                if (i < 0) {
+                    return NO;
+                }
+                nonAscii = true;
+            } else if (c < 0x20) {
+                return NO;
+            } else {
+                i++;
+            }
+        }
+    }
+
+    private static long zeroByte(long x) {
+        return (x - ONES) & ~x;
+    }
+
+    private static int escape(byte[] b, int i, int end) {
+        if (i + 1 >= end) {
+            return NO;
+        }
+        switch (b[i + 1]) {
+            case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
+                return i + 2;
+            }
+            case 'u' -> {
+                if (i + 6 > end) {
+                    return NO;
+                }
+                for (int k = i + 2; k < i + 6; k++) {
+                    if (hex(b[k]) < 0) {
+                        return NO;
+                    }
+                }
+                return i + 6;
+            }
+            default -> {
+                return NO;
+            }
+        }
+    }
+
+    /** The value of a hex digit, or -1. */
+    public static int hex(byte c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
+    /**
+     * Scans the number starting at {@code i} ({@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}); returns the
+     * index after it, or {@link #NO}. Sets {@link #integral}; an exponent sets {@link #sawExponent}.
+     */
+    public int number(byte[] b, int i, int end) {
+        int start = i;
+        if (i < end && b[i] == '-') {
+            i++;
+        }
+        if (i >= end) {
+            return NO;
+        }
+        if (b[i] == '0') {
+            i++;
+        } else if (b[i] >= '1' && b[i] <= '9') {
+            i++;
+            while (i < end && b[i] >= '0' && b[i] <= '9') {
+                i++;
+            }
+        } else {
+            return NO;
+        }
+        integral = true;
+        if (i < end && b[i] == '.') {
+            i++;
+            int digits = i;
+            while (i < end && b[i] >= '0' && b[i] <= '9') {
+                i++;
+            }
+            if (i == digits) {
+                return NO;
+            }
+            integral = false;
+        }
+        if (i < end && (b[i] == 'e' || b[i] == 'E')) {
+            i++;
+            if (i < end && (b[i] == '+' || b[i] == '-')) {
+                i++;
+            }
+            int digits = i;
+            while (i < end && b[i] >= '0' && b[i] <= '9') {
+                i++;
+            }
+            if (i == digits) {
+                return NO;
+            }
+            integral = false;
+            sawExponent = true;
+        }
+        if (i - start > MAX_DIGITS) {
+            return NO;
+        }
+        return i;
+    }
+
+    /** Scans any value starting at {@code i} (no whitespace before it); returns the index after it, or {@link #NO}. */
+    public int value(byte[] b, int i, int end, int depth) {
+        if (i >= end) {
+            return NO;
+        }
+        return switch (b[i]) {
+            case '"' -> string(b, i, end);
+            case '{' -> object(b, i, end, depth + 1);
+            case '[' -> array(b, i, end, depth + 1);
+            case 't' -> literal(b, i, end, 't', 'r', 'u', 'e');
+            case 'f' -> i + 5 <= end && b[i + 1] == 'a' && b[i + 2] == 'l' && b[i + 3] == 's' && b[i + 4] == 'e' ? i + 5 : NO;
+            case 'n' -> literal(b, i, end, 'n', 'u', 'l', 'l');
+            default -> number(b, i, end);
+        };
+    }
+
+    private static int literal(byte[] b, int i, int end, char c0, char c1, char c2, char c3) {
+        return i + 4 <= end && b[i] == c0 && b[i + 1] == c1 && b[i + 2] == c2 && b[i + 3] == c3 ? i + 4 : NO;
+    }
+
+    private int object(byte[] b, int i, int end, int depth) {
+        if (depth > MAX_DEPTH) {
+            return NO;
+        }
+        i = skipWs(b, i + 1, end);
+        if (i < end && b[i] == '}') {
+            return i + 1;
+        }
+        while (true) {
+            if (i >= end || b[i] != '"') {
+                return NO;
+            }
+            i = string(b, i, end);
+            if (i < 0) {
+                return NO;
+            }
+            i = skipWs(b, i, end);
+            if (i >= end || b[i] != ':') {
+                return NO;
+            }
+            i = value(b, skipWs(b, i + 1, end), end, depth);
+            if (i < 0) {
+                return NO;
+            }
+            i = skipWs(b, i, end);
+            if (i >= end) {
+                return NO;
+            }
+            if (b[i] == '}') {
+                return i + 1;
+            }
+            if (b[i] != ',') {
+                return NO;
+            }
+            i = skipWs(b, i + 1, end);
+        }
+    }
+
+    private int array(byte[] b, int i, int end, int depth) {
+        if (depth > MAX_DEPTH) {
+            return NO;
+        }
+        i = skipWs(b, i + 1, end);
+        if (i < end && b[i] == ']') {
+            return i + 1;
+        }
+        while (true) {
+            i = value(b, i, end, depth);
+            if (i < 0) {
+                return NO;
+            }
+            i = skipWs(b, i, end);
+            if (i >= end) {
+                return NO;
+            }
+            if (b[i] == ']') {
+                return i + 1;
+            }
+            if (b[i] != ',') {
+                return NO;
+            }
+            i = skipWs(b, i + 1, end);
+        }
+    }
+
+    /** True if {@code b[i, i + key.length)} is {@code key}. */
+    public static boolean equalsAt(byte[] b, int i, byte[] key) {
+        for (int k = 0; k < key.length; k++) {
+            if (b[i + k] != key[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,241 @@
+package dev.sigil.tail.format;
+
+import dev.sigil.contract.codec.ByteSink;
+import dev.sigil.contract.codec.FastJson;
+
+/**
+ * {@link LineFormat} straight from the bytes of a line, without building its tree: the fast path of
+ * {@code sigil tail --format line} (docs/benchmarks.md, ADR 0040). It reads the six top-level fields the format
+ * prints and skips the rest with a full syntax check ({@link FastJson}).
+ *
+ * <p>{@link #format} either appends exactly the UTF-8 bytes of {@code LineFormat.format(reader.read(line))} and
+ * returns true, or returns false ("not sure": a field that is not a string or null, an escaped key, anything
+ * {@link FastJson} does not follow (invalid UTF-8 included), a line that is not an object), and the caller takes the
+ * exact path. Not thread-safe: one instance per thread.
+ */
+public final class FastLineFormat {
+
+    private static final byte[] TIMESTAMP = bytes("timestamp");
+    private static final byte[] LEVEL = bytes("level");
+    private static final byte[] EVENT_TYPE = bytes("event_type");
+    private static final byte[] COMPONENT = bytes("component");
+    private static final byte[] OPERATION = bytes("operation");
+    private static final byte[] MESSAGE = bytes("message");
+    private static final byte[] NULL = bytes("null");
+
+    private static final int F_TIMESTAMP = 0;
+    private static final int F_LEVEL = 1;
+    private static final int F_EVENT_TYPE = 2;
+    private static final int F_COMPONENT = 3;
+    private static final int F_OPERATION = 4;
+    private static final int F_MESSAGE = 5;
+
+    /** Kinds of a field's value. */
+    private static final byte ABSENT = 0;
+    private static final byte STRING = 1;
+    private static final byte NULL_VALUE = 2;
+    private static final byte OTHER = 3;
+
+    private final FastJson scan = new FastJson();
+    private final byte[] kind = new byte[6];
+    private final int[] start = new int[6];
+    private final int[] end = new int[6];
+    private final boolean[] escaped = new boolean[6];
+    private final ByteSink text = new ByteSink(256);
+
+    /** Appends the line for {@code b[from, to)} to {@code out} and returns true, or returns false (out untouched). */
+    public boolean format(byte[] b, int from, int to, ByteSink out) {
+        if (!scanFields(b, from, to)) {
+            return false;
+        }
+        if (kind[F_TIMESTAMP] == OTHER || kind[F_COMPONENT] == OTHER || kind[F_MESSAGE] == OTHER) {
+            return false;
+        }
+        boolean typeIsString = kind[F_EVENT_TYPE] == STRING;
+        boolean operationFromType = (kind[F_OPERATION] == ABSENT || kind[F_OPERATION] == NULL_VALUE) && typeIsString;
+        if (!operationFromType && kind[F_OPERATION] == OTHER) {
+            return false;
+        }
+        time(b, out);
+        out.write(' ');
+        out.write('[');
+        level(b, typeIsString, out);
+        out.write(']');
+        out.write(' ');
+        field(b, F_COMPONENT, out);
+        out.write('/');
+        field(b, operationFromType ? F_EVENT_TYPE : F_OPERATION, out);
+        out.write(':');
+        out.write(' ');
+        field(b, F_MESSAGE, out);
+        return true;
+    }
+
+    private boolean scanFields(byte[] b, int from, int to) {
+        java.util.Arrays.fill(kind, ABSENT);
+        int i = FastJson.skipWs(b, from, to);
+        if (i >= to || b[i] != '{') {
+            return false;
+        }
+        i = FastJson.skipWs(b, i + 1, to);
+        if (i < to && b[i] == '}') {
+            return FastJson.skipWs(b, i + 1, to) == to;
+        }
+        while (true) {
+            if (i >= to || b[i] != '"') {
+                return false;
+            }
+            int keyEnd = scan.string(b, i, to);
+            if (keyEnd < 0 || scan.escaped) {
+                return false;
+            }
+            int field = field(b, i + 1, keyEnd - 1);
+            i = FastJson.skipWs(b, keyEnd, to);
+            if (i >= to || b[i] != ':') {
+                return false;
+            }
+            i = FastJson.skipWs(b, i + 1, to);
+            int valueStart = i;
+            i = scan.value(b, i, to, 1);
+            if (i < 0) {
+                return false;
+            }
+            if (field >= 0) {
+                // A repeated key: the last value wins, as in CPython's dict.
+                byte first = b[valueStart];
+                kind[field] = first == '"' ? STRING : first == 'n' ? NULL_VALUE : OTHER;
+                start[field] = valueStart + 1;
+                end[field] = i - 1;
+                escaped[field] = first == '"' && scan.escaped;
+            }
+            i = FastJson.skipWs(b, i, to);
+            if (i >= to) {
+                return false;
+            }
+            if (b[i] == '}') {
+                return FastJson.skipWs(b, i + 1, to) == to;
+            }
+            if (b[i] != ',') {
+                return false;
+            }
+            i = FastJson.skipWs(b, i + 1, to);
+        }
+    }
+
+    private static int field(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n == 9) {
+            if (FastJson.equalsAt(b, from, TIMESTAMP)) {
+                return F_TIMESTAMP;
+            }
+            if (FastJson.equalsAt(b, from, COMPONENT)) {
+                return F_COMPONENT;
+            }
+            if (FastJson.equalsAt(b, from, OPERATION)) {
+                return F_OPERATION;
+            }
+        } else if (n == 5 && FastJson.equalsAt(b, from, LEVEL)) {
+            return F_LEVEL;
+        } else if (n == 10 && FastJson.equalsAt(b, from, EVENT_TYPE)) {
+            return F_EVENT_TYPE;
+        } else if (n == 7 && FastJson.equalsAt(b, from, MESSAGE)) {
+            return F_MESSAGE;
+        }
+        return -1;
+    }
+
+    /** jq's text of a string or null field: the string's characters (lone surrogates as U+FFFD), or {@code null}. */
+    private void field(byte[] b, int f, ByteSink out) {
+        if (kind[f] != STRING) {
+            out.write(NULL, 0, NULL.length);
+        } else if (!escaped[f]) {
+            out.write(b, start[f], end[f] - start[f]);
+        } else {
+            JqStrings.appendUnescaped(b, start[f], end[f], out);
+        }
+    }
+
+    /** {@link LineFormat#time}: the part between the first and second {@code T} (else space), before the first dot. */
+    private void time(byte[] b, ByteSink out) {
+        byte[] src;
+        int from;
+        int to;
+        if (kind[F_TIMESTAMP] != STRING) {
+            src = NULL;
+            from = 0;
+            to = NULL.length;
+        } else if (escaped[F_TIMESTAMP]) {
+            text.reset();
+            JqStrings.appendUnescaped(b, start[F_TIMESTAMP], end[F_TIMESTAMP], text);
+            src = text.array();
+            from = 0;
+            to = text.size();
+        } else {
+            src = b;
+            from = start[F_TIMESTAMP];
+            to = end[F_TIMESTAMP];
+        }
+        int sep = indexOf(src, from, to, (byte) 'T');
+        if (sep < 0) {
+            sep = indexOf(src, from, to, (byte) ' ');
+        }
+        if (sep >= 0) {
+            byte c = src[sep];
+            from = sep + 1;
+            int next = indexOf(src, from, to, c);
+            to = next < 0 ? to : next;
+        }
+        if (from == to) {
+            out.write(NULL, 0, NULL.length);
+            return;
+        }
+        int dot = indexOf(src, from, to, (byte) '.');
+        out.write(src, from, (dot < 0 ? to : dot) - from);
+    }
+
+    private void level(byte[] b, boolean typeIsString, ByteSink out) {
+        int mark = out.size();
+        if (kind[F_LEVEL] == STRING) {
+            field(b, F_LEVEL, out);
+        } else if (typeIsString) {
+            text.reset();
+            field(b, F_EVENT_TYPE, text);
+            out.writeAscii(levelOf(text.array(), text.size()));
+        } else {
+            out.writeAscii("info");
+        }
+        byte[] a = out.array();
+        for (int i = mark; i < out.size(); i++) {
+            if (a[i] >= 'a' && a[i] <= 'z') {
+                a[i] -= 32;
+            }
+        }
+    }
+
+    /** docs/contract.md §8, as {@link LineFormat}'s table. */
+    private static String levelOf(byte[] t, int n) {
+        // Most lines are step and token events: rule them out by length before making a string.
+        if (n != 15 && n != 13 && n != 10 && n != 5 && n != 14) {
+            return "info";
+        }
+        return switch (new String(t, 0, n, java.nio.charset.StandardCharsets.UTF_8)) {
+            case "budget_exceeded" -> "critical";
+            case "session_error", "step_error", "error" -> "error";
+            case "budget_warning", "retry_attempt" -> "warning";
+            default -> "info";
+        };
+    }
+
+    private static int indexOf(byte[] b, int from, int to, byte c) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+}
