@@ -13,6 +13,7 @@ import dev.sigil.contract.validation.SchemaValidator;
 import dev.sigil.validate.FileSummary;
 import dev.sigil.validate.LogValidator;
 import dev.sigil.validate.Problem;
+import dev.sigil.validate.ProblemSink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,6 +38,9 @@ import picocli.CommandLine.Spec;
 final class ValidateCommand implements Callable<Integer> {
 
     enum Format { text, json }
+
+    /** Regular files at least this large are checked on every core (ADR 0041); smaller ones and pipes line by line. */
+    static final long PARALLEL_FROM_BYTES = 4 << 20;
 
     @ParentCommand
     SigilCommand root;
@@ -93,12 +97,15 @@ final class ValidateCommand implements Callable<Integer> {
             long size = InputFiles.size(name);
             ProgressLine progress = new ProgressLine(err, env.stderrTerminal(), name, size);
             try (InputStream in = InputFiles.open(name, env)) {
-                FileSummary summary = validator.validate(name, in, (Problem p) -> {
+                ProblemSink sink = (Problem p) -> {
                     progress.clear();
                     report.problem(p);
                     problems[0]++;
                     return maxErrors == 0 || problems[0] < maxErrors;
-                }, progress::update);
+                };
+                FileSummary summary = size >= PARALLEL_FROM_BYTES
+                        ? validator.validateInParallel(name, in, sink, progress::update)
+                        : validator.validate(name, in, sink, progress::update);
                 progress.clear();
                 summaries.add(summary);
                 stopped = summary.stopped();

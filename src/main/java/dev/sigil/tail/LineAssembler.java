@@ -2,6 +2,8 @@ package dev.sigil.tail;
 
 import java.util.Arrays;
 
+import dev.sigil.contract.codec.LineSplitter;
+
 /**
  * Turns byte chunks, cut anywhere, into complete lines: a line is the bytes before a {@code \n} (the {@code \n}
  * excluded, a {@code \r} before it kept). Bytes after the last {@code \n} are held until their newline arrives and
@@ -169,11 +171,6 @@ public final class LineAssembler {
     }
 
     private static int indexOfNewline(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
+        return LineSplitter.indexOf(b, from, to);
     }
 }

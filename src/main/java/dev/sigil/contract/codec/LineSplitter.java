@@ -2,6 +2,9 @@ package dev.sigil.contract.codec;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -104,8 +107,42 @@ public final class LineSplitter {
         return number;
     }
 
-    private static int indexOf(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
+    /**
+     * Splits {@code bytes[from, to)}, a chunk of whole lines as {@link LineChunks} cuts them (each ends with a
+     * {@code \n} except perhaps the last, at the end of the stream), numbering them after {@code numberBefore}, with
+     * the bound and reports of {@link #split}. Returns the number of lines.
+     */
+    public long splitChunk(byte[] bytes, int from, int to, long numberBefore, Handler handler) throws IOException {
+        long number = numberBefore;
+        int i = from;
+        while (i < to) {
+            int nl = indexOf(bytes, i, to);
+            int end = nl < 0 ? to : nl;
+            number++;
+            if (end - i > maxLineBytes) {
+                handler.tooLong(number, end - i);
+            } else {
+                handler.line(number, bytes, i, end);
+            }
+            i = end + 1;
+        }
+        return number - numberBefore;
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** The index of the first {@code \n} in {@code b[from, to)}, or -1; eight bytes at a time. */
+    public static int indexOf(byte[] b, int from, int to) {
+        int i = from;
+        while (i + 8 <= to) {
+            long x = (long) LONGS.get(b, i) ^ 0x0A0A0A0A0A0A0A0AL;
+            long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            i += 8;
+        }
+        for (; i < to; i++) {
             if (b[i] == '\n') {
                 return i;
             }

@@ -22,11 +22,41 @@ public final class SchemaValidator {
     /** The draft-07 meta-schema, which networknt carries in its jar (no network access). */
     static final String DRAFT_7_META_SCHEMA = "http://json-schema.org/draft-07/schema#";
 
-    private final Schema schema;
+    private final JsonNode schemaNode;
+    private final FastSchemaCheck fast;
+    /** networknt's compiled schema, built on first use: a file whose lines all pass the fast check never needs it. */
+    private volatile Schema schema;
 
     private SchemaValidator(JsonNode schemaNode) {
-        this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(schemaNode);
-        this.schema.initializeValidators();
+        this.schemaNode = schemaNode;
+        this.fast = FastSchemaCheck.compile(schemaNode);
+        if (fast == null) {
+            schema();
+        }
+    }
+
+    private Schema schema() {
+        Schema s = schema;
+        if (s == null) {
+            synchronized (this) {
+                s = schema;
+                if (s == null) {
+                    s = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(schemaNode);
+                    s.initializeValidators();
+                    schema = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    /**
+     * True only if the line {@code bytes[from, to)} is certainly valid: CPython reads it, it holds no NaN or infinity,
+     * and {@link #validate} would find nothing. False means "not sure" (read it and {@link #validate} the value).
+     * The fast path of {@code sigil validate} (ADR 0042).
+     */
+    public boolean certainlyValid(byte[] bytes, int from, int to) {
+        return fast != null && fast.isValid(bytes, from, to);
     }
 
     /** A validator for the bundled execution-entry schema. */
@@ -53,7 +83,7 @@ public final class SchemaValidator {
 
     /** Every violation of the schema by {@code value}; empty if valid. */
     public List<Violation> validate(JsonNode value) {
-        List<Error> errors = schema.validate(HugeDoubles.asExactIntegers(value));
+        List<Error> errors = schema().validate(HugeDoubles.asExactIntegers(value));
         if (errors.isEmpty()) {
             return List.of();
         }

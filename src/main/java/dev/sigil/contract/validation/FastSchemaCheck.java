@@ -1,0 +1,385 @@
+package dev.sigil.contract.validation;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.sigil.contract.codec.FastJson;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A draft-07 schema compiled into checks that run on a line's bytes, the fast path of {@code sigil validate}
+ * (docs/benchmarks.md, ADR 0042). It only ever says "valid" or "not sure": a line it calls valid is one that
+ * {@code PythonJsonReader} reads, that holds no NaN or infinity, and that networknt finds valid against the same
+ * schema; everything else (every invalid line among them) goes to the exact path, which finds and words the problems
+ * as before. {@code FastSchemaCheckProperties} checks that claim against networknt on generated entries.
+ *
+ * <p>Compiles only schemas made of {@code type}, {@code enum} (of strings), {@code pattern}, {@code minimum} and
+ * {@code maximum} (integers), {@code properties}, {@code required}, boolean {@code additionalProperties}, and
+ * annotations; {@link #compile} returns null for anything else. The contract's schema is of that kind. Thread-safe.
+ */
+public final class FastSchemaCheck {
+
+    private static final Set<String> ANNOTATIONS = Set.of("$schema", "$id", "title", "description", "$comment", "default", "examples");
+
+    private final Rule root;
+    private final ThreadLocal<Scratch> scratch;
+
+    private FastSchemaCheck(Rule root) {
+        this.root = root;
+        this.scratch = ThreadLocal.withInitial(Scratch::new);
+    }
+
+    /** The compiled schema, or null if it uses something the fast check does not handle. */
+    public static FastSchemaCheck compile(JsonNode schema) {
+        try {
+            Rule root = Rule.compile(schema);
+            return root == null || root.types != Rule.OBJECT ? null : new FastSchemaCheck(root);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** True only if the line {@code b[from, to)} is certainly valid; false means "not sure", never "invalid". */
+    public boolean isValid(byte[] b, int from, int to) {
+        Scratch s = scratch.get();
+        s.scan.resetSticky();
+        int i = FastJson.skipWs(b, from, to);
+        i = s.check(root, b, i, to, 1);
+        return i >= 0 && !s.scan.sawExponent && FastJson.skipWs(b, i, to) == to;
+    }
+
+    /** One node of the schema, compiled. */
+    static final class Rule {
+        static final int STRING = 1;
+        static final int INTEGER = 2;
+        static final int NUMBER = 4;
+        static final int BOOLEAN = 8;
+        static final int NULL = 16;
+        static final int OBJECT = 32;
+        static final int ARRAY = 64;
+
+        /** Allowed types; 0 for any. */
+        int types;
+        byte[][] enumValues;
+        Pattern pattern;
+        /** A hand-written matcher for {@link #pattern}, if it is one of the contract's. */
+        KnownPatterns.Matcher known;
+        Long minimum;
+        Long maximum;
+        byte[][] names = new byte[0][];
+        Rule[] properties = new Rule[0];
+        long required;
+        boolean additional = true;
+        /** Whether objects need a walk of their members (else any object is fine). */
+        boolean checksMembers;
+
+        static Rule compile(JsonNode schema) {
+            if (!schema.isObject()) {
+                return null;
+            }
+            Rule r = new Rule();
+            List<String> names = new ArrayList<>();
+            List<Rule> rules = new ArrayList<>();
+            for (Map.Entry<String, JsonNode> e : schema.properties()) {
+                JsonNode v = e.getValue();
+                switch (e.getKey()) {
+                    case "type" -> r.types = types(v);
+                    case "enum" -> r.enumValues = strings(v);
+                    case "pattern" -> {
+                        r.pattern = Pattern.compile(v.stringValue());
+                        r.known = KnownPatterns.forSource(v.stringValue());
+                    }
+                    case "minimum" -> r.minimum = bound(v);
+                    case "maximum" -> r.maximum = bound(v);
+                    case "additionalProperties" -> r.additional = v.booleanValue();
+                    case "required" -> {
+                        // resolved below, once the properties are known
+                    }
+                    case "properties" -> {
+                        for (Map.Entry<String, JsonNode> p : v.properties()) {
+                            Rule child = compile(p.getValue());
+                            if (child == null) {
+                                return null;
+                            }
+                            names.add(p.getKey());
+                            rules.add(child);
+                        }
+                    }
+                    default -> {
+                        if (!ANNOTATIONS.contains(e.getKey())) {
+                            return null;
+                        }
+                    }
+                }
+            }
+            if (schema.has("additionalProperties") && !schema.get("additionalProperties").isBoolean()
+                    || r.types < 0 || schema.has("enum") && r.enumValues == null || schema.has("pattern") && !schema.get("pattern").isString()) {
+                return null;
+            }
+            JsonNode required = schema.get("required");
+            if (required != null) {
+                for (Iterator<JsonNode> it = required.values().iterator(); it.hasNext(); ) {
+                    String name = it.next().stringValue();
+                    if (!names.contains(name)) {
+                        names.add(name);
+                        rules.add(new Rule());
+                    }
+                    r.required |= 1L << names.indexOf(name);
+                }
+            }
+            if (names.size() > 64) {
+                return null;
+            }
+            r.names = names.stream().map(n -> n.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+            r.properties = rules.toArray(new Rule[0]);
+            r.checksMembers = !names.isEmpty() || !r.additional;
+            return r;
+        }
+
+        private static int types(JsonNode v) {
+            if (v.isString()) {
+                return type(v.stringValue());
+            }
+            int t = 0;
+            for (JsonNode x : v.values()) {
+                int one = x.isString() ? type(x.stringValue()) : -1;
+                if (one < 0) {
+                    return -1;
+                }
+                t |= one;
+            }
+            return t == 0 ? -1 : t;
+        }
+
+        private static int type(String name) {
+            return switch (name) {
+                case "string" -> STRING;
+                case "integer" -> INTEGER;
+                case "number" -> NUMBER | INTEGER;
+                case "boolean" -> BOOLEAN;
+                case "null" -> NULL;
+                case "object" -> OBJECT;
+                case "array" -> ARRAY;
+                default -> -1;
+            };
+        }
+
+        private static byte[][] strings(JsonNode v) {
+            List<byte[]> out = new ArrayList<>();
+            for (JsonNode x : v.values()) {
+                if (!x.isString()) {
+                    return null;
+                }
+                out.add(x.stringValue().getBytes(StandardCharsets.UTF_8));
+            }
+            return out.toArray(new byte[0][]);
+        }
+
+        private static Long bound(JsonNode v) {
+            if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+                throw new IllegalArgumentException("bound not a long");
+            }
+            return v.longValue();
+        }
+    }
+
+    /** Per-thread state: the scanner and the pattern matchers. */
+    private static final class Scratch {
+        final FastJson scan = new FastJson();
+        final AsciiText text = new AsciiText();
+        final Map<Pattern, Matcher> matchers = new java.util.IdentityHashMap<>();
+
+        /** Checks the value at {@code i} against {@code r}; the index after it, or {@link FastJson#NO}. */
+        int check(Rule r, byte[] b, int i, int end, int depth) {
+            if (i >= end) {
+                return FastJson.NO;
+            }
+            byte c = b[i];
+            if (c == '"') {
+                return r.types != 0 && (r.types & Rule.STRING) == 0 ? FastJson.NO : string(r, b, i, end);
+            }
+            if (r.enumValues != null) {
+                return FastJson.NO; // only strings are listed
+            }
+            if (c == '{') {
+                if (r.types != 0 && (r.types & Rule.OBJECT) == 0) {
+                    return FastJson.NO;
+                }
+                return r.checksMembers ? object(r, b, i, end, depth) : scan.value(b, i, end, depth - 1);
+            }
+            int allowed = switch (c) {
+                case '[' -> Rule.ARRAY;
+                case 't', 'f' -> Rule.BOOLEAN;
+                case 'n' -> Rule.NULL;
+                default -> Rule.NUMBER;
+            };
+            if (allowed != Rule.NUMBER) {
+                return r.types != 0 && (r.types & allowed) == 0 ? FastJson.NO : scan.value(b, i, end, depth - 1);
+            }
+            return number(r, b, i, end);
+        }
+
+        private int string(Rule r, byte[] b, int i, int end) {
+            int after = scan.string(b, i, end);
+            if (after < 0 || r.enumValues == null && r.pattern == null) {
+                return after;
+            }
+            if (scan.escaped) {
+                return FastJson.NO;
+            }
+            int from = i + 1;
+            int to = after - 1;
+            if (r.enumValues != null && !isOneOf(r.enumValues, b, from, to)) {
+                return FastJson.NO;
+            }
+            if (r.known != null) {
+                // Both known patterns are ASCII-only: non-ASCII text fails them, as the regular expressions do.
+                if (scan.nonAscii || !r.known.matches(b, from, to)) {
+                    return FastJson.NO;
+                }
+            } else if (r.pattern != null) {
+                CharSequence s = scan.nonAscii ? new String(b, from, to - from, StandardCharsets.UTF_8) : text.of(b, from, to);
+                Matcher m = matchers.computeIfAbsent(r.pattern, p -> p.matcher(""));
+                if (!m.reset(s).find()) {
+                    return FastJson.NO;
+                }
+            }
+            return after;
+        }
+
+        private int number(Rule r, byte[] b, int i, int end) {
+            int after = scan.number(b, i, end);
+            if (after < 0) {
+                return FastJson.NO;
+            }
+            if (!scan.integral) {
+                // A fraction: a number, never an integer here (networknt's 1.0 is an integer: the exact path says so).
+                return (r.types != 0 && (r.types & Rule.NUMBER) == 0) || r.minimum != null || r.maximum != null ? FastJson.NO : after;
+            }
+            if (r.types != 0 && (r.types & Rule.INTEGER) == 0) {
+                return FastJson.NO;
+            }
+            if (r.minimum == null && r.maximum == null) {
+                return after;
+            }
+            int digits = after - i - (b[i] == '-' ? 1 : 0);
+            if (digits > 18) {
+                return FastJson.NO;
+            }
+            long v = 0;
+            for (int k = b[i] == '-' ? i + 1 : i; k < after; k++) {
+                v = v * 10 + (b[k] - '0');
+            }
+            if (b[i] == '-') {
+                v = -v;
+            }
+            return r.minimum != null && v < r.minimum || r.maximum != null && v > r.maximum ? FastJson.NO : after;
+        }
+
+        private int object(Rule r, byte[] b, int i, int end, int depth) {
+            if (depth > FastJson.MAX_DEPTH) {
+                return FastJson.NO;
+            }
+            long seen = 0;
+            i = FastJson.skipWs(b, i + 1, end);
+            if (i < end && b[i] == '}') {
+                return r.required == 0 ? i + 1 : FastJson.NO;
+            }
+            while (true) {
+                if (i >= end || b[i] != '"') {
+                    return FastJson.NO;
+                }
+                int keyEnd = scan.string(b, i, end);
+                if (keyEnd < 0 || scan.escaped) {
+                    return FastJson.NO;
+                }
+                int p = indexOf(r.names, b, i + 1, keyEnd - 1);
+                i = FastJson.skipWs(b, keyEnd, end);
+                if (i >= end || b[i] != ':') {
+                    return FastJson.NO;
+                }
+                i = FastJson.skipWs(b, i + 1, end);
+                if (p >= 0) {
+                    if ((seen & 1L << p) != 0) {
+                        return FastJson.NO; // a repeated key: the last value wins; leave that to the exact path
+                    }
+                    seen |= 1L << p;
+                    i = check(r.properties[p], b, i, end, depth + 1);
+                } else if (r.additional) {
+                    i = scan.value(b, i, end, depth);
+                } else {
+                    return FastJson.NO;
+                }
+                if (i < 0) {
+                    return FastJson.NO;
+                }
+                i = FastJson.skipWs(b, i, end);
+                if (i >= end) {
+                    return FastJson.NO;
+                }
+                if (b[i] == '}') {
+                    return (seen & r.required) == r.required ? i + 1 : FastJson.NO;
+                }
+                if (b[i] != ',') {
+                    return FastJson.NO;
+                }
+                i = FastJson.skipWs(b, i + 1, end);
+            }
+        }
+
+        private static int indexOf(byte[][] names, byte[] b, int from, int to) {
+            int n = to - from;
+            for (int k = 0; k < names.length; k++) {
+                byte[] name = names[k];
+                if (name.length == n && FastJson.equalsAt(b, from, name)) {
+                    return k;
+                }
+            }
+            return -1;
+        }
+
+        private static boolean isOneOf(byte[][] values, byte[] b, int from, int to) {
+            return indexOf(values, b, from, to) >= 0;
+        }
+    }
+
+    /** An ASCII byte range seen as characters, reused so that matching a pattern allocates no string. */
+    private static final class AsciiText implements CharSequence {
+        private byte[] b;
+        private int from;
+        private int to;
+
+        AsciiText of(byte[] bytes, int start, int end) {
+            this.b = bytes;
+            this.from = start;
+            this.to = end;
+            return this;
+        }
+
+        @Override
+        public int length() {
+            return to - from;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) b[from + index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new String(b, from + start, end - start, StandardCharsets.US_ASCII);
+        }
+
+        @Override
+        public String toString() {
+            return new String(b, from, to - from, StandardCharsets.US_ASCII);
+        }
+    }
+}
