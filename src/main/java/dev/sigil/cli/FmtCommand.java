@@ -9,11 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.sigil.contract.codec.ByteSink;
-import dev.sigil.contract.codec.JsonSyntaxException;
-import dev.sigil.contract.codec.LineSplitter;
-import dev.sigil.contract.codec.PythonJsonReader;
-import dev.sigil.contract.codec.PythonJsonWriter;
+import dev.sigil.contract.codec.CanonicalLines;
 import dev.sigil.validate.LineMemory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,47 +52,38 @@ final class FmtCommand implements Callable<Integer> {
         }
         Environment env = root.environment();
         PrintWriter err = spec.commandLine().getErr();
-        PythonJsonReader reader = new PythonJsonReader();
-        PythonJsonWriter writer = new PythonJsonWriter(PythonJsonWriter.NonFinite.WRITE_LITERALS);
         OutputStream out = new BufferedOutputStream(new StandardOutput(env.stdout()), 1 << 16);
-        ByteSink[] sinks = {new ByteSink(1 << 12)};
+        CanonicalLines lines = new CanonicalLines(maxLineBytes);
         long[] bad = {0};
         int status = ExitCode.OK;
         for (String name : paths.isEmpty() ? List.of("-") : paths) {
-            try (InputStream in = InputFiles.open(name, env)) {
-                new LineSplitter(maxLineBytes).split(in, new LineSplitter.Handler() {
-                    @Override
-                    public void line(long number, byte[] bytes, int from, int to) throws IOException {
-                        if (LineSplitter.isBlank(bytes, from, to)) {
-                            return;
-                        }
-                        ByteSink sink = sinks[0];
-                        try {
-                            sink.reset();
-                            writer.write(reader.read(bytes, from, to), sink);
-                            sink.write('\n');
-                            sink.writeTo(out);
-                        } catch (JsonSyntaxException e) {
-                            bad[0]++;
-                            err.println(TerminalText.safe(name + ":" + number + ": " + e.reason() + " (column " + e.column() + ")"));
-                        } catch (IllegalArgumentException e) {
-                            bad[0]++;
-                            err.println(TerminalText.safe(name + ":" + number + ": " + e.getMessage()));
-                        } catch (OutOfMemoryError e) {
-                            // The line's value (or its encoding) did not fit in the heap; it is garbage again now.
-                            sinks[0] = new ByteSink(1 << 12);
-                            bad[0]++;
-                            err.println(TerminalText.safe(name + ":" + number + ": " + LineMemory.describe(to - from)));
-                        }
-                    }
+            CanonicalLines.Problems problems = new CanonicalLines.Problems() {
+                @Override
+                public void notJson(long number, String reason, int column) {
+                    bad[0]++;
+                    err.println(TerminalText.safe(name + ":" + number + ": " + reason + (column > 0 ? " (column " + column + ")" : "")));
+                }
 
-                    @Override
-                    public void tooLong(long number, long length) {
-                        bad[0]++;
-                        err.println(TerminalText.safe(name + ":" + number + ": line of " + length + " bytes is longer than --max-line-bytes "
-                                + maxLineBytes + "; skipped"));
-                    }
-                });
+                @Override
+                public void tooLong(long number, long length) {
+                    bad[0]++;
+                    err.println(TerminalText.safe(name + ":" + number + ": line of " + length + " bytes is longer than --max-line-bytes "
+                            + maxLineBytes + "; skipped"));
+                }
+
+                @Override
+                public void outOfMemory(long number, long length) {
+                    bad[0]++;
+                    err.println(TerminalText.safe(name + ":" + number + ": " + LineMemory.describe(length)));
+                }
+            };
+            long size = InputFiles.size(name);
+            try (InputStream in = InputFiles.open(name, env)) {
+                if (size >= ValidateCommand.PARALLEL_FROM_BYTES) {
+                    lines.rewriteInParallel(in, out, problems);
+                } else {
+                    lines.rewrite(in, out, problems);
+                }
             } catch (UserError e) {
                 err.println(TerminalText.safe("sigil fmt: " + e.getMessage()));
                 status = ExitCode.USAGE;

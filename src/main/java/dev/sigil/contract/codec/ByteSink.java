@@ -73,6 +73,21 @@ public final class ByteSink {
         size = 0;
     }
 
+    /** Gives back a buffer grown large (after a failed huge line), keeping what was written. */
+    public void trim() {
+        if (buf.length > 1 << 16 && size <= 1 << 12) {
+            buf = Arrays.copyOf(buf, 1 << 12);
+        }
+    }
+
+    /** Forgets everything written after the first {@code length} bytes. */
+    public void truncate(int length) {
+        if (length < 0 || length > size) {
+            throw new IllegalArgumentException("cannot truncate " + size + " bytes to " + length);
+        }
+        size = length;
+    }
+
     public byte[] toByteArray() {
         return Arrays.copyOf(buf, size);
     }

@@ -1,0 +1,92 @@
+package dev.sigil.contract.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Pattern;
+
+import dev.sigil.contract.ContractSchema;
+import dev.sigil.contract.codec.JsonSyntaxException;
+import dev.sigil.contract.codec.PythonJsonReader;
+import dev.sigil.testing.EntryArbitraries;
+import dev.sigil.testing.JsonArbitraries;
+import dev.sigil.testing.JsonTexts;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The fast check of {@code sigil validate} never calls a line valid that the exact path (CPython's reading, the
+ * non-finite rule, networknt) finds invalid, and the hand-written pattern matchers agree with the regular expressions.
+ */
+class FastSchemaCheckProperties {
+
+    private static final Pattern TIMESTAMP = Pattern.compile(KnownPatterns.TIMESTAMP);
+    private static final Pattern SESSION_ID = Pattern.compile(KnownPatterns.SESSION_ID);
+
+    private final PythonJsonReader reader = new PythonJsonReader();
+    private final SchemaValidator exact = SchemaValidator.executionEntry();
+    private final FastSchemaCheck fast = FastSchemaCheck.compile(ContractSchema.executionEntry());
+
+    @Provide
+    Arbitrary<byte[]> lines() {
+        return Arbitraries.oneOf(JsonTexts.of(EntryArbitraries.entries()), JsonTexts.of(JsonArbitraries.values(2)));
+    }
+
+    @Property(tries = 5000)
+    void aLineTheFastCheckCallsValidIsValid(@ForAll("lines") byte[] line) {
+        boolean certain = fast.isValid(line, 0, line.length);
+        Statistics.collect(certain ? "certainly valid" : "not sure");
+        if (certain) {
+            JsonNode value;
+            try {
+                value = reader.read(line);
+            } catch (JsonSyntaxException e) {
+                throw new AssertionError("fast check called a line valid that CPython refuses: " + e.getMessage(), e);
+            }
+            assertThat(exact.validate(value)).isEmpty();
+            assertThat(value.toString()).doesNotContain("NaN", "Infinity");
+        }
+    }
+
+    @Property(tries = 3000)
+    void theTimestampMatcherIsThePattern(@ForAll("timestamps") String s) {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        boolean ascii = s.chars().allMatch(c -> c < 0x80);
+        boolean regex = TIMESTAMP.matcher(s).find();
+        if (ascii) {
+            assertThat(KnownPatterns.timestamp(b, 0, b.length)).isEqualTo(regex);
+        } else {
+            assertThat(regex).isFalse();
+        }
+    }
+
+    @Property(tries = 2000)
+    void theSessionIdMatcherIsThePattern(@ForAll("sessionIds") String s) {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        boolean ascii = s.chars().allMatch(c -> c < 0x80);
+        boolean regex = SESSION_ID.matcher(s).find();
+        if (ascii) {
+            assertThat(KnownPatterns.sessionId(b, 0, b.length)).isEqualTo(regex);
+        } else {
+            assertThat(regex).isFalse();
+        }
+    }
+
+    @Provide
+    Arbitrary<String> timestamps() {
+        Arbitrary<String> mutated = Arbitraries.oneOf(EntryArbitraries.timestamps(), EntryArbitraries.timestamps().flatMap(t ->
+                Arbitraries.integers().between(0, Math.max(0, t.length() - 1)).flatMap(at ->
+                        Arbitraries.of("0", "9", "6", "3", "2", "1", ".", ":", "-", "+", "Z", "z", "T", "t", " ", "\n", "").map(c ->
+                                t.isEmpty() ? c : t.substring(0, at) + c + t.substring(Math.min(t.length(), at + (c.isEmpty() ? 1 : 0)))))));
+        return Arbitraries.oneOf(mutated, Arbitraries.strings().withChars("0123456789-:.TZz+ ").ofMaxLength(40));
+    }
+
+    @Provide
+    Arbitrary<String> sessionIds() {
+        return Arbitraries.oneOf(EntryArbitraries.sessionIds(), Arbitraries.strings().withChars("aZ09_-/.\n ").ofMaxLength(70));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.sigil.tail.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import dev.sigil.contract.codec.ByteSink;
+import dev.sigil.contract.codec.JsonSyntaxException;
+import dev.sigil.contract.codec.PythonJsonReader;
+import dev.sigil.testing.EntryArbitraries;
+import dev.sigil.testing.JsonArbitraries;
+import dev.sigil.testing.JsonTextArbitraries;
+import dev.sigil.testing.JsonTexts;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The line format from bytes is {@link LineFormat} of the exact reading, byte for byte, whenever it answers. */
+class FastLineFormatProperties {
+
+    private final PythonJsonReader reader = new PythonJsonReader();
+
+    @Provide
+    Arbitrary<byte[]> lines() {
+        return Arbitraries.oneOf(JsonTexts.of(EntryArbitraries.entries()), JsonTexts.of(operationLines()),
+                JsonTexts.of(JsonArbitraries.values(2)), JsonTextArbitraries.lines());
+    }
+
+    /** Objects with the fields the format reads, of every type, in any order (seed-002 lines among them). */
+    private static Arbitrary<JsonNode> operationLines() {
+        List<String> keys = List.of("timestamp", "level", "event_type", "component", "operation", "message", "id");
+        Arbitrary<JsonNode> field = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(6, Arbitraries.oneOf(JsonArbitraries.strings(), EntryArbitraries.timestamps(),
+                        Arbitraries.of("budget_exceeded", "step_error", "retry_attempt", "info", "warning", "T", "a.b T c.d", "")).map(JsonNodeFactory.instance::stringNode)),
+                net.jqwik.api.Tuple.of(1, JsonArbitraries.values(1)));
+        return Combinators.combine(keys.stream().map(k -> Arbitraries.oneOf(field, Arbitraries.just((JsonNode) null))).toList()).as(values -> {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            for (int i = 0; i < keys.size(); i++) {
+                if (values.get(i) != null) {
+                    o.set(keys.get(i), values.get(i));
+                }
+            }
+            return o;
+        });
+    }
+
+    @Property(tries = 5000)
+    void theFastLineIsTheExactLine(@ForAll("lines") byte[] line) {
+        ByteSink out = new ByteSink();
+        boolean taken = new FastLineFormat().format(line, 0, line.length, out);
+        Statistics.collect(taken ? "fast" : "exact");
+        if (!taken) {
+            assertThat(out.size()).isZero();
+            return;
+        }
+        JsonNode json;
+        try {
+            json = reader.read(line);
+        } catch (JsonSyntaxException e) {
+            throw new AssertionError("fast path formatted a line CPython refuses: " + e.getMessage(), e);
+        }
+        assertThat(json.isObject()).isTrue();
+        assertThat(new String(out.toByteArray(), StandardCharsets.UTF_8)).isEqualTo(LineFormat.format(json));
+    }
+}
