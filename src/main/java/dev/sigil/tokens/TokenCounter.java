@@ -45,9 +45,24 @@ public final class TokenCounter {
         return encoding;
     }
 
+    /** Texts longer than this are counted in pieces on every core (ADR 0043). */
+    static final int PARALLEL_FROM_CHARS = 1 << 20;
+
     /** Number of tokens in {@code text} (0 for the empty string). */
     public int count(String text) {
-        return text.isEmpty() ? 0 : bpe.countTokensOrdinary(wellFormed(text));
+        if (text.isEmpty()) {
+            return 0;
+        }
+        String clean = wellFormed(text);
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (clean.length() < PARALLEL_FROM_CHARS || cores < 2) {
+            return bpe.countTokensOrdinary(clean);
+        }
+        List<String> pieces = TextPieces.split(clean, cores);
+        if (pieces.size() == 1) {
+            return bpe.countTokensOrdinary(clean);
+        }
+        return pieces.parallelStream().mapToInt(bpe::countTokensOrdinary).sum();
     }
 
     /** The token ids of {@code text}, as tiktoken's {@code encode_ordinary} returns them. */
