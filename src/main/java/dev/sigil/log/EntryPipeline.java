@@ -47,18 +47,32 @@ final class EntryPipeline {
         if (sanitizer != null) {
             sanitizer.entry(node);
         }
-        List<Violation> violations = check(node);
-        if (!violations.isEmpty()) {
-            return new Rejected(new Rejection(node, violations));
+        Optional<String> nonFinite = nonFinite(node, "");
+        if (nonFinite.isPresent()) {
+            return new Rejected(new Rejection(node, List.of(nonFiniteViolation(nonFinite.get()))));
         }
         sink.reset();
         try {
             strict.write(node, sink);
         } catch (IllegalArgumentException e) {
-            return new Rejected(new Rejection(node, List.of(new Violation("", "unwritable", e.getMessage()))));
+            List<Violation> violations = validator.validate(node);
+            return new Rejected(new Rejection(node, !violations.isEmpty() ? violations
+                    : List.of(new Violation("", "unwritable", e.getMessage()))));
+        }
+        // The encoded line reads back as this very value: when the fast check is sure of the bytes, networknt would
+        // find nothing in the tree either (ADR 0042); otherwise it decides, as before.
+        if (!validator.certainlyValid(sink.array(), 0, sink.size())) {
+            List<Violation> violations = validator.validate(node);
+            if (!violations.isEmpty()) {
+                return new Rejected(new Rejection(node, violations));
+            }
         }
         sink.write('\n');
         return new Accepted(sink.toByteArray(), isErrorEvent(entry));
+    }
+
+    private static Violation nonFiniteViolation(String pointer) {
+        return new Violation(pointer, Rejection.NON_FINITE, "NaN and infinities are not JSON; the log refuses them");
     }
 
     /**
@@ -68,7 +82,7 @@ final class EntryPipeline {
     List<Violation> check(JsonNode node) {
         Optional<String> nonFinite = nonFinite(node, "");
         if (nonFinite.isPresent()) {
-            return List.of(new Violation(nonFinite.get(), Rejection.NON_FINITE, "NaN and infinities are not JSON; the log refuses them"));
+            return List.of(nonFiniteViolation(nonFinite.get()));
         }
         return validator.validate(node);
     }

@@ -1,0 +1,303 @@
+#!/usr/bin/env python3
+"""sigil's side-by-side benchmarks: every sigil figure beside its peers', measured in the same run, interleaved.
+
+Run by scripts/bench/run.sh (which prepares target/bench: the generated logs, the Python venv, the node peers, the
+jar). Writes target/bench/results.json and the results section of docs/benchmarks.md (between the markers), so
+the table is never typed by hand.
+
+  bench.py [--runs N] [--quick] [--only SUITE,...] [--no-docs]
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import resource
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HOME = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+B = os.path.join(HOME, "target", "bench")
+PEERS = os.path.join(HOME, "scripts", "bench", "peers")
+NODE = os.path.join(HOME, "scripts", "bench", "node")
+VPY = os.path.join(B, "venv", "bin", "python")
+SIGIL = os.path.join(HOME, "scripts", "sigil")
+SCHEMA = os.path.join(HOME, "contract", "execution-entry.schema.json")
+DOC = os.path.join(HOME, "docs", "benchmarks.md")
+ENV = dict(os.environ, SIGIL_NO_BUILD="1", NODE_PATH=os.path.join(B, "node", "node_modules"))
+
+
+def f(name):
+    return os.path.join(B, name)
+
+
+def run_once(argv, stdout=subprocess.DEVNULL, stdin=None):
+    """Runs argv; returns (wall seconds, cpu seconds, max RSS in MB, exit code)."""
+    start = time.perf_counter()
+    p = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.DEVNULL, stdin=stdin, env=ENV)
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - start
+    p.returncode = os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0, p.returncode
+
+
+def output_of(argv, stdin=None):
+    return subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, stdin=stdin).stdout
+
+
+def jq_program():
+    text = open(os.path.join(HOME, "scripts", "file_monitor.sh"), encoding="utf-8").read()
+    return re.search(r"^program='(.*?)^'", text, re.S | re.M).group(1)
+
+
+def load_average():
+    return os.getloadavg()
+
+
+# ----------------------------------------------------------------------------------------------- the suites
+# Each command: (label, kind, argv); kind is sigil, peer or floor. A suite's bar says how sigil must compare.
+
+def suites(quick):
+    log = f("s1m.jsonl")
+    op = f("op1m.jsonl")
+    bad = f("s1m-errors.jsonl")
+    jq = ["jq", "-R", "-r", "--argjson", "max", "1048576", jq_program()]
+    py = ["python3"]
+    return [
+        {"id": "read", "title": "Read path: 1M lines (seed-001, %s MB) to the line format" % mb(log),
+         "bar": "sigil under 1 s; at least 20x jq, 4x CPython json, 2x CPython orjson",
+         "cmds": [("sigil tail --format line", "sigil", [SIGIL, "tail", "--format", "line", log]),
+                  ("jq -R -r 'fromjson? | ...' (one process, file_monitor.sh's program)", "peer", jq + [log]),
+                  ("CPython: json.loads per line, per-component totals", "peer", py + [os.path.join(PEERS, "py_reader.py"), log]),
+                  ("CPython: orjson.loads per line, per-component totals", "peer", [VPY, os.path.join(PEERS, "py_reader.py"), "--orjson", log]),
+                  ("cat FILE > /dev/null", "floor", ["cat", log]),
+                  ("wc -l FILE", "floor", ["wc", "-l", log])],
+         "target": {"max_s": 1.0, "jq": 20, "CPython: json": 4, "CPython: orjson": 2}},
+        {"id": "read-op", "title": "Read path: 1M operation-log lines (seed-002, %s MB)" % mb(op),
+         "bar": "as the read path",
+         "cmds": [("sigil tail --format line", "sigil", [SIGIL, "tail", "--format", "line", op]),
+                  ("jq -R -r 'fromjson? | ...'", "peer", jq + [op]),
+                  ("CPython: json.loads per line, per-component totals", "peer", py + [os.path.join(PEERS, "py_reader.py"), op])],
+         "target": {"jq": 20, "CPython: json": 4}},
+        {"id": "validate", "title": "Validation: 1M valid lines, one compiled validator each",
+         "bar": "at least 2x the best peer, same verdicts",
+         "cmds": [("sigil validate", "sigil", [SIGIL, "validate", log]),
+                  ("ajv 8 (node)", "peer", ["node", os.path.join(NODE, "ajv_validate.cjs"), SCHEMA, log]),
+                  ("jsonschema_rs + orjson", "peer", [VPY, os.path.join(PEERS, "py_validate.py"), "--impl", "jsonschema_rs", "--orjson", SCHEMA, log]),
+                  ("jsonschema_rs + json", "peer", [VPY, os.path.join(PEERS, "py_validate.py"), "--impl", "jsonschema_rs", SCHEMA, log]),
+                  ("fastjsonschema + json", "peer", [VPY, os.path.join(PEERS, "py_validate.py"), "--impl", "fastjsonschema", SCHEMA, log])]
+                 + ([] if quick else [("jsonschema (Python) + json", "peer", [VPY, os.path.join(PEERS, "py_validate.py"), "--impl", "jsonschema", SCHEMA, log])]),
+         "target": {"best": 2}},
+        {"id": "validate-errors", "title": "Validation, error path: 1M lines of which 1 % invalid",
+         "bar": "reported, no bar (the error path may be slower)",
+         "cmds": [("sigil validate", "sigil", [SIGIL, "validate", bad]),
+                  ("ajv 8 (node)", "peer", ["node", os.path.join(NODE, "ajv_validate.cjs"), SCHEMA, bad]),
+                  ("jsonschema_rs + orjson", "peer", [VPY, os.path.join(PEERS, "py_validate.py"), "--impl", "jsonschema_rs", "--orjson", SCHEMA, bad])],
+         "target": {}},
+        {"id": "fmt", "title": "Canonical re-encoding: 1M lines",
+         "bar": "at least 5x CPython",
+         "cmds": [("sigil fmt", "sigil", [SIGIL, "fmt", log]),
+                  ("CPython: json.dumps(json.loads(line), separators=(',', ':'))", "peer", py + [os.path.join(PEERS, "py_fmt.py"), log]),
+                  ("cat FILE > /dev/null", "floor", ["cat", log])],
+         "target": {"CPython": 5}},
+        {"id": "tokens", "title": "Token counting: the 1M messages of the log (%s MB), cl100k_base" % mb(f("messages.txt")),
+         "bar": "at least tiktoken's Rust core from Python, identical counts",
+         "cmds": [("sigil tokens --file", "sigil", [SIGIL, "tokens", "--file", f("messages.txt")]),
+                  ("tiktoken 0.14 (Rust core) from CPython, whole text", "peer", [VPY, os.path.join(PEERS, "py_tokens.py"), f("cl100k_base.tiktoken"), f("messages.txt")]),
+                  ("tiktoken 0.14 (Rust core) from CPython, one call per message", "peer", [VPY, os.path.join(PEERS, "py_tokens.py"), "--lines", f("cl100k_base.tiktoken"), f("messages.txt")]),
+                  ("@dqbd/tiktoken 1.0.22 (Rust core, WebAssembly) in node", "peer", ["node", os.path.join(NODE, "count_tokens.cjs"), f("messages.txt")])],
+         "target": {"tiktoken 0.14 (Rust core) from CPython, whole text": 1}},
+        {"id": "startup", "title": "Start-up",
+         "bar": "sigil --version under 200 ms",
+         "cmds": [("sigil --version", "sigil", [SIGIL, "--version"]),
+                  ("sigil validate (10 lines)", "sigil", [SIGIL, "validate", f("s10.jsonl")]),
+                  ("python3 -c pass", "peer", ["python3", "-c", "pass"]),
+                  ("jq . small.json", "peer", ["jq", ".", f("small.json")])],
+         "target": {"max_s": 0.2}},
+    ]
+
+
+def mb(path):
+    try:
+        return "%.0f" % (os.path.getsize(path) / 1e6)
+    except OSError:
+        return "?"
+
+
+# ----------------------------------------------------------------------------------------------- checks
+# Peers are only comparable if they do the same work: these run once, untimed, and their findings go in the table.
+
+def checks(suite):
+    sid = suite["id"]
+    cmds = suite["cmds"]
+    if sid in ("read", "read-op"):
+        a = output_of(cmds[0][2])
+        b = output_of(cmds[1][2])
+        return "same bytes as jq: %s (%d lines)" % ("yes" if a == b else "NO", a.count(b"\n"))
+    if sid.startswith("validate"):
+        verdicts = []
+        for label, kind, argv in cmds:
+            p = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
+            if kind == "sigil":
+                m = re.search(rb"([\d,]+) valid, ([\d,]+) invalid", p.stderr)
+                verdicts.append(tuple(int(x.replace(b",", b"")) for x in m.groups()) if m else None)
+            else:
+                m = re.search(rb"valid (\d+) invalid (\d+)", p.stdout)
+                verdicts.append(tuple(int(x) for x in m.groups()) if m else None)
+        same = all(v == verdicts[0] for v in verdicts)
+        return "same verdicts: %s (valid, invalid) = %s" % ("yes" if same else "NO", verdicts if not same else verdicts[0])
+    if sid == "fmt":
+        return "same bytes as CPython: %s" % ("yes" if output_of(cmds[0][2]) == output_of(cmds[1][2]) else "NO")
+    if sid == "tokens":
+        counts = [output_of(argv).strip().decode() for _, _, argv in cmds]
+        return "counts: " + ", ".join(counts) + (" (equal)" if len(set(counts[:2] + counts[3:])) == 1 else " (DIFFERENT)")
+    return ""
+
+
+# ----------------------------------------------------------------------------------------------- measuring
+
+def measure(suite, runs):
+    samples = {label: [] for label, _, _ in suite["cmds"]}
+    for _ in range(runs):
+        for label, kind, argv in suite["cmds"]:  # interleaved: each round runs every command once
+            samples[label].append(run_once(argv))
+    rows = []
+    for label, kind, argv in suite["cmds"]:
+        s = samples[label]
+        rows.append({"label": label, "kind": kind, "argv": argv, "wall": statistics.median(x[0] for x in s),
+                     "cpu": statistics.median(x[1] for x in s), "rss": max(x[2] for x in s),
+                     "exit": sorted({x[3] for x in s}), "runs": len(s)})
+    return rows
+
+
+def verdict(suite, rows):
+    sigil = [r for r in rows if r["kind"] == "sigil"][0]
+    peers = [r for r in rows if r["kind"] == "peer"]
+    t = suite["target"]
+    out = []
+    if "max_s" in t:
+        out.append(("%s under %.1f s" % (sigil["label"], t["max_s"]), sigil["wall"] < t["max_s"]))
+    if "best" in t and peers:
+        best = min(peers, key=lambda r: r["wall"])
+        out.append(("%.1fx the best peer (%s), %.0fx wanted" % (best["wall"] / sigil["wall"], best["label"], t["best"]),
+                    best["wall"] / sigil["wall"] >= t["best"]))
+    for prefix, factor in t.items():
+        if prefix in ("max_s", "best"):
+            continue
+        for r in peers:
+            if r["label"].startswith(prefix):
+                ratio = r["wall"] / sigil["wall"]
+                out.append(("%.1fx %s, %.0fx wanted" % (ratio, r["label"].split(":")[0].split(" (")[0], factor), ratio >= factor))
+                break
+    return out
+
+
+# ----------------------------------------------------------------------------------------------- the machine
+
+def machine_line():
+    cpu = "?"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    java = subprocess.run([SIGIL, "--version"], stdout=subprocess.PIPE, env=ENV).stdout.decode().strip().splitlines()
+    return "%s, %d cores, %s GiB, Linux %s, %s, %s, CPython %s, jq %s, node %s" % (
+        cpu, os.cpu_count(), round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30),
+        platform.release(), " / ".join(java), "launcher scripts/sigil", platform.python_version(),
+        subprocess.run(["jq", "--version"], stdout=subprocess.PIPE).stdout.decode().strip(),
+        subprocess.run(["node", "--version"], stdout=subprocess.PIPE).stdout.decode().strip())
+
+
+# ----------------------------------------------------------------------------------------------- the report
+
+def command_text(argv):
+    text = " ".join(shlex.quote(a.replace(HOME + "/", "")) for a in argv)
+    return text if len(text) < 140 else text[:137] + "..."
+
+
+def table(suite, rows, check, extra):
+    sigil = [r for r in rows if r["kind"] == "sigil"][0]
+    lines = ["### %s" % suite["title"], "", "Bar: %s." % suite["bar"], "",
+             "| command | kind | median wall s | CPU s | max RSS MB | sigil is faster by |", "|---|---|---:|---:|---:|---:|"]
+    for r in rows:
+        ratio = "" if r["kind"] == "sigil" else "%.1fx" % (r["wall"] / sigil["wall"])
+        lines.append("| %s | %s | %.3f | %.2f | %.0f | %s |" % (r["label"].replace("|", "\\|"), r["kind"], r["wall"], r["cpu"], r["rss"], ratio))
+    lines.append("")
+    for text, ok in verdict(suite, rows):
+        lines.append("- %s: **%s**" % (text, "reached" if ok else "NOT reached"))
+    if check:
+        lines.append("- check: %s" % check)
+    lines.extend(extra)
+    lines.append("")
+    lines.append("<details><summary>commands</summary>")
+    lines.append("")
+    for r in rows:
+        lines.append("    " + command_text(r["argv"]))
+    lines.append("")
+    lines.append("</details>")
+    lines.append("")
+    return lines
+
+
+def write_doc(body):
+    begin, end = "<!-- results:begin (written by scripts/bench/bench.py; do not edit) -->", "<!-- results:end -->"
+    text = open(DOC, encoding="utf-8").read() if os.path.exists(DOC) else "# Benchmarks\n\n%s\n%s\n" % (begin, end)
+    i, j = text.index(begin) + len(begin), text.index(end)
+    open(DOC, "w", encoding="utf-8").write(text[:i] + "\n" + body + "\n" + text[j:])
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--quick", action="store_true", help="leave out the slowest peers and shorten the monitor runs")
+    p.add_argument("--only", default="")
+    p.add_argument("--no-docs", action="store_true")
+    a = p.parse_args()
+    only = set(filter(None, a.only.split(",")))
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import special  # the suites that are not one command timed: logger, monitor
+
+    results = {"started": datetime.datetime.now().isoformat(timespec="seconds"), "load_before": load_average(), "suites": []}
+    body = []
+    for suite in suites(a.quick):
+        if only and suite["id"] not in only:
+            continue
+        print("==", suite["title"], flush=True)
+        check = checks(suite)
+        runs = a.runs * (3 if suite["id"] == "startup" else 1)
+        rows = measure(suite, runs)
+        for r in rows:
+            print("  %-70s %7.3f s  cpu %6.2f  rss %5.0f MB" % (r["label"][:70], r["wall"], r["cpu"], r["rss"]), flush=True)
+        results["suites"].append({"id": suite["id"], "rows": rows, "check": check})
+        body.extend(table(suite, rows, check, []))
+    for suite in special.SUITES:
+        if only and suite["id"] not in only:
+            continue
+        print("==", suite["title"], flush=True)
+        lines, data = suite["run"](HOME, B, ENV, a.quick)
+        for line in lines:
+            print("  " + line, flush=True)
+        results["suites"].append({"id": suite["id"], "data": data})
+        body.extend(["### " + suite["title"], ""] + lines + [""])
+    results["load_after"] = load_average()
+    head = ["Measured %s to %s on: %s." % (results["started"], datetime.datetime.now().isoformat(timespec="seconds"), machine_line()),
+            "", "Load average (1, 5, 15 min) before: %.2f %.2f %.2f; after: %.2f %.2f %.2f. The machine is shared: "
+            "figures are medians of %d interleaved runs (start-up: %d), warm page cache, whole processes; only ratios "
+            "from the same run are compared." % (*results["load_before"], *results["load_after"], a.runs, a.runs * 3),
+            "", "Reproduce: `./mvnw -Pbench verify` (or, with the jar built, `scripts/bench/run.sh`).", ""]
+    json.dump(results, open(f("results.json"), "w"), indent=1)
+    if not a.no_docs and not only:
+        write_doc("\n".join(head + body))
+    print("\n".join(head))
+
+
+if __name__ == "__main__":
+    main()
