@@ -56,7 +56,7 @@ public final class StreamMonitor {
         }
         flush();
         TailOptions tailOptions = TailOptions.defaults().withPollInterval(options.refresh()).withMaxLineBytes(options.maxLineBytes())
-                .withPartsFirst(true);
+                .withPartsFirst(true).withEventsAhead(true);
         try (Tailer t = new Tailer(target.source(), tailOptions, this::onEvent)) {
             tailer = t;
             if (options.follow()) {

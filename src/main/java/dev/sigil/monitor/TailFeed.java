@@ -27,7 +27,8 @@ public final class TailFeed implements AutoCloseable {
     public TailFeed(ActionQueue queue, Clock clock, Duration poll, int maxLineBytes, boolean follow) {
         this.queue = queue;
         this.clock = clock;
-        this.options = TailOptions.defaults().withPollInterval(poll).withMaxLineBytes(maxLineBytes).withPartsFirst(true);
+        this.options = TailOptions.defaults().withPollInterval(poll).withMaxLineBytes(maxLineBytes).withPartsFirst(true)
+                .withEventsAhead(true);
         this.follow = follow;
     }
 

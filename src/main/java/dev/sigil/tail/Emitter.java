@@ -13,7 +13,7 @@ import java.util.Map;
 final class Emitter implements LineAssembler.Sink, AutoCloseable {
 
     private final TailListener listener;
-    private final DecodeAhead pending = new DecodeAhead(new LineDecoder());
+    private final DecodeAhead pending;
     /** Pending lines are decoded once they hold this many bytes, so memory stays bounded. */
     private static final int PENDING_BYTES = 1 << 20;
     private final int batchLimit;
@@ -25,8 +25,9 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
     private long invalidUtf8;
     private final Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
 
-    Emitter(TailListener listener, int batchLimit) {
+    Emitter(TailListener listener, int batchLimit, LineDecoder decoder) {
         this.listener = listener;
+        this.pending = new DecodeAhead(decoder);
         this.batchLimit = batchLimit;
     }
 

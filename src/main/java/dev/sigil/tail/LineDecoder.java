@@ -6,6 +6,7 @@ import dev.sigil.contract.codec.ByteSink;
 import dev.sigil.contract.codec.JsonSyntaxException;
 import dev.sigil.contract.codec.PythonJsonReader;
 import dev.sigil.contract.codec.StrictUtf8;
+import dev.sigil.contract.event.FastLogEvent;
 import dev.sigil.contract.event.LogEvent;
 import dev.sigil.contract.event.LogEventDecoder;
 import dev.sigil.tail.format.FastLineFormat;
@@ -38,7 +39,20 @@ public final class LineDecoder {
 
     private static final class Fast {
         final FastLineFormat format = new FastLineFormat();
+        final FastLogEvent event = new FastLogEvent();
         final ByteSink line = new ByteSink(512);
+    }
+
+    private final boolean eventsAhead;
+
+    /** A decoder that works out each entry's event only when asked (what {@code sigil tail} prints needs none). */
+    public LineDecoder() {
+        this(false);
+    }
+
+    /** @param eventsAhead whether to work out each entry's {@link LogEvent} now, on the decoding thread */
+    public LineDecoder(boolean eventsAhead) {
+        this.eventsAhead = eventsAhead;
     }
 
     /** Decodes line {@code number} at byte {@code offset}, held in {@code bytes[from, to)}. */
@@ -55,7 +69,12 @@ public final class LineDecoder {
         Fast f = fast.get();
         f.line.reset();
         if (f.format.format(bytes, start, to, f.line)) {
-            return new Result(TailEntry.ofCheckedLine(number, offset, Arrays.copyOfRange(bytes, start, to), f.line.toByteArray()), null, "");
+            TailEntry entry = TailEntry.ofCheckedLine(number, offset, Arrays.copyOfRange(bytes, start, to), f.line.toByteArray(),
+                    eventsAhead ? f.event.decode(bytes, start, to) : null);
+            if (eventsAhead) {
+                entry.event();
+            }
+            return new Result(entry, null, "");
         }
         boolean repaired = StrictUtf8.firstInvalid(bytes, start, to) >= 0;
         byte[] text = bytes;

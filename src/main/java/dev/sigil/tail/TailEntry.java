@@ -53,10 +53,11 @@ public final class TailEntry {
 
     /**
      * An entry of a line checked on the fast path: {@code text} is valid UTF-8 holding a JSON object CPython reads,
-     * {@code formatted} its {@code line} format as UTF-8. Both arrays are kept, not copied.
+     * {@code formatted} its {@code line} format as UTF-8, {@code event} its event if already known (else null). Both
+     * arrays are kept, not copied.
      */
-    static TailEntry ofCheckedLine(long line, long offset, byte[] text, byte[] formatted) {
-        return new TailEntry(line, offset, null, null, false, text, formatted);
+    static TailEntry ofCheckedLine(long line, long offset, byte[] text, byte[] formatted, LogEvent event) {
+        return new TailEntry(line, offset, null, event, false, text, formatted);
     }
 
     public long line() {

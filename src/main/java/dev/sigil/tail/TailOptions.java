@@ -13,8 +13,12 @@ import java.time.Duration;
  * @param partsFirst when the name is first opened, read the numbered parts a rotating writer left next to it
  *        ({@code execution.1.jsonl}, ...) first, oldest first: the whole session, as the monitor wants it (default
  *        off: like {@code tail -F}, start at the file the name refers to)
+ * @param eventsAhead whether each entry's {@link TailEntry#event()} is worked out while the lines are decoded (on
+ *        every core), for a consumer that needs the event of every line (the monitor); otherwise it is worked out
+ *        when first asked for
  */
-public record TailOptions(Duration pollInterval, int maxLineBytes, int rotateWaitPolls, int readChunkBytes, boolean partsFirst) {
+public record TailOptions(Duration pollInterval, int maxLineBytes, int rotateWaitPolls, int readChunkBytes, boolean partsFirst,
+                          boolean eventsAhead) {
 
     public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
 
@@ -28,26 +32,30 @@ public record TailOptions(Duration pollInterval, int maxLineBytes, int rotateWai
     }
 
     public static TailOptions defaults() {
-        return new TailOptions(Duration.ofMillis(100), DEFAULT_MAX_LINE_BYTES, 20, 64 << 10, false);
+        return new TailOptions(Duration.ofMillis(100), DEFAULT_MAX_LINE_BYTES, 20, 64 << 10, false, false);
     }
 
     public TailOptions withPollInterval(Duration interval) {
-        return new TailOptions(interval, maxLineBytes, rotateWaitPolls, readChunkBytes, partsFirst);
+        return new TailOptions(interval, maxLineBytes, rotateWaitPolls, readChunkBytes, partsFirst, eventsAhead);
     }
 
     public TailOptions withMaxLineBytes(int max) {
-        return new TailOptions(pollInterval, max, rotateWaitPolls, readChunkBytes, partsFirst);
+        return new TailOptions(pollInterval, max, rotateWaitPolls, readChunkBytes, partsFirst, eventsAhead);
     }
 
     public TailOptions withRotateWaitPolls(int polls) {
-        return new TailOptions(pollInterval, maxLineBytes, polls, readChunkBytes, partsFirst);
+        return new TailOptions(pollInterval, maxLineBytes, polls, readChunkBytes, partsFirst, eventsAhead);
     }
 
     public TailOptions withPartsFirst(boolean first) {
-        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, readChunkBytes, first);
+        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, readChunkBytes, first, eventsAhead);
+    }
+
+    public TailOptions withEventsAhead(boolean ahead) {
+        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, readChunkBytes, partsFirst, ahead);
     }
 
     public TailOptions withReadChunkBytes(int bytes) {
-        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, bytes, partsFirst);
+        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, bytes, partsFirst, eventsAhead);
     }
 }

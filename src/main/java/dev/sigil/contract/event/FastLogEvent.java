@@ -1,0 +1,263 @@
+package dev.sigil.contract.event;
+
+import java.nio.charset.StandardCharsets;
+
+import dev.sigil.contract.codec.FastJson;
+import dev.sigil.contract.model.Component;
+
+/**
+ * {@link LogEventDecoder#decode} of an execution entry straight from the bytes of its line, without a tree: what the
+ * monitor needs of every line (docs/benchmarks.md, ADR 0040). It returns the event {@code LogEventDecoder} returns
+ * for the line CPython reads, or null ("not sure": another dialect, a message that is not a string, a number it
+ * does not read exactly, anything {@link FastJson} does not follow), and the caller builds the tree.
+ * {@code FastLogEventProperties} checks it against the exact path. Not thread-safe: one instance per thread.
+ */
+public final class FastLogEvent {
+
+    private static final String[] TOP = {"timestamp", "session_id", "event_type", "component", "operation", "level", "message",
+        "tokens", "metadata"};
+    private static final String[] META = {"latency_ms", "budget", "total_used", "total_tokens", "error", "error_type"};
+    private static final int TIMESTAMP = 0;
+    private static final int SESSION_ID = 1;
+    private static final int EVENT_TYPE = 2;
+    private static final int COMPONENT = 3;
+    private static final int OPERATION = 4;
+    private static final int LEVEL = 5;
+    private static final int MESSAGE = 6;
+    private static final int TOKENS = 7;
+    private static final int METADATA = 8;
+    private static final byte[][] TOP_BYTES = bytes(TOP);
+    private static final byte[][] META_BYTES = bytes(META);
+
+    private final FastJson scan = new FastJson();
+    private final Fields top = new Fields(TOP.length);
+    private final Fields meta = new Fields(META.length);
+
+    /** Where each wanted member's value is: start, end (exclusive), or -1 when absent. */
+    private static final class Fields {
+        final int[] start;
+        final int[] end;
+
+        Fields(int n) {
+            start = new int[n];
+            end = new int[n];
+        }
+
+        void clear() {
+            java.util.Arrays.fill(start, -1);
+        }
+
+        boolean has(int f) {
+            return start[f] >= 0;
+        }
+    }
+
+    /** The event of the line {@code b[from, to)}, or null when not sure. */
+    public LogEvent decode(byte[] b, int from, int to) {
+        top.clear();
+        meta.clear();
+        int i = members(b, FastJson.skipWs(b, from, to), to, TOP_BYTES, top);
+        if (i < 0 || FastJson.skipWs(b, i, to) != to || !isString(b, top, EVENT_TYPE)) {
+            return null;
+        }
+        if (top.has(METADATA) && b[top.start[METADATA]] == '{' && members(b, top.start[METADATA], to, META_BYTES, meta) < 0) {
+            return null;
+        }
+        Object message = top.has(MESSAGE) && b[top.start[MESSAGE]] == 'n' ? "" : text(b, top, MESSAGE, true);
+        long tokens = count(b, top, TOKENS, 0);
+        double latency = number(b, meta, 0);
+        long budget = count(b, meta, 1, -1);
+        long used = count(b, meta, 2, -1);
+        long total = count(b, meta, 3, -1);
+        if (message == null) {
+            return null;
+        }
+        String eventType = string(b, top.start[EVENT_TYPE], top.end[EVENT_TYPE]);
+        String component = (String) text(b, top, COMPONENT, false);
+        String operation = top.has(OPERATION) ? (String) text(b, top, OPERATION, false) : eventType;
+        Level level = Level.ofEventType(eventType);
+        if (top.has(LEVEL) && isString(b, top, LEVEL)) {
+            Level parsed = Level.parse(string(b, top.start[LEVEL], top.end[LEVEL]));
+            level = parsed == null ? level : parsed;
+        }
+        return new LogEvent(Dialect.EXECUTION_ENTRY, (String) text(b, top, TIMESTAMP, false), (String) text(b, top, SESSION_ID, false),
+                eventType, component, Component.fromWire(component).orElse(null), operation, level, (String) message,
+                Math.max(0, tokens), latency, budget, used, total, (String) text(b, meta, 4, false), (String) text(b, meta, 5, false));
+    }
+
+    /** Scans the object at {@code i}, noting where the wanted members are (a repeated key: the last wins). */
+    private int members(byte[] b, int i, int end, byte[][] names, Fields into) {
+        if (i >= end || b[i] != '{') {
+            return FastJson.NO;
+        }
+        i = FastJson.skipWs(b, i + 1, end);
+        if (i < end && b[i] == '}') {
+            return i + 1;
+        }
+        while (true) {
+            if (i >= end || b[i] != '"') {
+                return FastJson.NO;
+            }
+            int keyEnd = scan.string(b, i, end);
+            if (keyEnd < 0) {
+                return FastJson.NO;
+            }
+            // A key with an escape is rare (and may still be a wanted name written another way): decode it.
+            int wanted = scan.escaped ? indexOf(names, string(b, i, keyEnd)) : indexOf(names, b, i + 1, keyEnd - 1);
+            i = FastJson.skipWs(b, keyEnd, end);
+            if (i >= end || b[i] != ':') {
+                return FastJson.NO;
+            }
+            i = FastJson.skipWs(b, i + 1, end);
+            int start = i;
+            i = scan.value(b, i, end, 1);
+            if (i < 0) {
+                return FastJson.NO;
+            }
+            if (wanted >= 0) {
+                into.start[wanted] = start;
+                into.end[wanted] = i;
+            }
+            i = FastJson.skipWs(b, i, end);
+            if (i >= end) {
+                return FastJson.NO;
+            }
+            if (b[i] == '}') {
+                return i + 1;
+            }
+            if (b[i] != ',') {
+                return FastJson.NO;
+            }
+            i = FastJson.skipWs(b, i + 1, end);
+        }
+    }
+
+    private static boolean isString(byte[] b, Fields f, int k) {
+        return f.has(k) && b[f.start[k]] == '"';
+    }
+
+    /** A string member's text; "" when absent or not a string (null when {@code strict} and not a string). */
+    private static Object text(byte[] b, Fields f, int k, boolean strict) {
+        if (isString(b, f, k)) {
+            return string(b, f.start[k], f.end[k]);
+        }
+        return strict && f.has(k) ? null : "";
+    }
+
+    /** The string whose literal (quotes included) is {@code b[start, end)}, as Jackson decodes it. */
+    static String string(byte[] b, int start, int end) {
+        int from = start + 1;
+        int to = end - 1;
+        int backslash = -1;
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\\') {
+                backslash = i;
+                break;
+            }
+        }
+        if (backslash < 0) {
+            return new String(b, from, to - from, StandardCharsets.UTF_8);
+        }
+        StringBuilder s = new StringBuilder(to - from);
+        s.append(new String(b, from, backslash - from, StandardCharsets.UTF_8));
+        int i = backslash;
+        while (i < to) {
+            if (b[i] != '\\') {
+                int run = i;
+                while (run < to && b[run] != '\\') {
+                    run++;
+                }
+                s.append(new String(b, i, run - i, StandardCharsets.UTF_8));
+                i = run;
+                continue;
+            }
+            byte e = b[i + 1];
+            if (e == 'u') {
+                s.append((char) (FastJson.hex(b[i + 2]) << 12 | FastJson.hex(b[i + 3]) << 8 | FastJson.hex(b[i + 4]) << 4 | FastJson.hex(b[i + 5])));
+                i += 6;
+            } else {
+                s.append(switch (e) {
+                    case 'b' -> '\b';
+                    case 'f' -> '\f';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    case 't' -> '\t';
+                    default -> (char) e;
+                });
+                i += 2;
+            }
+        }
+        return s.toString();
+    }
+
+    /**
+     * {@code LogEventDecoder.count(v, absent)}: an integer that fits a long, or a finite float below 2^63 cut to a
+     * long; {@code absent} for anything else.
+     */
+    private long count(byte[] b, Fields f, int k, long absent) {
+        if (!f.has(k)) {
+            return absent;
+        }
+        int s = f.start[k];
+        int e = f.end[k];
+        byte c = b[s];
+        if (c != '-' && (c < '0' || c > '9')) {
+            return absent;
+        }
+        scan.number(b, s, e);
+        if (scan.integral) {
+            try {
+                return Long.parseLong(new String(b, s, e - s, StandardCharsets.US_ASCII));
+            } catch (NumberFormatException tooLarge) {
+                return absent; // Jackson's integer does not fit a long either
+            }
+        }
+        double d = Double.parseDouble(new String(b, s, e - s, StandardCharsets.US_ASCII));
+        return Double.isFinite(d) && Math.abs(d) < 0x1p63 ? (long) d : absent;
+    }
+
+    /** {@code LogEventDecoder.number(v)}: a finite number, NaN otherwise. */
+    private double number(byte[] b, Fields f, int k) {
+        if (!f.has(k)) {
+            return Double.NaN;
+        }
+        int s = f.start[k];
+        int e = f.end[k];
+        byte c = b[s];
+        if (c != '-' && (c < '0' || c > '9')) {
+            return Double.NaN;
+        }
+        scan.number(b, s, e);
+        String literal = new String(b, s, e - s, StandardCharsets.US_ASCII);
+        double d = !scan.integral ? Double.parseDouble(literal)
+                : e - s - (c == '-' ? 1 : 0) > 18 ? new java.math.BigInteger(literal).doubleValue() : (double) Long.parseLong(literal);
+        return Double.isFinite(d) ? d : Double.NaN;
+    }
+
+    private static int indexOf(byte[][] names, byte[] b, int from, int to) {
+        int n = to - from;
+        for (int k = 0; k < names.length; k++) {
+            if (names[k].length == n && FastJson.equalsAt(b, from, names[k])) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(byte[][] names, String key) {
+        for (int k = 0; k < names.length; k++) {
+            if (new String(names[k], StandardCharsets.US_ASCII).equals(key)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static byte[][] bytes(String[] names) {
+        byte[][] out = new byte[names.length][];
+        for (int i = 0; i < names.length; i++) {
+            out[i] = names[i].getBytes(StandardCharsets.US_ASCII);
+        }
+        return out;
+    }
+}

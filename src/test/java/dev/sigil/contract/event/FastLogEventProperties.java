@@ -1,0 +1,73 @@
+package dev.sigil.contract.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import dev.sigil.contract.codec.JsonSyntaxException;
+import dev.sigil.contract.codec.PythonJsonReader;
+import dev.sigil.contract.codec.PythonJsonWriter;
+import dev.sigil.testing.EntryArbitraries;
+import dev.sigil.testing.JsonArbitraries;
+import dev.sigil.testing.JsonTextArbitraries;
+import dev.sigil.testing.JsonTexts;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The event read from bytes is {@link LogEventDecoder}'s event of the exact reading, whenever it answers. */
+class FastLogEventProperties {
+
+    private final PythonJsonReader reader = new PythonJsonReader();
+
+    @Provide
+    Arbitrary<byte[]> lines() {
+        Arbitrary<JsonNode> odd = EntryArbitraries.entries().flatMap(e -> JsonArbitraries.values(1).map(v -> {
+            ObjectNode o = ((ObjectNode) e).deepCopy();
+            o.set(v.isNumber() ? "tokens" : "level", v);
+            if (o.get("metadata") instanceof ObjectNode m) {
+                m.set("latency_ms", v);
+                m.set("budget", v);
+            }
+            return (JsonNode) o;
+        }));
+        return Arbitraries.oneOf(JsonTexts.of(EntryArbitraries.entries()), JsonTexts.of(odd), JsonTexts.of(JsonArbitraries.values(2)),
+                JsonTextArbitraries.lines());
+    }
+
+    @Property(tries = 5000)
+    void theFastEventIsTheExactEvent(@ForAll("lines") byte[] line) {
+        LogEvent fast = new FastLogEvent().decode(line, 0, line.length);
+        Statistics.collect(fast != null ? "fast" : "exact");
+        if (fast == null) {
+            return;
+        }
+        JsonNode json;
+        try {
+            json = reader.read(line);
+        } catch (JsonSyntaxException e) {
+            throw new AssertionError("fast path read a line CPython refuses: " + new String(line, StandardCharsets.UTF_8), e);
+        }
+        assertThat(fast).isEqualTo(LogEventDecoder.decode(json));
+    }
+
+    @Property(tries = 1000)
+    void cpythonsOwnEntriesTakeTheFastPath(@ForAll("valid") JsonNode entry) {
+        byte[] line = new PythonJsonWriter(PythonJsonWriter.NonFinite.REJECT).encode(entry);
+        assertThat(new FastLogEvent().decode(line, 0, line.length)).isEqualTo(LogEventDecoder.decode(entry));
+    }
+
+    @Provide
+    Arbitrary<JsonNode> valid() {
+        dev.sigil.contract.validation.SchemaValidator schema = dev.sigil.contract.validation.SchemaValidator.executionEntry();
+        // Valid entries, but for what the fast path leaves alone on purpose (NaN, infinities, integers of more than
+        // FastJson.MAX_DIGITS digits).
+        return EntryArbitraries.entries().filter(e -> schema.validate(e).isEmpty()
+                && !new PythonJsonWriter(PythonJsonWriter.NonFinite.WRITE_LITERALS).encodeToString(e).matches(".*(NaN|Infinity|[0-9]{" + dev.sigil.contract.codec.FastJson.MAX_DIGITS + "}).*"));
+    }
+}
