@@ -18,9 +18,19 @@ public final class ActionQueue {
     private final int maxEvents;
     private List<MonitorAction> pending = new ArrayList<>();
     private long pendingEvents;
+    private volatile Runnable onFull = () -> { };
 
     public ActionQueue(int maxEvents) {
         this.maxEvents = Math.max(1, maxEvents);
+    }
+
+    /**
+     * Runs {@code wakeUp} (on the posting thread) each time a post finds the queue full, so that the consumer can take
+     * the backlog before its next frame is due (ADR 0045): reading a large log is then bound by the reducer, not by
+     * the frame rate.
+     */
+    public void onFull(Runnable wakeUp) {
+        this.onFull = wakeUp;
     }
 
     /** Adds an action, waiting while too many events are pending. */
@@ -34,6 +44,13 @@ public final class ActionQueue {
      */
     public boolean post(MonitorAction action, BooleanSupplier cancelled) {
         long size = action instanceof MonitorAction.LinesAppended l ? l.events().size() : 0;
+        boolean full;
+        synchronized (lock) {
+            full = pendingEvents > 0 && pendingEvents + size > maxEvents;
+        }
+        if (full) {
+            onFull.run();
+        }
         synchronized (lock) {
             while (pendingEvents > 0 && pendingEvents + size > maxEvents) {
                 if (cancelled.getAsBoolean()) {

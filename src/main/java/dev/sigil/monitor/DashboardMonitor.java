@@ -56,7 +56,7 @@ public final class DashboardMonitor {
         MonitorState last;
         try (TailFeed feed = new TailFeed(queue, clock, options.refresh(), options.maxLineBytes(), options.follow())) {
             feed.start(target);
-            DashboardApp app = new DashboardApp(initial, queue::drain, effects(feed), clock, theme);
+            DashboardApp app = new DashboardApp(initial, queue::drain, effects(feed), clock, theme).takeBacklogWith(queue::onFull);
             last = app.run(DashboardApp.config(options.refresh(), theme).build());
         }
         SessionStats s = last.session();

@@ -43,6 +43,7 @@ public final class DashboardApp {
     private final Clock clock;
     private final DashboardView view;
     private MonitorState state;
+    private java.util.function.Consumer<Runnable> backlog = r -> { };
 
     public DashboardApp(MonitorState initial, Supplier<List<MonitorAction>> pending, Effects effects, Clock clock, Theme theme) {
         this.state = initial;
@@ -61,9 +62,24 @@ public final class DashboardApp {
         return b;
     }
 
+    /**
+     * Lets the feed ask for its actions to be taken before the next tick: {@code registrar} receives a task that any
+     * thread may run to have the render thread reduce what waits (ADR 0045). Frames are still drawn at most ten
+     * times a second.
+     */
+    public DashboardApp takeBacklogWith(java.util.function.Consumer<Runnable> registrar) {
+        this.backlog = registrar;
+        return this;
+    }
+
     /** Runs until the user quits; returns the last state. The terminal is restored when this returns or throws. */
     public MonitorState run(TuiConfig config) throws Exception {
         try (TuiRunner runner = TuiRunner.create(config)) {
+            backlog.accept(() -> runner.runLater(() -> {
+                for (MonitorAction a : pending.get()) {
+                    apply(a, runner);
+                }
+            }));
             apply(tick(), runner);
             runner.run(this::handle, this::render);
         }
