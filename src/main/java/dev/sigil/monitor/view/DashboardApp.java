@@ -10,6 +10,7 @@ import dev.sigil.monitor.state.MonitorAction;
 import dev.sigil.monitor.state.MonitorState;
 import dev.sigil.monitor.state.Reducer;
 import dev.sigil.monitor.state.SessionChoice;
+import dev.sigil.monitor.state.SessionStats;
 import dev.tamboui.layout.Rect;
 import dev.tamboui.terminal.Frame;
 import dev.tamboui.tui.TuiConfig;
@@ -43,6 +44,8 @@ public final class DashboardApp {
     private final Clock clock;
     private final DashboardView view;
     private MonitorState state;
+    /** The state the last frame was drawn from. */
+    private MonitorState drawn;
     private java.util.function.Consumer<Runnable> backlog = r -> { };
 
     public DashboardApp(MonitorState initial, Supplier<List<MonitorAction>> pending, Effects effects, Clock clock, Theme theme) {
@@ -100,8 +103,27 @@ public final class DashboardApp {
                 apply(a, runner);
             }
             apply(tick(), runner);
+            if (showsTheSame(drawn, state)) {
+                return false; // only the clock moved, and nothing on screen shows it: no frame (ADR 0045)
+            }
         }
         return state != before;
+    }
+
+    /**
+     * Whether {@code next} draws the frame {@code last} drew: the same session, reader and screen state, and the
+     * same text in every place the clock shows through (the elapsed time, the burn rate, the forecast).
+     */
+    static boolean showsTheSame(MonitorState last, MonitorState next) {
+        return last != null && last.session() == next.session() && last.reader() == next.reader() && last.ui() == next.ui()
+                && last.idleMillis() == next.idleMillis() && clockText(last).equals(clockText(next));
+    }
+
+    private static String clockText(MonitorState s) {
+        SessionStats x = s.session();
+        int offset = s.clock() == null ? 0 : s.clock().utcOffsetSeconds();
+        return Labels.duration(x.elapsedSeconds(s.clock())) + '|' + Labels.rate(x.burnRate(s.clock())) + '|'
+                + Labels.forecast(x.secondsToExhaustion(s.clock()), x.status()) + '|' + offset;
     }
 
     void render(Frame frame) {
@@ -110,6 +132,7 @@ public final class DashboardApp {
             state = Reducer.reduce(state, new MonitorAction.Resize(area.width(), area.height()));
         }
         view.render(state, area, frame.buffer());
+        drawn = state;
     }
 
     private void apply(MonitorAction action, TuiRunner runner) {
