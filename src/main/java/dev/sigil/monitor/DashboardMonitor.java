@@ -24,8 +24,11 @@ import dev.sigil.monitor.view.Theme;
  */
 public final class DashboardMonitor {
 
-    /** Log events that may wait for the next frame before the tailer is held back. */
-    static final int MAX_PENDING_EVENTS = 50_000;
+    /**
+     * Log events that may wait for the render thread before the tailer is held back; a full queue asks the render
+     * thread to take them at once (ADR 0045), so a small bound costs little speed and keeps the heap small.
+     */
+    static final int MAX_PENDING_EVENTS = 10_000;
 
     private final MonitorOptions options;
     private final LogLocator locator;
