@@ -60,10 +60,16 @@ public final class LogValidator {
      * files (the chunks are megabytes: a pipe's lines would wait for a whole chunk).
      */
     public FileSummary validateInParallel(String path, InputStream in, ProblemSink sink, Progress progress) throws IOException {
+        return validateInParallel(path, in, sink, progress, LineChunks.forThisMachine());
+    }
+
+    /** {@link #validateInParallel} with the given chunks (tests use tiny ones). */
+    FileSummary validateInParallel(String path, InputStream in, ProblemSink sink, Progress progress, LineChunks<long[]> chunks)
+            throws IOException {
         Counter c = new Counter(path, sink, progress);
         LineSplitter splitter = new LineSplitter(maxLineBytes);
         try {
-            LineChunks.<long[]>forThisMachine().run(in, this::countIfCertainlyValid, new LineChunks.Consumer<>() {
+            chunks.run(in, this::countIfCertainlyValid, new LineChunks.Consumer<>() {
                 @Override
                 public void chunk(byte[] bytes, int from, int to, long[] counts) throws IOException {
                     if (counts == null) {

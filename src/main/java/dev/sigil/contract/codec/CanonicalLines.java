@@ -83,10 +83,16 @@ public final class CanonicalLines {
 
     /** {@link #rewrite}, with the lines rewritten on every core and written in order (large regular files). */
     public void rewriteInParallel(InputStream in, OutputStream out, Problems problems) throws IOException {
+        rewriteInParallel(in, out, problems, new LineChunks<>(Runtime.getRuntime().availableProcessors(), LineChunks.CHUNK_BYTES));
+    }
+
+    /** {@link #rewriteInParallel} with the given chunks (tests use tiny ones). */
+    void rewriteInParallel(InputStream in, OutputStream out, Problems problems, LineChunks<Object> chunks) throws IOException {
         long[] before = {0};
-        LineChunks.<Done>forThisMachine().run(in, this::rewriteChunk, new LineChunks.Consumer<>() {
+        chunks.run(in, this::rewriteChunk, new LineChunks.Consumer<>() {
             @Override
-            public void chunk(byte[] bytes, int from, int to, Done done) throws IOException {
+            public void chunk(byte[] bytes, int from, int to, Object result) throws IOException {
+                Done done = (Done) result;
                 done.bytes().writeTo(out);
                 for (Found f : done.problems()) {
                     f.reportTo(problems, before[0]);
