@@ -78,7 +78,7 @@ public class HotPathsBench {
             events.add(event);
         }
         batch = new MonitorAction.LinesAppended(events, 1_000);
-        state = Reducer.reduce(MonitorState.initial("bench.jsonl", true, null, Level.INFO), new MonitorAction.Resize(120, 40));
+        state = Reducer.reduce(MonitorState.initial("bench.jsonl", true, "", Level.INFO), new MonitorAction.Resize(120, 40));
         state = Reducer.reduce(state, batch);
         view = new DashboardView(Theme.mono());
         buffer = Buffer.empty(Rect.of(120, 40));

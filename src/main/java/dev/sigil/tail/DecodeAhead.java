@@ -10,8 +10,9 @@ import java.util.concurrent.Future;
  * Holds the lines of one read until they are decoded, and decodes a large group of them on two threads: decoding is
  * pure ({@link LineDecoder}) and most of a tailer's work, while everything that depends on order (counts, batches,
  * skipped-line events) stays on the polling thread, which hands the results out in file order
- * (docs/benchmarks.md, ADR 0041). Small groups (a live log growing a few lines at a time) are decoded on the polling
- * thread; the helper thread is started only when a group is large, and ended by {@link #close()}.
+ * (docs/benchmarks.md, ADR 0041). A large group can also be decoded wholly on the helper while the polling thread
+ * reads the next one ({@link #decodeLater()}). Small groups (a live log growing a few lines at a time) are decoded on
+ * the polling thread; the helper thread is started only when a group is large, and ended by {@link #close()}.
  */
 final class DecodeAhead implements AutoCloseable {
 
@@ -20,6 +21,9 @@ final class DecodeAhead implements AutoCloseable {
 
     private final LineDecoder decoder;
     private final boolean parallel = Runtime.getRuntime().availableProcessors() > 1;
+    /** The helper thread, shared by the groups of one emitter. */
+    private final Helper helper;
+    private Future<?> later;
     private byte[] arena = new byte[64 << 10];
     private int used;
     private int count;
@@ -28,10 +32,34 @@ final class DecodeAhead implements AutoCloseable {
     private long[] numbers = new long[256];
     private long[] offsets = new long[256];
     private LineDecoder.Result[] results = new LineDecoder.Result[256];
-    private ExecutorService helper;
 
-    DecodeAhead(LineDecoder decoder) {
+    /** The helper thread, started on first need and shared by the groups of one emitter. */
+    private static final class Helper {
+        private ExecutorService executor;
+
+        synchronized ExecutorService get() {
+            if (executor == null) {
+                executor = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "sigil-tail-decode");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            return executor;
+        }
+
+        synchronized void close() {
+            if (executor != null) {
+                executor.shutdownNow();
+                executor = null;
+            }
+        }
+    }
+
+    /** A group sharing {@code sibling}'s helper thread (or with a helper of its own when null). */
+    DecodeAhead(LineDecoder decoder, DecodeAhead sibling) {
         this.decoder = decoder;
+        this.helper = sibling != null ? sibling.helper : new Helper();
     }
 
     int size() {
@@ -83,20 +111,40 @@ final class DecodeAhead implements AutoCloseable {
             decodeRange(0, count);
             return;
         }
-        if (helper == null) {
-            helper = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "sigil-tail-decode");
-                t.setDaemon(true);
-                return t;
-            });
-        }
         int half = count / 2;
-        Future<?> second = helper.submit(() -> decodeRange(half, count));
+        Future<?> second = helper.get().submit(() -> decodeRange(half, count));
         decodeRange(0, half);
+        await(second);
+    }
+
+    /**
+     * Starts decoding every pending line on the helper thread and returns true, or returns false (one core, or a
+     * group too small to be worth it) having decoded them here. Either way {@link #awaitDecoded()} then
+     * {@link #result(int)} give the results.
+     */
+    boolean decodeLater() {
+        if (!parallel || count < PARALLEL_MIN_LINES) {
+            decodeRange(0, count);
+            return false;
+        }
+        int n = count;
+        later = helper.get().submit(() -> decodeRange(0, n));
+        return true;
+    }
+
+    /** Waits for {@link #decodeLater()}'s work, if any. */
+    void awaitDecoded() {
+        if (later != null) {
+            await(later);
+            later = null;
+        }
+    }
+
+    private static void await(Future<?> work) {
         boolean interrupted = false;
         while (true) {
             try {
-                second.get();
+                work.get();
                 break;
             } catch (InterruptedException e) {
                 // The helper is writing into the results: wait for it, and keep the interrupt for the caller.
@@ -130,11 +178,9 @@ final class DecodeAhead implements AutoCloseable {
         }
     }
 
+    /** Ends the helper thread (of every group sharing it). */
     @Override
     public void close() {
-        if (helper != null) {
-            helper.shutdownNow();
-            helper = null;
-        }
+        helper.close();
     }
 }

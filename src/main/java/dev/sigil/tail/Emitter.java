@@ -13,7 +13,13 @@ import java.util.Map;
 final class Emitter implements LineAssembler.Sink, AutoCloseable {
 
     private final TailListener listener;
-    private final DecodeAhead pending;
+    private final LineDecoder decoder;
+    /** Lines read and not yet decoded. */
+    private DecodeAhead pending;
+    /** A group the helper thread is decoding, handed out at the next group or at the next flush; or null. */
+    private DecodeAhead inFlight;
+    /** An emptied group kept for reuse, or null. */
+    private DecodeAhead spare;
     /** Pending lines are decoded once they hold this many bytes, so memory stays bounded. */
     private static final int PENDING_BYTES = 1 << 20;
     private final int batchLimit;
@@ -27,7 +33,8 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
 
     Emitter(TailListener listener, int batchLimit, LineDecoder decoder) {
         this.listener = listener;
-        this.pending = new DecodeAhead(decoder);
+        this.decoder = decoder;
+        this.pending = new DecodeAhead(decoder, null);
         this.batchLimit = batchLimit;
     }
 
@@ -43,22 +50,47 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
     public void line(long number, long offset, byte[] bytes, int from, int to) {
         pending.add(number, offset, bytes, from, to);
         if (pending.bytes() >= PENDING_BYTES) {
-            drain();
+            // Hand this group to the helper and, meanwhile, hand out the one it decoded before (ADR 0041).
+            DecodeAhead previous = inFlight;
+            inFlight = null;
+            boolean later = pending.decodeLater();
+            if (previous != null) {
+                previous.awaitDecoded();
+                emitAll(previous); // the older group first
+                spare = previous;
+            }
+            if (later) {
+                inFlight = pending;
+                pending = spare != null ? spare : new DecodeAhead(decoder, pending);
+                spare = null;
+            } else {
+                emitAll(pending);
+            }
         }
     }
 
-    /** Decodes the pending lines and hands them out in order. */
+    /** Decodes every pending line and hands them all out, in order. */
     private void drain() {
-        if (pending.size() == 0) {
-            return;
+        if (inFlight != null) {
+            DecodeAhead done = inFlight;
+            inFlight = null;
+            done.awaitDecoded();
+            emitAll(done);
+            spare = done;
         }
-        pending.decode();
+        if (pending.size() > 0) {
+            pending.decode();
+            emitAll(pending);
+        }
+    }
+
+    private void emitAll(DecodeAhead group) {
         try {
-            for (int i = 0; i < pending.size(); i++) {
-                emit(pending.number(i), pending.offset(i), pending.length(i), pending.result(i));
+            for (int i = 0; i < group.size(); i++) {
+                emit(group.number(i), group.offset(i), group.length(i), group.result(i));
             }
         } finally {
-            pending.clear();
+            group.clear();
         }
     }
 
@@ -113,6 +145,11 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
 
     @Override
     public void close() {
+        if (inFlight != null) {
+            inFlight.awaitDecoded();
+            inFlight.clear();
+            inFlight = null;
+        }
         pending.close();
     }
 
