@@ -48,6 +48,11 @@ class ParallelRewriteProperties {
             public void tooLong(long number, long length) {
                 into.add(number + ": too long " + length);
             }
+
+            @Override
+            public void outOfMemory(long number, long length) {
+                into.add(number + ": out of memory " + length);
+            }
         };
     }
 }
