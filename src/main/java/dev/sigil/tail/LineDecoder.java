@@ -3,6 +3,7 @@ package dev.sigil.tail;
 import java.util.Arrays;
 
 import dev.sigil.contract.codec.ByteSink;
+import dev.sigil.contract.codec.FastJson;
 import dev.sigil.contract.codec.JsonSyntaxException;
 import dev.sigil.contract.codec.PythonJsonReader;
 import dev.sigil.contract.codec.StrictUtf8;
@@ -68,7 +69,7 @@ public final class LineDecoder {
         // anything it is not sure of takes the exact path below.
         Fast f = fast.get();
         f.line.reset();
-        if (f.format.format(bytes, start, to, f.line)) {
+        if (to - start <= FastJson.MAX_LINE_BYTES && f.format.format(bytes, start, to, f.line)) {
             TailEntry entry = TailEntry.ofCheckedLine(number, offset, Arrays.copyOfRange(bytes, start, to), f.line.toByteArray(),
                     eventsAhead ? f.event.decode(bytes, start, to) : null);
             if (eventsAhead) {

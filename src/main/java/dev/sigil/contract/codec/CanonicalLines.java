@@ -155,7 +155,7 @@ public final class CanonicalLines {
         }
         int mark = sink.size();
         try {
-            if (!fast.get().write(bytes, from, to, sink)) {
+            if (to - from > FastJson.MAX_LINE_BYTES || !fast.get().write(bytes, from, to, sink)) {
                 writer.write(reader.read(bytes, from, to), sink);
             }
         } catch (JsonSyntaxException e) {

@@ -23,6 +23,11 @@ public final class FastJson {
     public static final int NO = -1;
     /** Deepest nesting the fast path follows. */
     public static final int MAX_DEPTH = 64;
+    /**
+     * Longest line the fast paths take; longer lines always take the exact path, so that what a huge line costs and
+     * how it fails (a heap too small for its value is reported, docs/reliability.md) stays as it was.
+     */
+    public static final int MAX_LINE_BYTES = 1 << 20;
     /** Longest number literal (in digits) the fast path accepts: shorter than any that could overflow a double. */
     public static final int MAX_DIGITS = 300;
 

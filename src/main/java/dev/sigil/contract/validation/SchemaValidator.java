@@ -11,6 +11,7 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 
 import dev.sigil.contract.ContractSchema;
+import dev.sigil.contract.codec.FastJson;
 import dev.sigil.contract.codec.PythonJsonWriter;
 import tools.jackson.databind.JsonNode;
 
@@ -56,7 +57,7 @@ public final class SchemaValidator {
      * The fast path of {@code sigil validate} (ADR 0042).
      */
     public boolean certainlyValid(byte[] bytes, int from, int to) {
-        return fast != null && fast.isValid(bytes, from, to);
+        return fast != null && to - from <= FastJson.MAX_LINE_BYTES && fast.isValid(bytes, from, to);
     }
 
     /** A validator for the bundled execution-entry schema. */
