@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Holds the lines of one read until they are decoded, and decodes a large group of them on two threads: decoding is
@@ -24,6 +25,10 @@ final class DecodeAhead implements AutoCloseable {
     /** The helper thread, shared by the groups of one emitter. */
     private final Helper helper;
     private Future<?> later;
+    /** The first line of the next range a thread may take. */
+    private final AtomicInteger nextRange = new AtomicInteger();
+    /** Lines a thread takes at a time. */
+    static final int RANGE = 64;
     private byte[] arena = new byte[64 << 10];
     private int used;
     private int count;
@@ -107,20 +112,17 @@ final class DecodeAhead implements AutoCloseable {
 
     /** Decodes every pending line; {@link #result(int)} then gives them in order until {@link #clear()}. */
     void decode() {
-        if (!parallel || count < PARALLEL_MIN_LINES) {
-            decodeRange(0, count);
-            return;
+        if (decodeLater()) {
+            awaitDecoded();
         }
-        int half = count / 2;
-        Future<?> second = helper.get().submit(() -> decodeRange(half, count));
-        decodeRange(0, half);
-        await(second);
     }
 
     /**
-     * Starts decoding every pending line on the helper thread and returns true, or returns false (one core, or a
-     * group too small to be worth it) having decoded them here. Either way {@link #awaitDecoded()} then
-     * {@link #result(int)} give the results.
+     * Starts decoding the pending lines on the helper thread and returns true, or returns false (one core, or a group
+     * too small to be worth it) having decoded them here. Either way {@link #awaitDecoded()} then
+     * {@link #result(int)} give the results. The lines are taken {@link #RANGE} at a time, by the helper and, once it
+     * waits in {@link #awaitDecoded()}, by the caller too: whichever thread has time decodes (the monitor's polling
+     * thread has little else to do, `sigil tail`'s prints the previous group meanwhile).
      */
     boolean decodeLater() {
         if (!parallel || count < PARALLEL_MIN_LINES) {
@@ -128,15 +130,27 @@ final class DecodeAhead implements AutoCloseable {
             return false;
         }
         int n = count;
-        later = helper.get().submit(() -> decodeRange(0, n));
+        nextRange.set(0);
+        later = helper.get().submit(() -> takeRanges(n));
         return true;
     }
 
-    /** Waits for {@link #decodeLater()}'s work, if any. */
+    /** Helps with what {@link #decodeLater()} started, then waits for the helper's last range. */
     void awaitDecoded() {
         if (later != null) {
+            takeRanges(count);
             await(later);
             later = null;
+        }
+    }
+
+    private void takeRanges(int n) {
+        while (true) {
+            int start = nextRange.getAndAdd(RANGE);
+            if (start >= n) {
+                return;
+            }
+            decodeRange(start, Math.min(n, start + RANGE));
         }
     }
 
@@ -161,7 +175,7 @@ final class DecodeAhead implements AutoCloseable {
 
     private void decodeRange(int start, int end) {
         for (int i = start; i < end; i++) {
-            results[i] = decoder.decode(numbers[i], offsets[i], arena, from[i], to[i]);
+            results[i] = decoder.decode(numbers[i], offsets[i], arena, from[i], to[i], true);
         }
     }
 
@@ -169,13 +183,18 @@ final class DecodeAhead implements AutoCloseable {
         return results[i];
     }
 
+    /**
+     * Forgets the group. Entries keep the lines' bytes in this group's array (no copy per line), so the next group
+     * gets a new array, as large as this one needed (64 KiB to 4 MiB).
+     */
     void clear() {
         Arrays.fill(results, 0, count, null);
+        if (count > 0) {
+            int wanted = Math.max(64 << 10, Integer.highestOneBit(Math.max(1, used - 1)) << 1);
+            arena = new byte[Math.min(wanted, 4 << 20)];
+        }
         count = 0;
         used = 0;
-        if (arena.length > 4 << 20) {
-            arena = new byte[64 << 10];
-        }
     }
 
     /** Ends the helper thread (of every group sharing it). */

@@ -58,6 +58,14 @@ public final class LineDecoder {
 
     /** Decodes line {@code number} at byte {@code offset}, held in {@code bytes[from, to)}. */
     public Result decode(long number, long offset, byte[] bytes, int from, int to) {
+        return decode(number, offset, bytes, from, to, false);
+    }
+
+    /**
+     * {@link #decode(long, long, byte[], int, int)}; with {@code bytesStay}, {@code bytes} never change after the call,
+     * and an entry may keep them instead of a copy of its line.
+     */
+    Result decode(long number, long offset, byte[] bytes, int from, int to, boolean bytesStay) {
         int start = skipNuls(bytes, from, to);
         if (to - start >= 3 && (bytes[start] & 0xFF) == 0xEF && (bytes[start + 1] & 0xFF) == 0xBB && (bytes[start + 2] & 0xFF) == 0xBF) {
             start += 3;
@@ -70,8 +78,10 @@ public final class LineDecoder {
         Fast f = fast.get();
         f.line.reset();
         if (to - start <= FastJson.MAX_LINE_BYTES && f.format.format(bytes, start, to, f.line)) {
-            TailEntry entry = TailEntry.ofCheckedLine(number, offset, Arrays.copyOfRange(bytes, start, to), f.line.toByteArray(),
-                    eventsAhead ? f.event.decode(bytes, start, to) : null);
+            TailEntry entry = bytesStay
+                    ? TailEntry.ofCheckedLine(number, offset, bytes, start, to, f.line.toByteArray(), eventsAhead ? f.event.decode(bytes, start, to) : null)
+                    : TailEntry.ofCheckedLine(number, offset, Arrays.copyOfRange(bytes, start, to), 0, to - start, f.line.toByteArray(),
+                            eventsAhead ? f.event.decode(bytes, start, to) : null);
             if (eventsAhead) {
                 entry.event();
             }

@@ -25,6 +25,8 @@ public final class TailEntry {
     private final long offset;
     private final boolean invalidUtf8;
     private final byte[] text;
+    private final int textFrom;
+    private final int textTo;
     private final byte[] formatted;
     private volatile JsonNode json;
     private volatile LogEvent event;
@@ -38,26 +40,30 @@ public final class TailEntry {
      * @param invalidUtf8 true if the line held invalid UTF-8 that was replaced by U+FFFD before parsing
      */
     public TailEntry(long line, long offset, JsonNode json, LogEvent event, boolean invalidUtf8) {
-        this(line, offset, json, event, invalidUtf8, null, null);
+        this(line, offset, json, event, invalidUtf8, null, 0, 0, null);
     }
 
-    private TailEntry(long line, long offset, JsonNode json, LogEvent event, boolean invalidUtf8, byte[] text, byte[] formatted) {
+    private TailEntry(long line, long offset, JsonNode json, LogEvent event, boolean invalidUtf8, byte[] text, int textFrom, int textTo,
+                      byte[] formatted) {
         this.line = line;
         this.offset = offset;
         this.json = json;
         this.event = event;
         this.invalidUtf8 = invalidUtf8;
         this.text = text;
+        this.textFrom = textFrom;
+        this.textTo = textTo;
         this.formatted = formatted;
     }
 
     /**
-     * An entry of a line checked on the fast path: {@code text} is valid UTF-8 holding a JSON object CPython reads,
-     * {@code formatted} its {@code line} format as UTF-8, {@code event} its event if already known (else null). Both
-     * arrays are kept, not copied.
+     * An entry of a line checked on the fast path: {@code text[from, to)} is valid UTF-8 holding a JSON object CPython
+     * reads, {@code formatted} its {@code line} format as UTF-8, {@code event} its event if already known (else null).
+     * Both arrays are kept, not copied, and must never change (the tailer gives each group of lines an array of its
+     * own).
      */
-    static TailEntry ofCheckedLine(long line, long offset, byte[] text, byte[] formatted, LogEvent event) {
-        return new TailEntry(line, offset, null, event, false, text, formatted);
+    static TailEntry ofCheckedLine(long line, long offset, byte[] text, int from, int to, byte[] formatted, LogEvent event) {
+        return new TailEntry(line, offset, null, event, false, text, from, to, formatted);
     }
 
     public long line() {
@@ -76,7 +82,7 @@ public final class TailEntry {
     public JsonNode json() {
         JsonNode j = json;
         if (j == null && text != null) {
-            j = READER.read(text);
+            j = READER.read(text, textFrom, textTo);
             json = j;
         }
         return j;
