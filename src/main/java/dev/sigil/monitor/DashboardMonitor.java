@@ -28,7 +28,7 @@ public final class DashboardMonitor {
      * Log events that may wait for the render thread before the tailer is held back; a full queue asks the render
      * thread to take them at once (ADR 0045), so a small bound costs little speed and keeps the heap small.
      */
-    static final int MAX_PENDING_EVENTS = 10_000;
+    static final int MAX_PENDING_EVENTS = 2_000;
 
     private final MonitorOptions options;
     private final LogLocator locator;

@@ -77,6 +77,15 @@ public final class LineDecoder {
         // anything it is not sure of takes the exact path below.
         Fast f = fast.get();
         f.line.reset();
+        if (eventsAhead && to - start <= FastJson.MAX_LINE_BYTES) {
+            // The monitor needs the event, not the printed line: the event's own scan checks the line (ADR 0040).
+            LogEvent event = f.event.decode(bytes, start, to);
+            if (event != null) {
+                TailEntry entry = bytesStay ? TailEntry.ofCheckedLine(number, offset, bytes, start, to, null, event)
+                        : TailEntry.ofCheckedLine(number, offset, Arrays.copyOfRange(bytes, start, to), 0, to - start, null, event);
+                return new Result(entry, null, "");
+            }
+        }
         if (to - start <= FastJson.MAX_LINE_BYTES && f.format.format(bytes, start, to, f.line)) {
             TailEntry entry = bytesStay
                     ? TailEntry.ofCheckedLine(number, offset, bytes, start, to, f.line.toByteArray(), eventsAhead ? f.event.decode(bytes, start, to) : null)

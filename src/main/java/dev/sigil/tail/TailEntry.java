@@ -58,7 +58,8 @@ public final class TailEntry {
 
     /**
      * An entry of a line checked on the fast path: {@code text[from, to)} is valid UTF-8 holding a JSON object CPython
-     * reads, {@code formatted} its {@code line} format as UTF-8, {@code event} its event if already known (else null).
+     * reads, {@code formatted} its {@code line} format as UTF-8 (or null: worked out when asked), {@code event} its
+     * event if already known (else null).
      * Both arrays are kept, not copied, and must never change (the tailer gives each group of lines an array of its
      * own).
      */
@@ -101,6 +102,11 @@ public final class TailEntry {
     /** The line in {@code sigil tail}'s {@code line} format ({@link LineFormat}), as UTF-8 without a newline. */
     public byte[] lineFormat() {
         return formatted != null ? formatted : LineFormat.format(json()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether the line's bytes are kept (an entry of the fast path), for tests. */
+    boolean keepsText() {
+        return text != null;
     }
 
     @Override

@@ -30,6 +30,8 @@ public final class FastLogEvent {
     private static final byte[][] META_BYTES = bytes(META);
 
     private final FastJson scan = new FastJson();
+    /** Recently seen short texts (session ids, event types, components repeat on every line): one String each. */
+    private final String[] seen = new String[256];
     private final Fields top = new Fields(TOP.length);
     private final Fields meta = new Fields(META.length);
 
@@ -72,15 +74,16 @@ public final class FastLogEvent {
         if (message == null) {
             return null;
         }
-        String eventType = string(b, top.start[EVENT_TYPE], top.end[EVENT_TYPE]);
-        String component = (String) text(b, top, COMPONENT, false);
+        String eventType = shared(b, top.start[EVENT_TYPE], top.end[EVENT_TYPE]);
+        String component = isString(b, top, COMPONENT) ? shared(b, top.start[COMPONENT], top.end[COMPONENT]) : "";
+        String sessionId = isString(b, top, SESSION_ID) ? shared(b, top.start[SESSION_ID], top.end[SESSION_ID]) : "";
         String operation = top.has(OPERATION) ? (String) text(b, top, OPERATION, false) : eventType;
         Level level = Level.ofEventType(eventType);
         if (top.has(LEVEL) && isString(b, top, LEVEL)) {
             Level parsed = Level.parse(string(b, top.start[LEVEL], top.end[LEVEL]));
             level = parsed == null ? level : parsed;
         }
-        return new LogEvent(Dialect.EXECUTION_ENTRY, (String) text(b, top, TIMESTAMP, false), (String) text(b, top, SESSION_ID, false),
+        return new LogEvent(Dialect.EXECUTION_ENTRY, (String) text(b, top, TIMESTAMP, false), sessionId,
                 eventType, component, Component.fromWire(component).orElse(null), operation, level, (String) message,
                 Math.max(0, tokens), latency, budget, used, total, (String) text(b, meta, 4, false), (String) text(b, meta, 5, false));
     }
@@ -134,6 +137,50 @@ public final class FastLogEvent {
 
     private static boolean isString(byte[] b, Fields f, int k) {
         return f.has(k) && b[f.start[k]] == '"';
+    }
+
+    /**
+     * The string literal {@code b[start, end)} (quotes included) as one String for equal bytes seen recently: a small
+     * table by hash, checked byte for byte, so a repeated value costs no new String.
+     */
+    private String shared(byte[] b, int start, int end) {
+        int n = end - start - 2;
+        if (n > 64) {
+            return string(b, start, end);
+        }
+        int h = 1;
+        for (int i = start + 1; i < end - 1; i++) {
+            h = 31 * h + b[i];
+        }
+        int slot = (h ^ h >>> 16) & (seen.length - 1);
+        String s = seen[slot];
+        if (s != null && s.length() == n && matches(s, b, start + 1)) {
+            return s;
+        }
+        s = string(b, start, end);
+        // Only plain ASCII texts are kept: their chars are their bytes, so the check above is exact.
+        if (s.length() == n && isAscii(b, start + 1, end - 1)) {
+            seen[slot] = s;
+        }
+        return s;
+    }
+
+    private static boolean matches(String s, byte[] b, int from) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) != b[from + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAscii(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] < 0 || b[i] == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A string member's text; "" when absent or not a string (null when {@code strict} and not a string). */
