@@ -175,7 +175,9 @@ def checks(suite):
         return "same bytes as CPython: %s" % ("yes" if digest_of(cmds[0][2]) == digest_of(cmds[1][2]) else "NO")
     if sid == "tokens":
         counts = [output_of(argv).strip().decode() for _, _, argv in cmds]
-        return "counts: " + ", ".join(counts) + (" (equal)" if len(set(counts[:2] + counts[3:])) == 1 else " (DIFFERENT)")
+        return ("whole-text counts (sigil, tiktoken, @dqbd/tiktoken): %s, %s, %s: %s; one call per message: %s (it counts no "
+                "line feeds)" % (counts[0], counts[1], counts[3], "equal" if len({counts[0], counts[1], counts[3]}) == 1 else "DIFFERENT",
+                                 counts[2]))
     return ""
 
 
@@ -212,7 +214,7 @@ def verdict(suite, rows):
         for r in peers:
             if r["label"].startswith(prefix):
                 ratio = r["wall"] / sigil["wall"]
-                out.append(("%.1fx %s, %.0fx wanted" % (ratio, r["label"].split(":")[0].split(" (")[0], factor), ratio >= factor))
+                out.append(("%.1fx %s, %.0fx wanted" % (ratio, r["label"].split(",")[0].split(" (")[0], factor), ratio >= factor))
                 break
     return out
 
