@@ -123,14 +123,19 @@ def monitor(home, b, env, quick):
     wait_for("sigil-bench", r"1,000 events", 30)
     time.sleep(2)
     pid = pane_pid("sigil-bench")
-    c0, w0 = cpu_seconds(pid), time.perf_counter()
-    time.sleep(seconds)
-    share = (cpu_seconds(pid) - c0) / (time.perf_counter() - w0) * 100
+    # Two windows: the first minute (the JIT still compiles what runs only ten times a second) and the one after.
+    shares = []
+    for _ in range(2):
+        c0, w0 = cpu_seconds(pid), time.perf_counter()
+        time.sleep(seconds)
+        shares.append((cpu_seconds(pid) - c0) / (time.perf_counter() - w0) * 100)
     idle_rss = rss_mb(pid)
     stop("sigil-bench")
-    data["idle_cpu_percent"] = share
-    lines.append("- CPU following an idle session at 10 Hz for %d s: %.2f %% of a core (peak RSS %.0f MB): **%s**" % (
-        seconds, share, idle_rss, "reached" if share < 1 else "NOT reached"))
+    data["idle_cpu_percent"] = shares
+    for name, share in zip(("first", "second"), shares):
+        lines.append("- CPU following an idle session at 10 Hz, %s %d s after it came up: %.2f %% of a core: **%s**" % (
+            name, seconds, share, "reached" if share < 1 else "NOT reached"))
+    lines.append("- peak RSS while idle: %.0f MB" % idle_rss)
     # 3. Memory while following a 1 GB log.
     t0 = start("sigil-bench", "%s monitor --refresh-rate 0.1 --mode dashboard %s" % (sigil, big), env)
     t1 = wait_for("sigil-bench", r"4,000,000 events", 120)

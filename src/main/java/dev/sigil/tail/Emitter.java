@@ -30,6 +30,9 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
     private long blank;
     private long invalidUtf8;
     private final Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
+    private long skippedTotal;
+    private TailStats stats;
+    private long statsSkipped;
 
     Emitter(TailListener listener, int batchLimit, LineDecoder decoder) {
         this.listener = listener;
@@ -153,13 +156,22 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
         pending.close();
     }
 
+    /** The counts so far; the same object while nothing was counted (an idle poll allocates nothing). */
     TailStats stats() {
-        return new TailStats(lines, entries, blank, invalidUtf8, skipped);
+        long skips = skippedTotal;
+        TailStats last = stats;
+        if (last == null || last.lines() != lines || last.entries() != entries || last.blank() != blank
+                || last.invalidUtf8() != invalidUtf8 || skips != statsSkipped) {
+            stats = new TailStats(lines, entries, blank, invalidUtf8, skipped);
+            statsSkipped = skips;
+        }
+        return stats;
     }
 
     private void skip(long number, long offset, long length, SkipReason reason, String detail) {
         sendBatch();
         skipped.merge(reason, 1L, Long::sum);
+        skippedTotal++;
         listener.onEvent(new TailEvent.Skipped(source, number, offset, length, reason, detail));
     }
 }

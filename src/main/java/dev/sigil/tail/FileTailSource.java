@@ -11,6 +11,7 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,24 @@ public final class FileTailSource implements TailSource {
     public Object keyAtName() throws IOException {
         checkConfined();
         return keyOf(path);
+    }
+
+    /**
+     * One {@code stat} of the name through its links: key, size and status-change time. Not confined: it reads no
+     * content, and the follower checks the name properly (confinement included) whenever the stamp changes.
+     */
+    @Override
+    public FileStamp stampAtName() {
+        try {
+            Map<String, Object> attributes = Files.readAttributes(path, "unix:fileKey,size,ctime,isRegularFile");
+            Object key = attributes.get("fileKey");
+            if (key == null || !Boolean.TRUE.equals(attributes.get("isRegularFile"))) {
+                return null;
+            }
+            return new FileStamp(key, (Long) attributes.get("size"), ((FileTime) attributes.get("ctime")).toInstant());
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return null; // no such file, or no status-change time on this platform: every poll looks properly
+        }
     }
 
     @Override

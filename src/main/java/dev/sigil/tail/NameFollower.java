@@ -2,6 +2,8 @@ package dev.sigil.tail;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -13,8 +15,18 @@ import dev.sigil.tail.TailEvent.Change;
  * rotation (another file key at the name) from a truncation or an in-place rewrite (same key, fewer bytes or
  * different bytes), drains a rotated file before switching and keeps reading it while its writer may still append,
  * and waits when the name refers to nothing. All on the polling thread.
+ *
+ * <p>An idle poll is cheap: once a poll has checked the file properly (key, content, confinement) and found it as
+ * it was, its stamp ({@link FileStamp}: key, size, status-change time) is kept, and later polls that find the same
+ * stamp at the name only read on from the offset. A stamp is kept only when the change it records is at least
+ * {@link #SETTLED} older than the poll that checked it: the file system stamps changes with a coarse clock (a few
+ * milliseconds on Linux, a second on some file systems), so a rewrite of the same size right after the last write
+ * could carry the very same stamp; a change made after a poll that came {@link #SETTLED} later cannot.
  */
 final class NameFollower implements Closeable {
+
+    /** How much older than the poll that checks it a file's last change must be for its stamp to be trusted. */
+    static final Duration SETTLED = Duration.ofSeconds(2);
 
     private final TailSource source;
     private final TailOptions options;
@@ -31,6 +43,10 @@ final class NameFollower implements Closeable {
     private String unreadable;
     /** Something failed during the current poll. */
     private boolean trouble;
+    /** The current poll found the open file still at the name with the bytes it had (no rotation, no rewrite). */
+    private boolean confirmed;
+    /** The stamp of the open file when a poll last confirmed it, if old enough to be trusted; else null. */
+    private FileStamp settled;
 
     NameFollower(TailSource source, TailOptions options, Emitter out) {
         this.source = source;
@@ -42,7 +58,14 @@ final class NameFollower implements Closeable {
     long poll() {
         out.source(source.name());
         trouble = false;
+        confirmed = false;
         long read = drainRetiring();
+        Instant now = options.clock().instant();
+        FileStamp stamp = current == null ? null : source.stampAtName();
+        if (stamp != null && stamp.same(settled)) {
+            return read + readCurrent(); // nothing at the name changed since it was last checked properly
+        }
+        settled = null;
         Object key;
         try {
             key = source.keyAtName();
@@ -50,7 +73,12 @@ final class NameFollower implements Closeable {
             unreadable(e);
             return read + readCurrent();
         }
-        return read + follow(key);
+        read += follow(key);
+        if (confirmed && !trouble && stamp != null && stamp.key().equals(current.key())
+                && stamp.size() == current.position() && !stamp.changed().plus(SETTLED).isAfter(now)) {
+            settled = stamp;
+        }
+        return read;
     }
 
     private long follow(Object key) {
@@ -64,8 +92,9 @@ final class NameFollower implements Closeable {
         } else if (current != null) {
             // Another key means another file; the same key may still be another file (a reused inode), told by content.
             // The open file is checked first either way: truncated just before a rotation, it is read again from 0.
-            keptItsBytes();
+            boolean kept = keptItsBytes();
             boolean rotated = !key.equals(current.key()) || !sameFileAtName();
+            confirmed = kept && !rotated;
             if (rotated) {
                 gone = current.key();
                 read += retireCurrent();

@@ -1,6 +1,8 @@
 package dev.sigil.tail;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * How a {@link Tailer} reads.
@@ -16,9 +18,11 @@ import java.time.Duration;
  * @param eventsAhead whether each entry's {@link TailEntry#event()} is worked out while the lines are decoded (on
  *        every core), for a consumer that needs the event of every line (the monitor); otherwise it is worked out
  *        when first asked for
+ * @param clock the wall clock, compared with the file system's change times to tell when a file has been quiet
+ *        long enough that an unchanged stamp proves it unchanged ({@link FileStamp})
  */
 public record TailOptions(Duration pollInterval, int maxLineBytes, int rotateWaitPolls, int readChunkBytes, boolean partsFirst,
-                          boolean eventsAhead) {
+                          boolean eventsAhead, Clock clock) {
 
     public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
 
@@ -26,36 +30,41 @@ public record TailOptions(Duration pollInterval, int maxLineBytes, int rotateWai
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("pollInterval must be positive");
         }
+        Objects.requireNonNull(clock);
         if (maxLineBytes < 1 || rotateWaitPolls < 0 || readChunkBytes < 1) {
             throw new IllegalArgumentException("maxLineBytes and readChunkBytes must be positive, rotateWaitPolls not negative");
         }
     }
 
     public static TailOptions defaults() {
-        return new TailOptions(Duration.ofMillis(100), DEFAULT_MAX_LINE_BYTES, 20, 64 << 10, false, false);
+        return new TailOptions(Duration.ofMillis(100), DEFAULT_MAX_LINE_BYTES, 20, 64 << 10, false, false, Clock.systemUTC());
     }
 
     public TailOptions withPollInterval(Duration interval) {
-        return new TailOptions(interval, maxLineBytes, rotateWaitPolls, readChunkBytes, partsFirst, eventsAhead);
+        return new TailOptions(interval, maxLineBytes, rotateWaitPolls, readChunkBytes, partsFirst, eventsAhead, clock);
     }
 
     public TailOptions withMaxLineBytes(int max) {
-        return new TailOptions(pollInterval, max, rotateWaitPolls, readChunkBytes, partsFirst, eventsAhead);
+        return new TailOptions(pollInterval, max, rotateWaitPolls, readChunkBytes, partsFirst, eventsAhead, clock);
     }
 
     public TailOptions withRotateWaitPolls(int polls) {
-        return new TailOptions(pollInterval, maxLineBytes, polls, readChunkBytes, partsFirst, eventsAhead);
+        return new TailOptions(pollInterval, maxLineBytes, polls, readChunkBytes, partsFirst, eventsAhead, clock);
     }
 
     public TailOptions withPartsFirst(boolean first) {
-        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, readChunkBytes, first, eventsAhead);
+        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, readChunkBytes, first, eventsAhead, clock);
     }
 
     public TailOptions withEventsAhead(boolean ahead) {
-        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, readChunkBytes, partsFirst, ahead);
+        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, readChunkBytes, partsFirst, ahead, clock);
+    }
+
+    public TailOptions withClock(Clock wallClock) {
+        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, readChunkBytes, partsFirst, eventsAhead, wallClock);
     }
 
     public TailOptions withReadChunkBytes(int bytes) {
-        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, bytes, partsFirst, eventsAhead);
+        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, bytes, partsFirst, eventsAhead, clock);
     }
 }

@@ -23,6 +23,16 @@ public interface TailSource {
     Object keyAtName() throws IOException;
 
     /**
+     * A cheap look at the metadata of the file the name refers to now, for a follower that wants to know whether
+     * anything at the name changed since an earlier look; null when the name refers to nothing, when the look fails,
+     * or when this source cannot tell (then every poll checks the content). Reads no content and checks nothing: a
+     * stamp that differs from the last one only says "look properly".
+     */
+    default FileStamp stampAtName() {
+        return null;
+    }
+
+    /**
      * Opens the file the name refers to now; null if the name refers to nothing. The handle keeps reading that file
      * even after the name moves on (rename, delete, symlink retarget), which is how a rotated file is drained.
      */

@@ -46,6 +46,8 @@ public final class DashboardApp {
     private MonitorState state;
     /** The state the last frame was drawn from. */
     private MonitorState drawn;
+    /** What the clock showed in the last frame ({@link #clockText}), worked out once per frame, not once per tick. */
+    private String drawnClock;
     private java.util.function.Consumer<Runnable> backlog = r -> { };
 
     public DashboardApp(MonitorState initial, Supplier<List<MonitorAction>> pending, Effects effects, Clock clock, Theme theme) {
@@ -103,7 +105,7 @@ public final class DashboardApp {
                 apply(a, runner);
             }
             apply(tick(), runner);
-            if (showsTheSame(drawn, state)) {
+            if (showsTheSame(drawn, drawnClock, state)) {
                 return false; // only the clock moved, and nothing on screen shows it: no frame (ADR 0045)
             }
         }
@@ -111,12 +113,12 @@ public final class DashboardApp {
     }
 
     /**
-     * Whether {@code next} draws the frame {@code last} drew: the same session, reader and screen state, and the
+     * Whether {@code next} draws the frame {@code last} drew (with {@code lastClock}, its {@link #clockText}): the same session, reader and screen state, and the
      * same text in every place the clock shows through (the elapsed time, the burn rate, the forecast).
      */
-    static boolean showsTheSame(MonitorState last, MonitorState next) {
+    static boolean showsTheSame(MonitorState last, String lastClock, MonitorState next) {
         return last != null && last.session() == next.session() && last.reader() == next.reader() && last.ui() == next.ui()
-                && last.idleMillis() == next.idleMillis() && clockText(last).equals(clockText(next));
+                && last.idleMillis() == next.idleMillis() && lastClock.equals(clockText(next));
     }
 
     private static String clockText(MonitorState s) {
@@ -133,6 +135,7 @@ public final class DashboardApp {
         }
         view.render(state, area, frame.buffer());
         drawn = state;
+        drawnClock = clockText(state);
     }
 
     private void apply(MonitorAction action, TuiRunner runner) {
