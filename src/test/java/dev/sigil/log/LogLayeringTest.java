@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Dependencies point inward: the logger uses the contract and nothing above it (no commands, no picocli, no
- * orchestrator, monitor, tailer, tokens or config: the orchestrator maps configuration onto LoggerSettings). The
+ * orchestrator, monitor, tailer, tokens or config: the command line maps configuration onto LoggerSettings). The
  * sanitizer, the flush policy and the summaries are pure: no files.
  */
 class LogLayeringTest {

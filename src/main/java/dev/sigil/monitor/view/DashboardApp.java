@@ -21,8 +21,8 @@ import dev.tamboui.tui.event.TickEvent;
 
 /**
  * The render loop (GUIDE practice 7): everything happens on TamboUI's render thread. Actions from the tailer wait
- * in a queue ({@code pending}, already coalesced) and are reduced at each tick, at most ten times a second; keys are
- * reduced as they come; the frame is drawn from the state alone. What the state asks for (quit, follow another
+ * in a queue ({@code pending}, already coalesced) and are reduced at each tick, or at once when the queue fills (a
+ * backlog, ADR 0045); frames are drawn at most ten times a second; keys are reduced as they come; the frame is drawn from the state alone. What the state asks for (quit, follow another
  * session, list sessions for the picker) is carried out here, after each reduction.
  */
 public final class DashboardApp {
