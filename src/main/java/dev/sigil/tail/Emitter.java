@@ -21,7 +21,7 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
     /** An emptied group kept for reuse, or null. */
     private DecodeAhead spare;
     /** Pending lines are decoded once they hold this many bytes, so memory stays bounded. */
-    private static final int PENDING_BYTES = 1 << 20;
+    private final int groupBytes;
     private final int batchLimit;
     private String source = "";
     private List<TailEntry> batch = new ArrayList<>();
@@ -34,8 +34,9 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
     private TailStats stats;
     private long statsSkipped;
 
-    Emitter(TailListener listener, int batchLimit, LineDecoder decoder) {
+    Emitter(TailListener listener, int batchLimit, int groupBytes, LineDecoder decoder) {
         this.listener = listener;
+        this.groupBytes = groupBytes;
         this.decoder = decoder;
         this.pending = new DecodeAhead(decoder, null);
         this.batchLimit = batchLimit;
@@ -52,7 +53,7 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
     @Override
     public void line(long number, long offset, byte[] bytes, int from, int to) {
         pending.add(number, offset, bytes, from, to);
-        if (pending.bytes() >= PENDING_BYTES) {
+        if (pending.bytes() >= groupBytes) {
             // Hand this group to the helper and, meanwhile, hand out the one it decoded before (ADR 0041).
             DecodeAhead previous = inFlight;
             inFlight = null;

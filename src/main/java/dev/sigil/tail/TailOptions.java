@@ -18,11 +18,14 @@ import java.util.Objects;
  * @param eventsAhead whether each entry's {@link TailEntry#event()} is worked out while the lines are decoded (on
  *        every core), for a consumer that needs the event of every line (the monitor); otherwise it is worked out
  *        when first asked for
+ * @param decodeGroupBytes lines are decoded in groups of about this many bytes, one group on the helper thread while
+ *        the previous one is handed out (ADR 0041); bigger groups read faster, smaller ones keep fewer entries alive
+ *        at once (default 1 MiB; the monitor, whose heap is small, takes 256 KiB)
  * @param clock the wall clock, compared with the file system's change times to tell when a file has been quiet
  *        long enough that an unchanged stamp proves it unchanged ({@link FileStamp})
  */
 public record TailOptions(Duration pollInterval, int maxLineBytes, int rotateWaitPolls, int readChunkBytes, boolean partsFirst,
-                          boolean eventsAhead, Clock clock) {
+                          boolean eventsAhead, int decodeGroupBytes, Clock clock) {
 
     public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
 
@@ -31,40 +34,45 @@ public record TailOptions(Duration pollInterval, int maxLineBytes, int rotateWai
             throw new IllegalArgumentException("pollInterval must be positive");
         }
         Objects.requireNonNull(clock);
-        if (maxLineBytes < 1 || rotateWaitPolls < 0 || readChunkBytes < 1) {
-            throw new IllegalArgumentException("maxLineBytes and readChunkBytes must be positive, rotateWaitPolls not negative");
+        if (maxLineBytes < 1 || rotateWaitPolls < 0 || readChunkBytes < 1 || decodeGroupBytes < 1) {
+            throw new IllegalArgumentException(
+                    "maxLineBytes, readChunkBytes and decodeGroupBytes must be positive, rotateWaitPolls not negative");
         }
     }
 
     public static TailOptions defaults() {
-        return new TailOptions(Duration.ofMillis(100), DEFAULT_MAX_LINE_BYTES, 20, 64 << 10, false, false, Clock.systemUTC());
+        return new TailOptions(Duration.ofMillis(100), DEFAULT_MAX_LINE_BYTES, 20, 64 << 10, false, false, 1 << 20, Clock.systemUTC());
     }
 
     public TailOptions withPollInterval(Duration interval) {
-        return new TailOptions(interval, maxLineBytes, rotateWaitPolls, readChunkBytes, partsFirst, eventsAhead, clock);
+        return new TailOptions(interval, maxLineBytes, rotateWaitPolls, readChunkBytes, partsFirst, eventsAhead, decodeGroupBytes, clock);
     }
 
     public TailOptions withMaxLineBytes(int max) {
-        return new TailOptions(pollInterval, max, rotateWaitPolls, readChunkBytes, partsFirst, eventsAhead, clock);
+        return new TailOptions(pollInterval, max, rotateWaitPolls, readChunkBytes, partsFirst, eventsAhead, decodeGroupBytes, clock);
     }
 
     public TailOptions withRotateWaitPolls(int polls) {
-        return new TailOptions(pollInterval, maxLineBytes, polls, readChunkBytes, partsFirst, eventsAhead, clock);
+        return new TailOptions(pollInterval, maxLineBytes, polls, readChunkBytes, partsFirst, eventsAhead, decodeGroupBytes, clock);
     }
 
     public TailOptions withPartsFirst(boolean first) {
-        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, readChunkBytes, first, eventsAhead, clock);
+        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, readChunkBytes, first, eventsAhead, decodeGroupBytes, clock);
     }
 
     public TailOptions withEventsAhead(boolean ahead) {
-        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, readChunkBytes, partsFirst, ahead, clock);
+        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, readChunkBytes, partsFirst, ahead, decodeGroupBytes, clock);
+    }
+
+    public TailOptions withDecodeGroupBytes(int bytes) {
+        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, readChunkBytes, partsFirst, eventsAhead, bytes, clock);
     }
 
     public TailOptions withClock(Clock wallClock) {
-        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, readChunkBytes, partsFirst, eventsAhead, wallClock);
+        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, readChunkBytes, partsFirst, eventsAhead, decodeGroupBytes, wallClock);
     }
 
     public TailOptions withReadChunkBytes(int bytes) {
-        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, bytes, partsFirst, eventsAhead, clock);
+        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, bytes, partsFirst, eventsAhead, decodeGroupBytes, clock);
     }
 }

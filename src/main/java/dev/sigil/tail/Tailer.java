@@ -24,7 +24,8 @@ public final class Tailer implements Closeable {
 
     public Tailer(List<? extends TailSource> sources, TailOptions options, TailListener listener) {
         this.options = options;
-        this.out = new Emitter(listener, Math.max(1, options.readChunkBytes() / 16), new LineDecoder(options.eventsAhead()));
+        this.out = new Emitter(listener, Math.max(1, options.readChunkBytes() / 16), options.decodeGroupBytes(),
+                new LineDecoder(options.eventsAhead()));
         for (TailSource source : sources) {
             followers.add(new NameFollower(source, options, out));
         }

@@ -258,4 +258,27 @@ class FileTailerTest {
             assertThat(log.messages()).containsExactly("a1", "a2 unread", "b1");
         }
     }
+
+    @Test
+    void theDecodeGroupSizeChangesNothingInWhatIsHandedOut() throws IOException {
+        Path p = dir.resolve("execution.jsonl");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            text.append(i % 500 == 7 ? "not json\n" : line("m" + i + " \u00e9".repeat(i % 5)));
+        }
+        append(p, text.toString());
+        java.util.List<java.util.List<String>> seen = new java.util.ArrayList<>();
+        for (int groupBytes : new int[] {1, 100, 4096, 256 << 10, 1 << 20}) {
+            for (boolean ahead : new boolean[] {false, true}) {
+                EventLog events = new EventLog();
+                TailOptions o = options.withDecodeGroupBytes(groupBytes).withEventsAhead(ahead);
+                try (Tailer t = new Tailer(new FileTailSource(p), o, events)) {
+                    t.poll();
+                }
+                seen.add(events.text());
+            }
+        }
+        assertThat(seen.get(0)).hasSize(3000).contains("skip MALFORMED");
+        assertThat(seen).allSatisfy(text1 -> assertThat(text1).isEqualTo(seen.get(0)));
+    }
 }
