@@ -20,6 +20,7 @@ import dev.sigil.config.ConfigInputs;
 import dev.sigil.config.LoadedConfig;
 import dev.sigil.config.SigilConfig;
 import dev.sigil.contract.event.Level;
+import dev.sigil.log.LogLayout;
 import dev.sigil.log.LoggerSettings;
 import dev.sigil.log.SessionLockedException;
 import dev.sigil.log.sanitize.Sanitizer;
@@ -178,6 +179,11 @@ final class OrchestrateCommand implements Callable<Integer> {
         EarlierRun earlier = Orchestrator.earlierRun(log.getParent());
         if (earlier.finished()) {
             out.println("Session " + sessionId + " completed earlier: nothing to resume (its log: " + log + ").");
+            if (!java.nio.file.Files.exists(log.resolveSibling(LogLayout.TOKENS)) || !java.nio.file.Files.exists(log.resolveSibling(LogLayout.METRICS))) {
+                // A run stopped between its last entry and its summaries: say so rather than leave the gap unexplained.
+                out.println("It was stopped before it wrote " + LogLayout.TOKENS + " and " + LogLayout.METRICS
+                        + "; its log holds every entry (sigil monitor --session " + sessionId + " --no-follow shows its totals).");
+            }
             out.flush();
             return Optional.empty();
         }

@@ -76,6 +76,15 @@ class OrchestrateCommandTest {
         assertThat(again.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(again.out()).isEqualTo("Session s2 completed earlier: nothing to resume (its log: " + log + ").\n");
         assertThat(Files.readAllBytes(log)).isEqualTo(before);
+
+        // Stopped between session_complete and its summaries: the resume says what is missing.
+        Files.delete(log.resolveSibling("tokens.json"));
+        CliRun gap = orchestrate("--session", "s2", "--resume");
+        assertThat(gap.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(gap.out()).isEqualTo("Session s2 completed earlier: nothing to resume (its log: " + log + ").\n"
+                + "It was stopped before it wrote tokens.json and metrics.json; its log holds every entry "
+                + "(sigil monitor --session s2 --no-follow shows its totals).\n");
+        assertThat(Files.readAllBytes(log)).isEqualTo(before);
     }
 
     @Test
