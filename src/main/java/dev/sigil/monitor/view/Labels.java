@@ -55,10 +55,13 @@ final class Labels {
         return (perSecond >= 100 ? PyFormat.grouped(Math.round(perSecond)) : PyFormat.fixed(perSecond, 1)) + " tok/s";
     }
 
-    /** When the budget runs out at the current rate. */
+    /** When the budget runs out at the current rate; nothing once the session has ended. */
     static String forecast(double secondsLeft, Status status) {
         if (secondsLeft == 0) {
             return "budget used up";
+        }
+        if (status.isFinished()) {
+            return ""; // the session ended: it spends nothing more, so it runs out of nothing
         }
         if (Double.isNaN(secondsLeft)) {
             return status == Status.RUNNING ? "no tokens in the last minute" : "";
