@@ -18,20 +18,28 @@ interface ValidationReport {
 
     /** The human summary printed on stderr. */
     static String summaryLine(List<FileSummary> files, boolean stopped, long maxErrors) {
-        long lines = 0;
-        long valid = 0;
-        long invalid = 0;
-        long blank = 0;
-        for (FileSummary f : files) {
-            lines += f.lines();
-            valid += f.valid();
-            invalid += f.invalid();
-            blank += f.blank();
-        }
+        Totals t = Totals.of(files);
         return String.format("%s%d %s, %,d %s: %,d valid, %,d invalid%s",
                 stopped ? "stopped after " + maxErrors + " problems; checked " : "",
-                files.size(), files.size() == 1 ? "file" : "files", lines, lines == 1 ? "line" : "lines", valid, invalid,
-                blank > 0 ? String.format(" (%,d blank)", blank) : "");
+                files.size(), files.size() == 1 ? "file" : "files", t.lines(), t.lines() == 1 ? "line" : "lines", t.valid(),
+                t.invalid(), t.blank() > 0 ? String.format(" (%,d blank)", t.blank()) : "");
+    }
+
+    /** The counts of every file checked, added up. */
+    record Totals(long lines, long valid, long invalid, long blank) {
+        static Totals of(List<FileSummary> files) {
+            long lines = 0;
+            long valid = 0;
+            long invalid = 0;
+            long blank = 0;
+            for (FileSummary f : files) {
+                lines += f.lines();
+                valid += f.valid();
+                invalid += f.invalid();
+                blank += f.blank();
+            }
+            return new Totals(lines, valid, invalid, blank);
+        }
     }
 
     /** {@code PATH:LINE:COLUMN: message} lines. */
@@ -82,21 +90,12 @@ interface ValidationReport {
         @Override
         public void summary(List<FileSummary> files, boolean stopped) {
             ObjectNode s = NODES.objectNode();
-            long lines = 0;
-            long valid = 0;
-            long invalid = 0;
-            long blank = 0;
-            for (FileSummary f : files) {
-                lines += f.lines();
-                valid += f.valid();
-                invalid += f.invalid();
-                blank += f.blank();
-            }
+            Totals t = Totals.of(files);
             s.put("files", files.size());
-            s.put("lines", lines);
-            s.put("valid", valid);
-            s.put("invalid", invalid);
-            s.put("blank", blank);
+            s.put("lines", t.lines());
+            s.put("valid", t.valid());
+            s.put("invalid", t.invalid());
+            s.put("blank", t.blank());
             s.put("stopped", stopped);
             ObjectNode o = NODES.objectNode();
             o.set("summary", s);
