@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import dev.sigil.contract.codec.PythonJsonWriter;
-import dev.sigil.log.summary.IndentedJson;
+import dev.sigil.contract.codec.IndentedJson;
 import dev.sigil.log.summary.SessionMetrics;
 import dev.sigil.log.summary.TokenSummary;
 import tools.jackson.databind.node.JsonNodeFactory;

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 import dev.sigil.contract.codec.PythonJsonWriter;
-import dev.sigil.log.summary.IndentedJson;
+import dev.sigil.contract.codec.IndentedJson;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;

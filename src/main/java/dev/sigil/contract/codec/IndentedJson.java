@@ -1,10 +1,8 @@
-package dev.sigil.log.summary;
+package dev.sigil.contract.codec;
 
 import java.util.Iterator;
 import java.util.Map;
 
-import dev.sigil.contract.codec.ByteSink;
-import dev.sigil.contract.codec.PythonJsonWriter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.StringNode;
 
