@@ -28,9 +28,9 @@ import picocli.CommandLine.Spec;
 /** {@code sigil monitor}: the live view of a session's log: a full-screen dashboard, or the documented stream/minimal text. */
 @Command(name = "monitor",
         description = {
-            "Watch a session as it runs: tokens per component, budget, burn rate and",
-            "forecast, latency, recent events and errors. Follows the log across",
-            "rotations and truncations.",
+            "Watch a session as it runs, full-screen or as text.",
+            "Tokens per component, budget, burn rate and forecast, latency, recent events",
+            "and errors; follows the log across rotations and truncations.",
             "",
             "On a terminal the default is a full-screen dashboard (q quit, p pause,",
             "arrows or j/k scroll, / filter, c component, l level, s session, ? help).",

@@ -51,10 +51,11 @@ import picocli.CommandLine.Spec;
 /** {@code sigil orchestrate}: runs a pipeline under a token budget and writes its execution log. */
 @Command(name = "orchestrate",
         description = {
-            "Run a task through the pipeline (routing, planning, memory, the plan's steps,",
-            "contract validation, verification, memory extraction) under a token budget,",
-            "writing every event to sessions/<id>/execution.jsonl, each line checked against",
-            "the contract. Without --pipeline the built-in offline executor runs every step:",
+            "Run a task through the pipeline under a token budget, writing its log.",
+            "The steps (routing, planning, memory, the plan's steps, contract validation,",
+            "verification, memory extraction) write every event to",
+            "sessions/<id>/execution.jsonl, each line checked against the contract.",
+            "Without --pipeline the built-in offline executor runs every step:",
             "no network, deterministic for a task and --seed, tokens counted with tiktoken's",
             "encodings."
         },

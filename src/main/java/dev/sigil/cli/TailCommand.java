@@ -27,10 +27,10 @@ import picocli.CommandLine.Spec;
 /** {@code sigil tail}: prints log lines, and with {@code --follow} keeps printing them as they are written. */
 @Command(name = "tail",
         description = {
-            "Print the entries of execution logs, one line each; with --follow, keep",
-            "printing them as they are written, like tail -F: across rotations,",
-            "truncations, deletion and re-creation, and a current.jsonl symlink that",
-            "moves to a new session.",
+            "Print the entries of execution logs, one line each.",
+            "With --follow, keep printing them as they are written, like tail -F: across",
+            "rotations, truncations, deletion and re-creation, and a current.jsonl symlink",
+            "that moves to a new session.",
             "",
             "Both log dialects are read (execution entries and seed-002 operation logs),",
             "and any other JSON object is shown too. Blank lines are ignored. Lines that",
