@@ -180,7 +180,8 @@ final class OrchestrateCommand implements Callable<Integer> {
         EarlierRun earlier = Orchestrator.earlierRun(log.getParent());
         if (earlier.finished()) {
             out.println("Session " + sessionId + " completed earlier: nothing to resume (its log: " + log + ").");
-            if (!java.nio.file.Files.exists(log.resolveSibling(LogLayout.TOKENS)) || !java.nio.file.Files.exists(log.resolveSibling(LogLayout.METRICS))) {
+            if (!java.nio.file.Files.exists(log.resolveSibling(LogLayout.TOKENS))
+                    || !java.nio.file.Files.exists(log.resolveSibling(LogLayout.METRICS))) {
                 // A run stopped between its last entry and its summaries: say so rather than leave the gap unexplained.
                 out.println("It was stopped before it wrote " + LogLayout.TOKENS + " and " + LogLayout.METRICS
                         + "; its log holds every entry (sigil monitor --session " + sessionId + " --no-follow shows its totals).");

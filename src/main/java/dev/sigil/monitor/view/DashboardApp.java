@@ -22,8 +22,9 @@ import dev.tamboui.tui.event.TickEvent;
 /**
  * The render loop (GUIDE practice 7): everything happens on TamboUI's render thread. Actions from the tailer wait
  * in a queue ({@code pending}, already coalesced) and are reduced at each tick, or at once when the queue fills (a
- * backlog, ADR 0045); frames are drawn at most ten times a second; keys are reduced as they come; the frame is drawn from the state alone. What the state asks for (quit, follow another
- * session, list sessions for the picker) is carried out here, after each reduction.
+ * backlog, ADR 0045); frames are drawn at most ten times a second, from the state alone; keys are reduced as they
+ * come. What the state asks for (quit, follow another session, list sessions for the picker) is carried out here,
+ * after each reduction.
  */
 public final class DashboardApp {
 
@@ -113,8 +114,9 @@ public final class DashboardApp {
     }
 
     /**
-     * Whether {@code next} draws the frame {@code last} drew (with {@code lastClock}, its {@link #clockText}): the same session, reader and screen state, and the
-     * same text in every place the clock shows through (the elapsed time, the burn rate, the forecast).
+     * Whether {@code next} draws the frame {@code last} drew ({@code lastClock} being its {@link #clockText}): the same
+     * session, reader and screen state, and the same text in every place the clock shows through (the elapsed time,
+     * the burn rate, the forecast).
      */
     static boolean showsTheSame(MonitorState last, String lastClock, MonitorState next) {
         return last != null && last.session() == next.session() && last.reader() == next.reader() && last.ui() == next.ui()
