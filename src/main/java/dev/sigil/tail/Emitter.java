@@ -30,9 +30,8 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
     private long blank;
     private long invalidUtf8;
     private final Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
-    private long skippedTotal;
+    /** The counts as last handed out by {@link #stats()}; null once one of them has moved. */
     private TailStats stats;
-    private long statsSkipped;
 
     Emitter(TailListener listener, int batchLimit, int groupBytes, LineDecoder decoder) {
         this.listener = listener;
@@ -99,6 +98,7 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
     }
 
     private void emit(long number, long offset, int length, LineDecoder.Result r) {
+        stats = null;
         lines++;
         if (r.isBlank()) {
             blank++;
@@ -119,7 +119,7 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
     @Override
     public void tooLong(long number, long offset, long length) {
         drain();
-        lines++;
+        lines++; // skip() below marks the counts as moved
         skip(number, offset, length, SkipReason.TOO_LONG, length + " bytes");
     }
 
@@ -159,20 +159,16 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
 
     /** The counts so far; the same object while nothing was counted (an idle poll allocates nothing). */
     TailStats stats() {
-        long skips = skippedTotal;
-        TailStats last = stats;
-        if (last == null || last.lines() != lines || last.entries() != entries || last.blank() != blank
-                || last.invalidUtf8() != invalidUtf8 || skips != statsSkipped) {
+        if (stats == null) {
             stats = new TailStats(lines, entries, blank, invalidUtf8, skipped);
-            statsSkipped = skips;
         }
         return stats;
     }
 
     private void skip(long number, long offset, long length, SkipReason reason, String detail) {
         sendBatch();
+        stats = null;
         skipped.merge(reason, 1L, Long::sum);
-        skippedTotal++;
         listener.onEvent(new TailEvent.Skipped(source, number, offset, length, reason, detail));
     }
 }

@@ -22,10 +22,16 @@ public record FileStamp(Object key, long size, Instant changed) {
     }
 
     /**
-     * Whether {@code other} is the same look. Written out (a record's generated {@code equals} goes through a method
-     * handle, slow in the interpreter where a poll ten times a second spends its first minutes).
+     * Written out: a record's generated {@code equals} goes through a method handle, slow in the interpreter, where a
+     * poll ten times a second spends its first minutes.
      */
-    public boolean same(FileStamp other) {
-        return other != null && size == other.size && changed.equals(other.changed) && key.equals(other.key);
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FileStamp other && size == other.size && changed.equals(other.changed) && key.equals(other.key);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(key, size, changed);
     }
 }

@@ -62,7 +62,7 @@ final class NameFollower implements Closeable {
         long read = drainRetiring();
         Instant now = options.clock().instant();
         FileStamp stamp = current == null ? null : source.stampAtName();
-        if (stamp != null && stamp.same(settled)) {
+        if (stamp != null && stamp.equals(settled)) {
             return read + readCurrent(); // nothing at the name changed since it was last checked properly
         }
         settled = null;
