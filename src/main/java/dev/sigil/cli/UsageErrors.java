@@ -1,0 +1,44 @@
+package dev.sigil.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * A command line that cannot be parsed (an unknown option or command, a value of the wrong kind, a missing
+ * argument): one line naming the command and the problem, the names meant when one was mistyped, and where the help
+ * is; exit code 2. Not the whole usage after the error, which would scroll the one line that matters away.
+ */
+final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        String name = cmd.getCommandSpec().qualifiedName();
+        err.println(name + ": " + TerminalText.safe(problem(e)));
+        UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Run '" + name + " --help' for its usage.");
+        err.flush();
+        return ExitCode.USAGE;
+    }
+
+    private static String problem(ParameterException e) {
+        if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty() && !u.getCommandLine().getSubcommands().isEmpty()
+                && !u.getUnmatched().get(0).startsWith("-")) {
+            return "unknown command '" + u.getUnmatched().get(0) + "'";
+        }
+        return lowerFirst(e.getMessage());
+    }
+
+    /** picocli's messages start with a capital; sigil's continue the {@code sigil COMMAND:} prefix. */
+    private static String lowerFirst(String message) {
+        if (message == null || message.isEmpty()) {
+            return "invalid arguments";
+        }
+        boolean word = message.length() > 1 && Character.isUpperCase(message.charAt(0)) && Character.isLowerCase(message.charAt(1));
+        return word ? Character.toLowerCase(message.charAt(0)) + message.substring(1) : message;
+    }
+}
