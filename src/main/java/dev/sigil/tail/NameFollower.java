@@ -94,6 +94,13 @@ final class NameFollower implements Closeable {
             // The open file is checked first either way: truncated just before a rotation, it is read again from 0.
             boolean kept = keptItsBytes();
             boolean rotated = !key.equals(current.key()) || !sameFileAtName();
+            if (rotated && key.equals(current.key())) {
+                // Same key, other bytes: a reused inode, or the open file itself changed between the two looks (the
+                // next writer cutting a torn line). The open file is looked at again first: if it changed, that is
+                // handled as such, and the name compared again.
+                kept = keptItsBytes();
+                rotated = !sameFileAtName();
+            }
             confirmed = kept && !rotated;
             if (rotated) {
                 gone = current.key();
