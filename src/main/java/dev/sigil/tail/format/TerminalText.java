@@ -10,7 +10,8 @@ package dev.sigil.tail.format;
  *       {@code ^[}, as kubectl and Git show it), so an escape sequence is shown as text and never acted on;</li>
  *   <li>C1 controls (U+0080 to U+009F; U+009B is a one-character CSI for some terminals) and the bidirectional
  *       overrides and isolates (U+202A to U+202E, U+2066 to U+2069, which can make a line read differently from
- *       what it holds) become {@code <U+009B>};</li>
+ *       what it holds) and the line and paragraph separators U+2028 and U+2029 (a line break to some terminals and
+ *       viewers) become {@code <U+009B>};</li>
  *   <li>everything else, U+FFFD included, is kept.</li>
  * </ul>
  * The output is not reversible (a message holding a backslash and an {@code n} looks like one holding a newline):
@@ -53,7 +54,7 @@ public final class TerminalText {
                 if (c < 0x20) {
                     yield "^" + (char) (c + 64);
                 }
-                if (c >= 0x80 && c <= 0x9F || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069) {
+                if (c >= 0x80 && c <= 0x9F || c >= 0x2028 && c <= 0x202E || c >= 0x2066 && c <= 0x2069) {
                     yield String.format("<U+%04X>", (int) c);
                 }
                 yield null;

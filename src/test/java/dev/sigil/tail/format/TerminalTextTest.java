@@ -24,6 +24,11 @@ class TerminalTextTest {
     }
 
     @Test
+    void lineAndParagraphSeparatorsAsCodePoints() {
+        assertThat(TerminalText.visible("a\u2028b\u2029c\u2027\u202f")).isEqualTo("a<U+2028>b<U+2029>c\u2027\u202f");
+    }
+
+    @Test
     void printableTextIsUntouched() {
         String s = "Analyse « Acme » — 100 % 😀 \uFFFD";
         assertThat(TerminalText.visible(s)).isSameAs(s);
