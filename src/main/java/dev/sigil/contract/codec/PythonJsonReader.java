@@ -59,6 +59,14 @@ public final class PythonJsonReader {
                 .build();
     }
 
+    /**
+     * Whether {@code value} is the integer literal {@code -0}: the integer 0 for CPython, {@code -0} for jq
+     * (docs/cli.md, the jq tail).
+     */
+    public static boolean writtenAsNegativeZero(JsonNode value) {
+        return value instanceof NegativeZeroInt;
+    }
+
     /** Parses a whole line (without its newline). */
     public JsonNode read(byte[] line) {
         return read(line, 0, line.length);
@@ -222,7 +230,8 @@ public final class PythonJsonReader {
                     columns.at(p.currentTokenLocation()));
         }
         return switch (p.getNumberType()) {
-            case INT -> NODES.numberNode(p.getIntValue());
+            case INT -> p.getIntValue() == 0 && p.getStringLength() == 2 ? new NegativeZeroInt() // the literal -0
+                    : NODES.numberNode(p.getIntValue());
             case LONG -> NODES.numberNode(p.getLongValue());
             default -> {
                 BigInteger big = p.getBigIntegerValue();

@@ -3,6 +3,7 @@ package dev.sigil.tail.format;
 import java.util.Map;
 
 import dev.sigil.contract.codec.PythonFloatRepr;
+import dev.sigil.contract.codec.PythonJsonReader;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -12,8 +13,9 @@ import tools.jackson.databind.JsonNode;
  * <ul>
  *   <li>every number is a double: integers beyond 2^53 are rounded ({@code 12345678901234567890} prints as
  *       {@code 12345678901234567000}), {@code 1.0} prints as {@code 1}, NaN as {@code null}, infinities as
- *       ±{@code 1.7976931348623157e+308}; the shortest digits that read back, in plain notation unless the decimal
- *       exponent is below -4 or more than 15 places beyond the digits ({@code 1e+17}, {@code 1e-05});</li>
+ *       ±{@code 1.7976931348623157e+308}, the integer {@code -0} (0 for CPython) as {@code -0}; the shortest digits
+ *       that read back, in plain notation unless the decimal exponent is below -4 or more than 15 places beyond the
+ *       digits ({@code 1e+17}, {@code 1e-05});</li>
  *   <li>strings keep non-ASCII characters as they are; {@code "} and {@code \} are escaped, control characters and
  *       DEL become {@code \b \t \n \f \r} or {@code \}{@code u00xx} (lower-case hex);</li>
  *   <li>a lone surrogate (which CPython's reader keeps, from an escape like {@code \}{@code udc00}) is U+FFFD, as jq
@@ -67,7 +69,8 @@ public final class JqText {
                 out.append(']');
             }
             case STRING -> appendString(value.stringValue(), out);
-            case NUMBER -> out.append(number(value.isIntegralNumber() ? value.bigIntegerValue().doubleValue() : value.doubleValue()));
+            case NUMBER -> out.append(PythonJsonReader.writtenAsNegativeZero(value) ? "-0"
+                    : number(value.isIntegralNumber() ? value.bigIntegerValue().doubleValue() : value.doubleValue()));
             case BOOLEAN -> out.append(value.booleanValue());
             default -> out.append("null");
         }

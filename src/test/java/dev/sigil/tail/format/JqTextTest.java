@@ -3,6 +3,7 @@ package dev.sigil.tail.format;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sigil.contract.codec.PythonJsonReader;
+import dev.sigil.contract.codec.PythonJsonWriter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,11 +23,19 @@ class JqTextTest {
         assertThat(text("1.0")).isEqualTo("1");
         assertThat(text("100")).isEqualTo("100");
         assertThat(text("-0.0")).isEqualTo("-0");
+        assertThat(text("[-0,0,-0e0]")).isEqualTo("[-0,0,-0]");
         assertThat(text("0.1")).isEqualTo("0.1");
         assertThat(text("5e-324")).isEqualTo("5e-324");
         assertThat(text("NaN")).isEqualTo("null");
         assertThat(text("-Infinity")).isEqualTo("-1.7976931348623157e+308");
         assertThat(text("1e400")).isEqualTo("1.7976931348623157e+308");
+    }
+
+    @Test
+    void theIntegerMinusZeroIsZeroForCPythonAndMinusZeroForJq() {
+        assertThat(text("-0")).isEqualTo("-0");
+        assertThat(READER.read("-0")).isEqualTo(READER.read("0"));
+        assertThat(new PythonJsonWriter(PythonJsonWriter.NonFinite.REJECT).encodeToString(READER.read("{\"a\":-0}"))).isEqualTo("{\"a\":0}");
     }
 
     @Test
