@@ -49,12 +49,13 @@ class FileMonitorCompatTest {
     }
 
     private byte[] sigil(String... args) {
-        return sigil(MAX_LINE, args);
+        return sigil(MAX_LINE, false, args);
     }
 
-    private byte[] sigil(int maxLine, String... args) {
+    /** {@code sigil tail} in this process, its stdout a terminal or not. */
+    private byte[] sigil(int maxLine, boolean terminal, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Environment env = new Environment(Map.of(), new ByteArrayInputStream(new byte[0]), out, false, false);
+        Environment env = new Environment(Map.of(), new ByteArrayInputStream(new byte[0]), out, terminal, false);
         List<String> all = new ArrayList<>(List.of("tail", "--max-line-bytes", Integer.toString(maxLine)));
         all.addAll(List.of(args));
         SigilCommand.commandLine(env, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())).execute(all.toArray(String[]::new));
@@ -62,13 +63,15 @@ class FileMonitorCompatTest {
     }
 
     private static byte[] script(String... args) throws Exception {
-        return script(MAX_LINE, args);
+        return script(MAX_LINE, false, args);
     }
 
-    private static byte[] script(int maxLine, String... args) throws Exception {
+    /** The script, its stdout a pipe, told that it is a terminal (as the launcher tells sigil) or not. */
+    private static byte[] script(int maxLine, boolean terminal, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
         command.addAll(List.of(args));
         ProcessResult result = new ProcessExecutor().command(command).environment("SIGIL_MAX_LINE_BYTES", Integer.toString(maxLine))
+                .environment("SIGIL_STDOUT_TTY", terminal ? "1" : "")
                 .readOutput(true).redirectError(System.err).timeout(120, TimeUnit.SECONDS).execute();
         assertThat(result.getExitValue()).as("file_monitor.sh exit status").isZero();
         return result.output();
@@ -162,6 +165,35 @@ class FileMonitorCompatTest {
     }
 
     /**
+     * On a terminal both show the same text, with the one policy of {@code TerminalText}: every code point of the C0
+     * and C1 ranges, Latin-1 and General Punctuation (the bidi controls, U+2028 and U+2029 among them), in messages,
+     * components and a file name, and the generated logs.
+     */
+    @Test
+    void onATerminalBothShowTheSameText() throws Exception {
+        Oracles.require("jq", "apt-get install jq");
+        StringBuilder log = new StringBuilder();
+        for (int from : new int[] {0, 0x80, 0x100, 0x2000, 0x2040, 0xFFF0}) {
+            StringBuilder text = new StringBuilder();
+            for (int c = from; c < from + 0x40; c++) {
+                text.appendCodePoint(c);
+            }
+            String json = tools.jackson.databind.node.JsonNodeFactory.instance.textNode(text.toString()).toString();
+            log.append("{\"component\":").append(json).append(",\"message\":").append(json).append("}\n");
+        }
+        log.append("{\"message\":\"\ud83d\ude80 \u202eevil\u202c \u001b]0;T\u0007 \u001bP+q\u001b\\\\ \u009b31m\"}\n");
+        Path sessions = Files.createDirectories(dir.resolve("terminal"));
+        Path named = Files.createDirectories(sessions.resolve("evil\u001b]0;PWNED\u0007\u202e")).resolve("execution.jsonl");
+        Files.writeString(named, log, StandardCharsets.UTF_8);
+        Path generated = sessions.resolve("generated.jsonl");
+        Files.write(generated, generate(41, 1500));
+        byte[] fromSigil = sigil(MAX_LINE, true, named.toString(), generated.toString());
+        assertThat(new String(fromSigil, StandardCharsets.UTF_8)).contains("<U+2028>", "<U+202E>", "^[]0;PWNED^G", "^@^A", "<U+009B>")
+                .doesNotContain("\u001b", "\u2029", "\u0085");
+        assertSameLines(fromSigil, script(MAX_LINE, true, "--no-follow", sessions.toString()), "on a terminal");
+    }
+
+    /**
      * Lines the two once read differently, and read alike since, at the default line bound of 1 MiB: each must give
      * the same bytes from both (docs/reliability.md says what each gave before).
      */
@@ -194,9 +226,9 @@ class FileMonitorCompatTest {
         }
         Path file = sessions.resolve("alike.jsonl");
         Files.write(file, log.toByteArray());
-        byte[] fromSigil = sigil(bound, file.toString());
+        byte[] fromSigil = sigil(bound, false, file.toString());
         assertThat(new String(fromSigil, StandardCharsets.UTF_8).lines().count()).as("the entries shown").isEqualTo(4);
-        assertSameLines(fromSigil, script(bound, "--no-follow", sessions.toString(), "alike"), "lines that once differed: " + cases.keySet());
+        assertSameLines(fromSigil, script(bound, false, "--no-follow", sessions.toString(), "alike"), "lines that once differed: " + cases.keySet());
     }
 
     /**

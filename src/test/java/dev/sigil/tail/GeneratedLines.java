@@ -15,8 +15,7 @@ import dev.sigil.contract.codec.PythonFloatRepr;
  *
  * <p>Left out, because jq 1.6 and CPython read them differently and the two tails are documented to differ there
  * (docs/cli.md, scripts/file_monitor.sh): lone high surrogates in escapes, raw NUL or U+001F inside strings, number
- * forms CPython refuses ({@code 01}, {@code +1}, {@code .5}), the integer {@code -0}, nesting deeper than 256 levels,
- * and non-ASCII in lines of 4095 bytes or more.
+ * forms CPython refuses ({@code 01}, {@code +1}, {@code .5}) and nesting deeper than 256 levels.
  */
 final class GeneratedLines {
 
@@ -79,6 +78,9 @@ final class GeneratedLines {
             }
             case 5 -> {
                 return utf8("  " + entry(r, message(r)) + " \r\n");
+            }
+            case 6 -> {
+                return longNonAscii(r, maxLine - 300 + r.nextInt(600));
             }
             default -> {
                 return utf8(entry(r, message(r)) + "\n");
@@ -160,7 +162,8 @@ final class GeneratedLines {
             case 1 -> Long.toString(r.nextLong() & Long.MAX_VALUE);
             case 2 -> r.nextBoolean() ? "true" : "false";
             case 3 -> "null";
-            case 4 -> new String[] {"NaN", "Infinity", "-Infinity", "1e400", "123456789012345678901234567890", "5e-324", "1E17", "-1.5e-7"}[r.nextInt(8)];
+            case 4 -> new String[] {"NaN", "Infinity", "-Infinity", "1e400", "123456789012345678901234567890", "5e-324", "1E17", "-1.5e-7",
+                "-0"}[r.nextInt(9)];
             case 5, 6 -> string(r);
             case 7 -> "[" + value(r, depth - 1) + "," + value(r, depth - 1) + "]";
             default -> "{\"k\u00e9\":" + value(r, depth - 1) + ",\"a\":" + value(r, depth - 1) + "}";
@@ -178,6 +181,18 @@ final class GeneratedLines {
             };
         } while (!Double.isFinite(d));
         return PythonFloatRepr.repr(d);
+    }
+
+    /** An entry of about {@code bytes} bytes whose message is 1- to 4-byte characters, cut anywhere by 4095-byte pieces. */
+    private static byte[] longNonAscii(Random r, int bytes) {
+        String[] chars = {"a", "\u00e9", "\u65e5", "\ud83d\ude80", "\u2014"};
+        StringBuilder s = new StringBuilder("{\"message\":\"");
+        while (s.toString().getBytes(StandardCharsets.UTF_8).length < bytes - 6) {
+            for (int i = 0; i < 64; i++) {
+                s.append(chars[r.nextInt(chars.length)]);
+            }
+        }
+        return utf8(s.append("\"}\n").toString());
     }
 
     private static byte[] withInvalidUtf8(Random r, String entry) {
