@@ -13,26 +13,34 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zeroturnaround.exec.ProcessExecutor;
 
 import dev.sigil.contract.codec.PythonJsonWriter;
+import dev.sigil.tail.Oracles;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Terminal escape injection, in a real terminal (a tmux server of the test's own): a log whose messages, component,
  * error, session id and file name carry colours, screen clears and cursor moves, window and pane titles (OSC 0/2,
- * tmux's ESC k), a clipboard write (OSC 52), a hyperlink (OSC 8), C1 controls, backspaces and carriage returns, read
- * by {@code sigil tail}, {@code sigil monitor} (stream and dashboard) and {@code sigil validate} as a user runs them
- * on a terminal. Every sequence is shown as text and none is acted on: the pane's title and the window's name stay
+ * tmux's ESC k), a clipboard write (OSC 52), a hyperlink (OSC 8), a DCS (tmux's passthrough), C1 controls, a bidi
+ * override, backspaces and carriage returns, read by {@code sigil tail}, {@code sigil monitor} (stream and dashboard),
+ * {@code sigil validate} and {@code scripts/file_monitor.sh} (the jq tail, its notes on stderr too) as a user runs
+ * them on a terminal. Every sequence is shown as text and none is acted on: the pane's title and the window's name stay
  * what the test set, no paste buffer appears, and the screen holds no injected colour. A control at the end sends
  * the same sequences raw, to prove that this tmux would have obeyed them.
  */
 class TerminalInjectionIT {
 
     private static final Duration WAIT = new Duration(40);
+    /** What the text modes show of the hostile log: every sequence as text. */
+    private static final List<String> SHOWN = List.of("colour ^[[38;5;201mMAGENTA^[[0m", "clear ^[[2J^[[H home, move ^[[5;5HHERE",
+            "title ^[]0;PWNED-TITLE^G", "tmux name ^[kPWNED-WINDOW^[\\", "clipboard ^[]52;c;UFdORUQtQ0xJUA==^G",
+            "link ^[]8;;https://evil.example/^Gclick me", "erase^H^H^H^H^HXXXXX and \\rCR-OVERWRITE", "C1 <U+009B>38;5;201m",
+            "dcs ^[Ptmux;^[^[]52;c;UFdORUQtQ0xJUA==^G^[\\ done", "bidi <U+202E>DENWP", "evil^[]0;PWNED-FILE^G.jsonl");
     private static final Pattern INJECTED_COLOUR = Pattern.compile("\u001b\\[[0-9;]*(38;5;201|48;5;46|38;2;255;0;255)[0-9;]*m");
 
     private record Duration(int seconds) {
@@ -64,22 +72,13 @@ class TerminalInjectionIT {
                 "'" + sigil + "' monitor --mode dashboard --no-follow hostile.jsonl",
                 "echo DASHBOARD-EXITED",
                 "sleep 600", ""));
-        tmux("-f", "/dev/null", "new-session", "-d", "-s", "inj", "-x", "200", "-y", "60", "-n", "KNOWN-WINDOW", "bash --norc --noprofile");
-        tmux("set-option", "-g", "set-clipboard", "on");
-        tmux("set-option", "-wg", "allow-rename", "on");
-        tmux("set-option", "-wg", "automatic-rename", "off");
-        tmux("set-option", "-g", "history-limit", "5000");
-        tmux("select-pane", "-t", "inj", "-T", "KNOWN-TITLE");
-        assertUntouched("before");
+        startServer();
         tmux("send-keys", "-t", "inj", "bash '" + script + "'", "Enter");
 
         String history = waitFor(s -> s.contains("TEXT-MODES-DONE"), true);
         String text = textModes(tmux("capture-pane", "-p", "-e", "-S", "-", "-t", "inj"));
         assertThat(text).as("no escape at all in what the text modes printed").doesNotContain("\u001b");
-        assertThat(history).contains("BEFORE-MARKER", "colour ^[[38;5;201mMAGENTA^[[0m", "clear ^[[2J^[[H home, move ^[[5;5HHERE",
-                "title ^[]0;PWNED-TITLE^G", "tmux name ^[kPWNED-WINDOW^[\\", "clipboard ^[]52;c;UFdORUQtQ0xJUA==^G",
-                "link ^[]8;;https://evil.example/^Gclick me", "erase^H^H^H^H^HXXXXX and \\rCR-OVERWRITE", "C1 <U+009B>38;5;201m",
-                "evil^[]0;PWNED-FILE^G.jsonl");
+        assertThat(history).contains("BEFORE-MARKER").contains(SHOWN);
         assertUntouched("after the text modes");
         tmux("send-keys", "-t", "inj", "Enter");
 
@@ -93,6 +92,48 @@ class TerminalInjectionIT {
         assertUntouched("after the dashboard");
 
         control();
+    }
+
+    /**
+     * The same log through the jq tail: read to its end, every log of the directory with their headers (a file name
+     * with an escape sequence among them), and followed with a line bound that makes it report every long line, with
+     * the file's name, on stderr.
+     */
+    @Test
+    @Tag("compat")
+    void noSequenceFromALogReachesTheTerminalThroughTheJqTail() throws Exception {
+        Oracles.require("jq", "apt-get install jq");
+        writeLogs();
+        Path script = dir.resolve("run.sh");
+        String monitor = Path.of(System.getProperty("sigil.home"), "scripts", "file_monitor.sh").toString();
+        Files.writeString(script, String.join("\n",
+                "cd '" + dir + "'",
+                "printf 'BEFORE-MARKER\\n'",
+                "bash '" + monitor + "' --no-follow . hostile",
+                "bash '" + monitor + "' --no-follow .",
+                "SIGIL_MAX_LINE_BYTES=100 timeout 3 bash '" + monitor + "' .",
+                "echo TEXT-MODES-DONE",
+                "sleep 600", ""));
+        startServer();
+        tmux("send-keys", "-t", "inj", "bash '" + script + "'", "Enter");
+
+        String history = waitFor(s -> s.contains("TEXT-MODES-DONE"), true);
+        String text = textModes(tmux("capture-pane", "-p", "-e", "-S", "-", "-t", "inj"));
+        assertThat(text).as("no escape at all in what the jq tail printed").doesNotContain("\u001b");
+        assertThat(history).contains("BEFORE-MARKER", "--- ==> ./evil^[]0;PWNED-FILE^G.jsonl <== ---",
+                "file_monitor.sh: ./evil^[]0;PWNED-FILE^G.jsonl:1: longer than the line bound").contains(SHOWN);
+        assertUntouched("after the jq tail");
+        control();
+    }
+
+    private void startServer() throws Exception {
+        tmux("-f", "/dev/null", "new-session", "-d", "-s", "inj", "-x", "200", "-y", "60", "-n", "KNOWN-WINDOW", "bash --norc --noprofile");
+        tmux("set-option", "-g", "set-clipboard", "on");
+        tmux("set-option", "-wg", "allow-rename", "on");
+        tmux("set-option", "-wg", "automatic-rename", "off");
+        tmux("set-option", "-g", "history-limit", "5000");
+        tmux("select-pane", "-t", "inj", "-T", "KNOWN-TITLE");
+        assertUntouched("before");
     }
 
     /** The title, the window name and the paste buffers are what the test set. */
@@ -142,6 +183,8 @@ class TerminalInjectionIT {
                 "link \u001b]8;;https://evil.example/\u0007click me\u001b]8;;\u0007",
                 "erase\b\b\b\b\bXXXXX and \rCR-OVERWRITE",
                 "C1 \u009b38;5;201m csi \u009d0;PWNED-C1\u009c",
+                "dcs \u001bPtmux;\u001b\u001b]52;c;UFdORUQtQ0xJUA==\u0007\u001b\\ done",
+                "bidi \u202eDENWP",
                 "device status \u001b[6n and attributes \u001b[c")) {
             lines.add(entry("inj", "step_complete", "routing", m, null));
         }
