@@ -259,6 +259,30 @@ class FileMonitorCompatTest {
         }
     }
 
+    /**
+     * The reader needs nothing beyond perl-base (Essential on Debian, so on every Debian machine): run with a perl
+     * that sees only perl-base's modules, the script prints what sigil prints.
+     */
+    @Test
+    void theReaderNeedsOnlyPerlBase() throws Exception {
+        Oracles.require("jq", "apt-get install jq");
+        String inc = new ProcessExecutor().command("perl", "-e", "print grep { m{/perl-base$} } @INC").readOutput(true).execute().outputUTF8();
+        assertThat(inc).as("Debian's perl-base directory in perl's @INC (this test checks the script against a bare Debian)").isNotEmpty();
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path perl = bin.resolve("perl");
+        Files.writeString(perl, "#!/bin/sh\nexec /usr/bin/perl -e 'BEGIN { @INC = grep { m{/perl-base$} } @INC }' \"$@\"\n");
+        assertThat(perl.toFile().setExecutable(true)).isTrue();
+        Path sessions = Files.createDirectories(dir.resolve("bare"));
+        Path a = Files.createDirectories(sessions.resolve("a")).resolve("execution.jsonl");
+        Files.write(a, generate(51, 300));
+        Files.write(sessions.resolve("b.jsonl"), generate(52, 300));
+        ProcessResult bare = new ProcessExecutor().command("bash", SCRIPT.toString(), "--no-follow", sessions.toString())
+                .environment("PATH", bin + ":" + System.getenv("PATH")).environment("SIGIL_MAX_LINE_BYTES", Integer.toString(MAX_LINE))
+                .readOutput(true).redirectError(System.err).timeout(120, TimeUnit.SECONDS).execute();
+        assertThat(bare.getExitValue()).as("file_monitor.sh with perl-base only").isZero();
+        assertSameLines(sigil(a.toString(), sessions.resolve("b.jsonl").toString()), bare.output(), "perl-base only");
+    }
+
     /** Byte equality, reported as the first differing output line. */
     private static void assertSameLines(byte[] sigil, byte[] script, String context) {
         if (java.util.Arrays.equals(sigil, script)) {
