@@ -139,6 +139,55 @@ class FileMonitorCompatTest {
         }
     }
 
+    /**
+     * Following several files, both print a file's header before the first entry that comes from another file than the
+     * last one shown: never before lines that are skipped (tail's headers came before any bytes of another file).
+     */
+    @Test
+    void followingSeveralFilesPrintsTheHeadersWhereSigilDoes() throws Exception {
+        Oracles.require("jq", "apt-get install jq");
+        Path sessions = Files.createDirectories(dir.resolve("several"));
+        Path a = Files.createDirectories(sessions.resolve("a")).resolve("execution.jsonl");
+        Path b = sessions.resolve("b.jsonl");
+        Files.writeString(a, "");
+        Files.writeString(b, "");
+        ByteArrayOutputStream fromSigil = new ByteArrayOutputStream();
+        Environment env = new Environment(Map.of(), new ByteArrayInputStream(new byte[0]), fromSigil, false, false);
+        Thread sigil = new Thread(() -> SigilCommand.commandLine(env, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
+                .execute("tail", "--follow", a.toString(), b.toString()), "sigil tail --follow");
+        sigil.start();
+        Process p = new ProcessBuilder("bash", SCRIPT.toString(), sessions.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ByteArrayOutputStream fromScript = new ByteArrayOutputStream();
+        Thread reader = new Thread(() -> copy(p.getInputStream(), fromScript));
+        reader.start();
+        try {
+            appendAndAwait(a, "{\"message\":\"a1\"}\n", "a1", fromSigil, fromScript);
+            Files.writeString(b, "not json\n", StandardOpenOption.APPEND);
+            appendAndAwait(a, "{\"message\":\"a2\"}\n", "a2", fromSigil, fromScript);
+            appendAndAwait(b, "{\"message\":\"b1\"}\n", "b1", fromSigil, fromScript);
+            assertThat(fromSigil.toString(StandardCharsets.UTF_8)).as("sigil's headers")
+                    .isEqualTo("--- ==> " + a + " <== ---\nnull [INFO] null/null: a1\nnull [INFO] null/null: a2\n--- ==> " + b
+                            + " <== ---\nnull [INFO] null/null: b1\n");
+            assertSameLines(fromSigil.toByteArray(), snapshot(fromScript), "following two files");
+        } finally {
+            sigil.interrupt();
+            sigil.join(10_000);
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Appends to a file, then waits (a minute at most: a guard against a hang) until both outputs show the message. */
+    private static void appendAndAwait(Path file, String line, String message, ByteArrayOutputStream... outputs) throws Exception {
+        Files.writeString(file, line, StandardOpenOption.APPEND);
+        for (ByteArrayOutputStream out : outputs) {
+            for (int i = 0; i < 600 && !new String(snapshot(out), StandardCharsets.UTF_8).contains(": " + message + "\n"); i++) {
+                Thread.sleep(100);
+            }
+        }
+    }
+
     @Test
     void numbersAndBrokenBytesComeOutAsJqPrintsThem() throws Exception {
         Oracles.require("jq", "apt-get install jq");
