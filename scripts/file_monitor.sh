@@ -15,11 +15,14 @@
 #                Without SESSION, every session log found in SESSION_DIR, each introduced by a --- ==> FILE <== --- line.
 #   --no-follow  print what the logs hold now and exit, instead of following them
 #
-# Following is by name, like tail -F, and loses no line: a log renamed away (sigil's execution.<n>.jsonl parts,
-# however many between two looks) is read to its end, and for 2 s more in case its writer still appends; a log
-# replaced by a symlink, deleted, or re-created with its directory is read from its start. Looks every 100 ms. Not
-# followed: a file truncated and grown again past the old size between two looks (read on from the old size, as
-# tail -F does), a file that lived less than 100 ms at the name and was not renamed to a numbered part.
+# Following is by name, like tail -F, every 100 ms, and loses no line through these: a log renamed away is read to its
+# end and for 2 s more while its writer may still append, and the numbered parts written after it since the last
+# look (sigil's execution.<n>.jsonl, however many) are read in order before the new log; a log replaced by a symlink,
+# deleted, or re-created with its directory: each new file at the name is read from its start. Not seen, as tail -F
+# does not see them either (sigil tail does, by comparing bytes; the script keeps to device, inode and size to stay
+# small): a log truncated and written again past its old size between two looks, or rewritten in place at the same
+# size; both are read on from the old offset. Lost, by any poller: a file that was at the name for less than 100 ms
+# and was not rotated to a numbered part; and an unfinished last line of a file that left the name (reported).
 #
 # On a terminal (stdout is one, or SIGIL_STDOUT_TTY=1), control characters from the log are shown, never sent:
 # \n \r \t, ^[ for ESC and the caret notation for the other C0 controls and DEL, <U+XXXX> for C1 controls, bidi
@@ -302,11 +305,11 @@ def hex4: [(. / 4096 | floor), (. / 256 | floor) % 16, (. / 16 | floor) % 16, . 
 def visible:
   if test("[\u0000-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]") | not then .
   else [explode[]
-        | if . == 10 then "\\n" elif . == 13 then "\\r" elif . == 9 then "\\t"
-          elif . < 32 then "^" + ([. + 64] | implode) elif . == 127 then "^?"
-          elif (. >= 128 and . <= 159) or (. >= 8232 and . <= 8238) or (. >= 8294 and . <= 8297) then "<U+\(hex4)>"
-          else [.] | implode end]
-       | add end;
+        | if . >= 32 and . < 127 or . > 159 and (. < 8232 or . > 8238 and . < 8294 or . > 8297) then .  # kept
+          elif . == 10 then 92, 110 elif . == 13 then 92, 114 elif . == 9 then 92, 116       # \n \r \t
+          elif . < 32 then 94, . + 64 elif . == 127 then 94, 63                              # ^@ .. ^_, ^?
+          else "<U+\(hex4)>" | explode[] end]
+       | implode end;
 def shown: if $tty then visible else . end;
 '
 
