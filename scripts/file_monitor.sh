@@ -247,15 +247,16 @@ sub poll {         # one look at a followed name; the number of bytes read
 }
 
 if (!$follow) {
+  my $status = 0;
   for my $name (@names) {
-    my $f = open_file($name, $name) or do { note("$name: not a regular file or not readable"); next };
+    my $f = open_file($name, $name) or do { note("$name: not a regular file or not readable"); $status = 2; next };
     $out .= "\001=" . b64($source = $name) . "\n" if $headers;
     drain($f);
     $f->{buf} .= "\n" if length $f->{buf} || $f->{skip};  # the last line, newline or not
     lines($f);
     flush_out();
   }
-  exit 0;
+  exit $status;
 }
 my @watched = map { {name => $_, old => []} } @names;
 while (1) {
