@@ -72,13 +72,8 @@ class TerminalInjectionIT {
                 "'" + sigil + "' monitor --mode dashboard --no-follow hostile.jsonl",
                 "echo DASHBOARD-EXITED",
                 "sleep 600", ""));
-        startServer();
-        tmux("send-keys", "-t", "inj", "bash '" + script + "'", "Enter");
-
-        String history = waitFor(s -> s.contains("TEXT-MODES-DONE"), true);
-        String text = textModes(tmux("capture-pane", "-p", "-e", "-S", "-", "-t", "inj"));
-        assertThat(text).as("no escape at all in what the text modes printed").doesNotContain("\u001b");
-        assertThat(history).contains("BEFORE-MARKER").contains(SHOWN);
+        String history = runTextModes(script, "the text modes");
+        assertThat(history).contains(SHOWN);
         assertUntouched("after the text modes");
         tmux("send-keys", "-t", "inj", "Enter");
 
@@ -114,16 +109,25 @@ class TerminalInjectionIT {
                 "SIGIL_MAX_LINE_BYTES=100 timeout 3 bash '" + monitor + "' .",
                 "echo TEXT-MODES-DONE",
                 "sleep 600", ""));
-        startServer();
-        tmux("send-keys", "-t", "inj", "bash '" + script + "'", "Enter");
-
-        String history = waitFor(s -> s.contains("TEXT-MODES-DONE"), true);
-        String text = textModes(tmux("capture-pane", "-p", "-e", "-S", "-", "-t", "inj"));
-        assertThat(text).as("no escape at all in what the jq tail printed").doesNotContain("\u001b");
-        assertThat(history).contains("BEFORE-MARKER", "--- ==> ./evil^[]0;PWNED-FILE^G.jsonl <== ---",
+        String history = runTextModes(script, "the jq tail");
+        assertThat(history).contains("--- ==> ./evil^[]0;PWNED-FILE^G.jsonl <== ---",
                 "file_monitor.sh: ./evil^[]0;PWNED-FILE^G.jsonl:1: longer than the line bound").contains(SHOWN);
         assertUntouched("after the jq tail");
         control();
+    }
+
+    /**
+     * Starts the server, runs the script in its pane up to TEXT-MODES-DONE, and returns the pane's history once no
+     * escape is found in what the text modes printed and the title, name and buffers are checked untouched.
+     */
+    private String runTextModes(Path script, String what) throws Exception {
+        startServer();
+        tmux("send-keys", "-t", "inj", "bash '" + script + "'", "Enter");
+        String history = waitFor(s -> s.contains("TEXT-MODES-DONE"), true);
+        String text = textModes(tmux("capture-pane", "-p", "-e", "-S", "-", "-t", "inj"));
+        assertThat(text).as("no escape at all in what %s printed", what).doesNotContain("\u001b");
+        assertThat(history).contains("BEFORE-MARKER");
+        return history;
     }
 
     private void startServer() throws Exception {
