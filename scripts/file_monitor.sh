@@ -88,7 +88,7 @@ use warnings;
 use Cwd qw(abs_path);
 use Fcntl qw(O_RDONLY O_NONBLOCK);
 
-my ($follow, $max, $headers, @names) = @ARGV;
+my ($script, $follow, $max, $headers, @names) = @ARGV;
 my $PIECE = 4095;  # jq 1.6 reads a raw line in pieces of this many bytes
 my $QUIET = 20;    # polls a file that left the name is still read after its last new byte
 my $out = "";      # records for jq
@@ -259,7 +259,7 @@ if (!$follow) {
   exit $status;
 }
 my @watched = map { {name => $_, old => []} } @names;
-while (1) {
+while (kill 0, $script) {  # stops when the script is gone (killed: a pipeline is not stopped with it)
   my $read = 0;
   $read += poll($_) for @watched;
   select(undef, undef, undef, 0.1) unless $read;
@@ -337,6 +337,6 @@ if [ "$follow" = 1 ]; then jq_args+=(--unbuffered); notes_args+=(--unbuffered); 
 
 # stdout of the reader goes to the jq that prints entries (descriptor 4), its notes (descriptor 3) to one that shows
 # them on stderr; both are waited for.
-{ perl -e "$reader" -- "$follow" "$max_line_bytes" "$headers" "${files[@]}" 3>&1 >&4 \
+{ perl -e "$reader" -- "$$" "$follow" "$max_line_bytes" "$headers" "${files[@]}" 3>&1 >&4 \
     | jq -R -r --argjson tty true "${notes_args[@]}" "$visible"' visible' >&2
 } 4>&1 | jq -R -r --argjson tty "$tty" "${jq_args[@]}" "$program$visible$main"

@@ -121,6 +121,27 @@ class FollowByNameIT {
         });
     }
 
+    /** Stopping the script stops its reader and its jq processes: a killed shell does not stop its pipeline. */
+    @Test
+    void aKilledScriptLeavesNoProcessBehind() throws Exception {
+        Oracles.require("jq", "apt-get install jq");
+        Path sessions = Files.createDirectories(dir.resolve("sessions"));
+        Files.writeString(Files.createDirectories(sessions.resolve("s1")).resolve("execution.jsonl"), line("ready", false));
+        Follower script = Follower.start("file_monitor.sh", dir, List.of("bash", SCRIPT.toString(), sessions.toString(), "s1"));
+        script.await("ready");
+        List<ProcessHandle> children = script.process.descendants().toList();
+        assertThat(children).as("the reader and two jq").hasSizeGreaterThanOrEqualTo(3);
+        script.process.destroy(); // SIGTERM to the shell alone, as kill PID does
+        try {
+            for (ProcessHandle child : children) {
+                child.onExit().completeOnTimeout(child, 10, TimeUnit.SECONDS).get();
+            }
+            assertThat(children).as("processes of the script still running 10 s after it was stopped").noneMatch(ProcessHandle::isAlive);
+        } finally {
+            children.forEach(ProcessHandle::destroy);
+        }
+    }
+
     /** Writes the lines of a fault; returns the stream the last line goes to. */
     private interface Fault {
         OutputStream write(Writer writer, Path log) throws Exception;
@@ -199,7 +220,7 @@ class FollowByNameIT {
     private static final class Follower {
         final String name;
         final Path stderr;
-        private final Process process;
+        final Process process;
         private final List<String> messages = new ArrayList<>();
 
         private Follower(String name, Path stderr, Process process) {
