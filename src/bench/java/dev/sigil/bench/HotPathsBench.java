@@ -19,7 +19,7 @@ import dev.sigil.monitor.state.Reducer;
 import dev.sigil.monitor.view.DashboardView;
 import dev.sigil.monitor.view.Theme;
 import dev.sigil.tail.LineAssembler;
-import dev.sigil.tail.format.FastLineFormat;
+import dev.sigil.print.FastLineFormat;
 import dev.sigil.tokens.TokenCounter;
 import dev.sigil.tokens.TokenEncoding;
 import dev.tamboui.buffer.Buffer;

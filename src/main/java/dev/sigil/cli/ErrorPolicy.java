@@ -1,5 +1,6 @@
 package dev.sigil.cli;
 
+import dev.sigil.text.TerminalText;
 import java.io.PrintWriter;
 
 import picocli.CommandLine;
@@ -24,7 +25,7 @@ final class ErrorPolicy implements IExecutionExceptionHandler {
         String name = command.getCommandSpec().qualifiedName();
         if (ex instanceof UserError user) {
             // Messages name files and sessions the user gave, and those names can hold escape sequences.
-            err.println(TerminalText.safe(name + ": " + user.getMessage()));
+            err.println(TerminalText.visible(name + ": " + user.getMessage()));
             err.flush();
             return user.exitCode();
         }
@@ -34,11 +35,11 @@ final class ErrorPolicy implements IExecutionExceptionHandler {
             if (closed.brokenPipe()) {
                 return ExitCode.OK;
             }
-            err.println(TerminalText.safe(name + ": cannot write to standard output: " + closed.getMessage()));
+            err.println(TerminalText.visible(name + ": cannot write to standard output: " + closed.getMessage()));
             err.flush();
             return ExitCode.USAGE;
         }
-        err.println(TerminalText.safe(name + ": internal error: " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage())));
+        err.println(TerminalText.visible(name + ": internal error: " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage())));
         if (debug) {
             ex.printStackTrace(err);
         } else {

@@ -1,5 +1,6 @@
 package dev.sigil.cli;
 
+import dev.sigil.text.TerminalText;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,20 +62,20 @@ final class FmtCommand implements Callable<Integer> {
                 @Override
                 public void notJson(long number, String reason, int column) {
                     bad[0]++;
-                    err.println(TerminalText.safe(name + ":" + number + ": " + reason + (column > 0 ? " (column " + column + ")" : "")));
+                    err.println(TerminalText.visible(name + ":" + number + ": " + reason + (column > 0 ? " (column " + column + ")" : "")));
                 }
 
                 @Override
                 public void tooLong(long number, long length) {
                     bad[0]++;
-                    err.println(TerminalText.safe(name + ":" + number + ": line of " + length + " bytes is longer than --max-line-bytes "
+                    err.println(TerminalText.visible(name + ":" + number + ": line of " + length + " bytes is longer than --max-line-bytes "
                             + maxLineBytes + "; skipped"));
                 }
 
                 @Override
                 public void outOfMemory(long number, long length) {
                     bad[0]++;
-                    err.println(TerminalText.safe(name + ":" + number + ": " + LineMemory.describe(length)));
+                    err.println(TerminalText.visible(name + ":" + number + ": " + LineMemory.describe(length)));
                 }
             };
             long size = InputFiles.size(name);
@@ -85,7 +86,7 @@ final class FmtCommand implements Callable<Integer> {
                     lines.rewrite(in, out, problems);
                 }
             } catch (UserError e) {
-                err.println(TerminalText.safe("sigil fmt: " + e.getMessage()));
+                err.println(TerminalText.visible("sigil fmt: " + e.getMessage()));
                 status = ExitCode.USAGE;
             } catch (UncheckedIOException e) {
                 throw e.getCause();

@@ -20,7 +20,7 @@ import dev.sigil.config.ConfigInputs;
 import dev.sigil.config.LoadedConfig;
 import dev.sigil.config.SigilConfig;
 import dev.sigil.contract.event.Level;
-import dev.sigil.log.LogLayout;
+import dev.sigil.layout.LogLayout;
 import dev.sigil.log.LoggerSettings;
 import dev.sigil.log.SessionLockedException;
 import dev.sigil.log.sanitize.Sanitizer;

@@ -3,7 +3,7 @@ package dev.sigil.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-import dev.sigil.tail.format.TerminalText;
+import dev.sigil.text.TerminalText;
 
 import dev.sigil.orchestrate.OrchestrationResult;
 import dev.sigil.orchestrate.StepOutcome;

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import dev.sigil.tail.Confinement;
 import dev.sigil.tail.FileTailSource;
 import dev.sigil.tail.TailOptions;
-import dev.sigil.tail.TailPrinter;
+import dev.sigil.print.TailPrinter;
 import dev.sigil.tail.TailSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

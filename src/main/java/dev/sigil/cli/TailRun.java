@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 import dev.sigil.tail.TailOptions;
-import dev.sigil.tail.TailPrinter;
+import dev.sigil.print.TailPrinter;
 import dev.sigil.tail.TailSource;
 import dev.sigil.tail.TailStats;
 import dev.sigil.tail.Tailer;
@@ -22,7 +22,7 @@ final class TailRun {
         int failed = 0;
         TailStats total = TailStats.EMPTY;
         for (TailSource source : sources) {
-            try (Tailer tailer = new Tailer(source, options, printer)) {
+            try (Tailer tailer = new Tailer(List.of(source), options, printer, printer.render())) {
                 if (exists(source)) {
                     printer.header(source.name());
                 }
@@ -42,7 +42,7 @@ final class TailRun {
 
     /** Follows every source until the thread is interrupted (Ctrl-C ends the process before that). */
     static int follow(List<TailSource> sources, TailOptions options, TailPrinter printer) {
-        try (Tailer tailer = new Tailer(sources, options, printer)) {
+        try (Tailer tailer = new Tailer(sources, options, printer, printer.render())) {
             tailer.run();
         }
         return ExitCode.INTERRUPTED;

@@ -1,5 +1,6 @@
 package dev.sigil.cli;
 
+import dev.sigil.text.TerminalText;
 import java.io.PrintWriter;
 
 import picocli.CommandLine;
@@ -18,7 +19,7 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
         String name = cmd.getCommandSpec().qualifiedName();
-        err.println(name + ": " + TerminalText.safe(problem(e)));
+        err.println(name + ": " + TerminalText.visible(problem(e)));
         UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Run '" + name + " --help' for its usage.");
         err.flush();

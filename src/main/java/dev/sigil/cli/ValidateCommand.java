@@ -1,5 +1,6 @@
 package dev.sigil.cli;
 
+import dev.sigil.text.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -111,7 +112,7 @@ final class ValidateCommand implements Callable<Integer> {
                 stopped = summary.stopped();
             } catch (UserError e) {
                 progress.clear();
-                err.println(TerminalText.safe("sigil validate: " + e.getMessage()));
+                err.println(TerminalText.visible("sigil validate: " + e.getMessage()));
                 unreadable = true;
             }
         }

@@ -1,5 +1,6 @@
 package dev.sigil.cli;
 
+import dev.sigil.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -52,7 +53,7 @@ interface ValidationReport {
 
         @Override
         public void problem(Problem p) {
-            out.println(TerminalText.safe(p.toText()));
+            out.println(TerminalText.visible(p.toText()));
         }
 
         @Override

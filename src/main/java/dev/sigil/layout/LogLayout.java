@@ -1,45 +1,61 @@
-package dev.sigil.log;
+package dev.sigil.layout;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where everything lives under the log path (seed 001 §7.1):
+ * Where everything lives under the log root (seed 001 §7.1), the one place that names it:
  * <pre>
  * sessions/&lt;id&gt;/execution.jsonl        the active log (execution.&lt;n&gt;.jsonl: rotated parts, n = 1 is the oldest)
  * sessions/&lt;id&gt;/errors.jsonl           rejected entries, copies of error events, loss records
+ * sessions/&lt;id&gt;/outputs.jsonl          the orchestrator's step outputs (for --resume)
  * sessions/&lt;id&gt;/tokens.json, metrics.json   summaries written at session end
  * sessions/&lt;id&gt;/.lock                  held by the one logger writing the session
- * archive/YYYY-MM-DD/&lt;id&gt;.tar.gz        archived sessions
+ * archive/YYYY-MM-DD/&lt;id&gt;.tar.gz        archived sessions (&lt;id&gt;.&lt;n&gt;.tar.gz when the day has one already)
  * current.jsonl                        link to the active session's execution.jsonl
+ * .maintenance.lock                    held by the one {@code sigil logs} run at work
  * </pre>
  *
- * @param root the log path, as a real path
+ * @param root the log root
  */
 public record LogLayout(Path root) {
 
+    public static final String SESSIONS = "sessions";
+    public static final String ARCHIVE = "archive";
     public static final String EXECUTION_LOG = "execution.jsonl";
     public static final String ERRORS_LOG = "errors.jsonl";
+    public static final String OUTPUTS = "outputs.jsonl";
     public static final String TOKENS = "tokens.json";
     public static final String METRICS = "metrics.json";
     public static final String LOCK = ".lock";
     public static final String CURRENT = "current.jsonl";
+    public static final String MAINTENANCE_LOCK = ".maintenance.lock";
 
     /** Rotated parts of the execution log: {@code execution.<n>.jsonl}, n counting up from 1. */
-    public static final Pattern ROTATED = Pattern.compile("execution\\.([1-9][0-9]{0,8})\\.jsonl");
+    public static final Pattern ROTATED = partsOf(EXECUTION_LOG);
+
+    private static final String ARCHIVE_SUFFIX = ".tar.gz";
+    private static final Pattern ARCHIVE_DAY = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     public Path sessions() {
-        return root.resolve("sessions");
+        return root.resolve(SESSIONS);
     }
 
     public Path archive() {
-        return root.resolve("archive");
+        return root.resolve(ARCHIVE);
     }
 
     public Path current() {
         return root.resolve(CURRENT);
+    }
+
+    public Path maintenanceLock() {
+        return root.resolve(MAINTENANCE_LOCK);
     }
 
     public Path sessionDirectory(SessionId id) {
@@ -48,6 +64,44 @@ public record LogLayout(Path root) {
 
     public Path executionLog(SessionId id) {
         return sessionDirectory(id).resolve(EXECUTION_LOG);
+    }
+
+    /** {@code sessions/<id>/execution.jsonl}, relative to the root (what {@code current.jsonl} points to). */
+    public static Path relativeExecutionLog(SessionId id) {
+        return Path.of(SESSIONS, id.value(), EXECUTION_LOG);
+    }
+
+    /** The directory of the archives made on {@code day}: {@code archive/YYYY-MM-DD}. */
+    public Path archiveDay(LocalDate day) {
+        return archive().resolve(day.toString());
+    }
+
+    /** The day an archive directory's name stands for, if it is one ({@code YYYY-MM-DD}). */
+    public static Optional<LocalDate> archiveDayOf(String directoryName) {
+        if (!ARCHIVE_DAY.matcher(directoryName).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(directoryName));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The name of a session's {@code n}-th archive of a day: {@code <id>.tar.gz}, then {@code <id>.2.tar.gz}, ... */
+    public static String archiveName(String id, int n) {
+        return n == 1 ? id + ARCHIVE_SUFFIX : id + "." + n + ARCHIVE_SUFFIX;
+    }
+
+    /**
+     * The rotated parts of a log called {@code activeName}: {@code stem.<n>.ext} for {@code stem.ext}, n from 1 with no
+     * leading zero (what {@code Rotation} writes); for any log file a tailer follows, not only {@code execution.jsonl}.
+     */
+    public static Pattern partsOf(String activeName) {
+        int dot = activeName.lastIndexOf('.');
+        String stem = dot > 0 ? activeName.substring(0, dot) : activeName;
+        String extension = dot > 0 ? activeName.substring(dot) : "";
+        return Pattern.compile(Pattern.quote(stem) + "\\.([1-9][0-9]{0,8})" + Pattern.quote(extension));
     }
 
     /** The part number of a rotated log's file name, if it is one. */
@@ -59,5 +113,22 @@ public record LogLayout(Path root) {
     /** The name of rotated part {@code n}. */
     public static String rotatedName(int n) {
         return "execution." + n + ".jsonl";
+    }
+
+    /**
+     * The session a log file belongs to, from its place in the layout: {@code <id>} for {@code .../<id>/execution.jsonl}
+     * or one of its parts, else the file's name without {@code .jsonl}.
+     */
+    public static String sessionOf(Path file) {
+        Path name = file.getFileName();
+        if (name == null) {
+            return file.toString();
+        }
+        String n = name.toString();
+        Path parent = file.getParent();
+        if ((n.equals(EXECUTION_LOG) || ROTATED.matcher(n).matches()) && parent != null && parent.getFileName() != null) {
+            return parent.getFileName().toString();
+        }
+        return n.endsWith(".jsonl") ? n.substring(0, n.length() - ".jsonl".length()) : n;
     }
 }

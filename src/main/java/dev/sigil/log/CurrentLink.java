@@ -1,5 +1,7 @@
 package dev.sigil.log;
 
+import dev.sigil.layout.LogLayout;
+import dev.sigil.layout.SessionId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -21,8 +23,8 @@ final class CurrentLink {
         if (Files.isDirectory(link, LinkOption.NOFOLLOW_LINKS)) {
             throw new UnsafePathException(link + " is a directory; remove it to get the current-session link");
         }
-        Path target = Path.of("sessions", id.value(), LogLayout.EXECUTION_LOG);
-        Path tmp = layout.root().resolve(".current.jsonl." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
+        Path target = LogLayout.relativeExecutionLog(id);
+        Path tmp = layout.root().resolve("." + LogLayout.CURRENT + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
         Files.createSymbolicLink(tmp, target);
         try {
             Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -1,5 +1,6 @@
 package dev.sigil.log;
 
+import dev.sigil.layout.SessionId;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,7 @@
 package dev.sigil.log;
 
+import dev.sigil.layout.LogLayout;
+import dev.sigil.layout.SessionId;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

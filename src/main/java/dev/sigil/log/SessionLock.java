@@ -1,5 +1,6 @@
 package dev.sigil.log;
 
+import dev.sigil.layout.LogLayout;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;

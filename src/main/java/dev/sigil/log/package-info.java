@@ -1,5 +1,6 @@
 /**
  * The writing side of the execution log: a buffered, thread-safe logger that sanitizes, validates and appends
- * entries to {@code sessions/<id>/execution.jsonl}, with its session layout, locking, rotation and fault handling.
+ * entries to {@code sessions/<id>/execution.jsonl} (where that is: {@link dev.sigil.layout}), with locking, rotation
+ * and fault handling.
  */
 package dev.sigil.log;

@@ -16,7 +16,7 @@ import dev.sigil.log.sanitize.Sanitizer;
 import dev.sigil.orchestrate.execute.CommandExecutor;
 import dev.sigil.orchestrate.execute.OfflineExecutor;
 import dev.sigil.orchestrate.execute.StepExecutor;
-import dev.sigil.tail.format.TerminalText;
+import dev.sigil.text.TerminalText;
 import dev.sigil.tokens.AlertHandler;
 import dev.sigil.tokens.ConsoleAlertHandler;
 import dev.sigil.tokens.LogAlertHandler;

@@ -13,7 +13,7 @@ import dev.sigil.contract.codec.PythonJsonReader;
 import dev.sigil.contract.model.Component;
 import dev.sigil.contract.model.EventType;
 import dev.sigil.contract.model.ExecutionEntry;
-import dev.sigil.log.LogLayout;
+import dev.sigil.layout.LogLayout;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -1,5 +1,6 @@
 package dev.sigil.orchestrate;
 
+import dev.sigil.layout.LogLayout;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -27,14 +28,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class StepOutputs {
 
-    static final String FILE = "outputs.jsonl";
 
     private final Path file;
     private final UnaryOperator<String> redact;
     private final PythonJsonWriter writer = new PythonJsonWriter(PythonJsonWriter.NonFinite.REJECT);
 
     StepOutputs(Path sessionDirectory, UnaryOperator<String> redact) {
-        this.file = sessionDirectory.resolve(FILE);
+        this.file = sessionDirectory.resolve(LogLayout.OUTPUTS);
         this.redact = redact;
     }
 

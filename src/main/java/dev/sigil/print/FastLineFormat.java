@@ -1,4 +1,4 @@
-package dev.sigil.tail.format;
+package dev.sigil.print;
 
 import dev.sigil.contract.codec.ByteSink;
 import dev.sigil.contract.codec.FastJson;

@@ -1,4 +1,4 @@
-package dev.sigil.tail;
+package dev.sigil.print;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,10 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.sigil.contract.codec.ByteSink;
 import dev.sigil.contract.codec.PythonJsonWriter;
-import dev.sigil.tail.format.TerminalText;
+import dev.sigil.tail.LineRender;
+import dev.sigil.tail.SkipReason;
+import dev.sigil.tail.TailEntry;
+import dev.sigil.tail.TailEvent;
+import dev.sigil.tail.TailListener;
+import dev.sigil.tail.TailStats;
+import dev.sigil.text.TerminalText;
 
 /**
  * Prints a tailer's events the way {@code sigil tail} shows them: entries on stdout in the {@code line} or
@@ -57,6 +64,17 @@ public final class TailPrinter implements TailListener {
         this.format = format;
         this.terminal = terminal;
         this.verbose = verbose;
+    }
+
+    /**
+     * What the tailer should make of each line on its decoding threads for this printer: the {@code line} format
+     * straight from the bytes ({@link FastLineFormat}, ADR 0040), or nothing for {@code jsonl}.
+     */
+    public Supplier<LineRender> render() {
+        if (format != Format.LINE) {
+            return null;
+        }
+        return () -> new FastLineFormat()::format;
     }
 
     /** Prints {@code --- ==> NAME <== ---} before the output of each source, as the jq tail shows tail's headers. */
@@ -136,7 +154,10 @@ public final class TailPrinter implements TailListener {
                 throw new UncheckedIOException(e);
             }
         } else {
-            byte[] line = entry.lineFormat();
+            byte[] line = entry.rendered();
+            if (line == null) {
+                line = LineFormat.format(entry.json()).getBytes(StandardCharsets.UTF_8);
+            }
             if (terminal) {
                 write(TerminalText.visible(new String(line, StandardCharsets.UTF_8)));
             } else {

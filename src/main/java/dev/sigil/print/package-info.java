@@ -1,7 +1,8 @@
 /**
- * Pure formatters for what {@code sigil tail} prints: the {@code line} format that agrees byte for byte with
- * {@code scripts/file_monitor.sh} ({@link dev.sigil.tail.format.LineFormat}, {@link dev.sigil.tail.format.JqText}),
- * and the terminal escaping that keeps control characters from a log off the screen
- * ({@link dev.sigil.tail.format.TerminalText}).
+ * Printing log entries as {@code sigil tail} shows them: the {@code line} format that agrees byte for byte with
+ * {@code scripts/file_monitor.sh} ({@link dev.sigil.print.LineFormat}, {@link dev.sigil.print.JqText}, and
+ * {@link dev.sigil.print.FastLineFormat} straight from the bytes), the {@code jsonl} form, and
+ * {@link dev.sigil.print.TailPrinter}, which turns a tailer's events into stdout and stderr lines. The tailer follows;
+ * this package prints.
  */
-package dev.sigil.tail.format;
+package dev.sigil.print;

@@ -1,5 +1,6 @@
 package dev.sigil.tail;
 
+import dev.sigil.layout.LogLayout;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -127,11 +128,7 @@ public final class FileTailSource implements TailSource {
     private TreeMap<Integer, Path> parts() throws IOException {
         Path target = target();
         Path dir = target.toAbsolutePath().getParent();
-        String fileName = target.getFileName().toString();
-        int dot = fileName.lastIndexOf('.');
-        String stem = dot > 0 ? fileName.substring(0, dot) : fileName;
-        String extension = dot > 0 ? fileName.substring(dot) : "";
-        Pattern partName = Pattern.compile(Pattern.quote(stem) + "\\.([0-9]{1,9})" + Pattern.quote(extension));
+        Pattern partName = LogLayout.partsOf(target.getFileName().toString());
         TreeMap<Integer, Path> parts = new TreeMap<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {

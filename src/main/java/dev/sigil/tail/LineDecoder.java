@@ -1,6 +1,7 @@
 package dev.sigil.tail;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 import dev.sigil.contract.codec.ByteSink;
 import dev.sigil.contract.codec.FastJson;
@@ -10,7 +11,6 @@ import dev.sigil.contract.codec.StrictUtf8;
 import dev.sigil.contract.event.FastLogEvent;
 import dev.sigil.contract.event.LogEvent;
 import dev.sigil.contract.event.LogEventDecoder;
-import dev.sigil.tail.format.FastLineFormat;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,24 +36,32 @@ public final class LineDecoder {
 
     private final PythonJsonReader reader = new PythonJsonReader();
     /** The fast path's scratch state, one per thread (the decoder itself is shared). */
-    private final ThreadLocal<Fast> fast = ThreadLocal.withInitial(Fast::new);
+    private final ThreadLocal<Fast> fast;
 
     private static final class Fast {
-        final FastLineFormat format = new FastLineFormat();
+        final LineRender render;
         final FastLogEvent event = new FastLogEvent();
         final ByteSink line = new ByteSink(512);
+
+        Fast(LineRender render) {
+            this.render = render;
+        }
     }
 
     private final boolean eventsAhead;
 
-    /** A decoder that works out each entry's event only when asked (what {@code sigil tail} prints needs none). */
+    /** A decoder that works out each entry's event only when asked, and renders nothing. */
     public LineDecoder() {
-        this(false);
+        this(false, null);
     }
 
-    /** @param eventsAhead whether to work out each entry's {@link LogEvent} now, on the decoding thread */
-    public LineDecoder(boolean eventsAhead) {
+    /**
+     * @param eventsAhead whether to work out each entry's {@link LogEvent} now, on the decoding thread
+     * @param render what a consumer wants made of each line on the decoding threads (one per thread), or null
+     */
+    public LineDecoder(boolean eventsAhead, Supplier<? extends LineRender> render) {
         this.eventsAhead = eventsAhead;
+        this.fast = ThreadLocal.withInitial(() -> new Fast(render == null ? null : render.get()));
     }
 
     /** Decodes line {@code number} at byte {@code offset}, held in {@code bytes[from, to)}. */
@@ -73,8 +81,8 @@ public final class LineDecoder {
         if (isBlank(bytes, start, to)) {
             return Result.BLANK;
         }
-        // The fast path: no tree, the line format straight from the bytes, UTF-8 checked on the way (ADR 0040);
-        // anything it is not sure of takes the exact path below.
+        // The fast paths: no tree, the event or the consumer's rendering straight from the bytes, UTF-8 checked on
+        // the way (ADR 0040); anything they are not sure of takes the exact path below.
         Fast f = fast.get();
         f.line.reset();
         if (eventsAhead && to - start <= FastJson.MAX_LINE_BYTES) {
@@ -86,7 +94,7 @@ public final class LineDecoder {
                 return new Result(entry, null, "");
             }
         }
-        if (to - start <= FastJson.MAX_LINE_BYTES && f.format.format(bytes, start, to, f.line)) {
+        if (f.render != null && to - start <= FastJson.MAX_LINE_BYTES && f.render.render(bytes, start, to, f.line)) {
             TailEntry entry = bytesStay
                     ? TailEntry.ofCheckedLine(number, offset, bytes, start, to, f.line.toByteArray(), eventsAhead ? f.event.decode(bytes, start, to) : null)
                     : TailEntry.ofCheckedLine(number, offset, Arrays.copyOfRange(bytes, start, to), 0, to - start, f.line.toByteArray(),

@@ -1,20 +1,18 @@
 package dev.sigil.tail;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 import dev.sigil.contract.codec.PythonJsonReader;
 import dev.sigil.contract.event.LogEvent;
 import dev.sigil.contract.event.LogEventDecoder;
-import dev.sigil.tail.format.LineFormat;
 import tools.jackson.databind.JsonNode;
 
 /**
  * One complete line that was a JSON object, in the form every reader needs.
  *
- * <p>An entry made by the tailer's fast path holds the line's bytes and its {@code line} format, already known to be
- * a JSON object that CPython reads; the tree and the event are then built only when someone asks
- * (docs/benchmarks.md, ADR 0040). Either way the values are those of the exact path. Immutable as seen from outside;
+ * <p>An entry made by the tailer's fast path holds the line's bytes, already known to be a JSON object that CPython
+ * reads, and what the consumer's {@link LineRender} made of them, if it asked for one; the tree and the event are then
+ * built only when someone asks (docs/benchmarks.md, ADR 0040). Either way the values are those of the exact path. Immutable as seen from outside;
  * safe to hand to another thread.
  */
 public final class TailEntry {
@@ -27,7 +25,7 @@ public final class TailEntry {
     private final byte[] text;
     private final int textFrom;
     private final int textTo;
-    private final byte[] formatted;
+    private final byte[] rendered;
     private volatile JsonNode json;
     private volatile LogEvent event;
 
@@ -44,7 +42,7 @@ public final class TailEntry {
     }
 
     private TailEntry(long line, long offset, JsonNode json, LogEvent event, boolean invalidUtf8, byte[] text, int textFrom, int textTo,
-                      byte[] formatted) {
+                      byte[] rendered) {
         this.line = line;
         this.offset = offset;
         this.json = json;
@@ -53,18 +51,18 @@ public final class TailEntry {
         this.text = text;
         this.textFrom = textFrom;
         this.textTo = textTo;
-        this.formatted = formatted;
+        this.rendered = rendered;
     }
 
     /**
      * An entry of a line checked on the fast path: {@code text[from, to)} is valid UTF-8 holding a JSON object CPython
-     * reads, {@code formatted} its {@code line} format as UTF-8 (or null: worked out when asked), {@code event} its
-     * event if already known (else null).
+     * reads, {@code rendered} what the consumer's {@link LineRender} made of it (or null), {@code event} its event if
+     * already known (else null).
      * Both arrays are kept, not copied, and must never change (the tailer gives each group of lines an array of its
      * own).
      */
-    static TailEntry ofCheckedLine(long line, long offset, byte[] text, int from, int to, byte[] formatted, LogEvent event) {
-        return new TailEntry(line, offset, null, event, false, text, from, to, formatted);
+    static TailEntry ofCheckedLine(long line, long offset, byte[] text, int from, int to, byte[] rendered, LogEvent event) {
+        return new TailEntry(line, offset, null, event, false, text, from, to, rendered);
     }
 
     public long line() {
@@ -99,9 +97,12 @@ public final class TailEntry {
         return e;
     }
 
-    /** The line in {@code sigil tail}'s {@code line} format ({@link LineFormat}), as UTF-8 without a newline. */
-    public byte[] lineFormat() {
-        return formatted != null ? formatted : LineFormat.format(json()).getBytes(StandardCharsets.UTF_8);
+    /**
+     * What the consumer's {@link LineRender} made of the line on a decoding thread, or null: none was given, or it was
+     * not sure of the line (then work from {@link #json()}). Shared; never change it.
+     */
+    public byte[] rendered() {
+        return rendered;
     }
 
     /** Whether the line's bytes are kept (an entry of the fast path), for tests. */

@@ -23,9 +23,18 @@ public final class Tailer implements Closeable {
     private volatile TailStats stats = TailStats.EMPTY;
 
     public Tailer(List<? extends TailSource> sources, TailOptions options, TailListener listener) {
+        this(sources, options, listener, null);
+    }
+
+    /**
+     * A tailer that has {@code render} make each line's rendering on the decoding threads ({@link LineRender},
+     * {@link TailEntry#rendered()}); {@code render} gives one instance per thread, or is null for none.
+     */
+    public Tailer(List<? extends TailSource> sources, TailOptions options, TailListener listener,
+                  java.util.function.Supplier<? extends LineRender> render) {
         this.options = options;
         this.out = new Emitter(listener, Math.max(1, options.readChunkBytes() / 16), options.decodeGroupBytes(),
-                new LineDecoder(options.eventsAhead()));
+                new LineDecoder(options.eventsAhead(), render));
         for (TailSource source : sources) {
             followers.add(new NameFollower(source, options, out));
         }

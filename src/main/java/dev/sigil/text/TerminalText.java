@@ -1,8 +1,10 @@
-package dev.sigil.tail.format;
+package dev.sigil.text;
 
 /**
- * Makes text safe to write to a terminal: no byte that a terminal would act on reaches it. Applied after JSON
- * decoding (an escaped ESC in a log is a real ESC by then), to everything sigil prints from a log on a terminal.
+ * Makes text safe to write to a terminal: no byte that a terminal would act on reaches it. The one policy for text
+ * from outside (log entries after JSON decoding, so an escaped ESC is a real ESC by then; session directory names;
+ * values from a config file or an environment variable echoed in a message; file names; arguments): every command
+ * and feature shows such text through it, and {@code scripts/file_monitor.sh} applies the same rules.
  *
  * <ul>
  *   <li>newline, carriage return and tab become {@code \n}, {@code \r}, {@code \t} (kubectl shows CR as {@code \r});</li>

@@ -55,6 +55,24 @@ class LayeringTest {
     }
 
     @Test
+    void theLayoutAndTheTerminalTextDependOnNothingAboveThem() throws IOException {
+        // The bottom of the graph: every package may use them, so they may use nothing of sigil's but the terminal
+        // policy (the layout quotes ids through it), and do no I/O.
+        List<String> above = List.of("dev.sigil.cli", "dev.sigil.config", "dev.sigil.contract", "dev.sigil.log", "dev.sigil.tail",
+                "dev.sigil.print", "dev.sigil.monitor", "dev.sigil.orchestrate", "dev.sigil.tokens", "dev.sigil.validate", "picocli",
+                "java.io", "java.nio.file.Files");
+        assertThat(imports("dev.sigil.layout", above)).isEmpty();
+        List<String> textAbove = new ArrayList<>(above);
+        textAbove.add("dev.sigil.layout");
+        assertThat(imports("dev.sigil.text", textAbove)).isEmpty();
+    }
+
+    @Test
+    void theTailerDoesNotPrint() throws IOException {
+        assertThat(imports("dev.sigil.tail", List.of("dev.sigil.print", "dev.sigil.text"))).isEmpty();
+    }
+
+    @Test
     void onlyTheCommandLineKnowsPicocli() throws IOException {
         List<String> offenders = new ArrayList<>();
         try (Stream<Path> packages = Files.list(MAIN.resolve("dev/sigil"))) {

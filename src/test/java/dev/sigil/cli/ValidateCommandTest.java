@@ -170,7 +170,7 @@ class ValidateCommandTest {
         String line = VALID.replace("\"metadata\":{}", "\"metadata\":{},\"\\u001b[2J\\u202e\":1");
         CliCapture r = CliCapture.with(line + "\n").run("validate", "-");
         assertThat(r.exitCode()).isEqualTo(ExitCode.FINDINGS);
-        assertThat(r.stdout()).doesNotContain("\u001b", "\u202e").contains("\\u001b[2J\\u202e");
+        assertThat(r.stdout()).doesNotContain("\u001b", "\u202e").contains("^[[2J<U+202E>");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.sigil.log;
+package dev.sigil.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
 package dev.sigil.log;
 
+import dev.sigil.layout.LogLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package dev.sigil.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sigil.layout.LogLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package dev.sigil.tail.format;
+package dev.sigil.print;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

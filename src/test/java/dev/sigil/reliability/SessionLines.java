@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.sigil.contract.codec.PythonJsonReader;
-import dev.sigil.log.LogLayout;
+import dev.sigil.layout.LogLayout;
 
 /** What a session directory holds, read as the oracle: every line of the rotated parts in order, then the live log. */
 final class SessionLines {

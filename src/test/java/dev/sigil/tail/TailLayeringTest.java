@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point inward: the tailer uses the contract and nothing above it, and its formatters are pure (no
- * files, no streams).
+ * Dependencies point inward: the tailer uses the contract and the layout and nothing above it (printing what it
+ * reports is {@code dev.sigil.print}'s job), and the line formatters are pure (no files, no streams).
  */
 class TailLayeringTest {
 
@@ -24,18 +24,22 @@ class TailLayeringTest {
 
     @Test
     void theTailerDependsOnNothingAboveIt() throws IOException {
-        for (String pkg : List.of("tail", "tail/format")) {
-            for (Path file : sources(pkg)) {
-                assertThat(Files.readString(file)).as(file.toString())
-                        .doesNotContain("import dev.sigil.cli.", "import dev.sigil.log.", "import dev.sigil.orchestrate.",
-                                "import dev.sigil.monitor.", "import picocli.", "import dev.tamboui.", "System.out", "System.err");
-            }
+        for (Path file : sources("tail")) {
+            assertThat(Files.readString(file)).as(file.toString())
+                    .doesNotContain("import dev.sigil.cli.", "import dev.sigil.log.", "import dev.sigil.orchestrate.",
+                            "import dev.sigil.monitor.", "import dev.sigil.print.", "import dev.sigil.config.", "import picocli.",
+                            "import dev.tamboui.", "System.out", "System.err");
+        }
+        for (Path file : sources("print")) {
+            assertThat(Files.readString(file)).as(file.toString())
+                    .doesNotContain("import dev.sigil.cli.", "import dev.sigil.log.", "import dev.sigil.orchestrate.",
+                            "import dev.sigil.monitor.", "import picocli.", "import dev.tamboui.", "System.out", "System.err");
         }
     }
 
     @Test
     void theFormattersArePure() throws IOException {
-        for (Path file : sources("tail/format")) {
+        for (Path file : sources("print").stream().filter(f -> !f.getFileName().toString().equals("TailPrinter.java")).toList()) {
             assertThat(Files.readString(file)).as(file.toString()).doesNotContain("import java.io.", "import java.nio.");
         }
     }

@@ -1,4 +1,4 @@
-package dev.sigil.tail.format;
+package dev.sigil.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +26,22 @@ class TerminalTextTest {
     @Test
     void lineAndParagraphSeparatorsAsCodePoints() {
         assertThat(TerminalText.visible("a\u2028b\u2029c\u2027\u202f")).isEqualTo("a<U+2028>b<U+2029>c\u2027\u202f");
+    }
+
+    @Test
+    void everyCharacterOfTheRangesIsReplacedAndTheirNeighboursKept() {
+        for (char c = 0; c < 0x3000; c++) {
+            boolean c0 = c < 0x20 || c == 0x7f;
+            boolean coded = c >= 0x80 && c <= 0x9f || c == 0x2028 || c == 0x2029 || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069;
+            String shown = TerminalText.visible(String.valueOf(c));
+            if (coded) {
+                assertThat(shown).isEqualTo(String.format("<U+%04X>", (int) c));
+            } else if (c0) {
+                assertThat(shown).hasSize(2).doesNotContain(String.valueOf(c));
+            } else if (!Character.isSurrogate(c)) {
+                assertThat(shown).isEqualTo(String.valueOf(c));
+            }
+        }
     }
 
     @Test

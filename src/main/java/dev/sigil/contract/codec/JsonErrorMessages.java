@@ -1,5 +1,6 @@
 package dev.sigil.contract.codec;
 
+import dev.sigil.text.TerminalText;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,7 +59,7 @@ final class JsonErrorMessages {
         }
         Matcher token = TOKEN.matcher(m);
         if (token.find()) {
-            return "expecting a value (found '" + printable(token.group(1)) + "')";
+            return "expecting a value (found '" + TerminalText.visible(token.group(1)) + "')";
         }
         if (m.contains("separating root-level values")) {
             return "extra data after the value";
@@ -117,22 +118,6 @@ final class JsonErrorMessages {
         }
         int code = Integer.parseInt(found.group(1));
         return code > 0x20 && code < 0x7f ? "'" + (char) code + "'" : String.format("U+%04X", code);
-    }
-
-    /** Text from the line as it may be shown on a terminal: controls and invisible characters as U+XXXX. */
-    private static String printable(String text) {
-        StringBuilder s = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            int type = Character.getType(c);
-            boolean invisible = Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE || type == Character.UNASSIGNED;
-            if (invisible) {
-                s.append(String.format("U+%04X", c));
-            } else {
-                s.appendCodePoint(c);
-            }
-        });
-        return s.toString();
     }
 
     private static String lowerFirst(String s) {

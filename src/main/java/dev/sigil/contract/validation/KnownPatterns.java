@@ -1,5 +1,7 @@
 package dev.sigil.contract.validation;
 
+import dev.sigil.layout.SessionId;
+
 /**
  * Hand-written matchers for the contract's two patterns, which {@link FastSchemaCheck} uses instead of
  * {@link java.util.regex.Pattern} when a schema's pattern is exactly one of them: a regular expression costs more
@@ -12,8 +14,8 @@ final class KnownPatterns {
     /** The contract's timestamp pattern (docs/contract.md §3). */
     static final String TIMESTAMP = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)"
             + "(\\.[0-9]+)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{6})?)?)?(?![\\s\\S])";
-    /** The contract's session id pattern. */
-    static final String SESSION_ID = "^[A-Za-z0-9_-]{1,64}(?![\\s\\S])";
+    /** The contract's session id pattern (the rule's home is {@link SessionId}). */
+    static final String SESSION_ID = SessionId.SCHEMA_PATTERN;
 
     /** A matcher of byte ranges. */
     @FunctionalInterface
@@ -36,17 +38,7 @@ final class KnownPatterns {
     }
 
     static boolean sessionId(byte[] b, int from, int to) {
-        int n = to - from;
-        if (n < 1 || n > 64) {
-            return false;
-        }
-        for (int i = from; i < to; i++) {
-            byte c = b[i];
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
-                return false;
-            }
-        }
-        return true;
+        return SessionId.isValid(b, from, to);
     }
 
     /**

@@ -11,13 +11,12 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.sigil.log.LogLayout;
+import dev.sigil.layout.LogLayout;
 import dev.sigil.log.LoggerSettings;
 import dev.sigil.log.Rotation;
 import dev.sigil.log.SafeFiles;
@@ -32,8 +31,6 @@ import dev.sigil.log.maintenance.MaintenanceReport.Kind;
  * holds {@code .maintenance.lock}. A dry run changes nothing, not even a lock file.
  */
 public final class LogMaintenance {
-
-    public static final String LOCK = ".maintenance.lock";
 
     private final LoggerSettings settings;
     private final Clock clock;
@@ -58,7 +55,7 @@ public final class LogMaintenance {
         }
         LogLayout layout = new LogLayout(given.toRealPath());
         List<Action> actions = new ArrayList<>();
-        Lock lock = dryRun ? null : Lock.take(layout.root().resolve(LOCK));
+        Lock lock = dryRun ? null : Lock.take(layout.maintenanceLock());
         try {
             if (tasks.contains(Task.ROTATE)) {
                 forEachSession(layout, actions, (dir, rel) -> rotate(dir, rel, dryRun, actions));
@@ -140,14 +137,14 @@ public final class LogMaintenance {
             actions.add(new Action(Kind.SKIPPED, rel, "holds " + odd.get().getFileName() + ", which is not a regular file; sessions are never archived through links"));
             return;
         }
-        Path dateDir = layout.archive().resolve(LocalDate.now(clock).toString());
+        Path dateDir = layout.archiveDay(LocalDate.now(clock));
         try (Claim claim = claim(dir, dryRun, rel, actions)) {
             if (claim.busy()) {
                 return;
             }
             if (dryRun) {
                 Path target = Files.isDirectory(dateDir, LinkOption.NOFOLLOW_LINKS) ? SessionArchiver.freeName(dateDir, dir.getFileName().toString())
-                        : dateDir.resolve(dir.getFileName() + ".tar.gz");
+                        : dateDir.resolve(LogLayout.archiveName(dir.getFileName().toString(), 1));
                 actions.add(new Action(Kind.ARCHIVED, rel, layout.root().relativize(target).toString()));
                 return;
             }
@@ -192,7 +189,7 @@ public final class LogMaintenance {
         LocalDate cutoff = LocalDate.now(clock).minusDays(settings.archiveRetentionDays());
         for (Path dateDir : SessionDirectories.list(archive)) {
             Path rel = layout.root().relativize(dateDir);
-            Optional<LocalDate> date = dateOf(dateDir);
+            Optional<LocalDate> date = LogLayout.archiveDayOf(dateDir.getFileName().toString());
             if (Files.isSymbolicLink(dateDir) || !Files.isDirectory(dateDir, LinkOption.NOFOLLOW_LINKS) || date.isEmpty()) {
                 actions.add(new Action(Kind.SKIPPED, rel, "not a YYYY-MM-DD directory"));
                 continue;
@@ -226,18 +223,6 @@ public final class LogMaintenance {
         if (expired && !kept && !dryRun) {
             Files.delete(dateDir);
             SafeFiles.fsyncDirectory(dateDir.getParent());
-        }
-    }
-
-    private static Optional<LocalDate> dateOf(Path dir) {
-        String name = dir.getFileName().toString();
-        if (!name.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(name));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
         }
     }
 

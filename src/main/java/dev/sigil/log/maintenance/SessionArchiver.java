@@ -22,7 +22,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
-import dev.sigil.log.LogLayout;
+import dev.sigil.layout.LogLayout;
 import dev.sigil.log.SafeFiles;
 
 /**
@@ -38,7 +38,7 @@ final class SessionArchiver {
     /** A name in {@code dateDir} for the session's archive that does not exist yet: {@code id.tar.gz}, then {@code id.2.tar.gz}, ... */
     static Path freeName(Path dateDir, String id) throws IOException {
         for (int n = 1; n < 10_000; n++) {
-            Path candidate = dateDir.resolve(n == 1 ? id + ".tar.gz" : id + "." + n + ".tar.gz");
+            Path candidate = dateDir.resolve(LogLayout.archiveName(id, n));
             if (!candidate.normalize().getParent().equals(dateDir.normalize())) {
                 throw new IOException("archive name for '" + id + "' would leave " + dateDir);
             }

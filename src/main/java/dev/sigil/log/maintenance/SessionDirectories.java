@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.sigil.log.LogLayout;
-import dev.sigil.log.SessionId;
+import dev.sigil.layout.LogLayout;
+import dev.sigil.layout.SessionId;
 
 /** Listing the session directories and their files without ever following a link. */
 final class SessionDirectories {

@@ -2,7 +2,7 @@ package dev.sigil.monitor.format;
 
 import java.util.function.UnaryOperator;
 
-import dev.sigil.tail.format.TerminalText;
+import dev.sigil.text.TerminalText;
 
 import dev.sigil.contract.event.LogEvent;
 import dev.sigil.monitor.state.ComponentStats;

@@ -3,7 +3,7 @@ package dev.sigil.monitor.view;
 import dev.sigil.monitor.format.PyFormat;
 import dev.sigil.monitor.format.PythonMonitorText;
 import dev.sigil.monitor.state.Status;
-import dev.sigil.tail.format.TerminalText;
+import dev.sigil.text.TerminalText;
 
 /** Short texts the dashboard shows, built the same way everywhere. Log content always passes {@link #safe}. */
 final class Labels {

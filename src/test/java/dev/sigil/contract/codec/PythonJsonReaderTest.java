@@ -116,6 +116,14 @@ class PythonJsonReaderTest {
     }
 
     @Test
+    void aBadTokenIsQuotedAsTheTerminalPolicyShowsText() {
+        // The token is text from the line: its escape and its line separator are shown as every other text from
+        // outside is (dev.sigil.text.TerminalText), not in a second notation of their own.
+        assertThat(refusal("[nul\u001b[2J]").reason()).isEqualTo("expecting a value (found 'nul^[')");
+        assertThat(refusal("[nul\u009b]").reason()).isEqualTo("expecting a value (found 'nul<U+009B>')");
+    }
+
+    @Test
     void nestingIsLimitedTo1000Levels() {
         assertThat(reader.read("[".repeat(1000) + "]".repeat(1000)).isArray()).isTrue();
         assertThat(reader.read("{\"k\":".repeat(1000) + "1" + "}".repeat(1000)).isObject()).isTrue();

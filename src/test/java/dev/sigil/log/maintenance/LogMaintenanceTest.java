@@ -3,6 +3,7 @@ package dev.sigil.log.maintenance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sigil.layout.LogLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -191,7 +192,7 @@ class LogMaintenanceTest {
     @Test
     void oneMaintenanceRunAtATime() throws IOException {
         Files.createDirectories(logs());
-        try (FileChannel held = FileChannel.open(logs().resolve(LogMaintenance.LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (FileChannel held = FileChannel.open(logs().resolve(LogLayout.MAINTENANCE_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             java.nio.channels.FileLock lock = held.lock();
             assertThatThrownBy(() -> maintenance(1024).run(EnumSet.allOf(Task.class), false))
                     .hasMessageContaining("another maintenance run is working on this log directory");

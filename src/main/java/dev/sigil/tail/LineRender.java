@@ -1,0 +1,20 @@
+package dev.sigil.tail;
+
+import dev.sigil.contract.codec.ByteSink;
+
+/**
+ * What a consumer wants made of each line straight from its bytes, on the decoding threads (ADR 0040, 0041), so
+ * that the work is shared out over every core instead of done where the entries are handed out: {@code sigil tail}'s
+ * printer has its line format made here. The tailer knows nothing of what the bytes mean; it keeps them on the entry
+ * ({@link TailEntry#rendered()}).
+ *
+ * <p>Returning true is also a promise about the line: it is a JSON object that CPython reads (the tailer then skips
+ * its own parse). When not sure, return false: the tailer takes its exact path and the entry carries no rendering.
+ * One instance per decoding thread (the tailer asks a supplier for them), so implementations need not be thread-safe.
+ */
+@FunctionalInterface
+public interface LineRender {
+
+    /** Appends the rendering of {@code b[from, to)} to {@code out} and returns true, or returns false (out untouched). */
+    boolean render(byte[] b, int from, int to, ByteSink out);
+}
