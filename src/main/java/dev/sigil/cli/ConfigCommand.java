@@ -11,6 +11,7 @@ import dev.sigil.config.ConfigKey;
 import dev.sigil.config.ConfigKeys;
 import dev.sigil.config.LoadedConfig;
 import dev.sigil.contract.codec.PythonJsonWriter;
+import dev.sigil.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,12 +79,13 @@ final class ConfigCommand implements Callable<Integer> {
     }
 
     private static void table(PrintWriter out, LoadedConfig loaded) {
-        out.println("# " + loaded.file() + (loaded.fileRead() ? "" : " (not found: defaults apply)"));
+        // Values come from a file and the environment: shown through the terminal policy, never sent raw.
+        out.println(TerminalText.visible("# " + loaded.file() + (loaded.fileRead() ? "" : " (not found: defaults apply)")));
         int keyWidth = loaded.settings().keySet().stream().mapToInt(String::length).max().orElse(0);
-        int valueWidth = Math.min(40, loaded.settings().values().stream().mapToInt(s -> s.text().length()).max().orElse(0));
+        int valueWidth = Math.min(40, loaded.settings().values().stream().mapToInt(s -> TerminalText.visible(s.text()).length()).max().orElse(0));
         for (LoadedConfig.Setting s : loaded.settings().values()) {
             String origin = s.origin().toString() + (s.note().isEmpty() ? "" : " (" + s.note() + ")");
-            out.println(pad(s.key().name(), keyWidth) + "  " + pad(s.text(), valueWidth) + "  " + origin);
+            out.println(pad(s.key().name(), keyWidth) + "  " + pad(TerminalText.visible(s.text()), valueWidth) + "  " + TerminalText.visible(origin));
         }
     }
 

@@ -9,15 +9,18 @@ import dev.sigil.config.ConfigException;
 import dev.sigil.config.ConfigInputs;
 import dev.sigil.config.ConfigLoader;
 import dev.sigil.config.LoadedConfig;
+import dev.sigil.layout.SigilHome;
+import dev.sigil.text.TerminalText;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code --config FILE} option and the loading of the configuration, for every command that needs it: warnings
- * go to stderr, errors too (all of them), and then the command stops with exit code 2.
+ * The {@code --config FILE} option and the one way a command loads the configuration: warnings go to stderr, errors
+ * too (all of them, shown through the terminal policy: they quote values from the file and the environment), and then
+ * the command stops with exit code 2. {@link LogOptions} and {@link SessionOptions} add the log options to it.
  */
-final class ConfigOptions {
+class ConfigOptions {
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
@@ -25,15 +28,9 @@ final class ConfigOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "Read the configuration from FILE instead of $SIGIL_CONFIG or ~/.sigil/config.yaml.")
     Path configFile;
 
-    /** The home directory: {@code $HOME}, else the JVM's {@code user.home}. */
-    static Path home(Environment env) {
-        String home = env.get("HOME");
-        return Path.of(home == null || home.isEmpty() ? System.getProperty("user.home") : home);
-    }
-
     /** What the configuration is read from, for this command line. */
     ConfigInputs inputs(Environment env, List<ConfigInputs.Flag> flags) {
-        return new ConfigInputs(home(env), Optional.ofNullable(configFile), env.variables(), flags);
+        return new ConfigInputs(SigilHome.of(env.variables()).home(), Optional.ofNullable(configFile), env.variables(), flags);
     }
 
     /**
@@ -46,12 +43,12 @@ final class ConfigOptions {
         String name = mixee.qualifiedName();
         try {
             LoadedConfig loaded = ConfigLoader.load(inputs(env, flags));
-            loaded.warnings().forEach(w -> err.println(name + ": warning: " + w));
+            loaded.warnings().forEach(w -> err.println(name + ": warning: " + TerminalText.visible(w)));
             err.flush();
             return loaded;
         } catch (ConfigException e) {
-            e.warnings().forEach(w -> err.println(name + ": warning: " + w));
-            e.errors().forEach(x -> err.println(name + ": error: " + x));
+            e.warnings().forEach(w -> err.println(name + ": warning: " + TerminalText.visible(w)));
+            e.errors().forEach(x -> err.println(name + ": error: " + TerminalText.visible(x)));
             err.flush();
             throw UserError.usage("invalid configuration (" + e.errors().size() + (e.errors().size() == 1 ? " error" : " errors") + " above)");
         }

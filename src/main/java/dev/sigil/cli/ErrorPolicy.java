@@ -1,11 +1,11 @@
 package dev.sigil.cli;
 
-import dev.sigil.text.TerminalText;
 import java.io.PrintWriter;
 
-import picocli.CommandLine;
+import dev.sigil.text.TerminalText;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * The one place where an exception becomes what the user sees: one line on stderr and an exit code from

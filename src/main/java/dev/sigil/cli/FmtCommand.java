@@ -1,6 +1,5 @@
 package dev.sigil.cli;
 
-import dev.sigil.text.TerminalText;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,13 +10,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.sigil.contract.codec.CanonicalLines;
+import dev.sigil.text.TerminalText;
 import dev.sigil.validate.LineMemory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sigil fmt}: rewrites JSON lines into the canonical byte form. */
 @Command(name = "fmt",

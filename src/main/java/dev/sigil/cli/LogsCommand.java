@@ -3,15 +3,15 @@ package dev.sigil.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
 
 import dev.sigil.log.LoggerSettings;
-import dev.sigil.log.maintenance.LogMaintenance;
 import dev.sigil.log.maintenance.LogMaintenance.Task;
+import dev.sigil.log.maintenance.LogMaintenance;
 import dev.sigil.log.maintenance.MaintenanceReport;
+import dev.sigil.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,11 +37,8 @@ final class LogsCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    /** Options every subcommand has. */
-    static final class Common {
-        @Option(names = "--log-path", paramLabel = "DIR", description = "The log directory (default: ~/.sigil/logs).")
-        Path logPath;
-
+    /** Options every subcommand has: the log options (--config, --log-path) and --dry-run. */
+    static final class Common extends LogOptions {
         @Option(names = "--dry-run", description = "Show what would be done; change nothing.")
         boolean dryRun;
     }
@@ -55,7 +52,7 @@ final class LogsCommand implements Runnable {
         "execution.jsonl at or over the size limit becomes execution.<n>.jsonl (n counting up)",
         "and a new empty log takes its place. A session a logger holds is left to it."})
     int rotate(@Mixin Common common,
-               @Option(names = "--max-file-size", paramLabel = "BYTES", description = "Size limit (default: 10485760, i.e. 10 MiB).")
+               @Option(names = "--max-file-size", paramLabel = "BYTES", description = "Size limit (default: logging.max_file_size_mb, 10 MiB).")
                Long maxFileSize) {
         return run(common, EnumSet.of(Task.ROTATE), maxFileSize, null, null);
     }
@@ -64,7 +61,7 @@ final class LogsCommand implements Runnable {
         "Each goes to archive/YYYY-MM-DD/<session>.tar.gz (today's date), is read back,",
         "and only then removed. Sessions holding links, or held by a logger, are skipped."})
     int archive(@Mixin Common common,
-                @Option(names = "--retention-days", paramLabel = "N", description = "Days a session stays unarchived (default: 7).")
+                @Option(names = "--retention-days", paramLabel = "N", description = "Days a session stays unarchived (default: logging.retention_days, 7).")
                 Integer retentionDays) {
         return run(common, EnumSet.of(Task.ARCHIVE), null, retentionDays, null);
     }
@@ -73,18 +70,18 @@ final class LogsCommand implements Runnable {
         "Date directories (archive/YYYY-MM-DD) older than the retention are removed with",
         "their archives, and unfinished archives of an interrupted run are removed."})
     int clean(@Mixin Common common,
-              @Option(names = "--archive-retention-days", paramLabel = "N", description = "Days an archive is kept (default: 30).")
+              @Option(names = "--archive-retention-days", paramLabel = "N", description = "Days an archive is kept (default: logging.archive_retention_days, 30).")
               Integer archiveRetentionDays) {
         return run(common, EnumSet.of(Task.CLEAN), null, null, archiveRetentionDays);
     }
 
     @Command(name = "maintenance", description = "Rotate, archive and clean, in that order.")
     int maintenance(@Mixin Common common,
-                    @Option(names = "--max-file-size", paramLabel = "BYTES", description = "Size limit of a log (default: 10 MiB).")
+                    @Option(names = "--max-file-size", paramLabel = "BYTES", description = "Size limit of a log (default: logging.max_file_size_mb, 10 MiB).")
                     Long maxFileSize,
-                    @Option(names = "--retention-days", paramLabel = "N", description = "Days a session stays unarchived (default: 7).")
+                    @Option(names = "--retention-days", paramLabel = "N", description = "Days a session stays unarchived (default: logging.retention_days, 7).")
                     Integer retentionDays,
-                    @Option(names = "--archive-retention-days", paramLabel = "N", description = "Days an archive is kept (default: 30).")
+                    @Option(names = "--archive-retention-days", paramLabel = "N", description = "Days an archive is kept (default: logging.archive_retention_days, 30).")
                     Integer archiveRetentionDays) {
         return run(common, EnumSet.allOf(Task.class), maxFileSize, retentionDays, archiveRetentionDays);
     }
@@ -93,7 +90,7 @@ final class LogsCommand implements Runnable {
         LoggerSettings settings = settings(common, maxFileSize, retentionDays, archiveRetentionDays);
         PrintWriter out = spec.commandLine().getOut();
         if (!Files.isDirectory(settings.logPath())) {
-            out.println("nothing to do: no log directory at " + settings.logPath());
+            out.println(TerminalText.visible("nothing to do: no log directory at " + settings.logPath()));
             out.flush();
             return ExitCode.OK;
         }
@@ -103,7 +100,8 @@ final class LogsCommand implements Runnable {
         } catch (IOException e) {
             throw UserError.usage(e.getMessage());
         }
-        report.lines().forEach(out::println);
+        // Directory and file names under the log path are text from outside: shown, never sent to the terminal.
+        report.lines().forEach(line -> out.println(TerminalText.visible(line)));
         out.println(report.summary());
         out.flush();
         return report.count(MaintenanceReport.Kind.FAILED) > 0 ? ExitCode.FINDINGS : ExitCode.OK;
@@ -113,7 +111,7 @@ final class LogsCommand implements Runnable {
         atLeastOne("--max-file-size", maxFileSize);
         atLeastOne("--retention-days", retentionDays == null ? null : retentionDays.longValue());
         atLeastOne("--archive-retention-days", archiveRetentionDays == null ? null : archiveRetentionDays.longValue());
-        LoggerSettings.Builder b = LoggerSettings.builder().logPath(common.logPath != null ? common.logPath : defaultLogPath());
+        LoggerSettings.Builder b = LoggerSettingsFromConfig.of(common.logs(root.environment()).loaded().config().logging()).toBuilder();
         try {
             if (maxFileSize != null) {
                 b.maxFileSizeBytes(maxFileSize);
@@ -134,10 +132,5 @@ final class LogsCommand implements Runnable {
         if (value != null && value < 1) {
             throw UserError.usage(option + " must be at least 1, not " + value);
         }
-    }
-
-    private Path defaultLogPath() {
-        String home = root.environment().get("HOME");
-        return LoggerSettings.defaultLogPath(Path.of(home != null && !home.isEmpty() ? home : System.getProperty("user.home")));
     }
 }

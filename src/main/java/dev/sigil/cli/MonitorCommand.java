@@ -8,17 +8,23 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import dev.sigil.config.MonitoringConfig;
+import dev.sigil.config.SigilConfig;
 import dev.sigil.contract.event.Level;
+import dev.sigil.layout.SessionId;
 import dev.sigil.monitor.DashboardMonitor;
 import dev.sigil.monitor.LogLocator;
 import dev.sigil.monitor.LogTarget;
 import dev.sigil.monitor.MonitorOptions;
 import dev.sigil.monitor.StreamMonitor;
+import dev.sigil.monitor.view.Display;
 import dev.sigil.tail.Confinement;
 import dev.sigil.tail.TailOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,13 +45,15 @@ import picocli.CommandLine.Spec;
             "session ends. Lines that cannot be shown are reported on stderr.",
             "",
             "Without --session or PATH it follows the active session:",
-            "LOG_PATH/current.jsonl. Guide: docs/monitor.md."
+            "LOG_PATH/current.jsonl. Defaults of --mode, --level and --refresh-rate, and",
+            "what the dashboard shows: the configuration's monitoring section and",
+            "logging.level. Guide: docs/monitor.md."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done (the session ended, the file was read, or q was pressed)",
             "1:some lines were skipped or had invalid UTF-8 (stream and minimal; reported on stderr)",
-            "2:bad arguments, or no log to read with --no-follow",
+            "2:bad arguments or configuration, or no log to read with --no-follow",
             "130:stopped by Ctrl-C (stream and minimal)"})
 final class MonitorCommand implements Callable<Integer> {
 
@@ -55,26 +63,26 @@ final class MonitorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    SessionOptions logs;
+
     @Parameters(paramLabel = "PATH", arity = "0..1", description = "A log file to follow (or a session directory holding execution.jsonl).")
     String path;
 
-    @Option(names = "--session", paramLabel = "ID", description = "Follow session ID: LOG_PATH/sessions/ID/execution.jsonl.")
-    String session;
-
-    @Option(names = "--log-path", paramLabel = "DIR", description = "Base log directory (default: ~/.sigil/logs).")
-    String logPath;
-
-    @Option(names = "--mode", paramLabel = "MODE", description = "dashboard, stream or minimal (default: dashboard on a terminal, stream otherwise).")
+    @Option(names = {"-m", "--mode"}, paramLabel = "MODE",
+            description = "dashboard, stream or minimal (default: monitoring.default_mode; the dashboard on a terminal, stream otherwise).")
     String mode;
 
     @Option(names = "--filter", paramLabel = "COMPONENT", description = "Show only the events of this component (totals still count everything).")
     String component = "";
 
-    @Option(names = "--level", paramLabel = "LEVEL", description = "Lowest level shown: trace, debug, info, warning, error, critical (default: ${DEFAULT-VALUE}).")
-    String level = "info";
+    @Option(names = "--level", paramLabel = "LEVEL",
+            description = "Lowest level shown: trace, debug, info, warning, error, critical (default: logging.level, info).")
+    String level;
 
-    @Option(names = "--refresh-rate", paramLabel = "S", description = "Seconds between updates (default: ${DEFAULT-VALUE}; the dashboard draws at most 10 frames a second).")
-    double refreshRate = 0.1;
+    @Option(names = "--refresh-rate", paramLabel = "S",
+            description = "Seconds between updates (default: 1 / monitoring.refresh_rate_hz, 0.1; the dashboard draws at most 10 frames a second).")
+    Double refreshRate;
 
     @Option(names = "--no-follow", description = "Read the log to its end and exit, after the final summary if the session finished (stream form unless --mode dashboard is given, which stays until q).")
     boolean noFollow;
@@ -85,7 +93,9 @@ final class MonitorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Environment env = root.environment();
-        MonitorOptions options = options(env);
+        LogOptions.Logs found = logs.logs(env);
+        LogLocator locator = new LogLocator(found.layout(), found.rootText());
+        MonitorOptions options = options(env, found.loaded().config(), locator);
         PrintWriter err = spec.commandLine().getErr();
         LogTarget target = options.target();
         if (target.confinedTo() != null) {
@@ -99,32 +109,35 @@ final class MonitorCommand implements Callable<Integer> {
         }
         OutputStream out = new BufferedOutputStream(env.stdout(), 1 << 16);
         if (options.mode() == MonitorOptions.Mode.DASHBOARD) {
-            new DashboardMonitor(options, locator(env), Clock.systemDefaultZone()).run(out);
+            new DashboardMonitor(options, locator, Clock.systemDefaultZone()).run(out);
             return ExitCode.OK;
         }
         boolean problems = new StreamMonitor(options, out, err, Clock.systemDefaultZone()).run();
         return problems ? ExitCode.FINDINGS : ExitCode.OK;
     }
 
-    private MonitorOptions options(Environment env) {
-        Level min = Level.parse(level);
+    private MonitorOptions options(Environment env, SigilConfig cfg, LogLocator locator) {
+        Level min = level == null ? cfg.logging().level() : Level.parse(level);
         if (min == null) {
             throw UserError.usage("--level must be trace, debug, info, warning, error or critical, not '" + level + "'");
         }
-        if (!(refreshRate > 0) || refreshRate > 3600) {
+        double seconds = refreshRate != null ? refreshRate : 1 / cfg.monitoring().refreshRateHz();
+        if (!(seconds > 0) || seconds > 3600) {
             throw UserError.usage("--refresh-rate must be more than 0 and at most 3600 seconds");
         }
-        MonitorOptions.Mode chosen = mode(env);
-        Duration refresh = Duration.ofNanos(Math.max(1_000_000L, (long) (refreshRate * 1e9)));
-        return new MonitorOptions(target(env), chosen, component, min, refresh, !noFollow, !noColor && !env.noColor(),
-                env.stdoutTerminal(), TailOptions.DEFAULT_MAX_LINE_BYTES);
+        MonitorOptions.Mode chosen = mode(env, cfg.monitoring());
+        Duration refresh = Duration.ofNanos(Math.max(1_000_000L, (long) (seconds * 1e9)));
+        return new MonitorOptions(target(locator), chosen, component, min, refresh, !noFollow, !noColor && !env.noColor(),
+                env.stdoutTerminal(), TailOptions.DEFAULT_MAX_LINE_BYTES, Display.of(cfg.monitoring()));
     }
 
-    private MonitorOptions.Mode mode(Environment env) {
+    private MonitorOptions.Mode mode(Environment env, MonitoringConfig monitoring) {
         if (mode == null) {
+            MonitorOptions.Mode configured = MonitorOptions.Mode.valueOf(monitoring.defaultMode().name());
             // --no-follow means "read to the end and exit": the stream form does that; an explicit
             // --mode dashboard --no-follow keeps the final dashboard on screen until q.
-            return env.stdoutTerminal() && !noFollow ? MonitorOptions.Mode.DASHBOARD : MonitorOptions.Mode.STREAM;
+            boolean dashboardFits = env.stdoutTerminal() && !noFollow;
+            return configured != MonitorOptions.Mode.DASHBOARD || dashboardFits ? configured : MonitorOptions.Mode.STREAM;
         }
         MonitorOptions.Mode m;
         try {
@@ -138,26 +151,14 @@ final class MonitorCommand implements Callable<Integer> {
         return m;
     }
 
-    private LogTarget target(Environment env) {
-        if (session != null && path != null) {
+    private LogTarget target(LogLocator locator) {
+        Optional<SessionId> session = logs.sessionId();
+        if (session.isPresent() && path != null) {
             throw UserError.usage("give either PATH or --session, not both");
         }
-        LogLocator locator = locator(env);
-        if (session != null) {
-            if (!LogLocator.isSessionId(session)) {
-                throw UserError.usage("--session must be 1 to 64 letters, digits, '_' or '-', not '" + session + "'");
-            }
-            return locator.session(session);
+        if (session.isPresent()) {
+            return locator.session(session.get());
         }
         return path != null ? locator.path(path) : locator.active();
-    }
-
-    private LogLocator locator(Environment env) {
-        if (logPath != null && !logPath.isEmpty()) {
-            return new LogLocator(logPath);
-        }
-        String home = env.get("HOME");
-        String base = home != null && !home.isEmpty() ? home : System.getProperty("user.home");
-        return new LogLocator(Path.of(base, ".sigil", "logs").toString());
     }
 }

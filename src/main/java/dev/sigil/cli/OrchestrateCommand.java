@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -17,17 +17,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 import dev.sigil.config.ConfigInputs;
-import dev.sigil.config.LoadedConfig;
 import dev.sigil.config.SigilConfig;
-import dev.sigil.contract.event.Level;
 import dev.sigil.layout.LogLayout;
+import dev.sigil.layout.SessionId;
 import dev.sigil.log.LoggerSettings;
 import dev.sigil.log.SessionLockedException;
-import dev.sigil.log.sanitize.Sanitizer;
 import dev.sigil.log.UnsafePathException;
 import dev.sigil.monitor.DashboardMonitor;
 import dev.sigil.monitor.LogLocator;
 import dev.sigil.monitor.MonitorOptions;
+import dev.sigil.monitor.view.Display;
 import dev.sigil.orchestrate.EarlierRun;
 import dev.sigil.orchestrate.OrchestrationRequest;
 import dev.sigil.orchestrate.OrchestrationResult;
@@ -57,7 +56,7 @@ import picocli.CommandLine.Spec;
             "sessions/<id>/execution.jsonl, each line checked against the contract.",
             "Without --pipeline the built-in offline executor runs every step:",
             "no network, deterministic for a task and --seed, tokens counted with tiktoken's",
-            "encodings."
+            "encodings. Without --session the session id is sess_ and 12 hex digits."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the pipeline completed", "1:it completed with failed steps, or failed",
@@ -72,19 +71,16 @@ final class OrchestrateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ConfigOptions config;
+    SessionOptions logs;
 
     @Parameters(paramLabel = "TASK", arity = "0..*", description = "What to do, e.g. \"Qualify this lead: John Smith from Acme Corp\" (words are joined by spaces; may be left out with --resume).")
     List<String> taskWords = new ArrayList<>();
 
-    @Option(names = {"-s", "--session"}, paramLabel = "ID", description = "Session id (letters, digits, _ and -, at most 64); default: sess_ and 12 hex digits.")
-    String session;
+    @Option(names = {"-t", "--task"}, paramLabel = "TEXT", description = "The task, as an option (seed 000's form): the same as TASK.")
+    String taskOption;
 
     @Option(names = {"-b", "--budget"}, paramLabel = "N", description = "Token budget (default: token_budget.default_total, 256,000).")
     String budget;
-
-    @Option(names = {"-l", "--log-path"}, paramLabel = "DIR", description = "Log directory (default: logging.path, ~/.sigil/logs).")
-    String logPath;
 
     @Option(names = {"-a", "--agent"}, paramLabel = "NAME", description = "Agent to run the task (recorded in the log).")
     String agent;
@@ -119,10 +115,14 @@ final class OrchestrateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Environment env = root.environment();
-        if (resume && session == null) {
+        Optional<SessionId> given = logs.sessionId();
+        if (resume && given.isEmpty()) {
             throw UserError.usage("--resume needs --session ID (the session to continue)");
         }
-        String task = String.join(" ", taskWords).strip();
+        if (taskOption != null && !taskWords.isEmpty()) {
+            throw UserError.usage("give the task once: as TASK or with --task, not both");
+        }
+        String task = (taskOption != null ? taskOption : String.join(" ", taskWords)).strip();
         if (task.isEmpty() && !resume) {
             throw UserError.usage("give the TASK to run, e.g. sigil orchestrate \"Summarise the quarterly report\"");
         }
@@ -131,33 +131,32 @@ final class OrchestrateCommand implements Callable<Integer> {
         }
         TokenEncoding tokenEncoding = TokenEncoding.fromName(encoding)
                 .orElseThrow(() -> UserError.usage("--encoding must be one of " + TokenEncoding.names() + ", not '" + encoding + "'"));
-        LoadedConfig loaded = config.load(env, flags());
-        SigilConfig cfg = loaded.config();
+        LogOptions.Logs found = logs.logs(env, flags());
+        SigilConfig cfg = found.loaded().config();
         Optional<PipelineDefinition> definition = loadPipeline();
-        String sessionId = session != null ? session : "sess_" + HexFormat.of().formatHex(randomBytes(6));
+        SessionId id = given.orElseGet(() -> SessionId.generate(new SecureRandom()));
+        String sessionId = id.value();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean dashboard = monitor && env.stdoutTerminal() && cfg.features().monitoring();
         OrchestrateConsole console = new OrchestrateConsole(out, verbose && !dashboard);
         LoggerSettings settings = LoggerSettingsFromConfig.of(cfg.logging());
-        if (settings.sanitize()) {
-            redaction = Sanitizer.withExtraPatterns(settings.extraPatterns())::text;
-        }
         Orchestrator orchestrator = new Orchestrator(settings, Clock.systemDefaultZone(), System::nanoTime,
                 TokenCounter.of(tokenEncoding), err, !dashboard, Thread::sleep, console::step);
         OrchestrationRequest request = new OrchestrationRequest(task, sessionId, BudgetPlan.of(cfg.tokenBudget()), agent, seed, speed,
                 definition, resume, cfg.features().tokenTracking(), cfg.features().budgetAlerts());
         String shownTask = task;
         if (resume) {
-            Optional<EarlierRun> earlier = earlierRun(cfg, sessionId, definition, out);
+            Optional<EarlierRun> earlier = earlierRun(found.layout(), id, definition, out);
             if (earlier.isEmpty()) {
                 return ExitCode.OK;
             }
             shownTask = task.isEmpty() ? earlier.get().task() : task;
         }
         Orchestrator.Session run = open(orchestrator, request);
+        redaction = run.redaction();
         console.starting(shownTask, sessionId, run.logFile().toString(), resume);
-        OrchestrationResult result = dashboard ? withDashboard(run, env, cfg, console) : runHere(run, console);
+        OrchestrationResult result = dashboard ? withDashboard(run, env, found, console) : runHere(run, console);
         return switch (result.status()) {
             case COMPLETED -> ExitCode.OK;
             case COMPLETED_WITH_FAILURES, FAILED -> ExitCode.FINDINGS;
@@ -171,9 +170,10 @@ final class OrchestrateCommand implements Callable<Integer> {
      * pipeline it ran (resuming with another would run other steps in the same session). Empty, after saying so, when
      * the session has nothing left to resume.
      */
-    private static Optional<EarlierRun> earlierRun(SigilConfig cfg, String sessionId, Optional<PipelineDefinition> definition, PrintWriter out)
+    private static Optional<EarlierRun> earlierRun(LogLayout layout, SessionId id, Optional<PipelineDefinition> definition, PrintWriter out)
             throws IOException {
-        Path log = cfg.logging().path().resolve("sessions").resolve(sessionId).resolve("execution.jsonl");
+        String sessionId = id.value();
+        Path log = layout.executionLog(id);
         if (!java.nio.file.Files.exists(log)) {
             throw UserError.usage("no session '" + sessionId + "' to resume: " + log + " does not exist");
         }
@@ -203,9 +203,6 @@ final class OrchestrateCommand implements Callable<Integer> {
         List<ConfigInputs.Flag> flags = new ArrayList<>();
         if (budget != null) {
             flags.add(new ConfigInputs.Flag("token_budget.default_total", budget.replace(",", "").replace("_", ""), "--budget"));
-        }
-        if (logPath != null) {
-            flags.add(new ConfigInputs.Flag("logging.path", logPath, "--log-path"));
         }
         return flags;
     }
@@ -256,7 +253,7 @@ final class OrchestrateCommand implements Callable<Integer> {
 
     /** The pipeline on a worker thread, the dashboard in front; quitting the dashboard early interrupts the run. */
     @SuppressWarnings("try") // the guard works by being open; the body never needs it
-    private OrchestrationResult withDashboard(Orchestrator.Session run, Environment env, SigilConfig cfg, OrchestrateConsole console)
+    private OrchestrationResult withDashboard(Orchestrator.Session run, Environment env, LogOptions.Logs found, OrchestrateConsole console)
             throws Exception {
         AtomicReference<OrchestrationResult> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -272,9 +269,12 @@ final class OrchestrateCommand implements Callable<Integer> {
         }, "sigil-pipeline");
         try (InterruptGuard guard = new InterruptGuard(worker, run::close)) {
             worker.start();
-            LogLocator locator = new LogLocator(cfg.logging().path().toString());
+            LogLocator locator = new LogLocator(found.layout(), found.rootText());
+            SigilConfig cfg = found.loaded().config();
+            Duration refresh = Duration.ofNanos((long) (1e9 / cfg.monitoring().refreshRateHz()));
             MonitorOptions options = new MonitorOptions(locator.path(run.logFile().toString()), MonitorOptions.Mode.DASHBOARD, "",
-                    Level.INFO, Duration.ofMillis(100), true, !env.noColor(), true, TailOptions.DEFAULT_MAX_LINE_BYTES);
+                    cfg.logging().level(), refresh, true, !env.noColor(), true, TailOptions.DEFAULT_MAX_LINE_BYTES,
+                    Display.of(cfg.monitoring()));
             OutputStream out = new BufferedOutputStream(env.stdout(), 1 << 16);
             boolean summaryShown = new DashboardMonitor(options, locator, Clock.systemDefaultZone()).run(out, done, Duration.ofMillis(1500))
                     .session().status().isFinished();
@@ -291,11 +291,5 @@ final class OrchestrateCommand implements Callable<Integer> {
             report(result.get(), console, summaryShown);
             return result.get();
         }
-    }
-
-    private static byte[] randomBytes(int n) {
-        byte[] b = new byte[n];
-        new java.security.SecureRandom().nextBytes(b);
-        return b;
     }
 }

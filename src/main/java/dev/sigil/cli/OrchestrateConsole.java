@@ -3,10 +3,9 @@ package dev.sigil.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-import dev.sigil.text.TerminalText;
-
 import dev.sigil.orchestrate.OrchestrationResult;
 import dev.sigil.orchestrate.StepOutcome;
+import dev.sigil.text.TerminalText;
 
 /**
  * What {@code sigil orchestrate} prints on the console (seed 000 §6.3.2): the processing line, the session, each

@@ -9,15 +9,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 
+import dev.sigil.layout.LogLayout;
+import dev.sigil.layout.SessionId;
+import dev.sigil.print.TailPrinter;
 import dev.sigil.tail.Confinement;
 import dev.sigil.tail.FileTailSource;
 import dev.sigil.tail.TailOptions;
-import dev.sigil.print.TailPrinter;
 import dev.sigil.tail.TailSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,8 +49,6 @@ import picocli.CommandLine.Spec;
             "130:stopped by Ctrl-C or interrupted (--follow)"})
 final class TailCommand implements Callable<Integer> {
 
-    private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
     @ParentCommand
     SigilCommand root;
 
@@ -70,11 +71,8 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = "--max-line-bytes", paramLabel = "N", description = "Longest line read, in bytes (default: ${DEFAULT-VALUE}); longer lines are skipped without being held in memory.")
     int maxLineBytes = TailOptions.DEFAULT_MAX_LINE_BYTES;
 
-    @Option(names = "--session", paramLabel = "ID", description = "Read the log of session ID: DIR/sessions/ID/execution.jsonl, DIR as --log-path says.")
-    String session;
-
-    @Option(names = "--log-path", paramLabel = "DIR", description = "Base log directory for --session (default: ~/.sigil/logs).")
-    Path logPath;
+    @Mixin
+    SessionOptions logs;
 
     @Option(names = "--poll-interval", paramLabel = "MILLIS", description = "With --follow, how often to look for new bytes, in milliseconds (default: ${DEFAULT-VALUE}).")
     long pollMillis = 100;
@@ -88,8 +86,8 @@ final class TailCommand implements Callable<Integer> {
         if (pollMillis < 1) {
             throw UserError.usage("--poll-interval must be at least 1");
         }
-        List<TailSource> sources = sources();
         Environment env = root.environment();
+        List<TailSource> sources = sources(env);
         PrintWriter err = spec.commandLine().getErr();
         OutputStream stdout = new BufferedOutputStream(env.stdout(), 1 << 16);
         TailPrinter printer = new TailPrinter(stdout, err, "sigil tail", outputFormat, env.stdoutTerminal(), verbose);
@@ -111,23 +109,22 @@ final class TailCommand implements Callable<Integer> {
         }
     }
 
-    private List<TailSource> sources() {
-        if (session != null && !paths.isEmpty()) {
+    private List<TailSource> sources(Environment env) {
+        Optional<SessionId> session = logs.sessionId();
+        if (session.isPresent() && !paths.isEmpty()) {
             throw UserError.usage("give either PATHs or --session, not both");
         }
-        if (session == null && paths.isEmpty()) {
+        if (session.isEmpty() && paths.isEmpty()) {
             throw UserError.usage("give the PATH of a log, or --session ID");
         }
-        if (session == null && logPath != null) {
+        if (session.isEmpty() && logs.logPath != null) {
             throw UserError.usage("--log-path goes with --session");
         }
+        LogLayout layout = logs.logs(env).layout();
         List<TailSource> sources = new ArrayList<>();
-        if (session != null) {
-            if (!SESSION_ID.matcher(session).matches()) {
-                throw UserError.usage("--session must be 1 to 64 letters, digits, '_' or '-', not '" + session + "'");
-            }
-            Path base = logPath != null ? logPath : defaultLogPath();
-            Path file = base.resolve("sessions").resolve(session).resolve("execution.jsonl");
+        if (session.isPresent()) {
+            Path base = layout.root();
+            Path file = layout.executionLog(session.get());
             Path leadsTo = outside(file, base);
             if (leadsTo != null) {
                 throw UserError.usage("refused: " + Confinement.describe(file, leadsTo, base));
@@ -147,10 +144,5 @@ final class TailCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw UserError.usage("cannot read " + file + ": " + e.getMessage());
         }
-    }
-
-    private Path defaultLogPath() {
-        String home = root.environment().get("HOME");
-        return Path.of(home != null && !home.isEmpty() ? home : System.getProperty("user.home"), ".sigil", "logs");
     }
 }

@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-import dev.sigil.tail.TailOptions;
 import dev.sigil.print.TailPrinter;
+import dev.sigil.tail.TailOptions;
 import dev.sigil.tail.TailSource;
 import dev.sigil.tail.TailStats;
 import dev.sigil.tail.Tailer;

@@ -1,11 +1,11 @@
 package dev.sigil.cli;
 
-import dev.sigil.text.TerminalText;
 import java.io.PrintWriter;
 
-import picocli.CommandLine;
+import dev.sigil.text.TerminalText;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * A command line that cannot be parsed (an unknown option or command, a value of the wrong kind, a missing

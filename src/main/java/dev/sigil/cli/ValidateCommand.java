@@ -1,21 +1,28 @@
 package dev.sigil.cli;
 
-import dev.sigil.text.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import dev.sigil.contract.ContractSchema;
 import dev.sigil.contract.validation.SchemaValidator;
+import dev.sigil.layout.LogLayout;
+import dev.sigil.layout.SessionId;
+import dev.sigil.text.TerminalText;
 import dev.sigil.validate.FileSummary;
 import dev.sigil.validate.LogValidator;
 import dev.sigil.validate.Problem;
 import dev.sigil.validate.ProblemSink;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,8 +56,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files to check; '-' reads standard input.")
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files to check; '-' reads standard input.")
     List<String> paths = new ArrayList<>();
+
+    @Mixin
+    SessionOptions logs;
 
     @Option(names = "--schema", paramLabel = "FILE", description = "Validate against this schema instead of the bundled contract.")
     Path schemaFile;
@@ -73,6 +83,7 @@ final class ValidateCommand implements Callable<Integer> {
             throw UserError.usage("--max-line-bytes must be at least 1");
         }
         Environment env = root.environment();
+        List<String> names = inputs(env);
         SchemaValidator schema;
         try {
             schema = schemaFile == null ? SchemaValidator.executionEntry() : SchemaValidator.of(ContractSchema.fromFile(schemaFile));
@@ -91,7 +102,7 @@ final class ValidateCommand implements Callable<Integer> {
         List<FileSummary> summaries = new ArrayList<>();
         boolean unreadable = false;
         boolean stopped = false;
-        for (String name : paths) {
+        for (String name : names) {
             if (stopped) {
                 break;
             }
@@ -118,11 +129,39 @@ final class ValidateCommand implements Callable<Integer> {
         }
         report.summary(summaries, stopped);
         out.flush();
-        err.println(ValidationReport.summaryLine(summaries, stopped, maxErrors));
+        err.println(TerminalText.visible(ValidationReport.summaryLine(summaries, stopped, maxErrors)));
         err.flush();
         if (unreadable) {
             return ExitCode.USAGE;
         }
         return summaries.stream().anyMatch(s -> s.invalid() > 0) ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    /** The files to check: the PATHs, or a session's log, its rotated parts first (oldest first), as one log reads. */
+    private List<String> inputs(Environment env) throws IOException {
+        Optional<SessionId> session = logs.sessionId();
+        if (session.isPresent() == !paths.isEmpty()) {
+            throw UserError.usage(session.isPresent() ? "give either PATHs or --session, not both" : "give the PATH of a log, or --session ID");
+        }
+        if (session.isEmpty() && logs.logPath != null) {
+            throw UserError.usage("--log-path goes with --session");
+        }
+        LogLayout layout = logs.logs(env).layout();
+        if (session.isEmpty()) {
+            return paths;
+        }
+        Path dir = layout.sessionDirectory(session.get());
+        if (!Files.isDirectory(dir)) {
+            throw UserError.usage("no session '" + session.get() + "' in " + layout.sessions());
+        }
+        TreeMap<Integer, String> parts = new TreeMap<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                LogLayout.rotatedNumber(f.getFileName().toString()).ifPresent(n -> parts.put(n, f.toString()));
+            }
+        }
+        List<String> names = new ArrayList<>(parts.values());
+        names.add(layout.executionLog(session.get()).toString());
+        return names;
     }
 }

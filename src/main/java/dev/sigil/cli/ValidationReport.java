@@ -1,10 +1,10 @@
 package dev.sigil.cli;
 
-import dev.sigil.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.List;
 
 import dev.sigil.contract.codec.PythonJsonWriter;
+import dev.sigil.text.TerminalText;
 import dev.sigil.validate.FileSummary;
 import dev.sigil.validate.Problem;
 import tools.jackson.databind.node.JsonNodeFactory;

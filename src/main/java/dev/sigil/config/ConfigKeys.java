@@ -13,56 +13,70 @@ import java.util.Optional;
 
 import dev.sigil.contract.event.Level;
 import dev.sigil.contract.model.Component;
+import dev.sigil.layout.LogDefaults;
+import dev.sigil.layout.SigilHome;
 
 /**
  * Every setting sigil knows, with the defaults of seed 001 Appendix A, seed 002's environment variables and seed 000's
- * feature flags. docs/configuration.md is the same table for people.
+ * feature flags. docs/configuration.md is the same table for people. The logging defaults come from
+ * {@link LogDefaults} and the token total from {@link TokenBudgetConfig#DEFAULT_TOTAL}, written here as the file
+ * would write them: each default is held once.
  */
 public final class ConfigKeys {
 
     static final long MAX_TOKENS = 1_000_000_000_000L;
+    private static final MonitoringConfig MONITORING = MonitoringConfig.DEFAULTS;
     private static final Duration MIN_FLUSH = Duration.ofMillis(1);
     private static final Duration MAX_FLUSH = Duration.ofSeconds(60);
 
-    public static final ConfigKey<java.nio.file.Path> LOG_PATH = key("logging.path", ValueTypes.directory(), "~/.sigil/logs",
+    public static final ConfigKey<java.nio.file.Path> LOG_PATH = key("logging.path", ValueTypes.directory(), SigilHome.DEFAULT_LOG_ROOT,
             "Directory of the logs (sessions/<id>/execution.jsonl, archive/).");
     public static final ConfigKey<Level> LOG_LEVEL = key("logging.level", levels(), "info",
-            "Least severe of sigil's own diagnostics shown on stderr (the execution log is never filtered).", "SIGIL_LOG_LEVEL", null);
-    public static final ConfigKey<Long> BUFFER_SIZE_BYTES = key("logging.buffer_size_bytes", ValueTypes.integer(1, 64L << 20, "bytes"), "4096",
+            "The lowest level of entries sigil monitor shows when --level is not given (the execution log itself is never filtered).",
+            "SIGIL_LOG_LEVEL", null);
+    public static final ConfigKey<Long> BUFFER_SIZE_BYTES = typed("logging.buffer_size_bytes", ValueTypes.integer(1, 64L << 20, "bytes"), (long) LogDefaults.BUFFER_SIZE_BYTES,
             "The logger writes its buffer once it holds this many bytes (1: every entry at once).");
-    public static final ConfigKey<Duration> FLUSH_INTERVAL = key("logging.flush_interval_seconds",
-            ValueTypes.duration("seconds", BigDecimal.ONE, MIN_FLUSH, MAX_FLUSH), "0.1",
+    public static final ConfigKey<Duration> FLUSH_INTERVAL = typed("logging.flush_interval_seconds",
+            ValueTypes.duration("seconds", BigDecimal.ONE, MIN_FLUSH, MAX_FLUSH), LogDefaults.FLUSH_INTERVAL,
             "The logger writes its buffer at least this often.",
             "SIGIL_FLUSH_INTERVAL", ValueTypes.duration("milliseconds", new BigDecimal("0.001"), MIN_FLUSH, MAX_FLUSH));
-    public static final ConfigKey<Long> MAX_BATCH_SIZE = key("logging.max_batch_size", ValueTypes.integer(1, 100_000, "entries"), "100",
-            "The logger writes its buffer once it holds this many entries.", "SIGIL_BUFFER_SIZE", null);
-    public static final ConfigKey<Long> MAX_FILE_SIZE_MB = key("logging.max_file_size_mb", ValueTypes.integer(1, 1L << 20, "MiB"), "10",
+    public static final ConfigKey<Long> MAX_BATCH_SIZE = typed("logging.max_batch_size", ValueTypes.integer(1, 100_000, "entries"),
+            (long) LogDefaults.MAX_BATCH_ENTRIES, "The logger writes its buffer once it holds this many entries.", "SIGIL_BUFFER_SIZE", null);
+    public static final ConfigKey<Long> MAX_FILE_SIZE_MB = typed("logging.max_file_size_mb", ValueTypes.integer(1, 1L << 20, "MiB"), (long) LogDefaults.MAX_FILE_SIZE_MIB,
             "A session log is rotated once it reaches this size (MiB, 1,048,576 bytes).");
-    public static final ConfigKey<Long> RETENTION_DAYS = key("logging.retention_days", ValueTypes.integer(1, 36_500, "days"), "7",
+    public static final ConfigKey<Long> RETENTION_DAYS = typed("logging.retention_days", ValueTypes.integer(1, 36_500, "days"), (long) LogDefaults.RETENTION_DAYS,
             "Sessions older than this are archived.");
-    public static final ConfigKey<Long> ARCHIVE_RETENTION_DAYS = key("logging.archive_retention_days", ValueTypes.integer(1, 36_500, "days"), "30",
+    public static final ConfigKey<Long> ARCHIVE_RETENTION_DAYS = typed("logging.archive_retention_days", ValueTypes.integer(1, 36_500, "days"),
+            (long) LogDefaults.ARCHIVE_RETENTION_DAYS,
             "Archives older than this are deleted.");
-    public static final ConfigKey<Boolean> SANITIZE_LOGS = key("logging.sanitize_logs", ValueTypes.bool(), "true",
+    public static final ConfigKey<Boolean> SANITIZE_LOGS = typed("logging.sanitize_logs", ValueTypes.bool(), LogDefaults.SANITIZE,
             "Mask secrets (API keys, passwords, e-mail addresses) before they reach the log.");
     public static final ConfigKey<List<String>> ADDITIONAL_PATTERNS = new ConfigKey<>("logging.additional_patterns",
             ValueTypes.patterns(), RawValue.list(List.of()),
             "More regular expressions (Java syntax) whose matches are masked.", null, null);
 
-    public static final ConfigKey<MonitorMode> DEFAULT_MODE = key("monitoring.default_mode",
+    public static final ConfigKey<MonitorMode> DEFAULT_MODE = typed("monitoring.default_mode",
             ValueTypes.choice(ValueTypes.lowerNames(MonitorMode.values()), ConfigKeys::mode, m -> m.name().toLowerCase(Locale.ROOT)),
-            "dashboard", "The monitor's mode when none is given.");
-    public static final ConfigKey<Double> REFRESH_RATE_HZ = key("monitoring.refresh_rate_hz",
-            ValueTypes.decimal(0, true, 10, "times per second"), "10",
-            "How often the monitor redraws (at most 10: a frame every 100 ms, seed 001 section 10.3).");
-    public static final ConfigKey<Boolean> SHOW_COMPONENT_BREAKDOWN = flag("monitoring.show_component_breakdown", "Show tokens per component.");
-    public static final ConfigKey<Boolean> SHOW_BUDGET_BAR = flag("monitoring.show_budget_bar", "Show the budget bar.");
-    public static final ConfigKey<Boolean> SHOW_FORECAST = flag("monitoring.show_forecast", "Show the budget forecast.");
-    public static final ConfigKey<Boolean> SHOW_LATENCY = flag("monitoring.show_latency", "Show step latencies.");
-    public static final ConfigKey<Boolean> HIGHLIGHT_SLOWEST = flag("monitoring.highlight_slowest", "Highlight the slowest step.");
-    public static final ConfigKey<Long> LATENCY_WARNING_MS = key("monitoring.latency_warning_ms",
-            ValueTypes.integer(1, 86_400_000, "milliseconds"), "5000", "Steps slower than this are shown as slow.");
+            MONITORING.defaultMode(),
+            "sigil monitor's mode when --mode is not given (the dashboard needs a terminal: stream otherwise, and with --no-follow).");
+    public static final ConfigKey<Double> REFRESH_RATE_HZ = typed("monitoring.refresh_rate_hz",
+            ValueTypes.decimal(0, true, 10, "times per second"), MONITORING.refreshRateHz(),
+            "How often the monitor redraws and looks at the log when --refresh-rate is not given (at most 10: a frame every 100 ms).");
+    public static final ConfigKey<Boolean> SHOW_COMPONENT_BREAKDOWN = flag("monitoring.show_component_breakdown",
+            MONITORING.showComponentBreakdown(), "The dashboard's Components panel (tokens, operations, latency, errors per component).");
+    public static final ConfigKey<Boolean> SHOW_BUDGET_BAR = flag("monitoring.show_budget_bar", MONITORING.showBudgetBar(),
+            "The dashboard's budget gauge.");
+    public static final ConfigKey<Boolean> SHOW_FORECAST = flag("monitoring.show_forecast", MONITORING.showForecast(),
+            "The dashboard's forecast of when the budget runs out.");
+    public static final ConfigKey<Boolean> SHOW_LATENCY = flag("monitoring.show_latency", MONITORING.showLatency(),
+            "The dashboard's latency figures: the average per component and the line of latencies under them.");
+    public static final ConfigKey<Boolean> HIGHLIGHT_SLOWEST = flag("monitoring.highlight_slowest", MONITORING.highlightSlowest(),
+            "Name the slowest component at the start of the dashboard's latency line.");
+    public static final ConfigKey<Long> LATENCY_WARNING_MS = typed("monitoring.latency_warning_ms",
+            ValueTypes.integer(1, 86_400_000, "milliseconds"), MONITORING.latencyWarningMs(),
+            "A component whose average step takes longer is shown as slow on the dashboard.");
 
-    public static final ConfigKey<Long> DEFAULT_TOTAL = key("token_budget.default_total", ValueTypes.integer(1, MAX_TOKENS, "tokens"), "256000",
+    public static final ConfigKey<Long> DEFAULT_TOTAL = typed("token_budget.default_total", ValueTypes.integer(1, MAX_TOKENS, "tokens"), TokenBudgetConfig.DEFAULT_TOTAL,
             "A session's token budget (the hard limit).", "SIGIL_TOKEN_BUDGET", null);
     /** One key per component, {@code token_budget.allocations.routing} etc., in the seed's order. */
     public static final Map<Component, ConfigKey<Long>> ALLOCATIONS = allocations();
@@ -108,8 +122,8 @@ public final class ConfigKeys {
     private static Map<Component, ConfigKey<Long>> allocations() {
         Map<Component, ConfigKey<Long>> m = new LinkedHashMap<>();
         TokenBudgetConfig.DEFAULT_ALLOCATIONS.forEach((component, tokens) -> m.put(component,
-                key("token_budget.allocations." + component.wireName(), ValueTypes.integer(0, MAX_TOKENS, "tokens"),
-                        Long.toString(tokens), "Soft limit of " + component.wireName() + " (a warning when passed)."
+                typed("token_budget.allocations." + component.wireName(), ValueTypes.integer(0, MAX_TOKENS, "tokens"),
+                        tokens, "Soft limit of " + component.wireName() + " (a warning when passed)."
                                 + " Scaled with the total unless set.")));
         return Collections.unmodifiableMap(m);
     }
@@ -119,12 +133,22 @@ public final class ConfigKeys {
                 "Fraction of the total at which the level becomes " + level + ".");
     }
 
-    private static ConfigKey<Boolean> flag(String name, String description) {
-        return key(name, ValueTypes.bool(), "true", description);
+    private static ConfigKey<Boolean> flag(String name, boolean dflt, String description) {
+        return typed(name, ValueTypes.bool(), dflt, description);
     }
 
     private static ConfigKey<Boolean> feature(String name, String variable, String description) {
         return key(name, ValueTypes.bool(), "true", description, variable, null);
+    }
+
+    /** A key whose default is a value held elsewhere, written here as the file would write it. */
+    private static <T> ConfigKey<T> typed(String name, ValueType<T> type, T dflt, String description) {
+        return key(name, type, type.format(dflt), description);
+    }
+
+    private static <T> ConfigKey<T> typed(String name, ValueType<T> type, T dflt, String description, String variable,
+                                          ValueType<T> envType) {
+        return key(name, type, type.format(dflt), description, variable, envType);
     }
 
     private static <T> ConfigKey<T> key(String name, ValueType<T> type, String dflt, String description) {

@@ -1,6 +1,7 @@
 package dev.sigil.config;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.sigil.contract.model.Component;
+import dev.sigil.layout.SigilHome;
 
 /**
  * Builds the configuration from its sources: defaults, then the file, then environment variables, then flags, a later
@@ -24,6 +26,9 @@ import dev.sigil.contract.model.Component;
  * 256,000 (so {@code SIGIL_TOKEN_BUDGET=128000} halves every default allocation and the reserve).
  */
 public final class ConfigLoader {
+
+    /** Largest config file read: far more than any real one, small enough that a wrong name costs nothing. */
+    public static final int MAX_FILE_BYTES = 1 << 20;
 
     private final ConfigInputs inputs;
     private final Map<String, Object> values = new HashMap<>();
@@ -56,10 +61,11 @@ public final class ConfigLoader {
             return inputs.configFile().get();
         }
         String named = inputs.environment().get(ConfigInputs.CONFIG_VARIABLE);
+        SigilHome home = new SigilHome(inputs.home());
         if (named != null && !named.isEmpty()) {
-            return named.startsWith("~/") ? inputs.home().resolve(named.substring(2)) : Path.of(named);
+            return home.expand(named);
         }
-        return inputs.home().resolve(".sigil").resolve("config.yaml");
+        return home.configFile();
     }
 
     private LoadedConfig run() {
@@ -93,7 +99,17 @@ public final class ConfigLoader {
                 errors.add(via + file + ": is a directory, not a config file");
                 return false;
             }
-            bytes = Files.readAllBytes(file);
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // A device (/dev/zero), a FIFO or a socket: reading it could wait or never end. Looked at, not opened.
+                errors.add(via + file + ": is not a regular file (a device, a pipe or a socket), not a config file");
+                return false;
+            }
+            bytes = readAtMost(file);
+            if (bytes == null) {
+                errors.add(via + file + ": is larger than " + (MAX_FILE_BYTES >> 20) + " MiB (" + MAX_FILE_BYTES
+                        + " bytes), too large for a config file");
+                return false;
+            }
         } catch (NoSuchFileException e) {
             if (named) {
                 errors.add(via + file + ": no such file");
@@ -115,6 +131,17 @@ public final class ConfigLoader {
             parse(key, key.type(), entry.value(), new Origin(ConfigSource.FILE, where), where + ": " + key.name());
         }
         return true;
+    }
+
+    /** The file's bytes, or null if it holds more than {@link #MAX_FILE_BYTES} (also if it grows while read). */
+    private static byte[] readAtMost(Path file) throws IOException {
+        if (Files.size(file) > MAX_FILE_BYTES) {
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            return bytes.length > MAX_FILE_BYTES ? null : bytes;
+        }
     }
 
     private void readEnvironment() {
@@ -180,7 +207,7 @@ public final class ConfigLoader {
                 long scaled = BigInteger.valueOf(total).multiply(BigInteger.valueOf(dflt))
                         .divide(BigInteger.valueOf(TokenBudgetConfig.DEFAULT_TOTAL)).longValueExact();
                 values.put(key.name(), scaled);
-                notes.put(key.name(), "scaled to the total: " + dflt + " of 256000");
+                notes.put(key.name(), "scaled to the total: " + dflt + " of " + TokenBudgetConfig.DEFAULT_TOTAL);
             }
         });
     }

@@ -15,4 +15,7 @@ package dev.sigil.config;
 public record MonitoringConfig(MonitorMode defaultMode, double refreshRateHz, boolean showComponentBreakdown,
                                boolean showBudgetBar, boolean showForecast, boolean showLatency,
                                boolean highlightSlowest, long latencyWarningMs) {
+
+    /** The seed's defaults (seed 001 Appendix A), held once: the key table writes them, the monitor starts from them. */
+    public static final MonitoringConfig DEFAULTS = new MonitoringConfig(MonitorMode.DASHBOARD, 10, true, true, true, true, true, 5000);
 }

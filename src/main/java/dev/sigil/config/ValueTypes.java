@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
+import dev.sigil.layout.SigilHome;
+
 /** The kinds of setting sigil has. */
 final class ValueTypes {
 
@@ -166,11 +168,8 @@ final class ValueTypes {
             public Path parse(RawValue raw, Path home) throws InvalidValueException {
                 String text = scalar(raw);
                 try {
-                    if (text.equals("~")) {
-                        return home;
-                    }
-                    if (text.startsWith("~/")) {
-                        return home.resolve(text.substring(2)).normalize();
+                    if (text.equals("~") || text.startsWith("~/")) {
+                        return new SigilHome(home).expand(text);
                     }
                     Path p = Path.of(text);
                     if (!p.isAbsolute() || text.indexOf('\0') >= 0) {

@@ -1,12 +1,13 @@
 package dev.sigil.log;
 
-import dev.sigil.layout.LogLayout;
-import dev.sigil.layout.SessionId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+
+import dev.sigil.layout.LogLayout;
+import dev.sigil.layout.SessionId;
 
 /**
  * {@code current.jsonl}: a symbolic link to the active session's log, replaced atomically (a new link renamed over

@@ -15,8 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What happens to an entry between the queue and the file: sanitize, validate against the schema, encode as
- * CPython would. Runs on the writer thread (and on the caller's thread for {@link ExecutionLogger#logChecked}).
- * Not thread-safe (it reuses one encode buffer); {@link #check} is.
+ * CPython would. Runs on the writer thread (and on the caller's thread for {@link ExecutionLogger#logChecked}, with
+ * an instance of its own). Not thread-safe: it reuses one encode buffer.
  */
 final class EntryPipeline {
 
@@ -47,6 +47,8 @@ final class EntryPipeline {
         if (sanitizer != null) {
             sanitizer.entry(node);
         }
+        // NaN and infinities first: validators disagree about them (networknt calls NaN a wrong type, Python's
+        // jsonschema accepts it as a number); the log refuses them.
         Optional<String> nonFinite = nonFinite(node, "");
         if (nonFinite.isPresent()) {
             return new Rejected(new Rejection(node, List.of(nonFiniteViolation(nonFinite.get()))));
@@ -73,18 +75,6 @@ final class EntryPipeline {
 
     private static Violation nonFiniteViolation(String pointer) {
         return new Violation(pointer, Rejection.NON_FINITE, "NaN and infinities are not JSON; the log refuses them");
-    }
-
-    /**
-     * NaN and infinities first (validators disagree about them: networknt calls NaN a wrong type, Python's
-     * jsonschema accepts it as a number), then the schema; empty if the entry may be written.
-     */
-    List<Violation> check(JsonNode node) {
-        Optional<String> nonFinite = nonFinite(node, "");
-        if (nonFinite.isPresent()) {
-            return List.of(nonFiniteViolation(nonFinite.get()));
-        }
-        return validator.validate(node);
     }
 
     private static Optional<String> nonFinite(JsonNode node, String pointer) {

@@ -1,6 +1,5 @@
 package dev.sigil.log;
 
-import dev.sigil.layout.SessionId;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.sigil.contract.model.ExecutionEntry;
+import dev.sigil.layout.SessionId;
 
 /**
  * The callers' side of the logger: a bounded queue to the writer thread, the queue-full policy (docs/adr/0013) and
@@ -127,6 +127,6 @@ final class EntryQueue {
     }
 
     private static boolean isEntry(Object item) {
-        return item instanceof ExecutionEntry || item instanceof WriterLoop.CheckedRejection;
+        return item instanceof ExecutionEntry || item instanceof WriterLoop.Processed;
     }
 }

@@ -1,16 +1,14 @@
 package dev.sigil.log;
 
-import dev.sigil.layout.LogLayout;
-import dev.sigil.layout.SessionId;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 
 import dev.sigil.contract.codec.PythonTimestamp;
 import dev.sigil.contract.model.Component;
@@ -18,11 +16,11 @@ import dev.sigil.contract.model.EventType;
 import dev.sigil.contract.model.ExecutionEntry;
 import dev.sigil.contract.model.Metadata;
 import dev.sigil.contract.validation.SchemaValidator;
-import dev.sigil.contract.validation.Violation;
+import dev.sigil.layout.LogLayout;
+import dev.sigil.layout.SessionId;
 import dev.sigil.log.sanitize.Sanitizer;
 import dev.sigil.log.summary.SessionMetrics;
 import dev.sigil.log.summary.TokenSummary;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The execution logger of one session: {@code log} only timestamps the entry and puts it in a bounded queue; a
@@ -116,24 +114,33 @@ public final class ExecutionLogger implements AutoCloseable {
     }
 
     /**
-     * Validates on the caller's thread, then logs: for callers that want the error at the call. The refused entry is
-     * still kept in errors.jsonl.
+     * Sanitizes, validates and encodes on the caller's thread, then logs the line: for callers that want the error at
+     * the call. The writer thread only appends the line (the entry is sanitized and checked once). The refused entry
+     * is still kept in errors.jsonl.
      *
      * @return false if the entry was dropped (queue full, or the logger closed)
      * @throws InvalidEntryException naming each JSON pointer and rule, if the schema refuses the entry
      */
     public boolean logChecked(ExecutionEntry entry) {
         requireSession(entry);
-        ObjectNode node = entry.toJsonNode();
-        if (sanitizer != null) {
-            sanitizer.entry(node);
+        EntryPipeline.Outcome outcome;
+        synchronized (checker) {
+            outcome = checker.process(entry);
         }
-        List<Violation> violations = checker.check(node);
-        if (!violations.isEmpty()) {
-            entries.offer(new WriterLoop.CheckedRejection(entry));
-            throw new InvalidEntryException(new Rejection(node, violations));
+        boolean queued = entries.offer(new WriterLoop.Processed(outcome));
+        if (outcome instanceof EntryPipeline.Rejected rejected) {
+            throw new InvalidEntryException(rejected.rejection());
         }
-        return entries.offer(entry);
+        return queued;
+    }
+
+    /**
+     * How this logger redacts text ({@code logging.sanitize_logs} and its patterns): for other files of the session
+     * (the orchestrator's step outputs, its {@code --output} document) to hide what the log hides, with the same
+     * rules built once. The identity when sanitizing is off.
+     */
+    public UnaryOperator<String> redaction() {
+        return sanitizer == null ? UnaryOperator.identity() : sanitizer::text;
     }
 
     /** An entry of this session timestamped now ({@code datetime.now().isoformat()} by the logger's clock). */

@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
+import dev.sigil.layout.LogDefaults;
+import dev.sigil.layout.SigilHome;
 import dev.sigil.log.sanitize.SanitizePattern;
 
 /**
- * Everything the logger and the log maintenance need to know, immutable. Defaults are the seed's configuration
- * reference (seed 001, Appendix A, {@code logging:}); the last four fields have no configuration key yet and keep
- * their defaults until the configuration grows one (docs/logging.md explains each).
+ * Everything the logger and the log maintenance need to know, immutable. The command line builds it from the
+ * configuration; built without one (tests, embedding), the fields with a configuration key start from the seed's
+ * defaults held in {@link LogDefaults}, and the last four, which have no key, from the constants below
+ * (docs/logging.md explains each).
  *
  * @param logPath base directory ({@code logging.path}, default {@code ~/.sigil/logs})
  * @param bufferSizeBytes flush when the batch holds this many bytes ({@code buffer_size_bytes}, 4096)
@@ -43,12 +46,6 @@ public record LoggerSettings(
         long maxRetainedBytes,
         Duration closeTimeout) {
 
-    public static final int DEFAULT_BUFFER_SIZE_BYTES = 4096;
-    public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(100);
-    public static final int DEFAULT_MAX_BATCH_ENTRIES = 100;
-    public static final long DEFAULT_MAX_FILE_SIZE_BYTES = 10L * 1024 * 1024;
-    public static final int DEFAULT_RETENTION_DAYS = 7;
-    public static final int DEFAULT_ARCHIVE_RETENTION_DAYS = 30;
     public static final int DEFAULT_QUEUE_CAPACITY = 8192;
     public static final Duration DEFAULT_QUEUE_FULL_WAIT = Duration.ofMillis(50);
     public static final long DEFAULT_MAX_RETAINED_BYTES = 4L * 1024 * 1024;
@@ -81,11 +78,6 @@ public record LoggerSettings(
         }
     }
 
-    /** {@code ~/.sigil/logs} for the given home directory. */
-    public static Path defaultLogPath(Path home) {
-        return home.resolve(".sigil").resolve("logs");
-    }
-
     /** The seed's defaults, with the log path under {@code user.home}. */
     public static LoggerSettings defaults() {
         return builder().build();
@@ -116,15 +108,15 @@ public record LoggerSettings(
 
     /** Builds settings from the defaults, changing what is set. */
     public static final class Builder {
-        private Path logPath = defaultLogPath(Path.of(System.getProperty("user.home")));
-        private int bufferSizeBytes = DEFAULT_BUFFER_SIZE_BYTES;
-        private Duration flushInterval = DEFAULT_FLUSH_INTERVAL;
-        private int maxBatchEntries = DEFAULT_MAX_BATCH_ENTRIES;
+        private Path logPath = new SigilHome(Path.of(System.getProperty("user.home"))).defaultLogRoot();
+        private int bufferSizeBytes = LogDefaults.BUFFER_SIZE_BYTES;
+        private Duration flushInterval = LogDefaults.FLUSH_INTERVAL;
+        private int maxBatchEntries = LogDefaults.MAX_BATCH_ENTRIES;
         private boolean fsync = true;
-        private long maxFileSizeBytes = DEFAULT_MAX_FILE_SIZE_BYTES;
-        private int retentionDays = DEFAULT_RETENTION_DAYS;
-        private int archiveRetentionDays = DEFAULT_ARCHIVE_RETENTION_DAYS;
-        private boolean sanitize = true;
+        private long maxFileSizeBytes = LogDefaults.MAX_FILE_SIZE_BYTES;
+        private int retentionDays = LogDefaults.RETENTION_DAYS;
+        private int archiveRetentionDays = LogDefaults.ARCHIVE_RETENTION_DAYS;
+        private boolean sanitize = LogDefaults.SANITIZE;
         private List<SanitizePattern> extraPatterns = List.of();
         private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
         private Duration queueFullWait = DEFAULT_QUEUE_FULL_WAIT;

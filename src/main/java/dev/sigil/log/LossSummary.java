@@ -1,10 +1,11 @@
 package dev.sigil.log;
 
-import dev.sigil.layout.LogLayout;
-import dev.sigil.layout.SessionId;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import dev.sigil.layout.LogLayout;
+import dev.sigil.layout.SessionId;
 
 /** The one line a closing logger prints when not every entry reached the log. */
 final class LossSummary {

@@ -1,6 +1,5 @@
 package dev.sigil.log;
 
-import dev.sigil.layout.LogLayout;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -8,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.OptionalInt;
+
+import dev.sigil.layout.LogLayout;
 
 /**
  * The rename step of rotation, shared by the logger and {@code sigil logs rotate}: {@code execution.jsonl} becomes

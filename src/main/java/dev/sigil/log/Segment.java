@@ -1,6 +1,5 @@
 package dev.sigil.log;
 
-import dev.sigil.layout.LogLayout;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.function.Consumer;
+
+import dev.sigil.layout.LogLayout;
 
 /**
  * The session's active {@code execution.jsonl}: appends whole lines, knows its size, rotates. A failed write is cut

@@ -1,6 +1,5 @@
 package dev.sigil.log;
 
-import dev.sigil.layout.LogLayout;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.Set;
+
+import dev.sigil.layout.LogLayout;
 
 /**
  * One writer per session: an exclusive {@link FileChannel#tryLock} on {@code sessions/<id>/.lock}, held until the

@@ -1,11 +1,11 @@
 package dev.sigil.log;
 
-import dev.sigil.layout.LogLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import dev.sigil.contract.codec.PythonJsonWriter;
 import dev.sigil.contract.codec.IndentedJson;
+import dev.sigil.contract.codec.PythonJsonWriter;
+import dev.sigil.layout.LogLayout;
 import dev.sigil.log.summary.SessionMetrics;
 import dev.sigil.log.summary.TokenSummary;
 import tools.jackson.databind.node.JsonNodeFactory;

@@ -28,8 +28,11 @@ final class WriterLoop implements Runnable {
     record FlushRequest(CountDownLatch done) {
     }
 
-    /** Queue item: an entry the caller already learned was invalid; record it, do not notify again. */
-    record CheckedRejection(ExecutionEntry entry) {
+    /**
+     * Queue item: an entry the caller already ran through the pipeline ({@link ExecutionLogger#logChecked}): append its
+     * line, or record its rejection without notifying again; it is not sanitized, checked or encoded a second time.
+     */
+    record Processed(EntryPipeline.Outcome outcome) {
     }
 
     /** Queue item: finish. */
@@ -129,8 +132,9 @@ final class WriterLoop implements Runnable {
     private boolean handle(Object item) {
         if (item instanceof ExecutionEntry entry) {
             accept(entry, true);
-        } else if (item instanceof CheckedRejection checked) {
-            accept(checked.entry(), false);
+        } else if (item instanceof Processed processed) {
+            counters.accepted.incrementAndGet();
+            record(processed.outcome(), false);
         } else if (item instanceof FlushRequest flush) {
             maybeFlush(ticker.getAsLong(), true);
             flush.done().countDown();
@@ -148,6 +152,10 @@ final class WriterLoop implements Runnable {
         } catch (RuntimeException e) {
             outcome = new EntryPipeline.Rejected(new Rejection(entry.toJsonNode(), List.of(new Violation("", "internal", String.valueOf(e)))));
         }
+        record(outcome, notify);
+    }
+
+    private void record(EntryPipeline.Outcome outcome, boolean notify) {
         long now = ticker.getAsLong();
         if (outcome instanceof EntryPipeline.Rejected rejected) {
             counters.rejected.incrementAndGet();

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
+import dev.sigil.layout.SessionId;
 import dev.sigil.monitor.format.PythonMonitorText;
 import dev.sigil.monitor.state.MonitorAction;
 import dev.sigil.monitor.state.MonitorState;
@@ -59,7 +60,7 @@ public final class DashboardMonitor {
         MonitorState last;
         try (TailFeed feed = new TailFeed(queue, clock, options.refresh(), options.maxLineBytes(), options.follow())) {
             feed.start(target);
-            DashboardApp app = new DashboardApp(initial, queue::drain, effects(feed), clock, theme).takeBacklogWith(queue::onFull);
+            DashboardApp app = new DashboardApp(initial, queue::drain, effects(feed), clock, theme, options.display()).takeBacklogWith(queue::onFull);
             last = app.run(DashboardApp.config(options.refresh(), theme).build());
         }
         SessionStats s = last.session();
@@ -80,7 +81,7 @@ public final class DashboardMonitor {
 
             @Override
             public void follow(String sessionId) {
-                LogTarget next = locator.session(sessionId);
+                LogTarget next = locator.session(SessionId.of(sessionId));
                 feed.switchTo(sessionId, next);
             }
         };

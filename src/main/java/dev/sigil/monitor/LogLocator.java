@@ -9,61 +9,68 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
 
+import dev.sigil.layout.LogLayout;
+import dev.sigil.layout.SessionId;
 import dev.sigil.monitor.state.SessionChoice;
 import dev.sigil.tail.Confinement;
 
 /**
- * Finds the log to follow: {@code --session ID} gives {@code LOG_PATH/sessions/ID/execution.jsonl} (the documented
- * monitor's rule), a PATH gives that file (or {@code PATH/execution.jsonl} for a directory), and nothing gives the
- * active session, {@code LOG_PATH/current.jsonl}. Also lists the sessions the picker offers.
+ * Finds the log to follow, in the log directory's layout ({@link LogLayout}): {@code --session ID} gives the session's
+ * {@code execution.jsonl}, a PATH gives that file (or {@code PATH/execution.jsonl} for a directory), and nothing gives
+ * the active session, {@code current.jsonl}. Also lists the sessions the picker offers.
  */
 public final class LogLocator {
 
-    private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final String LOG_FILE = "execution.jsonl";
+    private final LogLayout layout;
+    private final String rootText;
 
-    private final Path logPath;
-    private final String logPathText;
-
-    /** {@code logPathText} as the user gave it (or the default), kept to print it the way Python would. */
-    public LogLocator(String logPathText) {
-        this.logPathText = logPathText;
-        this.logPath = Path.of(logPathText);
+    /**
+     * @param layout the log root
+     * @param rootText the log root as the user gave it (or the configuration's), kept to print paths the way Python
+     *        would
+     */
+    public LogLocator(LogLayout layout, String rootText) {
+        this.layout = layout;
+        this.rootText = rootText;
     }
 
-    public static boolean isSessionId(String id) {
-        return SESSION_ID.matcher(id).matches();
+    /** A locator for the log root written {@code rootText}. */
+    public LogLocator(String rootText) {
+        this(new LogLayout(Path.of(rootText)), rootText);
     }
 
-    public LogTarget session(String id) {
-        return new LogTarget(logPath.resolve("sessions").resolve(id).resolve(LOG_FILE),
-                PythonPath.join(logPathText, "sessions", id, LOG_FILE), id, logPath, logPath);
+    public LogTarget session(SessionId id) {
+        return new LogTarget(layout.executionLog(id), PythonPath.join(rootText, LogLayout.relativeExecutionLog(id).toString()),
+                id.value(), layout.root(), layout.root());
     }
 
     public LogTarget path(String pathText) {
         Path p = Path.of(pathText);
         if (Files.isDirectory(p)) {
-            return new LogTarget(p.resolve(LOG_FILE), PythonPath.join(pathText, LOG_FILE), name(p), logPath, null);
+            return new LogTarget(p.resolve(LogLayout.EXECUTION_LOG), PythonPath.join(pathText, LogLayout.EXECUTION_LOG), name(p),
+                    layout.root(), null);
         }
-        return new LogTarget(p, PythonPath.join(pathText), sessionOf(p), logPath, null);
+        return new LogTarget(p, PythonPath.join(pathText), sessionOf(p), layout.root(), null);
     }
 
     public LogTarget active() {
-        Path current = logPath.resolve("current.jsonl");
-        return new LogTarget(current, PythonPath.join(logPathText, "current.jsonl"), sessionOf(current), logPath, logPath);
+        Path current = layout.current();
+        return new LogTarget(current, PythonPath.join(rootText, LogLayout.CURRENT), sessionOf(current), layout.root(), layout.root());
     }
 
-    /** The sessions under {@code LOG_PATH/sessions}, the most recently written first. */
+    /** The sessions under {@code sessions/}, the most recently written first. */
     public List<SessionChoice> sessions() {
         List<SessionChoice> out = new ArrayList<>();
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(logPath.resolve("sessions"))) {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(layout.sessions())) {
             for (Path dir : dirs) {
                 String id = name(dir);
-                Path log = dir.resolve(LOG_FILE);
-                if (!isSessionId(id) || !Files.isRegularFile(log) || Confinement.outside(log, logPath) != null) {
-                    continue; // not a session, or a link planted to lead elsewhere
+                if (!SessionId.isValid(id)) {
+                    continue; // not a session
+                }
+                Path log = layout.executionLog(SessionId.of(id));
+                if (!Files.isRegularFile(log) || Confinement.outside(log, layout.root()) != null) {
+                    continue; // no log, or a link planted to lead elsewhere
                 }
                 BasicFileAttributes a = Files.readAttributes(log, BasicFileAttributes.class);
                 out.add(new SessionChoice(id, a.lastModifiedTime().toMillis(), a.size()));
@@ -75,7 +82,7 @@ public final class LogLocator {
         return out;
     }
 
-    /** A session's name for a log file: its directory's when it is {@code .../<id>/execution.jsonl}. */
+    /** A session's name for a log file, from where it really is ({@code current.jsonl} is followed). */
     static String sessionOf(Path file) {
         Path real = file;
         try {
@@ -87,12 +94,7 @@ public final class LogLocator {
         } catch (IOException e) {
             real = file;
         }
-        if (real.getFileName() != null && real.getFileName().toString().equals(LOG_FILE) && real.getParent() != null
-                && real.getParent().getFileName() != null) {
-            return name(real.getParent());
-        }
-        String n = name(real);
-        return n.endsWith(".jsonl") ? n.substring(0, n.length() - ".jsonl".length()) : n;
+        return LogLayout.sessionOf(real.toAbsolutePath().normalize());
     }
 
     private static String name(Path p) {

@@ -3,6 +3,7 @@ package dev.sigil.monitor;
 import java.time.Duration;
 
 import dev.sigil.contract.event.Level;
+import dev.sigil.monitor.view.Display;
 
 /**
  * How {@code sigil monitor} runs.
@@ -16,9 +17,10 @@ import dev.sigil.contract.event.Level;
  * @param color whether the dashboard uses colour
  * @param terminal whether stdout is a terminal (log text is then made visible, never sent raw)
  * @param maxLineBytes longest line read
+ * @param display what the dashboard shows
  */
 public record MonitorOptions(LogTarget target, Mode mode, String component, Level minLevel, Duration refresh,
-                             boolean follow, boolean color, boolean terminal, int maxLineBytes) {
+                             boolean follow, boolean color, boolean terminal, int maxLineBytes, Display display) {
 
     /** The three displays of the documented monitor. */
     public enum Mode { DASHBOARD, STREAM, MINIMAL }

@@ -12,7 +12,6 @@ import java.util.function.LongSupplier;
 import dev.sigil.contract.codec.PythonTimestamp;
 import dev.sigil.log.ExecutionLogger;
 import dev.sigil.log.LoggerSettings;
-import dev.sigil.log.sanitize.Sanitizer;
 import dev.sigil.orchestrate.execute.CommandExecutor;
 import dev.sigil.orchestrate.execute.OfflineExecutor;
 import dev.sigil.orchestrate.execute.StepExecutor;
@@ -98,6 +97,11 @@ public final class Orchestrator {
             return logger.logFile();
         }
 
+        /** How texts of this session are redacted (the log's own rules, built once): for the {@code --output} document. */
+        public java.util.function.UnaryOperator<String> redaction() {
+            return logger.redaction();
+        }
+
         /** Runs the pipeline to its end (or until the thread is interrupted) and closes the log. */
         public OrchestrationResult run() throws IOException {
             StepExecutor builtin = new OfflineExecutor(request.seed(), request.speed(), counter::count, pause);
@@ -110,8 +114,7 @@ public final class Orchestrator {
         OrchestrationResult run(StepExecutor builtin, StepExecutor command) throws IOException {
             long started = nanos.getAsLong();
             OrchestrationRequest request = this.request;
-            Sanitizer sanitizer = settings.sanitize() ? Sanitizer.withExtraPatterns(settings.extraPatterns()) : null;
-            StepOutputs outputs = new StepOutputs(logger.sessionDirectory(), sanitizer == null ? s -> s : sanitizer::text);
+            StepOutputs outputs = new StepOutputs(logger.sessionDirectory(), logger.redaction());
             ResumePoint resume = request.resume() ? ResumePoint.read(logger.sessionDirectory(), outputs.read())
                     : ResumePoint.none();
             if (request.task().isEmpty()) {
@@ -122,7 +125,7 @@ public final class Orchestrator {
             SessionRecorder recorder = new SessionRecorder(logger, Orchestrator.this::warn);
             List<AlertHandler> handlers = new ArrayList<>();
             if (request.alerts()) {
-                handlers.add(new LogAlertHandler(e -> logger.log(e.eventType(), e.component(), e.message(), 0, e.metadata())));
+                handlers.add(new LogAlertHandler(recorder::budget));
                 if (consoleAlerts) {
                     handlers.add(new ConsoleAlertHandler(err, "sigil orchestrate: "));
                 }

@@ -16,6 +16,7 @@ import dev.sigil.orchestrate.execute.StepFailure;
 import dev.sigil.orchestrate.pipeline.BuiltinPipeline;
 import dev.sigil.orchestrate.pipeline.PipelineDefinition;
 import dev.sigil.orchestrate.pipeline.StepDefinition;
+import dev.sigil.tokens.BudgetLogEntry;
 import dev.sigil.tokens.BudgetStatus;
 import dev.sigil.tokens.TokenTracker;
 import dev.sigil.tokens.WarningLevel;
@@ -239,7 +240,7 @@ final class PipelineRun {
         BudgetStatus status = tracker.status();
         boolean alerted = request.alerts() && tracker.history().stream().anyMatch(a -> a.alert().level() == WarningLevel.EXCEEDED);
         if (!alerted) {
-            recorder.budgetExceeded(status.used(), status.total());
+            recorder.budget(BudgetLogEntry.exhausted(status.used(), status.total()));
         }
         String message = "token budget exhausted: " + status.used() + " of " + status.total() + " used; stopped before " + next.id();
         return end(start, Status.BUDGET_EXHAUSTED, "BudgetExhaustedError", message);

@@ -8,6 +8,7 @@ import dev.sigil.contract.model.EventType;
 import dev.sigil.contract.model.Metadata;
 import dev.sigil.log.ExecutionLogger;
 import dev.sigil.log.InvalidEntryException;
+import dev.sigil.tokens.BudgetLogEntry;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -107,10 +108,12 @@ final class SessionRecorder {
         log(type, component, message, 0, metadata);
     }
 
-    void budgetExceeded(long used, long total) {
-        log(EventType.BUDGET_EXCEEDED, Component.ORCHESTRATOR, "Token budget exhausted: " + used + " of " + total + " used", 0,
-                Metadata.builder().warningLevel("exceeded").budget(total).totalUsed(used).totalRemaining(Math.max(0, total - used))
-                        .budgetRemaining(Math.max(0, total - used)));
+    /**
+     * A budget entry ({@code budget_warning}, {@code budget_exceeded}): the alerts of the token tracker, and the
+     * exhaustion the run stops at when alerts are off. The one writer of both, checked like every other entry.
+     */
+    void budget(BudgetLogEntry entry) {
+        log(entry.eventType(), entry.component(), entry.message(), 0, entry.metadata().toBuilder());
     }
 
     void sessionComplete(long totalTokens, long stepsCompleted, long stepsFailed, double totalLatencyMs) {

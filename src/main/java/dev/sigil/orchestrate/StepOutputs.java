@@ -1,6 +1,5 @@
 package dev.sigil.orchestrate;
 
-import dev.sigil.layout.LogLayout;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +14,7 @@ import java.util.function.UnaryOperator;
 import dev.sigil.contract.codec.JsonSyntaxException;
 import dev.sigil.contract.codec.PythonJsonReader;
 import dev.sigil.contract.codec.PythonJsonWriter;
+import dev.sigil.layout.LogLayout;
 import dev.sigil.log.SafeFiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;

@@ -1,6 +1,5 @@
 package dev.sigil.tail;
 
-import dev.sigil.layout.LogLayout;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -20,6 +19,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.sigil.layout.LogLayout;
 
 /**
  * A path on disk. The key is the file system's file key (device and inode on Linux and macOS), read through

@@ -25,6 +25,18 @@ public record BudgetLogEntry(EventType eventType, Component component, String me
         Objects.requireNonNull(metadata, "metadata");
     }
 
+    /**
+     * The {@code budget_exceeded} entry of a run stopped by its budget when no alert said so (alerts off): the same
+     * fields as the alert's.
+     */
+    public static BudgetLogEntry exhausted(long used, long total) {
+        long remaining = Math.max(0, total - used);
+        Metadata m = Metadata.builder().warningLevel(WarningLevel.EXCEEDED.wireName()).budget(total).budgetRemaining(remaining)
+                .totalUsed(used).totalRemaining(remaining).build();
+        return new BudgetLogEntry(EventType.BUDGET_EXCEEDED, Component.ORCHESTRATOR,
+                "Token budget exhausted: " + used + " of " + total + " used", m);
+    }
+
     /** The log entry of {@code alert}. */
     public static BudgetLogEntry of(BudgetAlert alert) {
         Metadata.Builder m = Metadata.builder()

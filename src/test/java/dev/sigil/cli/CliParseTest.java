@@ -55,7 +55,7 @@ class CliParseTest {
 
     @Test
     void badArgumentsAreParseErrors() {
-        assertThatThrownBy(() -> commandLine().parseArgs("validate")).isInstanceOf(CommandLine.ParameterException.class);
+        assertThatThrownBy(() -> commandLine().parseArgs("validate", "--max-errors")).isInstanceOf(CommandLine.ParameterException.class);
         assertThatThrownBy(() -> commandLine().parseArgs("validate", "--format", "xml", "a")).isInstanceOf(CommandLine.ParameterException.class);
         assertThatThrownBy(() -> commandLine().parseArgs("validate", "--max-errors", "many", "a")).isInstanceOf(CommandLine.ParameterException.class);
         assertThatThrownBy(() -> commandLine().parseArgs("fmt", "--no-such-option")).isInstanceOf(CommandLine.ParameterException.class);

@@ -32,9 +32,11 @@ class UsageErrorsTest {
         assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(bad.err()).isEqualTo("sigil validate: invalid value for option '--max-errors': 'abc' is not a long\n"
                 + "Run 'sigil validate --help' for its usage.\n");
-        CliRun missing = CliRun.run(Map.of(), "validate");
-        assertThat(missing.err()).isEqualTo("sigil validate: missing required parameter: 'PATH'\n"
+        CliRun missing = CliRun.run(Map.of(), "validate", "--max-errors");
+        assertThat(missing.err()).isEqualTo("sigil validate: missing required parameter for option '--max-errors' (N)\n"
                 + "Run 'sigil validate --help' for its usage.\n");
+        CliRun nothing = CliRun.run(Map.of("HOME", "/nonexistent"), "validate");
+        assertThat(nothing.err()).isEqualTo("sigil validate: give the PATH of a log, or --session ID\n");
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.sigil.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sigil.layout.SessionId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,18 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.sigil.contract.codec.PythonJsonWriter;
 import dev.sigil.contract.model.Component;
 import dev.sigil.contract.model.EventType;
 import dev.sigil.contract.model.ExecutionEntry;
 import dev.sigil.contract.model.Metadata;
+import dev.sigil.layout.SessionId;
 import dev.sigil.log.summary.ComponentMetrics;
 import dev.sigil.log.summary.ComponentTokens;
 import dev.sigil.log.summary.SessionMetrics;
 import dev.sigil.log.summary.TokenSummary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 class ExecutionLoggerTest {

@@ -2,7 +2,6 @@ package dev.sigil.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sigil.layout.LogLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,12 +9,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.sigil.contract.model.Component;
 import dev.sigil.contract.model.EventType;
 import dev.sigil.contract.model.Metadata;
+import dev.sigil.layout.LogLayout;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -1,6 +1,5 @@
 package dev.sigil.log;
 
-import dev.sigil.layout.LogLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.sigil.contract.codec.PythonJsonReader;
+import dev.sigil.layout.LogLayout;
 import tools.jackson.databind.JsonNode;
 
 /** Reading what the logger wrote, the way a reader would: complete lines only, parsed by the CPython-exact reader. */

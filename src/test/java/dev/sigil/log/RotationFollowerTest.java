@@ -2,7 +2,6 @@ package dev.sigil.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sigil.layout.LogLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,13 +17,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.sigil.contract.codec.PythonJsonReader;
 import dev.sigil.contract.model.Component;
 import dev.sigil.contract.model.EventType;
 import dev.sigil.contract.model.Metadata;
+import dev.sigil.layout.LogLayout;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Rotation under a live reader: a follower that keeps its file open, and switches to the new execution.jsonl only

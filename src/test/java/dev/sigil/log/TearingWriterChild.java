@@ -1,6 +1,5 @@
 package dev.sigil.log;
 
-import dev.sigil.layout.LogLayout;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
@@ -15,6 +14,7 @@ import java.util.concurrent.locks.LockSupport;
 import dev.sigil.contract.model.Component;
 import dev.sigil.contract.model.EventType;
 import dev.sigil.contract.model.Metadata;
+import dev.sigil.layout.LogLayout;
 
 /**
  * The real logger in a process of its own, on a disk that takes a few bytes per {@code write()} (a short write, as

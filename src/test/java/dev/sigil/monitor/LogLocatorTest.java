@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 
+import dev.sigil.layout.SessionId;
+import dev.sigil.monitor.state.SessionChoice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.sigil.monitor.state.SessionChoice;
 
 class LogLocatorTest {
 
@@ -19,7 +19,7 @@ class LogLocatorTest {
 
     @Test
     void aSessionIsFoundUnderSessionsAndPrintedAsPythonWould() {
-        LogTarget t = new LogLocator(logs + "/./").session("abc");
+        LogTarget t = new LogLocator(logs + "/./").session(SessionId.of("abc"));
         assertThat(t.file().normalize()).isEqualTo(logs.resolve("sessions/abc/execution.jsonl"));
         assertThat(t.shown()).isEqualTo(logs + "/sessions/abc/execution.jsonl");
         assertThat(t.session()).isEqualTo("abc");

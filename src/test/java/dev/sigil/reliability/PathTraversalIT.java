@@ -65,10 +65,10 @@ class PathTraversalIT {
         List<String> outputs = new ArrayList<>();
         expectRefused(outputs, "leads to", "tail", "--session", "evil", "--log-path", l);
         expectRefused(outputs, "leads to", "tail", "--session", "linked", "--log-path", l);
-        expectRefused(outputs, "--session must be", "tail", "--session", "../outside", "--log-path", l);
+        expectRefused(outputs, "--session: session id", "tail", "--session", "../outside", "--log-path", l);
         expectRefused(outputs, "leads to", "monitor", "--session", "evil", "--no-follow", "--log-path", l);
         expectRefused(outputs, "leads to", "monitor", "--no-follow", "--log-path", l);
-        expectRefused(outputs, "--session must be", "monitor", "--session", "/etc", "--no-follow", "--log-path", l);
+        expectRefused(outputs, "--session: session id", "monitor", "--session", "/etc", "--no-follow", "--log-path", l);
         expectRefused(outputs, "session", "orchestrate", "--session", "../outside/x", "--log-path", l, "--speed", "0", "task");
         expectRefused(outputs, "symbolic link", "orchestrate", "--session", "evil", "--log-path", l, "--speed", "0", "task");
         expectRefused(outputs, "symbolic link", "orchestrate", "--session", "linked", "--log-path", l, "--speed", "0", "task");

@@ -1,8 +1,9 @@
 package dev.sigil.contract.codec;
 
-import dev.sigil.text.TerminalText;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.sigil.text.TerminalText;
 
 /**
  * Turns Jackson's parser messages into short ones in the vocabulary of CPython's json module ("expecting a value",

@@ -2,11 +2,10 @@ package dev.sigil.monitor.format;
 
 import java.util.function.UnaryOperator;
 
-import dev.sigil.text.TerminalText;
-
 import dev.sigil.contract.event.LogEvent;
 import dev.sigil.monitor.state.ComponentStats;
 import dev.sigil.monitor.state.SessionStats;
+import dev.sigil.text.TerminalText;
 
 /**
  * The text the documented Python monitor prints (seed 001 §4.3: {@code _print_header}, {@code _wait_for_file},

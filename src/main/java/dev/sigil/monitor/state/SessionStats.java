@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
 
+import dev.sigil.config.TokenBudgetConfig;
+
 /**
  * What the monitor has learnt about one session: the documented {@code SessionState} (seed 001 §4.3) with
  * docs/contract.md §4 and §9 applied to the token count, plus errors, token history and burn rate. Immutable.
@@ -32,8 +34,6 @@ public record SessionStats(String sessionId, Status status, EventTime start, Eve
                            TokenHistory history, BurnWindow burn, EventTime latest, long lastLineAtMillis,
                            long statusSinceMillis) {
 
-    /** The documented default budget. */
-    public static final long DEFAULT_BUDGET = 256_000;
     public static final int RECENT_CAPACITY = 1000;
     public static final int ERRORS_CAPACITY = 100;
 
@@ -41,9 +41,12 @@ public record SessionStats(String sessionId, Status status, EventTime start, Eve
         components = List.copyOf(components);
     }
 
-    /** A session about which nothing is known yet. */
+    /**
+     * A session about which nothing is known yet: its budget is the seeds' default total until a line says otherwise
+     * (the documented monitor's rule; sigil's own logs always say, in {@code session_start}).
+     */
     public static SessionStats empty(Status status) {
-        return new SessionStats("", status, null, null, DEFAULT_BUDGET, BudgetSource.DEFAULT, 0, -1, 0, List.of(),
+        return new SessionStats("", status, null, null, TokenBudgetConfig.DEFAULT_TOTAL, BudgetSource.DEFAULT, 0, -1, 0, List.of(),
                 Ring.empty(RECENT_CAPACITY), Ring.empty(ERRORS_CAPACITY), TokenHistory.empty(), BurnWindow.empty(), null,
                 -1, -1);
     }

@@ -5,6 +5,7 @@ import dev.sigil.monitor.state.Clock;
 import dev.sigil.monitor.state.SessionStats;
 import dev.tamboui.buffer.Buffer;
 import dev.tamboui.layout.Rect;
+import dev.tamboui.text.Span;
 import dev.tamboui.widgets.gauge.Gauge;
 
 /** The budget gauge, used and remaining tokens, burn rate and forecast, and the token sparkline. */
@@ -13,22 +14,35 @@ final class BudgetPanel {
     private BudgetPanel() {
     }
 
-    static void render(SessionStats s, Clock clock, Theme theme, Rect area, Buffer buffer) {
+    static void render(SessionStats s, Clock clock, Theme theme, Display display, Rect area, Buffer buffer) {
         Rect inner = Panels.box("Budget", theme, area, buffer);
         if (inner.isEmpty()) {
             return;
         }
-        gauge(s, theme, new Rect(inner.x(), inner.y(), inner.width(), 1), buffer);
-        Panels.line(inner, 1, buffer, Panels.text("used ", theme.dim()), Panels.raw(Labels.tokens(s.tokensUsed())),
+        int row = 0;
+        if (display.budgetBar()) {
+            gauge(s, theme, new Rect(inner.x(), inner.y(), inner.width(), 1), buffer);
+            row++;
+        }
+        Panels.line(inner, row++, buffer, Panels.text("used ", theme.dim()), Panels.raw(Labels.tokens(s.tokensUsed())),
                 Panels.text(" of ", theme.dim()), Panels.raw(Labels.tokens(s.budget())),
                 Panels.text(s.budgetSource() == BudgetSource.DEFAULT ? " (default)" : "", theme.dim()));
-        Panels.line(inner, 2, buffer, Panels.text("remaining ", theme.dim()), Panels.raw(Labels.tokens(s.tokensRemaining())));
-        Panels.line(inner, 3, buffer, Panels.text("burn ", theme.dim()), Panels.raw(Labels.rate(s.burnRate(clock))),
-                Panels.text("  ", theme.dim()), Panels.raw(Labels.forecast(s.secondsToExhaustion(clock), s.status())));
-        if (inner.height() > 5) {
-            Rect spark = new Rect(inner.x(), inner.y() + 4, inner.width(), inner.height() - 4);
+        Panels.line(inner, row++, buffer, Panels.text("remaining ", theme.dim()), Panels.raw(Labels.tokens(s.tokensRemaining())));
+        Panels.line(inner, row++, buffer, burn(s, clock, theme, display, ""));
+        if (inner.height() > row + 1) {
+            Rect spark = new Rect(inner.x(), inner.y() + row, inner.width(), inner.height() - row);
             Sparkbars.render(s.history(), theme, spark, buffer);
         }
+    }
+
+    /** The burn rate and, unless the display leaves it out, the forecast. */
+    static Span[] burn(SessionStats s, Clock clock, Theme theme, Display display, String indent) {
+        Span rate = Panels.raw(Labels.rate(s.burnRate(clock)));
+        Span head = indent.isEmpty() ? Panels.text("burn ", theme.dim()) : Panels.raw(indent);
+        if (!display.forecast()) {
+            return new Span[] {head, rate};
+        }
+        return new Span[] {head, rate, Panels.text("  ", theme.dim()), Panels.raw(Labels.forecast(s.secondsToExhaustion(clock), s.status()))};
     }
 
     /** One row: the gauge with its percentage; green below 50 %, yellow below 80 %, red above. */

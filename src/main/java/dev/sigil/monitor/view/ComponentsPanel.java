@@ -22,7 +22,7 @@ final class ComponentsPanel {
     private ComponentsPanel() {
     }
 
-    static void render(SessionStats s, Theme theme, Rect area, Buffer buffer) {
+    static void render(SessionStats s, Theme theme, Display display, Rect area, Buffer buffer) {
         Rect inner = Panels.box("Components", theme, area, buffer);
         if (inner.isEmpty()) {
             return;
@@ -31,14 +31,15 @@ final class ComponentsPanel {
             Panels.line(inner, 0, buffer, Panels.text("no step completed yet", theme.dim()));
             return;
         }
-        int tableRows = Math.max(1, inner.height() - 1);
+        int tableRows = Math.max(1, inner.height() - (display.latency() ? 1 : 0));
         Rect tableArea = new Rect(inner.x(), inner.y(), inner.width(), tableRows);
         long max = 1;
         for (ComponentStats c : s.components()) {
             max = Math.max(max, c.tokens());
         }
         boolean wide = inner.width() >= 56;
-        int barWidth = Math.max(0, inner.width() - (wide ? 12 + 9 + 5 + 9 + 4 + 5 : 12 + 9 + 5 + 3));
+        boolean latency = wide && display.latency();
+        int barWidth = Math.max(0, inner.width() - (wide ? 12 + 9 + 5 + (latency ? 9 : 0) + 4 + (latency ? 5 : 4) : 12 + 9 + 5 + 3));
         List<Row> rows = new ArrayList<>();
         List<ComponentStats> shown = s.components();
         int room = tableRows - 1;
@@ -50,8 +51,11 @@ final class ComponentsPanel {
                     Cell.from(Labels.safe(c.name())),
                     Cell.from(Panels.right(Labels.tokens(c.tokens()), 9)),
                     Cell.from(Panels.right(Labels.tokens(c.operations()), 5))));
+            if (latency) {
+                cells.add(Cell.from(Panels.right(Labels.tokens(Math.round(c.avgLatencyMs())), 9))
+                        .style(display.slow(c.avgLatencyMs()) ? theme.notice() : theme.plain()));
+            }
             if (wide) {
-                cells.add(Cell.from(Panels.right(Labels.tokens(Math.round(c.avgLatencyMs())), 9)));
                 cells.add(Cell.from(Panels.right(c.errors() == 0 ? "" : Labels.tokens(c.errors()), 4))
                         .style(c.errors() == 0 ? theme.plain() : theme.error()));
             }
@@ -61,23 +65,43 @@ final class ComponentsPanel {
         if (shown.size() < s.components().size()) {
             rows.add(Row.from(Cell.from("… " + (s.components().size() - shown.size()) + " more")).style(theme.dim()));
         }
-        Row header = wide ? Row.from("component", right("tokens", 9), right("ops", 5), right("avg ms", 9), right("err", 4), "")
-                : Row.from("component", right("tokens", 9), right("ops", 5), "");
-        List<Constraint> widths = wide
-                ? List.of(Constraint.length(12), Constraint.length(9), Constraint.length(5), Constraint.length(9),
-                        Constraint.length(4), Constraint.fill())
-                : List.of(Constraint.length(12), Constraint.length(9), Constraint.length(5), Constraint.fill());
+        Row header = Row.from(headings(wide, latency));
+        List<Constraint> widths = new ArrayList<>(List.of(Constraint.length(12), Constraint.length(9), Constraint.length(5)));
+        if (latency) {
+            widths.add(Constraint.length(9));
+        }
+        if (wide) {
+            widths.add(Constraint.length(4));
+        }
+        widths.add(Constraint.fill());
         Table.builder().header(header.style(theme.dim())).rows(rows).widths(widths).build().render(tableArea, buffer, new TableState());
-        performance(s, theme, new Rect(inner.x(), inner.y() + tableRows, inner.width(), 1), buffer);
+        if (display.latency()) {
+            performance(s, theme, display, new Rect(inner.x(), inner.y() + tableRows, inner.width(), 1), buffer);
+        }
     }
 
-    private static void performance(SessionStats s, Theme theme, Rect area, Buffer buffer) {
+    private static String[] headings(boolean wide, boolean latency) {
+        List<String> h = new ArrayList<>(List.of("component", right("tokens", 9), right("ops", 5)));
+        if (latency) {
+            h.add(right("avg ms", 9));
+        }
+        if (wide) {
+            h.add(right("err", 4));
+        }
+        h.add("");
+        return h.toArray(String[]::new);
+    }
+
+    private static void performance(SessionStats s, Theme theme, Display display, Rect area, Buffer buffer) {
         ComponentStats slowest = s.slowest();
         long ops = s.operations();
-        List<Span> spans = new ArrayList<>(List.of(Panels.text("slowest ", theme.dim()),
-                Panels.raw(Labels.safe(slowest.name()) + " " + Labels.milliseconds(slowest.totalLatencyMs()))));
+        List<Span> spans = new ArrayList<>();
+        if (display.slowest()) {
+            spans.add(Panels.text("slowest ", theme.dim()));
+            spans.add(Panels.raw(Labels.safe(slowest.name()) + " " + Labels.milliseconds(slowest.totalLatencyMs())));
+        }
         List<List<Span>> optional = List.of(
-                List.of(Panels.text(" · total ", theme.dim()), Panels.raw(Labels.milliseconds(s.totalLatencyMs()))),
+                List.of(Panels.text(spans.isEmpty() ? "total " : " · total ", theme.dim()), Panels.raw(Labels.milliseconds(s.totalLatencyMs()))),
                 List.of(Panels.text(" · avg ", theme.dim()), Panels.raw(ops == 0 ? "-" : Labels.milliseconds(s.totalLatencyMs() / ops))));
         for (List<Span> more : optional) {
             int width = spans.stream().mapToInt(Span::width).sum() + more.stream().mapToInt(Span::width).sum();

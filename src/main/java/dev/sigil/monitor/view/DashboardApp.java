@@ -52,11 +52,16 @@ public final class DashboardApp {
     private java.util.function.Consumer<Runnable> backlog = r -> { };
 
     public DashboardApp(MonitorState initial, Supplier<List<MonitorAction>> pending, Effects effects, Clock clock, Theme theme) {
+        this(initial, pending, effects, clock, theme, Display.DEFAULTS);
+    }
+
+    public DashboardApp(MonitorState initial, Supplier<List<MonitorAction>> pending, Effects effects, Clock clock, Theme theme,
+                        Display display) {
         this.state = initial;
         this.pending = pending;
         this.effects = effects;
         this.clock = clock;
-        this.view = new DashboardView(theme);
+        this.view = new DashboardView(theme, display);
     }
 
     /** The configuration for a real terminal: alternate screen, raw mode, hidden cursor, ticks at {@code refresh}. */

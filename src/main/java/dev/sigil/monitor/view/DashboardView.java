@@ -2,8 +2,8 @@ package dev.sigil.monitor.view;
 
 import java.util.List;
 
-import dev.sigil.monitor.state.MonitorState;
 import dev.sigil.monitor.state.Mode;
+import dev.sigil.monitor.state.MonitorState;
 import dev.sigil.monitor.state.SessionStats;
 import dev.tamboui.buffer.Buffer;
 import dev.tamboui.layout.Constraint;
@@ -22,9 +22,15 @@ public final class DashboardView {
     static final int FULL_MIN_HEIGHT = 20;
 
     private final Theme theme;
+    private final Display display;
 
     public DashboardView(Theme theme) {
+        this(theme, Display.DEFAULTS);
+    }
+
+    public DashboardView(Theme theme, Display display) {
         this.theme = theme;
+        this.display = display;
     }
 
     public void render(MonitorState state, Rect area, Buffer buffer) {
@@ -53,9 +59,13 @@ public final class DashboardView {
         List<Rect> rows = Layout.vertical().constraints(Constraint.length(1), Constraint.length(top), Constraint.fill(),
                 Constraint.length(errors), Constraint.length(1), Constraint.length(1)).split(area);
         HeaderBar.render(state, theme, rows.get(0), buffer, false);
-        List<Rect> sides = Layout.horizontal().constraints(Constraint.percentage(55), Constraint.fill()).split(rows.get(1));
-        ComponentsPanel.render(s, theme, sides.get(0), buffer);
-        BudgetPanel.render(s, state.clock(), theme, sides.get(1), buffer);
+        if (display.componentBreakdown()) {
+            List<Rect> sides = Layout.horizontal().constraints(Constraint.percentage(55), Constraint.fill()).split(rows.get(1));
+            ComponentsPanel.render(s, theme, display, sides.get(0), buffer);
+            BudgetPanel.render(s, state.clock(), theme, display, sides.get(1), buffer);
+        } else {
+            BudgetPanel.render(s, state.clock(), theme, display, rows.get(1), buffer);
+        }
         EventsPanel.render(state, theme, rows.get(2), buffer, false);
         if (errors > 0) {
             ErrorsPanel.render(state, theme, rows.get(3), buffer);
@@ -66,15 +76,17 @@ public final class DashboardView {
 
     private void compact(MonitorState state, Rect area, Buffer buffer) {
         SessionStats s = state.shown();
-        List<Rect> rows = Layout.vertical().constraints(Constraint.length(1), Constraint.length(1), Constraint.length(1),
+        int gauge = display.budgetBar() ? 1 : 0;
+        List<Rect> rows = Layout.vertical().constraints(Constraint.length(1), Constraint.length(gauge), Constraint.length(1),
                 Constraint.length(1), Constraint.fill(), Constraint.length(1), Constraint.length(1)).split(area);
         HeaderBar.render(state, theme, rows.get(0), buffer, true);
-        BudgetPanel.gauge(s, theme, rows.get(1), buffer);
+        if (display.budgetBar()) {
+            BudgetPanel.gauge(s, theme, rows.get(1), buffer);
+        }
         Panels.line(rows.get(2), 0, buffer, Panels.raw(" " + Labels.tokens(s.tokensUsed())),
                 Panels.text(" / ", theme.dim()), Panels.raw(Labels.tokens(s.budget())),
                 Panels.text("  left ", theme.dim()), Panels.raw(Labels.tokens(s.tokensRemaining())));
-        Panels.line(rows.get(3), 0, buffer, Panels.raw(" " + Labels.rate(s.burnRate(state.clock()))),
-                Panels.text("  ", theme.dim()), Panels.raw(Labels.forecast(s.secondsToExhaustion(state.clock()), s.status())));
+        Panels.line(rows.get(3), 0, buffer, BudgetPanel.burn(s, state.clock(), theme, display, " "));
         EventsPanel.render(state, theme, rows.get(4), buffer, true);
         StatusBar.render(state, theme, rows.get(5), buffer, true);
         FooterBar.render(state, theme, rows.get(6), buffer, true);

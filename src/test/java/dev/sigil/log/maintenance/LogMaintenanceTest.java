@@ -3,7 +3,6 @@ package dev.sigil.log.maintenance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sigil.layout.LogLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -25,15 +24,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.sigil.layout.LogLayout;
+import dev.sigil.log.ExecutionLogger;
+import dev.sigil.log.LoggerSettings;
+import dev.sigil.log.maintenance.LogMaintenance.Task;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.sigil.log.ExecutionLogger;
-import dev.sigil.log.LoggerSettings;
-import dev.sigil.log.maintenance.LogMaintenance.Task;
 
 class LogMaintenanceTest {
 
