@@ -4,23 +4,23 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import dev.sigil.layout.SessionId;
 import dev.sigil.monitor.format.PythonMonitorText;
 import dev.sigil.monitor.state.MonitorAction;
 import dev.sigil.monitor.state.MonitorState;
-import dev.sigil.monitor.state.SessionChoice;
 import dev.sigil.monitor.state.SessionStats;
 import dev.sigil.monitor.view.DashboardApp;
 import dev.sigil.monitor.view.Theme;
 
 /**
  * The full-screen dashboard wired to a live log: a {@link TailFeed} thread feeds an {@link ActionQueue} that the
- * {@link DashboardApp} drains on its render thread. After the screen closes, a finished session's final summary is
+ * {@link DashboardApp} drains on its render thread; the dashboard's effects run on a third thread. After the screen closes, a finished session's final summary is
  * printed on the normal screen, as the documented monitor ends.
  */
 public final class DashboardMonitor {
@@ -58,10 +58,20 @@ public final class DashboardMonitor {
         LogTarget target = options.target();
         MonitorState initial = MonitorState.initial(target.shown(), options.follow(), options.component(), options.minLevel());
         MonitorState last;
+        ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "sigil-monitor-effects");
+            t.setDaemon(true);
+            return t;
+        });
         try (TailFeed feed = new TailFeed(queue, clock, options.refresh(), options.maxLineBytes(), options.follow())) {
             feed.start(target);
-            DashboardApp app = new DashboardApp(initial, queue::drain, effects(feed), clock, theme, options.display()).takeBacklogWith(queue::onFull);
-            last = app.run(DashboardApp.config(options.refresh(), theme).build());
+            DashboardApp app = new DashboardApp(initial, queue::drain, effects(feed, queue, background), clock, theme, options.display())
+                    .takeBacklogWith(queue::onFull);
+            try {
+                last = app.run(DashboardApp.config(options.refresh(), theme).build());
+            } finally {
+                background.shutdownNow(); // a switch still queued is not wanted any more; the feed refuses it once closed
+            }
         }
         SessionStats s = last.session();
         if (s.status().isFinished()) {
@@ -72,17 +82,20 @@ public final class DashboardMonitor {
         return last;
     }
 
-    private DashboardApp.Effects effects(TailFeed feed) {
+    /**
+     * The dashboard's effects, carried out on a thread of their own in the order asked: listing the sessions reads a
+     * directory, and following another one waits for the old reader to stop; neither may hold up a frame.
+     */
+    private DashboardApp.Effects effects(TailFeed feed, ActionQueue queue, ExecutorService background) {
         return new DashboardApp.Effects() {
             @Override
-            public List<SessionChoice> sessions() {
-                return locator.sessions();
+            public void listSessions() {
+                background.execute(() -> queue.post(new MonitorAction.SessionsListed(locator.sessions())));
             }
 
             @Override
             public void follow(String sessionId) {
-                LogTarget next = locator.session(SessionId.of(sessionId));
-                feed.switchTo(sessionId, next);
+                background.execute(() -> feed.switchTo(sessionId, locator.session(SessionId.of(sessionId))));
             }
         };
     }

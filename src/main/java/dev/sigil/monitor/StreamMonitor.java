@@ -10,6 +10,7 @@ import java.time.Clock;
 
 import dev.sigil.contract.event.LogEvent;
 import dev.sigil.monitor.format.PythonMonitorText;
+import dev.sigil.monitor.state.EventFilter;
 import dev.sigil.monitor.state.MonitorAction;
 import dev.sigil.monitor.state.MonitorState;
 import dev.sigil.monitor.state.Reducer;
@@ -129,9 +130,7 @@ public final class StreamMonitor {
         if (e.level().compareTo(options.minLevel()) < 0) {
             return false;
         }
-        String c = options.component();
-        return c.isEmpty() || c.equalsIgnoreCase(e.component())
-                || (e.contractComponent() != null && c.equalsIgnoreCase(e.contractComponent().wireName()));
+        return EventFilter.componentMatches(options.component(), e.component(), e.contractComponent());
     }
 
     private void finish() {

@@ -23,6 +23,7 @@ public final class TailFeed implements AutoCloseable {
     private Tailer tailer;
     private Thread thread;
     private volatile boolean stopping;
+    private boolean closed;
     /**
      * Smaller decode groups than {@code sigil tail}'s: fewer entries alive at once under the dashboard's small heap, so
      * fewer of them outlive a young collection (measured: 61 full collections of a 1M-line backlog with 1 MiB groups,
@@ -38,8 +39,11 @@ public final class TailFeed implements AutoCloseable {
         this.follow = follow;
     }
 
-    /** Starts reading the target's file. */
+    /** Starts reading the target's file (nothing once closed). */
     public synchronized void start(LogTarget target) {
+        if (closed) {
+            return;
+        }
         if (Files.exists(target.file())) {
             queue.post(new MonitorAction.SourceOpened(target.shown()));
         }
@@ -60,8 +64,14 @@ public final class TailFeed implements AutoCloseable {
         th.start();
     }
 
-    /** Stops the current file and follows the log of session {@code id} from its start. */
+    /**
+     * Stops the current file and follows the log of session {@code id} from its start (nothing once closed). Waits for
+     * the old reader to end: call it off the render thread.
+     */
     public synchronized void switchTo(String id, LogTarget target) {
+        if (closed) {
+            return;
+        }
         stop();
         queue.post(new MonitorAction.SessionSwitched(id, target.shown()));
         start(target);
@@ -94,7 +104,8 @@ public final class TailFeed implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         stop();
     }
 }

