@@ -90,12 +90,16 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "No colours in the dashboard (also when the NO_COLOR environment variable is set).")
     boolean noColor;
 
+    /** What a run is made of: its options and where its sessions are. */
+    record Prepared(MonitorOptions options, LogLocator locator) {
+    }
+
     @Override
     public Integer call() throws Exception {
         Environment env = root.environment();
-        LogOptions.Logs found = logs.logs(env);
-        LogLocator locator = new LogLocator(found.layout(), found.rootText());
-        MonitorOptions options = options(env, found.loaded().config(), locator);
+        Prepared prepared = prepare(env);
+        MonitorOptions options = prepared.options();
+        LogLocator locator = prepared.locator();
         PrintWriter err = spec.commandLine().getErr();
         LogTarget target = options.target();
         if (target.confinedTo() != null) {
@@ -114,6 +118,13 @@ final class MonitorCommand implements Callable<Integer> {
         }
         boolean problems = new StreamMonitor(options, out, err, Clock.systemDefaultZone()).run();
         return problems ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    /** The options of this command line, with the configuration's defaults (loaded here, warnings printed). */
+    Prepared prepare(Environment env) {
+        LogOptions.Logs found = logs.logs(env);
+        LogLocator locator = new LogLocator(found.layout(), found.rootText());
+        return new Prepared(options(env, found.loaded().config(), locator), locator);
     }
 
     private MonitorOptions options(Environment env, SigilConfig cfg, LogLocator locator) {

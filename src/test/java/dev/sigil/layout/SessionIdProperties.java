@@ -23,6 +23,13 @@ class SessionIdProperties {
     }
 
     @Property(tries = 2000)
+    void theByteFormAgreesWithTheTextForm(@ForAll("candidates") String s) {
+        byte[] b = ("xx" + s + "yy").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int end = b.length - 2;
+        assertThat(SessionId.isValid(b, 2, end)).isEqualTo(SessionId.isValid(s));
+    }
+
+    @Property(tries = 2000)
     void acceptedExactlyWhenThePatternMatchesAndThenNamesOneDirectory(@ForAll("candidates") String s) {
         boolean valid = s.matches("[A-Za-z0-9_-]{1,64}");
         assertThat(SessionId.isValid(s)).isEqualTo(valid);

@@ -43,6 +43,9 @@ class LogLocatorTest {
         assertThat(t.file()).isEqualTo(dir.resolve("execution.jsonl"));
         assertThat(t.session()).isEqualTo("d1");
         assertThat(new LogLocator(logs.toString()).path(logs.resolve("other.jsonl").toString()).session()).isEqualTo("other");
+        Files.writeString(dir.resolve("execution.3.jsonl"), "");
+        assertThat(new LogLocator(logs.toString()).path(dir.resolve("execution.3.jsonl").toString()).session()).as("a rotated part")
+                .isEqualTo("d1");
     }
 
     @Test

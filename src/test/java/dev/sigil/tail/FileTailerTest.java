@@ -94,6 +94,21 @@ class FileTailerTest {
     }
 
     @Test
+    void withPartsFirstOnlyThePartsTheLoggerWritesAreRead() throws IOException {
+        // execution.<n>.jsonl with n from 1 and no leading zero, the layout's one rule (dev.sigil.layout.LogLayout):
+        // a copy someone left as execution.0.jsonl or execution.02.jsonl is not a part of the session.
+        Path p = dir.resolve("execution.jsonl");
+        append(dir.resolve("execution.0.jsonl"), line("zero"));
+        append(dir.resolve("execution.02.jsonl"), line("padded"));
+        append(dir.resolve("execution.1.jsonl"), line("part1"));
+        append(p, line("live"));
+        try (Tailer t = new Tailer(new FileTailSource(p), options.withPartsFirst(true), log)) {
+            t.readAll();
+        }
+        assertThat(log.text()).containsExactly("part1", "live");
+    }
+
+    @Test
     void theNewFileMayOutgrowTheOldOffsetBeforeThePoll() throws IOException {
         Path p = dir.resolve("execution.jsonl");
         append(p, line("a1"));

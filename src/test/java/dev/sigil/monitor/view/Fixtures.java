@@ -63,9 +63,17 @@ final class Fixtures {
     }
 
     static Buffer draw(MonitorState state, int width, int height, Theme theme) {
+        return draw(state, width, height, theme, Display.DEFAULTS);
+    }
+
+    static Buffer draw(MonitorState state, int width, int height, Theme theme, Display display) {
         MonitorState sized = Reducer.reduce(state, new MonitorAction.Resize(width, height));
         Buffer buffer = Buffer.empty(Rect.of(width, height));
-        new DashboardView(theme).render(sized, buffer.area(), buffer);
+        new DashboardView(theme, display).render(sized, buffer.area(), buffer);
         return buffer;
+    }
+
+    static String render(MonitorState state, int width, int height, Display display) {
+        return ExportRequest.export(draw(state, width, height, Theme.mono(), display)).text().toString();
     }
 }
