@@ -45,6 +45,15 @@ class LogsCommandTest {
     }
 
     @Test
+    void directoryNamesAreShownNeverSentToTheTerminal() throws IOException {
+        Path logs = tmp.resolve("logs");
+        Files.createDirectories(logs.resolve("sessions").resolve("evil\u001b]0;PWNED\u0007\u001b[2J"));
+        Run r = run("logs", "rotate", "--log-path", logs.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("skipped sessions/evil^[]0;PWNED^G^[[2J: not a valid session id").doesNotContain("\u001b", "\u0007");
+    }
+
+    @Test
     void maintenanceArchivesOldSessionsAndSaysWhatItDid() throws IOException {
         Path logs = tmp.resolve("logs");
         oldSession(logs, "s1");

@@ -130,6 +130,27 @@ class PipelineRunTest {
     }
 
     @Test
+    void budgetExceededHasOneWriterWhetherAnAlertOrTheStopSaysIt() throws Exception {
+        // With alerts the tracker's alert is the entry; without, the run's stop is: both through the recorder, from
+        // BudgetLogEntry, so the two entries carry the same fields in the same order (the alert adds its previous level).
+        List<List<String>> keys = new java.util.ArrayList<>();
+        for (boolean alerts : List.of(true, false)) {
+            harness = new Harness(logs);
+            String session = "writer-" + alerts;
+            ScriptedExecutor exec = new ScriptedExecutor().on("a", produce(800, 300)).on("b", produce(1, 1));
+            harness.run(request(session, 1000, List.of(step("a", Component.ROUTING), step("b", Component.PLANNING)), false, true, alerts), exec);
+            JsonNode exceeded = audited(session).events("budget_exceeded").get(0);
+            assertThat(exceeded.get("component").stringValue()).isEqualTo("orchestrator");
+            List<String> names = new java.util.ArrayList<>();
+            exceeded.get("metadata").propertyNames().forEach(names::add);
+            names.remove("previous_level");
+            keys.add(names);
+        }
+        assertThat(keys.get(1)).isEqualTo(keys.get(0)).containsExactly("warning_level", "budget", "budget_remaining", "total_used",
+                "total_remaining");
+    }
+
+    @Test
     void theStepThatCrossesTheBudgetFinishesAndTheNextDoesNotStart() throws Exception {
         for (boolean alerts : List.of(true, false)) {
             harness = new Harness(logs);
