@@ -36,6 +36,7 @@ import dev.sigil.orchestrate.pipeline.PipelineDefinition;
 import dev.sigil.orchestrate.pipeline.PipelineFileException;
 import dev.sigil.orchestrate.pipeline.PipelineLoader;
 import dev.sigil.tail.TailOptions;
+import dev.sigil.text.TerminalText;
 import dev.sigil.tokens.BudgetPlan;
 import dev.sigil.tokens.TokenCounter;
 import dev.sigil.tokens.TokenEncoding;
@@ -179,7 +180,7 @@ final class OrchestrateCommand implements Callable<Integer> {
         }
         EarlierRun earlier = Orchestrator.earlierRun(log.getParent());
         if (earlier.finished()) {
-            out.println("Session " + sessionId + " completed earlier: nothing to resume (its log: " + log + ").");
+            out.println(TerminalText.visible("Session " + sessionId + " completed earlier: nothing to resume (its log: " + log + ")."));
             if (!java.nio.file.Files.exists(log.resolveSibling(LogLayout.TOKENS))
                     || !java.nio.file.Files.exists(log.resolveSibling(LogLayout.METRICS))) {
                 // A run stopped between its last entry and its summaries: say so rather than leave the gap unexplained.

@@ -27,7 +27,7 @@ final class OrchestrateConsole {
         out.println("Processing request: " + TerminalText.visible(task));
         out.println("Session: " + sessionId);
         if (verbose) {
-            out.println("Log: " + logFile);
+            out.println("Log: " + TerminalText.visible(logFile));
         }
         out.println(resume ? "Pipeline resuming..." : "Pipeline starting...");
         out.flush();

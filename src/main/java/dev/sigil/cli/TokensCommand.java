@@ -12,6 +12,7 @@ import dev.sigil.contract.codec.JsonSyntaxException;
 import dev.sigil.contract.codec.PythonJsonReader;
 import dev.sigil.contract.codec.PythonJsonWriter;
 import dev.sigil.contract.codec.StrictUtf8;
+import dev.sigil.text.TerminalText;
 import dev.sigil.tokens.ChatMessage;
 import dev.sigil.tokens.ChatMessages;
 import dev.sigil.tokens.CountJson;
@@ -95,7 +96,7 @@ final class TokensCommand implements Callable<Integer> {
             }
             total += tokens;
             if (!json) {
-                out.println(inputs.size() == 1 ? Long.toString(tokens) : tokens + " " + input.source());
+                out.println(inputs.size() == 1 ? Long.toString(tokens) : tokens + " " + TerminalText.visible(input.source()));
             }
         }
         if (!json && inputs.size() > 1) {

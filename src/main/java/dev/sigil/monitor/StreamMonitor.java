@@ -19,6 +19,7 @@ import dev.sigil.tail.TailEntry;
 import dev.sigil.tail.TailEvent;
 import dev.sigil.tail.TailOptions;
 import dev.sigil.tail.Tailer;
+import dev.sigil.text.TerminalText;
 
 /**
  * The stream and minimal displays: what the documented Python monitor prints (seed 001 §4.3), every event of every
@@ -94,8 +95,8 @@ public final class StreamMonitor {
                 found = true;
                 write(text.found(options.target().shown()));
             }
-            err.println("sigil monitor: " + c.source() + ": " + c.change().name().toLowerCase(java.util.Locale.ROOT)
-                    + (c.detail().isEmpty() ? "" : " (" + c.detail() + ")"));
+            err.println("sigil monitor: " + TerminalText.visible(c.source() + ": " + c.change().name().toLowerCase(java.util.Locale.ROOT)
+                    + (c.detail().isEmpty() ? "" : " (" + c.detail() + ")")));
             err.flush();
         }
         for (MonitorAction a : TailActions.of(event, clock.millis())) {
@@ -148,7 +149,7 @@ public final class StreamMonitor {
 
     private void report(String line) {
         problems = true;
-        err.println("sigil monitor: " + line);
+        err.println("sigil monitor: " + TerminalText.visible(line)); // file names and parse details are text from outside
         err.flush();
     }
 

@@ -2,6 +2,8 @@ package dev.sigil.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
  * them are shown, never sent, whichever command reports them.
  */
 class TerminalSafetyTest {
+
+    @Test
+    void theStreamsReportsOfBadLinesShowTheFileNameNeverSendIt() throws IOException {
+        Path evil = Files.writeString(dir.resolve("evil\u001b]0;PWNED\u0007.jsonl"), "not json\n{\"message\":\"m\"}\n");
+        CliCapture r = CliCapture.run("monitor", "--no-follow", "--mode", "stream", evil.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(r.stderr()).contains("evil^[]0;PWNED^G.jsonl:1: skipped").doesNotContain("\u001b", "\u0007");
+    }
 
     @TempDir
     Path dir;
