@@ -120,9 +120,11 @@ final class TailCommand implements Callable<Integer> {
         if (session.isEmpty() && logs.logPath != null) {
             throw UserError.usage("--log-path goes with --session");
         }
-        LogLayout layout = logs.logs(env).layout();
         List<TailSource> sources = new ArrayList<>();
         if (session.isPresent()) {
+            // Only a session needs a setting (logging.path): files given by name are read without the configuration,
+            // so that `sigil tail FILE` starts as fast as it did (ADR 0051).
+            LogLayout layout = logs.logs(env).layout();
             Path base = layout.root();
             Path file = layout.executionLog(session.get());
             Path leadsTo = outside(file, base);

@@ -146,10 +146,10 @@ final class ValidateCommand implements Callable<Integer> {
         if (session.isEmpty() && logs.logPath != null) {
             throw UserError.usage("--log-path goes with --session");
         }
-        LogLayout layout = logs.logs(env).layout();
         if (session.isEmpty()) {
-            return paths;
+            return paths; // files given by name need no setting: the configuration is read for a session only
         }
+        LogLayout layout = logs.logs(env).layout();
         Path dir = layout.sessionDirectory(session.get());
         if (!Files.isDirectory(dir)) {
             throw UserError.usage("no session '" + session.get() + "' in " + layout.sessions());

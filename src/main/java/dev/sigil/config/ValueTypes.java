@@ -27,24 +27,25 @@ final class ValueTypes {
 
     /** A whole number from {@code min} to {@code max}, counted in {@code unit} ("tokens", "bytes", ...). */
     static ValueType<Long> integer(long min, long max, String unit) {
-        String expected = "a whole number of " + unit + " from " + grouped(min) + " to " + grouped(max);
+        // What is expected is written out only when it is shown: every command that reads the configuration builds
+        // these types at start-up (ADR 0051).
         return new ValueType<>() {
             @Override
             public Long parse(RawValue raw, Path home) throws InvalidValueException {
                 String text = scalar(raw);
                 if (!INTEGER.matcher(text).matches()) {
-                    throw new InvalidValueException("expected " + expected);
+                    throw new InvalidValueException("expected " + expected());
                 }
                 BigDecimal v = new BigDecimal(text.replace("_", ""));
                 if (v.compareTo(BigDecimal.valueOf(min)) < 0 || v.compareTo(BigDecimal.valueOf(max)) > 0) {
-                    throw new InvalidValueException("expected " + expected);
+                    throw new InvalidValueException("expected " + expected());
                 }
                 return v.longValueExact();
             }
 
             @Override
             public String expected() {
-                return expected;
+                return "a whole number of " + unit + " from " + grouped(min) + " to " + grouped(max);
             }
 
             @Override
@@ -56,20 +57,19 @@ final class ValueTypes {
 
     /** A number in [{@code min}, {@code max}], or in ({@code min}, {@code max}] when {@code minExclusive}. */
     static ValueType<Double> decimal(double min, boolean minExclusive, double max, String what) {
-        String expected = what + ", a number " + (minExclusive ? "above " : "from ") + plain(min) + (minExclusive ? " up to " : " to ") + plain(max);
         return new ValueType<>() {
             @Override
             public Double parse(RawValue raw, Path home) throws InvalidValueException {
-                double v = parseDecimal(scalar(raw), expected);
+                double v = parseDecimal(scalar(raw), this);
                 if (v < min || (minExclusive && v == min) || v > max) {
-                    throw new InvalidValueException("expected " + expected);
+                    throw new InvalidValueException("expected " + expected());
                 }
                 return v;
             }
 
             @Override
             public String expected() {
-                return expected;
+                return what + ", a number " + (minExclusive ? "above " : "from ") + plain(min) + (minExclusive ? " up to " : " to ") + plain(max);
             }
 
             @Override
@@ -82,24 +82,23 @@ final class ValueTypes {
     /** A duration written as a number of {@code unit}s ({@code 1} for seconds, {@code 0.001} for milliseconds). */
     static ValueType<Duration> duration(String unitName, BigDecimal secondsPerUnit, Duration min, Duration max) {
         BigDecimal perUnitNanos = secondsPerUnit.movePointRight(9);
-        String expected = unitName + ", a number from " + plain(toUnits(min, perUnitNanos)) + " to " + plain(toUnits(max, perUnitNanos));
         return new ValueType<>() {
             @Override
             public Duration parse(RawValue raw, Path home) throws InvalidValueException {
                 String text = scalar(raw);
                 if (!DECIMAL.matcher(text).matches()) {
-                    throw new InvalidValueException("expected " + expected);
+                    throw new InvalidValueException("expected " + expected());
                 }
                 BigDecimal nanos = new BigDecimal(text.replace("_", "")).multiply(perUnitNanos);
                 if (nanos.compareTo(BigDecimal.valueOf(min.toNanos())) < 0 || nanos.compareTo(BigDecimal.valueOf(max.toNanos())) > 0) {
-                    throw new InvalidValueException("expected " + expected);
+                    throw new InvalidValueException("expected " + expected());
                 }
                 return Duration.ofNanos(nanos.setScale(0, RoundingMode.HALF_EVEN).longValueExact());
             }
 
             @Override
             public String expected() {
-                return expected;
+                return unitName + ", a number from " + plain(toUnits(min, perUnitNanos)) + " to " + plain(toUnits(max, perUnitNanos));
             }
 
             @Override
@@ -232,9 +231,9 @@ final class ValueTypes {
         return Arrays.stream(values).map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
     }
 
-    private static double parseDecimal(String text, String expected) throws InvalidValueException {
+    private static double parseDecimal(String text, ValueType<?> type) throws InvalidValueException {
         if (!DECIMAL.matcher(text).matches()) {
-            throw new InvalidValueException("expected " + expected);
+            throw new InvalidValueException("expected " + type.expected());
         }
         return new BigDecimal(text.replace("_", "")).doubleValue();
     }
@@ -251,7 +250,23 @@ final class ValueTypes {
         return v.stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * {@code n} with a comma every three digits ({@code 67,108,864}), as {@code String.format("%,d")} writes it in the
+     * root locale; by hand, because the formatter loads the locale data, a cost every command that reads the
+     * configuration paid at start-up.
+     */
     static String grouped(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        String digits = n < 0 ? Long.toString(n).substring(1) : Long.toString(n);
+        StringBuilder s = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        if (n < 0) {
+            s.append('-');
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                s.append(',');
+            }
+            s.append(digits.charAt(i));
+        }
+        return s.toString();
     }
 }

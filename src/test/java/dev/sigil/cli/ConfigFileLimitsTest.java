@@ -46,7 +46,7 @@ class ConfigFileLimitsTest {
         Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
         assertThat(mkfifo.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(mkfifo.exitValue()).isZero();
-        refused(run(Map.of("HOME", home.toString()), "tail", "--config", fifo.toString(), "x.jsonl"), fifo.toString(), "is not a regular file");
+        refused(run(Map.of("HOME", home.toString()), "tail", "--config", fifo.toString(), "--session", "s"), fifo.toString(), "is not a regular file");
     }
 
     @Test
@@ -74,7 +74,7 @@ class ConfigFileLimitsTest {
     void valuesFromTheFileAndTheEnvironmentAreShownNeverSentToTheTerminal() throws IOException {
         Path file = Files.writeString(Files.createDirectories(home.resolve(".sigil")).resolve("config.yaml"),
                 "logging:\n  level: \"\\e[2Jloud\"\n  \"\\e]0;title\\a\": 1\n");
-        CliRun r = run(Map.of("HOME", home.toString(), "SIGIL_TOKEN_BUDGET", "\u001b[31m12"), "validate", "x.jsonl");
+        CliRun r = run(Map.of("HOME", home.toString(), "SIGIL_TOKEN_BUDGET", "\u001b[31m12"), "validate", "--session", "s");
         assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).doesNotContain("\u001b", "\u0007").contains("^[[2Jloud", "^[]0;title^G", "^[[31m12", file.toString());
     }
