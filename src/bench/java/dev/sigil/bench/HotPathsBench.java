@@ -5,6 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+
 import dev.sigil.contract.codec.ByteSink;
 import dev.sigil.contract.codec.FastCanonical;
 import dev.sigil.contract.codec.PythonJsonReader;
@@ -24,14 +33,6 @@ import dev.sigil.tokens.TokenCounter;
 import dev.sigil.tokens.TokenEncoding;
 import dev.tamboui.buffer.Buffer;
 import dev.tamboui.layout.Rect;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.infra.Blackhole;
 import tools.jackson.databind.JsonNode;
 
 /**

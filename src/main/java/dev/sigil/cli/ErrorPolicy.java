@@ -3,9 +3,9 @@ package dev.sigil.cli;
 import java.io.PrintWriter;
 
 import dev.sigil.text.TerminalText;
+import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine;
 
 /**
  * The one place where an exception becomes what the user sees: one line on stderr and an exit code from

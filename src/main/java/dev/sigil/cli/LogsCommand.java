@@ -8,8 +8,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import dev.sigil.log.LoggerSettings;
-import dev.sigil.log.maintenance.LogMaintenance.Task;
 import dev.sigil.log.maintenance.LogMaintenance;
+import dev.sigil.log.maintenance.LogMaintenance.Task;
 import dev.sigil.log.maintenance.MaintenanceReport;
 import dev.sigil.text.TerminalText;
 import picocli.CommandLine.Command;

@@ -3,9 +3,9 @@ package dev.sigil.cli;
 import java.io.PrintWriter;
 
 import dev.sigil.text.TerminalText;
+import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
-import picocli.CommandLine;
 
 /**
  * A command line that cannot be parsed (an unknown option or command, a value of the wrong kind, a missing

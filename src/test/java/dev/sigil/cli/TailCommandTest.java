@@ -14,10 +14,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.sigil.contract.codec.PythonJsonReader;
-import dev.sigil.contract.codec.PythonJsonWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.sigil.contract.codec.PythonJsonReader;
+import dev.sigil.contract.codec.PythonJsonWriter;
 
 /** {@code sigil tail} in process: options, both formats, stderr reports, exit codes, and following. */
 class TailCommandTest {

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import dev.sigil.contract.codec.PythonJsonWriter;
 import dev.sigil.contract.model.Component;
 import dev.sigil.contract.model.EventType;
@@ -23,8 +26,6 @@ import dev.sigil.log.summary.ComponentMetrics;
 import dev.sigil.log.summary.ComponentTokens;
 import dev.sigil.log.summary.SessionMetrics;
 import dev.sigil.log.summary.TokenSummary;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 class ExecutionLoggerTest {

@@ -9,12 +9,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import dev.sigil.contract.model.Component;
 import dev.sigil.contract.model.EventType;
 import dev.sigil.contract.model.Metadata;
 import dev.sigil.layout.LogLayout;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -17,13 +17,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import dev.sigil.contract.codec.PythonJsonReader;
 import dev.sigil.contract.model.Component;
 import dev.sigil.contract.model.EventType;
 import dev.sigil.contract.model.Metadata;
 import dev.sigil.layout.LogLayout;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Rotation under a live reader: a follower that keeps its file open, and switches to the new execution.jsonl only

@@ -7,10 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 
-import dev.sigil.layout.SessionId;
-import dev.sigil.monitor.state.SessionChoice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.sigil.layout.SessionId;
+import dev.sigil.monitor.state.SessionChoice;
 
 class LogLocatorTest {
 

@@ -5,13 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import dev.sigil.contract.codec.ByteSink;
-import dev.sigil.contract.codec.JsonSyntaxException;
-import dev.sigil.contract.codec.PythonJsonReader;
-import dev.sigil.testing.EntryArbitraries;
-import dev.sigil.testing.JsonArbitraries;
-import dev.sigil.testing.JsonTextArbitraries;
-import dev.sigil.testing.JsonTexts;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -19,6 +12,14 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+
+import dev.sigil.contract.codec.ByteSink;
+import dev.sigil.contract.codec.JsonSyntaxException;
+import dev.sigil.contract.codec.PythonJsonReader;
+import dev.sigil.testing.EntryArbitraries;
+import dev.sigil.testing.JsonArbitraries;
+import dev.sigil.testing.JsonTextArbitraries;
+import dev.sigil.testing.JsonTexts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;

@@ -2,8 +2,9 @@ package dev.sigil.print;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sigil.contract.codec.PythonJsonReader;
 import org.junit.jupiter.api.Test;
+
+import dev.sigil.contract.codec.PythonJsonReader;
 
 /** The {@code line} format as docs/contract.md §8 defines it; FileMonitorCompatTest runs the jq side. */
 class LineFormatTest {

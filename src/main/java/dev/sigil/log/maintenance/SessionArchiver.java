@@ -16,13 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.sigil.layout.LogLayout;
-import dev.sigil.log.SafeFiles;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+
+import dev.sigil.layout.LogLayout;
+import dev.sigil.log.SafeFiles;
 
 /**
  * Archives one session directory as {@code <date dir>/<id>.tar.gz} (commons-compress, docs/adr/0012): written to a

@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
+import dev.sigil.monitor.state.Effect;
 import dev.sigil.monitor.state.MonitorAction;
 import dev.sigil.monitor.state.MonitorState;
 import dev.sigil.monitor.state.Reducer;
-import dev.sigil.monitor.state.Effect;
-import dev.sigil.monitor.state.Update;
 import dev.sigil.monitor.state.SessionStats;
+import dev.sigil.monitor.state.Update;
 import dev.tamboui.layout.Rect;
 import dev.tamboui.terminal.Frame;
 import dev.tamboui.tui.TuiConfig;

@@ -24,15 +24,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.sigil.layout.LogLayout;
-import dev.sigil.log.ExecutionLogger;
-import dev.sigil.log.LoggerSettings;
-import dev.sigil.log.maintenance.LogMaintenance.Task;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.sigil.layout.LogLayout;
+import dev.sigil.log.ExecutionLogger;
+import dev.sigil.log.LoggerSettings;
+import dev.sigil.log.maintenance.LogMaintenance.Task;
 
 class LogMaintenanceTest {
 
