@@ -32,7 +32,7 @@ class ReliabilityDocTest {
     }
 
     private static Class<?> find(String simpleName) throws ClassNotFoundException {
-        for (String pkg : new String[] {"dev.sigil.tail", "dev.sigil.tail.format", "dev.sigil.cli", "dev.sigil.log", "dev.sigil.log.maintenance",
+        for (String pkg : new String[] {"dev.sigil.tail", "dev.sigil.print", "dev.sigil.text", "dev.sigil.layout", "dev.sigil.cli", "dev.sigil.log", "dev.sigil.log.maintenance",
             "dev.sigil.log.sanitize", "dev.sigil.monitor", "dev.sigil.orchestrate", "dev.sigil.reliability"}) {
             try {
                 return Class.forName(pkg + "." + simpleName);
