@@ -62,6 +62,39 @@ def count_errors($ptr):
   elif . > max_int then ["\($ptr): above the maximum \(max_int)"]
   else [] end;
 
+# The usage record (#/definitions/token_usage) and its rules beyond JSON Schema (docs/contract.md section 5).
+def usage_model_re: "\\A[A-Za-z0-9][A-Za-z0-9_.-]{0,63}:[!-~]";
+
+def usage_counts: ["input_tokens", "output_tokens", "total_tokens", "cache_read_tokens", "cache_write_tokens",
+  "cache_write_1h_tokens", "reasoning_tokens"];
+
+def usage_errors:
+  if type != "object" then ["/metadata/tokens_used: expected an object"]
+  else . as $u
+    | [ (["input_tokens", "output_tokens", "total_tokens", "model"][] as $k | select($u | has($k) | not)
+          | "/metadata/tokens_used: missing required key \($k)"),
+        (keys_unsorted[] | select(member(usage_counts + ["model"]) | not) | "/metadata/tokens_used/\(pointer_token): no other keys are allowed"),
+        (usage_counts[] as $k | select($u | has($k)) | $u[$k] | count_errors("/metadata/tokens_used/\($k)")[]),
+        (select(has("model")) | .model
+          | if type != "string" then "/metadata/tokens_used/model: expected a string"
+            elif test(usage_model_re) | not then "/metadata/tokens_used/model: does not match the pattern"
+            else empty end)
+      ]
+  end;
+
+# The rules a conforming record breaks, by name; absent optional counts are 0. Sums are doubles (exact below 2^53).
+def usage_rules:
+  (.cache_read_tokens // 0) as $read | (.cache_write_tokens // 0) as $write
+  | [ (select(.input_tokens + .output_tokens != .total_tokens) | "usage-total"),
+      (select($read + $write > .input_tokens) | "usage-cache"),
+      (select((.cache_write_1h_tokens // 0) > $write) | "usage-cache-1h"),
+      (select((.reasoning_tokens // 0) > .output_tokens) | "usage-reasoning") ];
+
+def entry_usage_rules:
+  if type == "object" and (.metadata | type) == "object" and (.metadata | has("tokens_used"))
+     and (.metadata.tokens_used | usage_errors) == []
+  then .metadata.tokens_used | usage_rules else [] end;
+
 def metadata_errors:
   if type != "object" then ["/metadata: expected an object"]
   else . as $m
@@ -79,7 +112,8 @@ def metadata_errors:
         (select(has("category")) | select(.category | member(["transient", "logic", "config", "system"]) | not)
           | "/metadata/category: not one of the categories"),
         (select(has("severity")) | select(.severity | member(["debug", "info", "warning", "error", "critical"]) | not)
-          | "/metadata/severity: not one of the severities")
+          | "/metadata/severity: not one of the severities"),
+        (select(has("tokens_used")) | .tokens_used | usage_errors[])
       ]
   end;
 
@@ -119,8 +153,10 @@ def verdict:
     (try [if test("\\\\u[dD][89a-fA-F]") then without_lone_surrogates else . end | fromjson] catch .) as $parsed
     | if ($parsed | type) == "string" then {valid: false, rule: "json", errors: [$parsed]}
       elif non_finite($tokens) then {valid: false, rule: "non-finite", errors: ["NaN and infinities are not JSON"]}
-      else ($parsed[0] | entry_errors) as $errors
-        | if $errors == [] then {valid: true} else {valid: false, rule: "schema", errors: $errors} end
+      else ($parsed[0] | entry_errors) as $errors | ($parsed[0] | entry_usage_rules) as $rules
+        | if $errors != [] then {valid: false, rule: "schema", errors: ($errors + $rules)}
+          elif $rules != [] then {valid: false, rule: "usage", errors: $rules}
+          else {valid: true} end
       end
   end end;
 

@@ -11,8 +11,9 @@ can write a batch and then read the answers without a deadlock.
   version                   -> "python=<v> jsonschema=<v>"
   dumps N    + N neutral    -> "OK <bytes of json.dumps(value, separators=(',', ':'))>" or "ERR <exception>: <text>"
   loads N    + N hex lines  -> "OK <neutral>\t<dumps>" or "ERR <exception>\t<character column or 0>\t<text>"
-  validate N + N hex lines  -> "VALID" or "INVALID <json|non-finite|schema>\t<detail>" (for non-finite lines a third
-                               field "jsonschema=VALID|INVALID" tells what jsonschema alone says)
+  validate N + N hex lines  -> "VALID" or "INVALID <json|non-finite|schema|usage>\t<detail>" (for non-finite lines a
+                               third field "jsonschema=VALID|INVALID" tells what jsonschema alone says; "usage" names
+                               the broken rules of the usage record, docs/contract.md section 5)
   generate SEED N           -> N lines "<neutral>\t<dumps>" of values made by random.Random(SEED)
   isoformat N + N lines     -> datetime(...).isoformat() for "Y M D h m s us" or "Y M D h m s us OFFSET_SECONDS"
   quit
@@ -148,7 +149,29 @@ def first_non_finite(v, pointer=""):
     return None
 
 
-def do_validate(validator, line):
+def usage_rules(usage_validator, value):
+    """The contract's rules on metadata.tokens_used beyond JSON Schema (docs/contract.md section 5), as rule names.
+
+    Checked only on a record that conforms to #/definitions/token_usage (otherwise jsonschema reports it); absent
+    optional counts are 0. Python's integers are exact, so no sum can overflow here.
+    """
+    record = value.get("metadata", {}).get("tokens_used") if isinstance(value, dict) and isinstance(value.get("metadata"), dict) else None
+    if not isinstance(record, dict) or not usage_validator.is_valid(record):
+        return []
+    count = lambda k: int(record.get(k, 0))  # 5.0 is an integer to JSON Schema
+    broken = []
+    if count("input_tokens") + count("output_tokens") != count("total_tokens"):
+        broken.append("usage-total")
+    if count("cache_read_tokens") + count("cache_write_tokens") > count("input_tokens"):
+        broken.append("usage-cache")
+    if count("cache_write_1h_tokens") > count("cache_write_tokens"):
+        broken.append("usage-cache-1h")
+    if count("reasoning_tokens") > count("output_tokens"):
+        broken.append("usage-reasoning")
+    return broken
+
+
+def do_validate(validator, usage_validator, line):
     raw = bytes.fromhex(line)
     try:
         value = json.loads(raw.decode("utf-8"))
@@ -160,10 +183,13 @@ def do_validate(validator, line):
     if pointer:
         # What jsonschema alone says is reported too: contract/examples/README.md lists it as an exception.
         return "INVALID non-finite\t%s\tjsonschema=%s" % (pointer, "INVALID" if errors else "VALID")
-    if not errors:
+    rules = usage_rules(usage_validator, value) if usage_validator is not None else []
+    if not errors and not rules:
         return "VALID"
+    if not errors:
+        return "INVALID usage\t%s" % ",".join(rules)
     details = ["/" + "/".join(str(p) for p in e.absolute_path) + " " + e.validator for e in errors]
-    return "INVALID schema\t%s" % one_line("; ".join(details))
+    return "INVALID schema\t%s" % one_line("; ".join(details + rules))
 
 
 def do_isoformat(line):
@@ -278,11 +304,14 @@ def versions():
 def main():
     schema_path = sys.argv[1] if len(sys.argv) > 1 else None
     validator = None
+    usage_validator = None
     if schema_path and jsonschema is not None:
         with open(schema_path, encoding="utf-8") as f:
             schema = json.load(f)
         jsonschema.Draft7Validator.check_schema(schema)
         validator = jsonschema.Draft7Validator(schema)
+        if "token_usage" in schema.get("definitions", {}):
+            usage_validator = jsonschema.Draft7Validator(schema["definitions"]["token_usage"])
     stdin = sys.stdin
     out = []
     write = out.append
@@ -302,7 +331,7 @@ def main():
             handler = {
                 "dumps": do_dumps,
                 "loads": do_loads,
-                "validate": lambda line: do_validate(validator, line),
+                "validate": lambda line: do_validate(validator, usage_validator, line),
                 "isoformat": do_isoformat,
             }[command]
             payload = [stdin.readline().rstrip("\n") for _ in range(int(words[1]))]

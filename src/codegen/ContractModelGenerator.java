@@ -76,18 +76,50 @@ public final class ContractModelGenerator {
                 files.put(property.javaType, objectSource(property));
             }
         }
-        files.put(recordName, recordSource(recordName, properties, required));
+        files.put(recordName, recordSource(recordName, schema.path("description").asString(), properties, required, true));
+        for (Map.Entry<String, JsonNode> d : schema.path("definitions").properties()) {
+            definition(d.getKey(), d.getValue(), files);
+        }
         return files;
+    }
+
+    /**
+     * A definition of type object (scalar properties only) becomes a record; one made of {@code anyOf} branches
+     * that are references or plain types describes where readers find a value and becomes no type.
+     */
+    private void definition(String name, JsonNode node, Map<String, String> files) {
+        if (node.has("anyOf") && !node.has("type")) {
+            node.get("anyOf").forEach(branch -> require(branch.has("$ref") && branch.size() == 1
+                    || branch.has("type") && branch.size() == 1, "definitions/" + name + ": anyOf branches must be one $ref or one type"));
+            return;
+        }
+        require("object".equals(node.path("type").asString()) && node.has("properties"),
+                "definitions/" + name + ": only objects of typed properties, or anyOf of references, are supported");
+        require(node.has("additionalProperties") && !node.get("additionalProperties").asBoolean(true),
+                "definitions/" + name + ": a record needs additionalProperties false (it keeps no unknown keys)");
+        Set<String> required = new LinkedHashSet<>();
+        node.path("required").forEach(r -> required.add(r.asString()));
+        List<Property> properties = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> p : node.path("properties").properties()) {
+            Property property = Property.of(p.getKey(), p.getValue(), required.contains(p.getKey()));
+            property.inDefinition = true;
+            require(property.kind == Kind.STRING || property.kind == Kind.INTEGER,
+                    "definitions/" + name + "/" + p.getKey() + ": record fields may be strings or integers");
+            properties.add(property);
+        }
+        files.put(camel(name, true), recordSource(camel(name, true), node.path("description").asString(), properties, required, false));
     }
 
     // ---------------------------------------------------------------------------------------------- the record
 
-    private String recordSource(String name, List<Property> properties, Set<String> required) {
+    /** The record of the root ({@code root}: defaults written out) or of a definition (absent optionals stay absent). */
+    private String recordSource(String name, String description, List<Property> properties, Set<String> required, boolean root) {
         StringBuilder s = header();
-        s.append("import java.util.List;\nimport java.util.Objects;\n\n");
+        s.append("import java.util.List;\nimport java.util.Objects;\n");
+        s.append(root ? "" : "import java.util.OptionalLong;\nimport java.util.regex.Pattern;\n").append('\n');
         s.append("import tools.jackson.databind.JsonNode;\nimport tools.jackson.databind.node.JsonNodeFactory;\n");
         s.append("import tools.jackson.databind.node.ObjectNode;\n\n");
-        s.append("/**\n * ").append(escapeDoc(schema.path("description").asString())).append("\n *\n");
+        s.append("/**\n * ").append(escapeDoc(description)).append("\n *\n");
         for (Property p : properties) {
             s.append(" * @param ").append(p.javaName).append(' ').append(escapeDoc(p.description)).append('\n');
         }
@@ -96,35 +128,55 @@ public final class ContractModelGenerator {
         s.append("public record ").append(name).append("(\n");
         for (int i = 0; i < properties.size(); i++) {
             Property p = properties.get(i);
-            s.append("        ").append(p.javaType).append(' ').append(p.javaName).append(i + 1 < properties.size() ? ",\n" : ") {\n\n");
+            s.append("        ").append(p.recordType()).append(' ').append(p.javaName).append(i + 1 < properties.size() ? ",\n" : ") {\n\n");
         }
         s.append("    /** The schema's property names, in schema order: the order in which the codec writes them. */\n");
         s.append("    public static final List<String> PROPERTY_NAMES = List.of(").append(quotedList(properties.stream().map(p -> p.wireName).toList())).append(");\n\n");
         s.append("    /** The properties the schema requires. */\n");
         s.append("    public static final List<String> REQUIRED = List.of(").append(quotedList(List.copyOf(required))).append(");\n\n");
+        for (Property p : properties) {
+            if (!root && p.pattern != null) {
+                s.append("    /** The schema's pattern of ").append(p.wireName).append(" (searched, as JSON Schema does). */\n");
+                s.append("    public static final Pattern ").append(constantName(p.wireName)).append("_PATTERN = Pattern.compile(\"")
+                        .append(javaString(p.pattern)).append("\");\n\n");
+            }
+        }
         s.append("    public ").append(name).append(" {\n");
         for (Property p : properties) {
             if (!p.primitive()) {
                 s.append("        Objects.requireNonNull(").append(p.javaName).append(", \"").append(p.wireName).append("\");\n");
             }
             if (p.kind == Kind.INTEGER && p.minimum != null) {
-                s.append("        if (").append(p.javaName).append(" < ").append(p.minimum).append("L) {\n");
+                String value = p.optional() ? p.javaName + ".orElse(" + p.minimum + "L)" : p.javaName;
+                s.append("        if (").append(value).append(" < ").append(p.minimum).append("L) {\n");
                 s.append("            throw new IllegalArgumentException(\"").append(p.wireName).append(" must be >= ").append(p.minimum).append(": \" + ").append(p.javaName).append(");\n        }\n");
             }
         }
         s.append("    }\n\n");
 
-        s.append("    /** This entry as a JSON object, properties in schema order (defaults written out, as Python's asdict() does). */\n");
+        s.append(root ? "    /** This entry as a JSON object, properties in schema order (defaults written out, as Python's asdict() does). */\n"
+                : "    /** This record as a JSON object, properties in schema order; absent ones left out. */\n");
         s.append("    public ObjectNode toJsonNode() {\n        ObjectNode node = JsonNodeFactory.instance.objectNode();\n");
         for (Property p : properties) {
-            s.append("        node.set(\"").append(p.wireName).append("\", ").append(p.toNodeExpr()).append(");\n");
+            if (p.optional()) {
+                s.append("        ").append(p.javaName).append(".ifPresent(v -> node.set(\"").append(p.wireName).append("\", JsonNodeFactory.instance.numberNode(v)));\n");
+            } else {
+                s.append("        node.set(\"").append(p.wireName).append("\", ").append(p.toNodeExpr()).append(");\n");
+            }
         }
         s.append("        return node;\n    }\n\n");
 
-        s.append("    /**\n     * Reads an entry from a JSON object that is valid against the schema.\n");
+        s.append(root ? "    /**\n     * Reads an entry from a JSON object that is valid against the schema.\n"
+                : "    /**\n     * Reads a record from a JSON object, strictly: the object must conform to the definition (no other keys,\n"
+                        + "     * every type, bound and pattern), though not to rules beyond JSON Schema.\n");
         s.append("     *\n     * @throws IllegalArgumentException naming the property, if the object does not conform\n     */\n");
         s.append("    public static ").append(name).append(" fromJsonNode(JsonNode node) {\n");
-        s.append("        if (node == null || !node.isObject()) {\n            throw new IllegalArgumentException(\"an entry must be a JSON object\");\n        }\n");
+        s.append("        if (node == null || !node.isObject()) {\n            throw new IllegalArgumentException(\"")
+                .append(root ? "an entry" : "a " + name).append(" must be a JSON object\");\n        }\n");
+        if (!root) {
+            s.append("        node.propertyNames().forEach(k -> {\n            if (!PROPERTY_NAMES.contains(k)) {\n");
+            s.append("                throw new IllegalArgumentException(k + \": not a property of ").append(name).append("\");\n            }\n        });\n");
+        }
         s.append("        return new ").append(name).append("(\n");
         for (int i = 0; i < properties.size(); i++) {
             Property p = properties.get(i);
@@ -132,8 +184,33 @@ public final class ContractModelGenerator {
         }
         s.append("    }\n\n");
         s.append(readHelpers());
+        if (!root) {
+            s.append(definitionHelpers());
+        }
         s.append("}\n");
         return s.toString();
+    }
+
+    private static String definitionHelpers() {
+        return """
+
+                    private static OptionalLong optionalInteger(JsonNode value, String name) {
+                        if (value == null) {
+                            return OptionalLong.empty();
+                        }
+                        if (value.isNull()) {
+                            throw new IllegalArgumentException(name + ": must be an integer");
+                        }
+                        return OptionalLong.of(integer(value, name, 0L));
+                    }
+
+                    private static String matching(String value, Pattern pattern, String name) {
+                        if (!pattern.matcher(value).find()) {
+                            throw new IllegalArgumentException(name + ": does not match " + pattern.pattern());
+                        }
+                        return value;
+                    }
+                """;
     }
 
     private static String readHelpers() {
@@ -202,6 +279,9 @@ public final class ContractModelGenerator {
         List<Property> known = new ArrayList<>();
         for (Map.Entry<String, JsonNode> k : p.node.path("properties").properties()) {
             Property kp = Property.of(k.getKey(), k.getValue(), false);
+            if (kp.kind == Kind.REF) {
+                kp.refDescription = schema.at("/definitions/" + k.getValue().get("$ref").asString().substring("#/definitions/".length()) + "/description").asString();
+            }
             require(kp.kind != Kind.OBJECT,
                     "nested objects inside " + p.wireName + " are not supported by the generator: " + k.getKey());
             known.add(kp);
@@ -229,7 +309,8 @@ public final class ContractModelGenerator {
         s.append("    public Optional<JsonNode> get(String key) {\n        return Optional.ofNullable(fields.get(key));\n    }\n\n");
         s.append("    public boolean isEmpty() {\n        return fields.isEmpty();\n    }\n\n");
         for (Property k : known) {
-            s.append("    /** ").append(escapeDoc(k.description)).append(" ({@code ").append(k.wireName).append("}) */\n");
+            String doc = k.kind == Kind.REF ? "The " + k.wireName + " record, if present and conforming: " + firstSentence(k.refDescription) : k.description;
+            s.append("    /** ").append(escapeDoc(doc)).append(" ({@code ").append(k.wireName).append("}) */\n");
             s.append("    public ").append(k.accessorType()).append(' ').append(k.javaName).append("() {\n");
             s.append("        JsonNode v = fields.get(\"").append(k.wireName).append("\");\n");
             s.append("        ").append(k.accessorBody()).append("\n    }\n\n");
@@ -306,6 +387,16 @@ public final class ContractModelGenerator {
         return s.toString();
     }
 
+    private static String firstSentence(String text) {
+        int end = text.indexOf(". ");
+        return end < 0 ? text : text.substring(0, end + 1);
+    }
+
+    /** {@code text} as the inside of a Java string literal. */
+    private static String javaString(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
     private static String escapeDoc(String text) {
         return text.replace("*/", "*&#47;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;");
     }
@@ -316,7 +407,7 @@ public final class ContractModelGenerator {
         }
     }
 
-    enum Kind { STRING, NULLABLE_STRING, ENUM, INTEGER, NUMBER, BOOLEAN, OBJECT }
+    enum Kind { STRING, NULLABLE_STRING, ENUM, INTEGER, NUMBER, BOOLEAN, OBJECT, REF }
 
     /** One property of the schema and how it maps to Java. */
     static final class Property {
@@ -329,8 +420,14 @@ public final class ContractModelGenerator {
         final List<String> enumValues = new ArrayList<>();
         final String minimum;
         final long defaultInteger;
+        final boolean required;
+        final String pattern;
+        /** A field of a definition's record: its pattern is checked when read. */
+        boolean inDefinition;
+        /** For a reference: the description of the definition it names. */
+        String refDescription;
 
-        private Property(String wireName, JsonNode node, Kind kind, String javaType) {
+        private Property(String wireName, JsonNode node, Kind kind, String javaType, boolean required) {
             this.wireName = wireName;
             this.javaName = camel(wireName, false);
             this.node = node;
@@ -340,9 +437,16 @@ public final class ContractModelGenerator {
             node.path("enum").forEach(v -> enumValues.add(v.asString()));
             this.minimum = node.has("minimum") ? node.get("minimum").asString() : null;
             this.defaultInteger = node.path("default").asLong(0);
+            this.required = required;
+            this.pattern = node.has("pattern") ? node.get("pattern").asString() : null;
         }
 
         static Property of(String name, JsonNode node, boolean required) {
+            if (node.has("$ref")) {
+                String ref = node.get("$ref").asString();
+                require(ref.startsWith("#/definitions/") && node.size() == 1, name + ": only a lone $ref to #/definitions/NAME is supported");
+                return new Property(name, node, Kind.REF, camel(ref.substring("#/definitions/".length()), true), required);
+            }
             JsonNode type = node.path("type");
             String t;
             if (type.isArray()) {
@@ -350,33 +454,42 @@ public final class ContractModelGenerator {
                 type.forEach(x -> types.add(x.asString()));
                 require(types.size() == 2 && types.contains("string") && types.contains("null"),
                         name + ": the only union type supported is [\"string\", \"null\"]");
-                return new Property(name, node, Kind.NULLABLE_STRING, "String");
+                return new Property(name, node, Kind.NULLABLE_STRING, "String", required);
             }
             t = type.asString();
             switch (t) {
                 case "string":
                     if (node.has("enum")) {
-                        return new Property(name, node, Kind.ENUM, camel(name, true));
+                        return new Property(name, node, Kind.ENUM, camel(name, true), required);
                     }
-                    return new Property(name, node, Kind.STRING, "String");
+                    return new Property(name, node, Kind.STRING, "String", required);
                 case "integer":
                     require(!node.has("maximum") || LONG_MAX.equals(node.get("maximum").asString()),
                             name + ": integers must declare maximum " + LONG_MAX + " so that they fit a Java long");
                     require(node.has("maximum"), name + ": integers must declare maximum " + LONG_MAX);
-                    return new Property(name, node, Kind.INTEGER, "long");
+                    return new Property(name, node, Kind.INTEGER, "long", required);
                 case "number":
-                    return new Property(name, node, Kind.NUMBER, "double");
+                    return new Property(name, node, Kind.NUMBER, "double", required);
                 case "boolean":
-                    return new Property(name, node, Kind.BOOLEAN, "boolean");
+                    return new Property(name, node, Kind.BOOLEAN, "boolean", required);
                 case "object":
-                    return new Property(name, node, Kind.OBJECT, camel(name, true));
+                    return new Property(name, node, Kind.OBJECT, camel(name, true), required);
                 default:
                     throw new IllegalStateException("contract model generator: " + name + ": unsupported type " + type);
             }
         }
 
         boolean primitive() {
-            return kind == Kind.INTEGER || kind == Kind.NUMBER || kind == Kind.BOOLEAN;
+            return !optional() && (kind == Kind.INTEGER || kind == Kind.NUMBER || kind == Kind.BOOLEAN);
+        }
+
+        /** An integer of a definition's record that may be absent and has no default: an OptionalLong. */
+        boolean optional() {
+            return inDefinition && kind == Kind.INTEGER && !required && !node.has("default");
+        }
+
+        String recordType() {
+            return optional() ? "OptionalLong" : javaType;
         }
 
         String toNodeExpr() {
@@ -386,16 +499,20 @@ public final class ContractModelGenerator {
                 case INTEGER -> "JsonNodeFactory.instance.numberNode(" + javaName + ")";
                 case NUMBER -> "JsonNodeFactory.instance.numberNode(" + javaName + ")";
                 case BOOLEAN -> "JsonNodeFactory.instance.booleanNode(" + javaName + ")";
-                case OBJECT -> javaName + ".toJsonNode()";
+                case OBJECT, REF -> javaName + ".toJsonNode()";
             };
         }
 
         String fromNodeExpr(String get) {
             return switch (kind) {
-                case STRING -> "string(" + get + ", \"" + wireName + "\")";
+                case STRING -> pattern != null && inDefinition ? "matching(string(" + get + ", \"" + wireName + "\"), " + constantName(wireName) + "_PATTERN, \"" + wireName + "\")"
+                        : "string(" + get + ", \"" + wireName + "\")";
                 case ENUM -> javaType + ".fromWire(string(" + get + ", \"" + wireName + "\")).orElseThrow(() -> new IllegalArgumentException(\""
                         + wireName + ": not one of the schema's values\"))";
-                case INTEGER -> "integer(" + get + ", \"" + wireName + "\", " + defaultInteger + "L)";
+                case INTEGER -> optional() ? "optionalInteger(" + get + ", \"" + wireName + "\")"
+                        : required ? "integer(present(" + get + ", \"" + wireName + "\"), \"" + wireName + "\", 0L)"
+                        : "integer(" + get + ", \"" + wireName + "\", " + defaultInteger + "L)";
+                case REF -> javaType + ".fromJsonNode(" + get + ")";
                 case OBJECT -> javaType + ".fromJsonNode(" + get + ")";
                 default -> throw new IllegalStateException("contract model generator: " + wireName + ": unsupported top-level type " + kind);
             };
@@ -407,6 +524,7 @@ public final class ContractModelGenerator {
                 case INTEGER -> "OptionalLong";
                 case NUMBER -> "OptionalDouble";
                 case BOOLEAN -> "Optional<Boolean>";
+                case REF -> "Optional<" + javaType + ">";
                 case OBJECT -> throw new IllegalStateException("unsupported");
             };
         }
@@ -419,6 +537,8 @@ public final class ContractModelGenerator {
                         + " ? OptionalLong.of((long) v.doubleValue()) : OptionalLong.empty();";
                 case NUMBER -> "return v != null && v.isNumber() ? OptionalDouble.of(v.doubleValue()) : OptionalDouble.empty();";
                 case BOOLEAN -> "return v != null && v.isBoolean() ? Optional.of(v.booleanValue()) : Optional.empty();";
+                case REF -> "if (v == null) {\n            return Optional.empty();\n        }\n        try {\n            return Optional.of("
+                        + javaType + ".fromJsonNode(v));\n        } catch (IllegalArgumentException notConforming) {\n            return Optional.empty();\n        }";
                 case OBJECT -> throw new IllegalStateException("unsupported");
             };
         }
@@ -429,6 +549,7 @@ public final class ContractModelGenerator {
                 case INTEGER -> "long";
                 case NUMBER -> "double";
                 case BOOLEAN -> "boolean";
+                case REF -> javaType;
                 case OBJECT -> throw new IllegalStateException("unsupported");
             };
         }
@@ -440,6 +561,7 @@ public final class ContractModelGenerator {
                 case INTEGER -> "value == (int) value ? IntNode.valueOf((int) value) : LongNode.valueOf(value)";
                 case NUMBER -> "DoubleNode.valueOf(value)";
                 case BOOLEAN -> "BooleanNode.valueOf(value)";
+                case REF -> "Objects.requireNonNull(value, \"" + wireName + "\").toJsonNode()";
                 case OBJECT -> throw new IllegalStateException("unsupported");
             };
         }

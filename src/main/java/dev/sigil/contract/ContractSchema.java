@@ -19,6 +19,8 @@ public final class ContractSchema {
 
     /** Resource path of the execution entry schema inside the jar. */
     public static final String EXECUTION_ENTRY = "contract/execution-entry.schema.json";
+    /** The {@code $id} of the execution-entry schema: a schema with it gets the contract's rules beyond JSON Schema. */
+    public static final String EXECUTION_ENTRY_ID = "urn:sigil:contract:execution-entry:1";
 
     private ContractSchema() {
     }

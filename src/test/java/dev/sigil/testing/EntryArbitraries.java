@@ -20,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Execution entries, about half of them valid, the rest breaking the contract in the ways producers do: wrong
  * types, unknown enum values, timestamps with the known traps, session ids with odd characters, numbers at the edges
- * of the integer rules, extra keys, missing keys, mistyped metadata.
+ * of the integer rules, extra keys, missing keys, mistyped metadata, usage records that break their rules
+ * ({@link UsageArbitraries}).
  */
 public final class EntryArbitraries {
 
@@ -103,7 +104,8 @@ public final class EntryArbitraries {
                         pair("severity", NODES.stringNode("fatal")))),
                 Tuple.of(2, Combinators.combine(Arbitraries.of(concat(INTEGER_KEYS, NUMBER_KEYS, STRING_KEYS, List.of("agent", "should_retry",
                         "warning_level", "category", "severity"))), JsonArbitraries.leaves()).as(EntryArbitraries::pair)),
-                Tuple.of(8, Combinators.combine(JsonArbitraries.strings(), JsonArbitraries.values(2).filter(EntryArbitraries::finite)).as(EntryArbitraries::pair)));
+                Tuple.of(8, Combinators.combine(JsonArbitraries.strings(), JsonArbitraries.values(2).filter(EntryArbitraries::finite)).as(EntryArbitraries::pair)),
+                Tuple.of(5, UsageArbitraries.records().map(u -> pair("tokens_used", u))));
         return known.list().ofMaxSize(5).map(pairs -> {
             ObjectNode o = NODES.objectNode();
             for (JsonNode p : pairs) {

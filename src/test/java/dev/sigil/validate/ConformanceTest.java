@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import dev.sigil.contract.validation.SchemaValidator;
+import dev.sigil.contract.validation.UsageRules;
 import dev.sigil.testing.ContractExamples;
 
 /**
@@ -38,7 +39,13 @@ class ConformanceTest {
             Map.entry("not-json.jsonl", p -> p.rule().equals("json")),
             Map.entry("unknown-component.jsonl", p -> "/component".equals(p.pointer()) && p.rule().equals("enum")),
             Map.entry("unknown-event-type.jsonl", p -> "/event_type".equals(p.pointer()) && p.rule().equals("enum")),
-            Map.entry("wrong-types.jsonl", p -> p.rule().equals("type")));
+            Map.entry("wrong-types.jsonl", p -> p.rule().equals("type")),
+            Map.entry("usage-total.jsonl", p -> p.rule().equals(UsageRules.TOTAL)),
+            Map.entry("usage-cache.jsonl", p -> p.rule().equals(UsageRules.CACHE)),
+            Map.entry("usage-cache-1h.jsonl", p -> p.rule().equals(UsageRules.CACHE_1H)),
+            Map.entry("usage-reasoning.jsonl", p -> p.rule().equals(UsageRules.REASONING)),
+            Map.entry("usage-model.jsonl", p -> "/metadata/tokens_used/model".equals(p.pointer()) && p.rule().equals("pattern")),
+            Map.entry("usage-fields.jsonl", p -> p.pointer() != null && p.pointer().startsWith(UsageRules.ENTRY_POINTER)));
 
     private final LogValidator validator = new LogValidator(SchemaValidator.executionEntry(), LogValidator.DEFAULT_MAX_LINE_BYTES);
 

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,12 +21,27 @@ import tools.jackson.databind.JsonNode;
  * as before. {@code FastSchemaCheckProperties} checks that claim against networknt on generated entries.
  *
  * <p>Compiles only schemas made of {@code type}, {@code enum} (of strings), {@code pattern}, {@code minimum} and
- * {@code maximum} (integers), {@code properties}, {@code required}, boolean {@code additionalProperties}, and
- * annotations; {@link #compile} returns null for anything else. The contract's schema is of that kind. Thread-safe.
+ * {@code maximum} (integers), {@code properties}, {@code required}, boolean {@code additionalProperties}, a lone
+ * {@code $ref} to {@code #/definitions/NAME}, and annotations; {@link #compile} returns null for anything else. The
+ * contract's schema is of that kind. Rules beyond JSON Schema on the integers of an object (the contract's usage
+ * rules) are given as {@link MemberCheck}s by definition name. Thread-safe.
  */
 public final class FastSchemaCheck {
 
-    private static final Set<String> ANNOTATIONS = Set.of("$schema", "$id", "title", "description", "$comment", "default", "examples");
+    private static final Set<String> ANNOTATIONS = Set.of("$schema", "$id", "title", "description", "$comment", "default", "examples",
+        "definitions");
+    private static final String DEFINITIONS = "#/definitions/";
+    /** References followed within one path of the schema: deeper means a cycle, which the fast check leaves alone. */
+    private static final int MAX_REFS = 8;
+
+    /**
+     * A rule on the integer members of the objects a definition describes, checked once the object is read.
+     *
+     * @param integers the members it reads, in the order {@code holds} receives them
+     * @param holds given each member's value, or -1 when it is absent; true when the rule holds
+     */
+    public record MemberCheck(List<String> integers, Predicate<long[]> holds) {
+    }
 
     private final Rule root;
     private final ThreadLocal<Scratch> scratch;
@@ -37,8 +53,13 @@ public final class FastSchemaCheck {
 
     /** The compiled schema, or null if it uses something the fast check does not handle. */
     public static FastSchemaCheck compile(JsonNode schema) {
+        return compile(schema, Map.of());
+    }
+
+    /** The compiled schema, with {@code checks} on the objects of the named definitions; null as {@link #compile(JsonNode)}. */
+    public static FastSchemaCheck compile(JsonNode schema, Map<String, MemberCheck> checks) {
         try {
-            Rule root = Rule.compile(schema);
+            Rule root = new Compiler(schema, checks).compile(schema, 0);
             return root == null || root.types != Rule.OBJECT ? null : new FastSchemaCheck(root);
         } catch (RuntimeException e) {
             return null;
@@ -78,10 +99,20 @@ public final class FastSchemaCheck {
         boolean additional = true;
         /** Whether objects need a walk of their members (else any object is fine). */
         boolean checksMembers;
+        /** A rule on the integer members, or null; {@link #slots} says which property goes where. */
+        MemberCheck check;
+        int[] slots = new int[0];
+    }
 
-        static Rule compile(JsonNode schema) {
+    /** Compiles schema nodes, following references into the root's definitions. */
+    private record Compiler(JsonNode root, Map<String, MemberCheck> checks) {
+
+        Rule compile(JsonNode schema, int refs) {
             if (!schema.isObject()) {
                 return null;
+            }
+            if (schema.has("$ref")) {
+                return reference(schema, refs);
             }
             Rule r = new Rule();
             List<String> names = new ArrayList<>();
@@ -103,7 +134,7 @@ public final class FastSchemaCheck {
                     }
                     case "properties" -> {
                         for (Map.Entry<String, JsonNode> p : v.properties()) {
-                            Rule child = compile(p.getValue());
+                            Rule child = compile(p.getValue(), refs);
                             if (child == null) {
                                 return null;
                             }
@@ -142,6 +173,39 @@ public final class FastSchemaCheck {
             return r;
         }
 
+        /** A lone {@code $ref} to a definition of the root, compiled with the definition's member check if any. */
+        private Rule reference(JsonNode schema, int refs) {
+            String ref = schema.get("$ref").isString() ? schema.get("$ref").stringValue() : "";
+            for (Map.Entry<String, JsonNode> e : schema.properties()) {
+                if (!e.getKey().equals("$ref") && !ANNOTATIONS.contains(e.getKey())) {
+                    return null;
+                }
+            }
+            String name = ref.startsWith(DEFINITIONS) ? ref.substring(DEFINITIONS.length()) : null;
+            JsonNode target = name == null || name.contains("/") || name.contains("~") ? null : root.path("definitions").get(name);
+            if (target == null || refs >= MAX_REFS) {
+                return null;
+            }
+            Rule r = compile(target, refs + 1);
+            MemberCheck check = checks.get(name);
+            if (r == null || check == null) {
+                return r;
+            }
+            r.check = check;
+            r.slots = new int[r.names.length];
+            java.util.Arrays.fill(r.slots, -1);
+            for (int i = 0; i < check.integers().size(); i++) {
+                byte[] member = check.integers().get(i).getBytes(StandardCharsets.UTF_8);
+                int p = Scratch.indexOf(r.names, member, 0, member.length);
+                if (p < 0) {
+                    return null; // a rule on a member the definition does not have
+                }
+                r.slots[p] = i;
+            }
+            r.checksMembers = true;
+            return r;
+        }
+
         private static int types(JsonNode v) {
             if (v.isString()) {
                 return type(v.stringValue());
@@ -159,13 +223,13 @@ public final class FastSchemaCheck {
 
         private static int type(String name) {
             return switch (name) {
-                case "string" -> STRING;
-                case "integer" -> INTEGER;
-                case "number" -> NUMBER | INTEGER;
-                case "boolean" -> BOOLEAN;
-                case "null" -> NULL;
-                case "object" -> OBJECT;
-                case "array" -> ARRAY;
+                case "string" -> Rule.STRING;
+                case "integer" -> Rule.INTEGER;
+                case "number" -> Rule.NUMBER | Rule.INTEGER;
+                case "boolean" -> Rule.BOOLEAN;
+                case "null" -> Rule.NULL;
+                case "object" -> Rule.OBJECT;
+                case "array" -> Rule.ARRAY;
                 default -> -1;
             };
         }
@@ -194,6 +258,9 @@ public final class FastSchemaCheck {
         final FastJson scan = new FastJson();
         final AsciiText text = new AsciiText();
         final Map<Pattern, Matcher> matchers = new java.util.IdentityHashMap<>();
+        /** The value of the last integer read, when {@link #integerKnown}: what a member check receives. */
+        long lastInteger;
+        boolean integerKnown;
 
         /** Checks the value at {@code i} against {@code r}; the index after it, or {@link FastJson#NO}. */
         int check(Rule r, byte[] b, int i, int end, int depth) {
@@ -254,6 +321,7 @@ public final class FastSchemaCheck {
         }
 
         private int number(Rule r, byte[] b, int i, int end) {
+            integerKnown = false;
             int after = scan.number(b, i, end);
             if (after < 0) {
                 return FastJson.NO;
@@ -279,6 +347,8 @@ public final class FastSchemaCheck {
             if (b[i] == '-') {
                 v = -v;
             }
+            lastInteger = v;
+            integerKnown = true;
             return r.minimum != null && v < r.minimum || r.maximum != null && v > r.maximum ? FastJson.NO : after;
         }
 
@@ -287,9 +357,13 @@ public final class FastSchemaCheck {
                 return FastJson.NO;
             }
             long seen = 0;
+            long[] values = r.check == null ? null : new long[r.check.integers().size()];
+            if (values != null) {
+                java.util.Arrays.fill(values, -1);
+            }
             i = FastJson.skipWs(b, i + 1, end);
             if (i < end && b[i] == '}') {
-                return r.required == 0 ? i + 1 : FastJson.NO;
+                return r.required == 0 && (values == null || r.check.holds().test(values)) ? i + 1 : FastJson.NO;
             }
             while (true) {
                 if (i >= end || b[i] != '"') {
@@ -310,7 +384,14 @@ public final class FastSchemaCheck {
                         return FastJson.NO; // a repeated key: the last value wins; leave that to the exact path
                     }
                     seen |= 1L << p;
+                    integerKnown = false;
                     i = check(r.properties[p], b, i, end, depth + 1);
+                    if (values != null && r.slots[p] >= 0 && i >= 0) {
+                        if (!integerKnown || lastInteger < 0) {
+                            return FastJson.NO;
+                        }
+                        values[r.slots[p]] = lastInteger;
+                    }
                 } else if (r.additional) {
                     i = scan.value(b, i, end, depth);
                 } else {
@@ -324,7 +405,7 @@ public final class FastSchemaCheck {
                     return FastJson.NO;
                 }
                 if (b[i] == '}') {
-                    return (seen & r.required) == r.required ? i + 1 : FastJson.NO;
+                    return (seen & r.required) == r.required && (values == null || r.check.holds().test(values)) ? i + 1 : FastJson.NO;
                 }
                 if (b[i] != ',') {
                     return FastJson.NO;
@@ -333,7 +414,7 @@ public final class FastSchemaCheck {
             }
         }
 
-        private static int indexOf(byte[][] names, byte[] b, int from, int to) {
+        static int indexOf(byte[][] names, byte[] b, int from, int to) {
             int n = to - from;
             for (int k = 0; k < names.length; k++) {
                 byte[] name = names[k];

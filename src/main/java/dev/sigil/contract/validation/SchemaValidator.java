@@ -2,6 +2,7 @@ package dev.sigil.contract.validation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -24,13 +25,16 @@ public final class SchemaValidator {
     static final String DRAFT_7_META_SCHEMA = "http://json-schema.org/draft-07/schema#";
 
     private final JsonNode schemaNode;
+    /** Whether the schema is the contract's (by its $id): its usage rules apply beyond the schema. */
+    private final boolean usageRules;
     private final FastSchemaCheck fast;
     /** networknt's compiled schema, built on first use: a file whose lines all pass the fast check never needs it. */
     private volatile Schema schema;
 
     private SchemaValidator(JsonNode schemaNode) {
         this.schemaNode = schemaNode;
-        this.fast = FastSchemaCheck.compile(schemaNode);
+        this.usageRules = ContractSchema.EXECUTION_ENTRY_ID.equals(schemaNode.path("$id").asString(""));
+        this.fast = FastSchemaCheck.compile(schemaNode, usageRules ? Map.of(UsageRules.DEFINITION, UsageRules.FAST_CHECK) : Map.of());
         if (fast == null) {
             schema();
         }
@@ -82,16 +86,21 @@ public final class SchemaValidator {
         return new SchemaValidator(schemaNode);
     }
 
-    /** Every violation of the schema by {@code value}; empty if valid. */
+    /**
+     * Every violation of the schema by {@code value}, and for the contract's schema of its usage rules
+     * ({@link UsageRules}); empty if valid.
+     */
     public List<Violation> validate(JsonNode value) {
         List<Error> errors = schema().validate(HugeDoubles.asExactIntegers(value));
+        List<Violation> rules = usageRules ? UsageRules.ofEntry(value) : List.of();
         if (errors.isEmpty()) {
-            return List.of();
+            return rules;
         }
-        List<Violation> out = new ArrayList<>(errors.size());
+        List<Violation> out = new ArrayList<>(errors.size() + rules.size());
         for (Error e : errors) {
             out.add(new Violation(pointer(e.getInstanceLocation()), e.getKeyword(), message(e)));
         }
+        out.addAll(rules);
         return out;
     }
 
