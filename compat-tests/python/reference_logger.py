@@ -169,8 +169,27 @@ def non_finite(value, pointer=""):
     return None
 
 
-def violations(entry, validator):
-    """NaN and infinities first (docs/logging.md), then the schema, as (pointer, rule, message) triples."""
+def usage_violations(entry, usage_validator):
+    """The rules of metadata.tokens_used beyond JSON Schema (docs/contract.md section 5), on a conforming record."""
+    record = entry["metadata"].get("tokens_used") if isinstance(entry["metadata"], dict) else None
+    if not isinstance(record, dict) or not usage_validator.is_valid(record):
+        return []
+    n = lambda k: int(record.get(k, 0))
+    at = "/metadata/tokens_used/"
+    found = []
+    if n("input_tokens") + n("output_tokens") != n("total_tokens"):
+        found.append((at + "total_tokens", "usage-total", "total_tokens is not input_tokens + output_tokens"))
+    if n("cache_read_tokens") + n("cache_write_tokens") > n("input_tokens"):
+        found.append((at + "input_tokens", "usage-cache", "the cache counts are more than input_tokens"))
+    if n("cache_write_1h_tokens") > n("cache_write_tokens"):
+        found.append((at + "cache_write_1h_tokens", "usage-cache-1h", "more one-hour writes than writes"))
+    if n("reasoning_tokens") > n("output_tokens"):
+        found.append((at + "reasoning_tokens", "usage-reasoning", "more reasoning tokens than output tokens"))
+    return found
+
+
+def violations(entry, validator, usage_validator):
+    """NaN and infinities first (docs/logging.md), then the schema and the usage rules, as (pointer, rule, message)."""
     pointer = non_finite(entry)
     if pointer is not None:
         return [(pointer, "non-finite", "NaN and infinities are not JSON; the log refuses them")]
@@ -178,7 +197,7 @@ def violations(entry, validator):
     for error in validator.iter_errors(entry):
         path = "".join("/" + pointer_token(p) for p in error.absolute_path)
         found.append((path, error.validator, error.message))
-    return found
+    return found + usage_violations(entry, usage_validator)
 
 
 # --------------------------------------------------------------------------------------------- writing
@@ -197,6 +216,7 @@ class ReferenceLogger:
         self.dir = os.path.join(log_path, "sessions", session)
         os.makedirs(self.dir, mode=0o700, exist_ok=True)
         self.validator = jsonschema.Draft7Validator(schema)
+        self.usage_validator = jsonschema.Draft7Validator(schema["definitions"]["token_usage"])
         self.lines = []
         self.errors = []
         self.stats = {"entries_accepted": 0, "entries_written": 0, "entries_rejected": 0, "entries_dropped": 0,
@@ -215,7 +235,7 @@ class ReferenceLogger:
             "metadata": clean_value(op.get("metadata", {}), False),
         }
         self.stats["entries_accepted"] += 1
-        found = violations(entry, self.validator)
+        found = violations(entry, self.validator, self.usage_validator)
         if found:
             self.stats["entries_rejected"] += 1
             reason = "%s entry rejected, not written to the log: %s" % (entry["event_type"], "; ".join(

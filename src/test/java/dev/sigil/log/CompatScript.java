@@ -14,7 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Random but reproducible entries for the cross-language test: messages and metadata made of the sanitization
  * corpus, awkward text (control characters, astral and lone surrogates, quotes), numbers CPython and Java print
- * differently unless done right, nesting, secret-named keys, and about one entry in ten that must be refused.
+ * differently unless done right, nesting, secret-named keys, usage records (one in four breaking a usage rule), and
+ * about one entry in four that must be refused.
  */
 final class CompatScript {
 
@@ -84,11 +85,13 @@ final class CompatScript {
 
     private ObjectNode metadata() {
         ObjectNode m = NODES.objectNode();
-        switch (rnd.nextInt(10)) {
+        switch (rnd.nextInt(13)) {
             case 0 -> m.put("latency_ms", "fast");
             case 1 -> m.put("budget", -5);
             case 2 -> m.put("warning_level", "bogus");
             case 3 -> m.put("score", rnd.nextBoolean() ? Double.NaN : Double.NEGATIVE_INFINITY);
+            case 4, 5 -> m.set("tokens_used", usage(false));
+            case 6 -> m.set("tokens_used", usage(true));
             default -> {
                 m.put("latency_ms", rnd.nextInt(5000) + (rnd.nextBoolean() ? 0.5 : 0.0));
                 if (rnd.nextBoolean()) {
@@ -101,6 +104,27 @@ final class CompatScript {
             m.set(pick(KEYS), value(2));
         }
         return m;
+    }
+
+    /** A usage record with every count; {@code broken}: one of the rules beyond the schema broken. */
+    private ObjectNode usage(boolean broken) {
+        long in = rnd.nextInt(300_000);
+        long out = rnd.nextInt(8_000);
+        long read = in == 0 ? 0 : rnd.nextLong(in + 1);
+        long write = in == read ? 0 : rnd.nextLong(in - read + 1);
+        long oneHour = write == 0 ? 0 : rnd.nextLong(write + 1);
+        long reasoning = out == 0 ? 0 : rnd.nextLong(out + 1);
+        int rule = broken ? rnd.nextInt(4) : -1;
+        ObjectNode u = NODES.objectNode();
+        u.put("input_tokens", in);
+        u.put("output_tokens", out);
+        u.put("total_tokens", in + out + (rule == 0 ? 1 : 0));
+        u.put("model", pick(new String[] {"anthropic:claude-opus-4-5-20251101", "openai:gpt-4o", "google:gemini-2.5-pro"}));
+        u.put("cache_read_tokens", rule == 1 ? in + 1 : read);
+        u.put("cache_write_tokens", write);
+        u.put("cache_write_1h_tokens", rule == 2 ? write + 1 : oneHour);
+        u.put("reasoning_tokens", rule == 3 ? out + 1 : reasoning);
+        return u;
     }
 
     private JsonNode value(int depth) {
