@@ -1,6 +1,7 @@
 package dev.sigil.contract.event;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import dev.sigil.contract.codec.FastJson;
 import dev.sigil.contract.model.Component;
@@ -14,9 +15,10 @@ import dev.sigil.contract.model.Component;
  */
 public final class FastLogEvent {
 
-    private static final String[] TOP = {"timestamp", "session_id", "event_type", "component", "operation", "level", "message",
-        "tokens", "metadata"};
-    private static final String[] META = {"latency_ms", "budget", "total_used", "total_tokens", "error", "error_type"};
+    private static final List<String> TOP = List.of("timestamp", "session_id", "event_type", "component", "operation", "level",
+            "message", "tokens", "metadata");
+    private static final List<String> META = List.of("latency_ms", "budget", "total_used", "total_tokens", "error", "error_type",
+            LogEventDecoder.TOKENS_USED);
     private static final int TIMESTAMP = 0;
     private static final int SESSION_ID = 1;
     private static final int EVENT_TYPE = 2;
@@ -26,43 +28,31 @@ public final class FastLogEvent {
     private static final int MESSAGE = 6;
     private static final int TOKENS = 7;
     private static final int METADATA = 8;
-    private static final byte[][] TOP_BYTES = bytes(TOP);
-    private static final byte[][] META_BYTES = bytes(META);
+    private static final int USAGE = 6;
+    private static final byte[][] TOP_BYTES = FastMembers.bytes(TOP);
+    private static final byte[][] META_BYTES = FastMembers.bytes(META);
 
-    private final FastJson scan = new FastJson();
+    private final FastMembers scanner = new FastMembers();
+    private final FastJson scan = scanner.scan;
+    private final FastUsage usage = new FastUsage(scanner);
     /** Recently seen short texts (session ids, event types, components repeat on every line): one String each. */
     private final String[] seen = new String[256];
-    private final Fields top = new Fields(TOP.length);
-    private final Fields meta = new Fields(META.length);
-
-    /** Where each wanted member's value is: start, end (exclusive), or -1 when absent. */
-    private static final class Fields {
-        final int[] start;
-        final int[] end;
-
-        Fields(int n) {
-            start = new int[n];
-            end = new int[n];
-        }
-
-        void clear() {
-            java.util.Arrays.fill(start, -1);
-        }
-
-        boolean has(int f) {
-            return start[f] >= 0;
-        }
-    }
+    private final FastMembers.Fields top = new FastMembers.Fields(TOP.size());
+    private final FastMembers.Fields meta = new FastMembers.Fields(META.size());
 
     /** The event of the line {@code b[from, to)}, or null when not sure. */
     public LogEvent decode(byte[] b, int from, int to) {
         top.clear();
         meta.clear();
-        int i = members(b, FastJson.skipWs(b, from, to), to, TOP_BYTES, top);
+        int i = scanner.members(b, FastJson.skipWs(b, from, to), to, TOP_BYTES, top);
         if (i < 0 || FastJson.skipWs(b, i, to) != to || !isString(b, top, EVENT_TYPE)) {
             return null;
         }
-        if (top.has(METADATA) && b[top.start[METADATA]] == '{' && members(b, top.start[METADATA], to, META_BYTES, meta) < 0) {
+        if (top.has(METADATA) && b[top.start[METADATA]] == '{' && scanner.members(b, top.start[METADATA], to, META_BYTES, meta) < 0) {
+            return null;
+        }
+        Usage stated = meta.has(USAGE) ? usage.read(b, meta.start[USAGE], meta.end[USAGE], this) : FastUsage.NOT_CONFORMING;
+        if (stated == null) {
             return null;
         }
         Object message = top.has(MESSAGE) && b[top.start[MESSAGE]] == 'n' ? "" : text(b, top, MESSAGE, true);
@@ -85,57 +75,11 @@ public final class FastLogEvent {
         }
         return new LogEvent(Dialect.EXECUTION_ENTRY, (String) text(b, top, TIMESTAMP, false), sessionId,
                 eventType, component, Component.fromWire(component).orElse(null), operation, level, (String) message,
-                Math.max(0, tokens), latency, budget, used, total, (String) text(b, meta, 4, false), (String) text(b, meta, 5, false));
+                Math.max(0, tokens), latency, budget, used, total, (String) text(b, meta, 4, false), (String) text(b, meta, 5, false),
+                stated == FastUsage.NOT_CONFORMING ? Usage.unknownModel(Math.max(0, tokens)) : stated);
     }
 
-    /** Scans the object at {@code i}, noting where the wanted members are (a repeated key: the last wins). */
-    private int members(byte[] b, int i, int end, byte[][] names, Fields into) {
-        if (i >= end || b[i] != '{') {
-            return FastJson.NO;
-        }
-        i = FastJson.skipWs(b, i + 1, end);
-        if (i < end && b[i] == '}') {
-            return i + 1;
-        }
-        while (true) {
-            if (i >= end || b[i] != '"') {
-                return FastJson.NO;
-            }
-            int keyEnd = scan.string(b, i, end);
-            if (keyEnd < 0) {
-                return FastJson.NO;
-            }
-            // A key with an escape is rare (and may still be a wanted name written another way): decode it.
-            int wanted = scan.escaped ? indexOf(names, string(b, i, keyEnd)) : indexOf(names, b, i + 1, keyEnd - 1);
-            i = FastJson.skipWs(b, keyEnd, end);
-            if (i >= end || b[i] != ':') {
-                return FastJson.NO;
-            }
-            i = FastJson.skipWs(b, i + 1, end);
-            int start = i;
-            i = scan.value(b, i, end, 1);
-            if (i < 0) {
-                return FastJson.NO;
-            }
-            if (wanted >= 0) {
-                into.start[wanted] = start;
-                into.end[wanted] = i;
-            }
-            i = FastJson.skipWs(b, i, end);
-            if (i >= end) {
-                return FastJson.NO;
-            }
-            if (b[i] == '}') {
-                return i + 1;
-            }
-            if (b[i] != ',') {
-                return FastJson.NO;
-            }
-            i = FastJson.skipWs(b, i + 1, end);
-        }
-    }
-
-    private static boolean isString(byte[] b, Fields f, int k) {
+    private static boolean isString(byte[] b, FastMembers.Fields f, int k) {
         return f.has(k) && b[f.start[k]] == '"';
     }
 
@@ -143,7 +87,7 @@ public final class FastLogEvent {
      * The string literal {@code b[start, end)} (quotes included) as one String for equal bytes seen recently: a small
      * table by hash, checked byte for byte, so a repeated value costs no new String.
      */
-    private String shared(byte[] b, int start, int end) {
+    String shared(byte[] b, int start, int end) {
         int n = end - start - 2;
         if (n > 64) {
             return string(b, start, end);
@@ -184,7 +128,7 @@ public final class FastLogEvent {
     }
 
     /** A string member's text; "" when absent or not a string (null when {@code strict} and not a string). */
-    private static Object text(byte[] b, Fields f, int k, boolean strict) {
+    private static Object text(byte[] b, FastMembers.Fields f, int k, boolean strict) {
         if (isString(b, f, k)) {
             return string(b, f.start[k], f.end[k]);
         }
@@ -241,7 +185,7 @@ public final class FastLogEvent {
      * {@code LogEventDecoder.count(v, absent)}: an integer that fits a long, or a finite float below 2^63 cut to a
      * long; {@code absent} for anything else.
      */
-    private long count(byte[] b, Fields f, int k, long absent) {
+    private long count(byte[] b, FastMembers.Fields f, int k, long absent) {
         if (!f.has(k)) {
             return absent;
         }
@@ -264,7 +208,7 @@ public final class FastLogEvent {
     }
 
     /** {@code LogEventDecoder.number(v)}: a finite number, NaN otherwise. */
-    private double number(byte[] b, Fields f, int k) {
+    private double number(byte[] b, FastMembers.Fields f, int k) {
         if (!f.has(k)) {
             return Double.NaN;
         }
@@ -279,32 +223,5 @@ public final class FastLogEvent {
         double d = !scan.integral ? Double.parseDouble(literal)
                 : e - s - (c == '-' ? 1 : 0) > 18 ? new java.math.BigInteger(literal).doubleValue() : (double) Long.parseLong(literal);
         return Double.isFinite(d) ? d : Double.NaN;
-    }
-
-    private static int indexOf(byte[][] names, byte[] b, int from, int to) {
-        int n = to - from;
-        for (int k = 0; k < names.length; k++) {
-            if (names[k].length == n && FastJson.equalsAt(b, from, names[k])) {
-                return k;
-            }
-        }
-        return -1;
-    }
-
-    private static int indexOf(byte[][] names, String key) {
-        for (int k = 0; k < names.length; k++) {
-            if (new String(names[k], StandardCharsets.US_ASCII).equals(key)) {
-                return k;
-            }
-        }
-        return -1;
-    }
-
-    private static byte[][] bytes(String[] names) {
-        byte[][] out = new byte[names.length][];
-        for (int i = 0; i < names.length; i++) {
-            out[i] = names[i].getBytes(StandardCharsets.US_ASCII);
-        }
-        return out;
     }
 }

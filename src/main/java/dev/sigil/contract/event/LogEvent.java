@@ -22,6 +22,7 @@ import dev.sigil.contract.model.Component;
  * @param totalTokens session total restated by a completion line (metadata.total_tokens), -1
  * @param error error text (metadata.error, error_info.error_message), ""
  * @param errorType error type (metadata.error_type, error_info.error_type), ""
+ * @param usage the usage record it states, or its tokens as tokens of an unknown model ({@link Usage}); never null
  */
 public record LogEvent(
         Dialect dialect,
@@ -39,7 +40,8 @@ public record LogEvent(
         long budgetUsed,
         long totalTokens,
         String error,
-        String errorType) {
+        String errorType,
+        Usage usage) {
 
     public boolean hasLatency() {
         return !Double.isNaN(latencyMs);

@@ -12,6 +12,8 @@ import tools.jackson.databind.JsonNode;
 public final class LogEventDecoder {
 
     private static final PythonJsonWriter JSON = new PythonJsonWriter(PythonJsonWriter.NonFinite.WRITE_LITERALS);
+    /** The usage record's key: in metadata of an execution entry, at the top of a seed-002 line. */
+    static final String TOKENS_USED = "tokens_used";
 
     private LogEventDecoder() {
     }
@@ -36,11 +38,12 @@ public final class LogEventDecoder {
         String component = text(line.get("component"));
         String operation = line.has("operation") ? text(line.get("operation")) : eventType;
         Level level = line.has("level") ? levelOr(line.get("level"), Level.ofEventType(eventType)) : Level.ofEventType(eventType);
+        long tokens = count(line.get("tokens"));
         return new LogEvent(Dialect.EXECUTION_ENTRY, text(line.get("timestamp")), text(line.get("session_id")), eventType,
                 component, Component.fromWire(component).orElse(null), operation, level, message(line.get("message")),
-                count(line.get("tokens")), number(metadata.get("latency_ms")), count(metadata.get("budget"), -1),
+                tokens, number(metadata.get("latency_ms")), count(metadata.get("budget"), -1),
                 count(metadata.get("total_used"), -1), count(metadata.get("total_tokens"), -1),
-                text(metadata.get("error")), text(metadata.get("error_type")));
+                text(metadata.get("error")), text(metadata.get("error_type")), Usage.read(metadata.get(TOKENS_USED), tokens));
     }
 
     private static LogEvent operationLog(JsonNode line) {
@@ -52,17 +55,20 @@ public final class LogEventDecoder {
         JsonNode errorInfo = line.path("error_info");
         JsonNode snapshot = line.path("budget_snapshot");
         String eventType = operationEventType(component, operation, message, level, metadata, errorInfo);
+        long tokens = operationTokens(line.get(TOKENS_USED));
         return new LogEvent(Dialect.OPERATION_LOG, text(line.get("timestamp")), text(line.get("session_id")), eventType,
-                component, mapComponent(component), operation, level, message, operationTokens(line.get("tokens_used")),
+                component, mapComponent(component), operation, level, message, tokens,
                 number(line.get("duration_ms")), count(snapshot.get("total_budget"), -1), count(snapshot.get("used"), -1),
-                count(metadata.get("total_tokens"), -1), text(errorInfo.get("error_message")), text(errorInfo.get("error_type")));
+                count(metadata.get("total_tokens"), -1), text(errorInfo.get("error_message")), text(errorInfo.get("error_type")),
+                Usage.read(line.get(TOKENS_USED), tokens));
     }
 
     private static LogEvent other(JsonNode line) {
         String component = text(line.get("component"));
         return new LogEvent(Dialect.OTHER, text(line.get("timestamp")), text(line.get("session_id")), "", component,
                 Component.fromWire(component).orElse(null), text(line.get("operation")), levelOr(line.get("level"), Level.INFO),
-                message(line.get("message")), count(line.get("tokens")), Double.NaN, -1, -1, -1, "", "");
+                message(line.get("message")), count(line.get("tokens")), Double.NaN, -1, -1, -1, "", "",
+                Usage.unknownModel(count(line.get("tokens"))));
     }
 
     /** docs/contract.md §9: the event type of an operation-log line. */

@@ -11,6 +11,7 @@ import dev.sigil.testing.EntryArbitraries;
 import dev.sigil.testing.JsonArbitraries;
 import dev.sigil.testing.JsonTextArbitraries;
 import dev.sigil.testing.JsonTexts;
+import dev.sigil.testing.UsageArbitraries;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -18,6 +19,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The event read from bytes is {@link LogEventDecoder}'s event of the exact reading, whenever it answers. */
@@ -38,8 +40,15 @@ class FastLogEventProperties {
             }
             return (JsonNode) o;
         }));
-        return Arbitraries.oneOf(JsonTexts.of(EntryArbitraries.entries()), JsonTexts.of(odd), JsonTexts.of(JsonArbitraries.values(2)),
-                JsonTextArbitraries.lines());
+        // Usage records of every kind, their counts also rewritten as floats, negatives and with repeated keys.
+        Arbitrary<JsonNode> withUsage = UsageArbitraries.records().map(u -> {
+            ObjectNode o = JsonNodeFactory.instance.objectNode().put("timestamp", "2026-01-11T10:15:32").put("session_id", "s")
+                    .put("event_type", "step_complete").put("component", "memory").put("message", "m").put("tokens", 12);
+            o.putObject("metadata").set("tokens_used", u);
+            return (JsonNode) o;
+        });
+        return Arbitraries.oneOf(JsonTexts.of(EntryArbitraries.entries()), JsonTexts.of(odd), JsonTexts.of(withUsage),
+                JsonTexts.of(JsonArbitraries.values(2)), JsonTextArbitraries.lines());
     }
 
     @Property(tries = 5000)
@@ -62,6 +71,22 @@ class FastLogEventProperties {
     void cpythonsOwnEntriesTakeTheFastPath(@ForAll("valid") JsonNode entry) {
         byte[] line = new PythonJsonWriter(PythonJsonWriter.NonFinite.REJECT).encode(entry);
         assertThat(new FastLogEvent().decode(line, 0, line.length)).isEqualTo(LogEventDecoder.decode(entry));
+    }
+
+    @Property(tries = 2000)
+    void aValidUsageRecordTakesTheFastPath(@ForAll("usage") ObjectNode usage) {
+        byte[] line = ("{\"timestamp\":\"2026-01-11T10:15:32.123456\",\"session_id\":\"s1\",\"event_type\":\"step_complete\","
+                + "\"component\":\"routing\",\"message\":\"m\",\"tokens\":" + usage.get("total_tokens") + ",\"metadata\":{\"tokens_used\":"
+                + usage + "}}").getBytes(StandardCharsets.UTF_8);
+        LogEvent fast = SHARED.decode(line, 0, line.length);
+        assertThat(fast).isNotNull().isEqualTo(LogEventDecoder.decode(reader.read(line)));
+        assertThat(fast.usage().model()).isEqualTo(usage.get("model").stringValue());
+        assertThat(fast.usage().totalTokens()).isEqualTo(usage.get("total_tokens").longValue());
+    }
+
+    @Provide
+    Arbitrary<ObjectNode> usage() {
+        return UsageArbitraries.valid();
     }
 
     @Provide

@@ -135,4 +135,36 @@ class LogEventDecoderTest {
         assertThat(decode("{\"level\":\"info\",\"component\":\"cli\",\"operation\":\"complete_execution\",\"metadata\":{\"success\":false}}")
                 .eventType()).isEqualTo("session_error");
     }
+
+    @Test
+    void aConformingUsageRecordIsTheLinesUsageInBothDialects() {
+        String record = "{\"input_tokens\":320,\"output_tokens\":80,\"total_tokens\":400,\"model\":\"anthropic:claude-opus-4-5-20251101\","
+                + "\"cache_read_tokens\":200,\"cache_write_tokens\":100,\"cache_write_1h_tokens\":40,\"reasoning_tokens\":30}";
+        Usage expected = new Usage("anthropic:claude-opus-4-5-20251101", 320, 80, 400, 200, 100, 40, 30);
+        LogEvent entry = decode("{\"timestamp\":\"2026-01-11T10:15:32\",\"session_id\":\"s\",\"event_type\":\"step_complete\","
+                + "\"component\":\"routing\",\"message\":\"m\",\"tokens\":400,\"metadata\":{\"tokens_used\":" + record + "}}");
+        LogEvent operation = decode("{\"id\":\"log_003\",\"timestamp\":\"2026-01-11T14:30:00.275Z\",\"level\":\"info\",\"component\":\"router\","
+                + "\"operation\":\"route_request\",\"message\":\"Completed route_request\",\"tokens_used\":" + record + "}");
+        assertThat(entry.usage()).isEqualTo(expected);
+        assertThat(operation.usage()).isEqualTo(expected);
+        assertThat(operation.tokens()).isEqualTo(400);
+    }
+
+    @Test
+    void tokensWithoutAConformingRecordAreTokensOfAnUnknownModel() {
+        String entry = "{\"timestamp\":\"2026-01-11T10:15:32\",\"session_id\":\"s\",\"event_type\":\"step_complete\","
+                + "\"component\":\"routing\",\"message\":\"m\",\"tokens\":700,\"metadata\":%s}";
+        assertThat(decode(entry.formatted("{}")).usage()).isEqualTo(Usage.unknownModel(700));
+        // Breaks usage-total; has no provider; is seed 002's partial record: none of them names a model that can be priced.
+        assertThat(decode(entry.formatted("{\"tokens_used\":{\"input_tokens\":1,\"output_tokens\":1,\"total_tokens\":700,\"model\":\"a:b\"}}"))
+                .usage()).isEqualTo(Usage.unknownModel(700));
+        assertThat(decode(entry.formatted("{\"tokens_used\":{\"input_tokens\":600,\"output_tokens\":100,\"total_tokens\":700,"
+                + "\"model\":\"claude-opus\"}}")).usage().hasModel()).isFalse();
+        LogEvent partial = decode("{\"id\":\"log_route_002\",\"timestamp\":\"2026-01-11T14:30:00.275Z\",\"level\":\"info\","
+                + "\"component\":\"router\",\"operation\":\"route_request\",\"message\":\"Completed route_request\",\"tokens_used\":{\"total_tokens\":400}}");
+        assertThat(partial.usage()).isEqualTo(Usage.unknownModel(400));
+        LogEvent none = decode("{\"id\":\"log_init_001\",\"timestamp\":\"2026-01-11T14:30:00.000Z\",\"level\":\"info\",\"component\":\"cli\","
+                + "\"operation\":\"initialize\",\"message\":\"Execution initialized\",\"tokens_used\":null}");
+        assertThat(none.usage()).isSameAs(Usage.NONE);
+    }
 }
