@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             MonitorCommand.class,
             LogsCommand.class,
             OrchestrateCommand.class,
+            PricesCommand.class,
             AutoComplete.GenerateCompletion.class
         },
         footer = {"", "Run 'sigil COMMAND --help' for a command's options. Exit codes: docs/cli.md."})

@@ -31,7 +31,7 @@ public record Lookup(String name, Optional<ProviderPrice> provider, String provi
 
     private String providerPart() {
         int colon = name.indexOf(':');
-        return colon < 0 ? "in it (and none claims the model id)" : "\"" + name.substring(0, colon) + "\"";
+        return colon < 0 ? "in it, and none claims the model id" : "\"" + name.substring(0, colon) + "\"";
     }
 
     private String modelPart() {

@@ -46,11 +46,21 @@ public final class PriceCatalog {
         return new PriceCatalog(snapshot, units, merged);
     }
 
-    /** The model of {@code name}: {@code provider:model-id}, or a bare model id (its provider found by model rules). */
+    /** The model of {@code name}: {@code provider:model-id}, or a bare model id without a colon (its provider found by model rules). */
     public Lookup find(String name) {
         int colon = name.indexOf(':');
-        String providerId = colon < 0 ? null : name.substring(0, colon);
-        String modelId = JsText.lowerTrim(colon < 0 ? name : name.substring(colon + 1));
+        return colon < 0 ? find(null, name, name) : find(name.substring(0, colon), name.substring(colon + 1), name);
+    }
+
+    /** The model {@code modelId} of the provider {@code providerId}, or of the provider whose model rules claim it when null. */
+    public Lookup find(String providerId, String modelId) {
+        return find(providerId, modelId, providerId == null ? modelId : providerId + ":" + modelId);
+    }
+
+    private Lookup find(String givenProvider, String givenModel, String name) {
+        // An empty provider is no provider, as in JavaScript, where "" is false.
+        String providerId = givenProvider == null || givenProvider.isEmpty() ? null : givenProvider;
+        String modelId = JsText.lowerTrim(givenModel);
         if (providerId != null && MatchRule.lower(providerId).equals(LITELLM) && modelId.indexOf('/') > 0
                 && modelId.indexOf('/') < modelId.length() - 1) {
             String inner = modelId.substring(0, modelId.indexOf('/'));
@@ -129,7 +139,7 @@ public final class PriceCatalog {
     private static Optional<Found> ownModel(ProviderPrice provider, String modelId, String via) {
         for (ModelPrice m : provider.models()) {
             if (m.match().matches(modelId)) {
-                return Optional.of(new Found(provider, m, "model " + m.id() + ": " + MatchRule.why(m.match(), modelId) + via));
+                return Optional.of(new Found(provider, m, m.id() + ", which " + MatchRule.why(m.match(), modelId) + via));
             }
         }
         return Optional.empty();

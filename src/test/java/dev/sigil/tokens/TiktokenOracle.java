@@ -5,15 +5,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.zeroturnaround.exec.ProcessExecutor;
-import org.zeroturnaround.exec.ProcessResult;
 
+import dev.sigil.compat.NodeProject;
 import dev.sigil.contract.codec.PythonJsonReader;
 import dev.sigil.contract.codec.PythonJsonWriter;
 import tools.jackson.databind.JsonNode;
@@ -23,13 +20,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The reference tokenizer: tiktoken's Rust core compiled to WebAssembly (npm {@code @dqbd/tiktoken}, pinned in
  * compat-tests/node/package-lock.json), running in one long-lived node process that answers a line per request.
- * Installs the package with {@code npm ci} the first time (then it works offline); fails, saying what to install,
- * when node or npm is missing.
+ * {@link NodeProject} installs the package the first time (then it works offline) and fails, saying what to
+ * install, when node or npm is missing.
  */
 final class TiktokenOracle implements AutoCloseable {
 
-    static final Path DIR = Path.of("compat-tests", "node").toAbsolutePath();
-    private static final Path INSTALLED = DIR.resolve("node_modules/@dqbd/tiktoken/package.json");
 
     private final Process process;
     private final OutputStream requests;
@@ -48,13 +43,7 @@ final class TiktokenOracle implements AutoCloseable {
 
     /** Starts the oracle, installing its package first if needed. */
     static TiktokenOracle start() throws IOException, InterruptedException {
-        String node = require("node", "Node.js 18 or newer (e.g. apt-get install nodejs npm)");
-        installOnce();
-        Process p = new ProcessBuilder(node, DIR.resolve("count-tokens.cjs").toString())
-                .directory(DIR.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        return new TiktokenOracle(p);
+        return new TiktokenOracle(NodeProject.start("count-tokens.cjs"));
     }
 
     /** The version of {@code @dqbd/tiktoken} that answers. */
@@ -102,37 +91,5 @@ final class TiktokenOracle implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static synchronized void installOnce() throws IOException, InterruptedException {
-        if (Files.exists(INSTALLED)) {
-            return;
-        }
-        String npm = require("npm", "npm (e.g. apt-get install npm), to install @dqbd/tiktoken from compat-tests/node/package-lock.json");
-        ProcessResult r;
-        try {
-            r = new ProcessExecutor().command(npm, "ci", "--no-audit", "--no-fund", "--prefer-offline")
-                    .directory(DIR.toFile()).redirectErrorStream(true).readOutput(true)
-                    .timeout(5, TimeUnit.MINUTES).execute();
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("npm ci in " + DIR + " took more than 5 minutes", e);
-        }
-        if (r.getExitValue() != 0 || !Files.exists(INSTALLED)) {
-            throw new AssertionError("npm ci in " + DIR + " failed (exit " + r.getExitValue() + "); it needs the npm"
-                    + " registry once:\n" + r.outputUTF8());
-        }
-    }
-
-    private static String require(String tool, String install) throws IOException, InterruptedException {
-        try {
-            ProcessResult r = new ProcessExecutor().command(tool, "--version").readOutput(true)
-                    .timeout(1, TimeUnit.MINUTES).execute();
-            if (r.getExitValue() == 0) {
-                return tool;
-            }
-        } catch (IOException | java.util.concurrent.TimeoutException e) {
-            // reported below
-        }
-        throw new AssertionError(tool + " is needed by the token compat tests and was not found on PATH: install " + install);
     }
 }

@@ -58,7 +58,7 @@ class TokenCounterCompatTest {
 
     @Test
     void theOracleIsThePinnedVersion() throws IOException {
-        String lock = Files.readString(TiktokenOracle.DIR.resolve("package-lock.json"));
+        String lock = Files.readString(dev.sigil.compat.NodeProject.DIR.resolve("package-lock.json"));
         assertThat(lock).contains("\"node_modules/@dqbd/tiktoken\": {\n      \"version\": \"" + oracle.version() + "\"");
     }
 

@@ -1,0 +1,127 @@
+package dev.sigil.prices;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.sigil.contract.codec.JsonSyntaxException;
+import dev.sigil.contract.codec.LineSplitter;
+import dev.sigil.contract.codec.PythonJsonReader;
+import dev.sigil.contract.event.FastLogEvent;
+import dev.sigil.contract.event.LogEvent;
+import dev.sigil.contract.event.LogEventDecoder;
+import dev.sigil.contract.event.Usage;
+import dev.sigil.cost.Cost;
+import dev.sigil.cost.PriceCalculator;
+import dev.sigil.cost.PriceCatalog;
+import dev.sigil.cost.UsageKeys;
+import dev.sigil.monitor.state.EventTime;
+
+/**
+ * Reads one log (either dialect) and prices every usage record by its own timestamp: naive timestamps are the local
+ * wall time of the machine that wrote them (as the logger writes them), taken in {@code zone}; a record whose
+ * timestamp cannot be read is priced at {@code now} and counted as undated.
+ */
+public final class PriceExplainer {
+
+    private final PriceCatalog catalog;
+    private final PriceCalculator calculator;
+    private final ZoneId zone;
+    private final Instant now;
+
+    public PriceExplainer(PriceCatalog catalog, ZoneId zone, Instant now) {
+        this.catalog = catalog;
+        this.calculator = new PriceCalculator(catalog);
+        this.zone = zone;
+        this.now = now;
+    }
+
+    /** The explanation of the log {@code in}, named {@code source}; lines longer than {@code maxLineBytes} are skipped. */
+    public Explanation explain(String source, InputStream in, int maxLineBytes) throws IOException {
+        Reading r = new Reading();
+        new LineSplitter(maxLineBytes).split(in, r);
+        return new Explanation(source, new ArrayList<>(r.models.values()), r.lines, r.skipped, r.unknownLines, r.unknownTokens);
+    }
+
+    /** The instant of a log timestamp, or null when it cannot be read. */
+    Instant instant(String timestamp) {
+        EventTime t = EventTime.parse(timestamp);
+        if (t == null) {
+            return null;
+        }
+        long seconds = Math.floorDiv(t.micros(), 1_000_000L);
+        long nanos = Math.floorMod(t.micros(), 1_000_000L) * 1000;
+        if (t.aware()) {
+            return Instant.ofEpochSecond(seconds, nanos);
+        }
+        return LocalDateTime.ofEpochSecond(seconds, (int) nanos, ZoneOffset.UTC).atZone(zone).toInstant();
+    }
+
+    private final class Reading implements LineSplitter.Handler {
+        final Map<String, ModelUse> models = new LinkedHashMap<>();
+        final FastLogEvent fast = new FastLogEvent();
+        final PythonJsonReader reader = new PythonJsonReader();
+        long lines;
+        long skipped;
+        long unknownLines;
+        long unknownTokens;
+
+        @Override
+        public void line(long number, byte[] bytes, int from, int to) {
+            if (LineSplitter.isBlank(bytes, from, to)) {
+                return;
+            }
+            lines++;
+            LogEvent event = fast.decode(bytes, from, to);
+            if (event == null) {
+                try {
+                    event = LogEventDecoder.decode(reader.read(bytes, from, to));
+                } catch (JsonSyntaxException e) {
+                    event = null;
+                }
+            }
+            if (event == null) {
+                skipped++;
+                return;
+            }
+            Usage usage = event.usage();
+            if (!usage.hasModel()) {
+                if (usage.totalTokens() > 0) {
+                    unknownLines++;
+                    unknownTokens += usage.totalTokens();
+                }
+                return;
+            }
+            add(event.timestamp(), usage);
+        }
+
+        private void add(String timestamp, Usage usage) {
+            ModelUse use = models.computeIfAbsent(usage.model(), m -> new ModelUse(m, catalog.find(m)));
+            use.add(usage);
+            if (!use.priced()) {
+                return;
+            }
+            Instant at = instant(timestamp);
+            if (at == null) {
+                use.undated++;
+                at = now;
+            }
+            Cost cost = calculator.price(UsageKeys.of(usage), use.lookup(), at);
+            use.priced(cost.priceIndex(), timestamp, cost.total());
+        }
+
+        @Override
+        public void tooLong(long number, long length) {
+            lines++;
+            skipped++;
+        }
+    }
+
+}
