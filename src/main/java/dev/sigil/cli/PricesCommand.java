@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import dev.sigil.cost.BundledPrices;
 import dev.sigil.cost.Lookup;
+import dev.sigil.prices.BundledPrices;
 import dev.sigil.prices.ExplanationText;
 import dev.sigil.prices.Explanation;
 import dev.sigil.prices.LoadedPrices;

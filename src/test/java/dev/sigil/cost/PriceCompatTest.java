@@ -23,6 +23,7 @@ import org.zeroturnaround.exec.ProcessExecutor;
 import org.zeroturnaround.exec.ProcessResult;
 
 import dev.sigil.compat.CompatTools;
+import dev.sigil.prices.BundledPrices;
 import dev.sigil.contract.event.Usage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;

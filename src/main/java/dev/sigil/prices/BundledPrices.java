@@ -1,8 +1,11 @@
-package dev.sigil.cost;
+package dev.sigil.prices;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+
+import dev.sigil.cost.PriceCatalog;
+import dev.sigil.cost.PriceDataJson;
 
 /**
  * The price data in the jar, read on first use only: commands that price nothing never load it (a class holder,
