@@ -68,7 +68,7 @@ final class PricesCommand implements Callable<Integer> {
         if (explain != null) {
             Explanation e;
             try (InputStream in = InputFiles.open(explain, root.environment())) {
-                e = new PriceExplainer(prices.catalog(), ZoneId.systemDefault(), now).explain(explain, in, 16 * 1024 * 1024);
+                e = new PriceExplainer(prices.catalog(), ZoneId.systemDefault(), now).explain(explain, in, dev.sigil.validate.LogValidator.DEFAULT_MAX_LINE_BYTES);
             }
             print(out, ExplanationText.lines(e));
             return e.unpricedTokens() > 0 ? ExitCode.FINDINGS : ExitCode.OK;
