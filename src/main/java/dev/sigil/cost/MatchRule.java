@@ -21,51 +21,32 @@ public sealed interface MatchRule {
         return s.toLowerCase(Locale.ROOT);
     }
 
-    record Equals(String text) implements MatchRule {
-        @Override
-        public boolean matches(String name) {
-            return lower(name).equals(lower(text));
-        }
+    /** A comparison of texts, ignoring case. */
+    enum Op {
+        EQUALS("equals", String::equals),
+        STARTS_WITH("starts with", String::startsWith),
+        ENDS_WITH("ends with", String::endsWith),
+        CONTAINS("contains", String::contains);
 
-        @Override
-        public String describe() {
-            return "equals \"" + text + "\"";
-        }
-    }
+        private final String words;
+        private final java.util.function.BiPredicate<String, String> test;
 
-    record StartsWith(String text) implements MatchRule {
-        @Override
-        public boolean matches(String name) {
-            return lower(name).startsWith(lower(text));
-        }
-
-        @Override
-        public String describe() {
-            return "starts with \"" + text + "\"";
+        Op(String words, java.util.function.BiPredicate<String, String> test) {
+            this.words = words;
+            this.test = test;
         }
     }
 
-    record EndsWith(String text) implements MatchRule {
+    /** The name compared with {@code text} by {@code op}, both lower-cased. */
+    record Text(Op op, String text) implements MatchRule {
         @Override
         public boolean matches(String name) {
-            return lower(name).endsWith(lower(text));
+            return op.test.test(lower(name), lower(text));
         }
 
         @Override
         public String describe() {
-            return "ends with \"" + text + "\"";
-        }
-    }
-
-    record Contains(String text) implements MatchRule {
-        @Override
-        public boolean matches(String name) {
-            return lower(name).contains(lower(text));
-        }
-
-        @Override
-        public String describe() {
-            return "contains \"" + text + "\"";
+            return op.words + " \"" + text + "\"";
         }
     }
 

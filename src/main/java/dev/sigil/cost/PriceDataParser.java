@@ -80,10 +80,10 @@ final class PriceDataParser {
             }
             String text = v.stringValue();
             return switch (key) {
-                case "equals" -> Optional.of(new MatchRule.Equals(text));
-                case "starts_with" -> Optional.of(new MatchRule.StartsWith(text));
-                case "ends_with" -> Optional.of(new MatchRule.EndsWith(text));
-                case "contains" -> Optional.of(new MatchRule.Contains(text));
+                case "equals" -> Optional.of(new MatchRule.Text(MatchRule.Op.EQUALS, text));
+                case "starts_with" -> Optional.of(new MatchRule.Text(MatchRule.Op.STARTS_WITH, text));
+                case "ends_with" -> Optional.of(new MatchRule.Text(MatchRule.Op.ENDS_WITH, text));
+                case "contains" -> Optional.of(new MatchRule.Text(MatchRule.Op.CONTAINS, text));
                 default -> regex(text, here);
             };
         }

@@ -133,7 +133,7 @@ public final class PriceOverrides {
             return Optional.empty();
         }
         unknownKeys(node, MODEL_KEYS, at);
-        Optional<MatchRule> match = node.has("match") ? parser.match(node.get("match"), at + "/match") : Optional.of(new MatchRule.Equals(id));
+        Optional<MatchRule> match = node.has("match") ? parser.match(node.get("match"), at + "/match") : Optional.of(new MatchRule.Text(MatchRule.Op.EQUALS, id));
         Optional<List<ConditionalPrice>> prices = parser.prices(node.get("prices"), at + "/prices");
         if (match.isEmpty() || prices.isEmpty()) {
             return Optional.empty();

@@ -1,15 +1,10 @@
 package dev.sigil.cost;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import dev.sigil.compat.NodeProject;
+import dev.sigil.compat.NodeOracle;
 import dev.sigil.contract.codec.PythonJsonWriter;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -25,76 +20,36 @@ final class GenaiPricesOracle implements AutoCloseable {
 
     private static final JsonMapper DECIMALS = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
-    private final Process process;
-    private final OutputStream requests;
-    private final BufferedReader answers;
+    private final NodeOracle node;
     private final String version;
     private final PythonJsonWriter writer = new PythonJsonWriter(PythonJsonWriter.NonFinite.REJECT);
 
-    private GenaiPricesOracle(Process process) throws IOException {
-        this.process = process;
-        this.requests = process.getOutputStream();
-        this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        this.version = DECIMALS.readTree(readLine()).get("genai_prices").stringValue();
+    private GenaiPricesOracle(NodeOracle node) throws IOException {
+        this.node = node;
+        this.version = DECIMALS.readTree(node.readLine()).get("genai_prices").stringValue();
     }
 
     static GenaiPricesOracle start() throws IOException, InterruptedException {
-        return new GenaiPricesOracle(NodeProject.start("calc-price.cjs"));
+        return new GenaiPricesOracle(NodeOracle.start("calc-price.cjs", "genai-prices"));
     }
 
     String version() {
         return version;
     }
 
-    /** The answers to {@code batch}, in order: written all at once, then read (the process answers line by line). */
+    /** The answers to {@code batch}, in order. */
     List<JsonNode> calc(List<ObjectNode> batch) throws IOException {
-        StringBuilder text = new StringBuilder();
-        for (ObjectNode request : batch) {
-            text.append(writer.encodeToString(request)).append('\n');
-        }
-        Thread feeder = new Thread(() -> {
-            try {
-                requests.write(text.toString().getBytes(StandardCharsets.UTF_8));
-                requests.flush();
-            } catch (IOException e) {
-                // the reader below reports the process's end
-            }
-        }, "genai-prices-requests");
-        feeder.start();
+        List<byte[]> lines = new ArrayList<>(batch.size());
+        batch.forEach(r -> lines.add(writer.encode(r)));
         List<JsonNode> out = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            out.add(DECIMALS.readTree(readLine()));
-        }
-        try {
-            feeder.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        for (String answer : node.askAll(lines)) {
+            out.add(DECIMALS.readTree(answer));
         }
         return out;
     }
 
-    private String readLine() throws IOException {
-        String line = answers.readLine();
-        if (line == null) {
-            throw new IllegalStateException("the node genai-prices process ended unexpectedly (see its stderr above)");
-        }
-        return line;
-    }
-
     @Override
     public void close() {
-        try {
-            requests.close();
-        } catch (IOException e) {
-            // gone already
-        }
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        node.close();
     }
 }

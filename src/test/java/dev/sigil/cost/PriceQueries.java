@@ -100,15 +100,16 @@ final class PriceQueries {
     }
 
     private void examples(MatchRule rule, Set<String> ids) {
-        if (rule instanceof MatchRule.Equals e) {
-            ids.add(e.text());
-        } else if (rule instanceof MatchRule.StartsWith s) {
-            ids.add(s.text());
-            ids.add(s.text() + "-20250514");
-        } else if (rule instanceof MatchRule.EndsWith e) {
-            ids.add("x-" + e.text());
-        } else if (rule instanceof MatchRule.Contains c) {
-            ids.add("pre-" + c.text() + "-post");
+        if (rule instanceof MatchRule.Text t) {
+            switch (t.op()) {
+                case EQUALS -> ids.add(t.text());
+                case STARTS_WITH -> {
+                    ids.add(t.text());
+                    ids.add(t.text() + "-20250514");
+                }
+                case ENDS_WITH -> ids.add("x-" + t.text());
+                case CONTAINS -> ids.add("pre-" + t.text() + "-post");
+            }
         } else if (rule instanceof MatchRule.Or or) {
             or.any().forEach(r -> examples(r, ids));
         } else if (rule instanceof MatchRule.And and) {
@@ -119,12 +120,8 @@ final class PriceQueries {
 
     /** The provider's id, or a name its provider rule accepts. */
     private String aliasOf(ProviderPrice p) {
-        MatchRule rule = p.providerMatch().orElse(null);
-        if (rule instanceof MatchRule.Contains c) {
-            return "my-" + c.text();
-        }
-        if (rule instanceof MatchRule.Equals e) {
-            return e.text().toUpperCase(Locale.ROOT);
+        if (p.providerMatch().orElse(null) instanceof MatchRule.Text t) {
+            return t.op() == MatchRule.Op.CONTAINS ? "my-" + t.text() : t.op() == MatchRule.Op.EQUALS ? t.text().toUpperCase(Locale.ROOT) : p.id();
         }
         return p.id();
     }
