@@ -1,9 +1,10 @@
 package dev.sigil.contract.validation;
 
+import dev.sigil.contract.model.TokenUsage;
 import dev.sigil.layout.SessionId;
 
 /**
- * Hand-written matchers for the contract's two patterns, which {@link FastSchemaCheck} uses instead of
+ * Hand-written matchers for the contract's three patterns, which {@link FastSchemaCheck} uses instead of
  * {@link java.util.regex.Pattern} when a schema's pattern is exactly one of them: a regular expression costs more
  * per line than all the rest of the check (ADR 0042). Each returns what {@code Pattern.compile(source).matcher(s)
  * .find()} returns for the ASCII text {@code b[from, to)}; {@code KnownPatternsProperties} checks that against the
@@ -16,6 +17,8 @@ final class KnownPatterns {
             + "(\\.[0-9]+)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{6})?)?)?(?![\\s\\S])";
     /** The contract's session id pattern (the rule's home is {@link SessionId}). */
     static final String SESSION_ID = SessionId.SCHEMA_PATTERN;
+    /** The usage record's model pattern, provider:model-id (docs/contract.md §5.1; its home is the schema). */
+    static final String MODEL = TokenUsage.MODEL_PATTERN.pattern();
 
     /** A matcher of byte ranges. */
     @FunctionalInterface
@@ -34,7 +37,27 @@ final class KnownPatterns {
         if (SESSION_ID.equals(source)) {
             return KnownPatterns::sessionId;
         }
+        if (MODEL.equals(source)) {
+            return KnownPatterns::model;
+        }
         return null;
+    }
+
+    /** ':' is not a provider character, so the first colon must come right after at most 64 of them. */
+    static boolean model(byte[] b, int from, int to) {
+        if (from >= to || !alphanumeric(b[from])) {
+            return false;
+        }
+        int i = from + 1;
+        int limit = Math.min(to, from + 64);
+        while (i < limit && (alphanumeric(b[i]) || b[i] == '_' || b[i] == '.' || b[i] == '-')) {
+            i++;
+        }
+        return i + 1 < to && b[i] == ':' && b[i + 1] >= '!' && b[i + 1] <= '~';
+    }
+
+    private static boolean alphanumeric(byte c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 
     static boolean sessionId(byte[] b, int from, int to) {

@@ -12,6 +12,7 @@ import dev.sigil.testing.JsonTexts;
 import dev.sigil.testing.UsageArbitraries;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -27,6 +28,7 @@ class FastSchemaCheckProperties {
 
     private static final Pattern TIMESTAMP = Pattern.compile(KnownPatterns.TIMESTAMP);
     private static final Pattern SESSION_ID = Pattern.compile(KnownPatterns.SESSION_ID);
+    private static final Pattern MODEL = Pattern.compile(KnownPatterns.MODEL);
 
     private final PythonJsonReader reader = new PythonJsonReader();
     private final SchemaValidator exact = SchemaValidator.executionEntry();
@@ -89,6 +91,22 @@ class FastSchemaCheckProperties {
         } else {
             assertThat(regex).isFalse();
         }
+    }
+
+    @Property(tries = 3000)
+    void theModelMatcherIsThePattern(@ForAll("models") String s) {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (s.chars().allMatch(c -> c < 0x80)) {
+            assertThat(KnownPatterns.model(b, 0, b.length)).isEqualTo(MODEL.matcher(s).find());
+        }
+    }
+
+    @Provide
+    Arbitrary<String> models() {
+        Arbitrary<String> provider = Arbitraries.strings().withChars("aZ09_.-: \n").ofMinLength(0).ofMaxLength(66);
+        Arbitrary<String> id = Arbitraries.strings().withChars("az09:-_. \t!~\u007f").ofMaxLength(6);
+        return Arbitraries.oneOf(Combinators.combine(provider, id).as((p, i) -> p + ":" + i), Arbitraries.of(UsageArbitraries.MODELS),
+                Arbitraries.strings().ofMaxLength(70));
     }
 
     @Provide
