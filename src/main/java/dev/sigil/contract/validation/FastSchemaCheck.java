@@ -1,8 +1,6 @@
 package dev.sigil.contract.validation;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,11 +26,11 @@ import tools.jackson.databind.JsonNode;
  */
 public final class FastSchemaCheck {
 
-    private static final Set<String> ANNOTATIONS = Set.of("$schema", "$id", "title", "description", "$comment", "default", "examples",
+    static final Set<String> ANNOTATIONS = Set.of("$schema", "$id", "title", "description", "$comment", "default", "examples",
         "definitions");
-    private static final String DEFINITIONS = "#/definitions/";
+    static final String DEFINITIONS = "#/definitions/";
     /** References followed within one path of the schema: deeper means a cycle, which the fast check leaves alone. */
-    private static final int MAX_REFS = 8;
+    static final int MAX_REFS = 8;
 
     /**
      * A rule on the integer members of the objects a definition describes, checked once the object is read.
@@ -43,10 +41,10 @@ public final class FastSchemaCheck {
     public record MemberCheck(List<String> integers, Predicate<long[]> holds) {
     }
 
-    private final Rule root;
+    private final FastSchemaRule root;
     private final ThreadLocal<Scratch> scratch;
 
-    private FastSchemaCheck(Rule root) {
+    private FastSchemaCheck(FastSchemaRule root) {
         this.root = root;
         this.scratch = ThreadLocal.withInitial(Scratch::new);
     }
@@ -59,8 +57,8 @@ public final class FastSchemaCheck {
     /** The compiled schema, with {@code checks} on the objects of the named definitions; null as {@link #compile(JsonNode)}. */
     public static FastSchemaCheck compile(JsonNode schema, Map<String, MemberCheck> checks) {
         try {
-            Rule root = new Compiler(schema, checks).compile(schema, 0);
-            return root == null || root.types != Rule.OBJECT ? null : new FastSchemaCheck(root);
+            FastSchemaRule root = new FastSchemaRule.Compiler(schema, checks).compile(schema, 0);
+            return root == null || root.types != FastSchemaRule.OBJECT ? null : new FastSchemaCheck(root);
         } catch (RuntimeException e) {
             return null;
         }
@@ -75,186 +73,8 @@ public final class FastSchemaCheck {
         return i >= 0 && !s.scan.sawExponent && FastJson.skipWs(b, i, to) == to;
     }
 
-    /** One node of the schema, compiled. */
-    static final class Rule {
-        static final int STRING = 1;
-        static final int INTEGER = 2;
-        static final int NUMBER = 4;
-        static final int BOOLEAN = 8;
-        static final int NULL = 16;
-        static final int OBJECT = 32;
-        static final int ARRAY = 64;
-
-        /** Allowed types; 0 for any. */
-        int types;
-        byte[][] enumValues;
-        Pattern pattern;
-        /** A hand-written matcher for {@link #pattern}, if it is one of the contract's. */
-        KnownPatterns.Matcher known;
-        Long minimum;
-        Long maximum;
-        byte[][] names = new byte[0][];
-        Rule[] properties = new Rule[0];
-        long required;
-        boolean additional = true;
-        /** Whether objects need a walk of their members (else any object is fine). */
-        boolean checksMembers;
-        /** A rule on the integer members, or null; {@link #slots} says which property goes where. */
-        MemberCheck check;
-        int[] slots = new int[0];
-    }
-
-    /** Compiles schema nodes, following references into the root's definitions. */
-    private record Compiler(JsonNode root, Map<String, MemberCheck> checks) {
-
-        Rule compile(JsonNode schema, int refs) {
-            if (!schema.isObject()) {
-                return null;
-            }
-            if (schema.has("$ref")) {
-                return reference(schema, refs);
-            }
-            Rule r = new Rule();
-            List<String> names = new ArrayList<>();
-            List<Rule> rules = new ArrayList<>();
-            for (Map.Entry<String, JsonNode> e : schema.properties()) {
-                JsonNode v = e.getValue();
-                switch (e.getKey()) {
-                    case "type" -> r.types = types(v);
-                    case "enum" -> r.enumValues = strings(v);
-                    case "pattern" -> {
-                        r.pattern = Pattern.compile(v.stringValue());
-                        r.known = KnownPatterns.forSource(v.stringValue());
-                    }
-                    case "minimum" -> r.minimum = bound(v);
-                    case "maximum" -> r.maximum = bound(v);
-                    case "additionalProperties" -> r.additional = v.booleanValue();
-                    case "required" -> {
-                        // resolved below, once the properties are known
-                    }
-                    case "properties" -> {
-                        for (Map.Entry<String, JsonNode> p : v.properties()) {
-                            Rule child = compile(p.getValue(), refs);
-                            if (child == null) {
-                                return null;
-                            }
-                            names.add(p.getKey());
-                            rules.add(child);
-                        }
-                    }
-                    default -> {
-                        if (!ANNOTATIONS.contains(e.getKey())) {
-                            return null;
-                        }
-                    }
-                }
-            }
-            if (schema.has("additionalProperties") && !schema.get("additionalProperties").isBoolean()
-                    || r.types < 0 || schema.has("enum") && r.enumValues == null || schema.has("pattern") && !schema.get("pattern").isString()) {
-                return null;
-            }
-            JsonNode required = schema.get("required");
-            if (required != null) {
-                for (Iterator<JsonNode> it = required.values().iterator(); it.hasNext(); ) {
-                    String name = it.next().stringValue();
-                    if (!names.contains(name)) {
-                        names.add(name);
-                        rules.add(new Rule());
-                    }
-                    r.required |= 1L << names.indexOf(name);
-                }
-            }
-            if (names.size() > 64) {
-                return null;
-            }
-            r.names = names.stream().map(n -> n.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
-            r.properties = rules.toArray(new Rule[0]);
-            r.checksMembers = !names.isEmpty() || !r.additional;
-            return r;
-        }
-
-        /** A lone {@code $ref} to a definition of the root, compiled with the definition's member check if any. */
-        private Rule reference(JsonNode schema, int refs) {
-            String ref = schema.get("$ref").isString() ? schema.get("$ref").stringValue() : "";
-            for (Map.Entry<String, JsonNode> e : schema.properties()) {
-                if (!e.getKey().equals("$ref") && !ANNOTATIONS.contains(e.getKey())) {
-                    return null;
-                }
-            }
-            String name = ref.startsWith(DEFINITIONS) ? ref.substring(DEFINITIONS.length()) : null;
-            JsonNode target = name == null || name.contains("/") || name.contains("~") ? null : root.path("definitions").get(name);
-            if (target == null || refs >= MAX_REFS) {
-                return null;
-            }
-            Rule r = compile(target, refs + 1);
-            MemberCheck check = checks.get(name);
-            if (r == null || check == null) {
-                return r;
-            }
-            r.check = check;
-            r.slots = new int[r.names.length];
-            java.util.Arrays.fill(r.slots, -1);
-            for (int i = 0; i < check.integers().size(); i++) {
-                byte[] member = check.integers().get(i).getBytes(StandardCharsets.UTF_8);
-                int p = Scratch.indexOf(r.names, member, 0, member.length);
-                if (p < 0) {
-                    return null; // a rule on a member the definition does not have
-                }
-                r.slots[p] = i;
-            }
-            r.checksMembers = true;
-            return r;
-        }
-
-        private static int types(JsonNode v) {
-            if (v.isString()) {
-                return type(v.stringValue());
-            }
-            int t = 0;
-            for (JsonNode x : v.values()) {
-                int one = x.isString() ? type(x.stringValue()) : -1;
-                if (one < 0) {
-                    return -1;
-                }
-                t |= one;
-            }
-            return t == 0 ? -1 : t;
-        }
-
-        private static int type(String name) {
-            return switch (name) {
-                case "string" -> Rule.STRING;
-                case "integer" -> Rule.INTEGER;
-                case "number" -> Rule.NUMBER | Rule.INTEGER;
-                case "boolean" -> Rule.BOOLEAN;
-                case "null" -> Rule.NULL;
-                case "object" -> Rule.OBJECT;
-                case "array" -> Rule.ARRAY;
-                default -> -1;
-            };
-        }
-
-        private static byte[][] strings(JsonNode v) {
-            List<byte[]> out = new ArrayList<>();
-            for (JsonNode x : v.values()) {
-                if (!x.isString()) {
-                    return null;
-                }
-                out.add(x.stringValue().getBytes(StandardCharsets.UTF_8));
-            }
-            return out.toArray(new byte[0][]);
-        }
-
-        private static Long bound(JsonNode v) {
-            if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-                throw new IllegalArgumentException("bound not a long");
-            }
-            return v.longValue();
-        }
-    }
-
     /** Per-thread state: the scanner and the pattern matchers. */
-    private static final class Scratch {
+    static final class Scratch {
         final FastJson scan = new FastJson();
         final AsciiText text = new AsciiText();
         final Map<Pattern, Matcher> matchers = new java.util.IdentityHashMap<>();
@@ -263,36 +83,36 @@ public final class FastSchemaCheck {
         boolean integerKnown;
 
         /** Checks the value at {@code i} against {@code r}; the index after it, or {@link FastJson#NO}. */
-        int check(Rule r, byte[] b, int i, int end, int depth) {
+        int check(FastSchemaRule r, byte[] b, int i, int end, int depth) {
             if (i >= end) {
                 return FastJson.NO;
             }
             byte c = b[i];
             if (c == '"') {
-                return r.types != 0 && (r.types & Rule.STRING) == 0 ? FastJson.NO : string(r, b, i, end);
+                return r.types != 0 && (r.types & FastSchemaRule.STRING) == 0 ? FastJson.NO : string(r, b, i, end);
             }
             if (r.enumValues != null) {
                 return FastJson.NO; // only strings are listed
             }
             if (c == '{') {
-                if (r.types != 0 && (r.types & Rule.OBJECT) == 0) {
+                if (r.types != 0 && (r.types & FastSchemaRule.OBJECT) == 0) {
                     return FastJson.NO;
                 }
                 return r.checksMembers ? object(r, b, i, end, depth) : scan.value(b, i, end, depth - 1);
             }
             int allowed = switch (c) {
-                case '[' -> Rule.ARRAY;
-                case 't', 'f' -> Rule.BOOLEAN;
-                case 'n' -> Rule.NULL;
-                default -> Rule.NUMBER;
+                case '[' -> FastSchemaRule.ARRAY;
+                case 't', 'f' -> FastSchemaRule.BOOLEAN;
+                case 'n' -> FastSchemaRule.NULL;
+                default -> FastSchemaRule.NUMBER;
             };
-            if (allowed != Rule.NUMBER) {
+            if (allowed != FastSchemaRule.NUMBER) {
                 return r.types != 0 && (r.types & allowed) == 0 ? FastJson.NO : scan.value(b, i, end, depth - 1);
             }
             return number(r, b, i, end);
         }
 
-        private int string(Rule r, byte[] b, int i, int end) {
+        private int string(FastSchemaRule r, byte[] b, int i, int end) {
             int after = scan.string(b, i, end);
             if (after < 0 || r.enumValues == null && r.pattern == null) {
                 return after;
@@ -320,7 +140,7 @@ public final class FastSchemaCheck {
             return after;
         }
 
-        private int number(Rule r, byte[] b, int i, int end) {
+        private int number(FastSchemaRule r, byte[] b, int i, int end) {
             integerKnown = false;
             int after = scan.number(b, i, end);
             if (after < 0) {
@@ -328,9 +148,9 @@ public final class FastSchemaCheck {
             }
             if (!scan.integral) {
                 // A fraction: a number, never an integer here (networknt's 1.0 is an integer: the exact path says so).
-                return (r.types != 0 && (r.types & Rule.NUMBER) == 0) || r.minimum != null || r.maximum != null ? FastJson.NO : after;
+                return (r.types != 0 && (r.types & FastSchemaRule.NUMBER) == 0) || r.minimum != null || r.maximum != null ? FastJson.NO : after;
             }
-            if (r.types != 0 && (r.types & Rule.INTEGER) == 0) {
+            if (r.types != 0 && (r.types & FastSchemaRule.INTEGER) == 0) {
                 return FastJson.NO;
             }
             if (r.minimum == null && r.maximum == null) {
@@ -352,7 +172,7 @@ public final class FastSchemaCheck {
             return r.minimum != null && v < r.minimum || r.maximum != null && v > r.maximum ? FastJson.NO : after;
         }
 
-        private int object(Rule r, byte[] b, int i, int end, int depth) {
+        private int object(FastSchemaRule r, byte[] b, int i, int end, int depth) {
             if (depth > FastJson.MAX_DEPTH) {
                 return FastJson.NO;
             }
