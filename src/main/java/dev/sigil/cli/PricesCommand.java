@@ -11,14 +11,16 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.sigil.cost.Lookup;
+import dev.sigil.layout.SigilHome;
 import dev.sigil.prices.BundledPrices;
-import dev.sigil.prices.ExplanationText;
 import dev.sigil.prices.Explanation;
+import dev.sigil.prices.ExplanationText;
 import dev.sigil.prices.LoadedPrices;
 import dev.sigil.prices.PriceExplainer;
 import dev.sigil.prices.PriceFileException;
 import dev.sigil.prices.PriceFiles;
 import dev.sigil.prices.PriceListing;
+import dev.sigil.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,17 +91,17 @@ final class PricesCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, List<String> lines) {
-        lines.forEach(l -> out.println(TerminalText.safe(l)));
+        lines.forEach(l -> out.println(TerminalText.visible(l)));
         out.flush();
     }
 
     /** The snapshot with the override files; their problems on stderr, then exit 2. */
     static LoadedPrices load(Environment env, Path named, CommandSpec spec) {
         try {
-            return PriceFiles.load(BundledPrices.catalog(), PriceFiles.homeFile(ConfigOptions.home(env)), Optional.ofNullable(named));
+            return PriceFiles.load(BundledPrices.catalog(), SigilHome.of(env.variables()).pricesFile(), Optional.ofNullable(named));
         } catch (PriceFileException e) {
             PrintWriter err = spec.commandLine().getErr();
-            e.problems().forEach(p -> err.println(TerminalText.safe(spec.qualifiedName() + ": error: " + p)));
+            e.problems().forEach(p -> err.println(TerminalText.visible(spec.qualifiedName() + ": error: " + p)));
             err.flush();
             throw UserError.usage("invalid price file (" + e.getMessage() + " above)");
         }

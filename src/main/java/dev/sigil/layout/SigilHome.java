@@ -39,6 +39,11 @@ public record SigilHome(Path home) {
         return directory().resolve("config.yaml");
     }
 
+    /** {@code ~/.sigil/prices.yaml}: the user's price overrides (docs/cost.md). */
+    public Path pricesFile() {
+        return directory().resolve("prices.yaml");
+    }
+
     /** {@code ~/.sigil/logs}: where the logs live unless {@code logging.path} says otherwise. */
     public Path defaultLogRoot() {
         return expand(DEFAULT_LOG_ROOT);

@@ -22,11 +22,6 @@ public final class PriceFiles {
     private PriceFiles() {
     }
 
-    /** {@code ~/.sigil/prices.yaml} of the home directory {@code home}. */
-    public static Path homeFile(Path home) {
-        return home.resolve(".sigil").resolve("prices.yaml");
-    }
-
     /**
      * {@code snapshot} with the override files applied.
      *
