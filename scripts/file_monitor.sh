@@ -284,7 +284,8 @@ def level_of($type):
    "budget_warning": "warning", "retry_attempt": "warning"}[$type] // "info";
 def level:
   (if (.level | type) == "string" then .level
-   elif (.event_type | type) == "string" then level_of(.event_type)
+   elif (.event_type | type) == "string" then
+     (if (.metadata | type) == "object" and .metadata.severity == "critical" then "critical" else level_of(.event_type) end)
    else "info" end) | ascii_upcase;
 def operation:
   if .operation == null and (.event_type | type) == "string" then .event_type else .operation end;

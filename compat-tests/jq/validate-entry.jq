@@ -94,6 +94,43 @@ def entry_usage_rules:
   if type == "object" and (.metadata | type) == "object" and (.metadata | has("tokens_used"))
      and (.metadata.tokens_used | usage_errors) == []
   then .metadata.tokens_used | usage_rules else [] end;
+# #/definitions/error_context and #/definitions/error_info (metadata.error_info).
+def error_context_errors($ptr):
+  if type != "object" then ["\($ptr): expected an object"]
+  else . as $c
+    | [ (keys_unsorted[] | select(member(["last_component", "last_operation", "attempt", "max_attempts",
+          "partial_result_available"]) | not) | "\($ptr)/\(pointer_token): no other keys are allowed"),
+        (["last_component", "last_operation"][] as $k | select($c | has($k))
+          | select($c[$k] | type != "string") | "\($ptr)/\($k): expected a string"),
+        (["attempt", "max_attempts"][] as $k | select($c | has($k)) | $c[$k]
+          | if is_integer | not then "\($ptr)/\($k): expected an integer"
+            elif . < 1 then "\($ptr)/\($k): below the minimum 1"
+            elif . > max_int then "\($ptr)/\($k): above the maximum \(max_int)" else empty end),
+        (select(has("partial_result_available")) | select(.partial_result_available | type != "boolean")
+          | "\($ptr)/partial_result_available: expected a boolean")
+      ]
+  end;
+
+def error_info_errors($ptr):
+  if type != "object" then ["\($ptr): expected an object"]
+  else . as $e
+    | [ (["error_type", "error_message", "error_code", "recoverable"][] as $k | select($e | has($k) | not)
+          | "\($ptr): missing required key \($k)"),
+        (keys_unsorted[] | select(member(["error_type", "error_message", "error_code", "recoverable", "category",
+          "severity", "retry_after_ms", "suggestion", "context"]) | not) | "\($ptr)/\(pointer_token): no other keys are allowed"),
+        (["error_type", "error_message", "error_code", "suggestion"][] as $k | select($e | has($k))
+          | select($e[$k] | type != "string") | "\($ptr)/\($k): expected a string"),
+        (select(.error_code | type == "string") | select(.error_code | test("\\A[A-Z][A-Z0-9]*_[0-9]{3}\\z") | not)
+          | "\($ptr)/error_code: does not match the pattern"),
+        (select(has("recoverable")) | select(.recoverable | type != "boolean") | "\($ptr)/recoverable: expected a boolean"),
+        (select(has("category")) | select(.category | member(["transient", "logic", "config", "system"]) | not)
+          | "\($ptr)/category: not one of the categories"),
+        (select(has("severity")) | select(.severity | member(["debug", "info", "warning", "error", "critical"]) | not)
+          | "\($ptr)/severity: not one of the severities"),
+        (select(has("retry_after_ms")) | .retry_after_ms | count_errors("\($ptr)/retry_after_ms")[]),
+        (select(has("context")) | .context | error_context_errors("\($ptr)/context")[])
+      ]
+  end;
 
 def metadata_errors:
   if type != "object" then ["/metadata: expected an object"]
@@ -113,7 +150,8 @@ def metadata_errors:
           | "/metadata/category: not one of the categories"),
         (select(has("severity")) | select(.severity | member(["debug", "info", "warning", "error", "critical"]) | not)
           | "/metadata/severity: not one of the severities"),
-        (select(has("tokens_used")) | .tokens_used | usage_errors[])
+        (select(has("tokens_used")) | .tokens_used | usage_errors[]),
+        (select(has("error_info")) | .error_info | error_info_errors("/metadata/error_info")[])
       ]
   end;
 

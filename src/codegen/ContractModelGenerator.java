@@ -103,8 +103,12 @@ public final class ContractModelGenerator {
         for (Map.Entry<String, JsonNode> p : node.path("properties").properties()) {
             Property property = Property.of(p.getKey(), p.getValue(), required.contains(p.getKey()));
             property.inDefinition = true;
-            require(property.kind == Kind.STRING || property.kind == Kind.INTEGER,
-                    "definitions/" + name + "/" + p.getKey() + ": record fields may be strings or integers");
+            if (property.kind == Kind.REF) {
+                property.refDescription = schema.at("/definitions/" + property.javaTypeRefName() + "/description").asString();
+            }
+            require(property.kind == Kind.STRING || property.kind == Kind.INTEGER || property.kind == Kind.ENUM
+                            || property.kind == Kind.BOOLEAN || property.kind == Kind.REF,
+                    "definitions/" + name + "/" + p.getKey() + ": record fields may be strings, enums, integers, booleans or references");
             properties.add(property);
         }
         files.put(camel(name, true), recordSource(camel(name, true), node.path("description").asString(), properties, required, false));
@@ -116,12 +120,13 @@ public final class ContractModelGenerator {
     private String recordSource(String name, String description, List<Property> properties, Set<String> required, boolean root) {
         StringBuilder s = header();
         s.append("import java.util.List;\nimport java.util.Objects;\n");
-        s.append(root ? "" : "import java.util.OptionalLong;\nimport java.util.regex.Pattern;\n").append('\n');
+        s.append(root ? "" : "import java.util.Optional;\nimport java.util.OptionalLong;\nimport java.util.regex.Pattern;\n").append('\n');
         s.append("import tools.jackson.databind.JsonNode;\nimport tools.jackson.databind.node.JsonNodeFactory;\n");
         s.append("import tools.jackson.databind.node.ObjectNode;\n\n");
         s.append("/**\n * ").append(escapeDoc(description)).append("\n *\n");
         for (Property p : properties) {
-            s.append(" * @param ").append(p.javaName).append(' ').append(escapeDoc(p.description)).append('\n');
+            String doc = p.kind == Kind.REF && p.description.isEmpty() ? firstSentence(p.refDescription) : p.description;
+            s.append(" * @param ").append(p.javaName).append(' ').append(escapeDoc(doc)).append('\n');
         }
         s.append(" */\n");
         s.append(generatedAnnotation());
@@ -135,6 +140,11 @@ public final class ContractModelGenerator {
         s.append("    /** The properties the schema requires. */\n");
         s.append("    public static final List<String> REQUIRED = List.of(").append(quotedList(List.copyOf(required))).append(");\n\n");
         for (Property p : properties) {
+            if (!root && p.kind == Kind.ENUM) {
+                s.append("    /** The schema's values of ").append(p.wireName).append(". */\n");
+                s.append("    public static final List<String> ").append(constantName(p.wireName)).append("_VALUES = List.of(")
+                        .append(quotedList(p.enumValues)).append(");\n\n");
+            }
             if (!root && p.pattern != null) {
                 s.append("    /** The schema's pattern of ").append(p.wireName).append(" (searched, as JSON Schema does). */\n");
                 s.append("    public static final Pattern ").append(constantName(p.wireName)).append("_PATTERN = Pattern.compile(\"")
@@ -159,7 +169,8 @@ public final class ContractModelGenerator {
         s.append("    public ObjectNode toJsonNode() {\n        ObjectNode node = JsonNodeFactory.instance.objectNode();\n");
         for (Property p : properties) {
             if (p.optional()) {
-                s.append("        ").append(p.javaName).append(".ifPresent(v -> node.set(\"").append(p.wireName).append("\", JsonNodeFactory.instance.numberNode(v)));\n");
+                s.append("        ").append(p.javaName).append(".ifPresent(v -> node.set(\"").append(p.wireName).append("\", ")
+                        .append(p.valueNodeExpr("v")).append("));\n");
             } else {
                 s.append("        node.set(\"").append(p.wireName).append("\", ").append(p.toNodeExpr()).append(");\n");
             }
@@ -202,6 +213,28 @@ public final class ContractModelGenerator {
                             throw new IllegalArgumentException(name + ": must be an integer");
                         }
                         return OptionalLong.of(integer(value, name, 0L));
+                    }
+
+                    private static Optional<String> optionalString(JsonNode value, String name) {
+                        return value == null ? Optional.empty() : Optional.of(string(value, name));
+                    }
+
+                    private static boolean bool(JsonNode value, String name) {
+                        if (!present(value, name).isBoolean()) {
+                            throw new IllegalArgumentException(name + ": must be true or false");
+                        }
+                        return value.booleanValue();
+                    }
+
+                    private static Optional<Boolean> optionalBool(JsonNode value, String name) {
+                        return value == null ? Optional.empty() : Optional.of(bool(value, name));
+                    }
+
+                    private static String oneOf(String value, List<String> values, String name) {
+                        if (!values.contains(value)) {
+                            throw new IllegalArgumentException(name + ": not one of " + values);
+                        }
+                        return value;
                     }
 
                     private static String matching(String value, Pattern pattern, String name) {
@@ -425,7 +458,12 @@ public final class ContractModelGenerator {
         /** A field of a definition's record: its pattern is checked when read. */
         boolean inDefinition;
         /** For a reference: the description of the definition it names. */
-        String refDescription;
+        String refDescription = "";
+
+        /** For a reference: the name of the definition it names. */
+        String javaTypeRefName() {
+            return node.get("$ref").asString().substring("#/definitions/".length());
+        }
 
         private Property(String wireName, JsonNode node, Kind kind, String javaType, boolean required) {
             this.wireName = wireName;
@@ -483,27 +521,61 @@ public final class ContractModelGenerator {
             return !optional() && (kind == Kind.INTEGER || kind == Kind.NUMBER || kind == Kind.BOOLEAN);
         }
 
-        /** An integer of a definition's record that may be absent and has no default: an OptionalLong. */
+        /** A field of a definition's record that may be absent and has no default: an OptionalLong or an Optional. */
         boolean optional() {
-            return inDefinition && kind == Kind.INTEGER && !required && !node.has("default");
+            return inDefinition && !required && !node.has("default")
+                    && (kind == Kind.INTEGER || kind == Kind.STRING || kind == Kind.ENUM || kind == Kind.BOOLEAN || kind == Kind.REF);
         }
 
         String recordType() {
-            return optional() ? "OptionalLong" : javaType;
-        }
-
-        String toNodeExpr() {
+            String plain = inDefinition && kind == Kind.ENUM ? "String" : javaType;
+            if (!optional()) {
+                return plain;
+            }
             return switch (kind) {
-                case STRING, NULLABLE_STRING -> "JsonNodeFactory.instance.stringNode(" + javaName + ")";
-                case ENUM -> "JsonNodeFactory.instance.stringNode(" + javaName + ".wireName())";
-                case INTEGER -> "JsonNodeFactory.instance.numberNode(" + javaName + ")";
-                case NUMBER -> "JsonNodeFactory.instance.numberNode(" + javaName + ")";
-                case BOOLEAN -> "JsonNodeFactory.instance.booleanNode(" + javaName + ")";
-                case OBJECT, REF -> javaName + ".toJsonNode()";
+                case INTEGER -> "OptionalLong";
+                case BOOLEAN -> "Optional<Boolean>";
+                default -> "Optional<" + plain + ">";
             };
         }
 
+        /** The JSON node of a value {@code v} of this field's plain type (a definition's enums are strings). */
+        String valueNodeExpr(String v) {
+            return switch (kind) {
+                case STRING, NULLABLE_STRING -> "JsonNodeFactory.instance.stringNode(" + v + ")";
+                case ENUM -> inDefinition ? "JsonNodeFactory.instance.stringNode(" + v + ")" : "JsonNodeFactory.instance.stringNode(" + v + ".wireName())";
+                case INTEGER, NUMBER -> "JsonNodeFactory.instance.numberNode(" + v + ")";
+                case BOOLEAN -> "JsonNodeFactory.instance.booleanNode(" + v + ")";
+                case OBJECT, REF -> v + ".toJsonNode()";
+            };
+        }
+
+        /** How a definition's field is read: strictly, with its pattern or values checked. */
+        private String definitionFromNodeExpr(String get) {
+            String n = "\"" + wireName + "\"";
+            String check = pattern != null ? ".map(v -> matching(v, " + constantName(wireName) + "_PATTERN, " + n + "))"
+                    : kind == Kind.ENUM ? ".map(v -> oneOf(v, " + constantName(wireName) + "_VALUES, " + n + "))" : "";
+            return switch (kind) {
+                case STRING, ENUM -> optional() ? "optionalString(" + get + ", " + n + ")" + check
+                        : pattern != null ? "matching(string(" + get + ", " + n + "), " + constantName(wireName) + "_PATTERN, " + n + ")"
+                        : kind == Kind.ENUM ? "oneOf(string(" + get + ", " + n + "), " + constantName(wireName) + "_VALUES, " + n + ")"
+                        : "string(" + get + ", " + n + ")";
+                case BOOLEAN -> optional() ? "optionalBool(" + get + ", " + n + ")" : "bool(" + get + ", " + n + ")";
+                case REF -> optional() ? "(" + get + " == null ? Optional.<" + javaType + ">empty() : Optional.of(" + javaType + ".fromJsonNode("
+                        + get + ")))" : javaType + ".fromJsonNode(" + get + ")";
+                default -> null;
+            };
+        }
+
+        String toNodeExpr() {
+            return valueNodeExpr(javaName);
+        }
+
         String fromNodeExpr(String get) {
+            String inDef = inDefinition ? definitionFromNodeExpr(get) : null;
+            if (inDef != null) {
+                return inDef;
+            }
             return switch (kind) {
                 case STRING -> pattern != null && inDefinition ? "matching(string(" + get + ", \"" + wireName + "\"), " + constantName(wireName) + "_PATTERN, \"" + wireName + "\")"
                         : "string(" + get + ", \"" + wireName + "\")";

@@ -145,7 +145,8 @@ final class OrchestrateCommand implements Callable<Integer> {
         Orchestrator orchestrator = new Orchestrator(settings, Clock.systemDefaultZone(), System::nanoTime,
                 TokenCounter.of(tokenEncoding), err, !dashboard, Thread::sleep, console::step);
         OrchestrationRequest request = new OrchestrationRequest(task, sessionId, BudgetPlan.of(cfg.tokenBudget()), agent, seed, speed,
-                definition, resume, cfg.features().tokenTracking(), cfg.features().budgetAlerts());
+                definition, resume, cfg.features().tokenTracking(), cfg.features().budgetAlerts(),
+                cfg.features().monitoring());
         String shownTask = task;
         if (resume) {
             Optional<EarlierRun> earlier = earlierRun(found.layout(), id, definition, out);

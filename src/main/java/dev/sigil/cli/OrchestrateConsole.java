@@ -3,6 +3,7 @@ package dev.sigil.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 
+import dev.sigil.contract.errors.ErrorCode;
 import dev.sigil.orchestrate.OrchestrationResult;
 import dev.sigil.orchestrate.StepOutcome;
 import dev.sigil.text.TerminalText;
@@ -61,6 +62,7 @@ final class OrchestrateConsole {
             out.println(RULE);
         }
         out.println("Result: " + TerminalText.visible(summary(r)));
+        ErrorCode.of(r.errorCode()).ifPresent(code -> out.println("Error " + code.code() + ": " + code.suggestion()));
         out.printf(Locale.ROOT, "Final Tokens: %,d / %,d%n", r.totalTokens(), r.budget());
         out.flush();
     }

@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  * sessions/&lt;id&gt;/errors.jsonl           rejected entries, copies of error events, loss records
  * sessions/&lt;id&gt;/outputs.jsonl          the orchestrator's step outputs (for --resume)
  * sessions/&lt;id&gt;/tokens.json, metrics.json   summaries written at session end
+ * sessions/&lt;id&gt;/session.json, status.json   the session document and the pipeline's status, kept current
  * sessions/&lt;id&gt;/.lock                  held by the one logger writing the session
  * archive/YYYY-MM-DD/&lt;id&gt;.tar.gz        archived sessions (&lt;id&gt;.&lt;n&gt;.tar.gz when the day has one already)
  * current.jsonl                        link to the active session's execution.jsonl
+ * monitor.pid                          the running monitors, one line each (.monitor.lock guards its updates)
  * .maintenance.lock                    held by the one {@code sigil logs} run at work
  * </pre>
  *
@@ -35,6 +37,10 @@ public record LogLayout(Path root) {
     public static final String LOCK = ".lock";
     public static final String CURRENT = "current.jsonl";
     public static final String MAINTENANCE_LOCK = ".maintenance.lock";
+    public static final String SESSION_DOCUMENT = "session.json";
+    public static final String STATUS = "status.json";
+    public static final String MONITOR_PID = "monitor.pid";
+    public static final String MONITOR_LOCK = ".monitor.lock";
 
     /** Rotated parts of the execution log: {@code execution.<n>.jsonl}, n counting up from 1. */
     public static final Pattern ROTATED = partsOf(EXECUTION_LOG);
@@ -56,6 +62,14 @@ public record LogLayout(Path root) {
 
     public Path maintenanceLock() {
         return root.resolve(MAINTENANCE_LOCK);
+    }
+
+    public Path monitorPid() {
+        return root.resolve(MONITOR_PID);
+    }
+
+    public Path monitorLock() {
+        return root.resolve(MONITOR_LOCK);
     }
 
     public Path sessionDirectory(SessionId id) {

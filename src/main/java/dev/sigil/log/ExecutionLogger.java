@@ -46,6 +46,8 @@ public final class ExecutionLogger implements AutoCloseable {
     private volatile TokenSummary tokens;
     private volatile SessionMetrics metrics;
     private LoggerStats finalStats;
+    /** Whether metrics.json is written at close (off when monitoring is off: the losses still go to the reporter). */
+    private final boolean metricsFile;
 
     private ExecutionLogger(Builder b, SessionId id, LogLayout layout, SessionLock lock, Segment segment, ErrorLog errors) {
         this.id = id;
@@ -54,6 +56,7 @@ public final class ExecutionLogger implements AutoCloseable {
         this.clock = b.clock;
         this.reporter = b.reporter;
         this.lock = lock;
+        this.metricsFile = b.monitoring;
         this.entries = new EntryQueue(settings, counters, reporter, id);
         this.sanitizer = settings.sanitize() ? Sanitizer.withExtraPatterns(settings.extraPatterns()) : null;
         SchemaValidator validator = SchemaValidator.executionEntry();
@@ -283,7 +286,9 @@ public final class ExecutionLogger implements AutoCloseable {
             if (t != null) {
                 SummaryFiles.writeTokens(dir, t, settings.fsync());
             }
-            SummaryFiles.writeMetrics(dir, metrics, id.value(), PythonTimestamp.now(clock), stats, settings.fsync());
+            if (metricsFile) {
+                SummaryFiles.writeMetrics(dir, metrics, id.value(), PythonTimestamp.now(clock), stats, settings.fsync());
+            }
         } catch (IOException | RuntimeException e) {
             reporter.report("session " + id + ": could not write the summaries in " + dir + ": " + e.getMessage());
         }
@@ -305,6 +310,7 @@ public final class ExecutionLogger implements AutoCloseable {
         private Consumer<Rejection> onRejected;
         private ChannelOpener opener = ChannelOpener.DEFAULT;
         private boolean shutdownHook = true;
+        private boolean monitoring = true;
 
         private Builder(LoggerSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -320,6 +326,11 @@ public final class ExecutionLogger implements AutoCloseable {
         public Builder onRejected(Consumer<Rejection> v) { onRejected = Objects.requireNonNull(v); return this; }
         /** Whether a JVM shutdown hook closes the logger (default: yes). */
         public Builder shutdownHook(boolean v) { shutdownHook = v; return this; }
+        /**
+         * Whether the files monitors read are written beside the log: {@code current.jsonl} and {@code metrics.json}
+         * (default: yes). Off ({@code SIGIL_ENABLE_MONITORING=false}), the session holds its log alone.
+         */
+        public Builder monitoring(boolean v) { monitoring = v; return this; }
         Builder channelOpener(ChannelOpener v) { opener = Objects.requireNonNull(v); return this; }
 
         /**
@@ -345,7 +356,9 @@ public final class ExecutionLogger implements AutoCloseable {
                             + torn.file() + ", left by a writer that stopped mid-write; the bytes are kept in " + errors.file());
                 });
                 ExecutionLogger logger = new ExecutionLogger(this, id, layout, lock, segment, errors);
-                pointCurrent(layout, id);
+                if (monitoring) {
+                    pointCurrent(layout, id);
+                }
                 logger.start();
                 return logger;
             } catch (IOException | RuntimeException e) {

@@ -15,12 +15,13 @@ import java.util.OptionalDouble;
  * @param finalOutput the output of the last reasoning step (or of the last step that produced one)
  * @param qualityScore the verification's score, if a step reported one
  * @param errorType why the session failed (e.g. BudgetExhaustedError), "" if it did not
+ * @param errorCode its code in docs/errors.md (e.g. TOKEN_001), ""
  * @param error the failure in words, ""
  * @param durationSeconds wall time of this run
  */
 public record OrchestrationResult(String sessionId, String task, Status status, long totalTokens, long budget,
                                   List<StepOutcome> steps, String finalOutput, OptionalDouble qualityScore, String errorType,
-                                  String error, double durationSeconds) {
+                                  String errorCode, String error, double durationSeconds) {
 
     /** How a run can end. */
     public enum Status {

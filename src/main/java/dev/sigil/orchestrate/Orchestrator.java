@@ -70,7 +70,7 @@ public final class Orchestrator {
     /** Opens the session's log; fails before anything runs if the session id is bad or the session is in use. */
     public Session open(OrchestrationRequest request) throws IOException {
         ExecutionLogger logger = ExecutionLogger.builder(settings).clock(clock).shutdownHook(false)
-                .reporter(message -> warn(message)).open(request.sessionId());
+                .reporter(message -> warn(message)).monitoring(request.monitoring()).open(request.sessionId());
         return new Session(request, logger);
     }
 
@@ -120,7 +120,7 @@ public final class Orchestrator {
             if (request.task().isEmpty()) {
                 // --resume without a TASK: the task of the run being continued
                 request = new OrchestrationRequest(resume.task(), request.sessionId(), request.budget(), request.agent(), request.seed(),
-                        request.speed(), request.pipeline(), request.resume(), request.trackTokens(), request.alerts());
+                        request.speed(), request.pipeline(), request.resume(), request.trackTokens(), request.alerts(), request.monitoring());
             }
             SessionRecorder recorder = new SessionRecorder(logger, Orchestrator.this::warn);
             List<AlertHandler> handlers = new ArrayList<>();
@@ -132,16 +132,26 @@ public final class Orchestrator {
             }
             TokenTracker tracker = new TokenTracker(request.budget(), handlers);
             StepRunner runner = new StepRunner(recorder, outputs, nanos, pause, Orchestrator.this::warn, request.sessionId(), request.task());
-            PipelineRun run = new PipelineRun(request, recorder, tracker, runner, builtin, command, resume, nanos, listener);
+            PipelineRun run = new PipelineRun(request, recorder, tracker, runner, builtin, command, resume, nanos, listener,
+                    documents(request));
             OrchestrationResult result = run.run();
             // An interrupt that came after the last step has nothing left to stop; left set, it would make the
             // logger's close give up at once (an interrupted thread cannot wait) and lose the last lines and summaries.
             Thread.interrupted();
             String now = PythonTimestamp.now(clock);
-            logger.summaries(SessionTally.tokenSummary(request.sessionId(), now, tracker.status()),
+            // tokens.json belongs to token tracking, metrics.json to monitoring: a feature that is off writes nothing.
+            logger.summaries(request.trackTokens() ? SessionTally.tokenSummary(request.sessionId(), now, tracker.status()) : null,
                     run.tally().metrics(request.sessionId(), now, (nanos.getAsLong() - started) / 1e9));
             close();
             return result;
+        }
+
+        private SessionDocuments documents(OrchestrationRequest request) {
+            if (!request.monitoring()) {
+                return SessionDocuments.NONE;
+            }
+            return SessionDocuments.of(logger.sessionDirectory(), request.sessionId(), logger.redaction().apply(request.task()),
+                    request.agent(), request.pipeline().map(p -> p.name()).orElse(""), clock, settings.fsync(), Orchestrator.this::warn);
         }
 
         /** Flushes and closes the log (idempotent); what could not be written is reported on stderr. */

@@ -42,6 +42,7 @@ public final class OutputDocument {
         }
         o.put("final_output", redact.apply(r.finalOutput()));
         o.put("error_type", r.errorType());
+        o.put("error_code", r.errorCode());
         o.put("error", redact.apply(r.error()));
         ArrayNode steps = o.putArray("steps");
         for (StepOutcome s : r.steps()) {

@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
+import dev.sigil.contract.errors.ErrorCode;
 import dev.sigil.contract.model.Component;
 import dev.sigil.contract.model.Metadata;
 import dev.sigil.orchestrate.OrchestrationResult.Status;
@@ -40,17 +41,22 @@ final class PipelineRun {
     private final ResumePoint resume;
     private final LongSupplier nanos;
     private final Consumer<StepOutcome> listener;
+    private final SessionDocuments documents;
     private final SessionTally tally = new SessionTally();
     private final Map<String, String> outputs = new LinkedHashMap<>();
     private final List<StepOutcome> outcomes = new ArrayList<>();
     private final Map<String, StepDefinition> knownSteps = new LinkedHashMap<>();
     private int contractFailures;
+    private long start;
+    private ErrorCode lastErrorCode;
+    private String lastError = "";
     private OptionalDouble quality = OptionalDouble.empty();
     private String lastReasoningOutput = "";
     private String lastOutput = "";
 
     PipelineRun(OrchestrationRequest request, SessionRecorder recorder, TokenTracker tracker, StepRunner runner,
-                StepExecutor builtin, StepExecutor command, ResumePoint resume, LongSupplier nanos, Consumer<StepOutcome> listener) {
+                StepExecutor builtin, StepExecutor command, ResumePoint resume, LongSupplier nanos, Consumer<StepOutcome> listener,
+                SessionDocuments documents) {
         this.request = request;
         this.recorder = recorder;
         this.tracker = tracker;
@@ -60,6 +66,7 @@ final class PipelineRun {
         this.resume = resume;
         this.nanos = nanos;
         this.listener = listener;
+        this.documents = documents;
     }
 
     SessionTally tally() {
@@ -80,6 +87,8 @@ final class PipelineRun {
             });
         }
         recorder.sessionStart(request.task(), request.budget().total(), request.agent(), startMetadata);
+        this.start = start;
+        documents.update(status("running", null));
         try {
             for (int i = 0; i < steps.size(); i++) {
                 if (Thread.interrupted()) {
@@ -95,30 +104,32 @@ final class PipelineRun {
                 if (request.trackTokens() && !tracker.canContinue()) {
                     return budgetExhausted(start, step);
                 }
-                StepRunner.Ran ran = runner.run(step, executorFor(step), inputs(step), "");
+                documents.update(status("running", step));
+                StepRunner.Ran ran = runner.run(step, executorFor(step), inputs(step), "", !outputs.isEmpty());
                 record(ran);
+                documents.update(status("running", null));
                 if (!ran.succeeded()) {
                     if (ran.failure().category().isFatal()) {
-                        return end(start, Status.FAILED, ran.failure().errorType(), ran.failure().getMessage());
+                        return end(start, Status.FAILED, ran.failure().code(), ran.failure().getMessage());
                     }
                     continue;
                 }
                 expandPlan(steps, step, ran.result().output());
                 if (step.component() == Component.CONTRACTS && failedCheck(ran) && !retryContract(step, ran)) {
                     contractFailures++;
-                    recorder.contractFailed(step.id(), step.component());
+                    recorder.contractFailed(step.id(), step.component(), !outputs.isEmpty());
                 }
             }
             boolean clean = tally.failed() == 0 && contractFailures == 0;
-            return end(start, clean ? Status.COMPLETED : Status.COMPLETED_WITH_FAILURES, "", "");
+            return end(start, clean ? Status.COMPLETED : Status.COMPLETED_WITH_FAILURES, null, "");
         } catch (InterruptedException e) {
             // The interrupt is answered here: the last entries and the summaries must still be written (an
             // interrupted thread's file channels close themselves), so the flag is not set again.
-            return end(start, Status.INTERRUPTED, "KeyboardInterrupt", "interrupted");
+            return end(start, Status.INTERRUPTED, ErrorCode.RUN_001, "interrupted");
         } catch (PlanException e) {
-            return end(start, Status.FAILED, "PlanError", e.getMessage());
+            return end(start, Status.FAILED, ErrorCode.PLAN_001, e.getMessage());
         } catch (FatalStepException e) {
-            return end(start, Status.FAILED, e.failure.errorType(), e.failure.getMessage());
+            return end(start, Status.FAILED, e.failure.code(), e.failure.getMessage());
         }
     }
 
@@ -166,6 +177,8 @@ final class PipelineRun {
             tracker.track(o.component(), o.tokens());
         } else {
             tally.failed(o.component(), o.latencyMs());
+            lastErrorCode = ran.failure().code();
+            lastError = ran.failure().getMessage();
         }
         listener.accept(o);
     }
@@ -213,14 +226,14 @@ final class PipelineRun {
     private boolean retryContract(StepDefinition check, StepRunner.Ran failed) throws InterruptedException {
         JsonNode fb = failed.result().metadata().get("feedback");
         String feedback = fb != null && fb.isString() ? fb.stringValue() : failed.result().output().strip();
-        recorder.contractRetry(check.id(), feedback, 1);
+        recorder.contractRetry(check.id(), feedback, 1, !outputs.isEmpty());
         if (!check.dependsOn().isEmpty() && request.trackTokens() && !tracker.canContinue()) {
             return false;
         }
         String redo = check.dependsOn().isEmpty() ? null : check.dependsOn().get(check.dependsOn().size() - 1);
         StepDefinition redoStep = redo == null ? null : knownSteps.get(redo);
         if (redoStep != null) {
-            StepRunner.Ran again = runner.run(redoStep, executorFor(redoStep), inputs(redoStep), feedback);
+            StepRunner.Ran again = runner.run(redoStep, executorFor(redoStep), inputs(redoStep), feedback, true);
             record(again);
             stopIfFatal(again);
             if (!again.succeeded()) {
@@ -230,7 +243,7 @@ final class PipelineRun {
         if (request.trackTokens() && !tracker.canContinue()) {
             return false;
         }
-        StepRunner.Ran second = runner.run(check, executorFor(check), inputs(check), feedback);
+        StepRunner.Ran second = runner.run(check, executorFor(check), inputs(check), feedback, true);
         record(second);
         stopIfFatal(second);
         return second.succeeded() && !failedCheck(second);
@@ -243,18 +256,41 @@ final class PipelineRun {
             recorder.budget(BudgetLogEntry.exhausted(status.used(), status.total()));
         }
         String message = "token budget exhausted: " + status.used() + " of " + status.total() + " used; stopped before " + next.id();
-        return end(start, Status.BUDGET_EXHAUSTED, "BudgetExhaustedError", message);
+        return end(start, Status.BUDGET_EXHAUSTED, ErrorCode.TOKEN_001, message);
     }
 
-    private OrchestrationResult end(long start, Status status, String errorType, String error) {
+    /** The end of the run; {@code code} is why it stopped (null when it ran to its end). */
+    private OrchestrationResult end(long start, Status status, ErrorCode code, String error) {
         double seconds = (nanos.getAsLong() - start) / 1e9;
         long total = tally.tokens();
         switch (status) {
             case COMPLETED, COMPLETED_WITH_FAILURES -> recorder.sessionComplete(total, tally.completed(), tally.failed(), tally.totalLatencyMs());
-            default -> recorder.sessionError(errorType, error, total, tally.completed());
+            default -> recorder.sessionError(code, error, total, tally.completed(), lastStep());
         }
+        if (code != null) {
+            lastErrorCode = code;
+            lastError = error;
+        }
+        documents.update(status(status.name().toLowerCase(java.util.Locale.ROOT), null));
         return new OrchestrationResult(request.sessionId(), request.task(), status, total, request.budget().total(), outcomes,
-                lastReasoningOutput.isEmpty() ? lastOutput : lastReasoningOutput, quality, errorType, error, seconds);
+                lastReasoningOutput.isEmpty() ? lastOutput : lastReasoningOutput, quality, code == null ? "" : code.errorType(),
+                code == null ? "" : code.code(), error, seconds);
+    }
+
+    /** What the session's documents say now: {@code state}, and {@code current} if a step runs. */
+    private RunStatus status(String state, StepDefinition current) {
+        return new RunStatus(state, current == null ? "" : current.id(), current == null ? "" : current.component().wireName(),
+                current == null ? "" : current.operation(), tally.completed(), tally.failed(), tally.tokens(), request.budget().total(),
+                recorder.entries(), (nanos.getAsLong() - start) / 1e9, lastErrorCode == null ? "" : lastErrorCode.code(), lastError);
+    }
+
+    /** Where the run was when it stopped: the last step that ran (the orchestrator's start if none did). */
+    private ErrorRecords.Where lastStep() {
+        if (outcomes.isEmpty()) {
+            return new ErrorRecords.Where(Component.ORCHESTRATOR, "execute_plan", 0, 0, false);
+        }
+        StepOutcome last = outcomes.get(outcomes.size() - 1);
+        return new ErrorRecords.Where(last.component(), last.operation(), 0, 0, !outputs.isEmpty());
     }
 
     /** A step failed with a category that stops the run. */

@@ -1,13 +1,19 @@
 package dev.sigil.orchestrate;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import dev.sigil.contract.errors.ErrorCode;
+
 import dev.sigil.contract.model.Component;
+import dev.sigil.contract.model.ErrorInfo;
 import dev.sigil.contract.model.EventType;
 import dev.sigil.contract.model.Metadata;
 import dev.sigil.log.ExecutionLogger;
 import dev.sigil.log.InvalidEntryException;
+import dev.sigil.orchestrate.execute.StepFailure;
 import dev.sigil.tokens.BudgetLogEntry;
 import tools.jackson.databind.JsonNode;
 
@@ -24,10 +30,12 @@ final class SessionRecorder {
     private static final Set<String> OWN_KEYS = Set.of("step", "operation", "latency_ms", "input_tokens", "output_tokens",
             "attempt", "error", "error_type", "category", "retry_count", "max_retries", "delay_ms", "task", "budget", "agent",
             "total_tokens", "steps_completed", "steps_failed", "total_latency_ms", "warning_level", "total_used",
-            "total_remaining", "budget_remaining", "feedback", "severity", "should_retry", "pipeline", "resumed", "resumed_steps");
+            "total_remaining", "budget_remaining", "feedback", "severity", "should_retry", "pipeline", "resumed", "resumed_steps",
+            "error_info");
 
     private final ExecutionLogger logger;
     private final Reporter reporter;
+    private long entries;
 
     /** Where problems with the log itself are reported (stderr in the command). */
     @FunctionalInterface
@@ -78,30 +86,42 @@ final class SessionRecorder {
         log(EventType.STEP_COMPLETE, component, message, inputTokens + outputTokens, m);
     }
 
-    void stepError(String stepId, Component component, String operation, String category, String errorType, String error,
-                   double latencyMs, int attempt) {
-        log(EventType.STEP_ERROR, component, operation + " failed: " + error, 0, Metadata.builder().put("step", stepId)
-                .operation(operation).error(error).errorType(errorType).category(category).latencyMs(latencyMs)
-                .put("attempt", attempt));
+    /** A step gave up: {@code where} holds the try that failed and the tries it had. */
+    void stepError(String stepId, StepFailure failure, double latencyMs, ErrorRecords.Where where) {
+        String error = failure.getMessage();
+        ErrorInfo info = ErrorRecords.failure(failure.code(), error, !failure.category().isFatal(), Optional.empty(), where);
+        log(EventType.STEP_ERROR, where.component(), where.operation() + " failed: " + error, 0, Metadata.builder().put("step", stepId)
+                .operation(where.operation()).error(error).errorType(failure.errorType()).category(failure.category().wireName())
+                .severity(info.severity().orElseThrow()).latencyMs(latencyMs).put("attempt", where.attempt()).errorInfo(info));
     }
 
-    void retry(String stepId, Component component, String operation, String category, String reason, int retry, int maxRetries,
-               long delayMs) {
-        log(EventType.RETRY_ATTEMPT, component, "Retrying " + operation + " (" + retry + "/" + maxRetries + "): " + reason, 0,
-                Metadata.builder().put("step", stepId).operation(operation).category(category).retryCount(retry)
-                        .maxRetries(maxRetries).put("delay_ms", delayMs));
+    /** A try failed and the step is tried again after {@code delay} ({@code where.attempt()}: the try that failed). */
+    void retry(String stepId, StepFailure failure, Duration delay, ErrorRecords.Where where) {
+        int retry = where.attempt();
+        int maxRetries = where.maxAttempts() - 1;
+        ErrorInfo info = ErrorRecords.failure(failure.code(), failure.getMessage(), true, Optional.of(delay), where);
+        log(EventType.RETRY_ATTEMPT, where.component(), "Retrying " + where.operation() + " (" + retry + "/" + maxRetries + "): "
+                        + failure.getMessage(), 0,
+                Metadata.builder().put("step", stepId).operation(where.operation()).category(failure.category().wireName())
+                        .severity(info.severity().orElseThrow()).retryCount(retry).maxRetries(maxRetries).put("delay_ms", delay.toMillis())
+                        .errorInfo(info));
     }
 
-    void contractRetry(String stepId, String feedback, int retry) {
+    void contractRetry(String stepId, String feedback, int retry, boolean partialResult) {
+        ErrorRecords.Where where = new ErrorRecords.Where(Component.CONTRACTS, "validate_output", retry, 2, partialResult);
+        ErrorInfo info = ErrorRecords.failure(ErrorCode.CONTRACT_002, feedback, true, Optional.of(Duration.ZERO), where);
         log(EventType.RETRY_ATTEMPT, Component.CONTRACTS, "Contract check failed, retrying with feedback: " + feedback, 0,
                 Metadata.builder().put("step", stepId).operation("validate_output").category("logic").retryCount(retry)
-                        .maxRetries(1).put("feedback", feedback));
+                        .maxRetries(1).put("feedback", feedback).errorInfo(info));
     }
 
-    void contractFailed(String stepId, Component component) {
-        log(EventType.ERROR, component, "Contract validation failed after 1 retry with feedback; the output is kept as it is", 0,
-                Metadata.builder().put("step", stepId).operation("validate_output").category("logic").severity("warning")
-                        .errorType("ContractValidationError").retryCount(1).maxRetries(1).shouldRetry(false));
+    void contractFailed(String stepId, Component component, boolean partialResult) {
+        String message = "Contract validation failed after 1 retry with feedback; the output is kept as it is";
+        ErrorRecords.Where where = new ErrorRecords.Where(component, "validate_output", 2, 2, partialResult);
+        ErrorInfo info = ErrorRecords.failure(ErrorCode.CONTRACT_003, message, true, Optional.empty(), where);
+        log(EventType.ERROR, component, message, 0,
+                Metadata.builder().put("step", stepId).operation("validate_output").category("logic").severity(info.severity().orElseThrow())
+                        .errorType(ErrorCode.CONTRACT_003.errorType()).retryCount(1).maxRetries(1).shouldRetry(false).errorInfo(info));
     }
 
     void event(EventType type, Component component, String message, Metadata.Builder metadata) {
@@ -123,12 +143,21 @@ final class SessionRecorder {
                         .totalLatencyMs(totalLatencyMs));
     }
 
-    void sessionError(String errorType, String message, long totalTokens, long stepsCompleted) {
+    /** The run stopped: the entry that aborts it, critical (docs/errors.md) unless the user stopped it. */
+    void sessionError(ErrorCode code, String message, long totalTokens, long stepsCompleted, ErrorRecords.Where where) {
+        ErrorInfo info = ErrorRecords.abort(code, message, where);
         log(EventType.SESSION_ERROR, Component.ORCHESTRATOR, "Pipeline failed: " + message, 0, Metadata.builder()
-                .errorType(errorType).error(message).totalTokens(totalTokens).stepsCompleted(stepsCompleted));
+                .errorType(code.errorType()).error(message).totalTokens(totalTokens).stepsCompleted(stepsCompleted)
+                .severity(info.severity().orElseThrow()).errorInfo(info));
+    }
+
+    /** Entries this run wrote to the log so far. */
+    long entries() {
+        return entries;
     }
 
     private void log(EventType type, Component component, String message, long tokens, Metadata.Builder metadata) {
+        entries++;
         Metadata m = metadata.build();
         try {
             logger.logChecked(logger.entry(type, component, message, tokens, m));

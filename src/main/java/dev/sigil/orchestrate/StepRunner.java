@@ -47,7 +47,9 @@ final class StepRunner {
         this.task = task;
     }
 
-    Ran run(StepDefinition step, StepExecutor executor, Map<String, String> inputs, String feedback) throws InterruptedException {
+    /** Runs {@code step}; {@code partialResult}: whether steps before it produced output (for its error records). */
+    Ran run(StepDefinition step, StepExecutor executor, Map<String, String> inputs, String feedback, boolean partialResult)
+            throws InterruptedException {
         RetryPolicy policy = new RetryPolicy(step.retries(), step.retryDelay(), RetryPolicy.DEFAULT.max());
         for (int attempt = 1; ; attempt++) {
             recorder.stepStart(step.id(), step.component(), step.operation(), attempt);
@@ -63,15 +65,15 @@ final class StepRunner {
                         result, null);
             } catch (StepFailure failure) {
                 double latency = millisSince(start);
-                if (policy.shouldRetry(failure.category(), attempt)) {
-                    Duration delay = policy.delayBefore(attempt);
-                    recorder.retry(step.id(), step.component(), step.operation(), failure.category().wireName(), failure.getMessage(),
-                            attempt, policy.maxRetries(), delay.toMillis());
+                ErrorRecords.Where where = new ErrorRecords.Where(step.component(), step.operation(), attempt, policy.maxRetries() + 1,
+                        partialResult);
+                if (policy.shouldRetry(failure, attempt)) {
+                    Duration delay = policy.delayBefore(attempt, failure);
+                    recorder.retry(step.id(), failure, delay, where);
                     pause.millis(delay.toMillis());
                     continue;
                 }
-                recorder.stepError(step.id(), step.component(), step.operation(), failure.category().wireName(), failure.errorType(),
-                        failure.getMessage(), latency, attempt);
+                recorder.stepError(step.id(), failure, latency, where);
                 return new Ran(new StepOutcome(step.id(), step.component(), step.operation(), false, 0, latency, failure.getMessage(),
                         false), null, failure);
             }

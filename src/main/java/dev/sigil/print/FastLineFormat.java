@@ -21,6 +21,8 @@ public final class FastLineFormat {
     private static final byte[] COMPONENT = bytes("component");
     private static final byte[] OPERATION = bytes("operation");
     private static final byte[] MESSAGE = bytes("message");
+    private static final byte[] METADATA = bytes("metadata");
+    private static final byte[] SEVERITY_KEY = bytes("\"severity\"");
     private static final byte[] NULL = bytes("null");
 
     private static final int F_TIMESTAMP = 0;
@@ -29,6 +31,7 @@ public final class FastLineFormat {
     private static final int F_COMPONENT = 3;
     private static final int F_OPERATION = 4;
     private static final int F_MESSAGE = 5;
+    private static final int F_METADATA = 6;
 
     /** Kinds of a field's value. */
     private static final byte ABSENT = 0;
@@ -37,10 +40,10 @@ public final class FastLineFormat {
     private static final byte OTHER = 3;
 
     private final FastJson scan = new FastJson();
-    private final byte[] kind = new byte[6];
-    private final int[] start = new int[6];
-    private final int[] end = new int[6];
-    private final boolean[] escaped = new boolean[6];
+    private final byte[] kind = new byte[7];
+    private final int[] start = new int[7];
+    private final int[] end = new int[7];
+    private final boolean[] escaped = new boolean[7];
     private final ByteSink text = new ByteSink(256);
 
     /** Appends the line for {@code b[from, to)} to {@code out} and returns true, or returns false (out untouched). */
@@ -50,6 +53,9 @@ public final class FastLineFormat {
         }
         if (kind[F_TIMESTAMP] == OTHER || kind[F_COMPONENT] == OTHER || kind[F_MESSAGE] == OTHER) {
             return false;
+        }
+        if (kind[F_LEVEL] != STRING && kind[F_METADATA] == OTHER && mayHoldSeverity(b, start[F_METADATA] - 1, end[F_METADATA] + 1)) {
+            return false; // a severity may raise the level (docs/contract.md §8): rare, the exact path decides
         }
         boolean typeIsString = kind[F_EVENT_TYPE] == STRING;
         boolean operationFromType = (kind[F_OPERATION] == ABSENT || kind[F_OPERATION] == NULL_VALUE) && typeIsString;
@@ -140,6 +146,8 @@ public final class FastLineFormat {
             return F_EVENT_TYPE;
         } else if (n == 7 && FastJson.equalsAt(b, from, MESSAGE)) {
             return F_MESSAGE;
+        } else if (n == 8 && FastJson.equalsAt(b, from, METADATA)) {
+            return F_METADATA;
         }
         return -1;
     }
@@ -212,7 +220,7 @@ public final class FastLineFormat {
         }
     }
 
-    /** docs/contract.md §8, as {@link LineFormat}'s table. */
+    /** docs/contract.md §8, as {@link dev.sigil.contract.event.Level#ofEventType}; a severity was ruled out above. */
     private static String levelOf(byte[] t, int n) {
         // Most lines are step and token events: rule them out by length before making a string.
         if (n != 15 && n != 13 && n != 10 && n != 5 && n != 14) {
@@ -224,6 +232,33 @@ public final class FastLineFormat {
             case "budget_warning", "retry_attempt" -> "warning";
             default -> "info";
         };
+    }
+
+    /**
+     * Whether the value {@code b[from, to)}, an object, has a member called {@code severity} (or a key with an escape,
+     * which might spell it): the members of the metadata object, their values skipped.
+     */
+    private boolean mayHoldSeverity(byte[] b, int from, int to) {
+        if (b[from] != '{') {
+            return false;
+        }
+        int i = FastJson.skipWs(b, from + 1, to);
+        while (i < to && b[i] == '"') {
+            int keyEnd = scan.string(b, i, to);
+            if (keyEnd < 0 || scan.escaped || keyEnd - i == SEVERITY_KEY.length && FastJson.equalsAt(b, i, SEVERITY_KEY)) {
+                return true;
+            }
+            i = FastJson.skipWs(b, keyEnd, to);
+            i = scan.value(b, FastJson.skipWs(b, i + 1, to), to, 2);
+            if (i < 0) {
+                return true;
+            }
+            i = FastJson.skipWs(b, i, to);
+            if (i < to && b[i] == ',') {
+                i = FastJson.skipWs(b, i + 1, to);
+            }
+        }
+        return false;
     }
 
     private static int indexOf(byte[] b, int from, int to, byte c) {

@@ -3,6 +3,7 @@ package dev.sigil.print;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.sigil.contract.event.Level;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -55,7 +56,9 @@ public final class LineFormat {
             name = JqText.wellFormed(level.stringValue());
         } else {
             JsonNode type = entry.get("event_type");
-            name = type != null && type.isString() ? levelOf(type.stringValue()) : "info";
+            JsonNode severity = entry.path("metadata").path("severity");
+            name = type != null && type.isString()
+                    ? Level.ofEntry(type.stringValue(), severity.isString() ? severity.stringValue() : "").wireName() : "info";
         }
         return asciiUpcase(name);
     }
@@ -65,16 +68,6 @@ public final class LineFormat {
         JsonNode type = entry.get("event_type");
         boolean absent = operation == null || operation.isNull();
         return absent && type != null && type.isString() ? type : operation;
-    }
-
-    /** docs/contract.md §8. */
-    private static String levelOf(String eventType) {
-        return switch (eventType) {
-            case "budget_exceeded" -> "critical";
-            case "session_error", "step_error", "error" -> "error";
-            case "budget_warning", "retry_attempt" -> "warning";
-            default -> "info";
-        };
     }
 
     /** jq's {@code split($sep)} on a string: an empty string gives no parts; a trailing separator an empty last part. */

@@ -71,7 +71,7 @@ final class Harness {
                                         boolean alerts) {
         PipelineDefinition pipeline = new PipelineDefinition("test-pipeline", "", steps, Path.of("").toAbsolutePath());
         return new OrchestrationRequest(resume ? "" : "Qualify the test lead", sessionId,
-                new BudgetPlan(budget, Map.of(), Thresholds.DEFAULT), null, 0, 0, Optional.of(pipeline), resume, track, alerts);
+                new BudgetPlan(budget, Map.of(), Thresholds.DEFAULT), null, 0, 0, Optional.of(pipeline), resume, track, alerts, true);
     }
 
     /** A step for the test executor (no command: it is "built-in"), retries 3, retry delay 10 ms. */

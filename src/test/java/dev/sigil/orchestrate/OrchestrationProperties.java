@@ -22,7 +22,7 @@ import net.jqwik.api.Provide;
 import dev.sigil.contract.model.Component;
 import dev.sigil.orchestrate.OrchestrationResult.Status;
 import dev.sigil.orchestrate.ScriptedExecutor.Act;
-import dev.sigil.orchestrate.execute.ErrorCategory;
+import dev.sigil.contract.errors.ErrorCategory;
 import dev.sigil.orchestrate.pipeline.PipelineDefinition;
 import dev.sigil.orchestrate.pipeline.StepDefinition;
 import dev.sigil.tokens.BudgetPlan;
@@ -174,6 +174,6 @@ class OrchestrationProperties {
     private static OrchestrationRequest request(Scenario scenario, List<StepDefinition> steps, boolean resume) {
         PipelineDefinition pipeline = new PipelineDefinition("random", "", steps, Path.of("").toAbsolutePath());
         return new OrchestrationRequest(resume ? "" : "random task", "prop", new BudgetPlan(scenario.budget(), Map.of(), Thresholds.DEFAULT),
-                null, 0, 0, Optional.of(pipeline), resume, scenario.track(), scenario.alerts());
+                null, 0, 0, Optional.of(pipeline), resume, scenario.track(), scenario.alerts(), true);
     }
 }

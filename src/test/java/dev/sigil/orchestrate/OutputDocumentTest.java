@@ -20,7 +20,7 @@ class OutputDocumentTest {
         String key = "sk-" + "abcdefghijklmnopqrstuvwxyz012345";
         OrchestrationResult r = new OrchestrationResult("s1", "summarise with " + key, OrchestrationResult.Status.COMPLETED_WITH_FAILURES,
                 120, 1000, List.of(new StepOutcome("a", Component.REASONING, "direct", false, 0, 5.0, "bad token " + key, false)),
-                "done, reply to ada@example.com", OptionalDouble.empty(), "", "", 1.5);
+                "done, reply to ada@example.com", OptionalDouble.empty(), "", "", "", 1.5);
         Sanitizer sanitizer = Sanitizer.builtIn();
         String redacted = new PythonJsonWriter(PythonJsonWriter.NonFinite.REJECT).encodeToString(OutputDocument.of(r, sanitizer::text));
         assertThat(redacted).doesNotContain(key).doesNotContain("ada@example.com");

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.sigil.contract.model.Component;
 import dev.sigil.orchestrate.OrchestrationResult.Status;
-import dev.sigil.orchestrate.execute.ErrorCategory;
+import dev.sigil.contract.errors.ErrorCategory;
 import dev.sigil.orchestrate.pipeline.StepDefinition;
 import tools.jackson.databind.JsonNode;
 
@@ -102,7 +102,12 @@ class PipelineRunTest {
         SessionAudit audit = audited("logic");
         JsonNode error = audit.events("step_error").get(0);
         assertThat(error.get("metadata").get("category").stringValue()).isEqualTo("logic");
-        assertThat(error.get("metadata").get("error_type").stringValue()).isEqualTo("Scriptedlogic");
+        assertThat(error.get("metadata").get("error_type").stringValue()).isEqualTo("StepError");
+        assertThat(error.get("metadata").at("/error_info/error_code").stringValue()).isEqualTo("STEP_004");
+        assertThat(error.get("metadata").at("/error_info/severity").stringValue()).as("logic: a warning").isEqualTo("warning");
+        assertThat(error.get("metadata").at("/error_info/recoverable").booleanValue()).as("the run goes on").isTrue();
+        assertThat(error.get("metadata").at("/error_info/context/last_operation").stringValue()).isEqualTo("research");
+        assertThat(error.get("metadata").at("/error_info/context/partial_result_available").booleanValue()).as("route ran").isTrue();
         JsonNode end = audit.last();
         assertThat(end.get("event_type").stringValue()).isEqualTo("session_complete");
         assertThat(end.get("metadata").get("steps_failed").longValue()).isEqualTo(1);
@@ -119,12 +124,14 @@ class PipelineRunTest {
             OrchestrationResult r = harness.run(request(session, 100_000, THREE), exec);
 
             assertThat(r.status()).isEqualTo(Status.FAILED);
-            assertThat(r.errorType()).isEqualTo("Scripted" + fatal.wireName());
+            assertThat(r.errorType()).isEqualTo(ScriptedExecutor.codeOf(fatal).errorType());
+            assertThat(r.errorCode()).isEqualTo(ScriptedExecutor.codeOf(fatal).code());
             assertThat(exec.calledSteps()).containsExactly("route", "research");
             assertThat(harness.waits).isEmpty();
             SessionAudit audit = audited(session);
             assertThat(audit.eventTypes()).endsWith("step_start", "step_error", "session_error");
-            assertThat(audit.last().get("metadata").get("error_type").stringValue()).isEqualTo("Scripted" + fatal.wireName());
+            assertThat(audit.last().get("metadata").get("error_type").stringValue()).isEqualTo(ScriptedExecutor.codeOf(fatal).errorType());
+            assertThat(audit.last().get("metadata").at("/error_info/severity").stringValue()).isEqualTo("critical");
             assertThat(audit.last().get("metadata").get("steps_completed").longValue()).isEqualTo(1);
         }
     }
@@ -242,7 +249,7 @@ class PipelineRunTest {
         assertThat(exec.calledSteps()).containsExactly("research", "check", "research");
         SessionAudit audit = audited("contract-fatal");
         assertThat(audit.last().get("event_type").stringValue()).isEqualTo("session_error");
-        assertThat(audit.last().get("metadata").get("error_type").stringValue()).isEqualTo("Scriptedconfig");
+        assertThat(audit.last().get("metadata").get("error_type").stringValue()).isEqualTo("ConfigError");
     }
 
     @Test

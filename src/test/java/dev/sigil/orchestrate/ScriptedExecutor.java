@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import dev.sigil.orchestrate.execute.ErrorCategory;
+import dev.sigil.contract.errors.ErrorCategory;
+import dev.sigil.contract.errors.ErrorCode;
 import dev.sigil.orchestrate.execute.StepExecutor;
 import dev.sigil.orchestrate.execute.StepFailure;
 import dev.sigil.orchestrate.execute.StepProgress;
@@ -103,9 +104,19 @@ final class ScriptedExecutor implements StepExecutor {
             return new StepResult(p.output(), p.inputTokens(), p.outputTokens(), p.metadata());
         }
         if (act instanceof Fail f) {
-            throw new StepFailure(f.category(), "Scripted" + f.category().wireName(), request.step().id() + " failed ("
-                    + f.category().wireName() + ", call " + (previous + 1) + ")");
+            throw new StepFailure(codeOf(f.category()), request.step().id() + " failed (" + f.category().wireName() + ", call "
+                    + (previous + 1) + ")");
         }
         throw new InterruptedException("scripted interruption");
+    }
+
+    /** The code a scripted failure of {@code category} carries: the classifier's default of that category. */
+    static ErrorCode codeOf(ErrorCategory category) {
+        return switch (category) {
+            case TRANSIENT -> ErrorCode.STEP_003;
+            case LOGIC -> ErrorCode.STEP_004;
+            case CONFIG -> ErrorCode.CONFIG_001;
+            case SYSTEM -> ErrorCode.SYSTEM_002;
+        };
     }
 }

@@ -18,7 +18,7 @@ public final class FastLogEvent {
     private static final List<String> TOP = List.of("timestamp", "session_id", "event_type", "component", "operation", "level",
             "message", "tokens", "metadata");
     private static final List<String> META = List.of("latency_ms", "budget", "total_used", "total_tokens", "error", "error_type",
-            LogEventDecoder.TOKENS_USED);
+            LogEventDecoder.TOKENS_USED, "severity", LogEventDecoder.ERROR_INFO);
     private static final int TIMESTAMP = 0;
     private static final int SESSION_ID = 1;
     private static final int EVENT_TYPE = 2;
@@ -29,6 +29,8 @@ public final class FastLogEvent {
     private static final int TOKENS = 7;
     private static final int METADATA = 8;
     private static final int USAGE = 6;
+    private static final int SEVERITY = 7;
+    private static final int ERROR_INFO = 8;
     private static final byte[][] TOP_BYTES = FastMembers.bytes(TOP);
     private static final byte[][] META_BYTES = FastMembers.bytes(META);
 
@@ -51,6 +53,9 @@ public final class FastLogEvent {
         if (top.has(METADATA) && b[top.start[METADATA]] == '{' && scanner.members(b, top.start[METADATA], to, META_BYTES, meta) < 0) {
             return null;
         }
+        if (meta.has(ERROR_INFO)) {
+            return null; // an error record: rare, and read by the exact path only (its suggestion comes from the table)
+        }
         Usage stated = meta.has(USAGE) ? usage.read(b, meta.start[USAGE], meta.end[USAGE], this) : FastUsage.NOT_CONFORMING;
         if (stated == null) {
             return null;
@@ -68,7 +73,7 @@ public final class FastLogEvent {
         String component = isString(b, top, COMPONENT) ? shared(b, top.start[COMPONENT], top.end[COMPONENT]) : "";
         String sessionId = isString(b, top, SESSION_ID) ? shared(b, top.start[SESSION_ID], top.end[SESSION_ID]) : "";
         String operation = top.has(OPERATION) ? (String) text(b, top, OPERATION, false) : eventType;
-        Level level = Level.ofEventType(eventType);
+        Level level = Level.ofEntry(eventType, (String) text(b, meta, SEVERITY, false));
         if (top.has(LEVEL) && isString(b, top, LEVEL)) {
             Level parsed = Level.parse(string(b, top.start[LEVEL], top.end[LEVEL]));
             level = parsed == null ? level : parsed;
@@ -76,7 +81,7 @@ public final class FastLogEvent {
         return new LogEvent(Dialect.EXECUTION_ENTRY, (String) text(b, top, TIMESTAMP, false), sessionId,
                 eventType, component, Component.fromWire(component).orElse(null), operation, level, (String) message,
                 Math.max(0, tokens), latency, budget, used, total, (String) text(b, meta, 4, false), (String) text(b, meta, 5, false),
-                stated == FastUsage.NOT_CONFORMING ? Usage.unknownModel(Math.max(0, tokens)) : stated);
+                stated == FastUsage.NOT_CONFORMING ? Usage.unknownModel(Math.max(0, tokens)) : stated, "", "");
     }
 
     private static boolean isString(byte[] b, FastMembers.Fields f, int k) {

@@ -27,6 +27,14 @@ public enum Level {
         };
     }
 
+    /**
+     * The level of an execution entry (docs/contract.md §8): critical when its {@code metadata.severity} is
+     * {@code critical} (the entry that aborts a run), else the level of its event type.
+     */
+    public static Level ofEntry(String eventType, String severity) {
+        return "critical".equals(severity) ? CRITICAL : ofEventType(eventType);
+    }
+
     /** The level an execution entry of {@code eventType} has (docs/contract.md §8). */
     public static Level ofEventType(String eventType) {
         return switch (eventType) {

@@ -23,6 +23,8 @@ import dev.sigil.contract.model.Component;
  * @param error error text (metadata.error, error_info.error_message), ""
  * @param errorType error type (metadata.error_type, error_info.error_type), ""
  * @param usage the usage record it states, or its tokens as tokens of an unknown model ({@link Usage}); never null
+ * @param errorCode the error's code (metadata.error_info.error_code, error_info.error_code), ""
+ * @param suggestion what to do about the error: the line's own, else its code's or its category's (docs/errors.md), ""
  */
 public record LogEvent(
         Dialect dialect,
@@ -41,10 +43,17 @@ public record LogEvent(
         long totalTokens,
         String error,
         String errorType,
-        Usage usage) {
+        Usage usage,
+        String errorCode,
+        String suggestion) {
 
     public boolean hasLatency() {
         return !Double.isNaN(latencyMs);
+    }
+
+    /** Whether the line carries an error record (a code). */
+    public boolean hasErrorCode() {
+        return !errorCode.isEmpty();
     }
 
     public boolean isError() {

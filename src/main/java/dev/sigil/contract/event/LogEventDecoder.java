@@ -1,6 +1,7 @@
 package dev.sigil.contract.event;
 
 import dev.sigil.contract.codec.PythonJsonWriter;
+import dev.sigil.contract.errors.ErrorCode;
 import dev.sigil.contract.model.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -14,6 +15,8 @@ public final class LogEventDecoder {
     private static final PythonJsonWriter JSON = new PythonJsonWriter(PythonJsonWriter.NonFinite.WRITE_LITERALS);
     /** The usage record's key: in metadata of an execution entry, at the top of a seed-002 line. */
     static final String TOKENS_USED = "tokens_used";
+    /** The error record's key: in metadata of an execution entry, at the top of a seed-002 line (docs/errors.md). */
+    static final String ERROR_INFO = "error_info";
 
     private LogEventDecoder() {
     }
@@ -37,13 +40,16 @@ public final class LogEventDecoder {
         JsonNode metadata = line.path("metadata");
         String component = text(line.get("component"));
         String operation = line.has("operation") ? text(line.get("operation")) : eventType;
-        Level level = line.has("level") ? levelOr(line.get("level"), Level.ofEventType(eventType)) : Level.ofEventType(eventType);
         long tokens = count(line.get("tokens"));
+        Level derived = Level.ofEntry(eventType, text(metadata.get("severity")));
+        Level level = line.has("level") ? levelOr(line.get("level"), derived) : derived;
+        JsonNode errorInfo = metadata.path(ERROR_INFO);
         return new LogEvent(Dialect.EXECUTION_ENTRY, text(line.get("timestamp")), text(line.get("session_id")), eventType,
                 component, Component.fromWire(component).orElse(null), operation, level, message(line.get("message")),
                 tokens, number(metadata.get("latency_ms")), count(metadata.get("budget"), -1),
                 count(metadata.get("total_used"), -1), count(metadata.get("total_tokens"), -1),
-                text(metadata.get("error")), text(metadata.get("error_type")), Usage.read(metadata.get(TOKENS_USED), tokens));
+                text(metadata.get("error")), text(metadata.get("error_type")), Usage.read(metadata.get(TOKENS_USED), tokens),
+                text(errorInfo.get("error_code")), suggestion(errorInfo));
     }
 
     private static LogEvent operationLog(JsonNode line) {
@@ -60,7 +66,7 @@ public final class LogEventDecoder {
                 component, mapComponent(component), operation, level, message, tokens,
                 number(line.get("duration_ms")), count(snapshot.get("total_budget"), -1), count(snapshot.get("used"), -1),
                 count(metadata.get("total_tokens"), -1), text(errorInfo.get("error_message")), text(errorInfo.get("error_type")),
-                Usage.read(line.get(TOKENS_USED), tokens));
+                Usage.read(line.get(TOKENS_USED), tokens), text(errorInfo.get("error_code")), suggestion(errorInfo));
     }
 
     private static LogEvent other(JsonNode line) {
@@ -68,7 +74,7 @@ public final class LogEventDecoder {
         return new LogEvent(Dialect.OTHER, text(line.get("timestamp")), text(line.get("session_id")), "", component,
                 Component.fromWire(component).orElse(null), text(line.get("operation")), levelOr(line.get("level"), Level.INFO),
                 message(line.get("message")), count(line.get("tokens")), Double.NaN, -1, -1, -1, "", "",
-                Usage.unknownModel(count(line.get("tokens"))));
+                Usage.unknownModel(count(line.get("tokens"))), "", "");
     }
 
     /** docs/contract.md §9: the event type of an operation-log line. */
@@ -98,6 +104,14 @@ public final class LogEventDecoder {
             return "step_complete";
         }
         return level.compareTo(Level.DEBUG) <= 0 ? "reasoning_step" : "step_complete";
+    }
+
+    /** The suggestion of an error record: its own, else its code's or its category's; "" without a record. */
+    private static String suggestion(JsonNode errorInfo) {
+        if (!errorInfo.isObject()) {
+            return "";
+        }
+        return ErrorCode.suggestionFor(text(errorInfo.get("suggestion")), text(errorInfo.get("error_code")), text(errorInfo.get("category")));
     }
 
     /** docs/contract.md §9: seed-002 component names onto the contract's. */

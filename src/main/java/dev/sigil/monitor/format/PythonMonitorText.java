@@ -51,10 +51,17 @@ public final class PythonMonitorText {
         return "Found log file: " + field.apply(logFile) + "\n";
     }
 
-    /** {@code _display_stream} for one event: {@code [HH:MM:SS] component: message (N tokens)}. */
+    /**
+     * {@code _display_stream} for one event: {@code [HH:MM:SS] component: message (N tokens)}, the Python monitor's
+     * bytes; an event with an error record adds its code and suggestion, {@code  [CODE] suggestion}, before the newline.
+     */
     public String streamLine(LogEvent e) {
-        return "[" + field.apply(clock(e.timestamp())) + "] " + field.apply(e.component()) + ": "
-                + field.apply(e.message()) + " (" + e.tokens() + " tokens)\n";
+        String line = "[" + field.apply(clock(e.timestamp())) + "] " + field.apply(e.component()) + ": "
+                + field.apply(e.message()) + " (" + e.tokens() + " tokens)";
+        if (!e.hasErrorCode()) {
+            return line + "\n";
+        }
+        return line + " [" + field.apply(e.errorCode()) + "]" + (e.suggestion().isEmpty() ? "" : " " + field.apply(e.suggestion())) + "\n";
     }
 
     /** {@code _display_minimal}: a carriage return and the token line, no newline. */

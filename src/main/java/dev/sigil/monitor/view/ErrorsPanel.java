@@ -10,7 +10,10 @@ import dev.tamboui.layout.Rect;
 import dev.tamboui.text.Line;
 import dev.tamboui.text.Span;
 
-/** The newest errors (level error and above), newest last, with how many there were in all. */
+/**
+ * The newest errors (level error and above), newest last, with how many there were in all; an error with a record
+ * shows its code and its suggestion (docs/errors.md).
+ */
 final class ErrorsPanel {
 
     private ErrorsPanel() {
@@ -29,12 +32,19 @@ final class ErrorsPanel {
         List<EventRow> shown = errors.subList(Math.max(0, errors.size() - inner.height()), errors.size());
         List<Line> lines = new ArrayList<>();
         for (EventRow r : shown) {
-            String detail = r.error().isEmpty() ? r.message() : r.message() + ": " + r.error();
-            lines.add(Line.from(
+            String detail = r.error().isEmpty() || r.message().contains(r.error()) ? r.message() : r.message() + ": " + r.error();
+            List<Span> spans = new ArrayList<>(List.of(
                     Span.styled(Labels.clock(r.timestamp()) + " ", theme.dim()),
                     Span.styled(EventsPanel.levelLabel(r.level()) + " ", theme.level(r.level())),
-                    Span.styled(Labels.safe(r.component()) + ": ", theme.plain()),
-                    Span.styled(Labels.safe(detail), theme.error())));
+                    Span.styled(Labels.safe(r.component()) + ": ", theme.plain())));
+            if (!r.errorCode().isEmpty()) {
+                spans.add(Span.styled("[" + Labels.safe(r.errorCode()) + "] ", theme.level(r.level())));
+            }
+            spans.add(Span.styled(Labels.safe(detail), theme.error()));
+            if (!r.suggestion().isEmpty()) {
+                spans.add(Span.styled(" → " + Labels.safe(r.suggestion()), theme.dim()));
+            }
+            lines.add(Line.from(spans));
         }
         Panels.lines(inner, buffer, lines);
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -92,13 +93,18 @@ public final class CommandExecutor implements StepExecutor {
             killTree(started);
             throw FailureClassifier.notStarted(shown, e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
         }
+        if (out.truncated) {
+            throw FailureClassifier.tooLarge(shown, MAX_CAPTURE);
+        }
+        JsonNode answer = answer(out.text());
+        Optional<StepFailure> reported = ProviderError.of(shown, answer);
+        if (reported.isPresent() && (result.getExitValue() != 0 || !answer.path("output").isString())) {
+            throw reported.get();
+        }
         if (result.getExitValue() != 0) {
             throw FailureClassifier.exited(shown, result.getExitValue(), lastLine(err));
         }
-        if (out.truncated) {
-            throw new StepFailure(ErrorCategory.LOGIC, "OutputTooLarge", shown + " wrote more than " + MAX_CAPTURE + " bytes to stdout");
-        }
-        return result(prompt, out.text());
+        return result(prompt, out.text(), answer);
     }
 
     /**
@@ -155,18 +161,26 @@ public final class CommandExecutor implements StepExecutor {
         return o;
     }
 
-    private StepResult result(String prompt, String stdout) {
+    /** stdout as a JSON object if it is one (a structured answer, or a reported error), else a missing node. */
+    private JsonNode answer(String stdout) {
         String trimmed = stdout.strip();
         if (trimmed.startsWith("{")) {
             try {
                 JsonNode node = reader.read(trimmed);
-                JsonNode output = node.get("output");
-                if (output != null && output.isString()) {
-                    return structured(prompt, node, output.stringValue());
+                if (node.isObject()) {
+                    return node;
                 }
             } catch (JsonSyntaxException e) {
                 // not a structured answer: the whole stdout is the output
             }
+        }
+        return tools.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    private StepResult result(String prompt, String stdout, JsonNode answer) {
+        JsonNode output = answer.get("output");
+        if (output != null && output.isString()) {
+            return structured(prompt, answer, output.stringValue());
         }
         return new StepResult(stdout, tokenCounter.applyAsLong(prompt), tokenCounter.applyAsLong(stdout), Map.of());
     }

@@ -6,6 +6,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+import dev.sigil.contract.errors.ErrorCategory;
+
 /** Every rule of docs/orchestrate.md's Errors table, one row per exit status or stderr wording. */
 class FailureClassifierTest {
 

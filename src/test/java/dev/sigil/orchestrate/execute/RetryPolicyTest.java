@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.sigil.contract.errors.ErrorCategory;
+
 /** Exponential backoff as seed 001 §9.2 gives it (3 retries, 1 s doubling, 30 s cap), and which failures are retried. */
 class RetryPolicyTest {
 

@@ -1,0 +1,94 @@
+package dev.sigil.orchestrate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import dev.sigil.contract.codec.IndentedJson;
+import dev.sigil.contract.codec.PythonJsonReader;
+import dev.sigil.contract.codec.PythonJsonWriter;
+import dev.sigil.contract.codec.PythonTimestamp;
+import dev.sigil.layout.LogLayout;
+import dev.sigil.log.SafeFiles;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Keeps the session's two documents current while the run goes (seed 002, "Log locations"; seed 001 §7):
+ * {@code session.json}, the session as a whole, and {@code status.json}, where the pipeline is now. Each is replaced
+ * atomically (a temporary sibling, then a rename: {@link SafeFiles#writeAtomically}), so a reader sees the old or the
+ * new document, never a mix. A document that cannot be written is reported once and the run goes on: the log is the
+ * record, the documents are views of it. Off with {@code SIGIL_ENABLE_MONITORING=false} ({@link #NONE}).
+ */
+class SessionDocuments {
+
+    /** Writes nothing: monitoring is off. */
+    static final SessionDocuments NONE = new SessionDocuments();
+
+    private static final IndentedJson JSON = new IndentedJson(new PythonJsonWriter(PythonJsonWriter.NonFinite.REJECT));
+
+    private final Path directory;
+    private final RunStatus.Header header;
+    private final Clock clock;
+    private final boolean fsync;
+    private final SessionRecorder.Reporter reporter;
+    private boolean failed;
+
+    private SessionDocuments() {
+        this.directory = null;
+        this.header = null;
+        this.clock = null;
+        this.fsync = false;
+        this.reporter = null;
+    }
+
+    private SessionDocuments(Path directory, RunStatus.Header header, Clock clock, boolean fsync, SessionRecorder.Reporter reporter) {
+        this.directory = directory;
+        this.header = header;
+        this.clock = clock;
+        this.fsync = fsync;
+        this.reporter = reporter;
+    }
+
+    /**
+     * The documents of the session in {@code directory}; a session document an earlier run wrote keeps its
+     * {@code created_at}.
+     */
+    static SessionDocuments of(Path directory, String sessionId, String task, String agent, String pipeline, Clock clock, boolean fsync,
+                               SessionRecorder.Reporter reporter) {
+        String now = PythonTimestamp.now(clock);
+        String created = earlierCreatedAt(directory.resolve(LogLayout.SESSION_DOCUMENT), now);
+        return new SessionDocuments(directory, new RunStatus.Header(sessionId, created, task, agent, pipeline), clock, fsync, reporter);
+    }
+
+    /** Writes both documents as {@code status} says. */
+    void update(RunStatus status) {
+        if (directory == null || failed) {
+            return;
+        }
+        String now = PythonTimestamp.now(clock);
+        try {
+            SafeFiles.writeAtomically(directory.resolve(LogLayout.STATUS),
+                    JSON.encode(status.statusDocument(header.sessionId(), now, ProcessHandle.current().pid())), fsync);
+            SafeFiles.writeAtomically(directory.resolve(LogLayout.SESSION_DOCUMENT), JSON.encode(status.sessionDocument(header, now)), fsync);
+        } catch (IOException | RuntimeException e) {
+            failed = true;
+            reporter.warn("cannot write the session documents in " + directory + " (" + e.getMessage()
+                    + "); the run goes on, its log holds every event");
+        }
+    }
+
+    private static String earlierCreatedAt(Path file, String now) {
+        try {
+            if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(file) < 1 << 20) {
+                JsonNode created = new PythonJsonReader().read(Files.readString(file)).path("created_at");
+                if (created.isString()) {
+                    return created.stringValue();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // unreadable or not ours: the document starts over
+        }
+        return now;
+    }
+}
