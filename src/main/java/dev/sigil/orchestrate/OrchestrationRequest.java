@@ -19,7 +19,7 @@ import dev.sigil.tokens.BudgetPlan;
  * @param resume continue the session's earlier run, skipping the steps it completed
  * @param trackTokens enforce the budget (SIGIL_ENABLE_TOKEN_TRACKING)
  * @param alerts report budget level changes (SIGIL_ENABLE_BUDGET_ALERTS)
- * @param monitoring write what monitors read beside the log: the session documents, metrics.json and current.jsonl
+ * @param monitoring write what watchers read beside the log: the session documents, tokens.json, metrics.json and current.jsonl
  *        (SIGIL_ENABLE_MONITORING); off, the run writes its log and nothing for the features it does not use
  */
 public record OrchestrationRequest(String task, String sessionId, BudgetPlan budget, String agent, long seed, double speed,

@@ -139,8 +139,8 @@ public final class Orchestrator {
             // logger's close give up at once (an interrupted thread cannot wait) and lose the last lines and summaries.
             Thread.interrupted();
             String now = PythonTimestamp.now(clock);
-            // tokens.json belongs to token tracking, metrics.json to monitoring: a feature that is off writes nothing.
-            logger.summaries(request.trackTokens() ? SessionTally.tokenSummary(request.sessionId(), now, tracker.status()) : null,
+            // The summaries are for whoever watches the session: with monitoring off they are not written.
+            logger.summaries(request.monitoring() ? SessionTally.tokenSummary(request.sessionId(), now, tracker.status()) : null,
                     run.tally().metrics(request.sessionId(), now, (nanos.getAsLong() - started) / 1e9));
             close();
             return result;
