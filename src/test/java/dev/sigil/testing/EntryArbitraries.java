@@ -101,7 +101,8 @@ public final class EntryArbitraries {
                         pair("should_retry", NODES.booleanNode(true)), pair("warning_level", NODES.stringNode("critical")),
                         pair("warning_level", NODES.stringNode("high")), pair("category", NODES.stringNode("transient")),
                         pair("category", NODES.stringNode("Transient")), pair("severity", NODES.stringNode("debug")),
-                        pair("severity", NODES.stringNode("fatal")))),
+                        pair("severity", NODES.stringNode("fatal")), pair("severity", NODES.stringNode("critical")))),
+                Tuple.of(3, errorInfo().map(v -> pair("error_info", v))),
                 Tuple.of(2, Combinators.combine(Arbitraries.of(concat(INTEGER_KEYS, NUMBER_KEYS, STRING_KEYS, List.of("agent", "should_retry",
                         "warning_level", "category", "severity"))), JsonArbitraries.leaves()).as(EntryArbitraries::pair)),
                 Tuple.of(8, Combinators.combine(JsonArbitraries.strings(), JsonArbitraries.values(2).filter(EntryArbitraries::finite)).as(EntryArbitraries::pair)),
@@ -113,6 +114,50 @@ public final class EntryArbitraries {
             }
             return o;
         });
+    }
+
+    /**
+     * Error records (docs/errors.md): mostly conforming to #/definitions/error_info, sometimes with one of its rules
+     * broken (a required key missing, a code off the pattern, an unknown key, a mistyped value, a bad context).
+     */
+    public static Arbitrary<JsonNode> errorInfo() {
+        Arbitrary<ObjectNode> context = Combinators.combine(Arbitraries.of("reasoning", "contracts", "r\u00e9sum\u00e9"),
+                Arbitraries.integers().between(0, 4), Arbitraries.integers().between(1, 5), Arbitraries.of(true, false),
+                Arbitraries.of("", "last_step", "attempt_text")).as((component, attempt, max, partial, odd) -> {
+                    ObjectNode c = NODES.objectNode().put("last_component", component).put("last_operation", "tree_of_thoughts");
+                    c.put("attempt", attempt).put("max_attempts", max).put("partial_result_available", partial);
+                    if (odd.equals("last_step")) {
+                        c.put("last_step", "x");
+                    } else if (odd.equals("attempt_text")) {
+                        c.put("attempt", "1");
+                    }
+                    return c;
+                });
+        return Combinators.combine(Arbitraries.of("TOKEN_001", "CONTRACT_002", "A9_000", "step_001", "STEP_01", "STEP_0011", "STEP_001\n"),
+                Arbitraries.of(true, false), Arbitraries.of("", "transient", "fatal"), Arbitraries.of("", "critical", "warn"),
+                Arbitraries.longs().between(-1, 120_000), context,
+                Arbitraries.of("", "drop_code", "drop_recoverable", "extra", "recoverable_text", "suggestion_null", "ms_float"))
+                .as((code, recoverable, category, severity, retryAfter, ctx, broken) -> {
+                    ObjectNode e = NODES.objectNode().put("error_type", "RateLimitError").put("error_message", "slow down \u2014 429");
+                    e.put("error_code", code).put("recoverable", recoverable);
+                    if (!category.isEmpty()) {
+                        e.put("category", category);
+                    }
+                    if (!severity.isEmpty()) {
+                        e.put("severity", severity);
+                    }
+                    e.put("retry_after_ms", retryAfter).put("suggestion", "Will retry automatically").set("context", ctx);
+                    switch (broken) {
+                        case "drop_code" -> e.remove("error_code");
+                        case "drop_recoverable" -> e.remove("recoverable");
+                        case "extra" -> e.put("retry_after", 20);
+                        case "recoverable_text" -> e.put("recoverable", "true");
+                        case "suggestion_null" -> e.putNull("suggestion");
+                        case "ms_float" -> e.put("retry_after_ms", 1.5);
+                        default -> { }
+                    }
+                    return e;
+                });
     }
 
     /** Non-finite numbers are mixed in by the leaves often enough; nested values stay finite so more entries are valid. */

@@ -16,6 +16,9 @@ import dev.tamboui.text.Span;
  */
 final class ErrorsPanel {
 
+    /** The fewest characters of an error's message kept beside its suggestion. */
+    private static final int MIN_MESSAGE = 16;
+
     private ErrorsPanel() {
     }
 
@@ -33,16 +36,25 @@ final class ErrorsPanel {
         List<Line> lines = new ArrayList<>();
         for (EventRow r : shown) {
             String detail = r.error().isEmpty() || r.message().contains(r.error()) ? r.message() : r.message() + ": " + r.error();
-            List<Span> spans = new ArrayList<>(List.of(
-                    Span.styled(Labels.clock(r.timestamp()) + " ", theme.dim()),
-                    Span.styled(EventsPanel.levelLabel(r.level()) + " ", theme.level(r.level())),
-                    Span.styled(Labels.safe(r.component()) + ": ", theme.plain())));
-            if (!r.errorCode().isEmpty()) {
-                spans.add(Span.styled("[" + Labels.safe(r.errorCode()) + "] ", theme.level(r.level())));
+            String head = Labels.clock(r.timestamp()) + " ";
+            String level = EventsPanel.levelLabel(r.level()) + " ";
+            String component = Labels.safe(r.component()) + ": ";
+            String code = r.errorCode().isEmpty() ? "" : "[" + Labels.safe(r.errorCode()) + "] ";
+            String suggestion = r.suggestion().isEmpty() ? "" : " → " + Labels.safe(r.suggestion());
+            // The suggestion says what to do: the message gives way to it when the row is too narrow for both.
+            int room = inner.width() - head.length() - level.length() - component.length() - code.length() - suggestion.length();
+            String text = Labels.safe(detail);
+            if (!suggestion.isEmpty() && room >= MIN_MESSAGE && text.length() > room) {
+                text = EventRow.cut(text, room);
             }
-            spans.add(Span.styled(Labels.safe(detail), theme.error()));
-            if (!r.suggestion().isEmpty()) {
-                spans.add(Span.styled(" → " + Labels.safe(r.suggestion()), theme.dim()));
+            List<Span> spans = new ArrayList<>(List.of(Span.styled(head, theme.dim()), Span.styled(level, theme.level(r.level())),
+                    Span.styled(component, theme.plain())));
+            if (!code.isEmpty()) {
+                spans.add(Span.styled(code, theme.level(r.level())));
+            }
+            spans.add(Span.styled(text, theme.error()));
+            if (!suggestion.isEmpty()) {
+                spans.add(Span.styled(suggestion, theme.dim()));
             }
             lines.add(Line.from(spans));
         }
