@@ -19,10 +19,12 @@ import dev.sigil.monitor.DashboardMonitor;
 import dev.sigil.monitor.LogLocator;
 import dev.sigil.monitor.LogTarget;
 import dev.sigil.monitor.MonitorOptions;
+import dev.sigil.monitor.MonitorPidFile;
 import dev.sigil.monitor.StreamMonitor;
 import dev.sigil.monitor.view.Display;
 import dev.sigil.tail.Confinement;
 import dev.sigil.tail.TailOptions;
+import dev.sigil.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -112,12 +114,15 @@ final class MonitorCommand implements Callable<Integer> {
             throw UserError.usage("no log at " + options.target().file() + " (drop --no-follow to wait for it)");
         }
         OutputStream out = new BufferedOutputStream(env.stdout(), 1 << 16);
-        if (options.mode() == MonitorOptions.Mode.DASHBOARD) {
-            new DashboardMonitor(options, locator, Clock.systemDefaultZone()).run(out);
-            return ExitCode.OK;
+        try (MonitorPidFile pid = MonitorPidFile.register(locator.layout(), target.session(),
+                warning -> err.println("sigil monitor: " + TerminalText.visible(warning)))) {
+            if (options.mode() == MonitorOptions.Mode.DASHBOARD) {
+                new DashboardMonitor(options, locator, Clock.systemDefaultZone()).run(out);
+                return ExitCode.OK;
+            }
+            boolean problems = new StreamMonitor(options, out, err, Clock.systemDefaultZone()).run();
+            return problems ? ExitCode.FINDINGS : ExitCode.OK;
         }
-        boolean problems = new StreamMonitor(options, out, err, Clock.systemDefaultZone()).run();
-        return problems ? ExitCode.FINDINGS : ExitCode.OK;
     }
 
     /** The options of this command line, with the configuration's defaults (loaded here, warnings printed). */

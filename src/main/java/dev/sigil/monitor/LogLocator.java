@@ -40,6 +40,11 @@ public final class LogLocator {
         this(new LogLayout(Path.of(rootText)), rootText);
     }
 
+    /** The log root's layout. */
+    public LogLayout layout() {
+        return layout;
+    }
+
     public LogTarget session(SessionId id) {
         return new LogTarget(layout.executionLog(id), PythonPath.join(rootText, LogLayout.relativeExecutionLog(id).toString()),
                 id.value(), layout.root(), layout.root());

@@ -1,10 +1,17 @@
 package dev.sigil.monitor;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
+import dev.sigil.layout.LogLayout;
 import dev.sigil.monitor.state.MonitorAction;
+import dev.sigil.tail.TailEntry;
 import dev.sigil.tail.TailEvent;
 import dev.sigil.tail.TailOptions;
 import dev.sigil.tail.Tailer;
@@ -12,7 +19,9 @@ import dev.sigil.tail.Tailer;
 /**
  * Runs a {@link Tailer} on its own thread and posts what it reports, as actions, to an {@link ActionQueue}; can
  * switch to another file (the session picker). Following, it polls until stopped; otherwise it reads to the end,
- * posts {@link MonitorAction.EndOfInput} and ends.
+ * posts {@link MonitorAction.EndOfInput} and ends. Following, once it has caught up with the log it hands over at
+ * most {@link #LIVE_LINES_PER_SECOND} lines a second, and says (a notice) when it is far behind the log
+ * ({@link LiveRate}).
  */
 public final class TailFeed implements AutoCloseable {
 
@@ -30,8 +39,22 @@ public final class TailFeed implements AutoCloseable {
      * 24 with 256 KiB; docs/benchmarks.md).
      */
     static final int DECODE_GROUP_BYTES = 256 << 10;
+    /** The parse-rate cap of seed 001 §10.3 while following a live log. */
+    static final int LIVE_LINES_PER_SECOND = 10_000;
+    /** How often the size of the log is looked at to say how far behind it the reader is. */
+    private static final long LAG_CHECK_NANOS = 1_000_000_000L;
+
+    private final int linesPerSecond;
+    private LiveRate rate;
+    private LogTarget current;
+    private long lagCheckedAt;
 
     public TailFeed(ActionQueue queue, Clock clock, Duration poll, int maxLineBytes, boolean follow) {
+        this(queue, clock, poll, maxLineBytes, follow, LIVE_LINES_PER_SECOND);
+    }
+
+    TailFeed(ActionQueue queue, Clock clock, Duration poll, int maxLineBytes, boolean follow, int linesPerSecond) {
+        this.linesPerSecond = linesPerSecond;
         this.queue = queue;
         this.clock = clock;
         this.options = TailOptions.defaults().withPollInterval(poll).withMaxLineBytes(maxLineBytes).withPartsFirst(true)
@@ -47,6 +70,8 @@ public final class TailFeed implements AutoCloseable {
         if (Files.exists(target.file())) {
             queue.post(new MonitorAction.SourceOpened(target.shown()));
         }
+        current = target;
+        rate = new LiveRate(linesPerSecond, backlog(target), System.nanoTime());
         Tailer t = new Tailer(target.source(), options, this::onEvent);
         Thread th = new Thread(() -> {
             if (follow) {
@@ -78,11 +103,86 @@ public final class TailFeed implements AutoCloseable {
     }
 
     private void onEvent(TailEvent event) {
+        if (!(follow && event instanceof TailEvent.Lines lines && !lines.entries().isEmpty())) {
+            post(event);
+            return;
+        }
+        // Following, a batch goes over in slices of a twentieth of a second at the cap, each paced.
+        List<TailEntry> all = lines.entries();
+        int slice = Math.max(1, linesPerSecond / 20);
+        for (int from = 0; from < all.size(); from += slice) {
+            List<TailEntry> part = all.subList(from, Math.min(all.size(), from + slice));
+            boolean last = from + slice >= all.size();
+            if (!post(all.size() <= slice ? event : new TailEvent.Lines(lines.source(), part)) || !pace(part, last)) {
+                return;
+            }
+        }
+    }
+
+    /** Posts what {@code event} means; false when this file is no longer followed. */
+    private boolean post(TailEvent event) {
         long now = clock.millis();
         for (MonitorAction a : TailActions.of(event, now)) {
             if (stopping || !queue.post(a, () -> stopping)) {
-                return; // this file is no longer followed
+                return false;
             }
+        }
+        return true;
+    }
+
+    /**
+     * The cap and the lag of {@link LiveRate} after {@code lines} went over (the lag looked at every second, and at the
+     * end of what the reader read): waits on the reader's thread, so reading slows down, not the screen. False when
+     * this file is no longer followed.
+     */
+    private boolean pace(List<TailEntry> lines, boolean endOfBatch) {
+        long offset = lines.get(lines.size() - 1).offset();
+        long nanos = System.nanoTime();
+        if (nanos - lagCheckedAt >= LAG_CHECK_NANOS || endOfBatch) {
+            lagCheckedAt = nanos;
+            String notice = rate.lag(offset, size(current), nanos);
+            if (!notice.isEmpty() && !queue.post(new MonitorAction.Notice(notice), () -> stopping)) {
+                return false;
+            }
+        }
+        long wait = rate.pauseMillis(lines.size(), offset, nanos);
+        try {
+            for (long end = System.nanoTime() + wait * 1_000_000; wait > 0 && !stopping && System.nanoTime() < end; ) {
+                Thread.sleep(Math.min(50, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return !stopping;
+    }
+
+    /** The bytes to read before the reader has caught up: the log and the rotated parts it reads first. */
+    private static long backlog(LogTarget target) {
+        long total = size(target);
+        Path file = target.file();
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null || file.getFileName() == null) {
+            return total;
+        }
+        Pattern parts = LogLayout.partsOf(file.getFileName().toString());
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (parts.matcher(p.getFileName().toString()).matches()) {
+                    total += Files.size(p);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the backlog is only the log then
+        }
+        return total;
+    }
+
+    private static long size(LogTarget target) {
+        try {
+            return Files.size(target.file());
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 
