@@ -34,6 +34,9 @@ public final class MonitorPidFile implements AutoCloseable {
     private final String own;
     private final LongPredicate alive;
     private final Consumer<String> reporter;
+    /** Removes the line when the JVM ends another way (Ctrl-C, SIGTERM): a monitor is stopped so. */
+    private final Thread onExit = new Thread(this::remove, "sigil-monitor-pid");
+    private boolean removed;
 
     private MonitorPidFile(Path file, Path lock, String own, LongPredicate alive, Consumer<String> reporter) {
         this.file = file;
@@ -54,6 +57,7 @@ public final class MonitorPidFile implements AutoCloseable {
         MonitorPidFile f = new MonitorPidFile(layout.monitorPid(), layout.monitorLock(), line, MonitorPidFile::running, reporter);
         if (Files.isDirectory(layout.root())) {
             f.update(true);
+            Runtime.getRuntime().addShutdownHook(f.onExit);
         }
         return f;
     }
@@ -69,9 +73,19 @@ public final class MonitorPidFile implements AutoCloseable {
 
     @Override
     public void close() {
-        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException | IllegalArgumentException shuttingDownOrNeverAdded) {
+            // the hook runs (or never was added): remove() below is idempotent
+        }
+        remove();
+    }
+
+    private synchronized void remove() {
+        if (!removed && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             update(false);
         }
+        removed = true;
     }
 
     /** Rewrites the file under the lock: the live lines of others, and this process's line if {@code add}. */
