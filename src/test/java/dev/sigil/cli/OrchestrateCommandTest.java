@@ -146,4 +146,23 @@ class OrchestrateCommandTest {
         assertThat(other.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(other.err()).isEqualTo("sigil orchestrate: session 'b1' ran the built-in pipeline: resume it without --pipeline\n");
     }
+
+    @Test
+    void anInvalidApiKeyEndsTheRunWithItsCodeAndWhatToDo() throws Exception {
+        Path pipeline = home.resolve("llm.yaml");
+        Files.writeString(pipeline, String.join("\n",
+                "name: llm",
+                "steps:",
+                "  - id: ask",
+                "    component: reasoning",
+                "    command: [sh, -c, \"cat >/dev/null; echo '{\\\"error\\\": {\\\"status\\\": 401, \\\"type\\\": \\\"authentication_error\\\", "
+                        + "\\\"message\\\": \\\"invalid x-api-key\\\"}}'; exit 1\"]",
+                ""));
+        CliRun run = orchestrate("--session", "key1", "--pipeline", pipeline.toString(), "Ask the model");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(run.out()).contains("EXECUTION FAILED", "Result: AuthenticationError: sh -c", "HTTP 401 authentication_error",
+                "invalid x-api-key", "(the API key was refused; not retried)");
+        assertThat(run.out().lines()).contains("Error API_003: " + dev.sigil.contract.errors.ErrorCode.API_003.suggestion());
+        assertThat(audited("key1").eventTypes()).containsExactly("session_start", "step_start", "step_error", "session_error");
+    }
 }
