@@ -26,6 +26,7 @@ import dev.sigil.log.UnsafePathException;
 import dev.sigil.monitor.DashboardMonitor;
 import dev.sigil.monitor.LogLocator;
 import dev.sigil.monitor.MonitorOptions;
+import dev.sigil.monitor.MonitorPidFile;
 import dev.sigil.monitor.view.Display;
 import dev.sigil.orchestrate.EarlierRun;
 import dev.sigil.orchestrate.OrchestrationRequest;
@@ -278,8 +279,13 @@ final class OrchestrateCommand implements Callable<Integer> {
                     cfg.logging().level(), refresh, true, !env.noColor(), true, TailOptions.DEFAULT_MAX_LINE_BYTES,
                     Display.of(cfg.monitoring()));
             OutputStream out = new BufferedOutputStream(env.stdout(), 1 << 16);
-            boolean summaryShown = new DashboardMonitor(options, locator, Clock.systemDefaultZone()).run(out, done, Duration.ofMillis(1500))
-                    .session().status().isFinished();
+            boolean summaryShown;
+            PrintWriter err = spec.commandLine().getErr();
+            try (MonitorPidFile pid = MonitorPidFile.register(found.layout(), LogLayout.sessionOf(run.logFile()),
+                    warning -> err.println("sigil orchestrate: " + TerminalText.visible(warning)))) {
+                summaryShown = new DashboardMonitor(options, locator, Clock.systemDefaultZone()).run(out, done, Duration.ofMillis(1500))
+                        .session().status().isFinished();
+            }
             if (!done.isDone()) {
                 worker.interrupt();
             }

@@ -49,9 +49,10 @@ final class LiveRate {
         consumed += offset >= lastOffset ? offset - lastOffset : offset;
         lastOffset = offset;
         if (!live && consumed + 1 >= backlogEnd) {
-            live = true;
+            live = true; // this batch ends the backlog: the cap starts with the next
             refilledAt = nowNanos;
             tokens = linesPerSecond;
+            return 0;
         }
         if (!live) {
             return 0;

@@ -67,14 +67,21 @@ class SessionDocuments {
             return;
         }
         String now = PythonTimestamp.now(clock);
+        // A Ctrl-C that came while a step ran is answered by the run, between steps; a file channel would close
+        // itself on the pending interrupt, so the flag is set aside for the two writes and put back.
+        boolean interrupted = Thread.interrupted();
         try {
             SafeFiles.writeAtomically(directory.resolve(LogLayout.STATUS),
                     JSON.encode(status.statusDocument(header.sessionId(), now, ProcessHandle.current().pid())), fsync);
             SafeFiles.writeAtomically(directory.resolve(LogLayout.SESSION_DOCUMENT), JSON.encode(status.sessionDocument(header, now)), fsync);
         } catch (IOException | RuntimeException e) {
             failed = true;
-            reporter.warn("cannot write the session documents in " + directory + " (" + e.getMessage()
-                    + "); the run goes on, its log holds every event");
+            reporter.warn("cannot write the session documents in " + directory + " (" + (e.getMessage() == null ? "an I/O error"
+                    : e.getMessage()) + "); the run goes on, its log holds every event");
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
