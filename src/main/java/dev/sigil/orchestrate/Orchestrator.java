@@ -151,7 +151,7 @@ public final class Orchestrator {
                 return SessionDocuments.NONE;
             }
             return SessionDocuments.of(logger.sessionDirectory(), request.sessionId(), logger.redaction().apply(request.task()),
-                    request.agent(), request.pipeline().map(p -> p.name()).orElse(""), clock, settings.fsync(), Orchestrator.this::warn);
+                    request.agent(), request.pipeline().map(p -> p.name()).orElse(""), clock, Orchestrator.this::warn);
         }
 
         /** Flushes and closes the log (idempotent); what could not be written is reported on stderr. */

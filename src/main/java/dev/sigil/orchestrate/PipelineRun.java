@@ -107,7 +107,6 @@ final class PipelineRun {
                 documents.update(status("running", step));
                 StepRunner.Ran ran = runner.run(step, executorFor(step), inputs(step), "", !outputs.isEmpty());
                 record(ran);
-                documents.update(status("running", null));
                 if (!ran.succeeded()) {
                     if (ran.failure().category().isFatal()) {
                         return end(start, Status.FAILED, ran.failure().code(), ran.failure().getMessage());

@@ -5,7 +5,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Where a run is, as its two documents say it (docs/orchestrate.md, "Session documents"): the state, the step that
- * runs now, the counts and the tokens. Pure; the pipeline makes a new one at each step's start and end.
+ * runs now, the counts and the tokens. Pure; the pipeline makes a new one as each step starts and at the end.
  *
  * @param state {@code running}, then how the run ended ({@code completed}, {@code completed_with_failures},
  *        {@code failed}, {@code budget_exhausted}, {@code interrupted})

@@ -17,8 +17,10 @@ import tools.jackson.databind.JsonNode;
  * Keeps the session's two documents current while the run goes (seed 002, "Log locations"; seed 001 §7):
  * {@code session.json}, the session as a whole, and {@code status.json}, where the pipeline is now. Each is replaced
  * atomically (a temporary sibling, then a rename: {@link SafeFiles#writeAtomically}), so a reader sees the old or the
- * new document, never a mix. A document that cannot be written is reported once and the run goes on: the log is the
- * record, the documents are views of it. Off with {@code SIGIL_ENABLE_MONITORING=false} ({@link #NONE}).
+ * new document, never a mix. Not fsync'd: they are views of the log, which is (a crash may leave an older view, which
+ * the next run or resume replaces), and two fsyncs per document per step cost a second on a busy disk. A document
+ * that cannot be written is reported once and the run goes on. Off with {@code SIGIL_ENABLE_MONITORING=false}
+ * ({@link #NONE}).
  */
 class SessionDocuments {
 
@@ -30,7 +32,6 @@ class SessionDocuments {
     private final Path directory;
     private final RunStatus.Header header;
     private final Clock clock;
-    private final boolean fsync;
     private final SessionRecorder.Reporter reporter;
     private boolean failed;
 
@@ -38,15 +39,13 @@ class SessionDocuments {
         this.directory = null;
         this.header = null;
         this.clock = null;
-        this.fsync = false;
         this.reporter = null;
     }
 
-    private SessionDocuments(Path directory, RunStatus.Header header, Clock clock, boolean fsync, SessionRecorder.Reporter reporter) {
+    private SessionDocuments(Path directory, RunStatus.Header header, Clock clock, SessionRecorder.Reporter reporter) {
         this.directory = directory;
         this.header = header;
         this.clock = clock;
-        this.fsync = fsync;
         this.reporter = reporter;
     }
 
@@ -54,11 +53,11 @@ class SessionDocuments {
      * The documents of the session in {@code directory}; a session document an earlier run wrote keeps its
      * {@code created_at}.
      */
-    static SessionDocuments of(Path directory, String sessionId, String task, String agent, String pipeline, Clock clock, boolean fsync,
+    static SessionDocuments of(Path directory, String sessionId, String task, String agent, String pipeline, Clock clock,
                                SessionRecorder.Reporter reporter) {
         String now = PythonTimestamp.now(clock);
         String created = earlierCreatedAt(directory.resolve(LogLayout.SESSION_DOCUMENT), now);
-        return new SessionDocuments(directory, new RunStatus.Header(sessionId, created, task, agent, pipeline), clock, fsync, reporter);
+        return new SessionDocuments(directory, new RunStatus.Header(sessionId, created, task, agent, pipeline), clock, reporter);
     }
 
     /** Writes both documents as {@code status} says. */
@@ -72,8 +71,8 @@ class SessionDocuments {
         boolean interrupted = Thread.interrupted();
         try {
             SafeFiles.writeAtomically(directory.resolve(LogLayout.STATUS),
-                    JSON.encode(status.statusDocument(header.sessionId(), now, ProcessHandle.current().pid())), fsync);
-            SafeFiles.writeAtomically(directory.resolve(LogLayout.SESSION_DOCUMENT), JSON.encode(status.sessionDocument(header, now)), fsync);
+                    JSON.encode(status.statusDocument(header.sessionId(), now, ProcessHandle.current().pid())), false);
+            SafeFiles.writeAtomically(directory.resolve(LogLayout.SESSION_DOCUMENT), JSON.encode(status.sessionDocument(header, now)), false);
         } catch (IOException | RuntimeException e) {
             failed = true;
             reporter.warn("cannot write the session documents in " + directory + " (" + (e.getMessage() == null ? "an I/O error"

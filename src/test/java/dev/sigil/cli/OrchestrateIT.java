@@ -256,7 +256,7 @@ class OrchestrateIT {
         List<String> keys = new ArrayList<>();
         result.propertyNames().forEach(keys::add);
         assertThat(keys).containsExactly("session_id", "task", "success", "status", "total_tokens", "budget", "steps_completed",
-                "steps_failed", "total_latency_ms", "duration_seconds", "quality_score", "final_output", "error_type", "error", "steps");
+                "steps_failed", "total_latency_ms", "duration_seconds", "quality_score", "final_output", "error_type", "error_code", "error", "steps");
         SessionAudit audit = audited("it-output");
         assertThat(result.get("task").stringValue()).isEqualTo(TASK);
         assertThat(result.get("success").booleanValue()).isTrue();
