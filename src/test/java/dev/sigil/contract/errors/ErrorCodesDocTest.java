@@ -83,4 +83,14 @@ class ErrorCodesDocTest {
         assertThat(ErrorCode.suggestionFor("", "ACME_042", "transient")).isEqualTo("Will retry automatically");
         assertThat(ErrorCode.suggestionFor("", "ACME_042", "")).isEmpty();
     }
+
+    @Test
+    void theFastSchemaCheckTakesErrorRecordsToo() throws IOException {
+        dev.sigil.contract.validation.SchemaValidator schema = dev.sigil.contract.validation.SchemaValidator.executionEntry();
+        List<String> lines = Files.readAllLines(Path.of("contract/examples/valid/error-info.jsonl"));
+        assertThat(lines).isNotEmpty().allSatisfy(l -> {
+            byte[] b = l.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(schema.certainlyValid(b, 0, b.length)).as("fast path: %s", l).isTrue();
+        });
+    }
 }
