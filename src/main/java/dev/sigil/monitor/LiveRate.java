@@ -3,7 +3,7 @@ package dev.sigil.monitor;
 import dev.sigil.monitor.format.PyFormat;
 
 /**
- * The monitor's parse-rate cap (seed 001 §10.3, "entry parse rate 10,000/sec max, CPU protection"): once the reader
+ * The dashboard's parse-rate cap (seed 001 §10.3, "entry parse rate 10,000/sec max, CPU protection"): once the reader
  * has caught up with the log, lines are handed to the screen at most {@code linesPerSecond} a second, so that a
  * writer far faster than any screen does not take the machine's cores from the pipeline it watches; the backlog found
  * at the start is read at full speed, since that is what the user waits for. And how far behind the log the reader
