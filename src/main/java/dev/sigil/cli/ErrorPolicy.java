@@ -2,6 +2,7 @@ package dev.sigil.cli;
 
 import java.io.PrintWriter;
 
+import dev.sigil.tail.OutOfMemoryWhileReading;
 import dev.sigil.text.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -36,6 +37,12 @@ final class ErrorPolicy implements IExecutionExceptionHandler {
                 return ExitCode.OK;
             }
             err.println(TerminalText.visible(name + ": cannot write to standard output: " + closed.getMessage()));
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        if (ex instanceof OutOfMemoryWhileReading memory) {
+            // A heap too small for the log: where it happened and what to ask for, as for an input problem.
+            err.println(TerminalText.visible(name + ": " + memory.getMessage()));
             err.flush();
             return ExitCode.USAGE;
         }

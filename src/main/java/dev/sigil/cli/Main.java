@@ -3,8 +3,12 @@ package dev.sigil.cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import dev.sigil.contract.Heap;
+
 /** Entry point of the {@code sigil} launcher. */
 public final class Main {
+
+    private static final String OUT_OF_MEMORY = "sigil: out of memory: the JVM's heap of ";
 
     private Main() {
     }
@@ -16,16 +20,34 @@ public final class Main {
             // the same bytes picocli prints for the root's --version.
             System.exit(printVersion(env));
         }
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught(thread, e, env.debug()));
         int code;
         try {
             code = SigilCommand.commandLine(env).execute(args);
         } catch (OutOfMemoryError e) {
             // Never a stack trace: the commands bound what they hold, so this is a heap too small for the input.
-            System.err.println("sigil: out of memory (the JVM's heap is " + (Runtime.getRuntime().maxMemory() >> 20)
-                    + " MiB); give Java more memory, e.g. SIGIL_JAVA_OPTS=-Xmx1g");
+            System.err.println(OUT_OF_MEMORY + Heap.mib() + " MiB is too small; give it more, e.g. " + Heap.advice());
             code = ExitCode.USAGE;
         }
         System.exit(code);
+    }
+
+    /**
+     * A failure on a thread of a library (the dashboard's input reader, a timer): one line instead of a stack trace,
+     * then the process ends, since what that thread did (reading keys) is gone; the shutdown hooks restore the terminal.
+     */
+    private static void uncaught(Thread thread, Throwable e, boolean debug) {
+        if (e instanceof OutOfMemoryError) {
+            System.err.println(OUT_OF_MEMORY + Heap.mib() + " MiB is too small; give it more, e.g. " + Heap.advice());
+            System.exit(ExitCode.USAGE);
+        }
+        System.err.println("sigil: internal error in " + thread.getName() + ": " + (e.getMessage() == null ? "no message" : e.getMessage()));
+        if (debug) {
+            e.printStackTrace();
+        } else {
+            System.err.println("(this is a bug in sigil; run again with SIGIL_DEBUG=1 to see where it happened, and report it)");
+        }
+        System.exit(ExitCode.INTERNAL);
     }
 
     static boolean isVersionOnly(String[] args) {

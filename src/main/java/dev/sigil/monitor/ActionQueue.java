@@ -4,24 +4,55 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import dev.sigil.contract.event.LogEvent;
 import dev.sigil.monitor.state.Coalescing;
 import dev.sigil.monitor.state.MonitorAction;
 
 /**
- * Where the tailer's thread leaves actions for the render thread (GUIDE practice 7). Bounded: when more than
- * {@code maxEvents} log events wait, {@link #post} blocks the tailer until the next frame takes them, so a fast
- * reader of a huge log cannot fill the memory. {@link #drain} hands everything over, coalesced.
+ * Where the tailer's thread leaves actions for the render thread (GUIDE practice 7). Bounded by bytes: when the log
+ * events waiting would weigh more than {@code maxBytes} ({@link #weight(LogEvent)}), or be more than
+ * {@code maxEvents}, {@link #post} blocks the tailer until the next frame takes them, so a fast reader of a huge log
+ * cannot fill the memory, whether its lines hold 300 bytes or 1 MiB. {@link #drain} hands everything over, coalesced.
  */
 public final class ActionQueue {
 
+    /** What an event costs beyond its text: the record, its strings' headers, the list slot. */
+    static final int EVENT_OVERHEAD = 256;
+
     private final Object lock = new Object();
     private final int maxEvents;
+    private final long maxBytes;
     private List<MonitorAction> pending = new ArrayList<>();
     private long pendingEvents;
+    private long pendingBytes;
     private volatile Runnable onFull = () -> { };
 
-    public ActionQueue(int maxEvents) {
+    public ActionQueue(int maxEvents, long maxBytes) {
         this.maxEvents = Math.max(1, maxEvents);
+        this.maxBytes = Math.max(1, maxBytes);
+    }
+
+    /** The memory an event holds, as the queue weighs it: its text fields at two bytes a character, plus overhead. */
+    static long weight(LogEvent e) {
+        long chars = (long) e.timestamp().length() + e.sessionId().length() + e.eventType().length() + e.component().length()
+                + e.operation().length() + e.message().length() + e.error().length() + e.errorType().length();
+        return EVENT_OVERHEAD + 2 * chars;
+    }
+
+    private static long weight(MonitorAction action) {
+        if (!(action instanceof MonitorAction.LinesAppended l)) {
+            return 0;
+        }
+        long bytes = 0;
+        for (LogEvent e : l.events()) {
+            bytes += weight(e);
+        }
+        return bytes;
+    }
+
+    /** Whether an action of {@code events} events weighing {@code bytes} must wait (an empty queue takes anything). */
+    private boolean noRoom(long events, long bytes) {
+        return pendingEvents > 0 && (pendingEvents + events > maxEvents || pendingBytes + bytes > maxBytes);
     }
 
     /**
@@ -44,15 +75,16 @@ public final class ActionQueue {
      */
     public boolean post(MonitorAction action, BooleanSupplier cancelled) {
         long size = action instanceof MonitorAction.LinesAppended l ? l.events().size() : 0;
+        long bytes = weight(action);
         boolean full;
         synchronized (lock) {
-            full = pendingEvents > 0 && pendingEvents + size > maxEvents;
+            full = noRoom(size, bytes);
         }
         if (full) {
             onFull.run();
         }
         synchronized (lock) {
-            while (pendingEvents > 0 && pendingEvents + size > maxEvents) {
+            while (noRoom(size, bytes)) {
                 if (cancelled.getAsBoolean()) {
                     return false;
                 }
@@ -65,6 +97,7 @@ public final class ActionQueue {
             }
             pending.add(action);
             pendingEvents += size;
+            pendingBytes += bytes;
             return true;
         }
     }
@@ -79,6 +112,7 @@ public final class ActionQueue {
             taken = pending;
             pending = new ArrayList<>();
             pendingEvents = 0;
+            pendingBytes = 0;
             lock.notifyAll();
         }
         return Coalescing.coalesce(taken);

@@ -30,6 +30,11 @@ public final class DashboardMonitor {
      * thread to take them at once (ADR 0045), so a small bound costs little speed and keeps the heap small.
      */
     static final int MAX_PENDING_EVENTS = 2_000;
+    /**
+     * The bound that holds whatever the lines' size: the events waiting for the render thread weigh at most this many
+     * bytes (about 2,000 events of 300-byte lines reach the count first; a few 1 MiB messages reach this).
+     */
+    static final long MAX_PENDING_BYTES = 4L << 20;
 
     private final MonitorOptions options;
     private final LogLocator locator;
@@ -51,7 +56,7 @@ public final class DashboardMonitor {
      * last lines to be read and seen: {@code sigil orchestrate --monitor} closes the screen when the pipeline ends).
      */
     public MonitorState run(OutputStream out, CompletionStage<?> closeWhen, Duration linger) throws Exception {
-        ActionQueue queue = new ActionQueue(MAX_PENDING_EVENTS);
+        ActionQueue queue = new ActionQueue(MAX_PENDING_EVENTS, MAX_PENDING_BYTES);
         closeWhen.whenComplete((result, failure) -> CompletableFuture.delayedExecutor(linger.toMillis(), TimeUnit.MILLISECONDS)
                 .execute(() -> queue.post(new MonitorAction.Key(MonitorAction.Command.QUIT))));
         Theme theme = options.color() ? Theme.colored() : Theme.mono();

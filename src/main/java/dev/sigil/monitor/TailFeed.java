@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import dev.sigil.layout.LogLayout;
 import dev.sigil.monitor.state.MonitorAction;
+import dev.sigil.tail.OutOfMemoryWhileReading;
 import dev.sigil.tail.TailEntry;
 import dev.sigil.tail.TailEvent;
 import dev.sigil.tail.TailOptions;
@@ -82,7 +83,8 @@ public final class TailFeed implements AutoCloseable {
             }
         }, "sigil-monitor-tail");
         th.setDaemon(true);
-        th.setUncaughtExceptionHandler((x, e) -> queue.post(new MonitorAction.Notice("reading stopped: " + e), () -> true));
+        th.setUncaughtExceptionHandler((x, e) -> queue.post(new MonitorAction.Notice("reading stopped: " + (e instanceof OutOfMemoryWhileReading
+                ? e.getMessage() : "internal error: " + e.getMessage())), () -> true));
         stopping = false;
         tailer = t;
         thread = th;

@@ -29,6 +29,11 @@ final class DecodeAhead implements AutoCloseable {
     private final AtomicInteger nextRange = new AtomicInteger();
     /** Lines a thread takes at a time. */
     static final int RANGE = 64;
+    /**
+     * What a line costs in memory beyond its bytes once decoded (its entry, its result, its event's fields): a group
+     * is weighed with it, so that a group of tiny lines holds no more than a group of large ones.
+     */
+    static final int LINE_OVERHEAD = 128;
     private byte[] arena = new byte[64 << 10];
     private int used;
     private int count;
@@ -71,8 +76,9 @@ final class DecodeAhead implements AutoCloseable {
         return count;
     }
 
-    int bytes() {
-        return used;
+    /** The group's size in memory as it is weighed against its bound: its bytes plus {@link #LINE_OVERHEAD} a line. */
+    long weight() {
+        return used + (long) count * LINE_OVERHEAD;
     }
 
     long number(int i) {
@@ -165,6 +171,9 @@ final class DecodeAhead implements AutoCloseable {
                 interrupted = true;
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
+                if (cause instanceof Error err) {
+                    throw err; // out of memory on the helper: the caller says what was being read
+                }
                 throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
             }
         }

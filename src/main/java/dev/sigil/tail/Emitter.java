@@ -20,11 +20,18 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
     private DecodeAhead inFlight;
     /** An emptied group kept for reuse, or null. */
     private DecodeAhead spare;
-    /** Pending lines are decoded once they hold this many bytes, so memory stays bounded. */
+    /**
+     * Pending lines are decoded once they weigh this many bytes ({@link DecodeAhead#weight()}), and a batch is handed
+     * out once its entries weigh as much, so memory stays bounded by bytes whatever the lines' length.
+     */
     private final int groupBytes;
     private final int batchLimit;
     private String source = "";
     private List<TailEntry> batch = new ArrayList<>();
+    private long batchWeight;
+    /** The line read last (its number and length), for what an out-of-memory message says was being read. */
+    private long lastLine;
+    private long lastLength;
     private long lines;
     private long entries;
     private long blank;
@@ -51,8 +58,10 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
 
     @Override
     public void line(long number, long offset, byte[] bytes, int from, int to) {
+        lastLine = number;
+        lastLength = to - from;
         pending.add(number, offset, bytes, from, to);
-        if (pending.bytes() >= groupBytes) {
+        if (pending.weight() >= groupBytes) {
             // Hand this group to the helper and, meanwhile, hand out the one it decoded before (ADR 0041).
             DecodeAhead previous = inFlight;
             inFlight = null;
@@ -108,7 +117,8 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
                 invalidUtf8++;
             }
             batch.add(r.entry());
-            if (batch.size() >= batchLimit) {
+            batchWeight += length + DecodeAhead.LINE_OVERHEAD;
+            if (batch.size() >= batchLimit || batchWeight >= groupBytes) {
                 sendBatch();
             }
         } else {
@@ -118,6 +128,8 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
 
     @Override
     public void tooLong(long number, long offset, long length) {
+        lastLine = number;
+        lastLength = length;
         drain();
         lines++; // skip() below marks the counts as moved
         skip(number, offset, length, SkipReason.TOO_LONG, length + " bytes");
@@ -143,6 +155,7 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
         if (!batch.isEmpty()) {
             List<TailEntry> full = batch;
             batch = new ArrayList<>();
+            batchWeight = 0;
             listener.onEvent(new TailEvent.Lines(source, full));
         }
     }
@@ -155,6 +168,11 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
             inFlight = null;
         }
         pending.close();
+    }
+
+    /** The heap ran out: what was being read, for the message. */
+    OutOfMemoryWhileReading outOfMemory(OutOfMemoryError e) {
+        return new OutOfMemoryWhileReading(source, lastLine, lastLength, e);
     }
 
     /** The counts so far; the same object while nothing was counted (an idle poll allocates nothing). */

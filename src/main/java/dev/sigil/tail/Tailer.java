@@ -44,13 +44,19 @@ public final class Tailer implements Closeable {
         this(List.of(source), options, listener);
     }
 
-    /** One look at every source; returns the number of bytes read (0 when nothing changed). */
+    /**
+     * One look at every source; returns the number of bytes read (0 when nothing changed).
+     *
+     * @throws OutOfMemoryWhileReading if the heap ran out, saying what was being read
+     */
     public long poll() {
         long read = 0;
         try {
             for (NameFollower follower : followers) {
                 read += follower.poll();
             }
+        } catch (OutOfMemoryError e) {
+            throw out.outOfMemory(e);
         } finally {
             stats = out.stats();
         }
@@ -70,6 +76,8 @@ public final class Tailer implements Closeable {
                     failed++;
                 }
             }
+        } catch (OutOfMemoryError e) {
+            throw out.outOfMemory(e);
         } finally {
             stats = out.stats();
         }

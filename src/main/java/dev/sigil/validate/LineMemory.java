@@ -1,5 +1,7 @@
 package dev.sigil.validate;
 
+import dev.sigil.contract.Heap;
+
 /**
  * What to say about a line that needed more memory than the JVM has: reading a line builds its whole value, which
  * for a line of many small values takes several times the line's size, so a heap smaller than a few times the line
@@ -11,8 +13,7 @@ public final class LineMemory {
     }
 
     public static String describe(long lineBytes) {
-        long heapMiB = Runtime.getRuntime().maxMemory() >> 20;
-        return "line of " + lineBytes + " bytes needs more memory than the JVM's heap of " + heapMiB
-                + " MiB; skipped (give Java more memory, e.g. SIGIL_JAVA_OPTS=-Xmx1g, or lower --max-line-bytes)";
+        return "line of " + lineBytes + " bytes needs more memory than the JVM's heap of " + Heap.mib()
+                + " MiB; skipped (give Java more memory, e.g. " + Heap.advice() + ", or lower --max-line-bytes)";
     }
 }

@@ -17,7 +17,7 @@ class ActionQueueTest {
 
     @Test
     void drainHandsOverEverythingCoalesced() {
-        ActionQueue q = new ActionQueue(100);
+        ActionQueue q = new ActionQueue(100, Long.MAX_VALUE);
         q.post(lines(2, 1));
         q.post(lines(3, 2));
         q.post(new MonitorAction.Tick(5, 0));
@@ -28,7 +28,7 @@ class ActionQueueTest {
 
     @Test
     void aFullQueueHoldsTheReaderBackUntilDrained() {
-        ActionQueue q = new ActionQueue(10);
+        ActionQueue q = new ActionQueue(10, Long.MAX_VALUE);
         assertThat(q.post(lines(8, 1))).isTrue();
         assertThat(q.post(lines(5, 2), () -> true)).as("no room and the poster gives up").isFalse();
         assertThat(q.post(new MonitorAction.Tick(1, 0), () -> true)).as("actions without lines always fit").isTrue();
@@ -38,8 +38,21 @@ class ActionQueueTest {
 
     @Test
     void oneBatchLargerThanTheBoundStillGoesIntoAnEmptyQueue() {
-        ActionQueue q = new ActionQueue(10);
+        ActionQueue q = new ActionQueue(10, Long.MAX_VALUE);
         assertThat(q.post(lines(50, 3), () -> true)).isTrue();
         assertThat(q.drain()).containsExactly(lines(50, 3));
+    }
+
+    @Test
+    void eventsWithLargeMessagesAreBoundedByTheirBytesNotTheirCount() {
+        LogEvent big = Lines.decode(Lines.entry("2026-01-11T10:00:01", "s", "step_complete", "reasoning", "x".repeat(64 << 10), 5, 12.5));
+        MonitorAction.LinesAppended one = new MonitorAction.LinesAppended(java.util.List.of(big), 1);
+        ActionQueue q = new ActionQueue(2_000, 1 << 20);
+        int taken = 0;
+        while (q.post(one, () -> true)) {
+            taken++;
+        }
+        assertThat(taken).as("64 KiB messages in a 1 MiB queue").isBetween(4, 8);
+        assertThat(ActionQueue.weight(big)).isGreaterThan(2L * (64 << 10));
     }
 }

@@ -27,6 +27,14 @@ public record EventRow(long seq, String timestamp, Level level, String component
 
     public static final int MAX_FIELD = 80;
     public static final int MAX_MESSAGE = 500;
+    /** What a row costs beyond its text: the record and its strings' headers. */
+    static final int ROW_OVERHEAD = 200;
+
+    /** The memory the row holds, as the state's lists weigh it: its text at two bytes a character, plus overhead. */
+    public long weight() {
+        return ROW_OVERHEAD + 2L * ((long) timestamp.length() + component.length() + operation.length() + message.length()
+                + error.length() + eventType.length());
+    }
 
     static EventRow of(long seq, LogEvent e) {
         return new EventRow(seq, cut(e.timestamp(), MAX_FIELD), e.level(), cut(e.component(), MAX_FIELD),

@@ -3,10 +3,12 @@ package dev.sigil.monitor.state;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
- * An immutable list that keeps only its newest {@code capacity} items: what keeps the state's size constant however
- * long the log. Appending a batch copies at most {@code capacity + batch} references.
+ * An immutable list that keeps only its newest items, at most {@code capacity} of them and at most {@code maxBytes}
+ * by their weight (the newest one is always kept): what keeps the state's size constant however long the log, and
+ * bounded by bytes whatever its lines hold. Appending a batch copies at most {@code capacity + batch} references.
  *
  * @param <T> item type
  */
@@ -14,19 +16,31 @@ public final class Ring<T> {
 
     private final List<T> items;
     private final int capacity;
+    private final long maxBytes;
+    private final ToLongFunction<T> weight;
+    private final long bytes;
     private final long total;
 
-    private Ring(List<T> items, int capacity, long total) {
+    private Ring(List<T> items, int capacity, long maxBytes, ToLongFunction<T> weight, long bytes, long total) {
         this.items = items;
         this.capacity = capacity;
+        this.maxBytes = maxBytes;
+        this.weight = weight;
+        this.bytes = bytes;
         this.total = total;
     }
 
+    /** A ring bounded by count only. */
     public static <T> Ring<T> empty(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be positive: " + capacity);
+        return empty(capacity, Long.MAX_VALUE, item -> 0);
+    }
+
+    /** A ring of at most {@code capacity} items weighing at most {@code maxBytes} by {@code weight}. */
+    public static <T> Ring<T> empty(int capacity, long maxBytes, ToLongFunction<T> weight) {
+        if (capacity < 1 || maxBytes < 1) {
+            throw new IllegalArgumentException("capacity and maxBytes must be positive: " + capacity + ", " + maxBytes);
         }
-        return new Ring<>(List.of(), capacity, 0);
+        return new Ring<>(List.of(), capacity, maxBytes, weight, 0, 0);
     }
 
     /** A ring holding the newest items of this one followed by {@code more}. */
@@ -34,12 +48,35 @@ public final class Ring<T> {
         if (more.isEmpty()) {
             return this;
         }
-        int keepOld = Math.max(0, Math.min(items.size(), capacity - more.size()));
-        int fromMore = Math.max(0, more.size() - capacity);
-        List<T> next = new ArrayList<>(keepOld + more.size() - fromMore);
-        next.addAll(items.subList(items.size() - keepOld, items.size()));
+        // The newest items of `more` that fit, newest first; then as many of the old ones as still fit.
+        int fromMore = more.size();
+        long kept = 0;
+        while (fromMore > 0 && more.size() - fromMore < capacity) {
+            long w = weight.applyAsLong(more.get(fromMore - 1));
+            if (kept > 0 && kept + w > maxBytes) {
+                break;
+            }
+            kept += w;
+            fromMore--;
+        }
+        int first = items.size();
+        long oldBytes = 0;
+        if (fromMore == 0) {
+            // The old items' total is known: only those that leave are weighed.
+            first = Math.max(0, items.size() - (capacity - more.size()));
+            oldBytes = bytes;
+            for (int i = 0; i < first; i++) {
+                oldBytes -= weight.applyAsLong(items.get(i));
+            }
+            while (first < items.size() && kept + oldBytes > maxBytes) {
+                oldBytes -= weight.applyAsLong(items.get(first));
+                first++;
+            }
+        }
+        List<T> next = new ArrayList<>(items.size() - first + more.size() - fromMore);
+        next.addAll(items.subList(first, items.size()));
         next.addAll(more.subList(fromMore, more.size()));
-        return new Ring<>(Collections.unmodifiableList(next), capacity, total + more.size());
+        return new Ring<>(Collections.unmodifiableList(next), capacity, maxBytes, weight, kept + oldBytes, total + more.size());
     }
 
     /** The kept items, oldest first (unmodifiable). */
@@ -53,6 +90,11 @@ public final class Ring<T> {
 
     public int capacity() {
         return capacity;
+    }
+
+    /** The weight of the kept items. */
+    public long bytes() {
+        return bytes;
     }
 
     /** How many items were ever appended, kept or not. */

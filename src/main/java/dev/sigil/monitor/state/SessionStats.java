@@ -36,6 +36,9 @@ public record SessionStats(String sessionId, Status status, EventTime start, Eve
 
     public static final int RECENT_CAPACITY = 1000;
     public static final int ERRORS_CAPACITY = 100;
+    /** The bound of the recent events by their weight ({@link EventRow#weight()}), whatever their text holds. */
+    public static final long RECENT_BYTES = 1L << 20;
+    public static final long ERRORS_BYTES = 256L << 10;
 
     public SessionStats {
         components = List.copyOf(components);
@@ -47,7 +50,8 @@ public record SessionStats(String sessionId, Status status, EventTime start, Eve
      */
     public static SessionStats empty(Status status) {
         return new SessionStats("", status, null, null, TokenBudgetConfig.DEFAULT_TOTAL, BudgetSource.DEFAULT, 0, -1, 0, List.of(),
-                Ring.empty(RECENT_CAPACITY), Ring.empty(ERRORS_CAPACITY), TokenHistory.empty(), BurnWindow.empty(), null,
+                Ring.empty(RECENT_CAPACITY, RECENT_BYTES, EventRow::weight),
+                Ring.empty(ERRORS_CAPACITY, ERRORS_BYTES, EventRow::weight), TokenHistory.empty(), BurnWindow.empty(), null,
                 -1, -1);
     }
 
