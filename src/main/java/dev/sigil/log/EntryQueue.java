@@ -1,8 +1,5 @@
 package dev.sigil.log;
 
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -10,13 +7,13 @@ import dev.sigil.contract.model.ExecutionEntry;
 import dev.sigil.layout.SessionId;
 
 /**
- * The callers' side of the logger: a bounded queue to the writer thread, the queue-full policy (docs/adr/0013) and
- * the gate that closes it. Every entry offered is either queued or counted as dropped, also when it races with close:
+ * The callers' side of the logger: a queue to the writer thread bounded by entries and by bytes ({@link WriterQueue}),
+ * the queue-full policy (docs/adr/0013: the same for either bound) and the gate that closes it. Every entry offered is either queued or counted as dropped, also when it races with close:
  * {@link #shut()} waits until no offer is in progress, so nothing can be queued after the writer's last look.
  */
 final class EntryQueue {
 
-    private final BlockingQueue<Object> queue;
+    private final WriterQueue queue;
     private final LoggerSettings settings;
     private final LoggerCounters counters;
     private final Reporter reporter;
@@ -27,7 +24,7 @@ final class EntryQueue {
     private volatile boolean closed;
 
     EntryQueue(LoggerSettings settings, LoggerCounters counters, Reporter reporter, SessionId id) {
-        this.queue = new LinkedBlockingQueue<>(settings.queueCapacity());
+        this.queue = new WriterQueue(settings.queueCapacity(), settings.queueBytes());
         this.settings = settings;
         this.counters = counters;
         this.reporter = reporter;
@@ -35,7 +32,7 @@ final class EntryQueue {
     }
 
     /** The queue the writer thread drains. */
-    BlockingQueue<Object> queue() {
+    WriterQueue queue() {
         return queue;
     }
 
@@ -63,7 +60,7 @@ final class EntryQueue {
     boolean offerControl(Object item, long nanos) throws InterruptedException {
         inFlight.incrementAndGet();
         try {
-            return !closed && queue.offer(item, nanos, TimeUnit.NANOSECONDS);
+            return !closed && queue.offer(item, nanos);
         } finally {
             inFlight.decrementAndGet();
         }
@@ -84,13 +81,12 @@ final class EntryQueue {
 
     /** Queues the close marker after a shut, waiting up to {@code nanos} for room. */
     boolean offerClose(long nanos) throws InterruptedException {
-        return queue.offer(WriterLoop.CLOSE, nanos, TimeUnit.NANOSECONDS);
+        return queue.offer(WriterLoop.CLOSE, nanos);
     }
 
     /** Entries still queued when the writer stopped were never accepted: counted as dropped. Waiting flushes are released. */
     void dropLeftovers() {
-        Object item;
-        while ((item = queue.poll()) != null) {
+        for (Object item : queue.takeAll()) {
             if (isEntry(item)) {
                 counters.dropped.incrementAndGet();
             } else if (item instanceof WriterLoop.FlushRequest f) {
@@ -102,15 +98,16 @@ final class EntryQueue {
     private boolean waitOrDrop(Object item) {
         if (!dropping.get()) {
             try {
-                if (queue.offer(item, settings.queueFullWait().toNanos(), TimeUnit.NANOSECONDS)) {
+                if (queue.offer(item, settings.queueFullWait().toNanos())) {
                     return true;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             if (dropping.compareAndSet(false, true)) {
-                reporter.report("session " + id + ": the log queue is full (" + settings.queueCapacity()
-                        + " entries) because the disk is slower than the pipeline; entries are dropped and counted until it catches up");
+                reporter.report("session " + id + ": the log queue is full (" + settings.queueCapacity() + " entries or "
+                        + (settings.queueBytes() >> 20) + " MiB) because the disk is slower than the pipeline; entries are dropped and"
+                        + " counted until it catches up");
             }
         }
         if (isEntry(item)) {

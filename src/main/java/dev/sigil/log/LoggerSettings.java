@@ -12,7 +12,7 @@ import dev.sigil.log.sanitize.SanitizePattern;
 /**
  * Everything the logger and the log maintenance need to know, immutable. The command line builds it from the
  * configuration; built without one (tests, embedding), the fields with a configuration key start from the seed's
- * defaults held in {@link LogDefaults}, and the last four, which have no key, from the constants below
+ * defaults held in {@link LogDefaults}, and the last five, which have no key, from the constants below
  * (docs/logging.md explains each).
  *
  * @param logPath base directory ({@code logging.path}, default {@code ~/.sigil/logs})
@@ -26,6 +26,8 @@ import dev.sigil.log.sanitize.SanitizePattern;
  * @param sanitize redact secrets before writing ({@code sanitize_logs}, on)
  * @param extraPatterns more patterns to redact ({@code additional_patterns})
  * @param queueCapacity entries waiting for the writer thread, at most (8192)
+ * @param queueBytes what the entries waiting for the writer thread hold in memory, at most (32 MiB, by
+ *        {@code EntryWeight}); an entry larger than this still goes into an empty queue
  * @param queueFullWait how long a caller waits for room in a full queue before the entry is counted as dropped (50 ms)
  * @param maxRetainedBytes encoded entries kept in memory while the disk refuses writes (4 MiB)
  * @param closeTimeout how long close (and the shutdown hook) waits for the writer to finish (2 s)
@@ -42,11 +44,13 @@ public record LoggerSettings(
         boolean sanitize,
         List<SanitizePattern> extraPatterns,
         int queueCapacity,
+        long queueBytes,
         Duration queueFullWait,
         long maxRetainedBytes,
         Duration closeTimeout) {
 
     public static final int DEFAULT_QUEUE_CAPACITY = 8192;
+    public static final long DEFAULT_QUEUE_BYTES = 32L << 20;
     public static final Duration DEFAULT_QUEUE_FULL_WAIT = Duration.ofMillis(50);
     public static final long DEFAULT_MAX_RETAINED_BYTES = 4L * 1024 * 1024;
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(2);
@@ -63,6 +67,7 @@ public record LoggerSettings(
         positive("retention days", retentionDays);
         positive("archive retention days", archiveRetentionDays);
         positive("queue capacity", queueCapacity);
+        positive("queue bytes", queueBytes);
         positive("max retained bytes", maxRetainedBytes);
         if (flushInterval.isNegative() || flushInterval.isZero()) {
             throw new IllegalArgumentException("flush interval must be positive: " + flushInterval);
@@ -100,6 +105,7 @@ public record LoggerSettings(
         b.sanitize = sanitize;
         b.extraPatterns = extraPatterns;
         b.queueCapacity = queueCapacity;
+        b.queueBytes = queueBytes;
         b.queueFullWait = queueFullWait;
         b.maxRetainedBytes = maxRetainedBytes;
         b.closeTimeout = closeTimeout;
@@ -119,6 +125,7 @@ public record LoggerSettings(
         private boolean sanitize = LogDefaults.SANITIZE;
         private List<SanitizePattern> extraPatterns = List.of();
         private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
+        private long queueBytes = DEFAULT_QUEUE_BYTES;
         private Duration queueFullWait = DEFAULT_QUEUE_FULL_WAIT;
         private long maxRetainedBytes = DEFAULT_MAX_RETAINED_BYTES;
         private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
@@ -137,13 +144,14 @@ public record LoggerSettings(
         public Builder sanitize(boolean v) { sanitize = v; return this; }
         public Builder extraPatterns(List<SanitizePattern> v) { extraPatterns = v; return this; }
         public Builder queueCapacity(int v) { queueCapacity = v; return this; }
+        public Builder queueBytes(long v) { queueBytes = v; return this; }
         public Builder queueFullWait(Duration v) { queueFullWait = v; return this; }
         public Builder maxRetainedBytes(long v) { maxRetainedBytes = v; return this; }
         public Builder closeTimeout(Duration v) { closeTimeout = v; return this; }
 
         public LoggerSettings build() {
             return new LoggerSettings(logPath, bufferSizeBytes, flushInterval, maxBatchEntries, fsync, maxFileSizeBytes,
-                    retentionDays, archiveRetentionDays, sanitize, extraPatterns, queueCapacity, queueFullWait,
+                    retentionDays, archiveRetentionDays, sanitize, extraPatterns, queueCapacity, queueBytes, queueFullWait,
                     maxRetainedBytes, closeTimeout);
         }
     }

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -38,7 +37,7 @@ final class WriterLoop implements Runnable {
     /** Queue item: finish. */
     static final Object CLOSE = new Object();
 
-    private final BlockingQueue<Object> queue;
+    private final WriterQueue queue;
     private final EntryPipeline pipeline;
     private final FlushPolicy policy;
     private final Segment segment;
@@ -63,7 +62,7 @@ final class WriterLoop implements Runnable {
     /** Most bytes written between two fsyncs while the writer catches up with a backlog. */
     static final long SYNC_GROUP_BYTES = 1 << 20;
 
-    WriterLoop(BlockingQueue<Object> queue, EntryPipeline pipeline, Segment segment, ErrorLog errors, LoggerCounters counters,
+    WriterLoop(WriterQueue queue, EntryPipeline pipeline, Segment segment, ErrorLog errors, LoggerCounters counters,
                Reporter reporter, Consumer<Rejection> onRejected, LongSupplier ticker, Clock clock, LoggerSettings settings) {
         this.queue = queue;
         this.pipeline = pipeline;
@@ -96,7 +95,7 @@ final class WriterLoop implements Runnable {
         boolean closing = false;
         while (!closing) {
             long wait = nextWait(ticker.getAsLong());
-            Object item = wait == Long.MAX_VALUE ? queue.take() : queue.poll(wait, TimeUnit.NANOSECONDS);
+            Object item = wait == Long.MAX_VALUE ? queue.take() : queue.poll(wait);
             if (item != null) {
                 closing = handle(item);
                 while (!closing) {

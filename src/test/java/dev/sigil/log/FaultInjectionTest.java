@@ -142,6 +142,50 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aQueueOfLargeEntriesIsBoundedByItsBytesWithTheSamePolicy() throws IOException {
+        // A stalled disk and LLM outputs of 64 KiB: far fewer entries than the queue's count bound fill its bytes.
+        CountDownLatch disk = new CountDownLatch(1);
+        plan.gate.set(disk);
+        ExecutionLogger logger = open("bytes", LoggerSettings.builder().queueBytes(1 << 20).queueFullWait(Duration.ofMillis(1))
+                .maxBatchEntries(4));
+        String output = "Résumé of the analysis, step by step. ".repeat(64 << 10 >> 5).substring(0, 64 << 10);
+        int refused = 0;
+        for (int i = 0; i < 100; i++) {
+            if (!logger.log(EventType.STEP_COMPLETE, Component.REASONING, "step " + i, 3,
+                    Metadata.builder().put("seq", i).put("output", output).build())) {
+                refused++;
+            }
+        }
+        disk.countDown();
+        logger.close();
+
+        LoggerStats stats = logger.stats();
+        // 1 MiB holds about seven such entries (two bytes a character); the writer may have taken one or two first.
+        assertThat(refused).isBetween(85, 95);
+        assertThat(stats.dropped()).isEqualTo(refused);
+        assertThat(stats.written()).isEqualTo(100 - refused);
+        assertThat(LogFiles.lines(logger.logFile())).hasSize(100 - refused);
+        assertThat(reporter.count("the log queue is full (8192 entries or 1 MiB)")).isEqualTo(1);
+        long recorded = LogFiles.records(logger.sessionDirectory().resolve("errors.jsonl")).stream()
+                .filter(r -> r.get("kind").stringValue().equals("dropped")).mapToLong(r -> r.get("count").longValue()).sum();
+        assertThat(recorded).isEqualTo(refused);
+    }
+
+    @Test
+    void anEntryLargerThanTheWholeByteBoundStillGoesIntoAnEmptyQueue() throws IOException {
+        ExecutionLogger logger = open("huge", LoggerSettings.builder().queueBytes(1 << 10));
+        String output = "x".repeat(100_000);
+        for (int i = 0; i < 3; i++) {
+            assertThat(logger.log(EventType.STEP_COMPLETE, Component.REASONING, "step " + i, 3,
+                    Metadata.builder().put("seq", i).put("output", output).build())).isTrue();
+            assertThat(logger.flush()).isTrue();
+        }
+        logger.close();
+        assertThat(LogFiles.lines(logger.logFile())).hasSize(3);
+        assertThat(logger.stats().dropped()).isZero();
+    }
+
+    @Test
     void aHangingDiskDoesNotHangCloseAndEveryEntryIsStillAccountedFor() throws IOException {
         plan.gate.set(new CountDownLatch(1));
         ExecutionLogger logger = open("hang", LoggerSettings.builder().closeTimeout(Duration.ofMillis(300)).maxBatchEntries(5));
