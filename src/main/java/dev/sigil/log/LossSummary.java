@@ -22,7 +22,7 @@ final class LossSummary {
             parts.add(s.dropped() + " dropped (queue full or logged after close)");
         }
         if (s.unwritten() > 0) {
-            parts.add(s.unwritten() + " could not be written (the disk refused them)");
+            parts.add(s.unwritten() + " could not be written (the disk refused them, or the heap was too small)");
         }
         if (s.unconfirmed() > 0) {
             parts.add(s.unconfirmed() + " written but not confirmed on disk (fsync failed)");

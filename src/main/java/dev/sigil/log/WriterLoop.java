@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
+import dev.sigil.contract.Heap;
 import dev.sigil.contract.codec.PythonTimestamp;
 import dev.sigil.contract.model.ExecutionEntry;
 import dev.sigil.contract.validation.Violation;
@@ -150,6 +151,18 @@ final class WriterLoop implements Runnable {
             outcome = pipeline.process(entry);
         } catch (RuntimeException e) {
             outcome = new EntryPipeline.Rejected(new Rejection(entry.toJsonNode(), List.of(new Violation("", "internal", String.valueOf(e)))));
+        } catch (OutOfMemoryError e) {
+            // One entry too large for the heap: what encoding it allocated is garbage again; it is counted as not
+            // written (errors.jsonl, metrics.json, the close summary) and the writer goes on with the next.
+            String why = "needed more memory than the JVM's heap of " + Heap.mib() + " MiB to be written";
+            counters.unwritten.incrementAndGet();
+            unwrittenRecorded++;
+            noteError(ticker.getAsLong());
+            errors.loss("unwritten", PythonTimestamp.now(clock), 1, "an entry " + why);
+            reporter.report("an entry of session " + entry.sessionId() + " " + why + "; it is counted as not written (give Java more"
+                    + " memory, e.g. " + Heap.advice() + ")");
+            maybeFlush(ticker.getAsLong(), false);
+            return;
         }
         record(outcome, notify);
     }

@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
+import dev.sigil.contract.Heap;
 import dev.sigil.contract.errors.ErrorCode;
 import dev.sigil.contract.model.Component;
 import dev.sigil.contract.model.Metadata;
@@ -53,6 +54,8 @@ final class PipelineRun {
     private OptionalDouble quality = OptionalDouble.empty();
     private String lastReasoningOutput = "";
     private String lastOutput = "";
+    /** The step running now, for what an out-of-memory ending says. */
+    private String current = "";
 
     PipelineRun(OrchestrationRequest request, SessionRecorder recorder, TokenTracker tracker, StepRunner runner,
                 StepExecutor builtin, StepExecutor command, ResumePoint resume, LongSupplier nanos, Consumer<StepOutcome> listener,
@@ -105,6 +108,7 @@ final class PipelineRun {
                     return budgetExhausted(start, step);
                 }
                 documents.update(status("running", step));
+                current = step.id();
                 StepRunner.Ran ran = runner.run(step, executorFor(step), inputs(step), "", !outputs.isEmpty());
                 record(ran);
                 if (!ran.succeeded()) {
@@ -129,6 +133,10 @@ final class PipelineRun {
             return end(start, Status.FAILED, ErrorCode.PLAN_001, e.getMessage());
         } catch (FatalStepException e) {
             return end(start, Status.FAILED, e.failure.code(), e.failure.getMessage());
+        } catch (OutOfMemoryError e) {
+            // What the step held is garbage again here: the session ends with its reason, never as a torn log.
+            return end(start, Status.FAILED, ErrorCode.SYSTEM_003, "out of memory" + (current.isEmpty() ? "" : " in step " + current)
+                    + ": the JVM's heap of " + Heap.mib() + " MiB is too small; give it more, e.g. " + Heap.advice());
         }
     }
 

@@ -22,16 +22,28 @@ final class TextPieces {
     static List<String> split(String text, int parts) {
         List<String> pieces = new ArrayList<>(parts);
         int from = 0;
-        for (int k = 1; k < parts; k++) {
-            int cut = cutNear(text, Math.max(from + 1, (int) ((long) text.length() * k / parts)));
-            if (cut < 0) {
-                break;
-            }
+        for (int cut : cuts(text, parts)) {
             pieces.add(text.substring(from, cut));
             from = cut;
         }
         pieces.add(text.substring(from));
         return pieces;
+    }
+
+    /** The places where {@link #split} cuts, in order (at most {@code parts - 1}). */
+    static int[] cuts(String text, int parts) {
+        int[] cuts = new int[Math.max(0, parts - 1)];
+        int n = 0;
+        int from = 0;
+        for (int k = 1; k < parts; k++) {
+            int cut = cutNear(text, Math.max(from + 1, (int) ((long) text.length() * k / parts)));
+            if (cut < 0) {
+                break;
+            }
+            cuts[n++] = cut;
+            from = cut;
+        }
+        return java.util.Arrays.copyOf(cuts, n);
     }
 
     /** The first place at or after {@code at} just after such a line feed, or -1. */

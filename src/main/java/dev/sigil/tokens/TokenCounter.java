@@ -30,10 +30,13 @@ public final class TokenCounter {
 
     private final TokenEncoding encoding;
     private final Encoding bpe;
+    private final RunCuts runs;
 
     private TokenCounter(TokenEncoding encoding, Encoding bpe) {
         this.encoding = encoding;
         this.bpe = bpe;
+        // o200k's letter pattern splits at a change of case; the other three take any letters together.
+        this.runs = new RunCuts(bpe, encoding == TokenEncoding.O200K_BASE);
     }
 
     /** A counter for {@code encoding}. */
@@ -48,26 +51,26 @@ public final class TokenCounter {
     /** Texts longer than this are counted in pieces on every core (ADR 0043). */
     static final int PARALLEL_FROM_CHARS = 1 << 20;
 
-    /** Number of tokens in {@code text} (0 for the empty string). */
+    /**
+     * Number of tokens in {@code text} (0 for the empty string). Long texts are counted in pieces on every core
+     * (ADR 0043), and long pre-tokens in pieces of bounded size (ADR 0065), with the count of the whole.
+     */
     public int count(String text) {
         if (text.isEmpty()) {
             return 0;
         }
         String clean = wellFormed(text);
+        if (clean.length() < RunCuts.MIN_RUN) {
+            return bpe.countTokensOrdinary(clean);
+        }
         int cores = Runtime.getRuntime().availableProcessors();
-        if (clean.length() < PARALLEL_FROM_CHARS || cores < 2) {
-            return bpe.countTokensOrdinary(clean);
-        }
-        List<String> pieces = TextPieces.split(clean, cores);
-        if (pieces.size() == 1) {
-            return bpe.countTokensOrdinary(clean);
-        }
-        return pieces.parallelStream().mapToInt(bpe::countTokensOrdinary).sum();
+        return runs.count(clean, clean.length() >= PARALLEL_FROM_CHARS && cores > 1 ? cores : 1);
     }
 
     /** The token ids of {@code text}, as tiktoken's {@code encode_ordinary} returns them. */
     public List<Integer> encode(String text) {
-        IntArrayList ids = bpe.encodeOrdinary(wellFormed(text));
+        String clean = wellFormed(text);
+        IntArrayList ids = clean.length() < RunCuts.MIN_RUN ? bpe.encodeOrdinary(clean) : runs.encode(clean);
         List<Integer> list = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             list.add(ids.get(i));

@@ -27,6 +27,8 @@ public enum ErrorCode {
             "Check configuration and restart: the step's command in the pipeline file must name a program that runs"),
     SYSTEM_001(ErrorCategory.SYSTEM, "ProcessKilled", "A step's command was killed by a signal", null),
     SYSTEM_002(ErrorCategory.SYSTEM, "SystemError", "A step reports memory or disk exhaustion", null),
+    SYSTEM_003(ErrorCategory.SYSTEM, "MemoryError", "sigil itself ran out of memory (its JVM's heap) during the run",
+            "Give sigil a larger heap (SIGIL_JAVA_OPTS=-Xmx..., the message names one) and resume with --resume"),
     CONTRACT_002(ErrorCategory.LOGIC, "ContractValidationError", "The contract check found missing deliverables",
             "Will retry once with the check's feedback"),
     CONTRACT_003(ErrorCategory.LOGIC, "ContractValidationError", "The contract check failed again after its retry with feedback",
