@@ -238,50 +238,54 @@ public final class FastCanonical {
      * {@code ensure_ascii} escaping, as {@link PythonJsonWriter} does.
      */
     private static void string(byte[] b, int from, int to, ByteSink out) {
-        // At most six bytes out for each byte in (a \\uXXXX for one ASCII control character), plus the quotes.
-        out.ensure((to - from) * 6 + 2);
-        byte[] o = out.array();
-        int pos = out.size();
-        o[pos++] = '"';
+        out.write('"');
         int i = from;
         while (i < to) {
-            byte c = b[i];
-            if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F) {
-                o[pos++] = c;
-                i++;
-            } else if (c < 0) {
-                int cp = codePoint(b, i);
-                i += cp >= 0x10000 ? 4 : cp >= 0x800 ? 3 : 2;
-                if (cp >= 0x10000) {
-                    pos = unit(Character.highSurrogate(cp), o, pos);
-                    pos = unit(Character.lowSurrogate(cp), o, pos);
+            // At most six bytes out for each byte in (a \\uXXXX for one ASCII control character), reserved a block
+            // at a time (a character or an escape that starts in the block may end up to five bytes after it).
+            int blockEnd = Math.min(to, i + PythonJsonWriter.BLOCK);
+            out.ensure((blockEnd - i + 5) * 6);
+            byte[] o = out.array();
+            int pos = out.size();
+            while (i < blockEnd) {
+                byte c = b[i];
+                if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F) {
+                    o[pos++] = c;
+                    i++;
+                } else if (c < 0) {
+                    int cp = codePoint(b, i);
+                    i += cp >= 0x10000 ? 4 : cp >= 0x800 ? 3 : 2;
+                    if (cp >= 0x10000) {
+                        pos = unit(Character.highSurrogate(cp), o, pos);
+                        pos = unit(Character.lowSurrogate(cp), o, pos);
+                    } else {
+                        pos = unit(cp, o, pos);
+                    }
+                } else if (c == '\\') {
+                    byte e = b[i + 1];
+                    if (e == 'u') {
+                        int u = FastJson.hex(b[i + 2]) << 12 | FastJson.hex(b[i + 3]) << 8 | FastJson.hex(b[i + 4]) << 4 | FastJson.hex(b[i + 5]);
+                        pos = unit(u, o, pos);
+                        i += 6;
+                    } else {
+                        pos = unit(switch (e) {
+                            case 'b' -> '\b';
+                            case 'f' -> '\f';
+                            case 'n' -> '\n';
+                            case 'r' -> '\r';
+                            case 't' -> '\t';
+                            default -> e; // " \ /
+                        }, o, pos);
+                        i += 2;
+                    }
                 } else {
-                    pos = unit(cp, o, pos);
+                    pos = unit(c, o, pos); // a control character (raw ones never pass the scan) or DEL
+                    i++;
                 }
-            } else if (c == '\\') {
-                byte e = b[i + 1];
-                if (e == 'u') {
-                    int u = FastJson.hex(b[i + 2]) << 12 | FastJson.hex(b[i + 3]) << 8 | FastJson.hex(b[i + 4]) << 4 | FastJson.hex(b[i + 5]);
-                    pos = unit(u, o, pos);
-                    i += 6;
-                } else {
-                    pos = unit(switch (e) {
-                        case 'b' -> '\b';
-                        case 'f' -> '\f';
-                        case 'n' -> '\n';
-                        case 'r' -> '\r';
-                        case 't' -> '\t';
-                        default -> e; // " \ /
-                    }, o, pos);
-                    i += 2;
-                }
-            } else {
-                pos = unit(c, o, pos); // a control character (raw ones never pass the scan) or DEL
-                i++;
             }
+            out.advance(pos - out.size());
         }
-        o[pos++] = '"';
-        out.advance(pos - out.size());
+        out.write('"');
     }
 
     /** Writes one UTF-16 unit as CPython's ensure_ascii does; returns the new position. */

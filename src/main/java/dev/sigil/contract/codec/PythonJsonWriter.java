@@ -149,40 +149,50 @@ public final class PythonJsonWriter {
         }
     }
 
+    /** Characters of a string escaped per reservation: room for the worst case of a block, not of the whole string. */
+    static final int BLOCK = 4096;
+
     /** Writes a string with CPython's ensure_ascii escaping. */
     static void writeString(String s, ByteSink out) {
         int n = s.length();
-        // Worst case six bytes per char plus the quotes.
-        out.ensure(n * 6 + 2);
-        byte[] buf = out.array();
-        int pos = out.size();
-        buf[pos++] = '"';
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x20 && c <= 0x7e && c != '"' && c != '\\') {
-                buf[pos++] = (byte) c;
-                continue;
+        out.write('"');
+        for (int from = 0; from < n; from += BLOCK) {
+            int to = Math.min(n, from + BLOCK);
+            // Worst case six bytes per char; reserved a block at a time, so a long string costs about its own size.
+            out.ensure((to - from) * 6);
+            byte[] buf = out.array();
+            int pos = out.size();
+            for (int i = from; i < to; i++) {
+                pos = escaped(s.charAt(i), buf, pos);
             }
-            buf[pos++] = '\\';
-            switch (c) {
-                case '"' -> buf[pos++] = '"';
-                case '\\' -> buf[pos++] = '\\';
-                case '\n' -> buf[pos++] = 'n';
-                case '\r' -> buf[pos++] = 'r';
-                case '\t' -> buf[pos++] = 't';
-                case '\b' -> buf[pos++] = 'b';
-                case '\f' -> buf[pos++] = 'f';
-                default -> {
-                    buf[pos++] = 'u';
-                    buf[pos++] = HEX[c >> 12 & 0xF];
-                    buf[pos++] = HEX[c >> 8 & 0xF];
-                    buf[pos++] = HEX[c >> 4 & 0xF];
-                    buf[pos++] = HEX[c & 0xF];
-                }
+            out.advance(pos - out.size());
+        }
+        out.write('"');
+    }
+
+    private static int escaped(char c, byte[] buf, int pos) {
+        if (c >= 0x20 && c <= 0x7e && c != '"' && c != '\\') {
+            buf[pos++] = (byte) c;
+            return pos;
+        }
+        buf[pos++] = '\\';
+        switch (c) {
+            case '"' -> buf[pos++] = '"';
+            case '\\' -> buf[pos++] = '\\';
+            case '\n' -> buf[pos++] = 'n';
+            case '\r' -> buf[pos++] = 'r';
+            case '\t' -> buf[pos++] = 't';
+            case '\b' -> buf[pos++] = 'b';
+            case '\f' -> buf[pos++] = 'f';
+            default -> {
+                buf[pos++] = 'u';
+                buf[pos++] = HEX[c >> 12 & 0xF];
+                buf[pos++] = HEX[c >> 8 & 0xF];
+                buf[pos++] = HEX[c >> 4 & 0xF];
+                buf[pos++] = HEX[c & 0xF];
             }
         }
-        buf[pos++] = '"';
-        out.advance(pos - out.size());
+        return pos;
     }
 
     /** RFC 6901 escaping of one reference token. */
