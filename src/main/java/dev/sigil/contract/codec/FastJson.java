@@ -24,10 +24,12 @@ public final class FastJson {
     /** Deepest nesting the fast path follows. */
     public static final int MAX_DEPTH = 64;
     /**
-     * Longest line the fast paths take; longer lines always take the exact path, so that what a huge line costs and
-     * how it fails (a heap too small for its value is reported, docs/reliability.md) stays as it was.
+     * Longest line the fast paths take: the longest line {@code validate} and {@code fmt} read by default. They build
+     * no tree, so a valid line costs about its own size whatever the heap (ADR 0065: the readers' heap is bounded);
+     * longer lines, and lines a fast path is not sure of, take the exact path, where a heap too small for the value is
+     * reported (docs/reliability.md).
      */
-    public static final int MAX_LINE_BYTES = 1 << 20;
+    public static final int MAX_LINE_BYTES = 16 << 20;
     /** Longest number literal (in digits) the fast path accepts: shorter than any that could overflow a double. */
     public static final int MAX_DIGITS = 300;
 
