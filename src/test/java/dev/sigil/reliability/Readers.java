@@ -76,7 +76,8 @@ final class Readers {
         long start = System.nanoTime();
         try {
             String shown = "";
-            while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(600) && !shown.contains("read to its end")) {
+            while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(600) && !shown.contains("read to its end")
+                    && !shown.contains("DASHBOARD-EXITED") && !shown.contains("reading stopped")) {
                 Thread.sleep(100);
                 shown = tmux(socket, "capture-pane", "-p", "-t", "matrix");
             }
