@@ -41,7 +41,8 @@ public final class Main {
             System.err.println(OUT_OF_MEMORY + Heap.mib() + " MiB is too small; give it more, e.g. " + Heap.advice());
             System.exit(ExitCode.USAGE);
         }
-        System.err.println("sigil: internal error in " + thread.getName() + ": " + (e.getMessage() == null ? "no message" : e.getMessage()));
+        String what = e.getMessage() == null ? "no message" : e.getMessage();
+        System.err.println("sigil: internal error in " + thread.getName() + ": " + what);
         if (debug) {
             e.printStackTrace();
         } else {

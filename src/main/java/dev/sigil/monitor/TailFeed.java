@@ -83,8 +83,8 @@ public final class TailFeed implements AutoCloseable {
             }
         }, "sigil-monitor-tail");
         th.setDaemon(true);
-        th.setUncaughtExceptionHandler((x, e) -> queue.post(new MonitorAction.Notice("reading stopped: " + (e instanceof OutOfMemoryWhileReading
-                ? e.getMessage() : "internal error: " + e.getMessage())), () -> true));
+        th.setUncaughtExceptionHandler((x, e) -> queue.post(new MonitorAction.Notice("reading stopped: "
+                + (e instanceof OutOfMemoryWhileReading ? e.getMessage() : "internal error: " + e.getMessage())), () -> true));
         stopping = false;
         tailer = t;
         thread = th;

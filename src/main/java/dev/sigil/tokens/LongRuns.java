@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Finds the long runs of one kind of character where a text may be cut inside a pre-token and each side counted on
- * its own, if the cut is then verified ({@link RunCuts}; ADR 0065): letters (for o200k only those its pattern takes
+ * its own, if the cut is then verified ({@link RunCuts}; ADR 0066): letters (for o200k only those its pattern takes
  * as lower case, since it splits at a change of case), punctuation and symbols, and plain spaces that follow a
  * character that is not whitespace. Combining marks are none of these: o200k's pattern takes them both as letters and
  * as punctuation, so where a run of them belongs depends on what comes before it. In each of the four pre-tokenizing patterns such a run is one pre-token from the

@@ -9,12 +9,12 @@ import com.knuddels.jtokkit.api.IntArrayList;
 
 /**
  * Counts (or encodes) a text in pieces of bounded size where it holds long pre-tokens, with the result of the whole
- * (ADR 0065). Byte-pair encoding a pre-token costs jtokkit about 200 bytes of memory per byte; a step output of
+ * (ADR 0066). Byte-pair encoding a pre-token costs jtokkit about 200 bytes of memory per byte; a step output of
  * 16 MiB without a space is one pre-token. So long runs ({@link LongRuns}) are cut every {@link #PIECE} characters,
  * and each cut is kept only once it is proven harmless: with the last tokens of the piece before it and the first
  * tokens of the piece after it, re-encoding the two together ({@code W}) must give the same tokens. That makes the
  * token pair at the cut one that byte-pair merging never joins, and then no merge of the whole run crosses the cut
- * either (ADR 0065 gives the argument), so the pieces' tokens are the whole's. A cut that fails the check moves on
+ * either (ADR 0066 gives the argument), so the pieces' tokens are the whole's. A cut that fails the check moves on
  * by a character and is tried again; one that never passes is dropped. Free cuts ({@link TextPieces}: places where
  * every pattern splits) need no check and spread long texts over the cores. Thread-safe; no state.
  */

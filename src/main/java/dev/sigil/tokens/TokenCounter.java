@@ -53,7 +53,7 @@ public final class TokenCounter {
 
     /**
      * Number of tokens in {@code text} (0 for the empty string). Long texts are counted in pieces on every core
-     * (ADR 0043), and long pre-tokens in pieces of bounded size (ADR 0065), with the count of the whole.
+     * (ADR 0043), and long pre-tokens in pieces of bounded size (ADR 0066), with the count of the whole.
      */
     public int count(String text) {
         if (text.isEmpty()) {

@@ -130,6 +130,20 @@ class MemoryBoundsIT {
     }
 
     @Test
+    void anOutOfMemoryNamesTheFileTheLineAndALargerHeap() throws Exception {
+        // Before: "out of memory (the JVM's heap is N MiB); give Java more memory, e.g. SIGIL_JAVA_OPTS=-Xmx1g", whatever N.
+        LargeLogs.Written log = LargeLogs.write(dir.resolve("outputs-1m.jsonl"), 1 << 20, 8L << 20);
+        for (Mode mode : List.of(Mode.TAIL, Mode.STREAM)) {
+            MeasuredRun run = Readers.run(dir, mode, log.file(), "-Xmx6m");
+            System.out.println("MemoryBoundsIT: " + run);
+            assertThat(run.exitCode()).as(run.err()).isNotZero();
+            assertThat(run.err()).containsPattern("out of memory reading .*outputs-1m\\.jsonl at line \\d+ \\(a line of \\d+ bytes\\): "
+                    + "the JVM's heap of \\d MiB is too small; give it more, e.g\\. SIGIL_JAVA_OPTS=-Xmx64m")
+                    .doesNotContain("Exception", "\tat ", "-Xmx1g");
+        }
+    }
+
+    @Test
     @Tag("heavy")
     void tailWithA2GBHeapOn3000LinesOf1MB() throws Exception {
         // Before: out of memory with a 2 GB heap (the batch of up to 4,096 entries held them all).

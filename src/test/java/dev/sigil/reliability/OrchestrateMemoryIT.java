@@ -16,10 +16,11 @@ import dev.sigil.orchestrate.SessionAudit;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A step whose output is as large as a command step's may be (16 MiB, docs/orchestrate.md) and holds no space (Japanese
- * and English letters: one pre-token for the tokenizer), through the launcher as a user runs it: its tokens are counted in bounded pieces (ADR 0065), so a heap of 1 GiB is plenty where counting it
- * whole needed 3.2 GB and killed the run with the log cut after {@code step_start}; and when the heap is too small
- * anyway, the session ends with a {@code session_error} that says so, never with a torn log.
+ * A step whose output is as large as a command step's may be (16 MiB, docs/orchestrate.md) and holds no space
+ * (Japanese and English letters: one pre-token for the tokenizer), through the launcher as a user runs it: its tokens
+ * are counted in bounded pieces (ADR 0066), so a heap of 1 GiB is plenty where counting it whole needed 3.2 GB and
+ * killed the run with the log cut after {@code step_start}; and when the heap is too small anyway, the session ends
+ * with a {@code session_error} that says so, never with a torn log (ADR 0065).
  */
 class OrchestrateMemoryIT {
 

@@ -15,7 +15,7 @@ import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 
 /**
- * Long pre-tokens counted in checked pieces (ADR 0065) give tiktoken's own ids, against tiktoken itself: random texts
+ * Long pre-tokens counted in checked pieces (ADR 0066) give tiktoken's own ids, against tiktoken itself: random texts
  * of runs and the characters around them (the pools of {@link RunCutsProperties}) cut into pieces of a few
  * characters, so that every cut meets real neighbours; and texts with runs of the real size, counted by
  * {@link TokenCounter} as {@code sigil tokens} counts them.
