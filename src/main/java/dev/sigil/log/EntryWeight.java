@@ -26,8 +26,10 @@ final class EntryWeight {
         if (item instanceof ExecutionEntry entry) {
             return of(entry);
         }
-        if (item instanceof WriterLoop.CheckedRejection rejection) {
-            return of(rejection.entry());
+        if (item instanceof WriterLoop.Processed processed) {
+            // Already through the pipeline on the caller's thread: its line, or the entry it refused.
+            return processed.outcome() instanceof EntryPipeline.Accepted accepted ? ENTRY_OVERHEAD + accepted.line().length
+                    : ENTRY_OVERHEAD + of(((EntryPipeline.Rejected) processed.outcome()).rejection().entry(), null);
         }
         return 0;
     }
@@ -47,7 +49,20 @@ final class EntryWeight {
                 bytes += scalar(v);
             }
         }
-        while (todo != null && !todo.isEmpty()) {
+        return todo == null ? bytes : bytes + of(null, todo);
+    }
+
+    /** The weight of {@code root} (or, if null, of the containers waiting in {@code todo}). */
+    private static long of(JsonNode root, ArrayDeque<JsonNode> todo) {
+        if (root != null) {
+            if (!root.isContainer()) {
+                return VALUE_OVERHEAD + scalar(root);
+            }
+            todo = new ArrayDeque<>();
+            todo.push(root);
+        }
+        long bytes = 0;
+        while (!todo.isEmpty()) {
             JsonNode node = todo.pop();
             if (node.isObject()) {
                 for (Map.Entry<String, JsonNode> m : node.properties()) {
