@@ -12,7 +12,6 @@ package dev.sigil.contract.codec;
  */
 public final class FastCanonical {
 
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     /** Objects with more members than this are left to the exact path (repeated keys are looked for pairwise). */
     private static final int MAX_MEMBERS = 64;
 
@@ -290,28 +289,7 @@ public final class FastCanonical {
 
     /** Writes one UTF-16 unit as CPython's ensure_ascii does; returns the new position. */
     private static int unit(int c, byte[] o, int pos) {
-        if (c >= 0x20 && c <= 0x7E && c != '"' && c != '\\') {
-            o[pos++] = (byte) c;
-            return pos;
-        }
-        o[pos++] = '\\';
-        switch (c) {
-            case '"' -> o[pos++] = '"';
-            case '\\' -> o[pos++] = '\\';
-            case '\n' -> o[pos++] = 'n';
-            case '\r' -> o[pos++] = 'r';
-            case '\t' -> o[pos++] = 't';
-            case '\b' -> o[pos++] = 'b';
-            case '\f' -> o[pos++] = 'f';
-            default -> {
-                o[pos++] = 'u';
-                o[pos++] = HEX[c >> 12 & 0xF];
-                o[pos++] = HEX[c >> 8 & 0xF];
-                o[pos++] = HEX[c >> 4 & 0xF];
-                o[pos++] = HEX[c & 0xF];
-            }
-        }
-        return pos;
+        return PythonJsonWriter.escaped((char) c, o, pos);
     }
 
     /** The code point of the valid multi-byte UTF-8 sequence at {@code i}. */

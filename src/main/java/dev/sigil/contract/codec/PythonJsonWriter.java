@@ -170,7 +170,8 @@ public final class PythonJsonWriter {
         out.write('"');
     }
 
-    private static int escaped(char c, byte[] buf, int pos) {
+    /** Writes one UTF-16 unit as CPython's ensure_ascii does at {@code pos}; returns the new position. */
+    static int escaped(char c, byte[] buf, int pos) {
         if (c >= 0x20 && c <= 0x7e && c != '"' && c != '\\') {
             buf[pos++] = (byte) c;
             return pos;
