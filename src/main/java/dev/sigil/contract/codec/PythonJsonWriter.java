@@ -163,7 +163,12 @@ public final class PythonJsonWriter {
             byte[] buf = out.array();
             int pos = out.size();
             for (int i = from; i < to; i++) {
-                pos = escaped(s.charAt(i), buf, pos);
+                char c = s.charAt(i);
+                if (c >= 0x20 && c <= 0x7e && c != '"' && c != '\\') {
+                    buf[pos++] = (byte) c;
+                } else {
+                    pos = escaped(c, buf, pos);
+                }
             }
             out.advance(pos - out.size());
         }
