@@ -26,8 +26,8 @@ import dev.sigil.log.sanitize.SanitizePattern;
  * @param sanitize redact secrets before writing ({@code sanitize_logs}, on)
  * @param extraPatterns more patterns to redact ({@code additional_patterns})
  * @param queueCapacity entries waiting for the writer thread, at most (8192)
- * @param queueBytes what the entries waiting for the writer thread hold in memory, at most (32 MiB, by
- *        {@code EntryWeight}); an entry larger than this still goes into an empty queue
+ * @param queueBytes what the entries waiting for the writer thread that weigh 4 KiB or more hold in memory, at most
+ *        (32 MiB, by {@code EntryWeight}); an entry larger than this still goes into a queue that holds none
  * @param queueFullWait how long a caller waits for room in a full queue before the entry is counted as dropped (50 ms)
  * @param maxRetainedBytes encoded entries kept in memory while the disk refuses writes (4 MiB)
  * @param closeTimeout how long close (and the shutdown hook) waits for the writer to finish (2 s)

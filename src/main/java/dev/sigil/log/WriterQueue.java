@@ -10,11 +10,16 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The items between the callers and the writer thread, bounded by their number and by their bytes
  * ({@link EntryWeight}): 8,192 entries of 300 bytes and two step outputs of 16 MiB are both a bounded amount of
- * memory. An item that weighs more than the whole byte bound still goes into a queue that holds no bytes, so that no
- * entry is too large to be logged. What the full-queue policy does with an offer that finds no room is
- * {@link EntryQueue}'s (ADR 0013); this class only says whether there is room, and lets a caller wait for it.
+ * memory. Entries lighter than {@link #SMALL} are bounded by the count alone (8,192 of them weigh at most 32 MiB), so
+ * that the pipeline's usual entries cost the caller no shared counter; heavier ones also reserve their weight
+ * against the byte bound. An item that weighs more than the whole byte bound still goes into a queue that holds no
+ * such bytes, so that no entry is too large to be logged. What the full-queue policy does with an offer that finds
+ * no room is {@link EntryQueue}'s (ADR 0013); this class only says whether there is room, and lets a caller wait.
  */
 final class WriterQueue {
+
+    /** Entries lighter than this are counted, not weighed against the byte bound. */
+    static final long SMALL = 4 << 10;
 
     private final LinkedBlockingQueue<Object> items;
     private final long maxBytes;
@@ -29,7 +34,7 @@ final class WriterQueue {
 
     /** Queues {@code item} if there is room for it, now; never waits. */
     boolean offer(Object item) {
-        long w = EntryWeight.of(item);
+        long w = counted(item);
         if (!reserve(w)) {
             return false;
         }
@@ -84,7 +89,7 @@ final class WriterQueue {
         int n = items.drainTo(into, max);
         long w = 0;
         for (int i = before; i < into.size(); i++) {
-            w += EntryWeight.of(into.get(i));
+            w += counted(into.get(i));
         }
         if (n > 0) {
             release(w);
@@ -101,7 +106,7 @@ final class WriterQueue {
         return items.isEmpty();
     }
 
-    /** Bytes queued now, by {@link EntryWeight} (for tests and reports). */
+    /** Bytes of the entries that are not small queued now, by {@link EntryWeight} (for tests and reports). */
     long bytes() {
         return bytes.get();
     }
@@ -123,12 +128,21 @@ final class WriterQueue {
 
     private Object taken(Object item) {
         if (item != null) {
-            release(EntryWeight.of(item));
+            release(counted(item));
         }
         return item;
     }
 
+    /** What {@code item} reserves against the byte bound: its weight if it is not small, else nothing. */
+    private static long counted(Object item) {
+        long w = EntryWeight.of(item);
+        return w < SMALL ? 0 : w;
+    }
+
     private boolean reserve(long w) {
+        if (w == 0) {
+            return true; // small: the count bounds it
+        }
         while (true) {
             long now = bytes.get();
             if (now > 0 && now + w > maxBytes) {
