@@ -8,7 +8,7 @@ import dev.sigil.contract.Heap;
 /** Entry point of the {@code sigil} launcher. */
 public final class Main {
 
-    private static final String OUT_OF_MEMORY = "sigil: out of memory: the JVM's heap of ";
+    private static final String OUT_OF_MEMORY = "sigil: out of memory: ";
 
     private Main() {
     }
@@ -26,7 +26,7 @@ public final class Main {
             code = SigilCommand.commandLine(env).execute(args);
         } catch (OutOfMemoryError e) {
             // Never a stack trace: the commands bound what they hold, so this is a heap too small for the input.
-            System.err.println(OUT_OF_MEMORY + Heap.mib() + " MiB is too small; give it more, e.g. " + Heap.advice());
+            System.err.println(OUT_OF_MEMORY + Heap.tooSmall());
             code = ExitCode.USAGE;
         }
         System.exit(code);
@@ -38,7 +38,7 @@ public final class Main {
      */
     private static void uncaught(Thread thread, Throwable e, boolean debug) {
         if (e instanceof OutOfMemoryError) {
-            System.err.println(OUT_OF_MEMORY + Heap.mib() + " MiB is too small; give it more, e.g. " + Heap.advice());
+            System.err.println(OUT_OF_MEMORY + Heap.tooSmall());
             System.exit(ExitCode.USAGE);
         }
         String what = e.getMessage() == null ? "no message" : e.getMessage();

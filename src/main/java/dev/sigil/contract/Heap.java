@@ -24,6 +24,11 @@ public final class Heap {
         return want >= 1024 ? "-Xmx" + (want >> 10) + "g" : "-Xmx" + want + "m";
     }
 
+    /** "the JVM's heap of N MiB is too small; give it more, e.g. SIGIL_JAVA_OPTS=-Xmx...": the end of every such message. */
+    public static String tooSmall() {
+        return "the JVM's heap of " + mib() + " MiB is too small; give it more, e.g. " + advice();
+    }
+
     /** How to start sigil with more memory than now: {@code SIGIL_JAVA_OPTS=-Xmx...}. */
     public static String advice() {
         return "SIGIL_JAVA_OPTS=" + largerOption(mib());

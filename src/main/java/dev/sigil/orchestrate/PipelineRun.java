@@ -8,7 +8,6 @@ import java.util.OptionalDouble;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
-import dev.sigil.contract.Heap;
 import dev.sigil.contract.errors.ErrorCode;
 import dev.sigil.contract.model.Component;
 import dev.sigil.contract.model.Metadata;
@@ -135,8 +134,8 @@ final class PipelineRun {
             return end(start, Status.FAILED, e.failure.code(), e.failure.getMessage());
         } catch (OutOfMemoryError e) {
             // What the step held is garbage again here: the session ends with its reason, never as a torn log.
-            return end(start, Status.FAILED, ErrorCode.SYSTEM_003, "out of memory" + (current.isEmpty() ? "" : " in step " + current)
-                    + ": the JVM's heap of " + Heap.mib() + " MiB is too small; give it more, e.g. " + Heap.advice());
+            // Outside a step's try (StepRunner closes that one): while recording or choosing the next step.
+            return end(start, Status.FAILED, ErrorCode.SYSTEM_003, StepRunner.outOfMemoryIn(current));
         }
     }
 

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
+import dev.sigil.contract.Heap;
+import dev.sigil.contract.errors.ErrorCode;
 import dev.sigil.orchestrate.execute.OfflineExecutor;
 import dev.sigil.orchestrate.execute.RetryPolicy;
 import dev.sigil.orchestrate.execute.StepExecutor;
@@ -55,14 +57,7 @@ final class StepRunner {
             recorder.stepStart(step.id(), step.component(), step.operation(), attempt);
             long start = nanos.getAsLong();
             try {
-                StepResult result = executor.execute(new StepRequest(sessionId, task, step, attempt, inputs, feedback),
-                        (message, details) -> recorder.progress(step.id(), step.component(), message, details));
-                double latency = millisSince(start);
-                keep(step.id(), result.output());
-                recorder.stepComplete(step.id(), step.component(), step.operation(), result.inputTokens(), result.outputTokens(),
-                        latency, result.metadata());
-                return new Ran(new StepOutcome(step.id(), step.component(), step.operation(), true, result.tokens(), latency, "", false),
-                        result, null);
+                return completed(step, executor, new StepRequest(sessionId, task, step, attempt, inputs, feedback), start);
             } catch (StepFailure failure) {
                 double latency = millisSince(start);
                 ErrorRecords.Where where = new ErrorRecords.Where(step.component(), step.operation(), attempt, policy.maxRetries() + 1,
@@ -78,6 +73,32 @@ final class StepRunner {
                         false), null, failure);
             }
         }
+    }
+
+    /**
+     * The step's try, to its {@code step_complete}; running out of memory in it (the step, or counting its output's
+     * tokens) is a system failure of the step (SYSTEM_003: not retried, the run ends), so that the try is closed by a
+     * {@code step_error} before the run's {@code session_error}. What the try held is garbage once the error has left.
+     */
+    private Ran completed(StepDefinition step, StepExecutor executor, StepRequest request, long start)
+            throws StepFailure, InterruptedException {
+        try {
+            StepResult result = executor.execute(request, (message, details) -> recorder.progress(step.id(), step.component(), message,
+                    details));
+            double latency = millisSince(start);
+            keep(step.id(), result.output());
+            recorder.stepComplete(step.id(), step.component(), step.operation(), result.inputTokens(), result.outputTokens(), latency,
+                    result.metadata());
+            return new Ran(new StepOutcome(step.id(), step.component(), step.operation(), true, result.tokens(), latency, "", false),
+                    result, null);
+        } catch (OutOfMemoryError e) {
+            throw new StepFailure(ErrorCode.SYSTEM_003, outOfMemoryIn(step.id()));
+        }
+    }
+
+    /** What running out of memory in step {@code stepId} says (empty: outside any step). */
+    static String outOfMemoryIn(String stepId) {
+        return "out of memory" + (stepId.isEmpty() ? "" : " in step " + stepId) + ": " + Heap.tooSmall();
     }
 
     private void keep(String stepId, String output) {

@@ -38,6 +38,6 @@ public final class OutOfMemoryWhileReading extends RuntimeException {
     @Override
     public String getMessage() {
         String where = source.isEmpty() ? "" : " reading " + source + (line > 0 ? " at line " + line + " (a line of " + lineBytes + " bytes)" : "");
-        return "out of memory" + where + ": the JVM's heap of " + Heap.mib() + " MiB is too small; give it more, e.g. " + Heap.advice();
+        return "out of memory" + where + ": " + Heap.tooSmall();
     }
 }

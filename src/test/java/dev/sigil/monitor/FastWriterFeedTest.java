@@ -36,7 +36,7 @@ class FastWriterFeedTest {
         String backlog = Lines.start("2026-01-11T10:00:00", "flood", 1_000_000) + "\n";
         Files.writeString(log, backlog);
         int cap = 1000;
-        ActionQueue queue = new ActionQueue(100_000);
+        ActionQueue queue = new ActionQueue(100_000, Long.MAX_VALUE);
         List<MonitorAction> seen = new ArrayList<>();
         long start;
         try (TailFeed feed = new TailFeed(queue, Clock.systemUTC(), Duration.ofMillis(20), 1 << 20, true, cap)) {

@@ -116,6 +116,29 @@ class PipelineRunTest {
     }
 
     @Test
+    void runningOutOfMemoryInAStepEndsTheSessionWithACriticalSessionError() throws Exception {
+        harness = new Harness(logs);
+        ScriptedExecutor exec = new ScriptedExecutor().on("research", new ScriptedExecutor.Exhaust());
+        OrchestrationResult r = harness.run(request("memory", 100_000, THREE), exec);
+
+        assertThat(r.status()).isEqualTo(Status.FAILED);
+        assertThat(r.errorCode()).isEqualTo("SYSTEM_003");
+        assertThat(r.error()).startsWith("out of memory in step research: the JVM's heap of ").contains("SIGIL_JAVA_OPTS=-Xmx");
+        assertThat(exec.calledSteps()).containsExactly("route", "research");
+        SessionAudit audit = audited("memory");
+        JsonNode stepError = audit.events("step_error").get(0);
+        assertThat(stepError.get("metadata").get("step").stringValue()).as("the try is closed before the run ends").isEqualTo("research");
+        assertThat(stepError.get("metadata").at("/error_info/error_code").stringValue()).isEqualTo("SYSTEM_003");
+        JsonNode end = audit.last();
+        assertThat(end.get("event_type").stringValue()).isEqualTo("session_error");
+        assertThat(end.get("metadata").get("error_type").stringValue()).isEqualTo("MemoryError");
+        assertThat(end.get("metadata").at("/error_info/error_code").stringValue()).isEqualTo("SYSTEM_003");
+        assertThat(end.get("metadata").at("/error_info/severity").stringValue()).isEqualTo("critical");
+        assertThat(end.get("metadata").at("/error_info/recoverable").booleanValue()).isFalse();
+        assertThat(audit.tokensJson().get("total_used").longValue()).isEqualTo(audit.logTokens());
+    }
+
+    @Test
     void configAndSystemFailuresStopTheRun() throws Exception {
         for (ErrorCategory fatal : List.of(ErrorCategory.CONFIG, ErrorCategory.SYSTEM)) {
             harness = new Harness(logs);

@@ -25,7 +25,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 final class ScriptedExecutor implements StepExecutor {
 
     /** What one call does. */
-    sealed interface Act permits Produce, Fail, Interrupt {
+    sealed interface Act permits Produce, Fail, Interrupt, Exhaust {
     }
 
     /** Succeeds with these counts; {@code metadata} goes to the step's result. */
@@ -38,6 +38,10 @@ final class ScriptedExecutor implements StepExecutor {
 
     /** Throws InterruptedException, as a step does when Ctrl-C interrupts its thread. */
     record Interrupt() implements Act {
+    }
+
+    /** Throws OutOfMemoryError, as a step does when what it holds outgrows sigil's heap. */
+    record Exhaust() implements Act {
     }
 
     /** One call: the request and how many calls of the same step came before it. */
@@ -106,6 +110,9 @@ final class ScriptedExecutor implements StepExecutor {
         if (act instanceof Fail f) {
             throw new StepFailure(codeOf(f.category()), request.step().id() + " failed (" + f.category().wireName() + ", call "
                     + (previous + 1) + ")");
+        }
+        if (act instanceof Exhaust) {
+            throw new OutOfMemoryError("Java heap space");
         }
         throw new InterruptedException("scripted interruption");
     }

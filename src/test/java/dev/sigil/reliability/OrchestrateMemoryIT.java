@@ -78,9 +78,11 @@ class OrchestrateMemoryIT {
         JsonNode end = audit.last();
         assertThat(end.get("event_type").stringValue()).isEqualTo("session_error");
         assertThat(end.get("metadata").get("error_type").stringValue()).isEqualTo("MemoryError");
+        assertThat(end.get("metadata").at("/error_info/error_code").stringValue()).isEqualTo("SYSTEM_003");
+        assertThat(end.get("metadata").at("/error_info/severity").stringValue()).as("a system error: critical").isEqualTo("critical");
         assertThat(end.get("metadata").get("error").stringValue()).contains("out of memory in step analyze", "SIGIL_JAVA_OPTS=-Xmx256m");
         assertThat(audit.tokensJson().get("total_used").longValue()).isEqualTo(audit.logTokens());
-        assertThat(run.out()).contains("Result: MemoryError: out of memory in step analyze");
+        assertThat(run.out()).contains("Result: MemoryError: out of memory in step analyze", "Error SYSTEM_003: Give sigil a larger heap");
         assertThat(run.err() + run.out()).doesNotContain("Exception", "\tat ", "OutOfMemoryError");
     }
 }
