@@ -96,8 +96,8 @@ def monitor(home, b, env, quick):
     log = os.path.join(b, "s1m.jsonl")
     big = os.path.join(b, "s4m.jsonl")
     lines = ["Bar: first complete frame of a 1M-line log under 1.5 s; under 1 % of a core while following an idle session "
-             "at 10 Hz; RSS under 120 MB while following a 1 GB log. The dashboard runs in tmux (120x40) as a person "
-             "would run it; the screen is read every 25 ms.", ""]
+             "at 10 Hz; RSS under 150 MB while following a 1 GB log (issue 11, ADR 0065). The dashboard runs in tmux "
+             "(120x40) as a person would run it; the screen is read every 25 ms.", ""]
     data = {}
     # 1. Time to the first frame that shows every line of the log.
     firsts = []
@@ -147,7 +147,7 @@ def monitor(home, b, env, quick):
     data["big_log_peak_rss_mb"] = peak
     lines.append("- following a %.2f GB log (4M lines, read in %s): peak RSS %.0f MB, now %.0f MB: **%s**" % (
         os.path.getsize(big) / 1e9, "%.1f s" % (t1 - t0) if t1 else "more than 120 s", peak, now,
-        "reached" if peak < 120 else "NOT reached"))
+        "reached" if peak < 150 else "NOT reached"))
     return lines, data
 
 

@@ -52,6 +52,18 @@ final class Readers {
     }
 
     /**
+     * Starts the launcher once, so that the JVM's class-data cache of this jar exists before anything is measured: the
+     * launcher makes it on the first start after a build, in JVMs of its own (with the default heap) that GNU time
+     * would count as the reader's.
+     */
+    static void warmUp(Path dir) throws IOException, InterruptedException {
+        MeasuredRun run = MeasuredRun.run("warm-up", dir, List.of("env", "SIGIL_NO_BUILD=1", SIGIL, "--version"), null, 300);
+        if (run.exitCode() != 0) {
+            throw new AssertionError("the launcher does not start: " + run + "; stderr: " + run.err());
+        }
+    }
+
+    /**
      * Runs {@code mode} on {@code log} through the launcher, with {@code javaOpts} in SIGIL_JAVA_OPTS (empty: the
      * launcher's own heap); its stdout is what the mode's count printed (the dashboard's: the screen at the end).
      */
