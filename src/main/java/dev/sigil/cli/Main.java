@@ -24,7 +24,10 @@ public final class Main {
         int code;
         try {
             code = SigilCommand.commandLine(env).execute(args);
-        } catch (OutOfMemoryError e) {
+        } catch (Error e) {
+            if (!isOutOfMemory(e)) {
+                throw e; // to the handler above: an internal error
+            }
             // Never a stack trace: the commands bound what they hold, so this is a heap too small for the input.
             System.err.println(OUT_OF_MEMORY + Heap.tooSmall());
             code = ExitCode.USAGE;
@@ -37,7 +40,7 @@ public final class Main {
      * then the process ends, since what that thread did (reading keys) is gone; the shutdown hooks restore the terminal.
      */
     private static void uncaught(Thread thread, Throwable e, boolean debug) {
-        if (e instanceof OutOfMemoryError) {
+        if (isOutOfMemory(e)) {
             System.err.println(OUT_OF_MEMORY + Heap.tooSmall());
             System.exit(ExitCode.USAGE);
         }
@@ -49,6 +52,21 @@ public final class Main {
             System.err.println("(this is a bug in sigil; run again with SIGIL_DEBUG=1 to see where it happened, and report it)");
         }
         System.exit(ExitCode.INTERNAL);
+    }
+
+    /**
+     * Whether {@code e} comes of a heap too small: an {@code OutOfMemoryError}, or a class that could not be
+     * initialized because the heap ran out while it was (the JVM then reports the class, on every later use, with the
+     * original error named in the message of a cause, not as the error itself).
+     */
+    static boolean isOutOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError
+                    || t instanceof LinkageError && t.getMessage() != null && t.getMessage().contains("java.lang.OutOfMemoryError")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isVersionOnly(String[] args) {
