@@ -8,9 +8,10 @@ import java.util.List;
  * its own, if the cut is then verified ({@link RunCuts}; ADR 0066): letters (for o200k only those its pattern takes
  * as lower case, since it splits at a change of case), punctuation and symbols, and plain spaces that follow a
  * character that is not whitespace. Combining marks are none of these: o200k's pattern takes them both as letters and
- * as punctuation, so where a run of them belongs depends on what comes before it. In each of the four pre-tokenizing patterns such a run is one pre-token from the
- * place of a cut to its end, both in the whole text and in the piece that starts at the cut, and the piece before the
- * cut ends with the rest of it; what is left to check is only the byte-pair merges across the cut. Pure.
+ * as punctuation, so where a run of them belongs depends on what comes before it. In each of the four pre-tokenizing
+ * patterns such a run is one pre-token from the place of a cut to its end, both in the whole text and in the piece
+ * that starts at the cut, and the piece before the cut ends with the rest of it; what is left to check is only the
+ * byte-pair merges across the cut. Pure.
  */
 final class LongRuns {
 
