@@ -133,8 +133,8 @@ final class PipelineRun {
         } catch (FatalStepException e) {
             return end(start, Status.FAILED, e.failure.code(), e.failure.getMessage());
         } catch (OutOfMemoryError e) {
-            // What the step held is garbage again here: the session ends with its reason, never as a torn log.
-            // Outside a step's try (StepRunner closes that one): while recording or choosing the next step.
+            // Outside a step's try (StepRunner ends that one with a step_error): what ran out of memory is garbage again
+            // here, and the session ends with its reason, never as a torn log.
             return end(start, Status.FAILED, ErrorCode.SYSTEM_003, StepRunner.outOfMemoryIn(current));
         }
     }
