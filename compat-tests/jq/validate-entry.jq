@@ -65,6 +65,9 @@ def count_errors($ptr):
 # The usage record (#/definitions/token_usage) and its rules beyond JSON Schema (docs/contract.md section 5).
 def usage_model_re: "\\A[A-Za-z0-9][A-Za-z0-9_.-]{0,63}:[!-~]";
 
+# The attribution ids of docs/contract.md section 5.2: printable ASCII without spaces, 1 to 256 characters.
+def attribution_id_re: "\\A[!-~]{1,256}\\z";
+
 def usage_counts: ["input_tokens", "output_tokens", "total_tokens", "cache_read_tokens", "cache_write_tokens",
   "cache_write_1h_tokens", "reasoning_tokens"];
 
@@ -137,8 +140,14 @@ def metadata_errors:
   else . as $m
     | [ (["latency_ms", "total_latency_ms", "quality_score"][] as $k | select($m | has($k))
           | select($m[$k] | type != "number") | "/metadata/\($k): expected a number"),
-        (["error", "error_type", "task", "operation"][] as $k | select($m | has($k))
+        (["error", "error_type", "task", "operation", "phase"][] as $k | select($m | has($k))
           | select($m[$k] | type != "string") | "/metadata/\($k): expected a string"),
+        (["event_id", "parent_id", "correlation_id"][] as $k | select($m | has($k)) | $m[$k]
+          | if type != "string" then "/metadata/\($k): expected a string"
+            elif test(attribution_id_re) | not then "/metadata/\($k): does not match the pattern" else empty end),
+        (["budget_usd", "cost_usd"][] as $k | select($m | has($k)) | $m[$k]
+          | if type != "number" then "/metadata/\($k): expected a number"
+            elif . < 0 then "/metadata/\($k): below the minimum 0" else empty end),
         (["budget", "budget_remaining", "steps_completed", "total_tokens", "total_used", "total_remaining",
           "component_used", "retry_count", "max_retries"][] as $k | select($m | has($k))
           | $m[$k] | count_errors("/metadata/\($k)")[]),

@@ -14,6 +14,7 @@ import dev.sigil.layout.SessionId;
 import dev.sigil.monitor.format.PythonMonitorText;
 import dev.sigil.monitor.state.MonitorAction;
 import dev.sigil.monitor.state.MonitorState;
+import dev.sigil.monitor.state.Prices;
 import dev.sigil.monitor.state.SessionStats;
 import dev.sigil.monitor.view.DashboardApp;
 import dev.sigil.monitor.view.Theme;
@@ -39,8 +40,16 @@ public final class DashboardMonitor {
     private final MonitorOptions options;
     private final LogLocator locator;
     private final Clock clock;
+    private final Prices prices;
 
+    /** A monitor that prices nothing (every token unpriced): for tests that do not look at cost. */
     public DashboardMonitor(MonitorOptions options, LogLocator locator, Clock clock) {
+        this(options, locator, clock, Prices.NONE);
+    }
+
+    /** A monitor pricing lines with {@code prices}. */
+    public DashboardMonitor(MonitorOptions options, LogLocator locator, Clock clock, Prices prices) {
+        this.prices = prices;
         this.options = options;
         this.locator = locator;
         this.clock = clock;
@@ -61,7 +70,7 @@ public final class DashboardMonitor {
                 .execute(() -> queue.post(new MonitorAction.Key(MonitorAction.Command.QUIT))));
         Theme theme = options.color() ? Theme.colored() : Theme.mono();
         LogTarget target = options.target();
-        MonitorState initial = MonitorState.initial(target.shown(), options.follow(), options.component(), options.minLevel());
+        MonitorState initial = MonitorState.initial(target.shown(), options.follow(), options.component(), options.minLevel(), prices);
         MonitorState last;
         ExecutorService background = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "sigil-monitor-effects");

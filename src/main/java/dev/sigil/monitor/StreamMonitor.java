@@ -13,6 +13,7 @@ import dev.sigil.monitor.format.PythonMonitorText;
 import dev.sigil.monitor.state.EventFilter;
 import dev.sigil.monitor.state.MonitorAction;
 import dev.sigil.monitor.state.MonitorState;
+import dev.sigil.monitor.state.Prices;
 import dev.sigil.monitor.state.Reducer;
 import dev.sigil.monitor.state.SessionStats;
 import dev.sigil.tail.TailEntry;
@@ -39,13 +40,19 @@ public final class StreamMonitor {
     private boolean done;
     private Tailer tailer;
 
+    /** A monitor that prices nothing (every token unpriced): for tests that do not look at cost. */
     public StreamMonitor(MonitorOptions options, OutputStream out, PrintWriter err, Clock clock) {
+        this(options, out, err, clock, Prices.NONE);
+    }
+
+    /** A monitor pricing lines with {@code prices} (the summary lines show the cost when a line names a model). */
+    public StreamMonitor(MonitorOptions options, OutputStream out, PrintWriter err, Clock clock, Prices prices) {
         this.options = options;
         this.out = out;
         this.err = err;
         this.clock = clock;
         this.text = options.terminal() ? PythonMonitorText.forTerminal() : PythonMonitorText.raw();
-        this.state = MonitorState.initial(options.target().shown(), options.follow(), options.component(), options.minLevel());
+        this.state = MonitorState.initial(options.target().shown(), options.follow(), options.component(), options.minLevel(), prices);
     }
 
     /** Runs until the session ends (following) or the file is read (not following); returns whether lines were bad. */

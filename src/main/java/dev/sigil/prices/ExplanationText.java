@@ -3,6 +3,7 @@ package dev.sigil.prices;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.sigil.cost.Money;
 import dev.sigil.cost.ConditionalPrice;
 import dev.sigil.cost.ModelPrice;
 

@@ -3,9 +3,7 @@ package dev.sigil.prices;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,15 +51,7 @@ public final class PriceExplainer {
     /** The instant of a log timestamp, or null when it cannot be read. */
     Instant instant(String timestamp) {
         EventTime t = EventTime.parse(timestamp);
-        if (t == null) {
-            return null;
-        }
-        long seconds = Math.floorDiv(t.micros(), 1_000_000L);
-        long nanos = Math.floorMod(t.micros(), 1_000_000L) * 1000;
-        if (t.aware()) {
-            return Instant.ofEpochSecond(seconds, nanos);
-        }
-        return LocalDateTime.ofEpochSecond(seconds, (int) nanos, ZoneOffset.UTC).atZone(zone).toInstant();
+        return t == null ? null : t.toInstant(zone);
     }
 
     private final class Reading implements LineSplitter.Handler {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.sigil.cost.Money;
 import dev.sigil.cost.ConditionalPrice;
 import dev.sigil.cost.Lookup;
 import dev.sigil.cost.ModelPrice;

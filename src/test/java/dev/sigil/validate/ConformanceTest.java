@@ -46,7 +46,8 @@ class ConformanceTest {
             Map.entry("usage-cache-1h.jsonl", p -> p.rule().equals(UsageRules.CACHE_1H)),
             Map.entry("usage-reasoning.jsonl", p -> p.rule().equals(UsageRules.REASONING)),
             Map.entry("usage-model.jsonl", p -> "/metadata/tokens_used/model".equals(p.pointer()) && p.rule().equals("pattern")),
-            Map.entry("usage-fields.jsonl", p -> p.pointer() != null && p.pointer().startsWith(UsageRules.ENTRY_POINTER)));
+            Map.entry("usage-fields.jsonl", p -> p.pointer() != null && p.pointer().startsWith(UsageRules.ENTRY_POINTER)),
+            Map.entry("attribution.jsonl", p -> p.pointer() != null && p.pointer().matches("/metadata/(event_id|parent_id|correlation_id|phase|budget_usd|cost_usd)")));
 
     private final LogValidator validator = new LogValidator(SchemaValidator.executionEntry(), LogValidator.DEFAULT_MAX_LINE_BYTES);
 

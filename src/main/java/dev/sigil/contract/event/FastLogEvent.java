@@ -18,7 +18,8 @@ public final class FastLogEvent {
     private static final List<String> TOP = List.of("timestamp", "session_id", "event_type", "component", "operation", "level",
             "message", "tokens", "metadata");
     private static final List<String> META = List.of("latency_ms", "budget", "total_used", "total_tokens", "error", "error_type",
-            LogEventDecoder.TOKENS_USED, "severity", LogEventDecoder.ERROR_INFO);
+            LogEventDecoder.TOKENS_USED, "severity", LogEventDecoder.ERROR_INFO, LogEventDecoder.EVENT_ID, LogEventDecoder.PARENT_ID,
+            LogEventDecoder.CORRELATION_ID, LogEventDecoder.PHASE, LogEventDecoder.BUDGET_USD);
     private static final int TIMESTAMP = 0;
     private static final int SESSION_ID = 1;
     private static final int EVENT_TYPE = 2;
@@ -31,6 +32,8 @@ public final class FastLogEvent {
     private static final int USAGE = 6;
     private static final int SEVERITY = 7;
     private static final int ERROR_INFO = 8;
+    private static final int EVENT_ID = 9;
+    private static final int BUDGET_USD = 13;
     private static final byte[][] TOP_BYTES = FastMembers.bytes(TOP);
     private static final byte[][] META_BYTES = FastMembers.bytes(META);
 
@@ -81,7 +84,20 @@ public final class FastLogEvent {
         return new LogEvent(Dialect.EXECUTION_ENTRY, (String) text(b, top, TIMESTAMP, false), sessionId,
                 eventType, component, Component.fromWire(component).orElse(null), operation, level, (String) message,
                 Math.max(0, tokens), latency, budget, used, total, (String) text(b, meta, 4, false), (String) text(b, meta, 5, false),
-                stated == FastUsage.NOT_CONFORMING ? Usage.unknownModel(Math.max(0, tokens)) : stated, "", "");
+                stated == FastUsage.NOT_CONFORMING ? Usage.unknownModel(Math.max(0, tokens)) : stated, "", "", attribution(b),
+                LogEventDecoder.dollars(number(b, meta, BUDGET_USD)));
+    }
+
+    private Attribution attribution(byte[] b) {
+        if (!meta.has(EVENT_ID) && !meta.has(EVENT_ID + 1) && !meta.has(EVENT_ID + 2) && !meta.has(EVENT_ID + 3)) {
+            return Attribution.NONE;
+        }
+        return Attribution.of(id(b, EVENT_ID), id(b, EVENT_ID + 1), id(b, EVENT_ID + 2), id(b, EVENT_ID + 3));
+    }
+
+    /** An id: one String for the same bytes seen recently (a run's ids repeat on its lines). */
+    private String id(byte[] b, int k) {
+        return isString(b, meta, k) ? shared(b, meta.start[k], meta.end[k]) : "";
     }
 
     private static boolean isString(byte[] b, FastMembers.Fields f, int k) {

@@ -1,5 +1,7 @@
 package dev.sigil.contract.event;
 
+import java.math.BigDecimal;
+
 import dev.sigil.contract.model.Component;
 
 /**
@@ -25,6 +27,8 @@ import dev.sigil.contract.model.Component;
  * @param usage the usage record it states, or its tokens as tokens of an unknown model ({@link Usage}); never null
  * @param errorCode the error's code (metadata.error_info.error_code, error_info.error_code), ""
  * @param suggestion what to do about the error: the line's own, else its code's or its category's (docs/errors.md), ""
+ * @param attribution where it sits in its run's call tree (docs/contract.md §5.2); never null
+ * @param budgetUsd the dollar budget it states (metadata.budget_usd), negative if none
  */
 public record LogEvent(
         Dialect dialect,
@@ -45,7 +49,12 @@ public record LogEvent(
         String errorType,
         Usage usage,
         String errorCode,
-        String suggestion) {
+        String suggestion,
+        Attribution attribution,
+        BigDecimal budgetUsd) {
+
+    /** The value of {@link #budgetUsd} when a line states no dollar budget. */
+    public static final BigDecimal NO_BUDGET_USD = BigDecimal.ONE.negate();
 
     public boolean hasLatency() {
         return !Double.isNaN(latencyMs);
@@ -54,6 +63,10 @@ public record LogEvent(
     /** Whether the line carries an error record (a code). */
     public boolean hasErrorCode() {
         return !errorCode.isEmpty();
+    }
+
+    public boolean hasBudgetUsd() {
+        return budgetUsd.signum() >= 0;
     }
 
     public boolean isError() {

@@ -1,5 +1,7 @@
 package dev.sigil.contract.event;
 
+import java.math.BigDecimal;
+
 import dev.sigil.contract.codec.PythonJsonWriter;
 import dev.sigil.contract.errors.ErrorCode;
 import dev.sigil.contract.model.Component;
@@ -17,6 +19,12 @@ public final class LogEventDecoder {
     static final String TOKENS_USED = "tokens_used";
     /** The error record's key: in metadata of an execution entry, at the top of a seed-002 line (docs/errors.md). */
     static final String ERROR_INFO = "error_info";
+    /** The attribution keys (docs/contract.md §5.2) and the dollar budget, in metadata of an execution entry. */
+    static final String EVENT_ID = "event_id";
+    static final String PARENT_ID = "parent_id";
+    static final String CORRELATION_ID = "correlation_id";
+    static final String PHASE = "phase";
+    static final String BUDGET_USD = "budget_usd";
 
     private LogEventDecoder() {
     }
@@ -49,7 +57,9 @@ public final class LogEventDecoder {
                 tokens, number(metadata.get("latency_ms")), count(metadata.get("budget"), -1),
                 count(metadata.get("total_used"), -1), count(metadata.get("total_tokens"), -1),
                 text(metadata.get("error")), text(metadata.get("error_type")), Usage.read(metadata.get(TOKENS_USED), tokens),
-                text(errorInfo.get("error_code")), suggestion(errorInfo));
+                text(errorInfo.get("error_code")), suggestion(errorInfo),
+                Attribution.of(text(metadata.get(EVENT_ID)), text(metadata.get(PARENT_ID)), text(metadata.get(CORRELATION_ID)),
+                        text(metadata.get(PHASE))), dollars(number(metadata.get(BUDGET_USD))));
     }
 
     private static LogEvent operationLog(JsonNode line) {
@@ -66,7 +76,8 @@ public final class LogEventDecoder {
                 component, mapComponent(component), operation, level, message, tokens,
                 number(line.get("duration_ms")), count(snapshot.get("total_budget"), -1), count(snapshot.get("used"), -1),
                 count(metadata.get("total_tokens"), -1), text(errorInfo.get("error_message")), text(errorInfo.get("error_type")),
-                Usage.read(line.get(TOKENS_USED), tokens), text(errorInfo.get("error_code")), suggestion(errorInfo));
+                Usage.read(line.get(TOKENS_USED), tokens), text(errorInfo.get("error_code")), suggestion(errorInfo),
+                operationAttribution(line), LogEvent.NO_BUDGET_USD);
     }
 
     private static LogEvent other(JsonNode line) {
@@ -74,7 +85,21 @@ public final class LogEventDecoder {
         return new LogEvent(Dialect.OTHER, text(line.get("timestamp")), text(line.get("session_id")), "", component,
                 Component.fromWire(component).orElse(null), text(line.get("operation")), levelOr(line.get("level"), Level.INFO),
                 message(line.get("message")), count(line.get("tokens")), Double.NaN, -1, -1, -1, "", "",
-                Usage.unknownModel(count(line.get("tokens"))), "", "");
+                Usage.unknownModel(count(line.get("tokens"))), "", "", Attribution.NONE, LogEvent.NO_BUDGET_USD);
+    }
+
+    /** docs/contract.md §9: a seed-002 line's own keys, its id and its operation context's parent as the fallbacks. */
+    private static Attribution operationAttribution(JsonNode line) {
+        String eventId = text(line.get(EVENT_ID));
+        String parentId = text(line.get(PARENT_ID));
+        return Attribution.of(eventId.isEmpty() ? text(line.get("id")) : eventId,
+                parentId.isEmpty() ? text(line.get("parent_operation_id")) : parentId, text(line.get(CORRELATION_ID)),
+                text(line.get(PHASE)));
+    }
+
+    /** A dollar amount from a finite number: its shortest decimal form (as Python's repr shows it); negative if none. */
+    static BigDecimal dollars(double number) {
+        return Double.isNaN(number) || number < 0 ? LogEvent.NO_BUDGET_USD : BigDecimal.valueOf(number);
     }
 
     /** docs/contract.md §9: the event type of an operation-log line. */

@@ -3,8 +3,11 @@ package dev.sigil.monitor.format;
 import java.util.function.UnaryOperator;
 
 import dev.sigil.contract.event.LogEvent;
+import dev.sigil.cost.Money;
 import dev.sigil.monitor.state.ComponentStats;
 import dev.sigil.monitor.state.SessionStats;
+import dev.sigil.spend.SessionSpend;
+import dev.sigil.spend.Tally;
 import dev.sigil.text.TerminalText;
 
 /**
@@ -66,8 +69,15 @@ public final class PythonMonitorText {
 
     /** {@code _display_minimal}: a carriage return and the token line, no newline. */
     public String minimalLine(SessionStats s) {
-        return "\rTokens: " + PyFormat.grouped(s.tokensUsed()) + " / " + PyFormat.grouped(s.budget()) + " ("
+        String tokens = "\rTokens: " + PyFormat.grouped(s.tokensUsed()) + " / " + PyFormat.grouped(s.budget()) + " ("
                 + PyFormat.fixed(s.budgetPercentage(), 2) + "%)";
+        SessionSpend spend = s.spending();
+        if (!spend.hasModels()) {
+            return tokens;
+        }
+        Tally t = spend.total();
+        return tokens + "  Cost: " + Money.brief(t.usd()) + (spend.hasBudgetUsd() ? " / " + Money.brief(spend.budgetUsd()) : "")
+                + (t.unpricedTokens() > 0 ? " + " + PyFormat.grouped(t.unpricedTokens()) + " unpriced tokens" : "");
     }
 
     /** {@code _display_final_summary}; {@code elapsedSeconds} as {@link SessionStats#elapsedSeconds} gives it. */
@@ -88,11 +98,41 @@ public final class PythonMonitorText {
             for (ComponentStats c : s.components()) {
                 out.append("  ").append(PyFormat.padRight(field.apply(c.name()), 12)).append(": ")
                         .append(PyFormat.grouped(c.tokens())).append(" tokens, ")
-                        .append(PyFormat.fixed(c.totalLatencyMs(), 0)).append("ms\n");
+                        .append(PyFormat.fixed(c.totalLatencyMs(), 0)).append("ms").append(componentCost(s.spending(), c.name()))
+                        .append('\n');
             }
         }
+        cost(out, s.spending());
         out.append('\n').append(RULE_60).append('\n');
         return out.toString();
+    }
+
+    /** {@code , $0.0123} (or {@code , unpriced}) after a component's figures, when the session names a model. */
+    private static String componentCost(SessionSpend spend, String component) {
+        Tally t = spend.components().get(component);
+        if (!spend.hasModels() || t == null) {
+            return "";
+        }
+        return t.cost().map(usd -> ", " + Money.brief(usd)).orElse(", unpriced");
+    }
+
+    /** The session's cost, per model, and its unpriced tokens; nothing when no line names a model. */
+    private void cost(StringBuilder out, SessionSpend spend) {
+        if (!spend.hasModels()) {
+            return;
+        }
+        Tally t = spend.total();
+        out.append("\nFinal Cost:\n  Total:      ").append(Money.brief(t.usd()));
+        if (spend.hasBudgetUsd()) {
+            out.append(" / ").append(Money.brief(spend.budgetUsd()));
+        }
+        out.append('\n');
+        spend.models().forEach((model, m) -> out.append("  ").append(field.apply(model)).append(": ")
+                .append(m.cost().map(Money::brief).orElse("unpriced")).append(", ").append(PyFormat.grouped(m.totalTokens()))
+                .append(" tokens\n"));
+        if (t.unpricedTokens() > 0) {
+            out.append("  Unpriced:   ").append(PyFormat.grouped(t.unpricedTokens())).append(" tokens (no price known: never counted as $0)\n");
+        }
     }
 
     /**

@@ -1,7 +1,11 @@
 package dev.sigil.monitor.state;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /**
  * A log timestamp read the way CPython's {@code datetime.fromisoformat} reads the forms the contract allows
@@ -96,6 +100,19 @@ public record EventTime(long micros, boolean aware) {
     /** Seconds from {@code start} to {@code end}, as Python's {@code (end - start).total_seconds()} computes them. */
     public static double secondsBetween(EventTime start, EventTime end) {
         return (double) (end.micros - start.micros) / MICROS_PER_SECOND;
+    }
+
+    /**
+     * The instant this time stands for: an aware time as it is; a naive one as the local wall time of {@code zone}
+     * (the Python logger writes the local time of the machine it runs on). What prices by date and time of day read.
+     */
+    public Instant toInstant(ZoneId zone) {
+        long seconds = Math.floorDiv(micros, MICROS_PER_SECOND);
+        long nanos = Math.floorMod(micros, MICROS_PER_SECOND) * 1000;
+        if (aware) {
+            return Instant.ofEpochSecond(seconds, nanos);
+        }
+        return LocalDateTime.ofEpochSecond(seconds, (int) nanos, ZoneOffset.UTC).atZone(zone).toInstant();
     }
 
     /** The whole second this time falls in (floor). */

@@ -39,6 +39,10 @@ final class KeyReducer {
     }
 
     private static MonitorState normal(MonitorState s, Command c) {
+        MonitorState viewed = ViewKeys.key(s, c);
+        if (viewed != null) {
+            return viewed;
+        }
         UiState ui = s.ui();
         return switch (c) {
             case PAUSE -> s.with(s.session(), s.reader(), ui.paused() ? resume(s) : ui.withFrozen(s.session(), ui.scroll()));
@@ -54,6 +58,7 @@ final class KeyReducer {
             case HELP -> s.with(s.session(), s.reader(), ui.withHelp(true));
             case CONFIRM, CANCEL -> s.showSummary() ? s.with(s.session(), s.reader(), ui.withSummaryDismissed(true)) : s;
             case QUIT, BACKSPACE, PICK_SESSION -> s; // QUIT and PICK_SESSION are answered with effects in key()
+            case COST_VIEW, TREE_VIEW, EXPAND, COLLAPSE -> s; // answered by ViewKeys above
         };
     }
 

@@ -81,6 +81,8 @@ public sealed interface MonitorAction {
     /** What a key means, independent of the key that was pressed. */
     enum Command {
         QUIT, PAUSE, UP, DOWN, PAGE_UP, PAGE_DOWN, HOME, END, FILTER, CYCLE_COMPONENT, CYCLE_LEVEL, PICK_SESSION, HELP,
-        CONFIRM, CANCEL, BACKSPACE
+        CONFIRM, CANCEL, BACKSPACE,
+        /** The spending views (ViewKeys): cost, call tree, and opening or closing a tree node. */
+        COST_VIEW, TREE_VIEW, EXPAND, COLLAPSE
     }
 }

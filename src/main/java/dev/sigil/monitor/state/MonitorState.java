@@ -16,16 +16,24 @@ import dev.sigil.contract.event.Level;
  * @param ui the user's choices
  * @param clock the wall clock of the latest tick, or null before the first
  * @param idleMillis after how long without a new line a running session is shown as incomplete
+ * @param prices how lines are priced (docs/cost.md)
+ * @param views which view of the spending is open (cost, call tree), and where in it
  */
-public record MonitorState(SessionStats session, ReaderStatus reader, UiState ui, Clock clock, long idleMillis) {
+public record MonitorState(SessionStats session, ReaderStatus reader, UiState ui, Clock clock, long idleMillis, Prices prices,
+                           Views views) {
 
     /** A session not growing for this long is shown as incomplete (it may still be waiting for a slow step). */
     public static final long DEFAULT_IDLE_MILLIS = 60_000;
 
     /** The state before anything was read. */
     public static MonitorState initial(String source, boolean following, String component, Level minLevel) {
+        return initial(source, following, component, minLevel, Prices.NONE);
+    }
+
+    /** The state before anything was read, pricing lines with {@code prices}. */
+    public static MonitorState initial(String source, boolean following, String component, Level minLevel, Prices prices) {
         return new MonitorState(SessionStats.empty(Status.INITIAL), ReaderStatus.initial(source, following),
-                UiState.initial(component, minLevel), null, DEFAULT_IDLE_MILLIS);
+                UiState.initial(component, minLevel), null, DEFAULT_IDLE_MILLIS, prices, Views.DASHBOARD);
     }
 
     /** The session the screen shows: as it was when paused, else as it is. */
@@ -77,6 +85,10 @@ public record MonitorState(SessionStats session, ReaderStatus reader, UiState ui
     }
 
     MonitorState with(SessionStats s, ReaderStatus r, UiState u) {
-        return new MonitorState(s, r, u, clock, idleMillis);
+        return new MonitorState(s, r, u, clock, idleMillis, prices, views);
+    }
+
+    MonitorState with(Views v) {
+        return new MonitorState(session, reader, ui, clock, idleMillis, prices, v);
     }
 }

@@ -98,7 +98,7 @@ public final class Reducer {
             before = SessionStats.empty(Status.WAITING);
             s = s.with(before, s.reader().withNotice("another session: " + firstId), s.ui().reset());
         }
-        SessionStats after = SessionFold.apply(before, a.events(), a.atMillis());
+        SessionStats after = SessionFold.apply(before, a.events(), a.atMillis(), s.prices());
         UiState ui = s.ui();
         if (!ui.paused() && ui.scroll() > 0) {
             // keep the rows on screen still while new ones arrive below
@@ -118,7 +118,7 @@ public final class Reducer {
 
     private static MonitorState tick(MonitorState s, MonitorAction.Tick t) {
         Clock clock = new Clock(t.epochMillis(), t.utcOffsetSeconds());
-        MonitorState next = new MonitorState(s.session(), s.reader(), s.ui(), clock, s.idleMillis());
+        MonitorState next = new MonitorState(s.session(), s.reader(), s.ui(), clock, s.idleMillis(), s.prices(), s.views());
         SessionStats session = s.session();
         if (session.status() == Status.RUNNING && s.reader().following() && session.lastLineAtMillis() >= 0
                 && t.epochMillis() - session.lastLineAtMillis() >= s.idleMillis()) {
@@ -131,7 +131,7 @@ public final class Reducer {
         long since = s.clock() == null ? x.statusSinceMillis() : s.clock().epochMillis();
         return new SessionStats(x.sessionId(), status, x.start(), x.end(), x.budget(), x.budgetSource(), x.summedTokens(),
                 x.snapshotUsed(), x.restatements(), x.components(), x.recent(), x.errors(), x.history(), x.burn(),
-                x.latest(), x.lastLineAtMillis(), since);
+                x.latest(), x.lastLineAtMillis(), since, x.spending());
     }
 
     /** A scroll position kept within the visible events. */

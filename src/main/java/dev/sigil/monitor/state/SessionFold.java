@@ -1,13 +1,17 @@
 package dev.sigil.monitor.state;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import dev.sigil.contract.event.CountedTokens;
 import dev.sigil.contract.event.Dialect;
 import dev.sigil.contract.event.LogEvent;
-import dev.sigil.contract.model.Component;
+import dev.sigil.spend.SessionSpend;
 
 /**
  * Folds a batch of events into {@link SessionStats}: the documented {@code update_from_entry} (seed 001 §4.3),
@@ -40,8 +44,12 @@ final class SessionFold {
     private long statusSince;
     private final long firstSeq;
     private final long atMillis;
+    private final Prices prices;
+    private final SessionSpend.Builder spending;
 
-    private SessionFold(SessionStats s, long atMillis) {
+    private SessionFold(SessionStats s, long atMillis, Prices prices) {
+        this.prices = prices;
+        spending = s.spending().builder();
         sessionId = s.sessionId();
         status = s.status();
         start = s.start();
@@ -64,17 +72,21 @@ final class SessionFold {
     }
 
     static SessionStats apply(SessionStats s, List<LogEvent> events, long atMillis) {
+        return apply(s, events, atMillis, Prices.NONE);
+    }
+
+    static SessionStats apply(SessionStats s, List<LogEvent> events, long atMillis, Prices prices) {
         if (events.isEmpty()) {
             return s;
         }
-        SessionFold fold = new SessionFold(s, atMillis);
+        SessionFold fold = new SessionFold(s, atMillis, prices);
         for (LogEvent e : events) {
             fold.add(e);
         }
         return new SessionStats(fold.sessionId, fold.status, fold.start, fold.end, fold.budget, fold.budgetSource,
                 fold.summed, fold.snapshotUsed, fold.restatements, fold.components, s.recent().appendAll(fold.newRows),
                 s.errors().appendAll(fold.newErrors), fold.history.build(), fold.burn.build(), fold.latest, atMillis,
-                fold.statusSince);
+                fold.statusSince, fold.spending.build());
     }
 
     private void add(LogEvent e) {
@@ -87,19 +99,28 @@ final class SessionFold {
         }
         applyEventType(e, time);
         long counted = countedTokens(e);
+        EventTime at = time != null ? time : latest;
         if (counted > 0) {
             summed = Counts.add(summed, counted);
-            EventTime at = time != null ? time : latest;
             if (at != null) {
                 history.add(at.epochSecond(), counted);
                 burn.add(at.epochSecond(), counted);
             }
         }
+        spend(e, counted, at);
         EventRow row = EventRow.of(firstSeq + newRows.size(), e);
         newRows.add(row);
         if (e.isError()) {
             newErrors.add(row);
         }
+    }
+
+    /** What the line spent, priced at its own time (else the newest time read, else when it arrived). */
+    private void spend(LogEvent e, long counted, EventTime at) {
+        Optional<BigDecimal> price = counted > 0 && e.usage().hasModel()
+                ? prices.pricing().usd(e.usage(), at != null ? prices.instant(at) : Instant.ofEpochMilli(atMillis))
+                : Optional.empty();
+        spending.add(e, counted, price, at != null ? at.epochSecond() : Long.MIN_VALUE);
     }
 
     private void applyEventType(LogEvent e, EventTime time) {
@@ -143,17 +164,10 @@ final class SessionFold {
 
     /** The tokens this line adds to the session's total (docs/contract.md §4, §9). */
     private long countedTokens(LogEvent e) {
-        return switch (e.dialect()) {
-            case EXECUTION_ENTRY -> {
-                if (e.eventType().equals("session_complete") && e.tokens() > 0 && e.tokens() == summed) {
-                    restatements++;
-                    yield 0;
-                }
-                yield e.tokens();
-            }
-            case OPERATION_LOG -> e.contractComponent() == Component.ORCHESTRATOR ? 0 : e.tokens();
-            case OTHER -> 0;
-        };
+        if (CountedTokens.restates(e, summed)) {
+            restatements++;
+        }
+        return CountedTokens.of(e, summed);
     }
 
     private void updateComponent(LogEvent e) {

@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.util.List;
 
 import dev.sigil.config.TokenBudgetConfig;
+import dev.sigil.spend.SessionSpend;
 
 /**
  * What the monitor has learnt about one session: the documented {@code SessionState} (seed 001 §4.3) with
@@ -27,12 +28,13 @@ import dev.sigil.config.TokenBudgetConfig;
  * @param latest time of the newest event with a readable timestamp, or null
  * @param lastLineAtMillis wall clock when the latest line arrived, or -1
  * @param statusSinceMillis wall clock when the status last changed, or -1
+ * @param spending tokens and dollars per component and model, the cost burn, the dollar budget, the call tree
  */
 public record SessionStats(String sessionId, Status status, EventTime start, EventTime end, long budget,
                            BudgetSource budgetSource, long summedTokens, long snapshotUsed, long restatements,
                            List<ComponentStats> components, Ring<EventRow> recent, Ring<EventRow> errors,
                            TokenHistory history, BurnWindow burn, EventTime latest, long lastLineAtMillis,
-                           long statusSinceMillis) {
+                           long statusSinceMillis, SessionSpend spending) {
 
     public static final int RECENT_CAPACITY = 1000;
     public static final int ERRORS_CAPACITY = 100;
@@ -52,7 +54,7 @@ public record SessionStats(String sessionId, Status status, EventTime start, Eve
         return new SessionStats("", status, null, null, TokenBudgetConfig.DEFAULT_TOTAL, BudgetSource.DEFAULT, 0, -1, 0, List.of(),
                 Ring.empty(RECENT_CAPACITY, RECENT_BYTES, EventRow::weight),
                 Ring.empty(ERRORS_CAPACITY, ERRORS_BYTES, EventRow::weight), TokenHistory.empty(), BurnWindow.empty(), null,
-                -1, -1);
+                -1, -1, SessionSpend.EMPTY);
     }
 
     /** Tokens used: the seed-002 snapshot when there is one (it is authoritative), else the sum. */

@@ -38,7 +38,9 @@ public final class DashboardView {
             Panels.line(area, 0, buffer, Panels.text("sigil: window too small", theme.plain()));
             return;
         }
-        if (area.width() >= FULL_MIN_WIDTH && area.height() >= FULL_MIN_HEIGHT) {
+        if (SpendViews.render(state, theme, area, buffer)) {
+            // the cost view or the call tree is open in place of the panels
+        } else if (area.width() >= FULL_MIN_WIDTH && area.height() >= FULL_MIN_HEIGHT) {
             full(state, area, buffer);
         } else {
             compact(state, area, buffer);

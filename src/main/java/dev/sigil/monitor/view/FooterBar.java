@@ -31,6 +31,9 @@ final class FooterBar {
                 spans.add(Panels.text(" " + k[0], theme.key()));
                 spans.add(Panels.text(" " + k[1] + " ", theme.dim()));
             }
+            if (!compact && area.width() >= 100) {
+                SpendKeys.hint(state, theme, spans);
+            }
         }
         Panels.line(area, 0, buffer, spans.toArray(Span[]::new));
     }

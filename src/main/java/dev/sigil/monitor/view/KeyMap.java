@@ -44,6 +44,8 @@ public final class KeyMap {
             case 'l' -> command(Command.CYCLE_LEVEL);
             case 's' -> command(Command.PICK_SESSION);
             case '?', 'h' -> command(Command.HELP);
+            case '$' -> command(Command.COST_VIEW);
+            case 't' -> command(Command.TREE_VIEW);
             default -> mode == Mode.HELP ? command(Command.CANCEL) : Optional.empty();
         };
     }
@@ -57,6 +59,8 @@ public final class KeyMap {
             case HOME -> command(Command.HOME);
             case END -> command(Command.END);
             case ENTER -> command(Command.CONFIRM);
+            case LEFT -> command(Command.COLLAPSE);
+            case RIGHT -> command(Command.EXPAND);
             case ESCAPE -> command(Command.CANCEL);
             case BACKSPACE, DELETE -> command(Command.BACKSPACE);
             default -> Optional.empty();

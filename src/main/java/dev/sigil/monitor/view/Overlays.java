@@ -29,6 +29,8 @@ final class Overlays {
         {"c", "show one component, then the next, then all", "component"},
         {"l", "minimum level: trace debug info warning error critical", "minimum level"},
         {"s", "pick another session", "pick a session"},
+        {"$", "cost: per component and model, burn, dollar budget", "cost view"},
+        {"t", "call tree: tokens and cost per unit (Enter, ← →)", "call tree"},
         {"Enter Esc", "close the summary", "close summary"},
         {"?", "this help (any key closes it)", "this help"}};
 

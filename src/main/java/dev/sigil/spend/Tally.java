@@ -1,0 +1,69 @@
+package dev.sigil.spend;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+import dev.sigil.contract.event.Usage;
+
+/**
+ * What a group of lines spent: their counted tokens split as their usage records split them, their cost, and how many
+ * of their tokens have no price. A line counts when its tokens count for its session ({@code CountedTokens}); its
+ * usage record, if it names a model, gives the split. Immutable; sums are exact (tokens saturate at
+ * {@code Long.MAX_VALUE}, dollars are BigDecimal).
+ *
+ * @param inputTokens input tokens of usage records, the cache ones included
+ * @param outputTokens output tokens of usage records, reasoning included
+ * @param cacheReadTokens cache reads
+ * @param cacheWriteTokens cache writes (any lifetime)
+ * @param cacheWrite1hTokens the one-hour part of the cache writes
+ * @param reasoningTokens reasoning tokens
+ * @param totalTokens every counted token, of a usage record or not
+ * @param events lines that counted tokens
+ * @param usd the cost of the priced lines
+ * @param pricedEvents lines that had a price
+ * @param unpricedTokens counted tokens without a price (an unknown model, or none named)
+ */
+public record Tally(long inputTokens, long outputTokens, long cacheReadTokens, long cacheWriteTokens, long cacheWrite1hTokens,
+                    long reasoningTokens, long totalTokens, long events, BigDecimal usd, long pricedEvents, long unpricedTokens) {
+
+    public static final Tally ZERO = new Tally(0, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0, 0);
+
+    /** This tally and one line: {@code counted} tokens with {@code usage}, priced {@code usd} (empty: unpriced). */
+    public Tally plus(Usage usage, long counted, Optional<BigDecimal> price) {
+        boolean model = usage.hasModel();
+        return new Tally(add(inputTokens, model ? usage.inputTokens() : 0), add(outputTokens, model ? usage.outputTokens() : 0),
+                add(cacheReadTokens, usage.cacheReadTokens()), add(cacheWriteTokens, usage.cacheWriteTokens()),
+                add(cacheWrite1hTokens, usage.cacheWrite1hTokens()), add(reasoningTokens, usage.reasoningTokens()),
+                add(totalTokens, counted), events + 1, price.map(usd::add).orElse(usd), pricedEvents + (price.isPresent() ? 1 : 0),
+                price.isPresent() ? unpricedTokens : add(unpricedTokens, counted));
+    }
+
+    /** The two tallies together. */
+    public Tally plus(Tally o) {
+        return new Tally(add(inputTokens, o.inputTokens), add(outputTokens, o.outputTokens), add(cacheReadTokens, o.cacheReadTokens),
+                add(cacheWriteTokens, o.cacheWriteTokens), add(cacheWrite1hTokens, o.cacheWrite1hTokens),
+                add(reasoningTokens, o.reasoningTokens), add(totalTokens, o.totalTokens), events + o.events, usd.add(o.usd),
+                pricedEvents + o.pricedEvents, add(unpricedTokens, o.unpricedTokens));
+    }
+
+    /** Whether any of its lines had a price: its cost is then a figure, else "unpriced" (never $0). */
+    public boolean priced() {
+        return pricedEvents > 0;
+    }
+
+    /** The cost, when any line had a price. */
+    public Optional<BigDecimal> cost() {
+        return priced() ? Optional.of(usd) : Optional.empty();
+    }
+
+    /** Tokens that had a price. */
+    public long pricedTokens() {
+        return totalTokens - unpricedTokens;
+    }
+
+    /** {@code a + b}, or {@code Long.MAX_VALUE} when that overflows (a hostile log cannot wrap a total). */
+    static long add(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+    }
+}
