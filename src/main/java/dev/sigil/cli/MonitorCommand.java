@@ -22,6 +22,7 @@ import dev.sigil.monitor.MonitorOptions;
 import dev.sigil.monitor.MonitorPidFile;
 import dev.sigil.monitor.StreamMonitor;
 import dev.sigil.monitor.view.Display;
+import dev.sigil.spend.Prices;
 import dev.sigil.tail.Confinement;
 import dev.sigil.tail.TailOptions;
 import dev.sigil.text.TerminalText;
@@ -67,6 +68,9 @@ final class MonitorCommand implements Callable<Integer> {
 
     @Mixin
     SessionOptions logs;
+
+    @Mixin
+    PriceOptions prices;
 
     @Parameters(paramLabel = "PATH", arity = "0..1", description = "A log file to follow (or a session directory holding execution.jsonl).")
     String path;
@@ -114,13 +118,14 @@ final class MonitorCommand implements Callable<Integer> {
             throw UserError.usage("no log at " + options.target().file() + " (drop --no-follow to wait for it)");
         }
         OutputStream out = new BufferedOutputStream(env.stdout(), 1 << 16);
+        Prices linePrices = prices.prices(env, spec);
         try (MonitorPidFile pid = MonitorPidFile.register(locator.layout(), target.session(),
                 warning -> err.println("sigil monitor: " + TerminalText.visible(warning)))) {
             if (options.mode() == MonitorOptions.Mode.DASHBOARD) {
-                new DashboardMonitor(options, locator, Clock.systemDefaultZone()).run(out);
+                new DashboardMonitor(options, locator, Clock.systemDefaultZone(), linePrices).run(out);
                 return ExitCode.OK;
             }
-            boolean problems = new StreamMonitor(options, out, err, Clock.systemDefaultZone()).run();
+            boolean problems = new StreamMonitor(options, out, err, Clock.systemDefaultZone(), linePrices).run();
             return problems ? ExitCode.FINDINGS : ExitCode.OK;
         }
     }

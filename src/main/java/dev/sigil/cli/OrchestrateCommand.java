@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 import dev.sigil.config.ConfigInputs;
+import dev.sigil.config.ConfigKeys;
 import dev.sigil.config.SigilConfig;
+import dev.sigil.cost.UsagePricer;
 import dev.sigil.layout.LogLayout;
 import dev.sigil.layout.SessionId;
 import dev.sigil.log.LoggerSettings;
@@ -36,6 +39,7 @@ import dev.sigil.orchestrate.OutputDocument;
 import dev.sigil.orchestrate.pipeline.PipelineDefinition;
 import dev.sigil.orchestrate.pipeline.PipelineFileException;
 import dev.sigil.orchestrate.pipeline.PipelineLoader;
+import dev.sigil.spend.Prices;
 import dev.sigil.tail.TailOptions;
 import dev.sigil.text.TerminalText;
 import dev.sigil.tokens.BudgetPlan;
@@ -62,7 +66,7 @@ import picocli.CommandLine.Spec;
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the pipeline completed", "1:it completed with failed steps, or failed",
-            "2:bad arguments or configuration, or the session is in use", "3:the token budget ran out",
+            "2:bad arguments or configuration, or the session is in use", "3:the token or dollar budget ran out",
             "130:interrupted (Ctrl-C)"})
 final class OrchestrateCommand implements Callable<Integer> {
 
@@ -83,6 +87,12 @@ final class OrchestrateCommand implements Callable<Integer> {
 
     @Option(names = {"-b", "--budget"}, paramLabel = "N", description = "Token budget (default: token_budget.default_total, 256,000).")
     String budget;
+
+    @Option(names = "--budget-usd", paramLabel = "USD", description = "Dollar budget beside the token budget, e.g. 5 or 12.50 (default: token_budget.usd, none): the same warning levels, and no step starts once it is reached.")
+    String budgetUsd;
+
+    @Mixin
+    PriceOptions prices;
 
     @Option(names = {"-a", "--agent"}, paramLabel = "NAME", description = "Agent to run the task (recorded in the log).")
     String agent;
@@ -143,8 +153,9 @@ final class OrchestrateCommand implements Callable<Integer> {
         boolean dashboard = monitor && env.stdoutTerminal() && cfg.features().monitoring();
         OrchestrateConsole console = new OrchestrateConsole(out, verbose && !dashboard);
         LoggerSettings settings = LoggerSettingsFromConfig.of(cfg.logging());
+        UsagePricer pricer = prices.pricer(env, spec);
         Orchestrator orchestrator = new Orchestrator(settings, Clock.systemDefaultZone(), System::nanoTime,
-                TokenCounter.of(tokenEncoding), err, !dashboard, Thread::sleep, console::step);
+                TokenCounter.of(tokenEncoding), err, !dashboard, Thread::sleep, console::step, pricer);
         OrchestrationRequest request = new OrchestrationRequest(task, sessionId, BudgetPlan.of(cfg.tokenBudget()), agent, seed, speed,
                 definition, resume, cfg.features().tokenTracking(), cfg.features().budgetAlerts(),
                 cfg.features().monitoring());
@@ -159,7 +170,8 @@ final class OrchestrateCommand implements Callable<Integer> {
         Orchestrator.Session run = open(orchestrator, request);
         redaction = run.redaction();
         console.starting(shownTask, sessionId, run.logFile().toString(), resume);
-        OrchestrationResult result = dashboard ? withDashboard(run, env, found, console) : runHere(run, console);
+        OrchestrationResult result = dashboard ? withDashboard(run, env, found, console, new Prices(pricer::usd, ZoneId.systemDefault()))
+                : runHere(run, console);
         return switch (result.status()) {
             case COMPLETED -> ExitCode.OK;
             case COMPLETED_WITH_FAILURES, FAILED -> ExitCode.FINDINGS;
@@ -206,6 +218,9 @@ final class OrchestrateCommand implements Callable<Integer> {
         List<ConfigInputs.Flag> flags = new ArrayList<>();
         if (budget != null) {
             flags.add(new ConfigInputs.Flag("token_budget.default_total", budget.replace(",", "").replace("_", ""), "--budget"));
+        }
+        if (budgetUsd != null) {
+            flags.add(new ConfigInputs.Flag(ConfigKeys.BUDGET_USD.name(), budgetUsd.replace(",", ""), "--budget-usd"));
         }
         return flags;
     }
@@ -256,8 +271,8 @@ final class OrchestrateCommand implements Callable<Integer> {
 
     /** The pipeline on a worker thread, the dashboard in front; quitting the dashboard early interrupts the run. */
     @SuppressWarnings("try") // the guard works by being open; the body never needs it
-    private OrchestrationResult withDashboard(Orchestrator.Session run, Environment env, LogOptions.Logs found, OrchestrateConsole console)
-            throws Exception {
+    private OrchestrationResult withDashboard(Orchestrator.Session run, Environment env, LogOptions.Logs found, OrchestrateConsole console,
+                                              Prices linePrices) throws Exception {
         AtomicReference<OrchestrationResult> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -283,7 +298,7 @@ final class OrchestrateCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             try (MonitorPidFile pid = MonitorPidFile.register(found.layout(), LogLayout.sessionOf(run.logFile()),
                     warning -> err.println("sigil orchestrate: " + TerminalText.visible(warning)))) {
-                summaryShown = new DashboardMonitor(options, locator, Clock.systemDefaultZone()).run(out, done, Duration.ofMillis(1500))
+                summaryShown = new DashboardMonitor(options, locator, Clock.systemDefaultZone(), linePrices).run(out, done, Duration.ofMillis(1500))
                         .session().status().isFinished();
             }
             if (!done.isDone()) {

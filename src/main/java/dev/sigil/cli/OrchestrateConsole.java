@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 import dev.sigil.contract.errors.ErrorCode;
+import dev.sigil.cost.Money;
 import dev.sigil.orchestrate.OrchestrationResult;
 import dev.sigil.orchestrate.StepOutcome;
 import dev.sigil.text.TerminalText;
@@ -55,7 +56,8 @@ final class OrchestrateConsole {
             out.println(RULE);
             out.println(switch (r.status()) {
                 case COMPLETED, COMPLETED_WITH_FAILURES -> "EXECUTION COMPLETE";
-                case BUDGET_EXHAUSTED -> "EXECUTION STOPPED: TOKEN BUDGET EXHAUSTED";
+                case BUDGET_EXHAUSTED -> r.error().startsWith("cost budget") ? "EXECUTION STOPPED: COST BUDGET EXHAUSTED"
+                        : "EXECUTION STOPPED: TOKEN BUDGET EXHAUSTED";
                 case INTERRUPTED -> "EXECUTION INTERRUPTED";
                 case FAILED -> "EXECUTION FAILED";
             });
@@ -64,6 +66,10 @@ final class OrchestrateConsole {
         out.println("Result: " + TerminalText.visible(summary(r)));
         ErrorCode.of(r.errorCode()).ifPresent(code -> out.println("Error " + code.code() + ": " + code.suggestion()));
         out.printf(Locale.ROOT, "Final Tokens: %,d / %,d%n", r.totalTokens(), r.budget());
+        if (r.usage().priced() || r.budgetUsd().isPresent()) {
+            out.println("Final Cost: " + Money.brief(r.usage().usd()) + r.budgetUsd().map(b -> " / " + Money.brief(b)).orElse("")
+                    + (r.usage().unpricedTokens() > 0 ? String.format(Locale.ROOT, " (+%,d unpriced tokens)", r.usage().unpricedTokens()) : ""));
+        }
         out.flush();
     }
 

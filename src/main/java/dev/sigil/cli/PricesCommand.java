@@ -3,26 +3,21 @@ package dev.sigil.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.sigil.cost.Lookup;
-import dev.sigil.layout.SigilHome;
-import dev.sigil.prices.BundledPrices;
 import dev.sigil.prices.Explanation;
 import dev.sigil.prices.ExplanationText;
 import dev.sigil.prices.LoadedPrices;
 import dev.sigil.prices.PriceExplainer;
-import dev.sigil.prices.PriceFileException;
-import dev.sigil.prices.PriceFiles;
 import dev.sigil.prices.PriceListing;
 import dev.sigil.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -59,12 +54,12 @@ final class PricesCommand implements Callable<Integer> {
     @Option(names = "--explain", paramLabel = "FILE", description = "For the log FILE ('-' for standard input), show which price each model matched and why, and what its calls cost.")
     String explain;
 
-    @Option(names = "--prices", paramLabel = "FILE", description = "Read overrides from FILE too (after ~/.sigil/prices.yaml; its models win).")
-    Path pricesFile;
+    @Mixin
+    PriceOptions prices;
 
     @Override
     public Integer call() throws IOException {
-        LoadedPrices prices = load(root.environment(), pricesFile, spec);
+        LoadedPrices prices = this.prices.loaded(root.environment(), spec);
         PrintWriter out = spec.commandLine().getOut();
         Instant now = Instant.now();
         if (explain != null) {
@@ -95,18 +90,6 @@ final class PricesCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** The snapshot with the override files; their problems on stderr, then exit 2. */
-    static LoadedPrices load(Environment env, Path named, CommandSpec spec) {
-        try {
-            return PriceFiles.load(BundledPrices.catalog(), SigilHome.of(env.variables()).pricesFile(), Optional.ofNullable(named));
-        } catch (PriceFileException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            e.problems().forEach(p -> err.println(TerminalText.visible(spec.qualifiedName() + ": error: " + p)));
-            err.flush();
-            throw UserError.usage("invalid price file (" + e.getMessage() + " above)");
-        }
-    }
-
     /** {@code sigil prices --version}: the price data's version and date, and the override files in effect. */
     static final class Version implements IVersionProvider {
 
@@ -116,7 +99,7 @@ final class PricesCommand implements Callable<Integer> {
         @Override
         public String[] getVersion() {
             PricesCommand command = spec.commandLine().getCommand();
-            return PriceListing.version(load(command.root.environment(), command.pricesFile, spec)).toArray(String[]::new);
+            return PriceListing.version(command.prices.loaded(command.root.environment(), spec)).toArray(String[]::new);
         }
     }
 }

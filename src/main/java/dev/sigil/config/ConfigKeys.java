@@ -85,6 +85,10 @@ public final class ConfigKeys {
     public static final ConfigKey<Double> EXCEEDED_THRESHOLD = threshold("token_budget.exceeded_threshold", "0.95",
             "exceeded (no further step starts)");
 
+    public static final ConfigKey<java.util.Optional<BigDecimal>> BUDGET_USD = key("token_budget.usd", ValueTypes.dollarsOrNone(), "none",
+            "A session's budget in US dollars beside its token budget (the same thresholds and hard stop), or none.",
+            "SIGIL_BUDGET_USD", null);
+
     public static final ConfigKey<Boolean> ENABLE_MONITORING = feature("features.monitoring", "SIGIL_ENABLE_MONITORING",
             "Start the monitor when a command asks for it (rollback switch of seed 000 section 8.2).");
     public static final ConfigKey<Boolean> ENABLE_TOKEN_TRACKING = feature("features.token_tracking", "SIGIL_ENABLE_TOKEN_TRACKING",
@@ -114,7 +118,7 @@ public final class ConfigKeys {
                 DEFAULT_MODE, REFRESH_RATE_HZ, SHOW_COMPONENT_BREAKDOWN, SHOW_BUDGET_BAR, SHOW_FORECAST, SHOW_LATENCY,
                 HIGHLIGHT_SLOWEST, LATENCY_WARNING_MS, DEFAULT_TOTAL));
         keys.addAll(ALLOCATIONS.values());
-        keys.addAll(List.of(WARNING_THRESHOLD, CRITICAL_THRESHOLD, EXCEEDED_THRESHOLD,
+        keys.addAll(List.of(WARNING_THRESHOLD, CRITICAL_THRESHOLD, EXCEEDED_THRESHOLD, BUDGET_USD,
                 ENABLE_MONITORING, ENABLE_TOKEN_TRACKING, ENABLE_BUDGET_ALERTS));
         return List.copyOf(keys);
     }

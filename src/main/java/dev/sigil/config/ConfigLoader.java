@@ -244,7 +244,8 @@ public final class ConfigLoader {
         Map<Component, Long> allocations = new EnumMap<>(Component.class);
         ConfigKeys.ALLOCATIONS.forEach((component, key) -> allocations.put(component, get(key)));
         TokenBudgetConfig budget = new TokenBudgetConfig(get(ConfigKeys.DEFAULT_TOTAL), allocations,
-                get(ConfigKeys.WARNING_THRESHOLD), get(ConfigKeys.CRITICAL_THRESHOLD), get(ConfigKeys.EXCEEDED_THRESHOLD));
+                get(ConfigKeys.WARNING_THRESHOLD), get(ConfigKeys.CRITICAL_THRESHOLD), get(ConfigKeys.EXCEEDED_THRESHOLD),
+                get(ConfigKeys.BUDGET_USD));
         FeatureFlags features = new FeatureFlags(get(ConfigKeys.ENABLE_MONITORING), get(ConfigKeys.ENABLE_TOKEN_TRACKING),
                 get(ConfigKeys.ENABLE_BUDGET_ALERTS));
         return new SigilConfig(logging, monitoring, budget, features);

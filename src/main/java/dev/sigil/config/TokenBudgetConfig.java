@@ -1,9 +1,11 @@
 package dev.sigil.config;
 
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.sigil.contract.model.Component;
 
@@ -15,9 +17,10 @@ import dev.sigil.contract.model.Component;
  * @param warningThreshold fraction of the total at which the level becomes elevated
  * @param criticalThreshold fraction at which it becomes critical
  * @param exceededThreshold fraction at which it becomes exceeded and no further step starts
+ * @param usd a session's budget in US dollars, if any (the same thresholds, the same hard stop)
  */
 public record TokenBudgetConfig(long defaultTotal, Map<Component, Long> allocations, double warningThreshold,
-                                double criticalThreshold, double exceededThreshold) {
+                                double criticalThreshold, double exceededThreshold, Optional<BigDecimal> usd) {
 
     /** The seeds' total: 256,000 tokens. */
     public static final long DEFAULT_TOTAL = 256_000;

@@ -20,6 +20,7 @@ final class ValueTypes {
 
     // Python's int() accepts underscores between digits (256_000), so config files written for the Python tools do.
     private static final Pattern INTEGER = Pattern.compile("[0-9]+(?:_[0-9]+)*");
+    private static final BigDecimal MAX_DOLLARS = new BigDecimal("1000000000");
     private static final Pattern DECIMAL = Pattern.compile("(?:[0-9]+(?:_[0-9]+)*(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
 
     private ValueTypes() {
@@ -75,6 +76,38 @@ final class ValueTypes {
             @Override
             public String format(Double value) {
                 return plain(value);
+            }
+        };
+    }
+
+    /** An amount of US dollars above 0 ({@code 5}, {@code 12.50}, {@code $5}), or {@code none} for no such budget. */
+    static ValueType<java.util.Optional<BigDecimal>> dollarsOrNone() {
+        return new ValueType<>() {
+            @Override
+            public java.util.Optional<BigDecimal> parse(RawValue raw, Path home) throws InvalidValueException {
+                String text = scalar(raw);
+                if (text.equalsIgnoreCase("none") || text.isEmpty()) {
+                    return java.util.Optional.empty();
+                }
+                String digits = text.startsWith("$") ? text.substring(1) : text;
+                if (!DECIMAL.matcher(digits).matches()) {
+                    throw new InvalidValueException("expected " + expected());
+                }
+                BigDecimal v = new BigDecimal(digits.replace("_", ""));
+                if (v.signum() <= 0 || v.compareTo(MAX_DOLLARS) > 0) {
+                    throw new InvalidValueException("expected " + expected());
+                }
+                return java.util.Optional.of(v.stripTrailingZeros());
+            }
+
+            @Override
+            public String expected() {
+                return "US dollars, a number above 0 up to " + plain(MAX_DOLLARS) + ", or none";
+            }
+
+            @Override
+            public String format(java.util.Optional<BigDecimal> value) {
+                return value.map(ValueTypes::plain).orElse("none");
             }
         };
     }

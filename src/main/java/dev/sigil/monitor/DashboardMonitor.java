@@ -14,10 +14,10 @@ import dev.sigil.layout.SessionId;
 import dev.sigil.monitor.format.PythonMonitorText;
 import dev.sigil.monitor.state.MonitorAction;
 import dev.sigil.monitor.state.MonitorState;
-import dev.sigil.monitor.state.Prices;
 import dev.sigil.monitor.state.SessionStats;
 import dev.sigil.monitor.view.DashboardApp;
 import dev.sigil.monitor.view.Theme;
+import dev.sigil.spend.Prices;
 
 /**
  * The full-screen dashboard wired to a live log: a {@link TailFeed} thread feeds an {@link ActionQueue} that the

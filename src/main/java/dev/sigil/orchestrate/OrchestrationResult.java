@@ -1,7 +1,11 @@
 package dev.sigil.orchestrate;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
+
+import dev.sigil.spend.Tally;
 
 /**
  * How a run ended.
@@ -18,10 +22,20 @@ import java.util.OptionalDouble;
  * @param errorCode its code in docs/errors.md (e.g. TOKEN_001), ""
  * @param error the failure in words, ""
  * @param durationSeconds wall time of this run
+ * @param usage the session's tokens and dollars as its readers count them (earlier runs included)
+ * @param budgetUsd the session's dollar budget, if it has one
  */
 public record OrchestrationResult(String sessionId, String task, Status status, long totalTokens, long budget,
                                   List<StepOutcome> steps, String finalOutput, OptionalDouble qualityScore, String errorType,
-                                  String errorCode, String error, double durationSeconds) {
+                                  String errorCode, String error, double durationSeconds, Tally usage, Optional<BigDecimal> budgetUsd) {
+
+    /** A result without usage records (nothing priced). */
+    public OrchestrationResult(String sessionId, String task, Status status, long totalTokens, long budget, List<StepOutcome> steps,
+                               String finalOutput, OptionalDouble qualityScore, String errorType, String errorCode, String error,
+                               double durationSeconds) {
+        this(sessionId, task, status, totalTokens, budget, steps, finalOutput, qualityScore, errorType, errorCode, error, durationSeconds,
+                Tally.ZERO, Optional.empty());
+    }
 
     /** How a run can end. */
     public enum Status {
@@ -31,7 +45,7 @@ public record OrchestrationResult(String sessionId, String task, Status status, 
         COMPLETED_WITH_FAILURES,
         /** A configuration or system error stopped the pipeline. */
         FAILED,
-        /** The token budget ran out; the step that used it up finished, the next did not start. */
+        /** The token or dollar budget ran out; the step that used it up finished, the next did not start. */
         BUDGET_EXHAUSTED,
         /** Ctrl-C or SIGTERM. */
         INTERRUPTED

@@ -10,17 +10,24 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import dev.sigil.contract.codec.PythonTimestamp;
+import dev.sigil.contract.event.EventTime;
+import dev.sigil.cost.UsagePricer;
 import dev.sigil.log.ExecutionLogger;
 import dev.sigil.log.LoggerSettings;
+import dev.sigil.log.summary.UsageSummary;
 import dev.sigil.orchestrate.execute.CommandExecutor;
 import dev.sigil.orchestrate.execute.OfflineExecutor;
 import dev.sigil.orchestrate.execute.StepExecutor;
+import dev.sigil.prices.BundledPrices;
+import dev.sigil.spend.Prices;
 import dev.sigil.text.TerminalText;
 import dev.sigil.tokens.AlertHandler;
 import dev.sigil.tokens.ConsoleAlertHandler;
+import dev.sigil.tokens.DollarBudget;
 import dev.sigil.tokens.LogAlertHandler;
 import dev.sigil.tokens.TokenCounter;
 import dev.sigil.tokens.TokenTracker;
+import dev.sigil.tokens.WarningLevel;
 
 /**
  * Runs a pipeline for one session: opens the session's logger (which refuses a second writer), reads where an
@@ -38,6 +45,7 @@ public final class Orchestrator {
     private final boolean consoleAlerts;
     private final OfflineExecutor.Pause pause;
     private final Consumer<StepOutcome> listener;
+    private final UsagePricer pricer;
 
     /**
      * @param settings where and how the log is written
@@ -51,6 +59,16 @@ public final class Orchestrator {
      */
     public Orchestrator(LoggerSettings settings, Clock clock, LongSupplier nanos, TokenCounter counter, PrintWriter err,
                         boolean consoleAlerts, OfflineExecutor.Pause pause, Consumer<StepOutcome> listener) {
+        this(settings, clock, nanos, counter, err, consoleAlerts, pause, listener, new UsagePricer(BundledPrices::catalog));
+    }
+
+    /**
+     * An orchestrator pricing its steps with {@code pricer} (the snapshot with the user's overrides; docs/cost.md): for
+     * tokens.json's and metrics.json's cost and the dollar budget. The other parameters are as above.
+     */
+    public Orchestrator(LoggerSettings settings, Clock clock, LongSupplier nanos, TokenCounter counter, PrintWriter err,
+                        boolean consoleAlerts, OfflineExecutor.Pause pause, Consumer<StepOutcome> listener, UsagePricer pricer) {
+        this.pricer = pricer;
         this.settings = settings;
         this.clock = clock;
         this.nanos = nanos;
@@ -115,14 +133,17 @@ public final class Orchestrator {
             long started = nanos.getAsLong();
             OrchestrationRequest request = this.request;
             StepOutputs outputs = new StepOutputs(logger.sessionDirectory(), logger.redaction());
-            ResumePoint resume = request.resume() ? ResumePoint.read(logger.sessionDirectory(), outputs.read())
+            Prices prices = new Prices(pricer::usd, clock.getZone());
+            SessionSums sums = new SessionSums(request.sessionId(), prices, EventTime.parse(PythonTimestamp.now(clock)));
+            ResumePoint resume = request.resume() ? ResumePoint.read(logger.sessionDirectory(), outputs.read(), sums::add)
                     : ResumePoint.none();
+            int runs = request.resume() ? resume.runs() : ResumePoint.runs(logger.sessionDirectory());
             if (request.task().isEmpty()) {
                 // --resume without a TASK: the task of the run being continued
                 request = new OrchestrationRequest(resume.task(), request.sessionId(), request.budget(), request.agent(), request.seed(),
                         request.speed(), request.pipeline(), request.resume(), request.trackTokens(), request.alerts(), request.monitoring());
             }
-            SessionRecorder recorder = new SessionRecorder(logger, Orchestrator.this::warn);
+            SessionRecorder recorder = new SessionRecorder(logger, Orchestrator.this::warn, sums);
             List<AlertHandler> handlers = new ArrayList<>();
             if (request.alerts()) {
                 handlers.add(new LogAlertHandler(recorder::budget));
@@ -132,18 +153,37 @@ public final class Orchestrator {
             }
             TokenTracker tracker = new TokenTracker(request.budget(), handlers);
             StepRunner runner = new StepRunner(recorder, outputs, nanos, pause, Orchestrator.this::warn, request.sessionId(), request.task());
+            DollarWatch dollars = new DollarWatch(request.budget().usd(), request.budget().thresholds(), sums,
+                    dollarAlerts(request, recorder));
             PipelineRun run = new PipelineRun(request, recorder, tracker, runner, builtin, command, resume, nanos, listener,
-                    documents(request));
+                    "run-" + (runs + 1), dollars, documents(request));
             OrchestrationResult result = run.run();
             // An interrupt that came after the last step has nothing left to stop; left set, it would make the
             // logger's close give up at once (an interrupted thread cannot wait) and lose the last lines and summaries.
             Thread.interrupted();
             String now = PythonTimestamp.now(clock);
+            UsageSummary usage = SessionTally.usage(sums, request.budget().usd());
             // The summaries are for whoever watches the session: with monitoring off they are not written.
-            logger.summaries(request.monitoring() ? SessionTally.tokenSummary(request.sessionId(), now, tracker.status()) : null,
-                    run.tally().metrics(request.sessionId(), now, (nanos.getAsLong() - started) / 1e9));
+            logger.summaries(request.monitoring() ? SessionTally.tokenSummary(request.sessionId(), now, tracker.status(), usage) : null,
+                    run.tally().metrics(request.sessionId(), now, (nanos.getAsLong() - started) / 1e9, usage));
             close();
             return result;
+        }
+
+        /** The dollar budget's alerts: in the log (unless alerts are off) and on stderr (unless the dashboard shows them). */
+        private Consumer<DollarBudget.Alert> dollarAlerts(OrchestrationRequest request, SessionRecorder recorder) {
+            return alert -> {
+                if (!request.alerts()) {
+                    return;
+                }
+                recorder.budget(alert.logEntry());
+                if (consoleAlerts) {
+                    synchronized (err) {
+                        err.println("sigil orchestrate: " + (alert.level() == WarningLevel.EXCEEDED ? "error: " : "warning: ") + alert.message());
+                        err.flush();
+                    }
+                }
+            };
         }
 
         private SessionDocuments documents(OrchestrationRequest request) {

@@ -17,6 +17,7 @@ import dev.sigil.orchestrate.execute.StepFailure;
 import dev.sigil.orchestrate.pipeline.BuiltinPipeline;
 import dev.sigil.orchestrate.pipeline.PipelineDefinition;
 import dev.sigil.orchestrate.pipeline.StepDefinition;
+import dev.sigil.spend.Phases;
 import dev.sigil.tokens.BudgetLogEntry;
 import dev.sigil.tokens.BudgetStatus;
 import dev.sigil.tokens.TokenTracker;
@@ -42,6 +43,8 @@ final class PipelineRun {
     private final LongSupplier nanos;
     private final Consumer<StepOutcome> listener;
     private final SessionDocuments documents;
+    private final DollarWatch dollars;
+    private final String runId;
     private final SessionTally tally = new SessionTally();
     private final Map<String, String> outputs = new LinkedHashMap<>();
     private final List<StepOutcome> outcomes = new ArrayList<>();
@@ -56,9 +59,16 @@ final class PipelineRun {
     /** The step running now, for what an out-of-memory ending says. */
     private String current = "";
 
+    /**
+     * @param runId this run's unit in the call tree ({@code run-N}: the N-th run of the session)
+     * @param dollars the dollar budget (a watch that never stops when there is none)
+     */
     PipelineRun(OrchestrationRequest request, SessionRecorder recorder, TokenTracker tracker, StepRunner runner,
                 StepExecutor builtin, StepExecutor command, ResumePoint resume, LongSupplier nanos, Consumer<StepOutcome> listener,
-                SessionDocuments documents) {
+                String runId, DollarWatch dollars, SessionDocuments documents) {
+        this.runId = runId;
+        this.dollars = dollars;
+        this.documents = documents;
         this.request = request;
         this.recorder = recorder;
         this.tracker = tracker;
@@ -88,7 +98,10 @@ final class PipelineRun {
                 tally.spent(tokens);
             });
         }
-        recorder.sessionStart(request.task(), request.budget().total(), request.agent(), startMetadata);
+        dollars.seed();
+        recorder.run(request.sessionId() + "/" + runId);
+        recorder.runScope(new SessionRecorder.Scope(runId, "", Phases.INITIALIZATION));
+        recorder.sessionStart(request.task(), request.budget().total(), request.agent(), startMetadata, request.budget().usd());
         this.start = start;
         documents.update(status("running", null));
         try {
@@ -106,9 +119,12 @@ final class PipelineRun {
                 if (request.trackTokens() && !tracker.canContinue()) {
                     return budgetExhausted(start, step);
                 }
+                if (request.trackTokens() && !dollars.canContinue()) {
+                    return dollarsExhausted(start, step);
+                }
                 documents.update(status("running", step));
                 current = step.id();
-                StepRunner.Ran ran = runner.run(step, executorFor(step), inputs(step), "", !outputs.isEmpty());
+                StepRunner.Ran ran = runner.run(step, executorFor(step), inputs(step), "", !outputs.isEmpty(), phaseOf(step));
                 record(ran);
                 if (!ran.succeeded()) {
                     if (ran.failure().category().isFatal()) {
@@ -119,7 +135,10 @@ final class PipelineRun {
                 expandPlan(steps, step, ran.result().output());
                 if (step.component() == Component.CONTRACTS && failedCheck(ran) && !retryContract(step, ran)) {
                     contractFailures++;
+                    SessionRecorder.Scope outside = recorder.scope();
+                    recorder.enter(phaseOf(step).child(step.id(), phaseOf(step).phase()));
                     recorder.contractFailed(step.id(), step.component(), !outputs.isEmpty());
+                    recorder.enter(outside);
                 }
             }
             boolean clean = tally.failed() == 0 && contractFailures == 0;
@@ -181,12 +200,19 @@ final class PipelineRun {
             }
             // Always counted (tokens.json is the tracker's status); enforced only with token tracking on.
             tracker.track(o.component(), o.tokens());
+            dollars.afterStep();
         } else {
             tally.failed(o.component(), o.latencyMs());
             lastErrorCode = ran.failure().code();
             lastError = ran.failure().getMessage();
         }
         listener.accept(o);
+    }
+
+    /** The unit of the phase a step belongs to, inside the run's (docs/contract.md §5.2). */
+    private SessionRecorder.Scope phaseOf(StepDefinition step) {
+        String phase = Phases.of(step.component(), step.operation());
+        return new SessionRecorder.Scope(runId, "", phase).child(phase, phase);
     }
 
     /** The run's final output is the last reasoning step's, or else the last output of any step. */
@@ -232,24 +258,36 @@ final class PipelineRun {
     private boolean retryContract(StepDefinition check, StepRunner.Ran failed) throws InterruptedException {
         JsonNode fb = failed.result().metadata().get("feedback");
         String feedback = fb != null && fb.isString() ? fb.stringValue() : failed.result().output().strip();
+        SessionRecorder.Scope checkUnit = phaseOf(check).child(check.id(), phaseOf(check).phase());
+        SessionRecorder.Scope retryUnit = checkUnit.child("retry-1", checkUnit.phase());
+        SessionRecorder.Scope outside = recorder.scope();
+        recorder.enter(retryUnit);
+        try {
+            return retryContract(check, feedback, retryUnit);
+        } finally {
+            recorder.enter(outside);
+        }
+    }
+
+    private boolean retryContract(StepDefinition check, String feedback, SessionRecorder.Scope retryUnit) throws InterruptedException {
         recorder.contractRetry(check.id(), feedback, 1, !outputs.isEmpty());
-        if (!check.dependsOn().isEmpty() && request.trackTokens() && !tracker.canContinue()) {
+        if (!check.dependsOn().isEmpty() && request.trackTokens() && !(tracker.canContinue() && dollars.canContinue())) {
             return false;
         }
         String redo = check.dependsOn().isEmpty() ? null : check.dependsOn().get(check.dependsOn().size() - 1);
         StepDefinition redoStep = redo == null ? null : knownSteps.get(redo);
         if (redoStep != null) {
-            StepRunner.Ran again = runner.run(redoStep, executorFor(redoStep), inputs(redoStep), feedback, true);
+            StepRunner.Ran again = runner.run(redoStep, executorFor(redoStep), inputs(redoStep), feedback, true, retryUnit);
             record(again);
             stopIfFatal(again);
             if (!again.succeeded()) {
                 return false;
             }
         }
-        if (request.trackTokens() && !tracker.canContinue()) {
+        if (request.trackTokens() && !(tracker.canContinue() && dollars.canContinue())) {
             return false;
         }
-        StepRunner.Ran second = runner.run(check, executorFor(check), inputs(check), feedback, true);
+        StepRunner.Ran second = runner.run(check, executorFor(check), inputs(check), feedback, true, retryUnit);
         record(second);
         stopIfFatal(second);
         return second.succeeded() && !failedCheck(second);
@@ -265,8 +303,16 @@ final class PipelineRun {
         return end(start, Status.BUDGET_EXHAUSTED, ErrorCode.TOKEN_001, message);
     }
 
+    private OrchestrationResult dollarsExhausted(long start, StepDefinition next) {
+        if (!request.alerts() || !dollars.exceededAlerted()) {
+            recorder.budget(dollars.exhausted());
+        }
+        return end(start, Status.BUDGET_EXHAUSTED, ErrorCode.TOKEN_001, dollars.exhaustedMessage(next.id()));
+    }
+
     /** The end of the run; {@code code} is why it stopped (null when it ran to its end). */
     private OrchestrationResult end(long start, Status status, ErrorCode code, String error) {
+        recorder.enter(new SessionRecorder.Scope(runId, "", Phases.COMPLETION));
         double seconds = (nanos.getAsLong() - start) / 1e9;
         long total = tally.tokens();
         switch (status) {
@@ -280,7 +326,7 @@ final class PipelineRun {
         documents.update(status(status.name().toLowerCase(java.util.Locale.ROOT), null));
         return new OrchestrationResult(request.sessionId(), request.task(), status, total, request.budget().total(), outcomes,
                 lastReasoningOutput.isEmpty() ? lastOutput : lastReasoningOutput, quality, code == null ? "" : code.errorType(),
-                code == null ? "" : code.code(), error, seconds);
+                code == null ? "" : code.code(), error, seconds, recorder.sums().total(), request.budget().usd());
     }
 
     /** What the session's documents say now: {@code state}, and {@code current} if a step runs. */

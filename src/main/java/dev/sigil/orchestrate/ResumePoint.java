@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import dev.sigil.contract.codec.JsonSyntaxException;
 import dev.sigil.contract.codec.LineSplitter;
 import dev.sigil.contract.codec.PythonJsonReader;
+import dev.sigil.contract.event.LogEvent;
+import dev.sigil.contract.event.LogEventDecoder;
 import dev.sigil.contract.model.Component;
 import dev.sigil.contract.model.EventType;
 import dev.sigil.contract.model.ExecutionEntry;
@@ -32,9 +35,10 @@ import tools.jackson.databind.JsonNode;
  * @param finished true if the log already ends with session_complete
  * @param spent the sum of {@code tokens} over the log's lines, by component
  * @param pipeline the pipeline name of the first session_start ("" for the built-in pipeline)
+ * @param runs how many runs the log holds (its session_start lines)
  */
 record ResumePoint(Map<String, DoneStep> done, Map<String, String> outputs, String task, boolean finished, Map<Component, Long> spent,
-                   String pipeline) {
+                   String pipeline, int runs) {
 
     /** A step the earlier run completed: its tokens and latency summed over its step_complete lines. */
     record DoneStep(String id, Component component, long tokens, double latencyMs) {
@@ -42,10 +46,16 @@ record ResumePoint(Map<String, DoneStep> done, Map<String, String> outputs, Stri
 
     /** Nothing to resume from. */
     static ResumePoint none() {
-        return new ResumePoint(Map.of(), Map.of(), "", false, Map.of(), "");
+        return new ResumePoint(Map.of(), Map.of(), "", false, Map.of(), "", 0);
     }
 
     static ResumePoint read(Path sessionDirectory, Map<String, String> outputs) throws IOException {
+        return read(sessionDirectory, outputs, e -> { });
+    }
+
+    /** {@link #read(Path, Map)}, handing every line readers can read to {@code lines}, in log order. */
+    static ResumePoint read(Path sessionDirectory, Map<String, String> outputs, Consumer<LogEvent> lines) throws IOException {
+        int[] runs = {0};
         Map<String, DoneStep> done = new LinkedHashMap<>();
         String[] task = {""};
         String[] pipeline = {null};
@@ -57,10 +67,16 @@ record ResumePoint(Map<String, DoneStep> done, Map<String, String> outputs, Stri
                 new LineSplitter(16 << 20).split(in, new LineSplitter.Handler() {
                     @Override
                     public void line(long number, byte[] bytes, int from, int to) {
-                        ExecutionEntry e = entry(reader, bytes, from, to);
+                        JsonNode node = node(reader, bytes, from, to);
+                        LogEvent event = node == null ? null : LogEventDecoder.decode(node);
+                        if (event != null) {
+                            lines.accept(event);
+                        }
+                        ExecutionEntry e = entry(node);
                         if (e == null) {
                             return;
                         }
+                        runs[0] += e.eventType() == EventType.SESSION_START ? 1 : 0;
                         if (e.eventType() == EventType.SESSION_START && task[0].isEmpty()) {
                             task[0] = e.metadata().task().orElse("");
                         }
@@ -89,15 +105,50 @@ record ResumePoint(Map<String, DoneStep> done, Map<String, String> outputs, Stri
         }
         Map<String, String> kept = new LinkedHashMap<>();
         done.keySet().forEach(id -> kept.put(id, outputs.get(id)));
-        return new ResumePoint(done, kept, task[0], finished[0], spent, pipeline[0] == null ? "" : pipeline[0]);
+        return new ResumePoint(done, kept, task[0], finished[0], spent, pipeline[0] == null ? "" : pipeline[0], runs[0]);
     }
 
-    private static ExecutionEntry entry(PythonJsonReader reader, byte[] bytes, int from, int to) {
-        try {
-            return ExecutionEntry.fromJsonNode(reader.read(bytes, from, to));
-        } catch (JsonSyntaxException | IllegalArgumentException e) {
+    private static JsonNode node(PythonJsonReader reader, byte[] bytes, int from, int to) {
+        if (LineSplitter.isBlank(bytes, from, to)) {
             return null;
         }
+        try {
+            return reader.read(bytes, from, to);
+        } catch (JsonSyntaxException e) {
+            return null;
+        }
+    }
+
+    private static ExecutionEntry entry(JsonNode node) {
+        try {
+            return node == null ? null : ExecutionEntry.fromJsonNode(node);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** How many runs a session's log holds (its session_start lines), without reading the lines' values. */
+    static int runs(Path sessionDirectory) throws IOException {
+        byte[] mark = "\"event_type\":\"session_start\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int n = 0;
+        byte[] buffer = new byte[1 << 16];
+        for (Path part : parts(sessionDirectory)) {
+            try (InputStream in = Files.newInputStream(part)) {
+                int kept = 0;
+                for (int read; (read = in.read(buffer, kept, buffer.length - kept)) > 0; ) {
+                    int end = kept + read;
+                    int i = 0;
+                    for (; i + mark.length <= end; i++) {
+                        if (buffer[i] == '"' && java.util.Arrays.equals(buffer, i, i + mark.length, mark, 0, mark.length)) {
+                            n++;
+                        }
+                    }
+                    kept = end - i; // a mark cut at the block's end is found with the next block
+                    System.arraycopy(buffer, i, buffer, 0, kept);
+                }
+            }
+        }
+        return n;
     }
 
     /** Rotated parts first (execution.1.jsonl, execution.2.jsonl, ...), then the live file. */

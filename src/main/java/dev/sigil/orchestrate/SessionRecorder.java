@@ -6,10 +6,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.sigil.contract.errors.ErrorCode;
-
+import dev.sigil.contract.event.LogEventDecoder;
+import dev.sigil.contract.event.Usage;
 import dev.sigil.contract.model.Component;
 import dev.sigil.contract.model.ErrorInfo;
 import dev.sigil.contract.model.EventType;
+import dev.sigil.contract.model.ExecutionEntry;
 import dev.sigil.contract.model.Metadata;
 import dev.sigil.log.ExecutionLogger;
 import dev.sigil.log.InvalidEntryException;
@@ -31,10 +33,13 @@ final class SessionRecorder {
             "attempt", "error", "error_type", "category", "retry_count", "max_retries", "delay_ms", "task", "budget", "agent",
             "total_tokens", "steps_completed", "steps_failed", "total_latency_ms", "warning_level", "total_used",
             "total_remaining", "budget_remaining", "feedback", "severity", "should_retry", "pipeline", "resumed", "resumed_steps",
-            "error_info");
+            "error_info", "tokens_used", "event_id", "parent_id", "correlation_id", "phase", "budget_usd", "cost_usd", "previous_level");
 
     private final ExecutionLogger logger;
     private final Reporter reporter;
+    private final SessionSums sums;
+    private String correlationId = "";
+    private Scope scope = Scope.NONE;
     private long entries;
 
     /** Where problems with the log itself are reported (stderr in the command). */
@@ -43,14 +48,51 @@ final class SessionRecorder {
         void warn(String message);
     }
 
-    SessionRecorder(ExecutionLogger logger, Reporter reporter) {
+    SessionRecorder(ExecutionLogger logger, Reporter reporter, SessionSums sums) {
         this.logger = logger;
         this.reporter = reporter;
+        this.sums = sums;
     }
 
-    void sessionStart(String task, long budget, String agent, Metadata.Builder extra) {
-        log(EventType.SESSION_START, Component.ORCHESTRATOR, "Starting pipeline for: " + task, 0,
-                extra.task(task).budget(budget).agent(agent));
+    /**
+     * Where an entry sits in the run's call tree (docs/contract.md §5.2): its unit, the unit containing it, the phase.
+     *
+     * @param eventId the unit ("" before the run has one)
+     * @param parentId the containing unit, "" at the root
+     * @param phase the phase of the run
+     */
+    record Scope(String eventId, String parentId, String phase) {
+        static final Scope NONE = new Scope("", "", "");
+
+        /** The unit {@code name} inside this one. */
+        Scope child(String name, String childPhase) {
+            return new Scope(eventId + "/" + name, eventId, childPhase);
+        }
+    }
+
+    /** The run's id, written as correlation_id on every entry from now on. */
+    void run(String correlation) {
+        this.correlationId = correlation;
+    }
+
+    Scope scope() {
+        return scope;
+    }
+
+    /** The entries from now on are about {@code unit}. */
+    void enter(Scope unit) {
+        this.scope = unit;
+    }
+
+    /** What the run has written so far, counted as its readers will count it. */
+    SessionSums sums() {
+        return sums;
+    }
+
+    void sessionStart(String task, long budget, String agent, Metadata.Builder extra, java.util.Optional<java.math.BigDecimal> usd) {
+        Metadata.Builder m = extra.task(task).budget(budget).agent(agent);
+        usd.ifPresent(d -> m.put("budget_usd", dev.sigil.tokens.BudgetLogEntry.dollars(d)));
+        log(EventType.SESSION_START, Component.ORCHESTRATOR, "Starting pipeline for: " + task, 0, m);
     }
 
     void stepStart(String stepId, Component component, String operation, int attempt) {
@@ -61,6 +103,7 @@ final class SessionRecorder {
         log(EventType.STEP_START, component, "Starting " + operation, 0, m);
     }
 
+    /** What happens inside a step; a tool call is a unit of its own ({@code tool-NAME}, then {@code tool-NAME-2}, ...). */
     void progress(String stepId, Component component, String message, Map<String, JsonNode> details) {
         Metadata.Builder m = Metadata.builder().put("step", stepId);
         details.forEach((k, v) -> {
@@ -68,13 +111,35 @@ final class SessionRecorder {
                 m.put(k, v);
             }
         });
-        log(EventType.REASONING_STEP, component, message, 0, m);
+        JsonNode tool = details.get("tool");
+        Scope step = scope;
+        if (tool != null && tool.isString() && !step.eventId().isEmpty()) {
+            m.operation(tool.stringValue());
+            enter(step.child(toolName(step, tool.stringValue()), step.phase()));
+        }
+        try {
+            log(EventType.REASONING_STEP, component, message, 0, m);
+        } finally {
+            enter(step);
+        }
+    }
+
+    private final java.util.Map<String, Integer> toolCalls = new java.util.HashMap<>();
+
+    private String toolName(Scope step, String tool) {
+        String safe = tool.replaceAll("[^!-~]", "_").replace('/', '_');
+        String base = "tool-" + (safe.length() > 64 ? safe.substring(0, 64) : safe);
+        int n = toolCalls.merge(step.eventId() + "/" + base, 1, Integer::sum);
+        return n == 1 ? base : base + "-" + n;
     }
 
     void stepComplete(String stepId, Component component, String operation, long inputTokens, long outputTokens,
-                      double latencyMs, Map<String, JsonNode> details) {
+                      double latencyMs, Map<String, JsonNode> details, Usage usage) {
         Metadata.Builder m = Metadata.builder().put("step", stepId).operation(operation).latencyMs(latencyMs)
                 .put("input_tokens", inputTokens).put("output_tokens", outputTokens);
+        if (usage.hasModel()) {
+            m.tokensUsed(usage.toRecord());
+        }
         JsonNode summary = details.get("summary");
         // A step's own keys never replace the recorder's (which always have the schema's types).
         details.forEach((k, v) -> {
@@ -133,7 +198,21 @@ final class SessionRecorder {
      * exhaustion the run stops at when alerts are off. The one writer of both, checked like every other entry.
      */
     void budget(BudgetLogEntry entry) {
-        log(entry.eventType(), entry.component(), entry.message(), 0, entry.metadata().toBuilder());
+        Scope here = scope;
+        enter(run); // the budget is the run's, whichever step crossed a level
+        try {
+            log(entry.eventType(), entry.component(), entry.message(), 0, entry.metadata().toBuilder());
+        } finally {
+            enter(here);
+        }
+    }
+
+    private Scope run = Scope.NONE;
+
+    /** The run's own unit, where budget entries go. */
+    void runScope(Scope unit) {
+        this.run = unit;
+        enter(unit);
     }
 
     void sessionComplete(long totalTokens, long stepsCompleted, long stepsFailed, double totalLatencyMs) {
@@ -158,9 +237,10 @@ final class SessionRecorder {
 
     private void log(EventType type, Component component, String message, long tokens, Metadata.Builder metadata) {
         entries++;
+        attribute(metadata);
         Metadata m = metadata.build();
         try {
-            logger.logChecked(logger.entry(type, component, message, tokens, m));
+            written(logger.entry(type, component, message, tokens, m));
         } catch (InvalidEntryException e) {
             // Keep the event (and its tokens) in the log; drop what made it invalid: the extras a step reported.
             reporter.warn("log entry refused (" + e.getMessage() + "); written again without the step's extra metadata");
@@ -170,7 +250,29 @@ final class SessionRecorder {
                     reduced.put(k, v);
                 }
             });
-            logger.logChecked(logger.entry(type, component, message, tokens, reduced.build()));
+            written(logger.entry(type, component, message, tokens, reduced.build()));
+        }
+    }
+
+    /** The attribution keys of the current scope, after the entry's own keys. */
+    private void attribute(Metadata.Builder m) {
+        if (scope.eventId().isEmpty()) {
+            return;
+        }
+        m.put("event_id", scope.eventId());
+        if (!scope.parentId().isEmpty()) {
+            m.put("parent_id", scope.parentId());
+        }
+        m.put("correlation_id", correlationId);
+        if (!scope.phase().isEmpty()) {
+            m.put("phase", scope.phase());
+        }
+    }
+
+    /** Logs {@code entry} and, once it is queued for the file, counts it as its readers will. */
+    private void written(ExecutionEntry entry) {
+        if (logger.logChecked(entry)) {
+            sums.add(LogEventDecoder.decode(entry.toJsonNode()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.sigil.orchestrate;
 
+import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,6 +11,10 @@ import dev.sigil.log.summary.ComponentMetrics;
 import dev.sigil.log.summary.ComponentTokens;
 import dev.sigil.log.summary.SessionMetrics;
 import dev.sigil.log.summary.TokenSummary;
+import dev.sigil.log.summary.UsageLine;
+import dev.sigil.log.summary.UsageSummary;
+import dev.sigil.spend.Groups;
+import dev.sigil.spend.Tally;
 import dev.sigil.tokens.BudgetStatus;
 import dev.sigil.tokens.BudgetStatusJson;
 import dev.sigil.tokens.ComponentStatus;
@@ -71,6 +76,36 @@ final class SessionTally {
 
     double totalLatencyMs() {
         return totalLatencyMs;
+    }
+
+    /** The usage block of tokens.json and metrics.json: the log's lines as its readers count them ({@link SessionSums}). */
+    static UsageSummary usage(SessionSums sums, Optional<BigDecimal> budgetUsd) {
+        return new UsageSummary(line(sums.total()), budgetUsd, lines(sums.byPhase()), lines(sums.byOperation()), lines(sums.byModel()));
+    }
+
+    private static Map<String, UsageLine> lines(Groups groups) {
+        Map<String, UsageLine> out = new LinkedHashMap<>();
+        groups.tallies().forEach((name, t) -> out.put(name, line(t)));
+        return out;
+    }
+
+    private static UsageLine line(Tally t) {
+        return new UsageLine(t.totalTokens(), t.inputTokens(), t.outputTokens(), t.cacheReadTokens(), t.cacheWriteTokens(),
+                t.cacheWrite1hTokens(), t.reasoningTokens(), t.unpricedTokens(), t.events(), t.cost());
+    }
+
+    /** tokens.json with its usage block. */
+    static TokenSummary tokenSummary(String sessionId, String timestamp, BudgetStatus status, UsageSummary usage) {
+        TokenSummary t = tokenSummary(sessionId, timestamp, status);
+        return new TokenSummary(t.sessionId(), t.timestamp(), t.totalBudget(), t.totalUsed(), t.totalRemaining(),
+                t.utilizationPercentage(), t.components(), Optional.of(usage));
+    }
+
+    /** metrics.json with its usage block. */
+    SessionMetrics metrics(String sessionId, String timestamp, double durationSeconds, UsageSummary usage) {
+        SessionMetrics m = metrics(sessionId, timestamp, durationSeconds);
+        return new SessionMetrics(m.sessionId(), m.timestamp(), m.durationSeconds(), m.stepsCompleted(), m.stepsFailed(), m.components(),
+                m.slowestComponent(), m.fastestComponent(), m.averageLatencyMs(), Optional.of(usage));
     }
 
     /** tokens.json: every component of the budget, in the budget's order. */

@@ -49,9 +49,24 @@ final class StepRunner {
         this.task = task;
     }
 
-    /** Runs {@code step}; {@code partialResult}: whether steps before it produced output (for its error records). */
-    Ran run(StepDefinition step, StepExecutor executor, Map<String, String> inputs, String feedback, boolean partialResult)
-            throws InterruptedException {
+    /**
+     * Runs {@code step} as the unit {@code step.id()} inside {@code parent} (docs/contract.md §5.2): its first try is that
+     * unit, each retry a unit {@code retry-N} inside it, holding the retry entry and the try it starts.
+     * {@code partialResult}: whether steps before it produced output (for its error records).
+     */
+    Ran run(StepDefinition step, StepExecutor executor, Map<String, String> inputs, String feedback, boolean partialResult,
+            SessionRecorder.Scope parent) throws InterruptedException {
+        SessionRecorder.Scope unit = parent.child(step.id(), parent.phase());
+        recorder.enter(unit);
+        try {
+            return attempts(step, executor, inputs, feedback, partialResult, unit);
+        } finally {
+            recorder.enter(parent);
+        }
+    }
+
+    private Ran attempts(StepDefinition step, StepExecutor executor, Map<String, String> inputs, String feedback,
+                         boolean partialResult, SessionRecorder.Scope unit) throws InterruptedException {
         RetryPolicy policy = new RetryPolicy(step.retries(), step.retryDelay(), RetryPolicy.DEFAULT.max());
         for (int attempt = 1; ; attempt++) {
             recorder.stepStart(step.id(), step.component(), step.operation(), attempt);
@@ -64,6 +79,7 @@ final class StepRunner {
                         partialResult);
                 if (policy.shouldRetry(failure, attempt)) {
                     Duration delay = policy.delayBefore(attempt, failure);
+                    recorder.enter(unit.child("retry-" + attempt, unit.phase()));
                     recorder.retry(step.id(), failure, delay, where);
                     pause.millis(delay.toMillis());
                     continue;
@@ -88,7 +104,7 @@ final class StepRunner {
             double latency = millisSince(start);
             keep(step.id(), result.output());
             recorder.stepComplete(step.id(), step.component(), step.operation(), result.inputTokens(), result.outputTokens(), latency,
-                    result.metadata());
+                    result.metadata(), result.usage());
             return new Ran(new StepOutcome(step.id(), step.component(), step.operation(), true, result.tokens(), latency, "", false),
                     result, null);
         } catch (OutOfMemoryError e) {

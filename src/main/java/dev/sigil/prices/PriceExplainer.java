@@ -12,6 +12,7 @@ import java.util.Map;
 import dev.sigil.contract.codec.JsonSyntaxException;
 import dev.sigil.contract.codec.LineSplitter;
 import dev.sigil.contract.codec.PythonJsonReader;
+import dev.sigil.contract.event.EventTime;
 import dev.sigil.contract.event.FastLogEvent;
 import dev.sigil.contract.event.LogEvent;
 import dev.sigil.contract.event.LogEventDecoder;
@@ -20,7 +21,6 @@ import dev.sigil.cost.Cost;
 import dev.sigil.cost.PriceCalculator;
 import dev.sigil.cost.PriceCatalog;
 import dev.sigil.cost.UsageKeys;
-import dev.sigil.monitor.state.EventTime;
 
 /**
  * Reads one log (either dialect) and prices every usage record by its own timestamp: naive timestamps are the local

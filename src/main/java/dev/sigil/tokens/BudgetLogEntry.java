@@ -37,6 +37,22 @@ public record BudgetLogEntry(EventType eventType, Component component, String me
                 "Token budget exhausted: " + used + " of " + total + " used", m);
     }
 
+    /**
+     * Dollars as the log holds them: a float (what Python's logger would write) of the amount rounded to ten places,
+     * whose shortest form is those digits. The exact amount is {@code sigil report}'s.
+     */
+    public static double dollars(java.math.BigDecimal usd) {
+        return usd.setScale(10, java.math.RoundingMode.HALF_EVEN).doubleValue();
+    }
+
+    /** The {@code budget_exceeded} entry of a run stopped by its dollar budget when no alert said so (alerts off). */
+    public static BudgetLogEntry dollarsExhausted(java.math.BigDecimal spent, java.math.BigDecimal total) {
+        Metadata m = Metadata.builder().warningLevel(WarningLevel.EXCEEDED.wireName()).put("budget_usd", dollars(total))
+                .put("cost_usd", dollars(spent)).build();
+        return new BudgetLogEntry(EventType.BUDGET_EXCEEDED, Component.ORCHESTRATOR, "Cost budget exhausted: "
+                + dev.sigil.cost.Money.brief(spent) + " of " + dev.sigil.cost.Money.brief(total) + " spent", m);
+    }
+
     /** The log entry of {@code alert}. */
     public static BudgetLogEntry of(BudgetAlert alert) {
         Metadata.Builder m = Metadata.builder()

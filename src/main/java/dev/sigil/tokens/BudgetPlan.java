@@ -1,9 +1,11 @@
 package dev.sigil.tokens;
 
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import dev.sigil.config.TokenBudgetConfig;
 import dev.sigil.contract.model.Component;
@@ -16,8 +18,9 @@ import dev.sigil.contract.model.Component;
  * @param total tokens the session may spend, at least 1
  * @param allocations soft limit per component, in the order given; components not listed have none
  * @param thresholds where the warning levels start
+ * @param usd the budget in US dollars, if the session has one (the same thresholds and hard stop)
  */
-public record BudgetPlan(long total, Map<Component, Long> allocations, Thresholds thresholds) {
+public record BudgetPlan(long total, Map<Component, Long> allocations, Thresholds thresholds, Optional<BigDecimal> usd) {
 
     /** The seeds' default total: 256,000 tokens (a full context window). */
     public static final long DEFAULT_TOTAL = TokenBudgetConfig.DEFAULT_TOTAL;
@@ -25,7 +28,16 @@ public record BudgetPlan(long total, Map<Component, Long> allocations, Threshold
     /** The seeds' default allocations (seed 001 section 6.3); 26,000 tokens remain as reserve. */
     public static final Map<Component, Long> DEFAULT_ALLOCATIONS = TokenBudgetConfig.DEFAULT_ALLOCATIONS;
 
+    /** A plan without a dollar budget. */
+    public BudgetPlan(long total, Map<Component, Long> allocations, Thresholds thresholds) {
+        this(total, allocations, thresholds, Optional.empty());
+    }
+
     public BudgetPlan {
+        Objects.requireNonNull(usd, "usd");
+        if (usd.isPresent() && usd.get().signum() <= 0) {
+            throw new IllegalArgumentException("a dollar budget must be more than 0, got " + usd.get().toPlainString());
+        }
         if (total < 1) {
             throw new IllegalArgumentException("a budget's total must be at least 1 token, got " + total);
         }
@@ -57,6 +69,6 @@ public record BudgetPlan(long total, Map<Component, Long> allocations, Threshold
     /** The plan of a configuration's {@code token_budget} section. */
     public static BudgetPlan of(TokenBudgetConfig config) {
         return new BudgetPlan(config.defaultTotal(), config.allocations(),
-                new Thresholds(config.warningThreshold(), config.criticalThreshold(), config.exceededThreshold()));
+                new Thresholds(config.warningThreshold(), config.criticalThreshold(), config.exceededThreshold()), config.usd());
     }
 }

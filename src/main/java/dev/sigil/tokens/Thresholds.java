@@ -47,6 +47,24 @@ public record Thresholds(double warning, double critical, double exceeded) {
         return used >= boundaries[0] ? WarningLevel.ELEVATED : WarningLevel.NORMAL;
     }
 
+    /**
+     * The level of {@code spent} dollars of a budget of {@code total} dollars, with the same thresholds, exactly:
+     * a threshold {@code t} is reached when {@code spent >= t * total}, {@code t} taken as written.
+     */
+    public WarningLevel levelOf(BigDecimal spent, BigDecimal total) {
+        if (spent.compareTo(share(exceeded, total)) >= 0) {
+            return WarningLevel.EXCEEDED;
+        }
+        if (spent.compareTo(share(critical, total)) >= 0) {
+            return WarningLevel.CRITICAL;
+        }
+        return spent.compareTo(share(warning, total)) >= 0 ? WarningLevel.ELEVATED : WarningLevel.NORMAL;
+    }
+
+    private static BigDecimal share(double fraction, BigDecimal total) {
+        return new BigDecimal(Double.toString(fraction)).multiply(total);
+    }
+
     private static long boundary(double fraction, long total) {
         // Double.toString gives the shortest decimal that reads back as the same double: the number as written.
         BigDecimal exact = new BigDecimal(Double.toString(fraction)).multiply(BigDecimal.valueOf(total));

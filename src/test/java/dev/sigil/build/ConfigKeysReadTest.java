@@ -72,6 +72,7 @@ class ConfigKeysReadTest {
         m.put("token_budget.warning_threshold", new Reader(TokenBudgetConfig.class, "warningThreshold"));
         m.put("token_budget.critical_threshold", new Reader(TokenBudgetConfig.class, "criticalThreshold"));
         m.put("token_budget.exceeded_threshold", new Reader(TokenBudgetConfig.class, "exceededThreshold"));
+        m.put("token_budget.usd", new Reader(TokenBudgetConfig.class, "usd", "config\\.usd\\(\\)"));
         m.put("features.monitoring", new Reader(FeatureFlags.class, "monitoring", "features\\(\\)\\.monitoring\\(\\)"));
         m.put("features.token_tracking", new Reader(FeatureFlags.class, "tokenTracking"));
         m.put("features.budget_alerts", new Reader(FeatureFlags.class, "budgetAlerts"));

@@ -16,9 +16,9 @@ import org.zeroturnaround.exec.ProcessExecutor;
 
 import dev.sigil.contract.codec.PythonJsonReader;
 import dev.sigil.contract.codec.PythonJsonWriter;
+import dev.sigil.contract.event.EventTime;
 import dev.sigil.monitor.format.PyFormat;
 import dev.sigil.monitor.format.PythonMonitorText;
-import dev.sigil.monitor.state.EventTime;
 import dev.sigil.monitor.state.SessionStats;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

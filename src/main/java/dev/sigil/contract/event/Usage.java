@@ -35,6 +35,41 @@ public record Usage(String model, long inputTokens, long outputTokens, long tota
                 r.cacheWriteTokens().orElse(0), r.cacheWrite1hTokens().orElse(0), r.reasoningTokens().orElse(0));
     }
 
+    /**
+     * A record a producer makes (the orchestrator's steps): it must keep the contract, the usage rules included.
+     *
+     * @throws IllegalArgumentException naming what is wrong, if it does not
+     */
+    public static Usage of(String model, long input, long output, long cacheRead, long cacheWrite, long cacheWrite1h, long reasoning) {
+        if (input < 0 || output < 0 || cacheRead < 0 || cacheWrite < 0 || cacheWrite1h < 0 || reasoning < 0) {
+            throw new IllegalArgumentException("token counts must not be negative");
+        }
+        if (!TokenUsage.MODEL_PATTERN.matcher(model).find()) {
+            throw new IllegalArgumentException("the model must be provider:model-id, not '" + model + "'");
+        }
+        long total;
+        try {
+            total = Math.addExact(input, output);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("input and output tokens add up to more than 2^63 - 1");
+        }
+        if (!UsageRules.hold(input, output, total, cacheRead, cacheWrite, cacheWrite1h, reasoning)) {
+            throw new IllegalArgumentException("the cache counts must be parts of the input, the one-hour writes of the writes,"
+                    + " the reasoning of the output");
+        }
+        return new Usage(model, input, output, total, cacheRead, cacheWrite, cacheWrite1h, reasoning);
+    }
+
+    /** This usage as the contract's record, leaving out the optional counts that are 0. */
+    public TokenUsage toRecord() {
+        return new TokenUsage(inputTokens, outputTokens, totalTokens, model, optional(cacheReadTokens), optional(cacheWriteTokens),
+                optional(cacheWrite1hTokens), optional(reasoningTokens));
+    }
+
+    private static java.util.OptionalLong optional(long n) {
+        return n > 0 ? java.util.OptionalLong.of(n) : java.util.OptionalLong.empty();
+    }
+
     /** The usage of {@code record} if it conforms (definition and rules), else {@code tokens} of an unknown model. */
     static Usage read(JsonNode record, long tokens) {
         if (record == null || record.isMissingNode()) {

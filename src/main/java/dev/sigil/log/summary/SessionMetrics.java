@@ -22,12 +22,22 @@ import tools.jackson.databind.node.ObjectNode;
  * @param slowestComponent the component with the highest latency, if any ran
  * @param fastestComponent the component with the lowest latency, if any ran
  * @param averageLatencyMs mean latency per component
+ * @param usage the usage records' split, by phase, operation and model, and the cost, if the session's entries were folded
  */
 public record SessionMetrics(String sessionId, String timestamp, double durationSeconds, long stepsCompleted, long stepsFailed,
                              Map<Component, ComponentMetrics> components, Optional<Component> slowestComponent,
-                             Optional<Component> fastestComponent, double averageLatencyMs) {
+                             Optional<Component> fastestComponent, double averageLatencyMs, Optional<UsageSummary> usage) {
+
+    /** Metrics of the seed's keys only. */
+    public SessionMetrics(String sessionId, String timestamp, double durationSeconds, long stepsCompleted, long stepsFailed,
+                          Map<Component, ComponentMetrics> components, Optional<Component> slowestComponent,
+                          Optional<Component> fastestComponent, double averageLatencyMs) {
+        this(sessionId, timestamp, durationSeconds, stepsCompleted, stepsFailed, components, slowestComponent, fastestComponent,
+                averageLatencyMs, Optional.empty());
+    }
 
     public SessionMetrics {
+        Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(slowestComponent, "slowestComponent");
@@ -45,6 +55,7 @@ public record SessionMetrics(String sessionId, String timestamp, double duration
         node.put("slowest_component", slowestComponent.map(Component::wireName).orElse(null));
         node.put("fastest_component", fastestComponent.map(Component::wireName).orElse(null));
         node.put("average_latency_ms", averageLatencyMs);
+        usage.ifPresent(u -> u.into(node));
         return node;
     }
 }

@@ -3,6 +3,7 @@ package dev.sigil.log.summary;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import dev.sigil.contract.model.Component;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -19,11 +20,19 @@ import tools.jackson.databind.node.ObjectNode;
  * @param totalRemaining budget left
  * @param utilizationPercentage used as a percentage of the budget
  * @param components per component, in the order given
+ * @param usage the usage records' split, by phase, operation and model, and the cost, if the session's entries were folded
  */
 public record TokenSummary(String sessionId, String timestamp, long totalBudget, long totalUsed, long totalRemaining,
-                           double utilizationPercentage, Map<Component, ComponentTokens> components) {
+                           double utilizationPercentage, Map<Component, ComponentTokens> components, Optional<UsageSummary> usage) {
+
+    /** A summary of the seed's keys only. */
+    public TokenSummary(String sessionId, String timestamp, long totalBudget, long totalUsed, long totalRemaining,
+                        double utilizationPercentage, Map<Component, ComponentTokens> components) {
+        this(sessionId, timestamp, totalBudget, totalUsed, totalRemaining, utilizationPercentage, components, Optional.empty());
+    }
 
     public TokenSummary {
+        Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(timestamp, "timestamp");
         components = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(components));
@@ -36,6 +45,7 @@ public record TokenSummary(String sessionId, String timestamp, long totalBudget,
         ObjectNode byComponent = node.putObject("components");
         components.forEach((c, t) -> byComponent.putObject(c.wireName())
                 .put("allocated", t.allocated()).put("used", t.used()).put("utilization", t.utilization()));
+        usage.ifPresent(u -> u.into(node));
         return node;
     }
 }

@@ -1,5 +1,7 @@
 package dev.sigil.monitor.state;
 
+import dev.sigil.contract.event.EventTime;
+
 /**
  * The wall clock as the latest tick told it.
  *

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.sigil.contract.event.Level;
+import dev.sigil.spend.Prices;
 
 /**
  * Everything the monitor shows, as one immutable value: the session, the reader's report, the user's choices and

@@ -10,7 +10,9 @@ import java.util.Optional;
 
 import dev.sigil.contract.event.CountedTokens;
 import dev.sigil.contract.event.Dialect;
+import dev.sigil.contract.event.EventTime;
 import dev.sigil.contract.event.LogEvent;
+import dev.sigil.spend.Prices;
 import dev.sigil.spend.SessionSpend;
 
 /**
@@ -117,9 +119,8 @@ final class SessionFold {
 
     /** What the line spent, priced at its own time (else the newest time read, else when it arrived). */
     private void spend(LogEvent e, long counted, EventTime at) {
-        Optional<BigDecimal> price = counted > 0 && e.usage().hasModel()
-                ? prices.pricing().usd(e.usage(), at != null ? prices.instant(at) : Instant.ofEpochMilli(atMillis))
-                : Optional.empty();
+        Optional<BigDecimal> price = counted <= 0 ? Optional.empty()
+                : at != null ? prices.of(e.usage(), at) : prices.of(e.usage(), Instant.ofEpochMilli(atMillis));
         spending.add(e, counted, price, at != null ? at.epochSecond() : Long.MIN_VALUE);
     }
 

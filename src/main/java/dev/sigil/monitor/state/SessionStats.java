@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.util.List;
 
 import dev.sigil.config.TokenBudgetConfig;
+import dev.sigil.contract.event.EventTime;
 import dev.sigil.spend.SessionSpend;
 
 /**

@@ -3,6 +3,7 @@ package dev.sigil.monitor.state;
 import java.math.BigDecimal;
 import java.math.MathContext;
 
+import dev.sigil.contract.event.EventTime;
 import dev.sigil.spend.SessionSpend;
 
 /**

@@ -24,6 +24,7 @@ import org.zeroturnaround.exec.StartedProcess;
 import dev.sigil.contract.codec.JsonSyntaxException;
 import dev.sigil.contract.codec.PythonJsonReader;
 import dev.sigil.contract.codec.PythonJsonWriter;
+import dev.sigil.contract.event.Usage;
 import dev.sigil.orchestrate.pipeline.StepDefinition;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -32,9 +33,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Runs a step as an external command (zt-exec): the step's request goes to the command's stdin as one JSON object,
  * its stdout is the output. If stdout is a JSON object with an {@code output} string, that is the output, and a
- * {@code usage} object in it ({@code input_tokens}/{@code output_tokens}, or OpenAI's
- * {@code prompt_tokens}/{@code completion_tokens}) gives the tokens; otherwise tokens are counted from the request
- * and the output text. Exit statuses and timeouts become error categories through {@link FailureClassifier}.
+ * {@code usage} object in it gives the tokens; a command may also report its usage on marked lines of its stdout or
+ * in the file named by {@code SIGIL_USAGE_FILE} ({@link UsageReports}, {@link ReportedUsage}); what it does not
+ * report is counted from the request and the output text. Exit statuses and timeouts become error categories
+ * through {@link FailureClassifier}.
  */
 public final class CommandExecutor implements StepExecutor {
 
@@ -56,6 +58,24 @@ public final class CommandExecutor implements StepExecutor {
 
     @Override
     public StepResult execute(StepRequest request, StepProgress progress) throws StepFailure, InterruptedException {
+        Path usageFile;
+        try {
+            usageFile = Files.createTempFile("sigil-usage-", ".jsonl");
+        } catch (IOException e) {
+            throw new StepFailure(ErrorCategory.SYSTEM, "OSError", "cannot make the step's usage file: " + e.getMessage());
+        }
+        try {
+            return execute(request, usageFile);
+        } finally {
+            try {
+                Files.deleteIfExists(usageFile);
+            } catch (IOException e) {
+                // a temporary file left behind is no reason to fail the step
+            }
+        }
+    }
+
+    private StepResult execute(StepRequest request, Path usageFile) throws StepFailure, InterruptedException {
         StepDefinition step = request.step();
         List<String> command = resolve(step.command());
         String shown = String.join(" ", step.command());
@@ -71,6 +91,7 @@ public final class CommandExecutor implements StepExecutor {
                     .environment("SIGIL_SESSION_ID", request.sessionId())
                     .environment("SIGIL_STEP_ID", step.id())
                     .environment("SIGIL_ATTEMPT", Integer.toString(request.attempt()))
+                    .environment(UsageReports.FILE_VARIABLE, usageFile.toString())
                     .redirectInput(new ByteArrayInputStream(prompt.getBytes(StandardCharsets.UTF_8)))
                     .redirectOutput(out)
                     .redirectError(err)
@@ -96,7 +117,8 @@ public final class CommandExecutor implements StepExecutor {
         if (out.truncated) {
             throw FailureClassifier.tooLarge(shown, MAX_CAPTURE);
         }
-        JsonNode answer = answer(out.text());
+        UsageReports.Found usage = UsageReports.read(out.text(), usageFile, reader);
+        JsonNode answer = answer(usage.output());
         Optional<StepFailure> reported = ProviderError.of(shown, answer);
         if (reported.isPresent() && (result.getExitValue() != 0 || !answer.path("output").isString())) {
             throw reported.get();
@@ -104,7 +126,7 @@ public final class CommandExecutor implements StepExecutor {
         if (result.getExitValue() != 0) {
             throw FailureClassifier.exited(shown, result.getExitValue(), lastLine(err));
         }
-        return result(prompt, out.text(), answer);
+        return result(prompt, usage.output(), answer, usage.reports(), usage.warnings());
     }
 
     /**
@@ -177,22 +199,33 @@ public final class CommandExecutor implements StepExecutor {
         return tools.jackson.databind.node.MissingNode.getInstance();
     }
 
-    private StepResult result(String prompt, String stdout, JsonNode answer) {
+    /**
+     * The step's result from its stdout (marked usage lines already taken out), its structured answer (or a missing
+     * node) and the usage it reported on those lines or in its usage file ({@code reports}, which win over a
+     * {@code usage} member of a structured answer).
+     */
+    private StepResult result(String prompt, String stdout, JsonNode answer, List<JsonNode> reports, List<String> warnings) {
         JsonNode output = answer.get("output");
         if (output != null && output.isString()) {
-            return structured(prompt, answer, output.stringValue());
+            JsonNode member = answer.path("usage");
+            List<JsonNode> all = !reports.isEmpty() || !member.isObject() ? reports : List.of(member);
+            Map<String, JsonNode> metadata = new LinkedHashMap<>();
+            if (answer.path("metadata").isObject()) {
+                answer.get("metadata").properties().forEach(e -> metadata.put(e.getKey(), e.getValue()));
+            }
+            return counted(prompt, output.stringValue(), ReportedUsage.of(all), warnings, metadata, true);
         }
-        return new StepResult(stdout, tokenCounter.applyAsLong(prompt), tokenCounter.applyAsLong(stdout), Map.of());
+        return counted(prompt, stdout, ReportedUsage.of(reports), warnings, new LinkedHashMap<>(), false);
     }
 
-    private StepResult structured(String prompt, JsonNode node, String output) {
-        JsonNode usage = node.path("usage");
-        long in = count(usage, "input_tokens", "prompt_tokens");
-        long out = count(usage, "output_tokens", "completion_tokens");
-        long total = count(usage, "total_tokens", "total_tokens");
-        if (in < 0 && out < 0 && total >= 0) {
+    /** The counts the step reported, the rest counted from the request and the output (docs/orchestrate.md). */
+    private StepResult counted(String prompt, String output, ReportedUsage usage, List<String> warnings, Map<String, JsonNode> metadata,
+                               boolean structured) {
+        long in = usage.input();
+        long out = usage.output();
+        if (in < 0 && out < 0 && usage.total() >= 0) {
             in = 0;
-            out = total;
+            out = usage.total();
         }
         if (in < 0) {
             in = tokenCounter.applyAsLong(prompt);
@@ -200,17 +233,18 @@ public final class CommandExecutor implements StepExecutor {
         if (out < 0) {
             out = tokenCounter.applyAsLong(output);
         }
-        Map<String, JsonNode> metadata = new LinkedHashMap<>();
-        if (node.path("metadata").isObject()) {
-            node.get("metadata").properties().forEach(e -> metadata.put(e.getKey(), e.getValue()));
+        boolean reported = usage != ReportedUsage.NONE;
+        if (reported || structured) {
+            metadata.put("usage_reported", JsonNodeFactory.instance.booleanNode(reported));
         }
-        metadata.put("usage_reported", JsonNodeFactory.instance.booleanNode(usage.isObject()));
-        return new StepResult(output, in, out, metadata);
-    }
-
-    private static long count(JsonNode usage, String name, String alias) {
-        JsonNode v = usage.has(name) ? usage.get(name) : usage.get(alias);
-        return v != null && v.isIntegralNumber() && v.canConvertToLong() && v.longValue() >= 0 ? v.longValue() : -1;
+        List<String> all = new ArrayList<>(warnings);
+        all.addAll(usage.warnings());
+        if (!all.isEmpty()) {
+            metadata.put("usage_warning", JsonNodeFactory.instance.stringNode(String.join("; ", all)));
+        }
+        Usage record = usage.usage().hasModel() && usage.usage().inputTokens() == in && usage.usage().outputTokens() == out
+                ? usage.usage() : Usage.NONE;
+        return new StepResult(output, in, out, metadata, record);
     }
 
     private static String lastLine(BoundedBuffer err) {

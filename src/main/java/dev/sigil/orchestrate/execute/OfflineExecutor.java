@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.ToLongFunction;
 
+import dev.sigil.contract.event.Usage;
+import dev.sigil.contract.model.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -13,7 +15,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * The built-in executor: no network, deterministic for a given task and seed. It builds the prompt a real pipeline
  * would send, produces plausible output for the step's component ({@link OfflineText}), counts both with the token
  * counter (jtokkit), and takes time like a model would: a base latency plus a time per output token, multiplied by
- * the speed factor ({@code --speed}: 1 is the normal pace, 0.5 twice as fast, 0 no waiting at all).
+ * the speed factor ({@code --speed}: 1 is the normal pace, 0.5 twice as fast, 0 no waiting at all). Each step's
+ * usage record names the model its component would call, with the cache reads and writes a prompt cache would see
+ * ({@link PromptCache}) and, for reasoning strategies, the reasoning part of the output. One instance per run.
  */
 public final class OfflineExecutor implements StepExecutor {
 
@@ -27,6 +31,18 @@ public final class OfflineExecutor implements StepExecutor {
     static final double MS_PER_OUTPUT_TOKEN = 3.5;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    private static final String HAIKU = "anthropic:claude-haiku-4-5-20251001";
+    private static final Map<Component, String> MODELS = Map.of(
+            Component.ROUTING, HAIKU,
+            Component.PLANNING, "anthropic:claude-opus-4-5-20251101",
+            Component.MEMORY, "openai:gpt-4.1-mini-2025-04-14",
+            Component.REASONING, "anthropic:claude-sonnet-4-5-20250929",
+            Component.CONTRACTS, HAIKU,
+            Component.VALIDATION, "openai:gpt-4.1-mini-2025-04-14");
+    /** The part of a reasoning step's output its strategy spends thinking. */
+    private static final Map<String, Double> REASONING_SHARE = Map.of("tree_of_thoughts", 0.4, "chain_of_thought", 0.25, "react", 0.15);
+
+    private final PromptCache cache = new PromptCache();
     private final OfflineText text;
     private final double speed;
     private final ToLongFunction<String> counter;
@@ -45,14 +61,27 @@ public final class OfflineExecutor implements StepExecutor {
     @Override
     public StepResult execute(StepRequest request, StepProgress progress) throws InterruptedException {
         SplittableRandom r = text.random(request.task(), request.step().id(), request.attempt());
-        String prompt = text.prompt(request);
+        String context = text.context(request);
+        String prompt = context + text.ask(request);
         Map<String, JsonNode> metadata = new LinkedHashMap<>();
         String output = output(request, r, metadata);
         long in = counter.applyAsLong(prompt);
         long out = counter.applyAsLong(output);
         long wait = Math.round((BASE_LATENCY_MS + out * MS_PER_OUTPUT_TOKEN) * speed);
         work(request, r, wait, progress, metadata);
-        return new StepResult(output, in, out, metadata);
+        String model = modelOf(request.step().component());
+        PromptCache.Split cached = cache.call(model, context, in, counter);
+        long reasoning = Math.round(out * REASONING_SHARE.getOrDefault(request.step().operation(), 0.0));
+        return new StepResult(output, in, out, metadata, Usage.of(model, in, out, cached.read(), cached.write(), 0,
+                request.step().component() == Component.REASONING ? reasoning : 0));
+    }
+
+    /**
+     * The model a step of {@code component} calls: a small fast model to route, check contracts and verify, a large
+     * one to plan, a mid-size one to reason, a small OpenAI model for memory (docs/orchestrate.md).
+     */
+    static String modelOf(Component component) {
+        return MODELS.getOrDefault(component, HAIKU);
     }
 
     private String output(StepRequest request, SplittableRandom r, Map<String, JsonNode> metadata) {

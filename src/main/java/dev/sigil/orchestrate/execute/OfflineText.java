@@ -38,13 +38,30 @@ final class OfflineText {
         return new SplittableRandom(h);
     }
 
-    /** The prompt of a step: instructions, the task, the inputs (shortened), and any feedback. */
+    /** The prompt of a step: its {@link #context} and then what this step is asked ({@link #ask}). */
     String prompt(StepRequest request) {
+        return context(request) + ask(request);
+    }
+
+    /**
+     * The part of a step's prompt that other calls of the same component repeat, stable parts first as a pipeline
+     * that uses a prompt cache writes them: the component's instructions, the task, the inputs (shortened).
+     */
+    String context(StepRequest request) {
         StringBuilder p = new StringBuilder();
         p.append(instructions(request.step().component().wireName(), request.step().operation())).append("\n\nTask: ").append(request.task());
         for (Map.Entry<String, String> input : request.inputs().entrySet()) {
             String text = input.getValue();
             p.append("\n\nResult of ").append(input.getKey()).append(":\n").append(text.length() > 1200 ? text.substring(0, 1200) + " [...]" : text);
+        }
+        return p.toString();
+    }
+
+    /** What only this step asks: a plan step's strategy, and any feedback of a failed contract check. */
+    String ask(StepRequest request) {
+        StringBuilder p = new StringBuilder();
+        if (request.step().component().wireName().equals("reasoning")) {
+            p.append("\n\nThis step (").append(request.step().operation()).append("): ").append(request.step().description());
         }
         if (!request.feedback().isEmpty()) {
             p.append("\n\nFix the following before answering:\n").append(request.feedback());
@@ -63,7 +80,7 @@ final class OfflineText {
                     : "Select the most relevant memories for this task and summarise each in one line.";
             case "contracts" -> "Check the output against the contract's deliverables and list any that are missing.";
             case "validation" -> "Verify the final output for accuracy and completeness and give a quality score between 0 and 1.";
-            default -> "Work on this step of the plan (" + operation + "). Think it through and give your result.";
+            default -> "Work on a step of the plan. Think it through and give your result.";
         };
     }
 

@@ -1,4 +1,4 @@
-package dev.sigil.monitor.state;
+package dev.sigil.contract.event;
 
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -1,0 +1,54 @@
+package dev.sigil.spend;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tallies by name, in order of first appearance, at most {@code maxKeys} names (further names count under
+ * {@code other}): one grouping of {@code sigil report}, or one of {@code tokens.json}'s {@code by_*} maps. Not
+ * thread-safe.
+ */
+public final class Groups {
+
+    private final Map<String, Tally> tallies = new LinkedHashMap<>();
+    private final int maxKeys;
+    private final String other;
+    private Tally total = Tally.ZERO;
+
+    public Groups(int maxKeys, String other) {
+        this.maxKeys = maxKeys;
+        this.other = other;
+    }
+
+    /** Counts a line of {@code key}. */
+    public void add(String key, Ledger.Line line) {
+        if (line.counted() <= 0) {
+            return;
+        }
+        String k = tallies.containsKey(key) || tallies.size() < maxKeys - 1 ? key : other;
+        tallies.put(k, tallies.getOrDefault(k, Tally.ZERO).plus(line.event().usage(), line.counted(), line.price()));
+        total = total.plus(line.event().usage(), line.counted(), line.price());
+    }
+
+    /** Every name's tally, in order of first appearance. */
+    public Map<String, Tally> tallies() {
+        return Collections.unmodifiableMap(tallies);
+    }
+
+    /** Every line counted, whatever its name. */
+    public Tally total() {
+        return total;
+    }
+
+    /** The names by cost (then tokens, then name), most first: what {@code --top} keeps. */
+    public List<Map.Entry<String, Tally>> byCost() {
+        List<Map.Entry<String, Tally>> out = new ArrayList<>(tallies.entrySet());
+        out.sort(Comparator.comparing((Map.Entry<String, Tally> e) -> e.getValue().usd()).reversed()
+                .thenComparing(e -> e.getValue().totalTokens(), Comparator.reverseOrder()).thenComparing(Map.Entry::getKey));
+        return out;
+    }
+}
