@@ -3,9 +3,9 @@ package dev.sigil.prices;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.sigil.cost.Money;
 import dev.sigil.cost.ConditionalPrice;
 import dev.sigil.cost.ModelPrice;
+import dev.sigil.cost.Money;
 
 /** What {@code sigil prices --explain FILE} prints for an {@link Explanation}. Pure. */
 public final class ExplanationText {

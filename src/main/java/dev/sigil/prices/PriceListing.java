@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import dev.sigil.cost.Money;
 import dev.sigil.cost.ConditionalPrice;
 import dev.sigil.cost.Lookup;
 import dev.sigil.cost.ModelPrice;
+import dev.sigil.cost.Money;
 import dev.sigil.cost.PriceCatalog;
 import dev.sigil.cost.ProviderPrice;
 import dev.sigil.cost.Rate;

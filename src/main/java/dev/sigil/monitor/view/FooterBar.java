@@ -3,8 +3,8 @@ package dev.sigil.monitor.view;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.sigil.monitor.state.MonitorState;
 import dev.sigil.monitor.state.Mode;
+import dev.sigil.monitor.state.MonitorState;
 import dev.tamboui.buffer.Buffer;
 import dev.tamboui.layout.Rect;
 import dev.tamboui.text.Span;
