@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
             LogsCommand.class,
             OrchestrateCommand.class,
             PricesCommand.class,
+            ReportCommand.class,
             AutoComplete.GenerateCompletion.class
         },
         footer = {"", "Run 'sigil COMMAND --help' for a command's options. Exit codes: docs/cli.md."})

@@ -16,7 +16,7 @@ import dev.sigil.contract.event.LogEventDecoder;
 import dev.sigil.contract.model.Component;
 import dev.sigil.contract.model.EventType;
 import dev.sigil.contract.model.ExecutionEntry;
-import dev.sigil.layout.LogLayout;
+import dev.sigil.log.SessionParts;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -153,23 +153,6 @@ record ResumePoint(Map<String, DoneStep> done, Map<String, String> outputs, Stri
 
     /** Rotated parts first (execution.1.jsonl, execution.2.jsonl, ...), then the live file. */
     private static java.util.List<Path> parts(Path dir) throws IOException {
-        java.util.List<Path> parts = new java.util.ArrayList<>();
-        if (Files.isDirectory(dir)) {
-            try (var files = Files.list(dir)) {
-                files.filter(p -> LogLayout.ROTATED.matcher(p.getFileName().toString()).matches())
-                        .sorted(java.util.Comparator.comparingInt(p -> number(p.getFileName().toString())))
-                        .forEach(parts::add);
-            }
-        }
-        Path live = dir.resolve(LogLayout.EXECUTION_LOG);
-        if (Files.exists(live)) {
-            parts.add(live);
-        }
-        return parts;
-    }
-
-    private static int number(String name) {
-        java.util.regex.Matcher m = LogLayout.ROTATED.matcher(name);
-        return m.matches() ? Integer.parseInt(m.group(1)) : 0;
+        return SessionParts.of(dir);
     }
 }

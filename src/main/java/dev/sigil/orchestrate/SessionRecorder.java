@@ -199,7 +199,7 @@ final class SessionRecorder {
      */
     void budget(BudgetLogEntry entry) {
         Scope here = scope;
-        enter(run); // the budget is the run's, whichever step crossed a level
+        enter(new Scope(run.eventId(), run.parentId(), here.phase())); // the run's budget, in the phase that crossed a level
         try {
             log(entry.eventType(), entry.component(), entry.message(), 0, entry.metadata().toBuilder());
         } finally {

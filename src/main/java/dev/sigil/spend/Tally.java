@@ -51,9 +51,13 @@ public record Tally(long inputTokens, long outputTokens, long cacheReadTokens, l
         return pricedEvents > 0;
     }
 
-    /** The cost, when any line had a price. */
+    /**
+     * The cost: the dollars of the priced lines when any line had a price, $0 when no token was spent at all, and
+     * empty ("unpriced") when tokens were spent and none had a price. Unpriced tokens beside a cost are
+     * {@link #unpricedTokens}.
+     */
     public Optional<BigDecimal> cost() {
-        return priced() ? Optional.of(usd) : Optional.empty();
+        return priced() || totalTokens == 0 ? Optional.of(usd) : Optional.empty();
     }
 
     /** Tokens that had a price. */

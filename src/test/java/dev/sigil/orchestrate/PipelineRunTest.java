@@ -177,7 +177,7 @@ class PipelineRunTest {
             keys.add(names);
         }
         assertThat(keys.get(1)).isEqualTo(keys.get(0)).containsExactly("warning_level", "budget", "budget_remaining", "total_used",
-                "total_remaining");
+                "total_remaining", "event_id", "correlation_id", "phase");
     }
 
     @Test

@@ -113,7 +113,7 @@ final class CostView {
                     medium ? new String[] {Labels.tokens(t.inputTokens()), Labels.tokens(t.outputTokens())} : null,
                     wide ? new String[] {Labels.tokens(t.cacheReadTokens()), Labels.tokens(t.cacheWriteTokens()),
                         Labels.tokens(t.reasoningTokens()), Labels.tokens(t.events())} : null);
-            lines.add(Line.from(Panels.text(text, t.priced() ? theme.plain() : theme.notice())));
+            lines.add(Line.from(Panels.text(text, t.cost().isPresent() ? theme.plain() : theme.notice())));
             shown++;
         }
         Panels.lines(inner, buffer, lines);

@@ -8,7 +8,7 @@ import java.util.function.ToLongFunction;
 
 /**
  * How much of a prompt the provider's prompt cache would hold, for the built-in executor's usage records: the longest
- * start a prompt shares with an earlier one sent to the same model in this run is read from the cache. Anthropic's
+ * start a prompt shares with an earlier one sent to the same model in this run, in whole parts, is read from the cache. Anthropic's
  * models cache on request: the rest of the repeated context is written (five-minute lifetime) for the next call.
  * OpenAI's cache by themselves, from 1,024 tokens, in blocks of 128, and charge nothing for writing. The providers'
  * minimum lengths for Anthropic are not modelled (the offline prompts are short). Thread-safe.
@@ -19,6 +19,7 @@ final class PromptCache {
     static final int KEPT = 64;
     static final int OPENAI_MINIMUM = 1024;
     static final int OPENAI_BLOCK = 128;
+    private static final String SEPARATOR = "\n\n";
 
     /**
      * The cache's share of a prompt's input tokens.
@@ -53,12 +54,26 @@ final class PromptCache {
         return new Split(read, write);
     }
 
-    private static int commonPrefix(String a, String b) {
-        int n = Math.min(a.length(), b.length());
+    /**
+     * The length of the longest start {@code a} and {@code b} share in whole parts (the instructions, the task, each
+     * input: a prompt's parts are separated by a blank line), as a cache matches whole blocks, not a stray letter.
+     */
+    static int commonPrefix(String a, String b) {
+        int shared = 0;
         int i = 0;
-        while (i < n && a.charAt(i) == b.charAt(i)) {
-            i++;
+        while (true) {
+            int endA = a.indexOf(SEPARATOR, i);
+            int endB = b.indexOf(SEPARATOR, i);
+            int ea = endA < 0 ? a.length() : endA;
+            int eb = endB < 0 ? b.length() : endB;
+            if (ea != eb || !a.regionMatches(i, b, i, ea - i)) {
+                return shared;
+            }
+            shared = ea;
+            if (endA < 0 || endB < 0) {
+                return shared;
+            }
+            i = ea + SEPARATOR.length();
         }
-        return i;
     }
 }

@@ -1,0 +1,165 @@
+package dev.sigil.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import dev.sigil.contract.codec.PythonTimestamp;
+import dev.sigil.contract.event.EventTime;
+import dev.sigil.layout.SessionId;
+import dev.sigil.report.By;
+import dev.sigil.report.LogSource;
+import dev.sigil.report.Report;
+import dev.sigil.report.ReportCsv;
+import dev.sigil.report.ReportJson;
+import dev.sigil.report.ReportReader;
+import dev.sigil.report.ReportRequest;
+import dev.sigil.report.ReportSources;
+import dev.sigil.report.ReportText;
+import dev.sigil.report.TimeRange;
+import dev.sigil.text.TerminalText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code sigil report}: tokens and dollars of logs, grouped by model, component, operation, phase, session, day or call tree. */
+@Command(name = "report",
+        description = {
+            "Add up the tokens and the cost of logs, one row per model, component,",
+            "operation, phase, session, day, or the call tree of each run.",
+            "",
+            "Reads the PATHs (a log, or a session's directory), the session of",
+            "--session, or --all sessions; either dialect, rotated parts in order. A",
+            "restated total counts once, as in sigil monitor. Each line is priced at",
+            "its own time (docs/cost.md); a row without any price says unpriced",
+            "(JSON null), never $0."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the report was printed", "2:bad arguments, an unreadable file, or an invalid price file"})
+final class ReportCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SigilCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SessionOptions logs;
+
+    @Mixin
+    PriceOptions prices;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Logs to read: files, or session directories.")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--all", description = "Every session under the log directory.")
+    boolean all;
+
+    @Option(names = "--since", paramLabel = "DATE", description = "Only lines from DATE on (2026-01-11, or 2026-01-11T14:30 with an optional offset; local time).")
+    String since;
+
+    @Option(names = "--until", paramLabel = "DATE", description = "Only lines up to DATE (a date includes its whole day).")
+    String until;
+
+    @Option(names = "--by", paramLabel = "KEY", description = "model (default), component, operation, phase, session, day or tree.")
+    String by = "model";
+
+    @Option(names = "--top", paramLabel = "N", description = "Only the N most expensive rows (per level of the tree); the total still counts all.")
+    Integer top;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), json or csv.")
+    String format = "table";
+
+    @Override
+    public Integer call() throws IOException {
+        Environment env = root.environment();
+        By key = By.of(by).orElseThrow(() -> UserError.usage("--by must be one of model, component, operation, phase, session, day, tree; not '" + by + "'"));
+        if (!List.of("table", "json", "csv").contains(format)) {
+            throw UserError.usage("--format must be table, json or csv; not '" + format + "'");
+        }
+        if (top != null && top < 1) {
+            throw UserError.usage("--top must be at least 1, not " + top);
+        }
+        ZoneId zone = ZoneId.systemDefault();
+        TimeRange range;
+        try {
+            range = TimeRange.of(since, until, zone);
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage(e.getMessage());
+        }
+        List<LogSource> sources = sources(env);
+        EventTime now = EventTime.parse(PythonTimestamp.now(java.time.Clock.system(zone)));
+        Report report = ReportReader.read(sources, new ReportRequest(key, top == null ? 0 : top, range), prices.prices(env, spec), now);
+        print(report, env.stdoutTerminal());
+        notes(report);
+        return ExitCode.OK;
+    }
+
+    /** The files of the PATHs, of --session, or of --all: exactly one of them. */
+    private List<LogSource> sources(Environment env) throws IOException {
+        Optional<SessionId> session = logs.sessionId();
+        int given = (paths.isEmpty() ? 0 : 1) + (session.isPresent() ? 1 : 0) + (all ? 1 : 0);
+        if (given != 1) {
+            throw UserError.usage(given == 0 ? "give the logs to read: PATH..., --session ID or --all" : "give one of PATH..., --session ID and --all");
+        }
+        try {
+            if (!paths.isEmpty()) {
+                if (logs.logPath != null) {
+                    throw UserError.usage("--log-path goes with --session or --all");
+                }
+                return ReportSources.ofPaths(paths);
+            }
+            LogOptions.Logs found = logs.logs(env);
+            return session.isPresent() ? ReportSources.ofSession(found.layout(), session.get()) : ReportSources.all(found.layout());
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage(e.getMessage());
+        }
+    }
+
+    private void print(Report report, boolean terminal) {
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> lines = switch (format) {
+            case "json" -> List.of(ReportJson.of(report));
+            case "csv" -> ReportCsv.lines(report);
+            default -> ReportText.lines(report);
+        };
+        for (String l : lines) {
+            out.println(terminal ? TerminalText.visible(l) : l);
+        }
+        out.flush();
+    }
+
+    /** What was read and left out, on stderr when something was. */
+    private void notes(Report report) {
+        Report.Notes n = report.notes();
+        List<String> said = new ArrayList<>();
+        if (n.skipped() > 0) {
+            said.add(n.skipped() + (n.skipped() == 1 ? " line" : " lines") + " skipped (not JSON objects, or longer than 16 MiB)");
+        }
+        if (n.outOfRange() > 0) {
+            said.add(n.outOfRange() + (n.outOfRange() == 1 ? " line" : " lines") + " with tokens outside --since/--until (or without a readable time)");
+        }
+        if (n.restatements() > 0) {
+            said.add(n.restatements() + (n.restatements() == 1 ? " restated total" : " restated totals") + " counted once");
+        }
+        if (n.lines() == 0) {
+            said.add("no line read");
+        }
+        if (!said.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(TerminalText.visible(spec.qualifiedName() + ": " + n.files() + (n.files() == 1 ? " file, " : " files, ") + n.lines()
+                    + " lines; " + String.join("; ", said)));
+            err.flush();
+        }
+    }
+}

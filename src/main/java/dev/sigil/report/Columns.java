@@ -1,0 +1,29 @@
+package dev.sigil.report;
+
+import java.util.List;
+
+import dev.sigil.cost.Money;
+import dev.sigil.spend.Tally;
+
+/** The columns of every report form, in order, after the key: one table of names for text, JSON and CSV. */
+final class Columns {
+
+    static final List<String> NAMES = List.of("input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens",
+            "reasoning_tokens", "total_tokens", "cost_usd", "events", "unpriced_tokens");
+    static final int COST = NAMES.indexOf("cost_usd");
+    static final String TOTAL = "(total)";
+
+    private Columns() {
+    }
+
+    /** The counts of {@code t}, in {@link #NAMES}' order, the cost left out (it is not a count). */
+    static long[] counts(Tally t) {
+        return new long[] {t.inputTokens(), t.outputTokens(), t.cacheReadTokens(), t.cacheWriteTokens(), t.reasoningTokens(),
+            t.totalTokens(), -1, t.events(), t.unpricedTokens()};
+    }
+
+    /** The cost as a number's text, exact; null when nothing of it had a price (unpriced, never 0). */
+    static String cost(Tally t) {
+        return t.cost().map(Money::plain).orElse(null);
+    }
+}

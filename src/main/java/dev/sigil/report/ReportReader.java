@@ -1,0 +1,58 @@
+package dev.sigil.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.List;
+
+import dev.sigil.contract.codec.LineSplitter;
+import dev.sigil.contract.event.EventTime;
+import dev.sigil.spend.Prices;
+import dev.sigil.tail.LineDecoder;
+
+/**
+ * Reads the files of a report, in order, through the readers' line decoder (the one {@code sigil tail} and
+ * {@code sigil monitor} use: both dialects, any other producer's objects, broken UTF-8 repaired as jq repairs it),
+ * and folds them. Lines longer than {@link #MAX_LINE_BYTES}, not JSON, or not objects are counted as skipped.
+ */
+public final class ReportReader {
+
+    /** The longest line read (validate's bound). */
+    public static final int MAX_LINE_BYTES = 16 << 20;
+
+    private ReportReader() {
+    }
+
+    /**
+     * @param undated when a line with no readable time, in a session with none either, is priced (now)
+     */
+    public static Report read(List<LogSource> sources, ReportRequest request, Prices prices, EventTime undated) throws IOException {
+        ReportFold fold = new ReportFold(request.by(), request.range(), prices, undated);
+        LineDecoder decoder = new LineDecoder(true, null);
+        long[] skipped = {0};
+        for (LogSource source : sources) {
+            try (InputStream in = Files.newInputStream(source.file())) {
+                new LineSplitter(MAX_LINE_BYTES).split(in, new LineSplitter.Handler() {
+                    @Override
+                    public void line(long number, byte[] bytes, int from, int to) {
+                        LineDecoder.Result r = decoder.decode(number, 0, bytes, from, to);
+                        if (r.isBlank()) {
+                            return;
+                        }
+                        if (r.entry() == null) {
+                            skipped[0]++;
+                            return;
+                        }
+                        fold.add(r.entry().event(), source.session());
+                    }
+
+                    @Override
+                    public void tooLong(long number, long length) {
+                        skipped[0]++;
+                    }
+                });
+            }
+        }
+        return fold.report(request.top(), sources.size(), skipped[0]);
+    }
+}
