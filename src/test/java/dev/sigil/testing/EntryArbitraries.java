@@ -106,7 +106,8 @@ public final class EntryArbitraries {
                 Tuple.of(2, Combinators.combine(Arbitraries.of(concat(INTEGER_KEYS, NUMBER_KEYS, STRING_KEYS, List.of("agent", "should_retry",
                         "warning_level", "category", "severity"))), JsonArbitraries.leaves()).as(EntryArbitraries::pair)),
                 Tuple.of(8, Combinators.combine(JsonArbitraries.strings(), JsonArbitraries.values(2).filter(EntryArbitraries::finite)).as(EntryArbitraries::pair)),
-                Tuple.of(5, UsageArbitraries.records().map(u -> pair("tokens_used", u))));
+                Tuple.of(5, UsageArbitraries.records().map(u -> pair("tokens_used", u))),
+                Tuple.of(5, AttributionArbitraries.pairs().map(p -> pair(p[0].stringValue(), p[1]))));
         return known.list().ofMaxSize(5).map(pairs -> {
             ObjectNode o = NODES.objectNode();
             for (JsonNode p : pairs) {
