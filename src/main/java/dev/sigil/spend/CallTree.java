@@ -191,7 +191,7 @@ public final class CallTree {
             if (slash >= 0 && slash < id.length() - 1) {
                 return id.substring(slash + 1);
             }
-            String op = e.operation();
+            String op = e.attribution().operation().isEmpty() ? e.operation() : e.attribution().operation();
             return cut(op.isEmpty() || op.equals(e.eventType()) ? id : op);
         }
     }

@@ -26,8 +26,10 @@ public final class Keys {
         return name.isEmpty() ? NONE : CallTree.cut(name);
     }
 
+    /** The operation: what an execution entry names in {@code metadata.operation}, else the line's own (its event type). */
     public static String operation(LogEvent e) {
-        return e.operation().isEmpty() ? NONE : CallTree.cut(e.operation());
+        String op = e.attribution().operation().isEmpty() ? e.operation() : e.attribution().operation();
+        return op.isEmpty() ? NONE : CallTree.cut(op);
     }
 
     /** The session the line names, else {@code fallback} (the session of its file). */

@@ -51,6 +51,6 @@ public final class Phases {
                 && (e.eventType().equals("session_complete") || e.eventType().equals("session_error"))) {
             return COMPLETION;
         }
-        return of(e.contractComponent(), e.operation());
+        return of(e.contractComponent(), Keys.operation(e));
     }
 }

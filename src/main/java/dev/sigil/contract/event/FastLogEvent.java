@@ -19,7 +19,8 @@ public final class FastLogEvent {
             "message", "tokens", "metadata");
     private static final List<String> META = List.of("latency_ms", "budget", "total_used", "total_tokens", "error", "error_type",
             LogEventDecoder.TOKENS_USED, "severity", LogEventDecoder.ERROR_INFO, LogEventDecoder.EVENT_ID, LogEventDecoder.PARENT_ID,
-            LogEventDecoder.CORRELATION_ID, LogEventDecoder.PHASE, LogEventDecoder.BUDGET_USD);
+            LogEventDecoder.CORRELATION_ID, LogEventDecoder.PHASE, LogEventDecoder.BUDGET_USD,
+            LogEventDecoder.OPERATION);
     private static final int TIMESTAMP = 0;
     private static final int SESSION_ID = 1;
     private static final int EVENT_TYPE = 2;
@@ -34,6 +35,7 @@ public final class FastLogEvent {
     private static final int ERROR_INFO = 8;
     private static final int EVENT_ID = 9;
     private static final int BUDGET_USD = 13;
+    private static final int META_OPERATION = 14;
     private static final byte[][] TOP_BYTES = FastMembers.bytes(TOP);
     private static final byte[][] META_BYTES = FastMembers.bytes(META);
 
@@ -89,10 +91,11 @@ public final class FastLogEvent {
     }
 
     private Attribution attribution(byte[] b) {
-        if (!meta.has(EVENT_ID) && !meta.has(EVENT_ID + 1) && !meta.has(EVENT_ID + 2) && !meta.has(EVENT_ID + 3)) {
+        if (!meta.has(EVENT_ID) && !meta.has(EVENT_ID + 1) && !meta.has(EVENT_ID + 2) && !meta.has(EVENT_ID + 3)
+                && !meta.has(META_OPERATION)) {
             return Attribution.NONE;
         }
-        return Attribution.of(id(b, EVENT_ID), id(b, EVENT_ID + 1), id(b, EVENT_ID + 2), id(b, EVENT_ID + 3));
+        return Attribution.of(id(b, EVENT_ID), id(b, EVENT_ID + 1), id(b, EVENT_ID + 2), id(b, EVENT_ID + 3), id(b, META_OPERATION));
     }
 
     /** An id: one String for the same bytes seen recently (a run's ids repeat on its lines). */

@@ -25,6 +25,7 @@ public final class LogEventDecoder {
     static final String CORRELATION_ID = "correlation_id";
     static final String PHASE = "phase";
     static final String BUDGET_USD = "budget_usd";
+    static final String OPERATION = "operation";
 
     private LogEventDecoder() {
     }
@@ -59,7 +60,7 @@ public final class LogEventDecoder {
                 text(metadata.get("error")), text(metadata.get("error_type")), Usage.read(metadata.get(TOKENS_USED), tokens),
                 text(errorInfo.get("error_code")), suggestion(errorInfo),
                 Attribution.of(text(metadata.get(EVENT_ID)), text(metadata.get(PARENT_ID)), text(metadata.get(CORRELATION_ID)),
-                        text(metadata.get(PHASE))), dollars(number(metadata.get(BUDGET_USD))));
+                        text(metadata.get(PHASE)), text(metadata.get(OPERATION))), dollars(number(metadata.get(BUDGET_USD))));
     }
 
     private static LogEvent operationLog(JsonNode line) {
@@ -94,7 +95,7 @@ public final class LogEventDecoder {
         String parentId = text(line.get(PARENT_ID));
         return Attribution.of(eventId.isEmpty() ? text(line.get("id")) : eventId,
                 parentId.isEmpty() ? text(line.get("parent_operation_id")) : parentId, text(line.get(CORRELATION_ID)),
-                text(line.get(PHASE)));
+                text(line.get(PHASE)), text(line.get(OPERATION)));
     }
 
     /** A dollar amount from a finite number: its shortest decimal form (as Python's repr shows it); negative if none. */
