@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * long-lived node process (compat-tests/node/calc-price.cjs) answering a line per request. Its numbers are read as
  * the decimals JavaScript prints (the shortest that read back to its doubles).
  */
-final class GenaiPricesOracle implements AutoCloseable {
+public final class GenaiPricesOracle implements AutoCloseable {
 
     private static final JsonMapper DECIMALS = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
@@ -29,16 +29,16 @@ final class GenaiPricesOracle implements AutoCloseable {
         this.version = DECIMALS.readTree(node.readLine()).get("genai_prices").stringValue();
     }
 
-    static GenaiPricesOracle start() throws IOException, InterruptedException {
+    public static GenaiPricesOracle start() throws IOException, InterruptedException {
         return new GenaiPricesOracle(NodeOracle.start("calc-price.cjs", "genai-prices"));
     }
 
-    String version() {
+    public String version() {
         return version;
     }
 
     /** The answers to {@code batch}, in order. */
-    List<JsonNode> calc(List<ObjectNode> batch) throws IOException {
+    public List<JsonNode> calc(List<ObjectNode> batch) throws IOException {
         List<byte[]> lines = new ArrayList<>(batch.size());
         batch.forEach(r -> lines.add(writer.encode(r)));
         List<JsonNode> out = new ArrayList<>(batch.size());
