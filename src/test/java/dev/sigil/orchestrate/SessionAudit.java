@@ -144,6 +144,8 @@ public final class SessionAudit {
         });
         if (!Files.exists(directory.resolve("metrics.json"))) {
             out.add("no metrics.json");
+        } else {
+            out.addAll(UsageAudit.findings(entries, tokens, metricsJson()));
         }
         return out;
     }
