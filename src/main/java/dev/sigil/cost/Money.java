@@ -22,12 +22,12 @@ public final class Money {
     }
 
     /**
-     * A short amount for a glance (a dashboard, a summary line): two places from $10, four from a cent, six below;
-     * half-even. {@link #dollars} is the exact one.
+     * A short amount for a glance (a dashboard, a summary line): two places from $10 or when that is exact
+     * ({@code $0.25}), else four from a cent, six below; half-even. {@link #dollars} is the exact one.
      */
     public static String brief(BigDecimal amount) {
         BigDecimal a = amount.abs();
-        int places = a.compareTo(BigDecimal.TEN) >= 0 ? 2 : a.compareTo(CENT) >= 0 ? 4 : 6;
+        int places = a.compareTo(BigDecimal.TEN) >= 0 || a.stripTrailingZeros().scale() <= 2 ? 2 : a.compareTo(CENT) >= 0 ? 4 : 6;
         return "$" + amount.setScale(places, RoundingMode.HALF_EVEN).toPlainString();
     }
 

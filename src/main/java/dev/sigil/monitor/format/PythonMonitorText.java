@@ -113,7 +113,8 @@ public final class PythonMonitorText {
         if (!spend.hasModels() || t == null) {
             return "";
         }
-        return t.cost().map(usd -> ", " + Money.brief(usd)).orElse(", unpriced");
+        String more = t.priced() && t.unpricedTokens() > 0 ? " + " + PyFormat.grouped(t.unpricedTokens()) + " unpriced tokens" : "";
+        return t.cost().map(usd -> ", " + Money.brief(usd) + more).orElse(", unpriced");
     }
 
     /** The session's cost, per model, and its unpriced tokens; nothing when no line names a model. */

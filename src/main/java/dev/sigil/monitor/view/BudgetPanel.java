@@ -30,7 +30,7 @@ final class BudgetPanel {
         Panels.line(inner, row++, buffer, Panels.text("remaining ", theme.dim()), Panels.raw(Labels.tokens(s.tokensRemaining())));
         Panels.line(inner, row++, buffer, burn(s, clock, theme, display, ""));
         if (s.spending().hasModels()) {
-            Panels.line(inner, row++, buffer, CostLine.spans(s, clock, theme)); // the cost view ($) has the rest
+            Panels.line(inner, row++, buffer, CostLine.spans(s, clock, theme, inner.width())); // the cost view ($) has the rest
         }
         if (inner.height() > row + 1) {
             Rect spark = new Rect(inner.x(), inner.y() + row, inner.width(), inner.height() - row);

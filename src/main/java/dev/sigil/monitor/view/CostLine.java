@@ -17,21 +17,24 @@ final class CostLine {
     private CostLine() {
     }
 
-    static Span[] spans(SessionStats s, Clock clock, Theme theme) {
+    /** The line, its least useful parts (the burn, then the budget) left out when it would not fit {@code width}. */
+    static Span[] spans(SessionStats s, Clock clock, Theme theme, int width) {
         SessionSpend spend = s.spending();
-        List<Span> spans = new ArrayList<>(List.of(Panels.text("cost ", theme.dim()), Panels.raw(Money.brief(spend.total().usd()))));
-        if (spend.hasBudgetUsd()) {
-            spans.add(Panels.text(" of ", theme.dim()));
-            spans.add(Panels.raw(Money.brief(spend.budgetUsd())));
-        }
+        List<Span> head = List.of(Panels.text("cost ", theme.dim()), Panels.raw(Money.brief(spend.total().usd())));
+        List<Span> budget = spend.hasBudgetUsd() ? List.of(Panels.text("/", theme.dim()), Panels.raw(Money.brief(spend.budgetUsd()))) : List.of();
+        List<Span> unpriced = spend.total().unpricedTokens() > 0
+                ? List.of(Panels.text(" +" + Labels.tokens(spend.total().unpricedTokens()) + " unpriced", theme.notice())) : List.of();
         BigDecimal rate = SpendRates.perMinute(s, clock);
-        if (rate != null) {
-            spans.add(Panels.text("  ", theme.dim()));
-            spans.add(Panels.raw(Money.brief(rate) + "/min"));
+        List<Span> burn = rate == null ? List.of() : List.of(Panels.raw("  " + Money.brief(rate) + "/min"));
+        for (List<List<Span>> choice : List.of(List.of(head, budget, burn, unpriced), List.of(head, budget, unpriced), List.of(head, unpriced))) {
+            List<Span> line = new ArrayList<>();
+            choice.forEach(line::addAll);
+            if (line.stream().mapToInt(Span::width).sum() <= width) {
+                return line.toArray(Span[]::new);
+            }
         }
-        if (spend.total().unpricedTokens() > 0) {
-            spans.add(Panels.text("  +" + Labels.tokens(spend.total().unpricedTokens()) + " unpriced", theme.notice()));
-        }
-        return spans.toArray(Span[]::new);
+        List<Span> line = new ArrayList<>(head);
+        line.addAll(unpriced);
+        return line.toArray(Span[]::new); // the unpriced tokens are never dropped: the panel cuts what does not fit
     }
 }

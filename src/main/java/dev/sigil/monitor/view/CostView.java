@@ -41,11 +41,11 @@ final class CostView {
             summary(s, state, theme, summary, buffer);
         }
         int left = area.height() - summaryRows;
-        if (left < 4) {
+        if (left < 6) {
             return;
         }
-        int models = Math.min(left / 2, spend.models().size() + 3);
-        int components = left - models;
+        int models = Math.min(spend.models().size() + 3, Math.max(left / 2, left - spend.components().size() - 3));
+        int components = Math.min(spend.components().size() + 3, left - models);
         table("By component", "component", spend.components(), spend.total(), theme,
                 new Rect(area.x(), area.y() + summaryRows, area.width(), components), buffer);
         table("By model", "model", spend.models(), spend.total(), theme,
@@ -81,7 +81,7 @@ final class CostView {
         Panels.line(inner, row, buffer, Panels.text("priced ", theme.dim()), Panels.raw(Labels.tokens(t.pricedTokens()) + " tokens"),
                 Panels.text("  unpriced ", theme.dim()),
                 Panels.text(Labels.tokens(t.unpricedTokens()) + " tokens", t.unpricedTokens() > 0 ? theme.notice() : theme.plain()),
-                Panels.text(t.unpricedTokens() > 0 ? "  (no price known: not counted as $0)" : "", theme.dim()));
+                Panels.text(t.unpricedTokens() > 0 ? "  (no price: not $0)" : "", theme.dim()));
     }
 
     /** One row per name: tokens and dollars, and on wide terminals the split of the tokens. */

@@ -42,16 +42,16 @@ final class TreeView {
         List<Branch> rows = TreeRows.visible(tree, views);
         int cursor = TreeRows.cursor(rows, views);
         boolean wide = inner.width() >= 120;
-        int fixed = 2 + 10 + 11 + 9 + (wide ? 14 + 20 : 0);
+        int fixed = 3 + 10 + 11 + 9 + (wide ? 14 + 20 : 0);
         int nameWidth = Math.max(10, inner.width() - fixed);
         List<Line> lines = new ArrayList<>();
-        lines.add(Line.from(Panels.text(columns("  unit", nameWidth, "tokens", "cost", "time", wide ? "component" : null,
+        lines.add(Line.from(Panels.text(columns("   unit", nameWidth, "tokens", "cost", "time", wide ? "component" : null,
                 wide ? new String[] {"input", "output"} : null), theme.dim())));
         int room = Math.max(1, inner.height() - 2);
         int first = Math.max(0, Math.min(cursor - room / 2, rows.size() - room));
         for (int i = first; i < rows.size() && lines.size() <= room; i++) {
             Branch b = rows.get(i);
-            lines.add(Line.from(Panels.text(row(b, views, nameWidth, wide), style(b, i == cursor, theme))));
+            lines.add(Line.from(Panels.text(row(b, views, nameWidth, wide, i == cursor), style(b, i == cursor, theme))));
         }
         lines.add(Line.from(Panels.text("$ most expensive branch  > slowest branch  " + (cursor + 1) + "/" + rows.size(), theme.dim())));
         Panels.lines(inner, buffer, lines);
@@ -64,19 +64,20 @@ final class TreeView {
         return b.node().failed() ? theme.error() : b.total().totalTokens() > 0 && !b.total().priced() ? theme.notice() : theme.plain();
     }
 
-    private static String row(Branch b, Views views, int nameWidth, boolean wide) {
-        String marks = (b.costliest() ? "$" : " ") + (b.slowest() ? ">" : " ");
+    private static String row(Branch b, Views views, int nameWidth, boolean wide, boolean selected) {
+        // the cursor is drawn reversed, and marked in the text too (a terminal without attributes, a screen reader)
+        String marks = (selected ? "›" : " ") + (b.costliest() ? "$" : " ") + (b.slowest() ? ">" : " ");
         String open = b.children().isEmpty() ? "· " : views.open(b.node().id(), b.depth()) ? "▾ " : "▸ ";
         String indent = "  ".repeat(Math.min(b.depth(), MAX_INDENT_LEVELS));
         String name = marks + indent + open + Labels.safe(b.node().label());
-        String cost = b.total().cost().map(Money::brief).orElse(b.total().totalTokens() > 0 ? "unpriced" : "");
+        String cost = b.total().totalTokens() == 0 ? "" : b.total().cost().map(Money::brief).orElse("unpriced");
         return columns(name, nameWidth, b.total().totalTokens() == 0 ? "" : Labels.tokens(b.total().totalTokens()), cost,
                 b.latencyMs() > 0 ? Labels.milliseconds(b.latencyMs()) : "", wide ? Labels.safe(b.node().component()) : null,
                 wide ? new String[] {Labels.tokens(b.total().inputTokens()), Labels.tokens(b.total().outputTokens())} : null);
     }
 
     private static String columns(String name, int nameWidth, String tokens, String cost, String time, String component, String[] split) {
-        StringBuilder s = new StringBuilder(CostView.fit(name, nameWidth + 2)).append(Panels.right(tokens, 10))
+        StringBuilder s = new StringBuilder(CostView.fit(name, nameWidth + 3)).append(Panels.right(tokens, 10))
                 .append(Panels.right(cost, 11)).append(Panels.right(time, 9));
         if (component != null) {
             s.append("  ").append(CostView.fit(component, 12));

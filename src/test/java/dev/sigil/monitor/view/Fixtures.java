@@ -8,10 +8,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 import dev.sigil.contract.event.Level;
+import dev.sigil.cost.UsagePricer;
 import dev.sigil.monitor.Lines;
 import dev.sigil.monitor.state.MonitorAction;
 import dev.sigil.monitor.state.MonitorState;
 import dev.sigil.monitor.state.Reducer;
+import dev.sigil.prices.BundledPrices;
+import dev.sigil.spend.Prices;
 import dev.tamboui.buffer.Buffer;
 import dev.tamboui.export.ExportRequest;
 import dev.tamboui.layout.Rect;
@@ -34,9 +37,21 @@ final class Fixtures {
         return MonitorState.initial(SOURCE, true, "", Level.INFO);
     }
 
+    /** The bundled prices, naive times taken as UTC (the fixtures' clock). */
+    static final Prices PRICES = new Prices(new UsagePricer(BundledPrices::catalog)::usd, ZoneOffset.UTC);
+
     /** A state after reading {@code resource} (and a few problem lines), at {@code time}. */
     static MonitorState read(String resource, String time) {
-        MonitorState s = Reducer.reduce(initial(), tickAt(time));
+        return read(initial(), resource, time);
+    }
+
+    /** A state after reading {@code resource} with prices, at {@code time}. */
+    static MonitorState priced(String resource, String time) {
+        return read(MonitorState.initial(SOURCE, true, "", Level.INFO, PRICES), resource, time);
+    }
+
+    private static MonitorState read(MonitorState initial, String resource, String time) {
+        MonitorState s = Reducer.reduce(initial, tickAt(time));
         s = Reducer.reduce(s, new MonitorAction.SourceOpened(SOURCE));
         String text;
         try {
