@@ -85,7 +85,9 @@ final class CompatScript {
 
     private ObjectNode metadata() {
         ObjectNode m = NODES.objectNode();
-        switch (rnd.nextInt(13)) {
+        switch (rnd.nextInt(15)) {
+            case 13 -> attribution(m, false);
+            case 14 -> attribution(m, true);
             case 0 -> m.put("latency_ms", "fast");
             case 1 -> m.put("budget", -5);
             case 2 -> m.put("warning_level", "bogus");
@@ -104,6 +106,18 @@ final class CompatScript {
             m.set(pick(KEYS), value(2));
         }
         return m;
+    }
+
+    /** The attribution keys of docs/contract.md §5.2 as sigil orchestrate writes them; {@code broken}: one id not allowed. */
+    private void attribution(ObjectNode m, boolean broken) {
+        int run = 1 + rnd.nextInt(3);
+        m.put("event_id", broken && rnd.nextBoolean() ? "run " + run : "run-" + run + "/plan_execution/step_" + rnd.nextInt(9));
+        m.put("parent_id", broken ? "caf\u00e9" : "run-" + run + "/plan_execution");
+        m.put("correlation_id", "compat/run-" + run);
+        m.put("phase", "plan_execution");
+        if (rnd.nextBoolean()) {
+            m.put(rnd.nextBoolean() ? "budget_usd" : "cost_usd", broken ? -1.5 : rnd.nextInt(100) / 8.0);
+        }
     }
 
     /** A usage record with every count; {@code broken}: one of the rules beyond the schema broken. */
