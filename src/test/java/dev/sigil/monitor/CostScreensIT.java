@@ -1,0 +1,122 @@
+package dev.sigil.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zeroturnaround.exec.ProcessExecutor;
+
+import dev.sigil.testing.DocScreens;
+
+/**
+ * The screens of docs/cost.md, taken from {@code scripts/sigil monitor} in a real terminal (tmux, on a server socket
+ * of its own) on a finished orchestrate session with a dollar budget and one model sigil has no price for: the cost
+ * view at 80x24 and 120x30 and the call tree at 80x24, after the keys a user presses ({@code Esc} closes the final
+ * summary, {@code $} the cost view, {@code t} the tree, {@code ↓} and {@code Enter} open a step). The block in the
+ * document must be what the terminal showed.
+ */
+class CostScreensIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(40);
+    private static final Path DOC = Path.of(System.getProperty("sigil.home", ""), "docs", "cost.md");
+
+    @TempDir
+    Path home;
+    private String socket;
+    private String session;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        Path dir = Files.createDirectories(home.resolve("work/sessions/demo-7"));
+        Files.copy(Path.of(System.getProperty("sigil.home", ""), "src/test/resources/monitor/priced-complete.jsonl"), dir.resolve("execution.jsonl"));
+        socket = "sigil-cost-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        session = "cost";
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        run("tmux", "-L", socket, "kill-server");
+    }
+
+    @Test
+    void theCostViewAndTheCallTreeAsTheDocumentShowsThem() throws Exception {
+        String sigil = Path.of(System.getProperty("sigil.home"), "scripts", "sigil").toString();
+        String script = "cd '" + home.resolve("work") + "' && TZ=UTC HOME='" + home + "' SIGIL_NO_BUILD=1 '" + sigil
+                + "' monitor --mode dashboard --no-follow --no-color sessions/demo-7/execution.jsonl; sleep 120";
+        run("tmux", "-L", socket, "new-session", "-d", "-s", session, "-x", "80", "-y", "24", script);
+        waitFor(s -> s.contains("Execution complete") && s.contains("Final Cost"));
+        keys("Escape");
+        waitFor(s -> !s.contains("Execution complete") && s.contains("cost $"));
+        keys("$");
+        String cost = waitFor(s -> s.contains("By model") && s.contains("mycorp:internal-llm-7b"));
+        assertThat(cost).contains("unpriced", "of $0.25");
+        DocScreens.assertMatches(DOC, "cost-80x24", cost);
+        keys("t");
+        waitFor(s -> s.contains("Call tree"));
+        keys("Down", "Down", "Down", "Down", "Down", "Down", "Down", "Down", "Enter");
+        String tree = waitFor(s -> s.contains("tool-calculator"));
+        DocScreens.assertMatches(DOC, "tree-80x24", tree);
+        run("tmux", "-L", socket, "resize-window", "-t", session, "-x", "150", "-y", "36");
+        keys("$");
+        String wide = waitFor(s -> s.contains("cache read") && s.lines().count() >= 36);
+        DocScreens.assertMatches(DOC, "cost-150x36", wide);
+    }
+
+    private void keys(String... keys) throws Exception {
+        for (String k : keys) {
+            run("tmux", "-L", socket, "send-keys", "-t", session, k);
+        }
+    }
+
+    /** The screen once {@code condition} holds (and it stopped changing); fails with the last screen after {@link #WAIT}. */
+    private String waitFor(Predicate<String> condition) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        String screen = "";
+        while (System.nanoTime() < deadline) {
+            screen = capture();
+            if (condition.test(screen)) {
+                Thread.sleep(300); // one more frame: the screen the document shows is a settled one
+                String again = capture();
+                if (again.equals(screen)) {
+                    return screen;
+                }
+                continue;
+            }
+            Thread.sleep(200); // polling a real process; no timing is asserted
+        }
+        throw new AssertionError("the screen never showed what was expected; last screen:\n" + screen);
+    }
+
+    private String capture() throws Exception {
+        StringBuilder out = new StringBuilder();
+        for (String line : run("tmux", "-L", socket, "capture-pane", "-p", "-t", session).split("\n", -1)) {
+            out.append(line.stripTrailing()).append('\n');
+        }
+        String s = out.toString();
+        while (s.endsWith("\n\n")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+
+    private static String run(String... command) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(command));
+        try {
+            return new ProcessExecutor().command(cmd).readOutput(true).redirectErrorStream(true)
+                    .timeout(20, TimeUnit.SECONDS).execute().outputUTF8();
+        } catch (IOException e) {
+            throw new AssertionError("tmux is needed for this test (apt-get install tmux): " + e.getMessage(), e);
+        }
+    }
+}
