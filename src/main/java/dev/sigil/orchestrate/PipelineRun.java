@@ -78,7 +78,6 @@ final class PipelineRun {
         this.resume = resume;
         this.nanos = nanos;
         this.listener = listener;
-        this.documents = documents;
     }
 
     SessionTally tally() {
@@ -307,7 +306,7 @@ final class PipelineRun {
         if (!request.alerts() || !dollars.exceededAlerted()) {
             recorder.budget(dollars.exhausted());
         }
-        return end(start, Status.BUDGET_EXHAUSTED, ErrorCode.TOKEN_001, dollars.exhaustedMessage(next.id()));
+        return end(start, Status.BUDGET_EXHAUSTED, ErrorCode.TOKEN_002, dollars.exhaustedMessage(next.id()));
     }
 
     /** The end of the run; {@code code} is why it stopped (null when it ran to its end). */

@@ -101,7 +101,8 @@ class OrchestrateCostTest {
     void aDollarBudgetWarnsAtItsLevelsAndStopsTheRunBeforeTheNextStep() throws IOException {
         CliRun run = orchestrate(Map.of(), "usd-1", "--budget-usd", "0.01");
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.BUDGET_EXHAUSTED);
-        assertThat(run.out()).contains("EXECUTION STOPPED: COST BUDGET EXHAUSTED").contains("Final Cost: $").contains(" / $0.0100");
+        assertThat(run.out()).contains("EXECUTION STOPPED: COST BUDGET EXHAUSTED").contains("Final Cost: $").contains(" / $0.01\n")
+                .contains("Error TOKEN_002: Raise the dollar budget (--budget-usd or token_budget.usd)");
         assertThat(run.err()).contains("cost budget elevated").contains("cost budget exceeded");
         SessionAudit audit = audited("usd-1");
         JsonNode exceeded = audit.events("budget_exceeded").get(0);

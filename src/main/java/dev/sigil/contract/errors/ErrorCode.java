@@ -37,6 +37,8 @@ public enum ErrorCode {
             "Check input and try again: the planning step must return its steps as JSON"),
     TOKEN_001(ErrorCategory.CONFIG, "BudgetExhaustedError", "The token budget ran out; the next step did not start",
             "Raise the budget (--budget or token_budget.default_total) and resume with --resume"),
+    TOKEN_002(ErrorCategory.CONFIG, "BudgetExhaustedError", "The dollar budget ran out; the next step did not start",
+            "Raise the dollar budget (--budget-usd or token_budget.usd) and resume with --resume"),
     RUN_001(ErrorCategory.SYSTEM, "KeyboardInterrupt", "The run was interrupted (Ctrl-C, SIGTERM, q in the dashboard)",
             "Resume the session with --resume to run the steps that are left");
 

@@ -24,6 +24,7 @@ import org.zeroturnaround.exec.StartedProcess;
 import dev.sigil.contract.codec.JsonSyntaxException;
 import dev.sigil.contract.codec.PythonJsonReader;
 import dev.sigil.contract.codec.PythonJsonWriter;
+import dev.sigil.contract.errors.ErrorCode;
 import dev.sigil.contract.event.Usage;
 import dev.sigil.orchestrate.pipeline.StepDefinition;
 import tools.jackson.databind.JsonNode;
@@ -62,7 +63,7 @@ public final class CommandExecutor implements StepExecutor {
         try {
             usageFile = Files.createTempFile("sigil-usage-", ".jsonl");
         } catch (IOException e) {
-            throw new StepFailure(ErrorCategory.SYSTEM, "OSError", "cannot make the step's usage file: " + e.getMessage());
+            throw new StepFailure(ErrorCode.SYSTEM_002, "cannot make the step's usage file: " + e.getMessage());
         }
         try {
             return execute(request, usageFile);
