@@ -22,7 +22,7 @@ import dev.sigil.testing.DocScreens;
 /**
  * The screens of docs/cost.md, taken from {@code scripts/sigil monitor} in a real terminal (tmux, on a server socket
  * of its own) on a finished orchestrate session with a dollar budget and one model sigil has no price for: the cost
- * view at 80x24 and 120x30 and the call tree at 80x24, after the keys a user presses ({@code Esc} closes the final
+ * view at 80x24 and 200x50 and the call tree at 80x24, after the keys a user presses ({@code Esc} closes the final
  * summary, {@code $} the cost view, {@code t} the tree, {@code ↓} and {@code Enter} open a step). The block in the
  * document must be what the terminal showed.
  */
@@ -67,10 +67,11 @@ class CostScreensIT {
         keys("Down", "Down", "Down", "Down", "Down", "Down", "Down", "Down", "Enter");
         String tree = waitFor(s -> s.contains("tool-calculator"));
         DocScreens.assertMatches(DOC, "tree-80x24", tree);
-        run("tmux", "-L", socket, "resize-window", "-t", session, "-x", "150", "-y", "36");
+        run("tmux", "-L", socket, "resize-window", "-t", session, "-x", "200", "-y", "50");
         keys("$");
-        String wide = waitFor(s -> s.contains("cache read") && s.lines().count() >= 36);
-        DocScreens.assertMatches(DOC, "cost-150x36", wide);
+        String wide = waitFor(s -> s.contains("By model") && s.lines().anyMatch(l -> l.length() > 150));
+        assertThat(wide).contains("cache read", "reasoning", "mycorp:internal-llm-7b", "unpriced");
+        DocScreens.assertMatches(DOC, "cost-200x50", wide);
     }
 
     private void keys(String... keys) throws Exception {

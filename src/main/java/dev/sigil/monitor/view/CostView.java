@@ -46,10 +46,20 @@ final class CostView {
         }
         int models = Math.min(spend.models().size() + 3, Math.max(left / 2, left - spend.components().size() - 3));
         int components = Math.min(spend.components().size() + 3, left - models);
-        table("By component", "component", spend.components(), spend.total(), theme,
+        int names = Math.max(longest(spend.components()), longest(spend.models()));
+        table("By component", "component", spend.components(), spend.total(), names, theme,
                 new Rect(area.x(), area.y() + summaryRows, area.width(), components), buffer);
-        table("By model", "model", spend.models(), spend.total(), theme,
+        table("By model", "model", spend.models(), spend.total(), names, theme,
                 new Rect(area.x(), area.y() + summaryRows + components, area.width(), models), buffer);
+    }
+
+    /** The widest name of {@code tallies} as shown, in columns (at least the headings'). */
+    private static int longest(Map<String, Tally> tallies) {
+        int w = "component".length();
+        for (String name : tallies.keySet()) {
+            w = Math.max(w, dev.tamboui.text.CharWidth.of(Labels.safe(name)));
+        }
+        return w;
     }
 
     private static void summary(SessionStats s, MonitorState state, Theme theme, Rect inner, Buffer buffer) {
@@ -84,8 +94,12 @@ final class CostView {
                 Panels.text(t.unpricedTokens() > 0 ? "  (no price: not $0)" : "", theme.dim()));
     }
 
-    /** One row per name: tokens and dollars, and on wide terminals the split of the tokens. */
-    private static void table(String title, String heading, Map<String, Tally> tallies, Tally total, Theme theme, Rect area, Buffer buffer) {
+    /**
+     * One row per name: tokens and dollars, and on wide terminals the split of the tokens. The names' column is as
+     * wide as {@code names} (the widest name of both tables, so their columns line up) where the terminal has room.
+     */
+    private static void table(String title, String heading, Map<String, Tally> tallies, Tally total, int names, Theme theme, Rect area,
+                              Buffer buffer) {
         Rect inner = Panels.box(title, theme, area, buffer);
         if (inner.isEmpty()) {
             return;
@@ -93,7 +107,7 @@ final class CostView {
         boolean wide = inner.width() >= 120;
         boolean medium = inner.width() >= 76;
         int fixed = 10 + 11 + 7 + (medium ? 20 : 0) + (wide ? 41 : 0);
-        int nameWidth = Math.max(8, inner.width() - fixed);
+        int nameWidth = Math.max(8, Math.min(inner.width() - fixed, names + 2));
         List<Line> lines = new ArrayList<>();
         lines.add(Line.from(Panels.text(row(heading, nameWidth, "tokens", "cost", "share", medium ? new String[] {"input", "output"} : null,
                 wide ? new String[] {"cache read", "cache write", "reasoning", "lines"} : null), theme.dim())));
