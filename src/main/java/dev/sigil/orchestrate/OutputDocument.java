@@ -8,13 +8,15 @@ import java.util.function.UnaryOperator;
 
 import dev.sigil.contract.codec.PythonJsonWriter;
 import dev.sigil.contract.codec.IndentedJson;
+import dev.sigil.log.summary.UsageLine;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The result of a run as JSON, for {@code --output FILE}: the fields of seed 001's {@code PipelineResult}, written as
- * CPython's {@code json.dump(result, f, indent=2)} writes them.
+ * The result of a run as JSON, for {@code --output FILE}: the fields of seed 001's {@code PipelineResult}, with the
+ * session's cost beside its tokens (docs/cost.md §7.1), written as CPython's {@code json.dump(result, f, indent=2)}
+ * writes them.
  */
 public final class OutputDocument {
 
@@ -31,6 +33,9 @@ public final class OutputDocument {
         o.put("status", r.status().name().toLowerCase(Locale.ROOT));
         o.put("total_tokens", r.totalTokens());
         o.put("budget", r.budget());
+        UsageLine.putDollars(o, "cost_usd", r.usage().cost());
+        o.put("unpriced_tokens", r.usage().unpricedTokens());
+        UsageLine.putDollars(o, "budget_usd", r.budgetUsd());
         o.put("steps_completed", r.stepsCompleted());
         o.put("steps_failed", r.stepsFailed());
         o.put("total_latency_ms", r.steps().stream().mapToDouble(StepOutcome::latencyMs).sum());

@@ -58,7 +58,7 @@ class OrchestrateCostTest {
 
     @Test
     void everyModelCallHasAUsageRecordAndTokensJsonCostsWhatTheReportFinds() throws IOException {
-        CliRun run = orchestrate(Map.of(), "cost-1");
+        CliRun run = orchestrate(Map.of(), "cost-1", "--output", home.resolve("result.json").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         SessionAudit audit = audited("cost-1");
         List<JsonNode> steps = audit.events("step_complete");
@@ -72,6 +72,10 @@ class OrchestrateCostTest {
                 .isEqualByComparingTo(total.get("cost_usd").decimalValue().setScale(10, RoundingMode.HALF_EVEN));
         assertThat(total.get("total_tokens").longValue()).isEqualTo(tokens.get("total_used").longValue());
         assertThat(run.out()).contains("Final Cost: $");
+        JsonNode result = DECIMALS.readTree(Files.readString(home.resolve("result.json")));
+        assertThat(result.get("cost_usd").decimalValue()).isEqualByComparingTo(tokens.get("cost_usd").decimalValue());
+        assertThat(result.get("unpriced_tokens").longValue()).isZero();
+        assertThat(result.get("budget_usd").isNull()).isTrue();
     }
 
     @Test

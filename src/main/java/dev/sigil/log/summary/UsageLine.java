@@ -42,7 +42,7 @@ public record UsageLine(long tokens, long inputTokens, long outputTokens, long c
      * rounded to ten places, whose shortest form is those digits; null when absent. {@code sigil report} gives the
      * exact decimal.
      */
-    static void putDollars(ObjectNode node, String key, Optional<BigDecimal> usd) {
+    public static void putDollars(ObjectNode node, String key, Optional<BigDecimal> usd) {
         if (usd.isPresent()) {
             node.put(key, usd.get().setScale(10, RoundingMode.HALF_EVEN).doubleValue());
         } else {
