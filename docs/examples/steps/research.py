@@ -12,5 +12,6 @@ memories = request["inputs"].get("recall", "")
 print(json.dumps({
     "output": "Findings for '" + request["task"] + "': mid-size company, budget confirmed, the CEO decides. "
               + "Plan followed: " + plan.replace("\n", " ") + " Memories used: " + str(len(memories.splitlines())),
-    "usage": {"input_tokens": 900, "output_tokens": 350},
+    "usage": {"model": "anthropic:claude-sonnet-4-5-20250929", "input_tokens": 900, "output_tokens": 350,
+              "cache_read_tokens": 600},
 }))

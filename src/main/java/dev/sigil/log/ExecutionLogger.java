@@ -279,18 +279,23 @@ public final class ExecutionLogger implements AutoCloseable {
         return s.accepted() + s.written() + s.unwritten() + s.unconfirmed() + s.rejected() + s.rotations();
     }
 
+    /** Each summary on its own: one the disk refuses does not keep the other (metrics.json has the logger's counts). */
     private void writeSummaries(LoggerStats stats) {
         Path dir = layout.sessionDirectory(id);
-        try {
-            TokenSummary t = tokens;
-            if (t != null) {
+        TokenSummary t = tokens;
+        if (t != null) {
+            try {
                 SummaryFiles.writeTokens(dir, t, settings.fsync());
+            } catch (IOException | RuntimeException e) {
+                reporter.report("session " + id + ": could not write " + dir.resolve(LogLayout.TOKENS) + ": " + e.getMessage());
             }
-            if (metricsFile) {
+        }
+        if (metricsFile) {
+            try {
                 SummaryFiles.writeMetrics(dir, metrics, id.value(), PythonTimestamp.now(clock), stats, settings.fsync());
+            } catch (IOException | RuntimeException e) {
+                reporter.report("session " + id + ": could not write " + dir.resolve(LogLayout.METRICS) + ": " + e.getMessage());
             }
-        } catch (IOException | RuntimeException e) {
-            reporter.report("session " + id + ": could not write the summaries in " + dir + ": " + e.getMessage());
         }
     }
 

@@ -108,13 +108,18 @@ public final class SafeFiles {
         Path dir = file.getParent();
         Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
-        try (FileChannel ch = createNew(ChannelOpener.DEFAULT, tmp)) {
-            writeFully(ch, ByteBuffer.wrap(bytes));
-            if (fsync) {
-                ch.force(true);
+        try {
+            try (FileChannel ch = createNew(ChannelOpener.DEFAULT, tmp)) {
+                writeFully(ch, ByteBuffer.wrap(bytes));
+                if (fsync) {
+                    ch.force(true);
+                }
             }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp); // a full disk or a file size limit leaves no half-written sibling behind
+            throw e;
         }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         if (fsync) {
             fsyncDirectory(dir);
         }

@@ -112,7 +112,8 @@ class OrchestrateIT {
                 "========================================",
                 String.format(Locale.ROOT, "Result: Complete: %d steps, quality %.2f", end.get("metadata").get("steps_completed").longValue(),
                         quality),
-                "Final Tokens: " + grouped(total) + " / 256,000");
+                "Final Tokens: " + grouped(total) + " / 256,000",
+                "Final Cost: " + dev.sigil.cost.Money.brief(audit.tokensJson().get("cost_usd").decimalValue()));
         assertThat(audit.eventTypes().get(0)).isEqualTo("session_start");
         assertThat(audit.steps("step_complete")).startsWith("route_request", "create_plan", "retrieve_context")
                 .endsWith("validate_output", "verify_output", "extract_memories");
@@ -255,7 +256,8 @@ class OrchestrateIT {
         JsonNode result = new PythonJsonReader().read(text);
         List<String> keys = new ArrayList<>();
         result.propertyNames().forEach(keys::add);
-        assertThat(keys).containsExactly("session_id", "task", "success", "status", "total_tokens", "budget", "steps_completed",
+        assertThat(keys).containsExactly("session_id", "task", "success", "status", "total_tokens", "budget", "cost_usd", "unpriced_tokens",
+                "budget_usd", "steps_completed",
                 "steps_failed", "total_latency_ms", "duration_seconds", "quality_score", "final_output", "error_type", "error_code", "error", "steps");
         SessionAudit audit = audited("it-output");
         assertThat(result.get("task").stringValue()).isEqualTo(TASK);

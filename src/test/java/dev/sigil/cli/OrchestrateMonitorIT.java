@@ -55,10 +55,11 @@ class OrchestrateMonitorIT {
         assertThat(audit.findings()).isEmpty();
         int result = lines.indexOf(lines.stream().filter(l -> l.startsWith("Result: Complete")).findFirst().orElse("?"));
         assertThat(result).as("the result on the normal screen:\n%s", end).isPositive();
-        // the monitor's own final summary (seed 001's) closes with its rule; the console adds only result and tokens
+        // the monitor's own final summary (seed 001's) closes with its rule; the console adds only result, tokens and cost
         assertThat(lines.get(result - 1)).isEqualTo("=".repeat(60));
         assertThat(lines.subList(result + 1, lines.size())).containsExactly(
-                String.format(java.util.Locale.ROOT, "Final Tokens: %,d / 256,000", audit.logTokens()), "EXIT=0");
+                String.format(java.util.Locale.ROOT, "Final Tokens: %,d / 256,000", audit.logTokens()),
+                "Final Cost: " + dev.sigil.cost.Money.brief(audit.tokensJson().get("cost_usd").decimalValue()), "EXIT=0");
         assertThat(lines).contains("Processing request: " + OrchestrateIT.TASK, "Session: it-monitor", "Status:   COMPLETE",
                 String.format(java.util.Locale.ROOT, "  Total:     %,d / 256,000", audit.logTokens()));
         assertThat(lines).as("one closing header only: the monitor's").doesNotContain("EXECUTION COMPLETE");

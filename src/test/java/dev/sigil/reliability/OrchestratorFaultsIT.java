@@ -36,7 +36,8 @@ class OrchestratorFaultsIT {
     void aLogTheDiskRefusesLosesOnlyCountedEntriesAndThePipelineFinishes() throws Exception {
         Path logs = dir.resolve("logs");
         List<JsonNode> reference = referenceRun(dir.resolve("ref"));
-        Process p = start(dir.resolve("limited"), List.of("bash", "-c", "ulimit -f 6 && exec \"$@\"", "sigil"),
+        // 10 KiB: below the log of the run (about 14 KiB), above its summaries (tokens.json and metrics.json, about 7.5 KiB each)
+        Process p = start(dir.resolve("limited"), List.of("bash", "-c", "ulimit -f 10 && exec \"$@\"", "sigil"),
                 "orchestrate", "--session", "full", "--log-path", logs.toString(), "--speed", "0", TASK);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String out = Files.readString(dir.resolve("limited.out"));
@@ -50,7 +51,7 @@ class OrchestratorFaultsIT {
         List<JsonNode> written = lines(session.resolve("execution.jsonl"));
         JsonNode counts = new PythonJsonReader().read(Files.readString(session.resolve("metrics.json"))).get("logger");
         long unwritten = counts.get("entries_unwritten").longValue();
-        System.out.println("OrchestratorFaultsIT: a 6 KiB file size limit: " + written.size() + " entries written, " + unwritten
+        System.out.println("OrchestratorFaultsIT: a 10 KiB file size limit: " + written.size() + " entries written, " + unwritten
                 + " counted as not written, of " + reference.size());
         assertThat(unwritten).isPositive();
         assertThat(counts.get("entries_written").longValue()).isEqualTo(written.size());
