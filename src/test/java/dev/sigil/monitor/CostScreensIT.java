@@ -24,7 +24,8 @@ import dev.sigil.testing.DocScreens;
  * of its own) on a finished orchestrate session with a dollar budget and one model sigil has no price for: the cost
  * view at 80x24 and 200x50 and the call tree at 80x24, after the keys a user presses ({@code Esc} closes the final
  * summary, {@code $} the cost view, {@code t} the tree, {@code ↓} and {@code Enter} open a step). The block in the
- * document must be what the terminal showed.
+ * document must be what the terminal showed. And a live run with a dollar budget: its cost view forecasts, in
+ * dollars, when the budget runs out.
  */
 class CostScreensIT {
 
@@ -74,6 +75,21 @@ class CostScreensIT {
         DocScreens.assertMatches(DOC, "cost-200x50", wide);
     }
 
+    @Test
+    void whileARunGoesTheCostViewSaysWhenTheDollarBudgetRunsOut() throws Exception {
+        String sigil = Path.of(System.getProperty("sigil.home"), "scripts", "sigil").toString();
+        String script = "cd '" + home.resolve("work") + "' && HOME='" + home + "' SIGIL_NO_BUILD=1 '" + sigil
+                + "' orchestrate --monitor --speed 1 --session live-7 --budget-usd 0.08 --log-path '" + home.resolve("logs")
+                + "' 'Qualify this lead: Ada Lovelace, CTO at Analytical Engines'; echo \"EXIT=$?\"; sleep 120";
+        run("tmux", "-L", socket, "new-session", "-d", "-s", session, "-x", "80", "-y", "24", script);
+        waitFor(s -> s.contains("RUNNING") && s.contains("cost $"), false);
+        keys("$");
+        String live = waitFor(s -> s.contains("RUNNING") && s.contains("By model") && s.contains("out in ~"), false);
+        assertThat(live).contains("of $0.08", "left $", "/min  out in ~", "unpriced 0 tokens");
+        keys("q");
+        assertThat(waitFor(s -> s.contains("EXIT="), false)).contains("EXIT=130");
+    }
+
     private void keys(String... keys) throws Exception {
         for (String k : keys) {
             run("tmux", "-L", socket, "send-keys", "-t", session, k);
@@ -82,10 +98,18 @@ class CostScreensIT {
 
     /** The screen once {@code condition} holds (and it stopped changing); fails with the last screen after {@link #WAIT}. */
     private String waitFor(Predicate<String> condition) throws Exception {
+        return waitFor(condition, true);
+    }
+
+    /** The screen once {@code condition} holds; with {@code settled}, once it also stopped changing (a live run's clock never does). */
+    private String waitFor(Predicate<String> condition, boolean settled) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         String screen = "";
         while (System.nanoTime() < deadline) {
             screen = capture();
+            if (condition.test(screen) && !settled) {
+                return screen;
+            }
             if (condition.test(screen)) {
                 Thread.sleep(300); // one more frame: the screen the document shows is a settled one
                 String again = capture();
