@@ -141,7 +141,7 @@ class OrchestrateCompatTest {
         Matcher total = Pattern.compile("(?m)^  Total:     ([\\d,]+) / ([\\d,]+)$").matcher(text);
         assertThat(status.find() && total.find()).as("a final summary in:\n%s", text).isTrue();
         Map<String, Long> components = new LinkedHashMap<>();
-        Matcher c = Pattern.compile("(?m)^  (\\w+)\\s*: ([\\d,]+) tokens, \\d+ms$").matcher(text);
+        Matcher c = Pattern.compile("(?m)^  (\\w+)\\s*: ([\\d,]+) tokens, \\d+ms(?:, (?:\\$|unpriced).*)?$").matcher(text);
         while (c.find()) {
             components.put(c.group(1), number(c.group(2)));
         }
