@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -23,12 +24,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "logs",
         description = {
             "Keep the log directory in shape: rotate big logs, archive old sessions, remove old archives.",
-            "Sessions a logger is writing are never touched, and links are never followed."
+            "Sessions a logger is writing are never touched, and links are never followed.",
+            "Directories that are not yours, or that others may write in, are refused."
         },
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (or nothing to do)", "1:some sessions or archives could not be handled (see 'failed' lines)",
-            "2:bad arguments, or another maintenance run is working"})
+            "2:bad arguments, another maintenance run is working, or a directory or file is not safe to touch (another user's, or others may write in it)"})
 final class LogsCommand implements Runnable {
 
     @ParentCommand
@@ -50,29 +52,34 @@ final class LogsCommand implements Runnable {
 
     @Command(name = "rotate", description = {"Rotate the big logs of idle sessions.",
         "execution.jsonl at or over the size limit becomes execution.<n>.jsonl (n counting up)",
-        "and a new empty log takes its place. A session a logger holds is left to it."})
+        "and a new empty log takes its place. Idle means: no logger holds the session's lock,",
+        "and no one wrote the log for the idle time. Others are skipped, with the reason."})
     int rotate(@Mixin Common common,
                @Option(names = "--max-file-size", paramLabel = "BYTES", description = "Size limit (default: logging.max_file_size_mb, 10 MiB).")
-               Long maxFileSize) {
-        return run(common, EnumSet.of(Task.ROTATE), maxFileSize, null, null);
+               Long maxFileSize,
+               @Option(names = "--idle-minutes", paramLabel = "N", description = "Minutes a log must be unwritten to be rotated (default: logging.rotate_idle_minutes, 30).")
+               Integer idleMinutes) {
+        return run(common, EnumSet.of(Task.ROTATE), new Limits(maxFileSize, null, null, idleMinutes));
     }
 
     @Command(name = "archive", description = {"Archive sessions idle for longer than the retention.",
-        "Each goes to archive/YYYY-MM-DD/<session>.tar.gz (today's date), is read back,",
-        "and only then removed. Sessions holding links, or held by a logger, are skipped."})
+        "Each goes to archive/YYYY-MM-DD/<session>.tar.gz (today's date) and is read back; then",
+        "each file the archive holds with the same size and digest is removed, and anything",
+        "written meanwhile stays (and is named). Sessions holding links, or held by a logger, are skipped."})
     int archive(@Mixin Common common,
                 @Option(names = "--retention-days", paramLabel = "N", description = "Days a session stays unarchived (default: logging.retention_days, 7).")
                 Integer retentionDays) {
-        return run(common, EnumSet.of(Task.ARCHIVE), null, retentionDays, null);
+        return run(common, EnumSet.of(Task.ARCHIVE), new Limits(null, retentionDays, null, null));
     }
 
     @Command(name = "clean", description = {"Remove archives older than the archive retention.",
-        "Date directories (archive/YYYY-MM-DD) older than the retention are removed with",
-        "their archives, and unfinished archives of an interrupted run are removed."})
+        "sigil's archives (<session>.tar.gz) in date directories (archive/YYYY-MM-DD) older than the",
+        "retention are removed, and so are its unfinished archives of an interrupted run; other files stay",
+        "(and are named), and so does their directory."})
     int clean(@Mixin Common common,
               @Option(names = "--archive-retention-days", paramLabel = "N", description = "Days an archive is kept (default: logging.archive_retention_days, 30).")
               Integer archiveRetentionDays) {
-        return run(common, EnumSet.of(Task.CLEAN), null, null, archiveRetentionDays);
+        return run(common, EnumSet.of(Task.CLEAN), new Limits(null, null, archiveRetentionDays, null));
     }
 
     @Command(name = "maintenance", description = "Rotate, archive and clean, in that order.")
@@ -82,12 +89,22 @@ final class LogsCommand implements Runnable {
                     @Option(names = "--retention-days", paramLabel = "N", description = "Days a session stays unarchived (default: logging.retention_days, 7).")
                     Integer retentionDays,
                     @Option(names = "--archive-retention-days", paramLabel = "N", description = "Days an archive is kept (default: logging.archive_retention_days, 30).")
-                    Integer archiveRetentionDays) {
-        return run(common, EnumSet.allOf(Task.class), maxFileSize, retentionDays, archiveRetentionDays);
+                    Integer archiveRetentionDays,
+                    @Option(names = "--idle-minutes", paramLabel = "N", description = "Minutes a log must be unwritten to be rotated (default: logging.rotate_idle_minutes, 30).")
+                    Integer idleMinutes) {
+        return run(common, EnumSet.allOf(Task.class), new Limits(maxFileSize, retentionDays, archiveRetentionDays, idleMinutes));
     }
 
-    private int run(Common common, Set<Task> tasks, Long maxFileSize, Integer retentionDays, Integer archiveRetentionDays) {
-        LoggerSettings settings = settings(common, maxFileSize, retentionDays, archiveRetentionDays);
+    /** The limits given on the command line (null: the configuration's). */
+    private record Limits(Long maxFileSize, Integer retentionDays, Integer archiveRetentionDays, Integer idleMinutes) {
+    }
+
+    private int run(Common common, Set<Task> tasks, Limits limits) {
+        atLeastOne("--idle-minutes", limits.idleMinutes() == null ? null : limits.idleMinutes().longValue());
+        LogOptions.Logs logs = common.logs(root.environment());
+        LoggerSettings settings = settings(logs, limits.maxFileSize(), limits.retentionDays(), limits.archiveRetentionDays());
+        Duration idle = Duration.ofMinutes(limits.idleMinutes() != null ? limits.idleMinutes()
+                : logs.loaded().config().logging().rotateIdleMinutes());
         PrintWriter out = spec.commandLine().getOut();
         if (!Files.isDirectory(settings.logPath())) {
             out.println(TerminalText.visible("nothing to do: no log directory at " + settings.logPath()));
@@ -96,7 +113,7 @@ final class LogsCommand implements Runnable {
         }
         MaintenanceReport report;
         try {
-            report = new LogMaintenance(settings, Clock.systemDefaultZone()).run(tasks, common.dryRun);
+            report = new LogMaintenance(settings, Clock.systemDefaultZone(), idle).run(tasks, common.dryRun);
         } catch (IOException e) {
             throw UserError.usage(e.getMessage());
         }
@@ -104,14 +121,15 @@ final class LogsCommand implements Runnable {
         report.lines().forEach(line -> out.println(TerminalText.visible(line)));
         out.println(report.summary());
         out.flush();
-        return report.count(MaintenanceReport.Kind.FAILED) > 0 ? ExitCode.FINDINGS : ExitCode.OK;
+        return report.count(MaintenanceReport.Kind.REFUSED) > 0 ? ExitCode.USAGE
+                : report.count(MaintenanceReport.Kind.FAILED) > 0 ? ExitCode.FINDINGS : ExitCode.OK;
     }
 
-    private LoggerSettings settings(Common common, Long maxFileSize, Integer retentionDays, Integer archiveRetentionDays) {
+    private LoggerSettings settings(LogOptions.Logs logs, Long maxFileSize, Integer retentionDays, Integer archiveRetentionDays) {
         atLeastOne("--max-file-size", maxFileSize);
         atLeastOne("--retention-days", retentionDays == null ? null : retentionDays.longValue());
         atLeastOne("--archive-retention-days", archiveRetentionDays == null ? null : archiveRetentionDays.longValue());
-        LoggerSettings.Builder b = LoggerSettingsFromConfig.of(common.logs(root.environment()).loaded().config().logging()).toBuilder();
+        LoggerSettings.Builder b = LoggerSettingsFromConfig.of(logs.loaded().config().logging()).toBuilder();
         try {
             if (maxFileSize != null) {
                 b.maxFileSizeBytes(maxFileSize);

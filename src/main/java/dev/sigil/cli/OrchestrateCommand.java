@@ -24,6 +24,7 @@ import dev.sigil.cost.UsagePricer;
 import dev.sigil.layout.LogLayout;
 import dev.sigil.layout.SessionId;
 import dev.sigil.log.LoggerSettings;
+import dev.sigil.log.SessionExistsException;
 import dev.sigil.log.SessionLockedException;
 import dev.sigil.log.UnsafePathException;
 import dev.sigil.monitor.DashboardMonitor;
@@ -241,6 +242,9 @@ final class OrchestrateCommand implements Callable<Integer> {
             return orchestrator.open(request);
         } catch (SessionLockedException | UnsafePathException e) {
             throw UserError.usage(e.getMessage());
+        } catch (SessionExistsException e) {
+            throw UserError.usage(e.getMessage() + ": continue it with --resume (sigil orchestrate --session " + e.sessionId()
+                    + " --resume), or start a new session: leave out --session (a new id is made) or give an id not used yet");
         } catch (IllegalArgumentException e) {
             throw UserError.usage(e.getMessage());
         } catch (IOException e) {

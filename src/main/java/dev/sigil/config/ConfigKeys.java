@@ -49,6 +49,9 @@ public final class ConfigKeys {
     public static final ConfigKey<Long> ARCHIVE_RETENTION_DAYS = typed("logging.archive_retention_days", ValueTypes.integer(1, 36_500, "days"),
             (long) LogDefaults.ARCHIVE_RETENTION_DAYS,
             "Archives older than this are deleted.");
+    public static final ConfigKey<Long> ROTATE_IDLE_MINUTES = typed("logging.rotate_idle_minutes", ValueTypes.integer(1, 525_600, "minutes"),
+            (long) LogDefaults.ROTATE_IDLE_MINUTES,
+            "sigil logs rotate leaves a log alone until no one has written it for this long (a writer without a lock would go on writing the rotated file).");
     public static final ConfigKey<Boolean> SANITIZE_LOGS = typed("logging.sanitize_logs", ValueTypes.bool(), LogDefaults.SANITIZE,
             "Mask secrets (API keys, passwords, e-mail addresses) before they reach the log.");
     public static final ConfigKey<List<String>> ADDITIONAL_PATTERNS = new ConfigKey<>("logging.additional_patterns",
@@ -114,7 +117,7 @@ public final class ConfigKeys {
 
     private static List<ConfigKey<?>> all() {
         List<ConfigKey<?>> keys = new ArrayList<>(Arrays.asList(LOG_PATH, LOG_LEVEL, BUFFER_SIZE_BYTES, FLUSH_INTERVAL,
-                MAX_BATCH_SIZE, MAX_FILE_SIZE_MB, RETENTION_DAYS, ARCHIVE_RETENTION_DAYS, SANITIZE_LOGS, ADDITIONAL_PATTERNS,
+                MAX_BATCH_SIZE, MAX_FILE_SIZE_MB, RETENTION_DAYS, ARCHIVE_RETENTION_DAYS, ROTATE_IDLE_MINUTES, SANITIZE_LOGS, ADDITIONAL_PATTERNS,
                 DEFAULT_MODE, REFRESH_RATE_HZ, SHOW_COMPONENT_BREAKDOWN, SHOW_BUDGET_BAR, SHOW_FORECAST, SHOW_LATENCY,
                 HIGHLIGHT_SLOWEST, LATENCY_WARNING_MS, DEFAULT_TOTAL));
         keys.addAll(ALLOCATIONS.values());

@@ -237,7 +237,7 @@ public final class ConfigLoader {
         LoggingConfig logging = new LoggingConfig(get(ConfigKeys.LOG_PATH), get(ConfigKeys.LOG_LEVEL),
                 get(ConfigKeys.BUFFER_SIZE_BYTES), get(ConfigKeys.FLUSH_INTERVAL), get(ConfigKeys.MAX_BATCH_SIZE),
                 get(ConfigKeys.MAX_FILE_SIZE_MB), get(ConfigKeys.RETENTION_DAYS), get(ConfigKeys.ARCHIVE_RETENTION_DAYS),
-                get(ConfigKeys.SANITIZE_LOGS), get(ConfigKeys.ADDITIONAL_PATTERNS));
+                get(ConfigKeys.ROTATE_IDLE_MINUTES), get(ConfigKeys.SANITIZE_LOGS), get(ConfigKeys.ADDITIONAL_PATTERNS));
         MonitoringConfig monitoring = new MonitoringConfig(get(ConfigKeys.DEFAULT_MODE), get(ConfigKeys.REFRESH_RATE_HZ),
                 get(ConfigKeys.SHOW_COMPONENT_BREAKDOWN), get(ConfigKeys.SHOW_BUDGET_BAR), get(ConfigKeys.SHOW_FORECAST),
                 get(ConfigKeys.SHOW_LATENCY), get(ConfigKeys.HIGHLIGHT_SLOWEST), get(ConfigKeys.LATENCY_WARNING_MS));

@@ -17,11 +17,12 @@ import dev.sigil.contract.event.Level;
  * @param maxFileSizeMib a session log is rotated at this size, in MiB
  * @param retentionDays sessions older than this are archived
  * @param archiveRetentionDays archives older than this are deleted
+ * @param rotateIdleMinutes {@code sigil logs rotate} rotates a log only once no one has written it for this long
  * @param sanitizeLogs whether secrets are masked before they are written
  * @param additionalPatterns more regular expressions to mask
  */
 public record LoggingConfig(Path path, Level level, long bufferSizeBytes, Duration flushInterval, long maxBatchSize,
-                            long maxFileSizeMib, long retentionDays, long archiveRetentionDays, boolean sanitizeLogs,
+                            long maxFileSizeMib, long retentionDays, long archiveRetentionDays, long rotateIdleMinutes, boolean sanitizeLogs,
                             List<String> additionalPatterns) {
 
     public LoggingConfig {

@@ -23,6 +23,10 @@ public final class LogDefaults {
     public static final int RETENTION_DAYS = 7;
     /** {@code logging.archive_retention_days}. */
     public static final int ARCHIVE_RETENTION_DAYS = 30;
+    /** {@code logging.rotate_idle_minutes}: how long nobody must have written a log before {@code sigil logs rotate} rotates it. */
+    public static final int ROTATE_IDLE_MINUTES = 30;
+    /** The same as a duration. */
+    public static final Duration ROTATE_IDLE = Duration.ofMinutes(ROTATE_IDLE_MINUTES);
     /** {@code logging.sanitize_logs}. */
     public static final boolean SANITIZE = true;
 

@@ -46,6 +46,9 @@ public record LogLayout(Path root) {
     public static final Pattern ROTATED = partsOf(EXECUTION_LOG);
 
     private static final String ARCHIVE_SUFFIX = ".tar.gz";
+    private static final String TEMPORARY_SUFFIX = ".tmp";
+    /** {@code <id>.tar.gz} or {@code <id>.<n>.tar.gz}, n from 2 with no leading zero. */
+    private static final Pattern ARCHIVE_FILE = Pattern.compile("([^.]+)(?:\\.(?:[2-9]|[1-9][0-9]{1,3}))?\\.tar\\.gz");
     private static final Pattern ARCHIVE_DAY = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     public Path sessions() {
@@ -105,6 +108,26 @@ public record LogLayout(Path root) {
     /** The name of a session's {@code n}-th archive of a day: {@code <id>.tar.gz}, then {@code <id>.2.tar.gz}, ... */
     public static String archiveName(String id, int n) {
         return n == 1 ? id + ARCHIVE_SUFFIX : id + "." + n + ARCHIVE_SUFFIX;
+    }
+
+    /** Whether {@code fileName} is what {@link #archiveName} makes of a valid session id. */
+    public static boolean isArchiveName(String fileName) {
+        Matcher m = ARCHIVE_FILE.matcher(fileName);
+        return m.matches() && SessionId.isValid(m.group(1));
+    }
+
+    /**
+     * The temporary name under which {@code name} is written before it is renamed into place ({@code .<name>.tmp}):
+     * summaries, archives. Files that start with a dot are never sessions or archives.
+     */
+    public static String temporaryName(String name) {
+        return "." + name + TEMPORARY_SUFFIX;
+    }
+
+    /** Whether {@code fileName} is the temporary name of an archive ({@link #temporaryName} of an {@link #isArchiveName}). */
+    public static boolean isArchiveTemporary(String fileName) {
+        return fileName.startsWith(".") && fileName.endsWith(TEMPORARY_SUFFIX)
+                && isArchiveName(fileName.substring(1, fileName.length() - TEMPORARY_SUFFIX.length()));
     }
 
     /**

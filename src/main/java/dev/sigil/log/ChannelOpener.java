@@ -2,19 +2,16 @@ package dev.sigil.log;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.OpenOption;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.util.Set;
 
 /**
- * How the logger opens the session log: {@link FileChannel#open} in production; tests wrap the channel to inject
- * the faults a real disk produces rarely (a failing fsync, EIO in the middle of a write).
+ * What the logger does with each channel {@link SafeDirectory} opened for it: nothing in production; tests wrap the
+ * channel to inject the faults a real disk produces rarely (a failing fsync, EIO in the middle of a write).
  */
 @FunctionalInterface
 interface ChannelOpener {
 
-    ChannelOpener DEFAULT = FileChannel::open;
+    ChannelOpener DEFAULT = (name, channel) -> channel;
 
-    FileChannel open(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attributes) throws IOException;
+    /** The channel to use for the file {@code name}, just opened as {@code channel}. */
+    FileChannel wrap(String name, FileChannel channel) throws IOException;
 }

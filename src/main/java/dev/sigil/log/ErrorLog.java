@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The session's {@code errors.jsonl}: one JSON object per line, written as CPython would (NaN and the infinities as
  * its literals, so a refused entry is kept exactly). Created on the first record. Record kinds (docs/logging.md):
- * {@code rejected}, {@code event}, {@code dropped}, {@code unwritten}, {@code unconfirmed}, {@code torn_tail}.
+ * {@code rejected}, {@code event}, {@code dropped}, {@code unwritten}, {@code unconfirmed}, {@code torn_tail},
+ * {@code log_deleted}.
  * Writer thread only.
  */
 final class ErrorLog {
@@ -26,6 +27,8 @@ final class ErrorLog {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final long MAX_PENDING_BYTES = 1 << 20;
 
+    private final SafeDirectory dir;
+    private final String name;
     private final Path file;
     private final ChannelOpener opener;
     private final boolean fsync;
@@ -37,8 +40,10 @@ final class ErrorLog {
     private boolean failing;
     private long lostRecords;
 
-    ErrorLog(Path file, ChannelOpener opener, boolean fsync, Reporter reporter) {
-        this.file = file;
+    ErrorLog(SafeDirectory dir, String name, ChannelOpener opener, boolean fsync, Reporter reporter) {
+        this.dir = dir;
+        this.name = name;
+        this.file = dir.resolve(name);
         this.opener = opener;
         this.fsync = fsync;
         this.reporter = reporter;
@@ -87,6 +92,14 @@ final class ErrorLog {
         add(literal.encode(record));
     }
 
+    /** The session's log was deleted (or renamed away) during the run and created again: what it held. */
+    void logDeleted(LostLog lost, String timestamp) {
+        ObjectNode record = NODES.objectNode().put("kind", "log_deleted").put("timestamp", timestamp)
+                .put("file", lost.file().getFileName().toString()).put("entries", lost.entries()).put("bytes", lost.bytes())
+                .put("tokens", lost.tokens());
+        add(literal.encode(record));
+    }
+
     boolean hasPending() {
         return !pending.isEmpty();
     }
@@ -113,11 +126,11 @@ final class ErrorLog {
         buf.flip();
         try {
             if (channel == null) {
-                channel = SafeFiles.openAppend(opener, file);
+                channel = dir.append(name, opener);
             }
             long before = channel.size();
             try {
-                SafeFiles.writeFully(channel, buf);
+                SafeDirectory.writeFully(channel, buf);
             } catch (IOException e) {
                 channel.truncate(before);
                 throw e;

@@ -41,6 +41,7 @@ public final class ExecutionLogger implements AutoCloseable {
     private final Sanitizer sanitizer;
     private final EntryPipeline checker;
     private final SessionLock lock;
+    private final SafeDirectory files;
     private final Thread writer;
     private final Thread hook;
     private volatile TokenSummary tokens;
@@ -49,9 +50,11 @@ public final class ExecutionLogger implements AutoCloseable {
     /** Whether metrics.json is written at close (off when monitoring is off: the losses still go to the reporter). */
     private final boolean metricsFile;
 
-    private ExecutionLogger(Builder b, SessionId id, LogLayout layout, SessionLock lock, Segment segment, ErrorLog errors) {
+    private ExecutionLogger(Builder b, SessionId id, LogLayout layout, SafeDirectory files, SessionLock lock, Segment segment,
+                            ErrorLog errors) {
         this.id = id;
         this.layout = layout;
+        this.files = files;
         this.settings = b.settings;
         this.clock = b.clock;
         this.reporter = b.reporter;
@@ -85,6 +88,14 @@ public final class ExecutionLogger implements AutoCloseable {
 
     public Path sessionDirectory() {
         return layout.sessionDirectory(id);
+    }
+
+    /**
+     * The session directory as opened and checked when the logger opened ({@link SafeDirectory}): for the other files
+     * of the session (the orchestrator's step outputs), written through the same handle. Closed with the logger.
+     */
+    public SafeDirectory sessionFiles() {
+        return files;
     }
 
     public Path logFile() {
@@ -231,6 +242,7 @@ public final class ExecutionLogger implements AutoCloseable {
         } catch (IOException e) {
             reporter.report("could not release the lock of session " + id + ": " + ErrorLog.cause(e));
         }
+        closeQuietly(files);
         if (hook != null && !fromHook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -279,23 +291,46 @@ public final class ExecutionLogger implements AutoCloseable {
         return s.accepted() + s.written() + s.unwritten() + s.unconfirmed() + s.rejected() + s.rotations();
     }
 
+    /**
+     * On the writer thread, once a new log replaced one deleted during the run: counted, kept in errors.jsonl,
+     * reported, and logged as an {@code error} entry at the start of the new log (seed 001 §9.3).
+     */
+    private void lostLog(LostLog lost, ErrorLog errors) {
+        counters.deleted.addAndGet(lost.entries());
+        errors.logDeleted(lost, PythonTimestamp.now(clock));
+        String held = lost.entries() + " entries (" + lost.bytes() + " bytes, " + lost.tokens() + " tokens)";
+        reporter.report("session " + id + ": " + lost.file() + " was deleted (or renamed away) during the run; created it again "
+                + "and went on; the deleted file held " + held + ", counted in metrics.json and errors.jsonl");
+        log(EventType.ERROR, Component.ORCHESTRATOR, "the execution log was deleted during the run and created again; the deleted "
+                + "file held " + held, 0, Metadata.builder().put("error", "log file missing: " + lost.file().getFileName())
+                .put("error_type", "FileNotFoundError").put("lost_entries", lost.entries()).put("lost_bytes", lost.bytes())
+                .put("lost_tokens", lost.tokens()).build());
+    }
+
     /** Each summary on its own: one the disk refuses does not keep the other (metrics.json has the logger's counts). */
     private void writeSummaries(LoggerStats stats) {
-        Path dir = layout.sessionDirectory(id);
         TokenSummary t = tokens;
         if (t != null) {
             try {
-                SummaryFiles.writeTokens(dir, t, settings.fsync());
+                SummaryFiles.writeTokens(files, t, settings.fsync());
             } catch (IOException | RuntimeException e) {
-                reporter.report("session " + id + ": could not write " + dir.resolve(LogLayout.TOKENS) + ": " + e.getMessage());
+                reporter.report("session " + id + ": could not write " + files.resolve(LogLayout.TOKENS) + ": " + e.getMessage());
             }
         }
         if (metricsFile) {
             try {
-                SummaryFiles.writeMetrics(dir, metrics, id.value(), PythonTimestamp.now(clock), stats, settings.fsync());
+                SummaryFiles.writeMetrics(files, metrics, id.value(), PythonTimestamp.now(clock), stats, settings.fsync());
             } catch (IOException | RuntimeException e) {
-                reporter.report("session " + id + ": could not write " + dir.resolve(LogLayout.METRICS) + ": " + e.getMessage());
+                reporter.report("session " + id + ": could not write " + files.resolve(LogLayout.METRICS) + ": " + e.getMessage());
             }
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // a directory handle has nothing to lose on close
         }
     }
 
@@ -316,6 +351,7 @@ public final class ExecutionLogger implements AutoCloseable {
         private ChannelOpener opener = ChannelOpener.DEFAULT;
         private boolean shutdownHook = true;
         private boolean monitoring = true;
+        private boolean newOnly;
 
         private Builder(LoggerSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -336,6 +372,12 @@ public final class ExecutionLogger implements AutoCloseable {
          * (default: yes). Off ({@code SIGIL_ENABLE_MONITORING=false}), the session holds its log alone.
          */
         public Builder monitoring(boolean v) { monitoring = v; return this; }
+        /**
+         * Refuse a session whose log already holds entries (a rotated part, a non-empty execution.jsonl, step outputs):
+         * {@link SessionExistsException}, before anything is written. For a caller that starts a new run, not one
+         * that continues the session.
+         */
+        public Builder newSessionOnly() { newOnly = true; return this; }
         Builder channelOpener(ChannelOpener v) { opener = Objects.requireNonNull(v); return this; }
 
         /**
@@ -344,37 +386,66 @@ public final class ExecutionLogger implements AutoCloseable {
          *
          * @throws IllegalArgumentException for an invalid session id
          * @throws SessionLockedException if another logger writes the session
-         * @throws UnsafePathException if a symbolic link sits where sigil would write
+         * @throws UnsafePathException if a symbolic link sits where sigil would write, or a directory from the log
+         *         root down is not the user's or others may write in it, or a file there is another user's or has
+         *         more than one name
+         * @throws SessionExistsException with {@link #newSessionOnly()}, if the session has entries already
          */
         public ExecutionLogger open(String sessionId) throws IOException {
             SessionId id = SessionId.of(sessionId);
-            LogLayout layout = new LogLayout(SafeFiles.ensureRoot(settings.logPath()));
-            SafeFiles.ensureDirectory(layout.sessions());
-            Path dir = layout.sessionDirectory(id);
-            SafeFiles.ensureDirectory(dir);
-            SessionLock lock = SessionLock.acquire(dir, id.value());
+            try (SafeDirectory root = SafeDirectory.root(settings.logPath())) {
+                LogLayout layout = new LogLayout(root.path());
+                SafeDirectory files;
+                try (SafeDirectory sessions = root.directory(LogLayout.SESSIONS)) {
+                    files = sessions.directory(id.value());
+                }
+                try {
+                    ExecutionLogger logger = open(id, layout, files);
+                    if (monitoring) {
+                        pointCurrent(root, layout, id);
+                    }
+                    logger.start();
+                    return logger;
+                } catch (IOException | RuntimeException e) {
+                    closeQuietly(files);
+                    throw e;
+                }
+            }
+        }
+
+        private ExecutionLogger open(SessionId id, LogLayout layout, SafeDirectory files) throws IOException {
+            SessionLock lock = SessionLock.acquire(files, id.value());
             try {
-                ErrorLog errors = new ErrorLog(dir.resolve(LogLayout.ERRORS_LOG), opener, settings.fsync(), reporter);
-                Segment segment = Segment.open(dir, opener, settings.fsync(), torn -> {
+                if (newOnly) {
+                    refuseExisting(files, id);
+                }
+                ErrorLog errors = new ErrorLog(files, LogLayout.ERRORS_LOG, opener, settings.fsync(), reporter);
+                ExecutionLogger[] self = new ExecutionLogger[1];
+                Segment segment = Segment.open(files, opener, settings.fsync(), torn -> {
                     errors.tornTail(torn, PythonTimestamp.now(clock));
                     reporter.report("cut an unfinished last line (" + torn.length() + " bytes at offset " + torn.offset() + ") from "
                             + torn.file() + ", left by a writer that stopped mid-write; the bytes are kept in " + errors.file());
-                });
-                ExecutionLogger logger = new ExecutionLogger(this, id, layout, lock, segment, errors);
-                if (monitoring) {
-                    pointCurrent(layout, id);
-                }
-                logger.start();
-                return logger;
+                }, lost -> self[0].lostLog(lost, errors));
+                self[0] = new ExecutionLogger(this, id, layout, files, lock, segment, errors);
+                return self[0];
             } catch (IOException | RuntimeException e) {
                 lock.close();
                 throw e;
             }
         }
 
-        private void pointCurrent(LogLayout layout, SessionId id) {
+        /** For {@link #newSessionOnly()}: a session whose log already holds entries is not started again. */
+        private static void refuseExisting(SafeDirectory files, SessionId id) throws IOException {
+            boolean used = files.attributes(LogLayout.EXECUTION_LOG).map(a -> a.size() > 0).orElse(false)
+                    || files.names().stream().anyMatch(n -> LogLayout.rotatedNumber(n).isPresent() || n.equals(LogLayout.OUTPUTS));
+            if (used) {
+                throw new SessionExistsException(id.value(), files.resolve(LogLayout.EXECUTION_LOG));
+            }
+        }
+
+        private void pointCurrent(SafeDirectory root, LogLayout layout, SessionId id) {
             try {
-                CurrentLink.point(layout, id);
+                CurrentLink.point(root, id);
             } catch (IOException | UnsupportedOperationException e) {
                 reporter.report("could not point " + layout.current() + " at session " + id + ": " + e.getMessage());
             }

@@ -13,9 +13,10 @@ final class LoggerCounters {
     final AtomicLong unconfirmed = new AtomicLong();
     final AtomicLong rotations = new AtomicLong();
     final AtomicLong errorRecordsLost = new AtomicLong();
+    final AtomicLong deleted = new AtomicLong();
 
     LoggerStats snapshot() {
         return new LoggerStats(accepted.get(), written.get(), rejected.get(), dropped.get(), unwritten.get(), unconfirmed.get(), rotations.get(),
-                errorRecordsLost.get());
+                errorRecordsLost.get(), deleted.get());
     }
 }

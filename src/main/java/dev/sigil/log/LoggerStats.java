@@ -13,9 +13,11 @@ package dev.sigil.log;
  * @param unconfirmed entries written whose fsync failed: they may or may not be on disk, and are not written again
  * @param rotations times the log was rotated
  * @param errorRecordsLost records meant for errors.jsonl that could not be written there (the disk refused them)
+ * @param deleted entries written to a log that was then deleted (or renamed away) by someone else during the run: no
+ *        longer in the session's log (counted among {@code written}; errors.jsonl has a {@code log_deleted} record)
  */
 public record LoggerStats(long accepted, long written, long rejected, long dropped, long unwritten, long unconfirmed, long rotations,
-                          long errorRecordsLost) {
+                          long errorRecordsLost, long deleted) {
 
     /** Entries that did not reach the log for a reason other than being invalid. */
     public long lost() {
@@ -24,6 +26,6 @@ public record LoggerStats(long accepted, long written, long rejected, long dropp
 
     /** Whether anything went wrong. */
     public boolean clean() {
-        return rejected == 0 && dropped == 0 && unwritten == 0 && unconfirmed == 0 && errorRecordsLost == 0;
+        return rejected == 0 && dropped == 0 && unwritten == 0 && unconfirmed == 0 && errorRecordsLost == 0 && deleted == 0;
     }
 }

@@ -27,6 +27,9 @@ final class LossSummary {
         if (s.unconfirmed() > 0) {
             parts.add(s.unconfirmed() + " written but not confirmed on disk (fsync failed)");
         }
+        if (s.deleted() > 0) {
+            parts.add(s.deleted() + " were in a log deleted during the run (see errors.jsonl)");
+        }
         if (s.errorRecordsLost() > 0) {
             parts.add(s.errorRecordsLost() + " records could not be written to errors.jsonl");
         }

@@ -1,11 +1,8 @@
 package dev.sigil.log;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.OptionalInt;
 
 import dev.sigil.layout.LogLayout;
@@ -21,18 +18,16 @@ public final class Rotation {
     }
 
     /** The next free part number in {@code sessionDir}. */
-    public static int nextPart(Path sessionDir) throws IOException {
+    public static int nextPart(SafeDirectory sessionDir) throws IOException {
         int max = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(sessionDir)) {
-            for (Path f : files) {
-                OptionalInt n = LogLayout.rotatedNumber(f.getFileName().toString());
-                if (n.isPresent()) {
-                    max = Math.max(max, n.getAsInt());
-                }
+        for (String name : sessionDir.names()) {
+            OptionalInt n = LogLayout.rotatedNumber(name);
+            if (n.isPresent()) {
+                max = Math.max(max, n.getAsInt());
             }
         }
         if (max == 999_999_999) {
-            throw new IOException("no rotation number left in " + sessionDir);
+            throw new IOException("no rotation number left in " + sessionDir.path());
         }
         return max + 1;
     }
@@ -41,15 +36,16 @@ public final class Rotation {
      * Renames the session's execution.jsonl to the next part (atomically, never over an existing file) and returns
      * the new path. Does not create the new execution.jsonl and does not fsync the directory.
      */
-    public static Path renameToNextPart(Path sessionDir) throws IOException {
-        Path log = sessionDir.resolve(LogLayout.EXECUTION_LOG);
-        SafeFiles.refuseLink(log);
-        Path target = sessionDir.resolve(LogLayout.rotatedName(nextPart(sessionDir)));
-        if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw new FileAlreadyExistsException(target.toString());
+    public static Path renameToNextPart(SafeDirectory sessionDir) throws IOException {
+        if (sessionDir.attributes(LogLayout.EXECUTION_LOG).map(a -> a.isSymbolicLink()).orElse(false)) {
+            throw new UnsafePathException(sessionDir.resolve(LogLayout.EXECUTION_LOG) + " is a symbolic link; sigil never rotates through links");
+        }
+        String target = LogLayout.rotatedName(nextPart(sessionDir));
+        if (sessionDir.exists(target)) {
+            throw new FileAlreadyExistsException(sessionDir.resolve(target).toString());
         }
         // rename(2) would silently replace an existing target; the check above and the lock rule that out.
-        Files.move(log, target, StandardCopyOption.ATOMIC_MOVE);
-        return target;
+        sessionDir.rename(LogLayout.EXECUTION_LOG, target);
+        return sessionDir.resolve(target);
     }
 }

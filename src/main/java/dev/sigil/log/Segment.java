@@ -4,9 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
@@ -15,7 +13,8 @@ import dev.sigil.layout.LogLayout;
 /**
  * The session's active {@code execution.jsonl}: appends whole lines, knows its size, rotates. A failed write is cut
  * back to the last whole line so that the file never holds a partial line in the middle (docs/logging.md, "Faults").
- * Writer thread only.
+ * Before each write it checks that the name still leads to the file it writes: a log deleted or renamed away during
+ * the run is counted ({@link LostLog}) and a new one created (seed 001 §9.3). Writer thread only.
  */
 final class Segment implements Closeable {
 
@@ -36,25 +35,35 @@ final class Segment implements Closeable {
 
     private static final int MAX_KEPT_TORN_BYTES = 1 << 20;
 
-    private final Path dir;
+    private static final String NAME = LogLayout.EXECUTION_LOG;
+
+    private final SafeDirectory dir;
     private final Path file;
     private final ChannelOpener opener;
     private final boolean fsync;
     private final Consumer<TornTail> onTorn;
+    private final Consumer<LostLog> onLost;
     private FileChannel channel;
+    /** The identity of the open file, as the directory showed it at the name when it was opened (null: unknown). */
+    private Object key;
     private long size;
 
-    private Segment(Path dir, ChannelOpener opener, boolean fsync, Consumer<TornTail> onTorn) {
+    private Segment(SafeDirectory dir, ChannelOpener opener, boolean fsync, Consumer<TornTail> onTorn, Consumer<LostLog> onLost) {
         this.dir = dir;
-        this.file = dir.resolve(LogLayout.EXECUTION_LOG);
+        this.file = dir.resolve(NAME);
         this.opener = opener;
         this.fsync = fsync;
         this.onTorn = onTorn;
+        this.onLost = onLost;
     }
 
-    /** Opens (or creates) the session log; {@code onTorn} hears of every torn tail cut, now or at a later reopen. */
-    static Segment open(Path sessionDir, ChannelOpener opener, boolean fsync, Consumer<TornTail> onTorn) throws IOException {
-        Segment s = new Segment(sessionDir, opener, fsync, onTorn);
+    /**
+     * Opens (or creates) the session log; {@code onTorn} hears of every torn tail cut, now or at a later reopen, and
+     * {@code onLost} of every log found deleted or replaced (after its successor was created).
+     */
+    static Segment open(SafeDirectory sessionDir, ChannelOpener opener, boolean fsync, Consumer<TornTail> onTorn,
+                        Consumer<LostLog> onLost) throws IOException {
+        Segment s = new Segment(sessionDir, opener, fsync, onTorn, onLost);
         s.reopen();
         return s;
     }
@@ -73,13 +82,14 @@ final class Segment implements Closeable {
 
     /** (Re)opens execution.jsonl for appending after a rotation or a failure closed it. */
     void reopen() throws IOException {
-        boolean existed = java.nio.file.Files.exists(file, LinkOption.NOFOLLOW_LINKS);
-        FileChannel ch = SafeFiles.openAppend(opener, file);
+        boolean existed = dir.exists(NAME);
+        FileChannel ch = dir.append(NAME, opener);
         try {
             TornTail torn = existed ? cutTornTail(ch) : null;
             size = ch.size();
+            key = dir.keyOf(NAME);
             if (!existed && fsync) {
-                SafeFiles.fsyncDirectory(dir);
+                dir.fsync();
             }
             channel = ch;
             if (torn != null) {
@@ -93,18 +103,32 @@ final class Segment implements Closeable {
 
     /** Writes all of {@code buf} (looping over short writes). */
     void write(ByteBuffer buf) throws IOException {
+        if (channel != null && key != null && !key.equals(dir.keyOf(NAME))) {
+            replaceLost();
+        }
         if (channel == null) {
             reopen();
         }
         long start = buf.position();
         try {
-            SafeFiles.writeFully(channel, buf);
+            SafeDirectory.writeFully(channel, buf);
         } catch (IOException e) {
             long written = buf.position() - start;
             size += written;
             throw new PartialWriteException(written, e);
         }
         size += buf.position() - start;
+    }
+
+    /**
+     * The name no longer leads to the open file (deleted, or renamed away by someone else): counts what the open file
+     * holds, lets go of it, and creates a new log at the name; then tells {@code onLost}.
+     */
+    private void replaceLost() throws IOException {
+        LostLog lost = LostLog.count(file, channel);
+        close();
+        reopen();
+        onLost.accept(lost);
     }
 
     /** Cuts the file back to {@code newSize} (the end of the last whole line that was written). */
@@ -130,10 +154,11 @@ final class Segment implements Closeable {
      */
     Path rotate() throws IOException {
         Path rotated = retire();
-        channel = SafeFiles.createNew(opener, file);
+        channel = dir.createNew(NAME, opener);
+        key = dir.keyOf(NAME);
         size = 0;
         if (fsync) {
-            SafeFiles.fsyncDirectory(dir);
+            dir.fsync();
         }
         return rotated;
     }
@@ -144,7 +169,7 @@ final class Segment implements Closeable {
         size = 0;
         Path rotated = Rotation.renameToNextPart(dir);
         if (fsync) {
-            SafeFiles.fsyncDirectory(dir);
+            dir.fsync();
         }
         return rotated;
     }
@@ -160,7 +185,7 @@ final class Segment implements Closeable {
 
     /** If the file does not end with a newline, cuts it after the last newline and returns what was cut. */
     private TornTail cutTornTail(FileChannel ch) throws IOException {
-        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+        try (FileChannel in = dir.read(NAME)) {
             long end = in.size();
             if (end == 0 || lastByte(in, end) == '\n') {
                 return null;

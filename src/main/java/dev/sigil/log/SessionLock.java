@@ -7,12 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.LinkOption;
-import java.nio.file.OpenOption;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
-import java.util.Set;
 
 import dev.sigil.layout.LogLayout;
 
@@ -37,20 +32,16 @@ public final class SessionLock implements Closeable {
      *
      * @throws SessionLockedException if another logger (here or in another process) holds it
      */
-    public static SessionLock acquire(Path sessionDir, String sessionId) throws IOException {
+    public static SessionLock acquire(SafeDirectory sessionDir, String sessionId) throws IOException {
         return tryAcquire(sessionDir).orElseThrow(() -> new SessionLockedException("session '" + sessionId
                 + "' is already being written by another logger" + holder(sessionDir) + "; one writer per session: "
                 + "wait for it to finish, or use another session id"));
     }
 
     /** The lock if it is free, empty if someone holds it. */
-    public static Optional<SessionLock> tryAcquire(Path sessionDir) throws IOException {
-        Path file = sessionDir.resolve(LogLayout.LOCK);
-        SafeFiles.refuseLink(file);
-        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-        FileChannel ch = FileChannel.open(file, options, SafeFiles.fileAttributes());
+    public static Optional<SessionLock> tryAcquire(SafeDirectory sessionDir) throws IOException {
+        FileChannel ch = sessionDir.update(LogLayout.LOCK);
         FileLock lock;
-        SafeFiles.restrict(file, SafeFiles.FILE_MODE);
         try {
             lock = ch.tryLock();
         } catch (OverlappingFileLockException sameProcess) {
@@ -69,13 +60,11 @@ public final class SessionLock implements Closeable {
     }
 
     /** Whether a logger holds the session's lock, without creating or writing the lock file (for dry runs). */
-    public static boolean isHeld(Path sessionDir) throws IOException {
-        Path file = sessionDir.resolve(LogLayout.LOCK);
-        if (!java.nio.file.Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+    public static boolean isHeld(SafeDirectory sessionDir) throws IOException {
+        if (!sessionDir.exists(LogLayout.LOCK)) {
             return false;
         }
-        SafeFiles.refuseLink(file);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+        try (FileChannel ch = sessionDir.writeExisting(LogLayout.LOCK)) {
             FileLock lock = ch.tryLock();
             if (lock == null) {
                 return true;
@@ -87,9 +76,11 @@ public final class SessionLock implements Closeable {
         }
     }
 
-    private static String holder(Path sessionDir) {
-        try {
-            String pid = java.nio.file.Files.readString(sessionDir.resolve(LogLayout.LOCK), StandardCharsets.US_ASCII).strip();
+    private static String holder(SafeDirectory sessionDir) {
+        try (FileChannel ch = sessionDir.read(LogLayout.LOCK)) {
+            ByteBuffer buf = ByteBuffer.allocate(32);
+            ch.read(buf, 0);
+            String pid = new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII).strip();
             if (pid.matches("[0-9]{1,10}")) {
                 return " (process " + pid + (pid.equals(Long.toString(ProcessHandle.current().pid())) ? ", this one" : "")
                         + ", lock " + sessionDir.resolve(LogLayout.LOCK) + ")";

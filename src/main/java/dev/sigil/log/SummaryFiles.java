@@ -1,7 +1,6 @@
 package dev.sigil.log;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 import dev.sigil.contract.codec.IndentedJson;
 import dev.sigil.contract.codec.PythonJsonWriter;
@@ -23,17 +22,17 @@ final class SummaryFiles {
     private SummaryFiles() {
     }
 
-    static void writeTokens(Path sessionDir, TokenSummary tokens, boolean fsync) throws IOException {
-        SafeFiles.writeAtomically(sessionDir.resolve(LogLayout.TOKENS), JSON.encode(tokens.toJsonNode()), fsync);
+    static void writeTokens(SafeDirectory sessionDir, TokenSummary tokens, boolean fsync) throws IOException {
+        sessionDir.replace(LogLayout.TOKENS, JSON.encode(tokens.toJsonNode()), fsync);
     }
 
     /** metrics.json: the orchestrator's summary if given (else the session and time), then {@code logger}. */
-    static void writeMetrics(Path sessionDir, SessionMetrics metrics, String sessionId, String timestamp, LoggerStats stats,
+    static void writeMetrics(SafeDirectory sessionDir, SessionMetrics metrics, String sessionId, String timestamp, LoggerStats stats,
                              boolean fsync) throws IOException {
         ObjectNode node = metrics != null ? metrics.toJsonNode()
                 : JsonNodeFactory.instance.objectNode().put("session_id", sessionId).put("timestamp", timestamp);
         node.set("logger", statsJson(stats));
-        SafeFiles.writeAtomically(sessionDir.resolve(LogLayout.METRICS), JSON.encode(node), fsync);
+        sessionDir.replace(LogLayout.METRICS, JSON.encode(node), fsync);
     }
 
     static ObjectNode statsJson(LoggerStats s) {
@@ -45,6 +44,7 @@ final class SummaryFiles {
                 .put("entries_unwritten", s.unwritten())
                 .put("entries_unconfirmed", s.unconfirmed())
                 .put("rotations", s.rotations())
-                .put("error_records_lost", s.errorRecordsLost());
+                .put("error_records_lost", s.errorRecordsLost())
+                .put("entries_in_deleted_logs", s.deleted());
     }
 }

@@ -85,10 +85,17 @@ public final class Orchestrator {
         return new EarlierRun(point.task(), point.pipeline(), point.finished());
     }
 
-    /** Opens the session's log; fails before anything runs if the session id is bad or the session is in use. */
+    /**
+     * Opens the session's log; fails before anything runs if the session id is bad, the session is in use, or (unless
+     * resuming) the session has run already ({@link dev.sigil.log.SessionExistsException}).
+     */
     public Session open(OrchestrationRequest request) throws IOException {
-        ExecutionLogger logger = ExecutionLogger.builder(settings).clock(clock).shutdownHook(false)
-                .reporter(message -> warn(message)).monitoring(request.monitoring()).open(request.sessionId());
+        ExecutionLogger.Builder builder = ExecutionLogger.builder(settings).clock(clock).shutdownHook(false)
+                .reporter(message -> warn(message)).monitoring(request.monitoring());
+        if (!request.resume()) {
+            builder.newSessionOnly(); // a second run in a session's log would mix two runs and their token totals
+        }
+        ExecutionLogger logger = builder.open(request.sessionId());
         return new Session(request, logger);
     }
 
@@ -132,7 +139,7 @@ public final class Orchestrator {
         OrchestrationResult run(StepExecutor builtin, StepExecutor command) throws IOException {
             long started = nanos.getAsLong();
             OrchestrationRequest request = this.request;
-            StepOutputs outputs = new StepOutputs(logger.sessionDirectory(), logger.redaction());
+            StepOutputs outputs = new StepOutputs(logger.sessionFiles(), logger.redaction());
             Prices prices = new Prices(pricer::usd, clock.getZone());
             SessionSums sums = new SessionSums(request.sessionId(), prices, EventTime.parse(PythonTimestamp.now(clock)));
             ResumePoint resume = request.resume() ? ResumePoint.read(logger.sessionDirectory(), outputs.read(), sums::add)

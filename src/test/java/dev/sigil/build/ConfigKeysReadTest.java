@@ -57,6 +57,7 @@ class ConfigKeysReadTest {
         m.put("logging.max_file_size_mb", new Reader(LoggingConfig.class, "maxFileSizeBytes"));
         m.put("logging.retention_days", new Reader(LoggingConfig.class, "retentionDays"));
         m.put("logging.archive_retention_days", new Reader(LoggingConfig.class, "archiveRetentionDays"));
+        m.put("logging.rotate_idle_minutes", new Reader(LoggingConfig.class, "rotateIdleMinutes"));
         m.put("logging.sanitize_logs", new Reader(LoggingConfig.class, "sanitizeLogs"));
         m.put("logging.additional_patterns", new Reader(LoggingConfig.class, "additionalPatterns"));
         m.put("monitoring.default_mode", new Reader(MonitoringConfig.class, "defaultMode"));

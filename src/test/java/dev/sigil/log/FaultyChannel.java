@@ -31,10 +31,7 @@ final class FaultyChannel extends FileChannel {
         final AtomicInteger forces = new AtomicInteger();
 
         ChannelOpener opener(String fileName) {
-            return (path, options, attributes) -> {
-                FileChannel real = FileChannel.open(path, options, attributes);
-                return path.getFileName().toString().equals(fileName) ? new FaultyChannel(real, this) : real;
-            };
+            return (name, real) -> name.equals(fileName) ? new FaultyChannel(real, this) : real;
         }
     }
 

@@ -40,10 +40,7 @@ public final class TearingWriterChild {
         if (args.length > 5) {
             settings.maxFileSizeBytes(Long.parseLong(args[5]));
         }
-        ChannelOpener opener = (path, options, attributes) -> {
-            FileChannel real = FileChannel.open(path, options, attributes);
-            return path.getFileName().toString().equals(LogLayout.EXECUTION_LOG) ? new SlowChannel(real, random) : real;
-        };
+        ChannelOpener opener = (name, real) -> name.equals(LogLayout.EXECUTION_LOG) ? new SlowChannel(real, random) : real;
         ExecutionLogger logger = ExecutionLogger.builder(settings.build()).channelOpener(opener).open(session);
         System.out.println("ready");
         System.out.flush();

@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.sigil.log.SafeDirectory;
 import dev.sigil.log.UnsafePathException;
 
 /** outputs.jsonl: what the steps produced, kept for --resume; private, redacted, and robust to a torn last line. */
@@ -20,9 +21,13 @@ class StepOutputsTest {
     @TempDir
     Path dir;
 
+    private SafeDirectory safe() throws java.io.IOException {
+        return SafeDirectory.existingRoot(dir);
+    }
+
     @Test
     void outputsAreReadBackInOrderTheLastOfAStepWinning() throws Exception {
-        StepOutputs outputs = new StepOutputs(dir, s -> s);
+        StepOutputs outputs = new StepOutputs(safe(), s -> s);
         outputs.append("route", "intent: buy");
         outputs.append("research", "line one\nline \"two\" \u00e9\u2603");
         outputs.append("route", "intent: sell");
@@ -33,7 +38,7 @@ class StepOutputsTest {
 
     @Test
     void theFileIsPrivateAndAbsentMeansNothingDone() throws Exception {
-        StepOutputs outputs = new StepOutputs(dir, s -> s);
+        StepOutputs outputs = new StepOutputs(safe(), s -> s);
         assertThat(outputs.read()).isEmpty();
         outputs.append("a", "x");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("outputs.jsonl")))).isEqualTo("rw-------");
@@ -41,7 +46,7 @@ class StepOutputsTest {
 
     @Test
     void aTornLastLineIsIgnoredAndLinesThatAreNotOursAreSkipped() throws Exception {
-        StepOutputs outputs = new StepOutputs(dir, s -> s);
+        StepOutputs outputs = new StepOutputs(safe(), s -> s);
         outputs.append("a", "first");
         Files.writeString(dir.resolve("outputs.jsonl"), "{\"other\": 1}\n[1]\n{\"step\":\"b\",\"output\":\"cut he",
                 StandardCharsets.UTF_8, StandardOpenOption.APPEND);
@@ -50,7 +55,7 @@ class StepOutputsTest {
 
     @Test
     void outputsAreRedactedBeforeTheyAreKept() throws Exception {
-        StepOutputs outputs = new StepOutputs(dir, s -> s.replace("sk-secret", "[REDACTED]"));
+        StepOutputs outputs = new StepOutputs(safe(), s -> s.replace("sk-secret", "[REDACTED]"));
         outputs.append("a", "key sk-secret used");
         assertThat(outputs.read().get("a")).isEqualTo("key [REDACTED] used");
         assertThat(Files.readString(dir.resolve("outputs.jsonl"))).doesNotContain("sk-secret");
@@ -58,7 +63,7 @@ class StepOutputsTest {
 
     @Test
     void aTornLastLineIsCutBeforeTheNextOutputIsAppended() throws Exception {
-        StepOutputs outputs = new StepOutputs(dir, s -> s);
+        StepOutputs outputs = new StepOutputs(safe(), s -> s);
         outputs.append("a", "first");
         Files.writeString(dir.resolve("outputs.jsonl"), "{\"step\":\"b\",\"output\":\"half wri", StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
@@ -70,7 +75,7 @@ class StepOutputsTest {
 
     @Test
     void anInterruptedThreadStillKeepsTheOutputOfTheStepThatFinished() throws Exception {
-        StepOutputs outputs = new StepOutputs(dir, s -> s);
+        StepOutputs outputs = new StepOutputs(safe(), s -> s);
         Thread.currentThread().interrupt();
         try {
             outputs.append("a", "done just before Ctrl-C");
@@ -84,7 +89,7 @@ class StepOutputsTest {
     void aSymlinkInPlaceOfTheFileIsRefused() throws Exception {
         Path elsewhere = Files.writeString(dir.resolve("elsewhere"), "");
         Files.createSymbolicLink(dir.resolve("outputs.jsonl"), elsewhere);
-        StepOutputs outputs = new StepOutputs(dir, s -> s);
+        StepOutputs outputs = new StepOutputs(safe(), s -> s);
         assertThatThrownBy(() -> outputs.append("a", "x")).isInstanceOf(UnsafePathException.class);
         assertThat(Files.readString(elsewhere)).isEmpty();
     }

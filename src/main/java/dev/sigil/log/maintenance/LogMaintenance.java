@@ -4,40 +4,51 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.sigil.layout.LogDefaults;
 import dev.sigil.layout.LogLayout;
 import dev.sigil.log.LoggerSettings;
 import dev.sigil.log.Rotation;
-import dev.sigil.log.SafeFiles;
+import dev.sigil.log.SafeDirectory;
 import dev.sigil.log.SessionLock;
+import dev.sigil.log.UnsafePathException;
 import dev.sigil.log.maintenance.MaintenanceReport.Action;
 import dev.sigil.log.maintenance.MaintenanceReport.Kind;
 
 /**
  * {@code sigil logs rotate|archive|clean|maintenance}: rotates big logs of idle sessions, archives sessions idle for
  * longer than the retention, removes archives older than the archive retention (seed 001 §7.3). Sessions a logger
- * holds are skipped (the logger rotates its own log), links are never followed, and one maintenance run at a time
+ * holds are skipped (the logger rotates its own log), and so are logs written less than the idle time ago (a writer
+ * that takes no lock, such as the Python logger, would go on writing the renamed file); links are never followed;
+ * every directory and file is reached through a checked handle ({@link SafeDirectory}); one maintenance run at a time
  * holds {@code .maintenance.lock}. A dry run changes nothing, not even a lock file.
  */
 public final class LogMaintenance {
 
     private final LoggerSettings settings;
     private final Clock clock;
+    private final Duration rotateIdle;
 
     public LogMaintenance(LoggerSettings settings, Clock clock) {
+        this(settings, clock, LogDefaults.ROTATE_IDLE);
+    }
+
+    /** @param rotateIdle how long nobody must have written a log before it is rotated ({@code logging.rotate_idle_minutes}) */
+    public LogMaintenance(LoggerSettings settings, Clock clock, Duration rotateIdle) {
         this.settings = settings;
         this.clock = clock;
+        this.rotateIdle = rotateIdle;
     }
 
     /** What to do in a run. */
@@ -47,113 +58,139 @@ public final class LogMaintenance {
      * Runs the tasks in the order rotate, archive, clean.
      *
      * @throws IOException if the log directory cannot be read, or another run holds the maintenance lock
+     * @throws UnsafePathException if the log directory, {@code sessions/} or {@code archive/} is not the user's or
+     *         others may write in it
      */
     public MaintenanceReport run(Set<Task> tasks, boolean dryRun) throws IOException {
-        Path given = settings.logPath();
-        if (!Files.isDirectory(given)) {
-            throw new IOException("log path " + given + " does not exist or is not a directory");
+        try (SafeDirectory root = SafeDirectory.existingRoot(settings.logPath())) {
+            LogLayout layout = new LogLayout(root.path());
+            List<Action> actions = new ArrayList<>();
+            Lock lock = dryRun ? null : Lock.take(root);
+            try {
+                if (tasks.contains(Task.ROTATE)) {
+                    forEachSession(root, actions, (sessions, dir, rel) -> rotate(dir, rel, dryRun, actions));
+                }
+                if (tasks.contains(Task.ARCHIVE)) {
+                    forEachSession(root, actions, (sessions, dir, rel) -> archive(root, layout, sessions, dir, rel, dryRun, actions));
+                }
+                if (tasks.contains(Task.CLEAN)) {
+                    clean(root, dryRun, actions);
+                }
+            } finally {
+                if (lock != null) {
+                    lock.close();
+                }
+            }
+            return new MaintenanceReport(layout.root(), dryRun, actions);
         }
-        LogLayout layout = new LogLayout(given.toRealPath());
-        List<Action> actions = new ArrayList<>();
-        Lock lock = dryRun ? null : Lock.take(layout.maintenanceLock());
-        try {
-            if (tasks.contains(Task.ROTATE)) {
-                forEachSession(layout, actions, (dir, rel) -> rotate(dir, rel, dryRun, actions));
-            }
-            if (tasks.contains(Task.ARCHIVE)) {
-                forEachSession(layout, actions, (dir, rel) -> archive(layout, dir, rel, dryRun, actions));
-            }
-            if (tasks.contains(Task.CLEAN)) {
-                clean(layout, dryRun, actions);
-            }
-        } finally {
-            if (lock != null) {
-                lock.close();
-            }
-        }
-        return new MaintenanceReport(layout.root(), dryRun, actions);
     }
 
     private interface SessionStep {
-        void apply(Path dir, Path relative) throws IOException;
+        void apply(SafeDirectory sessions, SafeDirectory dir, Path relative) throws IOException;
     }
 
-    private static void forEachSession(LogLayout layout, List<Action> actions, SessionStep step) throws IOException {
-        Path sessions = layout.sessions();
-        Path rel = layout.root().relativize(sessions);
-        if (Files.isSymbolicLink(sessions)) {
-            actions.add(new Action(Kind.SKIPPED, rel, "a symbolic link; not followed"));
+    private static void forEachSession(SafeDirectory root, List<Action> actions, SessionStep step) throws IOException {
+        Optional<SafeDirectory> found = child(root, LogLayout.SESSIONS, actions);
+        if (found.isEmpty()) {
             return;
         }
-        if (!Files.isDirectory(sessions, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        for (Path dir : SessionDirectories.list(sessions)) {
-            Path relative = layout.root().relativize(dir);
-            Optional<String> why = SessionDirectories.notASession(dir);
-            if (why.isPresent()) {
-                actions.add(new Action(Kind.SKIPPED, relative, why.get()));
-                continue;
-            }
-            try {
-                step.apply(dir, relative);
-            } catch (IOException | RuntimeException e) {
-                actions.add(new Action(Kind.FAILED, relative, String.valueOf(e.getMessage())));
+        try (SafeDirectory sessions = found.get()) {
+            for (String name : sessions.names()) {
+                Path relative = Path.of(LogLayout.SESSIONS, name);
+                Optional<String> why = SessionDirectories.notASession(sessions, name);
+                if (why.isPresent()) {
+                    actions.add(new Action(Kind.SKIPPED, relative, why.get()));
+                    continue;
+                }
+                try (SafeDirectory dir = sessions.existingDirectory(name).orElseThrow(() -> new IOException("gone meanwhile"))) {
+                    step.apply(sessions, dir, relative);
+                } catch (UnsafePathException e) {
+                    actions.add(new Action(Kind.REFUSED, relative, String.valueOf(e.getMessage())));
+                } catch (IOException | RuntimeException e) {
+                    actions.add(new Action(Kind.FAILED, relative, String.valueOf(e.getMessage())));
+                }
             }
         }
     }
 
-    private void rotate(Path dir, Path rel, boolean dryRun, List<Action> actions) throws IOException {
-        Path log = dir.resolve(LogLayout.EXECUTION_LOG);
-        if (!Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS) || Files.size(log) < settings.maxFileSizeBytes()) {
+    /** {@code sessions/} or {@code archive/}, checked; empty (after saying so, for a link) when there is none to work on. */
+    private static Optional<SafeDirectory> child(SafeDirectory root, String name, List<Action> actions) throws IOException {
+        Optional<BasicFileAttributes> a = root.attributes(name);
+        if (a.isPresent() && a.get().isSymbolicLink()) {
+            actions.add(new Action(Kind.SKIPPED, Path.of(name), "a symbolic link; not followed"));
+            return Optional.empty();
+        }
+        if (a.isEmpty() || !a.get().isDirectory()) {
+            return Optional.empty();
+        }
+        return root.existingDirectory(name);
+    }
+
+    private void rotate(SafeDirectory dir, Path rel, boolean dryRun, List<Action> actions) throws IOException {
+        Optional<BasicFileAttributes> log = dir.attributes(LogLayout.EXECUTION_LOG);
+        if (log.isEmpty() || !log.get().isRegularFile() || log.get().size() < settings.maxFileSizeBytes()) {
             return;
         }
-        try (Claim claim = claim(dir, dryRun, rel.resolve(LogLayout.EXECUTION_LOG), actions)) {
+        Path relLog = rel.resolve(LogLayout.EXECUTION_LOG);
+        try (Claim claim = claim(dir, dryRun, relLog, actions)) {
             if (claim.busy()) {
                 return;
             }
-            Path relLog = rel.resolve(LogLayout.EXECUTION_LOG);
+            Duration quiet = Duration.between(log.get().lastModifiedTime().toInstant(), clock.instant());
+            if (quiet.compareTo(rotateIdle) < 0) {
+                actions.add(new Action(Kind.SKIPPED, relLog, "written " + ago(quiet) + " ago; a log is rotated only once no one has written "
+                        + "it for " + rotateIdle.toMinutes() + " minutes (logging.rotate_idle_minutes, --idle-minutes): a writer "
+                        + "that takes no lock would go on writing the rotated file"));
+                return;
+            }
             if (dryRun) {
                 actions.add(new Action(Kind.ROTATED, relLog, LogLayout.rotatedName(Rotation.nextPart(dir))));
                 return;
             }
             Path rotated = Rotation.renameToNextPart(dir);
-            try (FileChannel created = FileChannel.open(log, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS), SafeFiles.fileAttributes())) {
+            try (FileChannel created = dir.create(LogLayout.EXECUTION_LOG)) {
                 created.force(true);
             }
-            SafeFiles.fsyncDirectory(dir);
+            dir.fsync();
             actions.add(new Action(Kind.ROTATED, relLog, rotated.getFileName().toString()));
         }
     }
 
-    private void archive(LogLayout layout, Path dir, Path rel, boolean dryRun, List<Action> actions) throws IOException {
-        Instant cutoff = clock.instant().minus(java.time.Duration.ofDays(settings.retentionDays()));
+    private static String ago(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        return s < 120 ? s + " s" : d.toMinutes() + " minutes";
+    }
+
+    private void archive(SafeDirectory root, LogLayout layout, SafeDirectory sessions, SafeDirectory dir, Path rel, boolean dryRun,
+                         List<Action> actions) throws IOException {
+        Instant cutoff = clock.instant().minus(Duration.ofDays(settings.retentionDays()));
         if (!SessionDirectories.lastActivity(dir).toInstant().isBefore(cutoff)) {
             return;
         }
-        Optional<Path> odd = SessionDirectories.irregular(dir);
+        Optional<String> odd = SessionDirectories.irregular(dir);
         if (odd.isPresent()) {
-            actions.add(new Action(Kind.SKIPPED, rel, "holds " + odd.get().getFileName() + ", which is not a regular file; sessions are never archived through links"));
+            actions.add(new Action(Kind.SKIPPED, rel, "holds " + odd.get() + ", which is not a regular file; sessions are never archived through links"));
             return;
         }
-        Path dateDir = layout.archiveDay(LocalDate.now(clock));
+        String id = rel.getFileName().toString();
+        String day = LocalDate.now(clock).toString();
         try (Claim claim = claim(dir, dryRun, rel, actions)) {
             if (claim.busy()) {
                 return;
             }
             if (dryRun) {
-                Path target = Files.isDirectory(dateDir, LinkOption.NOFOLLOW_LINKS) ? SessionArchiver.freeName(dateDir, dir.getFileName().toString())
-                        : dateDir.resolve(LogLayout.archiveName(dir.getFileName().toString(), 1));
-                actions.add(new Action(Kind.ARCHIVED, rel, layout.root().relativize(target).toString()));
+                actions.add(new Action(Kind.ARCHIVED, rel, Path.of(LogLayout.ARCHIVE, day, LogLayout.archiveName(id, 1)).toString()));
                 return;
             }
-            SafeFiles.ensureDirectory(layout.archive());
-            SafeFiles.ensureDirectory(dateDir);
-            Path target = SessionArchiver.freeName(dateDir, dir.getFileName().toString());
-            SessionArchiver.write(dir, target);
-            SessionArchiver.remove(dir);
-            actions.add(new Action(Kind.ARCHIVED, rel, layout.root().relativize(target).toString()));
+            try (SafeDirectory archive = root.directory(LogLayout.ARCHIVE); SafeDirectory dateDir = archive.directory(day)) {
+                String target = SessionArchiver.freeName(dateDir, id);
+                Map<String, SessionArchiver.Held> held = SessionArchiver.write(dir, id, dateDir, target);
+                List<SessionArchiver.Kept> kept = SessionArchiver.removeArchived(sessions, dir, id, held);
+                actions.add(new Action(Kind.ARCHIVED, rel, layout.root().relativize(dateDir.resolve(target)).toString()));
+                for (SessionArchiver.Kept k : kept) {
+                    actions.add(new Action(Kind.SKIPPED, rel.resolve(k.name()), k.reason()));
+                }
+            }
         }
     }
 
@@ -168,70 +205,83 @@ public final class LogMaintenance {
     }
 
     /** Takes the session's lock, or records a skip when a logger holds it. A dry run only looks, and never creates the lock file. */
-    private static Claim claim(Path dir, boolean dryRun, Path rel, List<Action> actions) throws IOException {
+    private static Claim claim(SafeDirectory dir, boolean dryRun, Path rel, List<Action> actions) throws IOException {
         Optional<SessionLock> lock = dryRun ? Optional.empty() : SessionLock.tryAcquire(dir);
         if (dryRun ? SessionLock.isHeld(dir) : lock.isEmpty()) {
-            actions.add(new Action(Kind.SKIPPED, rel, "in use by a logger"));
+            actions.add(new Action(Kind.SKIPPED, rel, "in use by a logger (it holds the session's lock)"));
             return new Claim(null, true);
         }
         return new Claim(lock.orElse(null), false);
     }
 
-    private void clean(LogLayout layout, boolean dryRun, List<Action> actions) throws IOException {
-        Path archive = layout.archive();
-        if (Files.isSymbolicLink(archive)) {
-            actions.add(new Action(Kind.SKIPPED, layout.root().relativize(archive), "a symbolic link; not followed"));
-            return;
-        }
-        if (!Files.isDirectory(archive, LinkOption.NOFOLLOW_LINKS)) {
+    private void clean(SafeDirectory root, boolean dryRun, List<Action> actions) throws IOException {
+        Optional<SafeDirectory> found = child(root, LogLayout.ARCHIVE, actions);
+        if (found.isEmpty()) {
             return;
         }
         LocalDate cutoff = LocalDate.now(clock).minusDays(settings.archiveRetentionDays());
-        for (Path dateDir : SessionDirectories.list(archive)) {
-            Path rel = layout.root().relativize(dateDir);
-            Optional<LocalDate> date = LogLayout.archiveDayOf(dateDir.getFileName().toString());
-            if (Files.isSymbolicLink(dateDir) || !Files.isDirectory(dateDir, LinkOption.NOFOLLOW_LINKS) || date.isEmpty()) {
-                actions.add(new Action(Kind.SKIPPED, rel, "not a YYYY-MM-DD directory"));
-                continue;
-            }
-            try {
-                cleanDateDir(layout, dateDir, date.get().isBefore(cutoff), dryRun, actions);
-            } catch (IOException e) {
-                actions.add(new Action(Kind.FAILED, rel, String.valueOf(e.getMessage())));
+        try (SafeDirectory archive = found.get()) {
+            for (String name : archive.names()) {
+                Path rel = Path.of(LogLayout.ARCHIVE, name);
+                Optional<LocalDate> date = LogLayout.archiveDayOf(name);
+                Optional<BasicFileAttributes> a = archive.attributes(name);
+                if (a.isEmpty() || !a.get().isDirectory() || date.isEmpty()) {
+                    actions.add(new Action(Kind.SKIPPED, rel, "not a YYYY-MM-DD directory"));
+                    continue;
+                }
+                try (SafeDirectory day = archive.existingDirectory(name).orElseThrow(() -> new IOException("gone meanwhile"))) {
+                    boolean empty = cleanDay(day, rel, date.get().isBefore(cutoff), dryRun, actions);
+                    if (empty && date.get().isBefore(cutoff) && !dryRun) {
+                        archive.deleteDirectory(name);
+                        archive.fsync();
+                    }
+                } catch (UnsafePathException e) {
+                    actions.add(new Action(Kind.REFUSED, rel, String.valueOf(e.getMessage())));
+                } catch (IOException e) {
+                    actions.add(new Action(Kind.FAILED, rel, String.valueOf(e.getMessage())));
+                }
             }
         }
     }
 
-    /** Removes the archives of an expired day (and the day), and unfinished archives left by an interrupted run. */
-    private static void cleanDateDir(LogLayout layout, Path dateDir, boolean expired, boolean dryRun, List<Action> actions) throws IOException {
+    /**
+     * Removes sigil's own archives of an expired day, and unfinished archives (sigil's temporary names) of any day;
+     * anything else is left where it is (reported in an expired day). Returns whether the day is left empty.
+     */
+    private static boolean cleanDay(SafeDirectory day, Path rel, boolean expired, boolean dryRun, List<Action> actions) throws IOException {
         boolean kept = false;
-        for (Path f : SessionDirectories.list(dateDir)) {
-            Path rel = layout.root().relativize(f);
-            boolean unfinished = f.getFileName().toString().endsWith(".tmp");
-            if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
-                actions.add(new Action(Kind.SKIPPED, rel, "not a regular file"));
+        for (String name : day.names()) {
+            Path relFile = rel.resolve(name);
+            Optional<BasicFileAttributes> a = day.attributes(name);
+            boolean ours = LogLayout.isArchiveName(name);
+            boolean unfinished = LogLayout.isArchiveTemporary(name);
+            if (a.isPresent() && !a.get().isRegularFile()) {
+                actions.add(new Action(Kind.SKIPPED, relFile, "not a regular file"));
+                kept = true;
+            } else if (!ours && !unfinished) {
+                if (expired) {
+                    actions.add(new Action(Kind.SKIPPED, relFile, "not an archive of sigil's; left in place"));
+                }
                 kept = true;
             } else if (expired || unfinished) {
                 if (!dryRun) {
-                    Files.delete(f);
+                    day.deleteIfExists(name);
                 }
-                actions.add(new Action(Kind.REMOVED, rel, unfinished && !expired ? "unfinished archive from an interrupted run" : ""));
+                actions.add(new Action(Kind.REMOVED, relFile, unfinished && !expired ? "unfinished archive from an interrupted run" : ""));
             } else {
                 kept = true;
             }
         }
-        if (expired && !kept && !dryRun) {
-            Files.delete(dateDir);
-            SafeFiles.fsyncDirectory(dateDir.getParent());
+        if (!dryRun) {
+            day.fsync();
         }
+        return !kept;
     }
 
     /** The maintenance lock: one run at a time. */
     private record Lock(FileChannel channel, FileLock lock) implements AutoCloseable {
-        static Lock take(Path file) throws IOException {
-            SafeFiles.refuseLink(file);
-            FileChannel ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
-                    SafeFiles.fileAttributes());
+        static Lock take(SafeDirectory root) throws IOException {
+            FileChannel ch = root.update(LogLayout.MAINTENANCE_LOCK);
             FileLock lock;
             try {
                 lock = ch.tryLock();
@@ -240,7 +290,8 @@ public final class LogMaintenance {
             }
             if (lock == null) {
                 ch.close();
-                throw new IOException("another maintenance run is working on this log directory (" + file + " is locked); try again when it is done");
+                throw new IOException("another maintenance run is working on this log directory (" + root.resolve(LogLayout.MAINTENANCE_LOCK)
+                        + " is locked); try again when it is done");
             }
             return new Lock(ch, lock);
         }

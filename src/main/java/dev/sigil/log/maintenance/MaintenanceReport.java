@@ -13,7 +13,8 @@ import java.util.Objects;
  */
 public record MaintenanceReport(Path root, boolean dryRun, List<Action> actions) {
 
-    public enum Kind { ROTATED, ARCHIVED, REMOVED, SKIPPED, FAILED }
+    /** REFUSED: not touched because a directory or file there is not safe to write in (another user's, or others may write). */
+    public enum Kind { ROTATED, ARCHIVED, REMOVED, SKIPPED, FAILED, REFUSED }
 
     /**
      * @param kind what happened
@@ -48,6 +49,7 @@ public record MaintenanceReport(Path root, boolean dryRun, List<Action> actions)
             case REMOVED -> dryRun ? "would remove" : "removed";
             case SKIPPED -> "skipped";
             case FAILED -> "failed";
+            case REFUSED -> "refused";
         };
         String sep = a.kind() == Kind.ROTATED || a.kind() == Kind.ARCHIVED ? " -> " : ": ";
         return verb + " " + a.path() + (a.detail().isEmpty() ? "" : sep + a.detail());
@@ -59,6 +61,7 @@ public record MaintenanceReport(Path root, boolean dryRun, List<Action> actions)
                 + (dryRun ? ", archive " : ", archived ") + plural(count(Kind.ARCHIVED), "session")
                 + (dryRun ? ", remove " : ", removed ") + plural(count(Kind.REMOVED), "archive")
                 + "; skipped " + count(Kind.SKIPPED) + ", failed " + count(Kind.FAILED)
+                + (count(Kind.REFUSED) > 0 ? ", refused " + count(Kind.REFUSED) : "")
                 + (dryRun ? " (dry run: nothing was changed)" : "");
     }
 

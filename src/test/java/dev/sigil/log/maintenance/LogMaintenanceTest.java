@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.sigil.layout.LogLayout;
 import dev.sigil.log.ExecutionLogger;
 import dev.sigil.log.LoggerSettings;
+import dev.sigil.log.SafeDirectory;
 import dev.sigil.log.maintenance.LogMaintenance.Task;
 
 class LogMaintenanceTest {
@@ -110,7 +111,7 @@ class LogMaintenanceTest {
             MaintenanceReport report = maintenance(10 << 20).run(EnumSet.of(Task.ARCHIVE), false);
             assertThat(report.lines()).containsExactly(
                     "skipped sessions/linked: a symbolic link; not followed",
-                    "skipped sessions/live: in use by a logger",
+                    "skipped sessions/live: in use by a logger (it holds the session's lock)",
                     "skipped sessions/not.an.id: not a valid session id",
                     "skipped sessions/odd: holds errors.jsonl, which is not a regular file; sessions are never archived through links");
         }
@@ -123,6 +124,7 @@ class LogMaintenanceTest {
         session("old", 10, "execution.jsonl", ".lock");
         Path big = session("big", 1, "execution.jsonl");
         Files.writeString(big.resolve("execution.jsonl"), "x".repeat(2000) + "\n");
+        Files.setLastModifiedTime(big.resolve("execution.jsonl"), FileTime.from(NOW.minus(31, ChronoUnit.MINUTES)));
         Files.createDirectories(logs().resolve("archive/2025-12-01"));
         Files.writeString(logs().resolve("archive/2025-12-01/gone.tar.gz"), "z");
         Map<String, String> before = tree(logs());
@@ -167,12 +169,13 @@ class LogMaintenanceTest {
     void bigLogsOfIdleSessionsAreRotatedAndLiveOnesLeftToTheirLogger() throws IOException {
         Path idle = session("idle", 0, "execution.jsonl", "execution.1.jsonl");
         Files.writeString(idle.resolve("execution.jsonl"), "y".repeat(3000) + "\n");
+        Files.setLastModifiedTime(idle.resolve("execution.jsonl"), FileTime.from(NOW.minus(31, ChronoUnit.MINUTES)));
         try (ExecutionLogger live = ExecutionLogger.builder(LoggerSettings.builder().logPath(logs()).build()).shutdownHook(false).open("live")) {
             Files.writeString(live.logFile(), "z".repeat(3000) + "\n");
             MaintenanceReport report = maintenance(1024).run(EnumSet.of(Task.ROTATE), false);
             assertThat(report.lines()).containsExactly(
                     "rotated sessions/idle/execution.jsonl -> execution.2.jsonl",
-                    "skipped sessions/live/execution.jsonl: in use by a logger");
+                    "skipped sessions/live/execution.jsonl: in use by a logger (it holds the session's lock)");
         }
         assertThat(Files.readString(idle.resolve("execution.2.jsonl"))).hasSize(3001);
         assertThat(idle.resolve("execution.jsonl")).isEmptyFile();
@@ -186,7 +189,9 @@ class LogMaintenanceTest {
         session("twice", 9, "execution.jsonl");
         MaintenanceReport second = maintenance(10 << 20).run(EnumSet.of(Task.ARCHIVE), false);
         assertThat(second.lines()).containsExactly("archived sessions/twice -> archive/2026-02-10/twice.2.tar.gz");
-        assertThat(SessionArchiver.freeName(logs().resolve("archive/2026-02-10"), "twice").getFileName()).hasToString("twice.3.tar.gz");
+        try (SafeDirectory day = SafeDirectory.existingRoot(logs().resolve("archive/2026-02-10"))) {
+            assertThat(SessionArchiver.freeName(day, "twice")).isEqualTo("twice.3.tar.gz");
+        }
     }
 
     @Test
