@@ -127,6 +127,7 @@ class ConfigEveryCommandTest {
         Files.createDirectories(logs.resolve("archive/" + LocalDate.now().minusDays(3)));
         Path big = Files.createDirectories(logs.resolve("sessions/big")).resolve("execution.jsonl");
         Files.write(big, new byte[(1 << 20) + 10]);
+        Files.setLastModifiedTime(big, FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS)));
         String path = "--log-path=" + logs;
         // The seed's defaults (7 days, 30 days, 10 MiB) leave all three alone ...
         assertThat(run("logs", "maintenance", "--dry-run", path).out())
@@ -138,6 +139,10 @@ class ConfigEveryCommandTest {
                 "would archive sessions/s1 -> archive/", "would rotate 1 log, archive 1 session");
         // A flag still wins over the file.
         assertThat(run("logs", "archive", "--dry-run", "--retention-days", "5", path).out()).startsWith("would rotate 0 logs, archive 0 sessions");
+        // A log written an hour ago is idle for the default 30 minutes, not for 2 hours.
+        config("logging:\n  max_file_size_mb: 1\n  rotate_idle_minutes: 120\n");
+        assertThat(run("logs", "rotate", "--dry-run", path).out()).contains("skipped sessions/big/execution.jsonl: written 60 minutes ago",
+                "for 120 minutes (logging.rotate_idle_minutes");
     }
 
     @Test

@@ -320,7 +320,7 @@ class ConfigLoaderTest {
         assertThat(loaded.warnings()).isEmpty();
         assertThat(loaded.config()).isEqualTo(ConfigLoader.defaults(home));
         assertThat(loaded.settings().values()).filteredOn(s -> s.origin().source() == ConfigSource.FILE)
-                .hasSize(ConfigKeys.ALL.size() - 5); // the level, the three features and token_budget.usd are not Appendix A's
+                .hasSize(ConfigKeys.ALL.size() - 6); // the level, the three features, token_budget.usd and logging.rotate_idle_minutes are not Appendix A's
     }
 
     @Test
