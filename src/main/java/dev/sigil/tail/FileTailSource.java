@@ -162,6 +162,21 @@ public final class FileTailSource implements TailSource {
         return out;
     }
 
+    /** The name's directory and, through its links, the directory of the file it leads to. */
+    @Override
+    public java.util.Set<Path> watchDirectories() {
+        java.util.Set<Path> dirs = new java.util.HashSet<>();
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent != null) {
+            dirs.add(parent);
+        }
+        Path targetParent = target().toAbsolutePath().getParent();
+        if (targetParent != null) {
+            dirs.add(targetParent);
+        }
+        return dirs;
+    }
+
     /** The file the name refers to through its symlinks, or the name itself when it refers to nothing. */
     private Path target() {
         try {
@@ -180,6 +195,10 @@ public final class FileTailSource implements TailSource {
         }
         if (attributes.isDirectory()) {
             throw new IOException("is a directory");
+        }
+        if (!attributes.isRegularFile()) {
+            // Opening a FIFO blocks until a writer comes, and would stop every other file being followed.
+            throw new IOException("is not a regular file (a FIFO, socket or device); only regular files are read");
         }
         Object key = attributes.fileKey();
         return key != null ? key : p;

@@ -105,13 +105,13 @@ final class NameFollower implements Closeable {
             if (rotated) {
                 gone = current.key();
                 read += retireCurrent();
-                openCurrent();
+                openCurrent(true);
                 read += readMissedParts(true);
             }
         }
         if (current == null && key != null) {
             boolean first = !started;
-            openCurrent();
+            openCurrent(true);
             // Caught between a rename and the creation of the next file: a rotation too.
             read += first ? readEarlierParts() : readMissedParts(false);
         } else if (current == null && !missing) {
@@ -207,7 +207,7 @@ final class NameFollower implements Closeable {
         out.source(source.name());
         try {
             if (current == null && source.keyAtName() != null) {
-                openCurrent();
+                openCurrent(false);
             }
         } catch (IOException e) {
             unreadable(e);
@@ -228,7 +228,8 @@ final class NameFollower implements Closeable {
         return unreadable == null;
     }
 
-    private void openCurrent() {
+    /** Opens the file at the name as the current one; {@code following}: it will be looked at again ({@link ReadDigest}). */
+    private void openCurrent(boolean following) {
         TailSource.Handle handle;
         try {
             handle = source.open();
@@ -239,7 +240,7 @@ final class NameFollower implements Closeable {
         if (handle == null) {
             return;
         }
-        current = new OpenFile(handle, options);
+        current = new OpenFile(handle, options, following);
         if (missing) {
             out.change(Change.APPEARED, "reading it from the start");
             missing = false;
@@ -271,7 +272,7 @@ final class NameFollower implements Closeable {
         if (status == OpenFile.Status.SAME) {
             return true;
         }
-        if (lostOnlyItsPartialLine()) {
+        if (status != OpenFile.Status.REWRITTEN && lostOnlyItsPartialLine()) {
             long offset = current.assembler().pendingOffset();
             long number = current.assembler().lines() + 1;
             out.torn(number, offset, current.cutPartialLine(), "its writer cut it off (the next writer repairs a line left by one that stopped mid-write)");
@@ -281,6 +282,9 @@ final class NameFollower implements Closeable {
         LineAssembler old = current.restart();
         if (status == OpenFile.Status.TRUNCATED) {
             out.change(Change.TRUNCATED, "shrank below byte " + position + "; reading from the start");
+        } else if (status == OpenFile.Status.REWRITTEN) {
+            out.change(Change.REPLACED, "rewritten in place (truncated and written again past byte " + position
+                    + "): bytes read earlier changed; reading from the start");
         } else {
             out.change(Change.REPLACED, "the bytes before byte " + position + " changed; reading from the start");
         }
@@ -346,11 +350,23 @@ final class NameFollower implements Closeable {
 
     private void unreadable(IOException e) {
         trouble = true;
-        String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        String detail = describe(e);
         if (!detail.equals(unreadable)) {
             out.change(Change.UNREADABLE, detail + "; retrying");
             unreadable = detail;
         }
+    }
+
+    /** The problem in words (a Java type name means nothing to the user). */
+    private static String describe(IOException e) {
+        String what = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                : e instanceof java.nio.file.FileSystemException ? "cannot be read" : null;
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (what == null) {
+            return message.isEmpty() ? "cannot be read" : message;
+        }
+        return message.isEmpty() ? what : what + ": " + message;
     }
 
     private void readable() {

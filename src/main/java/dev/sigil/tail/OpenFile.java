@@ -6,8 +6,9 @@ import java.util.Arrays;
 
 /**
  * One opened file being read: its handle, the read position, the assembler holding its unterminated last line, and
- * a fingerprint of what was read (the first bytes and the bytes just before the position) that tells a file
- * rewritten in place from one that merely grew.
+ * a fingerprint of what was read (the first bytes and the bytes just before the position; for a followed file also
+ * the checksums of everything read, {@link ReadDigest}) that tells a file rewritten in place from one that merely
+ * grew.
  */
 final class OpenFile implements Closeable {
 
@@ -16,8 +17,11 @@ final class OpenFile implements Closeable {
     /** Bytes before the read position kept as a marker (Fluent Bit keeps a hash of the 32 bytes before its offset). */
     static final int MARK_BYTES = 32;
 
-    /** What {@link #check()} found. */
-    enum Status { SAME, TRUNCATED, REPLACED }
+    /**
+     * What {@link #check()} found: REPLACED when the first bytes or those just before the position changed (which the
+     * next writer's cut of a torn line can explain), REWRITTEN when bytes of complete lines read earlier changed.
+     */
+    enum Status { SAME, TRUNCATED, REPLACED, REWRITTEN }
 
     private final TailSource.Handle handle;
     private final int maxLineBytes;
@@ -30,9 +34,16 @@ final class OpenFile implements Closeable {
     private final byte[] lineMark = new byte[MARK_BYTES];
     private int lineMarkLength;
     private int quietPolls;
+    /** Checksums of what was read, for a followed file; null for one read once. */
+    private final ReadDigest digest;
 
     OpenFile(TailSource.Handle handle, TailOptions options) {
+        this(handle, options, false);
+    }
+
+    OpenFile(TailSource.Handle handle, TailOptions options, boolean following) {
         this.handle = handle;
+        this.digest = following ? new ReadDigest() : null;
         this.maxLineBytes = options.maxLineBytes();
         this.buffer = new byte[options.readChunkBytes()];
         this.assembler = new LineAssembler(maxLineBytes);
@@ -77,6 +88,9 @@ final class OpenFile implements Closeable {
         }
         if (!matches(handle, 0, head, head.length) || !matches(handle, position() - markLength, mark, markLength)) {
             return Status.REPLACED;
+        }
+        if (digest != null && digest.verify(handle, assembler.pendingOffset(), buffer) >= 0) {
+            return Status.REWRITTEN;
         }
         return Status.SAME;
     }
@@ -125,12 +139,16 @@ final class OpenFile implements Closeable {
             return false;
         }
         int headLength = (int) Math.min(head.length, linesEnd);
-        return matches(handle, 0, head, headLength) && matches(handle, linesEnd - lineMarkLength, lineMark, lineMarkLength);
+        return matches(handle, 0, head, headLength) && matches(handle, linesEnd - lineMarkLength, lineMark, lineMarkLength)
+                && (digest == null || digest.verify(handle, linesEnd, buffer) < 0);
     }
 
     /** Forgets the unterminated line and reads on from where it started; returns its length. */
     long cutPartialLine() {
         long length = assembler.rewindPartial();
+        if (digest != null) {
+            digest.dropAfter(position());
+        }
         System.arraycopy(lineMark, 0, mark, 0, lineMarkLength);
         markLength = lineMarkLength;
         if (head.length > position()) {
@@ -148,6 +166,9 @@ final class OpenFile implements Closeable {
         markLength = 0;
         lineMarkLength = 0;
         quietPolls = 0;
+        if (digest != null) {
+            digest.clear();
+        }
         return old;
     }
 
@@ -171,6 +192,11 @@ final class OpenFile implements Closeable {
         int lastNewline = n - 1;
         while (lastNewline >= 0 && buffer[lastNewline] != '\n') {
             lastNewline--;
+        }
+        if (digest != null) {
+            // cut at the last newline, so that the pieces of complete lines can be checked apart from a partial one
+            digest.add(start, buffer, 0, lastNewline + 1);
+            digest.add(start + lastNewline + 1, buffer, lastNewline + 1, n);
         }
         if (lastNewline >= 0) {
             slideMark(0, lastNewline + 1);

@@ -23,9 +23,11 @@ import java.util.Objects;
  *        at once (default 1 MiB; the monitor, whose heap is small, takes 256 KiB)
  * @param clock the wall clock, compared with the file system's change times to tell when a file has been quiet
  *        long enough that an unchanged stamp proves it unchanged ({@link FileStamp})
+ * @param watch whether {@link Tailer#run()} also looks as soon as the file system reports a change ({@link ChangeWatch},
+ *        inotify on Linux), between its polls (default on; off: polls only)
  */
 public record TailOptions(Duration pollInterval, int maxLineBytes, int rotateWaitPolls, int readChunkBytes, boolean partsFirst,
-                          boolean eventsAhead, int decodeGroupBytes, Clock clock) {
+                          boolean eventsAhead, int decodeGroupBytes, Clock clock, boolean watch) {
 
     public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
 
@@ -41,38 +43,42 @@ public record TailOptions(Duration pollInterval, int maxLineBytes, int rotateWai
     }
 
     public static TailOptions defaults() {
-        return new TailOptions(Duration.ofMillis(100), DEFAULT_MAX_LINE_BYTES, 20, 64 << 10, false, false, 1 << 20, Clock.systemUTC());
+        return new TailOptions(Duration.ofMillis(100), DEFAULT_MAX_LINE_BYTES, 20, 64 << 10, false, false, 1 << 20, Clock.systemUTC(), true);
     }
 
     public TailOptions withPollInterval(Duration interval) {
-        return new TailOptions(interval, maxLineBytes, rotateWaitPolls, readChunkBytes, partsFirst, eventsAhead, decodeGroupBytes, clock);
+        return new TailOptions(interval, maxLineBytes, rotateWaitPolls, readChunkBytes, partsFirst, eventsAhead, decodeGroupBytes, clock, watch);
     }
 
     public TailOptions withMaxLineBytes(int max) {
-        return new TailOptions(pollInterval, max, rotateWaitPolls, readChunkBytes, partsFirst, eventsAhead, decodeGroupBytes, clock);
+        return new TailOptions(pollInterval, max, rotateWaitPolls, readChunkBytes, partsFirst, eventsAhead, decodeGroupBytes, clock, watch);
     }
 
     public TailOptions withRotateWaitPolls(int polls) {
-        return new TailOptions(pollInterval, maxLineBytes, polls, readChunkBytes, partsFirst, eventsAhead, decodeGroupBytes, clock);
+        return new TailOptions(pollInterval, maxLineBytes, polls, readChunkBytes, partsFirst, eventsAhead, decodeGroupBytes, clock, watch);
     }
 
     public TailOptions withPartsFirst(boolean first) {
-        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, readChunkBytes, first, eventsAhead, decodeGroupBytes, clock);
+        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, readChunkBytes, first, eventsAhead, decodeGroupBytes, clock, watch);
     }
 
     public TailOptions withEventsAhead(boolean ahead) {
-        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, readChunkBytes, partsFirst, ahead, decodeGroupBytes, clock);
+        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, readChunkBytes, partsFirst, ahead, decodeGroupBytes, clock, watch);
     }
 
     public TailOptions withDecodeGroupBytes(int bytes) {
-        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, readChunkBytes, partsFirst, eventsAhead, bytes, clock);
+        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, readChunkBytes, partsFirst, eventsAhead, bytes, clock, watch);
     }
 
     public TailOptions withClock(Clock wallClock) {
-        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, readChunkBytes, partsFirst, eventsAhead, decodeGroupBytes, wallClock);
+        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, readChunkBytes, partsFirst, eventsAhead, decodeGroupBytes, wallClock, watch);
+    }
+
+    public TailOptions withWatch(boolean events) {
+        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, readChunkBytes, partsFirst, eventsAhead, decodeGroupBytes, clock, events);
     }
 
     public TailOptions withReadChunkBytes(int bytes) {
-        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, bytes, partsFirst, eventsAhead, decodeGroupBytes, clock);
+        return new TailOptions(pollInterval, maxLineBytes, rotateWaitPolls, bytes, partsFirst, eventsAhead, decodeGroupBytes, clock, watch);
     }
 }

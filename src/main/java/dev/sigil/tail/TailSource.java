@@ -54,6 +54,14 @@ public interface TailSource {
         return List.of();
     }
 
+    /**
+     * The directories whose changes concern this name (where it is, and where the file it leads to is), for a
+     * follower that wants to be woken by the file system's change events; empty when there are none to watch.
+     */
+    default java.util.Set<java.nio.file.Path> watchDirectories() {
+        return java.util.Set.of();
+    }
+
     /** An open file: its content can be read at any offset, whatever happens to its name. */
     interface Handle extends Closeable {
 

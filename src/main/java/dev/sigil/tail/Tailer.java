@@ -18,7 +18,8 @@ public final class Tailer implements Closeable {
     private final List<NameFollower> followers = new ArrayList<>();
     private final TailOptions options;
     private final Emitter out;
-    private final Object wakeUp = new Object();
+    private final List<? extends TailSource> sources;
+    private volatile ChangeWatch watch;
     private volatile boolean stopped;
     private volatile TailStats stats = TailStats.EMPTY;
 
@@ -33,6 +34,7 @@ public final class Tailer implements Closeable {
     public Tailer(List<? extends TailSource> sources, TailOptions options, TailListener listener,
                   java.util.function.Supplier<? extends LineRender> render) {
         this.options = options;
+        this.sources = List.copyOf(sources);
         this.out = new Emitter(listener, Math.max(1, options.readChunkBytes() / 16), options.decodeGroupBytes(),
                 new LineDecoder(options.eventsAhead(), render));
         for (TailSource source : sources) {
@@ -86,32 +88,52 @@ public final class Tailer implements Closeable {
 
     /**
      * Polls until {@link #stop()} is called or the thread is interrupted, pausing {@link TailOptions#pollInterval()}
-     * after every poll that found nothing new.
+     * after every poll that found nothing new; with {@link TailOptions#watch()}, a change the file system reports
+     * ends the pause at once ({@link ChangeWatch}).
      */
     public void run() {
         long pauseMillis = Math.max(1, options.pollInterval().toMillis());
-        while (!stopped && !Thread.currentThread().isInterrupted()) {
-            if (poll() > 0) {
-                continue;
-            }
-            synchronized (wakeUp) {
+        ChangeWatch w = options.watch() ? ChangeWatch.open() : ChangeWatch.none();
+        watch = w;
+        long watchedAt = Long.MIN_VALUE;
+        try {
+            while (!stopped && !Thread.currentThread().isInterrupted()) {
+                if (poll() > 0) {
+                    continue;
+                }
+                long now = System.nanoTime();
+                if (w.active() && (watchedAt == Long.MIN_VALUE || now - watchedAt > WATCH_REFRESH_NANOS)) {
+                    // where the names lead may change (a link retargeted, a directory re-created): looked at again now and then
+                    w.watch(watchDirectories());
+                    watchedAt = now;
+                }
                 if (stopped) {
                     break;
                 }
-                try {
-                    wakeUp.wait(pauseMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                w.await(pauseMillis);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            w.close();
         }
+    }
+
+    /** How often the watched directories are worked out again. */
+    private static final long WATCH_REFRESH_NANOS = 1_000_000_000L;
+
+    private java.util.Set<java.nio.file.Path> watchDirectories() {
+        java.util.Set<java.nio.file.Path> dirs = new java.util.HashSet<>();
+        sources.forEach(s -> dirs.addAll(s.watchDirectories()));
+        return dirs;
     }
 
     /** Makes {@link #run()} return after its current poll. */
     public void stop() {
         stopped = true;
-        synchronized (wakeUp) {
-            wakeUp.notifyAll();
+        ChangeWatch w = watch;
+        if (w != null) {
+            w.close();
         }
     }
 
