@@ -56,6 +56,12 @@ public final class SafeDirectory implements Closeable {
     private final SecureDirectoryStream<Path> handle;
     private final DirectoryStream<Path> plain;
     private final Ownership rule;
+    /**
+     * The identity of the file at each name once its number of names was found to be 1 (Java reads that number by
+     * path only, and the path may no longer lead here: the directory moved); the same file at the same name later
+     * needs no new look by path.
+     */
+    private final Map<String, Object> singleNamed = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SafeDirectory(Path path, DirectoryStream<Path> stream, Ownership rule) {
         this.path = path;
@@ -252,7 +258,13 @@ public final class SafeDirectory implements Closeable {
             BasicFileAttributes after = attributes(name).orElseThrow(() -> new NoSuchFileException(resolve(name).toString()));
             refuseUnlessRegular(name, after);
             if (after instanceof PosixFileAttributes posix) {
-                rule.checkFile(resolve(name), posix, links(name, after));
+                Object key = after.fileKey();
+                // a file this open created has one name; one found so before at this name is that same file
+                boolean known = before.isEmpty() || key != null && key.equals(singleNamed.get(name));
+                rule.checkFile(resolve(name), posix, known ? 1 : links(name, after));
+                if (key != null) {
+                    singleNamed.put(name, key);
+                }
                 if (!o.contains(StandardOpenOption.READ) || o.contains(StandardOpenOption.WRITE)) {
                     tighten(name, posix);
                 }
@@ -287,7 +299,7 @@ public final class SafeDirectory implements Closeable {
 
     /**
      * The number of names of the file at {@code name}. Java reads it only by path: the path's file is compared with
-     * the one at the name in the handle, so a path leading elsewhere cannot vouch for it.
+     * the one at the name in the handle, so a path leading elsewhere cannot vouch for it (and the file is refused).
      */
     private long links(String name, BasicFileAttributes atName) throws IOException {
         Map<String, Object> byPath;

@@ -169,6 +169,50 @@ class FileTailerTest {
         }
     }
 
+    /**
+     * Issue 11: truncated in place, then written again past the old offset before the next poll, with the first 64
+     * bytes and the 32 bytes before the old offset as they were (Fluent Bit's marker and Vector's fingerprint both
+     * match): before the checksums of what was read, the tailer read on from the old offset and skipped the first
+     * 100 of the 300 new lines.
+     */
+    @Test
+    void truncatedInPlaceAndRegrownPastTheOffsetWithTheSameStartAndMarkIsReadAgainWhole() throws IOException {
+        Path p = dir.resolve("app.jsonl");
+        byte[] old = numbered("old", 100).getBytes(StandardCharsets.UTF_8);
+        byte[] fresh = numbered("new", 300).getBytes(StandardCharsets.UTF_8);
+        int offset = old.length;
+        assertThat(java.util.Arrays.copyOf(fresh, 64)).as("the first 64 bytes").isEqualTo(java.util.Arrays.copyOf(old, 64));
+        assertThat(java.util.Arrays.copyOfRange(fresh, offset - 32, offset)).as("the 32 bytes before the old offset")
+                .isEqualTo(java.util.Arrays.copyOfRange(old, offset - 32, offset));
+        append(p, old);
+        try (Tailer t = tailer(p)) {
+            t.poll();
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(p, StandardOpenOption.WRITE)) {
+                ch.truncate(0); // in place: the same inode, as copy-truncate or `: > file` leaves it
+            }
+            append(p, fresh);
+            t.poll();
+            java.util.List<String> text = log.text();
+            assertThat(text.subList(0, 100)).allMatch(m -> m.startsWith("old "));
+            assertThat(text.get(100)).isEqualTo("REPLACED");
+            assertThat(text.subList(101, text.size())).containsExactlyElementsOf(lines("new", 300));
+        }
+    }
+
+    private static java.util.List<String> lines(String tag, int n) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            out.add(tag + " " + String.format(java.util.Locale.ROOT, "%03d", i) + " " + "x".repeat(30));
+        }
+        return out;
+    }
+
+    private static String numbered(String tag, int n) {
+        StringBuilder b = new StringBuilder();
+        lines(tag, n).forEach(m -> b.append(line(m)));
+        return b.toString();
+    }
+
     @Test
     void deleteAndRecreateIsANewFileReadFromItsStart() throws IOException {
         Path p = dir.resolve("execution.jsonl");

@@ -1,0 +1,128 @@
+package dev.sigil.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Shared and hostile directories (seed 001 §11, issue 11), through real processes of the packaged jar: a log root,
+ * {@code sessions/} or a session directory that belongs to another user or that others may write in is refused
+ * (exit 2, the path, its owner and mode, and the fix in the message) by {@code orchestrate} and {@code sigil logs},
+ * before anything is written; a session directory swapped for a link while a run writes it does not redirect the
+ * rest of the run; files of another user, and hard links to files elsewhere, are never written through.
+ */
+class SharedDirectoryIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void directoriesOfAnotherUserOrThatOthersMayWriteInAreRefusedBeforeAnythingIsWritten() throws Exception {
+        Path foreignRoot = Files.createDirectories(dir.resolve("foreign/logs"));
+        Files.setPosixFilePermissions(foreignRoot, PosixFilePermissions.fromString("rwx------"));
+        OtherUser.owns(foreignRoot);
+        Run r1 = sigil("orchestrate", "--log-path", foreignRoot.toString(), "--speed", "0", "Qualify this lead: Ada at Acme");
+        assertRefused(r1, foreignRoot.toString(), "belongs to " + OtherUser.UID, "mode 0700", "Fix: chown ");
+        assertThat(foreignRoot).isEmptyDirectory();
+
+        Path open = Files.createDirectories(dir.resolve("open/logs/sessions"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Run r2 = sigil("orchestrate", "--log-path", open.getParent().toString(), "--speed", "0", "Summarize the market");
+        assertRefused(r2, open.toString(), "its group and all other users may write in it", "mode 0777", "Fix: chmod 700 " + open);
+        assertThat(open).isEmptyDirectory();
+        Run maintenance = sigil("logs", "maintenance", "--log-path", open.getParent().toString());
+        assertRefused(maintenance, open.toString(), "mode 0777");
+
+        Path victim = Files.createDirectories(dir.resolve("mixed/logs/sessions/victim"));
+        OtherUser.owns(victim);
+        Run r3 = sigil("orchestrate", "--log-path", victim.getParent().getParent().toString(), "--session", "victim", "--speed", "0", "task");
+        assertRefused(r3, victim.toString(), "belongs to " + OtherUser.UID);
+        assertThat(victim).isEmptyDirectory();
+        Files.createDirectories(victim.resolveSibling("mine"));
+        Run listed = sigil("logs", "archive", "--log-path", victim.getParent().getParent().toString(), "--retention-days", "1");
+        assertThat(listed.exit).as(listed.text).isEqualTo(2);
+        assertThat(listed.text).contains("refused sessions/victim: refusing to write in " + victim);
+        System.out.println("SharedDirectoryIT refusals:\n" + r1.text + r2.text + r3.text + listed.text);
+    }
+
+    @Test
+    void aSessionDirectorySwappedForALinkDuringTheRunDoesNotRedirectTheRestOfIt() throws Exception {
+        Path logs = dir.resolve("logs");
+        Path outside = Files.createDirectories(dir.resolve("chosen-by-another-user"));
+        Path victim = logs.resolve("sessions/victim");
+        Process run = new ProcessBuilder(JavaChild.sigil("256m", "orchestrate", "--log-path", logs.toString(), "--session", "victim",
+                "--speed", "0.3", "Qualify this lead: Ada at Acme")).redirectErrorStream(true).redirectOutput(dir.resolve("run.txt").toFile()).start();
+        Path log = victim.resolve("execution.jsonl");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!(Files.exists(log) && Files.readAllLines(log).size() >= 2) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(run.isAlive()).as("the run is still going when the directory is swapped").isTrue();
+        Path moved = victim.resolveSibling("victim.moved");
+        Files.move(victim, moved);
+        Files.createSymbolicLink(victim, outside);
+        assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String said = Files.readString(dir.resolve("run.txt"));
+        try (Stream<Path> written = Files.list(outside)) {
+            assertThat(written.map(p -> p.getFileName().toString()).toList()).as("written into the directory the link leads to").isEmpty();
+        }
+        assertThat(moved.resolve("tokens.json")).as(said).exists();
+        assertThat(moved.resolve("metrics.json")).exists();
+        assertThat(moved.resolve("outputs.jsonl")).exists();
+        assertThat(Files.readString(moved.resolve("execution.jsonl"))).contains("\"event_type\":\"session_complete\"");
+    }
+
+    @Test
+    void filesOfAnotherUserAndHardLinksToFilesElsewhereAreNeverWrittenThrough() throws Exception {
+        Path logs = dir.resolve("logs");
+        Path sessions = Files.createDirectories(logs.resolve("sessions"));
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Path precious = Files.writeString(outside.resolve("precious.txt"), "keep me\n");
+        Files.setPosixFilePermissions(precious, PosixFilePermissions.fromString("rw-r--r--"));
+        Path empty = Files.createFile(outside.resolve("collector.jsonl"));
+        Files.setPosixFilePermissions(empty, PosixFilePermissions.fromString("rw-r--r--"));
+
+        Files.createLink(Files.createDirectories(sessions.resolve("lock-link")).resolve(".lock"), precious);
+        Files.createLink(Files.createDirectories(sessions.resolve("log-link")).resolve("execution.jsonl"), empty);
+        Path foreignLock = Files.createFile(Files.createDirectories(sessions.resolve("foreign-lock")).resolve(".lock"));
+        OtherUser.owns(foreignLock);
+
+        List<Run> runs = new ArrayList<>();
+        for (String id : List.of("lock-link", "log-link", "foreign-lock")) {
+            runs.add(sigil("orchestrate", "--log-path", logs.toString(), "--session", id, "--speed", "0", "task"));
+        }
+        assertRefused(runs.get(0), sessions.resolve("lock-link/.lock").toString(), "has 2 names (hard links)");
+        assertRefused(runs.get(1), sessions.resolve("log-link/execution.jsonl").toString(), "has 2 names (hard links)");
+        assertRefused(runs.get(2), foreignLock.toString(), "belongs to " + OtherUser.UID);
+        assertThat(Files.readString(precious)).isEqualTo("keep me\n");
+        assertThat(Files.readString(empty)).isEmpty();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(precious, LinkOption.NOFOLLOW_LINKS))).isEqualTo("rw-r--r--");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(empty, LinkOption.NOFOLLOW_LINKS))).isEqualTo("rw-r--r--");
+    }
+
+    private static void assertRefused(Run r, String... says) {
+        assertThat(r.exit).as(r.text).isEqualTo(2);
+        assertThat(r.text).contains(says).doesNotContain("Exception", "\tat ");
+    }
+
+    private record Run(int exit, String text) {
+    }
+
+    private Run sigil(String... args) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Process p = new ProcessBuilder(JavaChild.sigil("256m", args)).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), Files.readString(out));
+    }
+}
