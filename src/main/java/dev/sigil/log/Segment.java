@@ -44,6 +44,8 @@ final class Segment implements Closeable {
     private final Consumer<TornTail> onTorn;
     private final Consumer<LostLog> onLost;
     private FileChannel channel;
+    /** The same file open for reading: to cut a torn tail, and to count what a deleted log held. */
+    private FileChannel reader;
     /** The identity of the open file, as the directory showed it at the name when it was opened (null: unknown). */
     private Object key;
     private long size;
@@ -84,19 +86,25 @@ final class Segment implements Closeable {
     void reopen() throws IOException {
         boolean existed = dir.exists(NAME);
         FileChannel ch = dir.append(NAME, opener);
+        FileChannel in = null;
         try {
-            TornTail torn = existed ? cutTornTail(ch) : null;
+            in = dir.read(NAME);
+            TornTail torn = existed ? cutTornTail(ch, in) : null;
             size = ch.size();
             key = dir.keyOf(NAME);
             if (!existed && fsync) {
                 dir.fsync();
             }
             channel = ch;
+            reader = in;
             if (torn != null) {
                 onTorn.accept(torn);
             }
         } catch (IOException e) {
             ch.close();
+            if (in != null) {
+                in.close();
+            }
             throw e;
         }
     }
@@ -125,7 +133,7 @@ final class Segment implements Closeable {
      * holds, lets go of it, and creates a new log at the name; then tells {@code onLost}.
      */
     private void replaceLost() throws IOException {
-        LostLog lost = LostLog.count(file, channel);
+        LostLog lost = LostLog.count(file, reader);
         close();
         reopen();
         onLost.accept(lost);
@@ -155,6 +163,7 @@ final class Segment implements Closeable {
     Path rotate() throws IOException {
         Path rotated = retire();
         channel = dir.createNew(NAME, opener);
+        reader = dir.read(NAME);
         key = dir.keyOf(NAME);
         size = 0;
         if (fsync) {
@@ -177,31 +186,37 @@ final class Segment implements Closeable {
     @Override
     public void close() throws IOException {
         FileChannel ch = channel;
+        FileChannel in = reader;
         channel = null;
-        if (ch != null) {
-            ch.close();
+        reader = null;
+        try {
+            if (ch != null) {
+                ch.close();
+            }
+        } finally {
+            if (in != null) {
+                in.close();
+            }
         }
     }
 
     /** If the file does not end with a newline, cuts it after the last newline and returns what was cut. */
-    private TornTail cutTornTail(FileChannel ch) throws IOException {
-        try (FileChannel in = dir.read(NAME)) {
-            long end = in.size();
-            if (end == 0 || lastByte(in, end) == '\n') {
-                return null;
-            }
-            long cut = afterLastNewline(in, end);
-            int keep = (int) Math.min(end - cut, MAX_KEPT_TORN_BYTES);
-            ByteBuffer tail = ByteBuffer.allocate(keep);
-            while (tail.hasRemaining() && in.read(tail, cut + tail.position()) >= 0) {
-                // read until full
-            }
-            ch.truncate(cut);
-            if (fsync) {
-                ch.force(false);
-            }
-            return new TornTail(file, cut, end - cut, Arrays.copyOf(tail.array(), tail.position()));
+    private TornTail cutTornTail(FileChannel ch, FileChannel in) throws IOException {
+        long end = in.size();
+        if (end == 0 || lastByte(in, end) == '\n') {
+            return null;
         }
+        long cut = afterLastNewline(in, end);
+        int keep = (int) Math.min(end - cut, MAX_KEPT_TORN_BYTES);
+        ByteBuffer tail = ByteBuffer.allocate(keep);
+        while (tail.hasRemaining() && in.read(tail, cut + tail.position()) >= 0) {
+            // read until full
+        }
+        ch.truncate(cut);
+        if (fsync) {
+            ch.force(false);
+        }
+        return new TornTail(file, cut, end - cut, Arrays.copyOf(tail.array(), tail.position()));
     }
 
     private static int lastByte(FileChannel in, long end) throws IOException {
