@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 final class ChangeWatch implements Closeable {
 
     /** After an event, how long to gather the ones that follow before the tailer looks: one look for a burst of writes. */
-    static final long GAP_MILLIS = 2;
+    static final long GAP_MILLIS = 0;
 
     private final WatchService service;
     private final Map<Path, WatchKey> keys = new HashMap<>();
@@ -104,7 +104,9 @@ final class ChangeWatch implements Closeable {
                 return false;
             }
             drain(key);
-            Thread.sleep(GAP_MILLIS);
+            if (GAP_MILLIS > 0) {
+                Thread.sleep(GAP_MILLIS);
+            }
             for (WatchKey more = service.poll(); more != null; more = service.poll()) {
                 drain(more);
             }
