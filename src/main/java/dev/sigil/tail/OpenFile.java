@@ -195,8 +195,8 @@ final class OpenFile implements Closeable {
         }
         if (digest != null) {
             // cut at the last newline, so that the pieces of complete lines can be checked apart from a partial one
-            digest.add(start, buffer, 0, lastNewline + 1);
-            digest.add(start + lastNewline + 1, buffer, lastNewline + 1, n);
+            digest.add(start, buffer, 0, lastNewline + 1, true);
+            digest.add(start + lastNewline + 1, buffer, lastNewline + 1, n, false);
         }
         if (lastNewline >= 0) {
             slideMark(0, lastNewline + 1);

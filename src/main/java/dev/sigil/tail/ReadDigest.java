@@ -5,51 +5,69 @@ import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
- * A fingerprint of everything a follower read from one file: CRC32C checksums of consecutive pieces (each chunk read,
- * cut at its last newline), so that a later look can tell whether the bytes already read are still the file's. A
- * file truncated and written again past the old read position between two looks keeps its size growing; its first
- * bytes and the bytes just before the position may even be the same (Fluent Bit's 32-byte marker, Vector's
- * fingerprint of the start), but the pieces between them are not. Memory is bounded ({@link #MAX_PIECES}: adjacent
- * pieces are merged, their checksums combined), and so is the work of a look: the newest pieces first, then older
- * ones from a cursor that goes round, within a budget of bytes that refills with time ({@link #RATE_BYTES_PER_SECOND},
- * up to {@link #MAX_BUDGET}), so a file up to that size is checked whole at every look and a bigger one piece by
- * piece over a few looks. One follower's thread.
+ * A fingerprint of everything a follower read from one file: CRC32C checksums of consecutive pieces of it, so that a
+ * later look can tell whether the bytes already read are still the file's. A file truncated and written again past
+ * the old read position between two looks keeps its size growing; its first bytes and the bytes just before the
+ * position may even be the same (Fluent Bit's 32-byte marker, Vector's fingerprint of the start), but the pieces
+ * between them are not.
+ *
+ * <p>Every piece but the last ends at a newline; the last may hold an unterminated line, and only pieces that end at
+ * or before the end of the last complete line are compared. Small pieces are joined as they come (their checksums
+ * combined, as zlib's {@code crc32_combine} does), so memory is bounded ({@link #MAX_PIECES}), and so is the work of
+ * a look: the newest pieces first, then older ones from a cursor that goes round, within a budget of bytes that
+ * refills with time ({@link #RATE_BYTES_PER_SECOND}, up to {@link #MAX_BUDGET}): a file up to that size is checked
+ * whole at a look after a pause, a bigger one part by part over several looks. One follower's thread.
  */
 final class ReadDigest {
 
     static final int MAX_PIECES = 1024;
+    /** Pieces are joined up to this size as they come. */
+    static final long SMALL_PIECE = 16 << 10;
     /** Bytes a look may re-read at most. */
     static final long MAX_BUDGET = 1 << 20;
-    /** How fast the budget refills: a follower polling without pause still re-reads at most this much per second. */
-    static final long RATE_BYTES_PER_SECOND = 64L << 20;
+    /** How fast the budget refills: a follower looking without pause still re-reads at most this much per second. */
+    static final long RATE_BYTES_PER_SECOND = 8L << 20;
     private static final int POLY = 0x82F63B78; // CRC-32C, reflected
+    /** x^(2^n) modulo the polynomial, n = 0..31. */
+    private static final int[] X2N = powers();
 
     private long[] starts = new long[16];
     private long[] ends = new long[16];
     private int[] crcs = new int[16];
     private int count;
+    /** Whether the last piece ends at a newline. */
+    private boolean lastComplete = true;
     private int cursor;
     private long budget = MAX_BUDGET;
     private long refilledAt = System.nanoTime();
 
-    /** Adds the piece {@code bytes[from, to)} read at {@code start}. */
-    void add(long start, byte[] bytes, int from, int to) {
+    /** Adds {@code bytes[from, to)}, read at {@code start}; {@code complete}: they end with a newline. */
+    void add(long start, byte[] bytes, int from, int to, boolean complete) {
         if (to <= from) {
             return;
         }
         CRC32C crc = new CRC32C();
         crc.update(bytes, from, to - from);
-        if (count == starts.length) {
-            if (count >= MAX_PIECES) {
-                merge();
-            } else {
-                grow();
+        int value = (int) crc.getValue();
+        long end = start + (to - from);
+        int last = count - 1;
+        if (last >= 0 && ends[last] == start && (!lastComplete || complete && end - starts[last] <= SMALL_PIECE)) {
+            crcs[last] = combine(crcs[last], value, to - from);
+            ends[last] = end;
+        } else {
+            if (count == starts.length) {
+                if (count >= MAX_PIECES) {
+                    halve();
+                } else {
+                    grow();
+                }
             }
+            starts[count] = start;
+            ends[count] = end;
+            crcs[count] = value;
+            count++;
         }
-        starts[count] = start;
-        ends[count] = start + (to - from);
-        crcs[count] = (int) crc.getValue();
-        count++;
+        lastComplete = complete;
     }
 
     /** Forgets the pieces that end after {@code offset} (an unterminated line cut by its next writer). */
@@ -57,12 +75,14 @@ final class ReadDigest {
         while (count > 0 && ends[count - 1] > offset) {
             count--;
         }
+        lastComplete = true;
         cursor = Math.min(cursor, count);
     }
 
     void clear() {
         count = 0;
         cursor = 0;
+        lastComplete = true;
     }
 
     /**
@@ -96,12 +116,10 @@ final class ReadDigest {
     }
 
     private boolean same(TailSource.Handle file, int piece, byte[] scratch) throws IOException {
-        long pos = starts[piece];
-        long end = ends[piece];
-        budget -= end - pos;
+        budget -= ends[piece] - starts[piece];
         CRC32C crc = new CRC32C();
-        while (pos < end) {
-            int n = file.read(pos, scratch, 0, (int) Math.min(scratch.length, end - pos));
+        for (long pos = starts[piece]; pos < ends[piece]; ) {
+            int n = file.read(pos, scratch, 0, (int) Math.min(scratch.length, ends[piece] - pos));
             if (n <= 0) {
                 return false;
             }
@@ -120,20 +138,15 @@ final class ReadDigest {
         }
     }
 
-    /** Halves the number of pieces: each adjacent pair becomes one, its checksum combined from the two. */
-    private void merge() {
+    /** Halves the number of pieces: each adjacent pair of complete pieces becomes one. */
+    private void halve() {
         int out = 0;
         for (int i = 0; i < count; i++) {
-            if (i + 1 < count && ends[i] == starts[i + 1]) {
-                starts[out] = starts[i];
-                ends[out] = ends[i + 1];
-                crcs[out] = combine(crcs[i], crcs[i + 1], ends[i + 1] - starts[i + 1]);
-                i++;
-            } else {
-                starts[out] = starts[i];
-                ends[out] = ends[i];
-                crcs[out] = crcs[i];
-            }
+            boolean pair = i + 1 < count && ends[i] == starts[i + 1] && (i + 1 < count - 1 || lastComplete);
+            starts[out] = starts[i];
+            ends[out] = pair ? ends[i + 1] : ends[i];
+            crcs[out] = pair ? combine(crcs[i], crcs[i + 1], ends[i + 1] - starts[i + 1]) : crcs[i];
+            i += pair ? 1 : 0;
             out++;
         }
         if (out == count) {
@@ -155,55 +168,48 @@ final class ReadDigest {
         crcs = Arrays.copyOf(crcs, n);
     }
 
-    /** The CRC-32C of A followed by B, from the CRCs of A and B and the length of B (zlib's crc32_combine, for this polynomial). */
+    /** The CRC-32C of A followed by B, from the CRCs of A and B and the length of B (zlib's crc32_combine, this polynomial). */
     static int combine(int crcA, int crcB, long lengthB) {
-        if (lengthB <= 0) {
-            return crcA;
+        return multiply(power(lengthB, 3), crcA) ^ crcB;
+    }
+
+    /** a(x) b(x) modulo the polynomial (bit 31 is x^0: reflected). */
+    private static int multiply(int a, int b) {
+        int m = 1 << 31;
+        int p = 0;
+        int bb = b;
+        while (true) {
+            if ((a & m) != 0) {
+                p ^= bb;
+                if ((a & (m - 1)) == 0) {
+                    return p;
+                }
+            }
+            m >>>= 1;
+            bb = (bb & 1) != 0 ? (bb >>> 1) ^ POLY : bb >>> 1;
         }
-        int[] even = new int[32];
-        int[] odd = new int[32];
-        odd[0] = POLY;
-        int row = 1;
+    }
+
+    /** x^(n 2^k) modulo the polynomial. */
+    private static int power(long n, int k) {
+        int p = 1 << 31; // x^0
+        int kk = k;
+        for (long nn = n; nn != 0; nn >>>= 1, kk++) {
+            if ((nn & 1) != 0) {
+                p = multiply(X2N[kk & 31], p);
+            }
+        }
+        return p;
+    }
+
+    private static int[] powers() {
+        int[] t = new int[32];
+        int p = 1 << 30; // x^1
+        t[0] = p;
         for (int n = 1; n < 32; n++) {
-            odd[n] = row;
-            row <<= 1;
+            p = multiply(p, p);
+            t[n] = p;
         }
-        square(even, odd); // two zero bits
-        square(odd, even); // four zero bits
-        int crc = crcA;
-        long len = lengthB;
-        do {
-            square(even, odd);
-            if ((len & 1) != 0) {
-                crc = times(even, crc);
-            }
-            len >>= 1;
-            if (len == 0) {
-                break;
-            }
-            square(odd, even);
-            if ((len & 1) != 0) {
-                crc = times(odd, crc);
-            }
-            len >>= 1;
-        } while (len != 0);
-        return crc ^ crcB;
-    }
-
-    private static int times(int[] matrix, int vector) {
-        int sum = 0;
-        int v = vector;
-        for (int i = 0; v != 0; i++, v >>>= 1) {
-            if ((v & 1) != 0) {
-                sum ^= matrix[i];
-            }
-        }
-        return sum;
-    }
-
-    private static void square(int[] square, int[] matrix) {
-        for (int n = 0; n < 32; n++) {
-            square[n] = times(matrix, matrix[n]);
-        }
+        return t;
     }
 }

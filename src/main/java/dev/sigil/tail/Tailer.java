@@ -98,7 +98,9 @@ public final class Tailer implements Closeable {
         long watchedAt = Long.MIN_VALUE;
         try {
             while (!stopped && !Thread.currentThread().isInterrupted()) {
-                if (poll() > 0) {
+                // Each poll reads every file to its end. Without events, one that found something is followed by
+                // another at once (more may have come meanwhile); with events, what came meanwhile has woken the watch.
+                if (poll() > 0 && !w.active()) {
                     continue;
                 }
                 long now = System.nanoTime();
