@@ -61,6 +61,41 @@ class OrchestrateCommandTest {
         assertThat(badId.err()).contains("session id 'bad id'");
     }
 
+    /**
+     * Issue 11: a second run given an existing session without --resume appended itself to the first run's log and
+     * replaced tokens.json (the log summed to 11,360 tokens, tokens.json said 5,003), and a later --resume resumed the
+     * first run's task. It is refused now, before anything is written, naming --resume and how to start a new
+     * session; the session stays as the first run left it, tokens.json equal to its log's own sum.
+     */
+    @Test
+    void aSecondRunInAnExistingSessionWithoutResumeIsRefusedAndTheSessionStaysWhole() throws Exception {
+        CliRun first = orchestrate("--session", "s3", "--speed", "0", "Qualify this lead: Ada at Acme");
+        assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCode.OK);
+        Path dir = home.resolve("logs/sessions/s3");
+        long firstSum = audited("s3").logTokens();
+        Map<String, byte[]> before = new java.util.TreeMap<>();
+        for (String f : List.of("execution.jsonl", "tokens.json", "metrics.json", "outputs.jsonl")) {
+            before.put(f, Files.readAllBytes(dir.resolve(f)));
+        }
+
+        CliRun second = orchestrate("--session", "s3", "--speed", "0", "Summarize the market");
+        assertThat(second.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(second.out()).isEmpty();
+        assertThat(second.err().lines()).containsExactly("sigil orchestrate: session 's3' exists already (its log: "
+                + dir.resolve("execution.jsonl") + "): continue it with --resume (sigil orchestrate --session s3 --resume), "
+                + "or start a new session: leave out --session (a new id is made) or give an id not used yet");
+        for (Map.Entry<String, byte[]> f : before.entrySet()) {
+            assertThat(Files.readAllBytes(dir.resolve(f.getKey()))).as(f.getKey()).isEqualTo(f.getValue());
+        }
+        SessionAudit audit = audited("s3"); // tokens.json equals the log's own sum
+        assertThat(audit.logTokens()).isEqualTo(firstSum);
+        assertThat(audit.tokensJson().get("total_used").longValue()).isEqualTo(firstSum);
+        assertThat(audit.events("session_start")).hasSize(1);
+
+        CliRun fresh = orchestrate("--speed", "0", "Summarize the market");
+        assertThat(fresh.exitCode()).as("a new session, its id generated").isEqualTo(ExitCode.OK);
+    }
+
     @Test
     void aResumeShowsTheTaskOfTheRunItContinuesAndAFinishedSessionHasNothingToResume() throws Exception {
         CliRun stopped = orchestrate("--session", "s2", "--speed", "0", "--budget", "1500", "Qualify the lead");

@@ -165,6 +165,34 @@ class LogMaintenanceTest {
         assertThat(tmp).isDirectory();
     }
 
+    /**
+     * Issue 11: an expired archive day lost every regular file in it, a user's NOTES.md and a .pem among them, and
+     * any *.tmp. Only sigil's archives and its own temporary names go now; the rest stays with its directory.
+     */
+    @Test
+    void cleanRemovesOnlySigilsOwnArchivesAndTemporaryNames() throws IOException {
+        Path day = Files.createDirectories(logs().resolve("archive/2025-12-01"));
+        for (String f : List.of("a.tar.gz", "b.2.tar.gz", ".c.tar.gz.tmp", "NOTES.md", "server.pem", "draft.tmp", ".other.tmp",
+                "x.y.tar.gz", "a.tar.gz.bak")) {
+            Files.writeString(day.resolve(f), f);
+        }
+        MaintenanceReport report = maintenance(10 << 20).run(EnumSet.of(Task.CLEAN), false);
+        assertThat(report.lines()).containsExactly(
+                "removed archive/2025-12-01/.c.tar.gz.tmp",
+                "skipped archive/2025-12-01/.other.tmp: not an archive of sigil's; left in place",
+                "skipped archive/2025-12-01/NOTES.md: not an archive of sigil's; left in place",
+                "removed archive/2025-12-01/a.tar.gz",
+                "skipped archive/2025-12-01/a.tar.gz.bak: not an archive of sigil's; left in place",
+                "removed archive/2025-12-01/b.2.tar.gz",
+                "skipped archive/2025-12-01/draft.tmp: not an archive of sigil's; left in place",
+                "skipped archive/2025-12-01/server.pem: not an archive of sigil's; left in place",
+                "skipped archive/2025-12-01/x.y.tar.gz: not an archive of sigil's; left in place");
+        try (var left = Files.list(day)) {
+            assertThat(left.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly(".other.tmp", "NOTES.md", "a.tar.gz.bak", "draft.tmp", "server.pem", "x.y.tar.gz");
+        }
+    }
+
     @Test
     void bigLogsOfIdleSessionsAreRotatedAndLiveOnesLeftToTheirLogger() throws IOException {
         Path idle = session("idle", 0, "execution.jsonl", "execution.1.jsonl");
