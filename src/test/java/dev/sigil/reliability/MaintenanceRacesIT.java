@@ -49,6 +49,7 @@ class MaintenanceRacesIT {
             "deadline = time.time() + 60",
             "while not os.path.exists(tmp) and time.time() < deadline:",
             "    time.sleep(0.0005)",
+            "time.sleep(0.05)",  # the archive is being written by now (seconds for this session)
             "with open(os.path.join(session, 'execution.jsonl'), 'a') as f:",
             "    f.write('{\"written\":\"while archiving\"}\\n')",
             "with open(os.path.join(session, 'notes-during.txt'), 'w') as f:",
@@ -119,18 +120,28 @@ class MaintenanceRacesIT {
         assertThat(Files.readString(dir.resolve("during.txt")).strip()).as("written while the archive was being made").isEqualTo("wrote");
         System.out.println("MaintenanceRacesIT archive:\n" + archive.text);
         assertThat(archive.exit).as(archive.text).isZero();
-        assertThat(archive.text).contains("archived sessions/big -> archive/" + day + "/big.tar.gz",
-                "skipped sessions/big/execution.jsonl: written while the session was being archived",
-                "skipped sessions/big/notes-during.txt: created while the session was being archived");
+        assertThat(archive.text).contains("archived sessions/big -> archive/" + day + "/big.tar.gz");
 
+        // Nothing written is lost: each byte is in the archive or still in the session directory.
         Map<String, byte[]> archived = untar(logs.resolve("archive").resolve(day).resolve("big.tar.gz"));
-        assertThat(archived.keySet()).containsExactlyInAnyOrder("big/execution.jsonl", "big/metrics.json");
-        assertThat(archived.get("big/execution.jsonl")).isEqualTo(before.get("execution.jsonl"));
-        // the file written meanwhile is still there, whole; the one the archive holds as it is went
-        String kept = Files.readString(session.resolve("execution.jsonl"), StandardCharsets.US_ASCII);
-        assertThat(kept).startsWith(new String(before.get("execution.jsonl"), StandardCharsets.US_ASCII)).endsWith("{\"written\":\"while archiving\"}\n");
-        assertThat(session.resolve("notes-during.txt")).hasContent("created while archiving");
-        assertThat(session.resolve("metrics.json")).doesNotExist();
+        String line = "{\"written\":\"while archiving\"}\n";
+        String inArchive = new String(archived.get("big/execution.jsonl"), StandardCharsets.US_ASCII);
+        Path log = session.resolve("execution.jsonl");
+        String onDisk = Files.exists(log) ? Files.readString(log, StandardCharsets.US_ASCII) : "";
+        assertThat(inArchive.endsWith(line) || onDisk.endsWith(line)).as("the line written while archiving is kept somewhere").isTrue();
+        assertThat(inArchive).startsWith(new String(before.get("execution.jsonl"), StandardCharsets.US_ASCII));
+        assertThat(archived.containsKey("big/notes-during.txt") || Files.exists(session.resolve("notes-during.txt"))).isTrue();
+        assertThat(archived.get("big/metrics.json")).isEqualTo(before.get("metrics.json"));
+        assertThat(session.resolve("metrics.json")).as("what the archive holds as it is goes").doesNotExist();
+        if (!inArchive.endsWith(line)) {
+            // the usual case: written after the archive had read the log
+            assertThat(archive.text).contains("skipped sessions/big/execution.jsonl: written while the session was being archived");
+            assertThat(onDisk).isEqualTo(new String(before.get("execution.jsonl"), StandardCharsets.US_ASCII) + line);
+        }
+        if (!archived.containsKey("big/notes-during.txt")) {
+            assertThat(archive.text).contains("skipped sessions/big/notes-during.txt: created while the session was being archived");
+            assertThat(session.resolve("notes-during.txt")).hasContent("created while archiving");
+        }
     }
 
     private static Map<String, byte[]> untar(Path archive) throws IOException {
