@@ -49,7 +49,7 @@ class MaintenanceRacesIT {
             "deadline = time.time() + 60",
             "while not os.path.exists(tmp) and time.time() < deadline:",
             "    time.sleep(0.0005)",
-            "time.sleep(0.05)",  # the archive is being written by now (seconds for this session)
+            "time.sleep(0.05)  # the archive is being written by now (a second or two for this session)",
             "with open(os.path.join(session, 'execution.jsonl'), 'a') as f:",
             "    f.write('{\"written\":\"while archiving\"}\\n')",
             "with open(os.path.join(session, 'notes-during.txt'), 'w') as f:",
