@@ -220,7 +220,8 @@ class ReferenceLogger:
         self.lines = []
         self.errors = []
         self.stats = {"entries_accepted": 0, "entries_written": 0, "entries_rejected": 0, "entries_dropped": 0,
-                      "entries_unwritten": 0, "entries_unconfirmed": 0, "rotations": 0, "error_records_lost": 0}
+                      "entries_unwritten": 0, "entries_unconfirmed": 0, "rotations": 0, "error_records_lost": 0,
+                      "entries_in_deleted_logs": 0}
         self.tokens = None
         self.metrics = None
 

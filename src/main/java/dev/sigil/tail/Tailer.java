@@ -93,6 +93,9 @@ public final class Tailer implements Closeable {
      */
     public void run() {
         long pauseMillis = Math.max(1, options.pollInterval().toMillis());
+        // The first look comes before the watch, whose start takes a few milliseconds: the files are opened as soon
+        // as the thread runs.
+        boolean found = poll() > 0;
         ChangeWatch w = options.watch() ? ChangeWatch.open() : ChangeWatch.none();
         watch = w;
         long watchedAt = Long.MIN_VALUE;
@@ -100,7 +103,8 @@ public final class Tailer implements Closeable {
             while (!stopped && !Thread.currentThread().isInterrupted()) {
                 // Each poll reads every file to its end. Without events, one that found something is followed by
                 // another at once (more may have come meanwhile); with events, what came meanwhile has woken the watch.
-                if (poll() > 0 && !w.active()) {
+                if (found && !w.active()) {
+                    found = poll() > 0;
                     continue;
                 }
                 long now = System.nanoTime();
@@ -113,6 +117,7 @@ public final class Tailer implements Closeable {
                     break;
                 }
                 w.await(pauseMillis);
+                found = poll() > 0;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
