@@ -71,10 +71,6 @@ public record LogLayout(Path root) {
         return root.resolve(MONITOR_PID);
     }
 
-    public Path monitorLock() {
-        return root.resolve(MONITOR_LOCK);
-    }
-
     public Path sessionDirectory(SessionId id) {
         return sessions().resolve(id.value());
     }

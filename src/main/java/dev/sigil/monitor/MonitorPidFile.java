@@ -1,13 +1,13 @@
 package dev.sigil.monitor;
 
 import java.io.IOException;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 
 import dev.sigil.layout.LogLayout;
-import dev.sigil.log.SafeFiles;
+import dev.sigil.log.SafeDirectory;
 
 /**
  * {@code monitor.pid} in the log root (seed 001 §7.1): which monitors are running, one line each,
@@ -29,7 +29,6 @@ import dev.sigil.log.SafeFiles;
 public final class MonitorPidFile implements AutoCloseable {
 
     private final Path file;
-    private final Path lock;
     /** This process's line. */
     private final String own;
     private final LongPredicate alive;
@@ -38,9 +37,8 @@ public final class MonitorPidFile implements AutoCloseable {
     private final Thread onExit = new Thread(this::remove, "sigil-monitor-pid");
     private boolean removed;
 
-    private MonitorPidFile(Path file, Path lock, String own, LongPredicate alive, Consumer<String> reporter) {
+    private MonitorPidFile(Path file, String own, LongPredicate alive, Consumer<String> reporter) {
         this.file = file;
-        this.lock = lock;
         this.own = own;
         this.alive = alive;
         this.reporter = reporter;
@@ -54,7 +52,7 @@ public final class MonitorPidFile implements AutoCloseable {
         ProcessHandle me = ProcessHandle.current();
         long started = me.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
         String line = me.pid() + " " + started + " " + session.replaceAll("[\\s]", "_");
-        MonitorPidFile f = new MonitorPidFile(layout.monitorPid(), layout.monitorLock(), line, MonitorPidFile::running, reporter);
+        MonitorPidFile f = new MonitorPidFile(layout.monitorPid(), line, MonitorPidFile::running, reporter);
         if (Files.isDirectory(layout.root())) {
             f.update(true);
             Runtime.getRuntime().addShutdownHook(f.onExit);
@@ -88,13 +86,15 @@ public final class MonitorPidFile implements AutoCloseable {
         removed = true;
     }
 
-    /** Rewrites the file under the lock: the live lines of others, and this process's line if {@code add}. */
+    /**
+     * Rewrites the file under the lock: the live lines of others, and this process's line if {@code add}. Both files
+     * are reached through the log root's checked handle ({@link SafeDirectory}): a root that is not the user's, or a
+     * link or another user's file in place of either, is refused and reported.
+     */
     private void update(boolean add) {
-        try (FileChannel ch = FileChannel.open(lock, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS), SafeFiles.fileAttributes()); FileLock held = ch.lock()) {
-            SafeFiles.refuseLink(file);
-            List<String> lines = Files.exists(file, LinkOption.NOFOLLOW_LINKS)
-                    ? Files.readAllLines(file, StandardCharsets.US_ASCII) : List.of();
+        try (SafeDirectory root = SafeDirectory.existingRoot(file.getParent());
+             FileChannel ch = root.update(LogLayout.MONITOR_LOCK); FileLock held = ch.lock()) {
+            List<String> lines = root.exists(LogLayout.MONITOR_PID) ? readLines(root) : List.of();
             List<String> kept = new ArrayList<>();
             for (String l : live(lines, alive)) {
                 if (!l.equals(own)) {
@@ -105,12 +105,18 @@ public final class MonitorPidFile implements AutoCloseable {
                 kept.add(own);
             }
             if (kept.isEmpty()) {
-                Files.deleteIfExists(file);
+                root.deleteIfExists(LogLayout.MONITOR_PID);
             } else {
-                SafeFiles.writeAtomically(file, (String.join("\n", kept) + "\n").getBytes(StandardCharsets.US_ASCII), false);
+                root.replace(LogLayout.MONITOR_PID, (String.join("\n", kept) + "\n").getBytes(StandardCharsets.US_ASCII), false);
             }
         } catch (IOException | RuntimeException e) {
             reporter.accept("could not update " + file + " (" + e.getMessage() + "); monitoring goes on");
+        }
+    }
+
+    private static List<String> readLines(SafeDirectory root) throws IOException {
+        try (FileChannel ch = root.read(LogLayout.MONITOR_PID)) {
+            return new String(Channels.newInputStream(ch).readNBytes(1 << 20), StandardCharsets.US_ASCII).lines().toList();
         }
     }
 

@@ -197,7 +197,7 @@ public final class Orchestrator {
             if (!request.monitoring()) {
                 return SessionDocuments.NONE;
             }
-            return SessionDocuments.of(logger.sessionDirectory(), request.sessionId(), logger.redaction().apply(request.task()),
+            return SessionDocuments.of(logger.sessionFiles(), request.sessionId(), logger.redaction().apply(request.task()),
                     request.agent(), request.pipeline().map(p -> p.name()).orElse(""), clock, Orchestrator.this::warn);
         }
 

@@ -1,8 +1,9 @@
 package dev.sigil.orchestrate;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import dev.sigil.contract.codec.IndentedJson;
@@ -10,13 +11,13 @@ import dev.sigil.contract.codec.PythonJsonReader;
 import dev.sigil.contract.codec.PythonJsonWriter;
 import dev.sigil.contract.codec.PythonTimestamp;
 import dev.sigil.layout.LogLayout;
-import dev.sigil.log.SafeFiles;
+import dev.sigil.log.SafeDirectory;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Keeps the session's two documents current while the run goes (seed 002, "Log locations"; seed 001 §7):
  * {@code session.json}, the session as a whole, and {@code status.json}, where the pipeline is now. Each is replaced
- * atomically (a temporary sibling, then a rename: {@link SafeFiles#writeAtomically}), so a reader sees the old or the
+ * atomically (a temporary sibling, then a rename: {@link SafeDirectory#replace}, through the session's checked directory handle), so a reader sees the old or the
  * new document, never a mix. Not fsync'd: they are views of the log, which is (a crash may leave an older view, which
  * the next run or resume replaces), and two fsyncs per document per step cost a second on a busy disk. A document
  * that cannot be written is reported once and the run goes on. Off with {@code SIGIL_ENABLE_MONITORING=false}
@@ -29,7 +30,7 @@ class SessionDocuments {
 
     private static final IndentedJson JSON = new IndentedJson(new PythonJsonWriter(PythonJsonWriter.NonFinite.REJECT));
 
-    private final Path directory;
+    private final SafeDirectory directory;
     private final RunStatus.Header header;
     private final Clock clock;
     private final SessionRecorder.Reporter reporter;
@@ -42,7 +43,7 @@ class SessionDocuments {
         this.reporter = null;
     }
 
-    private SessionDocuments(Path directory, RunStatus.Header header, Clock clock, SessionRecorder.Reporter reporter) {
+    private SessionDocuments(SafeDirectory directory, RunStatus.Header header, Clock clock, SessionRecorder.Reporter reporter) {
         this.directory = directory;
         this.header = header;
         this.clock = clock;
@@ -53,10 +54,10 @@ class SessionDocuments {
      * The documents of the session in {@code directory}; a session document an earlier run wrote keeps its
      * {@code created_at}.
      */
-    static SessionDocuments of(Path directory, String sessionId, String task, String agent, String pipeline, Clock clock,
+    static SessionDocuments of(SafeDirectory directory, String sessionId, String task, String agent, String pipeline, Clock clock,
                                SessionRecorder.Reporter reporter) {
         String now = PythonTimestamp.now(clock);
-        String created = earlierCreatedAt(directory.resolve(LogLayout.SESSION_DOCUMENT), now);
+        String created = earlierCreatedAt(directory, now);
         return new SessionDocuments(directory, new RunStatus.Header(sessionId, created, task, agent, pipeline), clock, reporter);
     }
 
@@ -70,12 +71,12 @@ class SessionDocuments {
         // itself on the pending interrupt, so the flag is set aside for the two writes and put back.
         boolean interrupted = Thread.interrupted();
         try {
-            SafeFiles.writeAtomically(directory.resolve(LogLayout.STATUS),
+            directory.replace(LogLayout.STATUS,
                     JSON.encode(status.statusDocument(header.sessionId(), now, ProcessHandle.current().pid())), false);
-            SafeFiles.writeAtomically(directory.resolve(LogLayout.SESSION_DOCUMENT), JSON.encode(status.sessionDocument(header, now)), false);
+            directory.replace(LogLayout.SESSION_DOCUMENT, JSON.encode(status.sessionDocument(header, now)), false);
         } catch (IOException | RuntimeException e) {
             failed = true;
-            reporter.warn("cannot write the session documents in " + directory + " (" + (e.getMessage() == null ? "an I/O error"
+            reporter.warn("cannot write the session documents in " + directory.path() + " (" + (e.getMessage() == null ? "an I/O error"
                     : e.getMessage()) + "); the run goes on, its log holds every event");
         } finally {
             if (interrupted) {
@@ -84,10 +85,15 @@ class SessionDocuments {
         }
     }
 
-    private static String earlierCreatedAt(Path file, String now) {
-        try {
-            if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(file) < 1 << 20) {
-                JsonNode created = new PythonJsonReader().read(Files.readString(file)).path("created_at");
+    private static String earlierCreatedAt(SafeDirectory directory, String now) {
+        try (FileChannel ch = directory.read(LogLayout.SESSION_DOCUMENT)) {
+            if (ch.size() < 1 << 20) {
+                ByteBuffer buf = ByteBuffer.allocate((int) ch.size());
+                while (buf.hasRemaining() && ch.read(buf) >= 0) {
+                    // read to the end
+                }
+                String text = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
+                JsonNode created = new PythonJsonReader().read(text).path("created_at");
                 if (created.isString()) {
                     return created.stringValue();
                 }
