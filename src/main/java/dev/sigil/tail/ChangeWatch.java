@@ -20,14 +20,14 @@ import java.util.concurrent.TimeUnit;
  * next poll: a log truncated in place (copy-truncate) then loses only what was written in the moment before the
  * truncation, and the truncation itself is seen as a smaller size. The poll stays: events can be lost (overflow, a
  * directory re-created, file systems without events), so the tailer never waits longer than its poll interval and
- * never relies on an event to find anything (ADR 0081). Where the platform only polls for events (its WatchService
- * is the JDK's polling one), none is used. Events coming close together wake the tailer once ({@link #GAP_MILLIS}).
- * Thread-safe: {@link #close()} from any thread wakes a waiting {@link #await}.
+ * never relies on an event to find anything (ADR 0081). Where the platform only polls for events (the JDK's polling
+ * WatchService) none is used.
+ *
+ * <p>The tailer's thread waits on the watch service itself (a timed wait, as without events), so an event costs one
+ * wake-up; events that come while it is busy are taken together at its next wait. Thread-safe: {@link #close()} from
+ * any thread ends a waiting {@link #await}.
  */
 final class ChangeWatch implements Closeable {
-
-    /** After an event, how long to gather the ones that follow before the tailer looks: one look for a burst of writes. */
-    static final long GAP_MILLIS = 0;
 
     private final WatchService service;
     private final Map<Path, WatchKey> keys = new HashMap<>();
@@ -61,7 +61,7 @@ final class ChangeWatch implements Closeable {
         return service != null && !closed;
     }
 
-    /** Watches exactly {@code directories} (those that exist now; a missing one is tried again at the next call). */
+    /** Watches exactly {@code directories} (those that exist now; a missing one is tried again at the next call). Tailer thread. */
     void watch(Set<Path> directories) {
         if (!active()) {
             return;
@@ -85,10 +85,7 @@ final class ChangeWatch implements Closeable {
         }
     }
 
-    /**
-     * Waits until a change is reported (then a moment more, to gather what follows it) or {@code millis} pass, or the
-     * watch is closed. Returns whether a change was reported.
-     */
+    /** Waits until a change is reported, {@code millis} pass, or the watch is closed. Returns whether a change was reported. */
     boolean await(long millis) throws InterruptedException {
         if (!active()) {
             synchronized (sleeper) {
@@ -103,22 +100,15 @@ final class ChangeWatch implements Closeable {
             if (key == null) {
                 return false;
             }
-            drain(key);
-            if (GAP_MILLIS > 0) {
-                Thread.sleep(GAP_MILLIS);
-            }
-            for (WatchKey more = service.poll(); more != null; more = service.poll()) {
-                drain(more);
-            }
+            do {
+                key.pollEvents();
+                key.reset();
+                key = service.poll();
+            } while (key != null);
             return true;
         } catch (ClosedWatchServiceException e) {
             return false;
         }
-    }
-
-    private static void drain(WatchKey key) {
-        key.pollEvents();
-        key.reset();
     }
 
     @Override

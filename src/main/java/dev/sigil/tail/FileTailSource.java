@@ -31,6 +31,9 @@ import dev.sigil.layout.LogLayout;
  */
 public final class FileTailSource implements TailSource {
 
+    /** Whether this platform gives file keys (device and inode); without them the key is the path. */
+    private static final boolean FILE_KEYS = fileKeys();
+
     /** Open attempts when the name moves between the two looks that bracket an open. */
     private static final int OPEN_ATTEMPTS = 5;
 
@@ -162,6 +165,12 @@ public final class FileTailSource implements TailSource {
         return out;
     }
 
+    /** True where the platform gives file keys (without them the key is the path, and contents are compared). */
+    @Override
+    public boolean keysIdentifyOpenFiles() {
+        return FILE_KEYS;
+    }
+
     /** The name's directory and, through its links, the directory of the file it leads to. */
     @Override
     public java.util.Set<Path> watchDirectories() {
@@ -183,6 +192,14 @@ public final class FileTailSource implements TailSource {
             return path.toRealPath();
         } catch (IOException e) {
             return path;
+        }
+    }
+
+    private static boolean fileKeys() {
+        try {
+            return Files.readAttributes(Path.of(System.getProperty("java.home")), BasicFileAttributes.class).fileKey() != null;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

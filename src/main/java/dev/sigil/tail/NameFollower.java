@@ -54,6 +54,11 @@ final class NameFollower implements Closeable {
         this.out = out;
     }
 
+    /** The key of the file open at the name, or null. */
+    Object currentKey() {
+        return current == null ? null : current.key();
+    }
+
     /** One poll; returns the number of bytes read. */
     long poll() {
         out.source(source.name());
@@ -93,7 +98,7 @@ final class NameFollower implements Closeable {
             // Another key means another file; the same key may still be another file (a reused inode), told by content.
             // The open file is checked first either way: truncated just before a rotation, it is read again from 0.
             boolean kept = keptItsBytes();
-            boolean rotated = !key.equals(current.key()) || !sameFileAtName();
+            boolean rotated = !key.equals(current.key()) || !source.keysIdentifyOpenFiles() && !sameFileAtName();
             if (rotated && key.equals(current.key())) {
                 // Same key, other bytes: a reused inode, or the open file itself changed between the two looks (the
                 // next writer cutting a torn line). The open file is looked at again first: if it changed, that is

@@ -55,6 +55,15 @@ public interface TailSource {
     }
 
     /**
+     * Whether an equal key proves the same file while the tailer holds that file open: true where keys are the file
+     * system's own (device and inode: an inode held open is never given to another file), so that the follower need
+     * not open the name again to compare contents. False by default (keys that can repeat, as the in-memory source's).
+     */
+    default boolean keysIdentifyOpenFiles() {
+        return false;
+    }
+
+    /**
      * The directories whose changes concern this name (where it is, and where the file it leads to is), for a
      * follower that wants to be woken by the file system's change events; empty when there are none to watch.
      */

@@ -108,10 +108,13 @@ public final class Tailer implements Closeable {
                     continue;
                 }
                 long now = System.nanoTime();
-                if (w.active() && (watchedAt == Long.MIN_VALUE || now - watchedAt > WATCH_REFRESH_NANOS)) {
-                    // where the names lead may change (a link retargeted, a directory re-created): looked at again now and then
+                List<Object> open = openKeys();
+                if (w.active() && (watchedAt == Long.MIN_VALUE || !open.equals(watchedKeys) || now - watchedAt > WATCH_REFRESH_NANOS)) {
+                    // Where the names lead changes with the files open (a link retargeted to another session), and a
+                    // re-created directory needs a new watch: worked out again then, and now and then.
                     w.watch(watchDirectories());
                     watchedAt = now;
+                    watchedKeys = open;
                 }
                 if (stopped) {
                     break;
@@ -126,8 +129,19 @@ public final class Tailer implements Closeable {
         }
     }
 
-    /** How often the watched directories are worked out again. */
-    private static final long WATCH_REFRESH_NANOS = 1_000_000_000L;
+    /** How often the watched directories are worked out again when no file changed. */
+    private static final long WATCH_REFRESH_NANOS = 10_000_000_000L;
+
+    /** The files open at the names when the watched directories were last worked out. */
+    private List<Object> watchedKeys = List.of();
+
+    private List<Object> openKeys() {
+        List<Object> keys = new ArrayList<>(followers.size());
+        for (NameFollower f : followers) {
+            keys.add(f.currentKey());
+        }
+        return keys;
+    }
 
     private java.util.Set<java.nio.file.Path> watchDirectories() {
         java.util.Set<java.nio.file.Path> dirs = new java.util.HashSet<>();
