@@ -360,6 +360,14 @@ public final class SafeDirectory implements Closeable {
         }
     }
 
+    /** Sets the modification time of the file {@code name} (not following a link). */
+    public void setModified(String name, java.nio.file.attribute.FileTime time) throws IOException {
+        BasicFileAttributeView view = handle != null
+                ? handle.getFileAttributeView(Path.of(checked(name)), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                : Files.getFileAttributeView(resolve(name), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        view.setTimes(time, null, null);
+    }
+
     /** Renames {@code from} to {@code to} in this directory, atomically; replaces what is at {@code to}. */
     public void rename(String from, String to) throws IOException {
         if (handle != null) {

@@ -80,6 +80,8 @@ class SharedDirectoryIT {
         assertThat(moved.resolve("tokens.json")).as(said).exists();
         assertThat(moved.resolve("metrics.json")).exists();
         assertThat(moved.resolve("outputs.jsonl")).exists();
+        assertThat(moved.resolve("session.json")).exists();
+        assertThat(moved.resolve("status.json")).exists();
         assertThat(Files.readString(moved.resolve("execution.jsonl"))).contains("\"event_type\":\"session_complete\"");
     }
 
@@ -109,6 +111,27 @@ class SharedDirectoryIT {
         assertThat(Files.readString(empty)).isEmpty();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(precious, LinkOption.NOFOLLOW_LINKS))).isEqualTo("rw-r--r--");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(empty, LinkOption.NOFOLLOW_LINKS))).isEqualTo("rw-r--r--");
+    }
+
+    @Test
+    void aMonitorOnTheLogDirectoryOfAnotherUserReadsItAndWritesNothingThere() throws Exception {
+        Path foreignRoot = Files.createDirectories(dir.resolve("foreign/logs"));
+        Path session = Files.createDirectories(foreignRoot.resolve("sessions/s1"));
+        Path example = Path.of("contract/examples/valid/seed-001-session.jsonl");
+        Files.copy(example, session.resolve("execution.jsonl"));
+        for (Path p : List.of(session.resolve("execution.jsonl"), session, session.getParent(), foreignRoot)) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+            OtherUser.owns(p);
+        }
+        Run r = sigil("monitor", "--mode", "stream", "--no-follow", "--log-path", foreignRoot.toString(), "--session", "s1");
+        try (Stream<Path> entries = Files.list(foreignRoot)) {
+            assertThat(entries.map(p -> p.getFileName().toString()).toList()).as("nothing written in the other user's log root")
+                    .containsExactly("sessions");
+        }
+        assertThat(r.text).doesNotContain("Exception", "\tat ")
+                .contains("could not update " + foreignRoot.resolve("monitor.pid"), "belongs to " + OtherUser.UID, "monitoring goes on");
+        long shown = r.text.lines().filter(l -> l.contains("Intent classified as: lead_analysis")).count();
+        assertThat(shown).as(r.text).isEqualTo(1);
     }
 
     private static void assertRefused(Run r, String... says) {

@@ -151,6 +151,8 @@ public final class LogMaintenance {
             try (FileChannel created = dir.create(LogLayout.EXECUTION_LOG)) {
                 created.force(true);
             }
+            // A rotation is not activity: the session keeps its age, so archive (in this run or later) still sees it idle.
+            dir.setModified(LogLayout.EXECUTION_LOG, log.get().lastModifiedTime());
             dir.fsync();
             actions.add(new Action(Kind.ROTATED, relLog, rotated.getFileName().toString()));
         }

@@ -95,6 +95,32 @@ class LogMaintenanceTest {
     }
 
     @Test
+    void theLogRootsOwnFilesStayAndTheSessionDocumentsGoWithTheirSession() throws IOException {
+        Path old = session("old", 10, "execution.jsonl", LogLayout.SESSION_DOCUMENT, LogLayout.STATUS, "." + LogLayout.STATUS + ".tmp");
+        Map<String, String> before = contents(old);
+        Path root = logs();
+        Map<String, String> rootFiles = new TreeMap<>();
+        for (String f : List.of(LogLayout.MONITOR_PID, LogLayout.MONITOR_LOCK)) {
+            Files.writeString(root.resolve(f), "4242 0 old\n");
+            Files.setLastModifiedTime(root.resolve(f), FileTime.from(NOW.minus(400, ChronoUnit.DAYS)));
+            rootFiles.put(f, "4242 0 old\n");
+        }
+        MaintenanceReport report = maintenance(1).run(EnumSet.allOf(Task.class), false);
+
+        assertThat(report.lines()).as("a rotation is not activity: the idle session is archived in the same run")
+                .containsExactly("rotated sessions/old/execution.jsonl -> execution.1.jsonl", "archived sessions/old -> archive/2026-02-10/old.tar.gz");
+        before.put("execution.1.jsonl", before.remove("execution.jsonl"));
+        before.put("execution.jsonl", "");
+        assertThat(untar(root.resolve("archive/2026-02-10/old.tar.gz"))).as("the session documents are the session's")
+                .isEqualTo(prefixed("old/", before));
+        Map<String, String> after = new TreeMap<>();
+        for (String f : rootFiles.keySet()) {
+            after.put(f, Files.readString(root.resolve(f)));
+        }
+        assertThat(after).as("monitor.pid and its lock are the monitors'").isEqualTo(rootFiles);
+    }
+
+    @Test
     void liveSessionsLinksAndOddDirectoriesAreSkippedWithAReason() throws IOException {
         Path outside = Files.createDirectories(tmp.resolve("outside"));
         Files.writeString(outside.resolve("precious.txt"), "keep");
