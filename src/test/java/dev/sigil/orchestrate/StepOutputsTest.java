@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.sigil.log.SafeDirectory;
 import dev.sigil.log.UnsafePathException;
+import dev.sigil.reliability.OtherUser;
 
 /** outputs.jsonl: what the steps produced, kept for --resume; private, redacted, and robust to a torn last line. */
 class StepOutputsTest {
@@ -92,5 +93,24 @@ class StepOutputsTest {
         StepOutputs outputs = new StepOutputs(safe(), s -> s);
         assertThatThrownBy(() -> outputs.append("a", "x")).isInstanceOf(UnsafePathException.class);
         assertThat(Files.readString(elsewhere)).isEmpty();
+    }
+
+    @Test
+    void aHardLinkToAFileElsewhereOrAFileOfAnotherUserInPlaceOfTheFileIsRefused() throws Exception {
+        Path elsewhere = Files.writeString(Files.createDirectory(dir.resolve("elsewhere")).resolve("collector"), "");
+        Files.createLink(dir.resolve("outputs.jsonl"), elsewhere);
+        StepOutputs linked = new StepOutputs(safe(), s -> s);
+        assertThatThrownBy(() -> linked.append("a", "secret step output")).isInstanceOf(UnsafePathException.class)
+                .hasMessageContaining("has 2 names (hard links)");
+        assertThat(Files.readString(elsewhere)).isEmpty();
+
+        Files.delete(dir.resolve("outputs.jsonl"));
+        Path planted = Files.createFile(dir.resolve("outputs.jsonl"));
+        Files.setPosixFilePermissions(planted, PosixFilePermissions.fromString("rw-rw-rw-"));
+        OtherUser.owns(planted);
+        StepOutputs foreign = new StepOutputs(safe(), s -> s);
+        assertThatThrownBy(() -> foreign.append("a", "secret step output")).isInstanceOf(UnsafePathException.class)
+                .hasMessageContaining("belongs to " + OtherUser.UID);
+        assertThat(Files.readString(planted)).as("the other user reads nothing of the run's outputs").isEmpty();
     }
 }

@@ -13,16 +13,16 @@ import java.util.concurrent.TimeUnit;
  * (no account is needed for a file to belong to a uid). As root (this project's machine and CI), by a plain chown;
  * otherwise through {@code sudo -n chown}. A machine where neither works fails the test: it is never skipped.
  */
-final class OtherUser {
+public final class OtherUser {
 
     /** A uid no account of the machine is expected to have. */
-    static final int UID = 4242;
+    public static final int UID = 4242;
 
     private OtherUser() {
     }
 
     /** Makes {@code path} (not what a link leads to) belong to the other user. */
-    static void owns(Path path) throws IOException, InterruptedException {
+    public static void owns(Path path) throws IOException, InterruptedException {
         if (isRoot()) {
             Files.setAttribute(path, "unix:uid", UID, LinkOption.NOFOLLOW_LINKS);
         } else {
