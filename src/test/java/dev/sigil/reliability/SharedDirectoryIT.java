@@ -114,6 +114,22 @@ class SharedDirectoryIT {
     }
 
     @Test
+    void aFifoPlantedInASessionDirectoryIsRefusedNeverOpened() throws Exception {
+        Path logs = dir.resolve("logs");
+        List<Run> runs = new ArrayList<>();
+        for (String name : List.of("execution.jsonl", ".lock")) {
+            String id = "fifo-" + name.replace(".", "");
+            Path fifo = Files.createDirectories(logs.resolve("sessions").resolve(id)).resolve(name);
+            Process mkfifo = new ProcessBuilder("mkfifo", "-m", "600", fifo.toString()).inheritIO().start();
+            assertThat(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0).isTrue();
+            Run r = sigil("orchestrate", "--log-path", logs.toString(), "--session", id, "--speed", "0", "task");
+            assertRefused(r, fifo.toString(), "not a regular file (a FIFO, socket or device)");
+            runs.add(r);
+        }
+        System.out.println("SharedDirectoryIT FIFOs:\n" + runs.get(0).text + runs.get(1).text);
+    }
+
+    @Test
     void aMonitorOnTheLogDirectoryOfAnotherUserReadsItAndWritesNothingThere() throws Exception {
         Path foreignRoot = Files.createDirectories(dir.resolve("foreign/logs"));
         Path session = Files.createDirectories(foreignRoot.resolve("sessions/s1"));
@@ -145,7 +161,11 @@ class SharedDirectoryIT {
     private Run sigil(String... args) throws IOException, InterruptedException {
         Path out = Files.createTempFile(dir, "out", ".txt");
         Process p = new ProcessBuilder(JavaChild.sigil("256m", args)).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        boolean ended = p.waitFor(60, TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly().waitFor(); // a hung run must not outlive the test
+        }
+        assertThat(ended).as("sigil " + String.join(" ", args) + " ended within 60 s; it said: " + Files.readString(out)).isTrue();
         return new Run(p.exitValue(), Files.readString(out));
     }
 }
