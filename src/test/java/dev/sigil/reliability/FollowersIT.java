@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Followers and a writer that lose nothing (issue 11), as real processes of the packaged jar on real files: a log
  * truncated in place and written again past the old offset before the next poll, a followed name replaced by a FIFO,
- * and a session log deleted while {@code orchestrate} writes it.
+ * a log rotated and compressed as logrotate does it, and a session log deleted while {@code orchestrate} writes it.
+ * Every process a test starts is stopped when it ends.
  */
 class FollowersIT {
 
@@ -101,6 +102,83 @@ class FollowersIT {
         }
     }
 
+    /**
+     * logrotate's {@code compress} without {@code delaycompress}: the log renamed to {@code app.jsonl.1}, a new
+     * {@code app.jsonl} created, the writer still appending to the renamed file for a moment (a handler that reopens
+     * late), then {@code gzip} (the real one) replaces the renamed file by {@code app.jsonl.1.gz} and deletes it. Lines
+     * carry 4 KiB LLM outputs. Every line must come out of {@code sigil tail --follow} and the monitor exactly once.
+     */
+    @Test
+    void aLogRotatedAndCompressedAsLogrotateDoesIsFollowedWithoutLoss() throws Exception {
+        Path log = dir.resolve("app.jsonl");
+        String output = "Résumé validé — 日本語の要約 ".repeat(120);
+        int[] n = {0};
+        FileChannel current = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        write(current, n, 50, output);
+        Follower tail = Follower.start(dir, "tail", "tail", "--follow", log.toString());
+        Follower monitor = Follower.start(dir, "monitor", "monitor", "--mode", "stream", log.toString());
+        try {
+            assertThat(tail.await(label(50), 30)).as(tail.err()).isTrue();
+            assertThat(monitor.await(label(50), 30)).as(monitor.err()).isTrue();
+            for (int round = 1; round <= 4; round++) {
+                write(current, n, 150, output);
+                Path renamed = log.resolveSibling("app.jsonl.1");
+                Files.move(log, renamed);
+                FileChannel next = FileChannel.open(log, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                write(current, n, 20, output); // late writes to the renamed file
+                current.close();
+                current = next;
+                Files.deleteIfExists(log.resolveSibling("app.jsonl.1.gz"));
+                Process gzip = new ProcessBuilder("gzip", renamed.toString()).inheritIO().start();
+                assertThat(gzip.waitFor(30, TimeUnit.SECONDS) && gzip.exitValue() == 0).isTrue();
+                write(current, n, 30, output);
+            }
+            current.close();
+            for (Follower f : List.of(tail, monitor)) {
+                assertThat(f.await(label(n[0]), 30)).as(f.name + ": " + f.err()).isTrue();
+            }
+            Thread.sleep(300);
+            for (Follower f : List.of(tail, monitor)) {
+                String out = f.out();
+                List<Integer> lost = new ArrayList<>();
+                List<Integer> twice = new ArrayList<>();
+                for (int i = 1; i <= n[0]; i++) {
+                    int at = out.indexOf(label(i));
+                    if (at < 0) {
+                        lost.add(i);
+                    } else if (out.indexOf(label(i), at + 1) >= 0) {
+                        twice.add(i);
+                    }
+                }
+                System.out.println("FollowersIT rotate+gzip " + f.name + ": " + n[0] + " lines, " + lost.size() + " lost, " + twice.size() + " twice");
+                assertThat(lost).as(f.name + " lost").isEmpty();
+                assertThat(twice).as(f.name + " duplicated").isEmpty();
+            }
+        } finally {
+            current.close();
+            tail.stop();
+            monitor.stop();
+        }
+    }
+
+    private static String label(int i) {
+        return String.format(Locale.ROOT, "line %05d ", i);
+    }
+
+    private static void write(FileChannel ch, int[] n, int count, String output) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            n[0]++;
+            b.append("{\"timestamp\":\"2026-01-11T10:15:32.123456\",\"session_id\":\"s1\",\"event_type\":\"step_complete\",")
+                    .append("\"component\":\"routing\",\"message\":\"").append(label(n[0])).append("done\",\"tokens\":7,")
+                    .append("\"metadata\":{\"output\":\"").append(output).append("\"}}\n");
+        }
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b.toString().getBytes(StandardCharsets.UTF_8));
+        while (buf.hasRemaining()) {
+            ch.write(buf);
+        }
+    }
+
     @Test
     void aLogDeletedDuringTheRunIsCreatedAgainAndWhatItHeldIsCounted() throws Exception {
         Path logs = dir.resolve("logs");
@@ -113,27 +191,31 @@ class FollowersIT {
         }
         assertThat(run.isAlive()).isTrue();
         try (FileChannel deleted = FileChannel.open(log, StandardOpenOption.READ)) {
-            Files.delete(log);
-            assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
-            String said = Files.readString(dir.resolve("run.txt"));
-            String held = new String(java.nio.channels.Channels.newInputStream(deleted).readAllBytes(), StandardCharsets.UTF_8);
-            long heldLines = held.lines().count();
-            assertThat(run.exitValue()).as(said).isZero();
-            assertThat(log).as("created again: " + said).exists();
-            List<String> lines = Files.readAllLines(log);
-            // the notice follows the batch whose write found the log gone
-            JsonNode notice = JSON.readTree(lines.stream().filter(l -> l.contains("\"event_type\":\"error\"")).findFirst().orElseThrow());
-            assertThat(notice.get("message").stringValue()).contains("deleted during the run", heldLines + " entries");
-            assertThat(notice.get("metadata").get("lost_entries").longValue()).isEqualTo(heldLines);
-            assertThat(lines.get(lines.size() - 1)).contains("\"event_type\":\"session_complete\"");
-            JsonNode record = JSON.readTree(Files.readAllLines(log.resolveSibling("errors.jsonl")).stream()
-                    .filter(l -> l.contains("\"log_deleted\"")).findFirst().orElseThrow());
-            assertThat(record.get("entries").longValue()).isEqualTo(heldLines);
-            assertThat(record.get("bytes").longValue()).isEqualTo(held.getBytes(StandardCharsets.UTF_8).length);
-            JsonNode metrics = JSON.readTree(Files.readString(log.resolveSibling("metrics.json")));
-            assertThat(metrics.get("logger").get("entries_in_deleted_logs").longValue()).isEqualTo(heldLines);
-            assertThat(said).contains("was deleted (or renamed away) during the run", heldLines + " entries");
-            System.out.println("FollowersIT: the deleted log held " + heldLines + " entries; the new one has " + lines.size());
+            try {
+                Files.delete(log);
+                assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
+                String said = Files.readString(dir.resolve("run.txt"));
+                String held = new String(java.nio.channels.Channels.newInputStream(deleted).readAllBytes(), StandardCharsets.UTF_8);
+                long heldLines = held.lines().count();
+                assertThat(run.exitValue()).as(said).isZero();
+                assertThat(log).as("created again: " + said).exists();
+                List<String> lines = Files.readAllLines(log);
+                // the notice follows the batch whose write found the log gone
+                JsonNode notice = JSON.readTree(lines.stream().filter(l -> l.contains("\"event_type\":\"error\"")).findFirst().orElseThrow());
+                assertThat(notice.get("message").stringValue()).contains("deleted during the run", heldLines + " entries");
+                assertThat(notice.get("metadata").get("lost_entries").longValue()).isEqualTo(heldLines);
+                assertThat(lines.get(lines.size() - 1)).contains("\"event_type\":\"session_complete\"");
+                JsonNode record = JSON.readTree(Files.readAllLines(log.resolveSibling("errors.jsonl")).stream()
+                        .filter(l -> l.contains("\"log_deleted\"")).findFirst().orElseThrow());
+                assertThat(record.get("entries").longValue()).isEqualTo(heldLines);
+                assertThat(record.get("bytes").longValue()).isEqualTo(held.getBytes(StandardCharsets.UTF_8).length);
+                JsonNode metrics = JSON.readTree(Files.readString(log.resolveSibling("metrics.json")));
+                assertThat(metrics.get("logger").get("entries_in_deleted_logs").longValue()).isEqualTo(heldLines);
+                assertThat(said).contains("was deleted (or renamed away) during the run", heldLines + " entries");
+                System.out.println("FollowersIT: the deleted log held " + heldLines + " entries; the new one has " + lines.size());
+            } finally {
+                run.destroyForcibly(); // never outlives the test
+            }
         }
     }
 

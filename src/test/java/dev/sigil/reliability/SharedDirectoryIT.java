@@ -68,11 +68,17 @@ class SharedDirectoryIT {
         while (!(Files.exists(log) && Files.readAllLines(log).size() >= 2) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(run.isAlive()).as("the run is still going when the directory is swapped").isTrue();
+        boolean ended;
+        try {
+            assertThat(run.isAlive()).as("the run is still going when the directory is swapped").isTrue();
+            Files.move(victim, victim.resolveSibling("victim.moved"));
+            Files.createSymbolicLink(victim, outside);
+            ended = run.waitFor(120, TimeUnit.SECONDS);
+        } finally {
+            run.destroyForcibly(); // never outlives the test
+        }
+        assertThat(ended).isTrue();
         Path moved = victim.resolveSibling("victim.moved");
-        Files.move(victim, moved);
-        Files.createSymbolicLink(victim, outside);
-        assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String said = Files.readString(dir.resolve("run.txt"));
         try (Stream<Path> written = Files.list(outside)) {
             assertThat(written.map(p -> p.getFileName().toString()).toList()).as("written into the directory the link leads to").isEmpty();
