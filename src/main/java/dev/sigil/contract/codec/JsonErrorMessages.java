@@ -90,7 +90,9 @@ final class JsonErrorMessages {
             return "invalid number: a leading '+' is not allowed";
         }
         int colon = m.indexOf("): ");
-        String why = colon >= 0 ? m.substring(colon + 3) : m.substring(m.indexOf(':') + 1).trim();
+        // ": " and not ':', which may be the character itself ("(':' (code 58)) in numeric value: ...")
+        int clause = m.indexOf(": ");
+        String why = colon >= 0 ? m.substring(colon + 3) : clause >= 0 ? m.substring(clause + 2).trim() : m;
         int comma = why.indexOf(", for valid numeric value");
         return "invalid number: " + lowerFirst(comma > 0 ? why.substring(0, comma) : why);
     }

@@ -79,7 +79,7 @@ class PythonJsonReaderTest {
     @ParameterizedTest
     @ValueSource(strings = {"+1", "01", "-01", "1.", ".5", "-INF", "INF", "+Infinity", "-NaN", "nan", "infinity", "[1,]",
         "{\"a\":1,}", "{'a':1}", "[1] // c", "/* c */ 1", "[1] x", "1 2", "", "   ", "True", "nul", "\"a", "[", "{\"a\" 1}",
-        "\"\\x\"", "\"\\u12\"", "\"\\U0041\"", "{1:2}", "\"tab\there\"", "\"nul\u0000\"", "\u000c1", "1\u000b", "\u00a01"})
+        "\"\\x\"", "\"\\u12\"", "\"\\U0041\"", "{1:2}", "\"tab\there\"", "\"nul\u0000\"", "\u000c1", "1\u000b", "\u00a01", "-:", "[-:]"})
     void refusesWhatCPythonRefuses(String line) {
         JsonSyntaxException e = refusal(line);
         assertThat(e.column()).isBetween(1, line.codePointCount(0, line.length()) + 1);
