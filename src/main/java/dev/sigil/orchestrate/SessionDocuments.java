@@ -1,7 +1,7 @@
 package dev.sigil.orchestrate;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -88,11 +88,7 @@ class SessionDocuments {
     private static String earlierCreatedAt(SafeDirectory directory, String now) {
         try (FileChannel ch = directory.read(LogLayout.SESSION_DOCUMENT)) {
             if (ch.size() < 1 << 20) {
-                ByteBuffer buf = ByteBuffer.allocate((int) ch.size());
-                while (buf.hasRemaining() && ch.read(buf) >= 0) {
-                    // read to the end
-                }
-                String text = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
+                String text = new String(Channels.newInputStream(ch).readNBytes(1 << 20), StandardCharsets.UTF_8);
                 JsonNode created = new PythonJsonReader().read(text).path("created_at");
                 if (created.isString()) {
                     return created.stringValue();
