@@ -436,8 +436,14 @@ public final class ExecutionLogger implements AutoCloseable {
 
         /** For {@link #newSessionOnly()}: a session whose log already holds entries is not started again. */
         private static void refuseExisting(SafeDirectory files, SessionId id) throws IOException {
-            boolean used = files.attributes(LogLayout.EXECUTION_LOG).map(a -> a.size() > 0).orElse(false)
-                    || files.names().stream().anyMatch(n -> LogLayout.rotatedNumber(n).isPresent() || n.equals(LogLayout.OUTPUTS));
+            // Only regular files count: a link or a FIFO planted at one of these names is refused, with its own
+            // message, when the logger opens it.
+            boolean used = files.attributes(LogLayout.EXECUTION_LOG).map(a -> a.isRegularFile() && a.size() > 0).orElse(false);
+            for (String n : files.names()) {
+                if (LogLayout.rotatedNumber(n).isPresent() || n.equals(LogLayout.OUTPUTS)) {
+                    used |= files.attributes(n).map(java.nio.file.attribute.BasicFileAttributes::isRegularFile).orElse(false);
+                }
+            }
             if (used) {
                 throw new SessionExistsException(id.value(), files.resolve(LogLayout.EXECUTION_LOG));
             }

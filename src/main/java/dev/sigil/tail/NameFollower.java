@@ -114,7 +114,9 @@ final class NameFollower implements Closeable {
                 read += readMissedParts(true);
             }
         }
-        if (current == null && key != null) {
+        if (current == null && key != null && resumeRetired(key)) {
+            gone = null; // the name was away for a moment (moved, then linked back): the same file, read on
+        } else if (current == null && key != null) {
             boolean first = !started;
             openCurrent(true);
             // Caught between a rename and the creation of the next file: a rotation too.
@@ -250,6 +252,29 @@ final class NameFollower implements Closeable {
             out.change(Change.APPEARED, "reading it from the start");
             missing = false;
         }
+    }
+
+    /**
+     * When the name leads again to a file still being drained since it went away (held open, so its key is its own),
+     * that file becomes the current one again and is read on: opening it anew would read it twice.
+     */
+    private boolean resumeRetired(Object key) {
+        if (!source.keysIdentifyOpenFiles()) {
+            return false;
+        }
+        for (Iterator<OpenFile> it = retiring.iterator(); it.hasNext(); ) {
+            OpenFile file = it.next();
+            if (key.equals(file.key())) {
+                it.remove();
+                current = file;
+                if (missing) {
+                    out.change(Change.APPEARED, "the same file as before; reading on from byte " + file.position());
+                    missing = false;
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the file at the name holds what the open file held (false only when that is known not to be so). */

@@ -33,6 +33,7 @@ class PermissionsIT {
         Path logs = dir.resolve("fresh/logs");
         run("orchestrate", "--session", "perm-1", "--log-path", logs.toString(), "--speed", "0", "Qualify this lead: Ada at Acme");
         run("orchestrate", "--session", "perm-2", "--log-path", logs.toString(), "--speed", "0", "Summarize the market");
+        age(logs.resolve("sessions/perm-1"), Duration.ofHours(1)); // rotate takes only logs idle for rotate_idle_minutes
         run("logs", "rotate", "--log-path", logs.toString(), "--max-file-size", "100");
         age(logs.resolve("sessions/perm-2"), Duration.ofDays(30));
         run("logs", "archive", "--log-path", logs.toString());

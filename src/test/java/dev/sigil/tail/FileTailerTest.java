@@ -56,6 +56,26 @@ class FileTailerTest {
         }
     }
 
+    /** Found by FollowByNameIT once change events made the tailer look within the instant the name is away. */
+    @Test
+    void aNameAwayForAMomentThatComesBackAsALinkToTheSameFileIsReadOnNotReadAgain() throws IOException {
+        Path p = dir.resolve("execution.jsonl");
+        Path moved = Files.createDirectories(dir.resolve("elsewhere")).resolve("execution.jsonl");
+        try (OutputStream writer = Files.newOutputStream(p, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+             Tailer t = tailer(p)) {
+            writer.write(line("a1").getBytes(StandardCharsets.UTF_8));
+            t.poll();
+            Files.move(p, moved);
+            writer.write(line("a2 while away").getBytes(StandardCharsets.UTF_8));
+            t.poll();
+            Files.createSymbolicLink(p, moved);
+            writer.write(line("a3 through the link").getBytes(StandardCharsets.UTF_8));
+            t.poll();
+            t.poll();
+            assertThat(log.text()).containsExactly("a1", "a2 while away", "MISSING", "a3 through the link", "APPEARED");
+        }
+    }
+
     @Test
     void severalRotationsToNumberedPartsBetweenTwoPollsAreAllReadInOrder() throws IOException {
         Path p = dir.resolve("execution.jsonl");
