@@ -241,6 +241,38 @@ class ExecutionLoggerTest {
         assertThat(metrics.at("/logger/entries_unwritten").longValue()).isZero();
     }
 
+    @Test
+    void aLogDeletedDuringTheRunIsCreatedAgainAndWhatItHeldIsCountedEverywhere() throws IOException {
+        Path dir;
+        Path log;
+        String big = "Résumé validé — 日本語の要約 ".repeat(200); // a 4 KiB LLM output
+        try (ExecutionLogger logger = open("deleted")) {
+            dir = logger.sessionDirectory();
+            log = logger.logFile();
+            for (int i = 0; i < 3; i++) {
+                logger.log(EventType.STEP_COMPLETE, Component.ROUTING, "step " + i, 100, Metadata.builder().put("output", big).build());
+            }
+            assertThat(logger.flush()).isTrue();
+            Files.delete(log);
+            logger.log(EventType.STEP_COMPLETE, Component.MEMORY, "after the deletion", 7, Metadata.EMPTY);
+            assertThat(logger.flush()).isTrue();
+            logger.summaries(tokens("deleted"), new SessionMetrics("deleted", "2026-01-11T10:15:38.789012", 5.1, 1, 0,
+                    Map.of(Component.ROUTING, new ComponentMetrics(1100, 1, 0)), Optional.of(Component.ROUTING), Optional.of(Component.ROUTING), 1100));
+        }
+        List<String> lines = Files.readAllLines(log);
+        JsonNode notice = jsonArray(lines.stream().filter(l -> l.contains("\"event_type\":\"error\"")).findFirst().orElseThrow());
+        assertThat(notice.at("/metadata/lost_entries").longValue()).isEqualTo(3);
+        assertThat(notice.at("/metadata/lost_tokens").longValue()).isEqualTo(300);
+        assertThat(lines).anyMatch(l -> l.contains("after the deletion"));
+        JsonNode record = jsonArray(Files.readAllLines(dir.resolve("errors.jsonl")).stream().filter(l -> l.contains("log_deleted"))
+                .findFirst().orElseThrow());
+        assertThat(record.get("entries").longValue()).isEqualTo(3);
+        assertThat(record.get("tokens").longValue()).isEqualTo(300);
+        assertThat(record.get("bytes").longValue()).isGreaterThan(3 * big.length());
+        assertThat(metrics(dir).at("/logger/entries_in_deleted_logs").longValue()).isEqualTo(3);
+        assertThat(reporter.messages).anyMatch(m -> m.contains("was deleted (or renamed away) during the run") && m.contains("3 entries"));
+    }
+
     static TokenSummary tokens(String session) {
         return new TokenSummary(session, "2026-01-11T10:15:38.789012", 256000, 650, 255350, 0.25,
                 Map.of(Component.ROUTING, new ComponentTokens(10000, 50, 0.5)));
