@@ -326,18 +326,23 @@ public final class SafeDirectory implements Closeable {
     /**
      * Replaces {@code name} with {@code bytes} so that a reader sees the old or the new content, never a mix: a
      * temporary sibling (0600), fsync, rename over the target (a link there is replaced, not followed), fsync of the
-     * directory.
+     * directory; when that fails, the sibling is removed.
      */
     public void replace(String name, byte[] bytes, boolean fsync) throws IOException {
         String tmp = LogLayout.temporaryName(name);
         deleteIfExists(tmp);
-        try (FileChannel ch = createNew(tmp, ChannelOpener.DEFAULT)) {
-            writeFully(ch, ByteBuffer.wrap(bytes));
-            if (fsync) {
-                ch.force(true);
+        try {
+            try (FileChannel ch = createNew(tmp, ChannelOpener.DEFAULT)) {
+                writeFully(ch, ByteBuffer.wrap(bytes));
+                if (fsync) {
+                    ch.force(true);
+                }
             }
+            rename(tmp, name);
+        } catch (IOException e) {
+            deleteIfExists(tmp); // a full disk or a file size limit leaves no half-written sibling behind
+            throw e;
         }
-        rename(tmp, name);
         if (fsync) {
             fsync();
         }

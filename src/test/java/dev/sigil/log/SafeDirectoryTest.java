@@ -73,4 +73,18 @@ class SafeDirectoryTest {
             assertThat(sub.names()).contains("mine.jsonl", "doc.json", "linked.jsonl", "theirs.jsonl", "a dir", "link");
         }
     }
+
+    @Test
+    void aReplacementReplacesTheContentAndOneThatFailsLeavesNoTemporaryFile() throws Exception {
+        try (SafeDirectory d = SafeDirectory.root(dir.resolve("logs"))) {
+            d.replace("tokens.json", "old".getBytes(StandardCharsets.UTF_8), false);
+            d.replace("tokens.json", "new".getBytes(StandardCharsets.UTF_8), true);
+            assertThat(Files.readString(d.path().resolve("tokens.json"))).isEqualTo("new");
+            Path target = Files.createDirectories(d.path().resolve("metrics.json"));
+            Files.writeString(target.resolve("inside"), "a directory that cannot be replaced");
+            assertThatThrownBy(() -> d.replace("metrics.json", "{}".getBytes(StandardCharsets.UTF_8), false))
+                    .isInstanceOf(java.io.IOException.class);
+            assertThat(d.names()).containsExactly("metrics.json", "tokens.json");
+        }
+    }
 }
