@@ -117,7 +117,7 @@ final class MonitorCommand implements Callable<Integer> {
         if (!options.follow() && !Files.exists(options.target().file())) {
             throw UserError.usage("no log at " + options.target().file() + " (drop --no-follow to wait for it)");
         }
-        OutputStream out = new BufferedOutputStream(env.stdout(), 1 << 16);
+        OutputStream out = new BufferedOutputStream(new StandardOutput(env.stdout()), 1 << 16);
         Prices linePrices = prices.prices(env, spec);
         try (MonitorPidFile pid = MonitorPidFile.register(locator.layout(), target.session(),
                 warning -> err.println("sigil monitor: " + TerminalText.visible(warning)))) {

@@ -297,7 +297,7 @@ final class OrchestrateCommand implements Callable<Integer> {
             MonitorOptions options = new MonitorOptions(locator.path(run.logFile().toString()), MonitorOptions.Mode.DASHBOARD, "",
                     cfg.logging().level(), refresh, true, !env.noColor(), true, TailOptions.DEFAULT_MAX_LINE_BYTES,
                     Display.of(cfg.monitoring()));
-            OutputStream out = new BufferedOutputStream(env.stdout(), 1 << 16);
+            OutputStream out = new BufferedOutputStream(new StandardOutput(env.stdout()), 1 << 16);
             boolean summaryShown;
             PrintWriter err = spec.commandLine().getErr();
             try (MonitorPidFile pid = MonitorPidFile.register(found.layout(), LogLayout.sessionOf(run.logFile()),

@@ -71,8 +71,12 @@ public final class StreamMonitor {
             if (options.follow()) {
                 Thread onCtrlC = new Thread(this::stopped, "sigil-monitor-stopped");
                 Runtime.getRuntime().addShutdownHook(onCtrlC);
-                t.run();
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+                try {
+                    t.run();
+                } finally {
+                    // also when a write failed: the hook must not write to that output again at exit
+                    Runtime.getRuntime().removeShutdownHook(onCtrlC);
+                }
             } else {
                 t.readAll();
                 if (options.mode() == MonitorOptions.Mode.MINIMAL && state.session().eventCount() > 0) {
@@ -150,8 +154,12 @@ public final class StreamMonitor {
 
     /** Ctrl-C while following: what the documented monitor prints on KeyboardInterrupt. */
     private void stopped() {
-        write("\nMonitor stopped.\n");
-        flush();
+        try {
+            write("\nMonitor stopped.\n");
+            flush();
+        } catch (RuntimeException e) {
+            // the output is gone (a closed pipe) while the process exits: nothing is left to tell, and no one to tell
+        }
     }
 
     private void report(String line) {

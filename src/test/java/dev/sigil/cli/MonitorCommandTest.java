@@ -44,6 +44,34 @@ class MonitorCommandTest {
         return SigilCommand.commandLine(env, new PrintWriter(new StringWriter()), new PrintWriter(err)).execute(all);
     }
 
+    /** Runs the monitor writing to {@code stdout}, which fails as a pipe or a full disk does. */
+    private int runInto(java.io.OutputStream stdout, String... args) {
+        Environment env = new Environment(Map.of("HOME", home.toString()), new ByteArrayInputStream(new byte[0]), stdout, false, false);
+        String[] all = new String[args.length + 1];
+        all[0] = "monitor";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return SigilCommand.commandLine(env, new PrintWriter(new StringWriter()), new PrintWriter(err)).execute(all);
+    }
+
+    @Test
+    void aClosedPipeEndsEveryTextModeQuietly() {
+        for (String mode : new String[] {"stream", "minimal"}) {
+            for (long after : new long[] {0, 100, 600}) {
+                assertThat(runInto(FailingOutput.brokenPipe(after), "-s", "s1", "--no-follow", "-m", mode)).as(mode + " after " + after).isZero();
+            }
+        }
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void aFullDiskIsOneLineAndExitCode2() {
+        for (String mode : new String[] {"stream", "minimal"}) {
+            err.getBuffer().setLength(0);
+            assertThat(runInto(FailingOutput.diskFull(100), "-s", "s1", "--no-follow", "-m", mode)).isEqualTo(ExitCode.USAGE);
+            assertThat(err.toString()).isEqualTo("sigil monitor: cannot write to standard output: No space left on device\n");
+        }
+    }
+
     private String stdout() {
         return out.toString(StandardCharsets.UTF_8);
     }
