@@ -21,6 +21,7 @@ import dev.sigil.monitor.LogTarget;
 import dev.sigil.monitor.MonitorOptions;
 import dev.sigil.monitor.MonitorPidFile;
 import dev.sigil.monitor.StreamMonitor;
+import dev.sigil.monitor.state.EventFilter;
 import dev.sigil.monitor.view.Display;
 import dev.sigil.spend.Prices;
 import dev.sigil.tail.Confinement;
@@ -93,6 +94,9 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--no-follow", description = "Read the log to its end and exit, after the final summary if the session finished (stream form unless --mode dashboard is given, which stays until q).")
     boolean noFollow;
 
+    @Option(names = "--wait", description = "Wait for a log whose directory does not exist yet (a session not started, a path not created); without it that is an error. A missing file in an existing directory is always waited for.")
+    boolean waitForDirectory;
+
     @Option(names = "--no-color", description = "No colours in the dashboard (also when the NO_COLOR environment variable is set).")
     boolean noColor;
 
@@ -114,8 +118,21 @@ final class MonitorCommand implements Callable<Integer> {
                 throw UserError.usage("refused: " + Confinement.describe(target.file(), leadsTo, target.confinedTo()));
             }
         }
-        if (!options.follow() && !Files.exists(options.target().file())) {
-            throw UserError.usage("no log at " + options.target().file() + " (drop --no-follow to wait for it)");
+        if (!Files.exists(target.file())) {
+            if (!options.follow()) {
+                throw UserError.usage(locator.missingDirectory(target, "")
+                        .orElse("no log at " + target.file() + " (drop --no-follow to wait for it)"));
+            }
+            Optional<String> noDirectory = locator.missingDirectory(target, " (--wait waits for it)");
+            if (noDirectory.isPresent() && !waitForDirectory) {
+                throw UserError.usage(noDirectory.get());
+            }
+        }
+        String unknown = EventFilter.unknownComponentNote(options.component());
+        if (!unknown.isEmpty() && options.mode() != MonitorOptions.Mode.DASHBOARD) {
+            // said once, here; the dashboard says it where the events would be
+            err.println(TerminalText.visible("sigil monitor: --filter: " + unknown));
+            err.flush();
         }
         OutputStream out = new BufferedOutputStream(new StandardOutput(env.stdout()), 1 << 16);
         Prices linePrices = prices.prices(env, spec);

@@ -64,6 +64,7 @@ public final class SigilCommand implements Runnable {
         CommandLine cmd = new CommandLine(new SigilCommand(environment));
         cmd.setExecutionExceptionHandler(new ErrorPolicy(environment.debug()));
         cmd.setParameterExceptionHandler(new UsageErrors());
+        NumberValues.register(cmd);
         cmd.setOut(new PrintWriter(new OutputStreamWriter(new StandardOutput(environment.stdout()), StandardCharsets.UTF_8), false));
         cmd.setErr(new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true));
         cmd.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 
 import dev.sigil.layout.LogLayout;
 import dev.sigil.layout.SessionId;
+import dev.sigil.monitor.LogLocator;
 import dev.sigil.print.TailPrinter;
 import dev.sigil.tail.Confinement;
 import dev.sigil.tail.FileTailSource;
@@ -124,9 +125,14 @@ final class TailCommand implements Callable<Integer> {
         if (session.isPresent()) {
             // Only a session needs a setting (logging.path): files given by name are read without the configuration,
             // so that `sigil tail FILE` starts as fast as it did (ADR 0051).
-            LogLayout layout = logs.logs(env).layout();
+            LogOptions.Logs found = logs.logs(env);
+            LogLayout layout = found.layout();
             Path base = layout.root();
             Path file = layout.executionLog(session.get());
+            if (!follow && !java.nio.file.Files.isDirectory(file.getParent())) {
+                LogLocator locator = new LogLocator(layout, found.rootText());
+                throw UserError.usage(locator.missingDirectory(locator.session(session.get()), " (--follow waits for it)").orElseThrow());
+            }
             Path leadsTo = outside(file, base);
             if (leadsTo != null) {
                 throw UserError.usage("refused: " + Confinement.describe(file, leadsTo, base));
@@ -134,6 +140,11 @@ final class TailCommand implements Callable<Integer> {
             sources.add(new FileTailSource(file).confinedTo(base));
         } else {
             for (Path p : paths) {
+                if (java.nio.file.Files.isDirectory(p)) {
+                    // said once, before anything is read: a directory never becomes a log to follow
+                    throw UserError.usage(p + ": is a directory, not a log file (a session's log is "
+                            + p.resolve(LogLayout.EXECUTION_LOG) + ", or use --session ID)");
+                }
                 sources.add(new FileTailSource(p));
             }
         }

@@ -125,9 +125,9 @@ final class TokensCommand implements Callable<Integer> {
         try (InputStream in = InputFiles.open(name, root.environment())) {
             bytes = in.readAllBytes();
         }
-        int bad = StrictUtf8.firstInvalid(bytes, 0, bytes.length);
-        if (bad >= 0) {
-            throw UserError.usage(String.format("%s: not UTF-8: byte 0x%02x at offset %d", displayName(name), bytes[bad] & 0xFF, bad));
+        String notText = StrictUtf8.problem(bytes);
+        if (notText != null) {
+            throw UserError.usage(displayName(name) + ": " + notText);
         }
         return new String(bytes, StandardCharsets.UTF_8);
     }

@@ -2,6 +2,7 @@ package dev.sigil.cli;
 
 import java.io.PrintWriter;
 
+import dev.sigil.text.Nearest;
 import dev.sigil.text.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -19,18 +20,31 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
         String name = cmd.getCommandSpec().qualifiedName();
-        err.println(name + ": " + TerminalText.visible(problem(e)));
-        UnmatchedArgumentException.printSuggestions(e, err);
+        String command = unknownCommand(e);
+        if (command != null) {
+            // picocli's own suggestions for commands are by similarity of letter pairs: 'valdate' got
+            // 'generate-completion'; the one rule of every "did you mean" finds 'validate'
+            err.println(TerminalText.visible(name + ": unknown command '" + command + "'"
+                    + Nearest.didYouMean(command, cmd.getSubcommands().keySet())));
+        } else {
+            err.println(name + ": " + TerminalText.visible(problem(e)));
+            UnmatchedArgumentException.printSuggestions(e, err);
+        }
         err.println("Run '" + name + " --help' for its usage.");
         err.flush();
         return ExitCode.USAGE;
     }
 
-    private static String problem(ParameterException e) {
+    /** The word typed where a command was expected, or null. */
+    private static String unknownCommand(ParameterException e) {
         if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty() && !u.getCommandLine().getSubcommands().isEmpty()
                 && !u.getUnmatched().get(0).startsWith("-")) {
-            return "unknown command '" + u.getUnmatched().get(0) + "'";
+            return u.getUnmatched().get(0);
         }
+        return null;
+    }
+
+    private static String problem(ParameterException e) {
         return lowerFirst(e.getMessage());
     }
 

@@ -16,6 +16,7 @@ import dev.sigil.contract.ContractSchema;
 import dev.sigil.contract.validation.SchemaValidator;
 import dev.sigil.layout.LogLayout;
 import dev.sigil.layout.SessionId;
+import dev.sigil.monitor.LogLocator;
 import dev.sigil.text.TerminalText;
 import dev.sigil.validate.FileSummary;
 import dev.sigil.validate.LogValidator;
@@ -96,7 +97,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ValidationReport report = format == Format.json ? new ValidationReport.Json(out) : new ValidationReport.Text(out);
+        ValidationReport report = format == Format.json ? new ValidationReport.Json(out) : new ValidationReport.Text(out, schema.requiredCount());
         LogValidator validator = new LogValidator(schema, maxLineBytes);
         long[] problems = {0};
         List<FileSummary> summaries = new ArrayList<>();
@@ -119,10 +120,12 @@ final class ValidateCommand implements Callable<Integer> {
                         ? validator.validateInParallel(name, in, sink, progress::update)
                         : validator.validate(name, in, sink, progress::update);
                 progress.clear();
+                report.fileDone();
                 summaries.add(summary);
                 stopped = summary.stopped();
             } catch (UserError e) {
                 progress.clear();
+                report.fileDone();
                 err.println(TerminalText.visible("sigil validate: " + e.getMessage()));
                 unreadable = true;
             }
@@ -149,10 +152,12 @@ final class ValidateCommand implements Callable<Integer> {
         if (session.isEmpty()) {
             return paths; // files given by name need no setting: the configuration is read for a session only
         }
-        LogLayout layout = logs.logs(env).layout();
+        LogOptions.Logs found = logs.logs(env);
+        LogLayout layout = found.layout();
         Path dir = layout.sessionDirectory(session.get());
         if (!Files.isDirectory(dir)) {
-            throw UserError.usage("no session '" + session.get() + "' in " + layout.sessions());
+            LogLocator locator = new LogLocator(layout, found.rootText());
+            throw UserError.usage(locator.missingDirectory(locator.session(session.get()), "").orElse("no session '" + session.get() + "'"));
         }
         TreeMap<Integer, String> parts = new TreeMap<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.sigil.contract.codec.PythonJsonWriter;
 import dev.sigil.text.TerminalText;
 import dev.sigil.validate.FileSummary;
+import dev.sigil.validate.ForeignLog;
 import dev.sigil.validate.Problem;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -14,6 +15,10 @@ import tools.jackson.databind.node.ObjectNode;
 interface ValidationReport {
 
     void problem(Problem p);
+
+    /** Everything of one file was reported. */
+    default void fileDone() {
+    }
 
     void summary(List<FileSummary> files, boolean stopped);
 
@@ -43,17 +48,37 @@ interface ValidationReport {
         }
     }
 
-    /** {@code PATH:LINE:COLUMN: message} lines. */
+    /**
+     * {@code PATH:LINE:COLUMN: message} lines; a file that is not an execution log at all is said so once, with its
+     * first problems and the count of the others ({@link ForeignLog}).
+     */
     final class Text implements ValidationReport {
         private final PrintWriter out;
+        private final ForeignLog foreign;
 
-        Text(PrintWriter out) {
+        Text(PrintWriter out, int requiredCount) {
             this.out = out;
+            this.foreign = new ForeignLog(new ForeignLog.Report() {
+                @Override
+                public void problem(Problem p) {
+                    out.println(TerminalText.visible(p.toText()));
+                }
+
+                @Override
+                public void notice(String text) {
+                    out.println(TerminalText.visible(text));
+                }
+            }, requiredCount);
         }
 
         @Override
         public void problem(Problem p) {
-            out.println(TerminalText.visible(p.toText()));
+            foreign.accept(p);
+        }
+
+        @Override
+        public void fileDone() {
+            foreign.fileDone();
         }
 
         @Override

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.sigil.contract.codec.StrictUtf8;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -56,7 +57,12 @@ final class YamlConfigFile {
     /** Reads {@code bytes}, the content of the file at {@code path} (named in messages). */
     static Contents read(Path path, byte[] bytes) {
         YamlConfigFile reader = new YamlConfigFile(path.toString());
-        reader.parse(bytes);
+        String notText = StrictUtf8.problem(bytes);
+        if (notText != null) {
+            reader.errors.add(path + ": " + notText); // Jackson would name its own exception type
+        } else {
+            reader.parse(bytes);
+        }
         return new Contents(List.copyOf(reader.entries), List.copyOf(reader.warnings), List.copyOf(reader.errors));
     }
 

@@ -9,11 +9,13 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import dev.sigil.layout.LogLayout;
 import dev.sigil.layout.SessionId;
 import dev.sigil.monitor.state.SessionChoice;
 import dev.sigil.tail.Confinement;
+import dev.sigil.text.Nearest;
 
 /**
  * Finds the log to follow, in the log directory's layout ({@link LogLayout}): {@code --session ID} gives the session's
@@ -47,21 +49,53 @@ public final class LogLocator {
 
     public LogTarget session(SessionId id) {
         return new LogTarget(layout.executionLog(id), PythonPath.join(rootText, LogLayout.relativeExecutionLog(id).toString()),
-                id.value(), layout.root(), layout.root());
+                id.value(), layout.root(), layout.root(), LogTarget.Kind.SESSION);
     }
 
     public LogTarget path(String pathText) {
         Path p = Path.of(pathText);
         if (Files.isDirectory(p)) {
             return new LogTarget(p.resolve(LogLayout.EXECUTION_LOG), PythonPath.join(pathText, LogLayout.EXECUTION_LOG), name(p),
-                    layout.root(), null);
+                    layout.root(), null, LogTarget.Kind.PATH);
         }
-        return new LogTarget(p, PythonPath.join(pathText), sessionOf(p), layout.root(), null);
+        return new LogTarget(p, PythonPath.join(pathText), sessionOf(p), layout.root(), null, LogTarget.Kind.PATH);
     }
 
     public LogTarget active() {
         Path current = layout.current();
-        return new LogTarget(current, PythonPath.join(rootText, LogLayout.CURRENT), sessionOf(current), layout.root(), layout.root());
+        return new LogTarget(current, PythonPath.join(rootText, LogLayout.CURRENT), sessionOf(current), layout.root(), layout.root(), LogTarget.Kind.ACTIVE);
+    }
+
+    /**
+     * Why {@code target} cannot be waited for: the directory it would be created in does not exist (a mistyped
+     * session or path, or no log ever written there). For a session, the sessions there are, and the nearest to the
+     * name given; {@code hint} (what the user may do about it) comes right after the reason. Empty when the directory
+     * exists (the file may still come).
+     */
+    public Optional<String> missingDirectory(LogTarget target, String hint) {
+        Path dir = target.file().toAbsolutePath().getParent();
+        if (dir == null || Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (target.kind()) {
+            case SESSION -> "no session '" + target.session() + "' in " + layout.sessions() + hint + knownSessions(target.session());
+            case ACTIVE -> "no active session: " + layout.root() + " does not exist, no log was written there yet" + hint;
+            case PATH -> "no directory " + dir + " for " + target.file() + hint;
+        });
+    }
+
+    /** {@code "; sessions there: a, b (newest first); did you mean 'c'?"}, or that there are none. */
+    private String knownSessions(String typed) {
+        List<String> ids = new ArrayList<>();
+        for (SessionChoice c : sessions()) {
+            ids.add(c.id());
+        }
+        if (ids.isEmpty()) {
+            return "; it holds no session yet";
+        }
+        int shown = Math.min(ids.size(), 8);
+        String list = String.join(", ", ids.subList(0, shown)) + (ids.size() > shown ? ", … (" + ids.size() + " in all)" : "");
+        return "; sessions there, newest first: " + list + Nearest.didYouMean(typed, ids);
     }
 
     /** The sessions under {@code sessions/}, the most recently written first. */

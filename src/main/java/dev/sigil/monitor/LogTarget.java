@@ -13,8 +13,12 @@ import dev.sigil.tail.FileTailSource;
  * @param logPath the base log directory, for the session picker
  * @param confinedTo the directory the file must lead into (the log directory, for a session or the active one: a
  *        link planted there must not lead elsewhere), or null for a path the user gave
+ * @param kind how the user named it
  */
-public record LogTarget(Path file, String shown, String session, Path logPath, Path confinedTo) {
+public record LogTarget(Path file, String shown, String session, Path logPath, Path confinedTo, Kind kind) {
+
+    /** How a log was named: {@code --session ID}, a PATH, or neither (the active session). */
+    public enum Kind { SESSION, PATH, ACTIVE }
 
     /** A source reading this target, confined when it should be. */
     public FileTailSource source() {

@@ -135,7 +135,7 @@ class MonitorCommandTest {
     @Test
     void mistakesAreUsageErrors() {
         assertThat(run(false, "--session", "nope", "--no-follow")).isEqualTo(ExitCode.USAGE);
-        assertThat(err.toString()).contains("no log at").contains("nope");
+        assertThat(err.toString()).contains("no session 'nope' in").contains("sessions there, newest first: s1");
         assertThat(run(false, "--session", "../x")).isEqualTo(ExitCode.USAGE);
         assertThat(run(false, "--session", "s1", "--mode", "dashboard")).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("the dashboard needs a terminal");
@@ -152,5 +152,35 @@ class MonitorCommandTest {
         Files.writeString(log, Lines.start("2026-01-11T10:00:00", "s1", 100) + "\n");
         assertThat(run(false, "--session", "s1", "--no-follow")).isZero();
         assertThat(stdout()).doesNotContain("EXECUTION COMPLETE").endsWith("[10:00:00] orchestrator: Session started (0 tokens)\n");
+    }
+
+    @Test
+    void aMissingDirectoryIsAnErrorUnlessWaitIsGiven() {
+        Path nowhere = home.resolve("nowhere/execution.jsonl");
+        assertThat(run(false, nowhere.toString())).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).isEqualTo("sigil monitor: no directory " + nowhere.getParent() + " for " + nowhere
+                + " (--wait waits for it)\n");
+        err.getBuffer().setLength(0);
+        assertThat(run(false, "-s", "s2")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).isEqualTo("sigil monitor: no session 's2' in " + logs.resolve("sessions")
+                + " (--wait waits for it); sessions there, newest first: s1; did you mean 's1'?\n");
+        err.getBuffer().setLength(0);
+        assertThat(run(false, "-l", home.resolve("empty").toString())).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).isEqualTo("sigil monitor: no active session: " + home.resolve("empty")
+                + " does not exist, no log was written there yet (--wait waits for it)\n");
+        err.getBuffer().setLength(0);
+        assertThat(run(false, "-s", "s2", "--no-follow")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).isEqualTo("sigil monitor: no session 's2' in " + logs.resolve("sessions")
+                + "; sessions there, newest first: s1; did you mean 's1'?\n");
+    }
+
+    @Test
+    void anUnknownComponentFilterIsSaidOnceWithTheKnownNames() {
+        assertThat(run(false, "-s", "s1", "--no-follow", "--filter", "routng")).isZero();
+        assertThat(err.toString()).isEqualTo("sigil monitor: --filter: no component is called 'routng' (known: orchestrator, routing, "
+                + "memory, planning, reasoning, contracts, validation, cli, planner, router, tools); did you mean 'routing' or 'router'?\n");
+        err.getBuffer().setLength(0);
+        assertThat(run(false, "-s", "s1", "--no-follow", "--filter", "Router")).isZero();
+        assertThat(err.toString()).isEmpty();
     }
 }

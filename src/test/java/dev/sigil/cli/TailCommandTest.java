@@ -197,4 +197,25 @@ class TailCommandTest {
         }
         assertThat(out.toString(StandardCharsets.UTF_8).lines().count()).isGreaterThanOrEqualTo(lines);
     }
+
+    @Test
+    void aDirectoryIsOneHonestMessageBeforeAnythingIsRead() throws IOException {
+        Path log = log("a.jsonl", ENTRY + "\n");
+        for (String[] args : new String[][] {{"tail", dir.toString()}, {"tail", "--follow", dir.toString()}, {"tail", log.toString(), dir.toString()}}) {
+            Run r = run(args);
+            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(ExitCode.USAGE);
+            assertThat(r.err()).isEqualTo("sigil tail: " + dir + ": is a directory, not a log file (a session's log is "
+                    + dir.resolve("execution.jsonl") + ", or use --session ID)\n");
+            assertThat(r.text()).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnknownSessionNamesTheSessionsThereAndTheNearest() throws IOException {
+        log(".sigil/logs/sessions/demo-1/execution.jsonl", ENTRY + "\n");
+        Run r = run("tail", "--session", "demo-2");
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).isEqualTo("sigil tail: no session 'demo-2' in " + dir.resolve(".sigil/logs/sessions")
+                + " (--follow waits for it); sessions there, newest first: demo-1; did you mean 'demo-1'?\n");
+    }
 }

@@ -87,7 +87,7 @@ class TokensCommandTest {
     void badInputIsOneLineAndExitCodeTwo() throws IOException {
         Path latin1 = Files.write(dir.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9});
         assertThat(CliRun.run(Map.of(), "tokens", "-f", latin1.toString()))
-                .isEqualTo(new CliRun(2, "", "sigil tokens: " + latin1 + ": not UTF-8: byte 0xe9 at offset 3\n"));
+                .isEqualTo(new CliRun(2, "", "sigil tokens: " + latin1 + ": not UTF-8 text (byte 0xe9 at offset 3)\n"));
         assertThat(CliRun.run(Map.of(), "tokens", "-f", dir.resolve("missing").toString()).err())
                 .isEqualTo("sigil tokens: " + dir.resolve("missing") + ": no such file\n");
         assertThat(CliRun.run(Map.of(), "tokens", "--encoding", "gpt2", "x"))

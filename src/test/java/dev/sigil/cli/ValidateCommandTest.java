@@ -179,4 +179,32 @@ class ValidateCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(r.stderr()).isEmpty();
     }
+
+    @Test
+    void aFileThatIsNotAnExecutionLogIsSaidSoOnce() throws IOException {
+        StringBuilder usage = new StringBuilder();
+        for (int i = 1; i <= 8; i++) {
+            usage.append("{\"id\":\"chatcmpl-").append(i).append("\",\"object\":\"chat.completion\",\"model\":\"gpt-4o\",")
+                    .append("\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":20,\"total_tokens\":30}}\n");
+        }
+        Path log = Files.writeString(dir.resolve("usage.jsonl"), usage);
+        CliCapture r = CliCapture.run("validate", log.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCode.FINDINGS);
+        List<String> lines = r.stdout().lines().toList();
+        assertThat(lines).hasSize(7);
+        assertThat(lines.get(0)).startsWith(log + ": does not look like an execution log: ");
+        assertThat(lines.get(6)).matches(java.util.regex.Pattern.quote(log.toString()) + ": \\d+ more problems like these in 8 lines, not shown .*");
+        assertThat(r.stderr()).isEqualTo("1 file, 8 lines: 0 valid, 8 invalid\n");
+        CliCapture json = CliCapture.run("validate", "--format", "json", log.toString());
+        assertThat(json.stdout().lines().count()).as("machines get every problem").isGreaterThan(40);
+    }
+
+    @Test
+    void anUnknownSessionNamesTheSessionsThereAndTheNearest() throws IOException {
+        Files.createFile(Files.createDirectories(dir.resolve("logs/sessions/demo-1")).resolve("execution.jsonl"));
+        CliCapture r = CliCapture.run("validate", "-l", dir.resolve("logs").toString(), "-s", "demo-2");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.stderr()).isEqualTo("sigil validate: no session 'demo-2' in " + dir.resolve("logs/sessions")
+                + "; sessions there, newest first: demo-1; did you mean 'demo-1'?\n");
+    }
 }

@@ -18,6 +18,16 @@ public final class StrictUtf8 {
     private StrictUtf8() {
     }
 
+    /**
+     * What to say of a file holding {@code bytes} that must be UTF-8 text: {@code "not UTF-8 text (byte 0xff at
+     * offset 8)"}, the offset counting from 0; null when they are UTF-8. The one wording of every reader of such
+     * files (pipeline, configuration, {@code sigil tokens}).
+     */
+    public static String problem(byte[] bytes) {
+        int bad = firstInvalid(bytes, 0, bytes.length);
+        return bad < 0 ? null : String.format(java.util.Locale.ROOT, "not UTF-8 text (byte 0x%02x at offset %d)", bytes[bad] & 0xFF, bad);
+    }
+
     /** The offset of the first byte that starts an invalid sequence in {@code bytes[from, to)}, or -1 if all is valid. */
     public static int firstInvalid(byte[] bytes, int from, int to) {
         int i = from;

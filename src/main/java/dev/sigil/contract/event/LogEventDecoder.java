@@ -1,6 +1,10 @@
 package dev.sigil.contract.event;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 import dev.sigil.contract.codec.PythonJsonWriter;
 import dev.sigil.contract.errors.ErrorCode;
@@ -140,15 +144,24 @@ public final class LogEventDecoder {
         return ErrorCode.suggestionFor(text(errorInfo.get("suggestion")), text(errorInfo.get("error_code")), text(errorInfo.get("category")));
     }
 
+    /** docs/contract.md §9: the seed-002 component names that are not the contract's, and the contract's they mean. */
+    private static final Map<String, Component> SEED_002_NAMES = Map.of(
+            "router", Component.ROUTING, "planner", Component.PLANNING, "cli", Component.ORCHESTRATOR, "tools", Component.REASONING);
+
     /** docs/contract.md §9: seed-002 component names onto the contract's. */
     public static Component mapComponent(String name) {
-        return switch (name) {
-            case "router" -> Component.ROUTING;
-            case "planner" -> Component.PLANNING;
-            case "cli" -> Component.ORCHESTRATOR;
-            case "tools" -> Component.REASONING;
-            default -> Component.fromWire(name).orElse(null);
-        };
+        Component seed002 = SEED_002_NAMES.get(name);
+        return seed002 != null ? seed002 : Component.fromWire(name).orElse(null);
+    }
+
+    /** Every component name {@link #mapComponent} knows: the contract's, in its order, then seed 002's others, sorted. */
+    public static List<String> componentNames() {
+        List<String> names = new ArrayList<>();
+        for (Component c : Component.values()) {
+            names.add(c.wireName());
+        }
+        names.addAll(new TreeSet<>(SEED_002_NAMES.keySet()));
+        return names;
     }
 
     private static long operationTokens(JsonNode tokensUsed) {

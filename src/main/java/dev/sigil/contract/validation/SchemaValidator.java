@@ -86,6 +86,11 @@ public final class SchemaValidator {
         return new SchemaValidator(schemaNode);
     }
 
+    /** How many properties the schema requires of the whole value (its top-level {@code required}). */
+    public int requiredCount() {
+        return schemaNode.path("required").size();
+    }
+
     /**
      * Every violation of the schema by {@code value}, and for the contract's schema of its usage rules
      * ({@link UsageRules}); empty if valid.

@@ -1,10 +1,12 @@
 package dev.sigil.monitor.state;
 
+import java.util.List;
 import java.util.Locale;
 
 import dev.sigil.contract.event.Level;
 import dev.sigil.contract.event.LogEventDecoder;
 import dev.sigil.contract.model.Component;
+import dev.sigil.text.Nearest;
 
 /**
  * Which events the table shows: a minimum level, one component or all, and a text the event must contain
@@ -44,6 +46,23 @@ public record EventFilter(Level minLevel, String component, String text) {
         }
         Component wanted = LogEventDecoder.mapComponent(filter.toLowerCase(Locale.ROOT));
         return wanted != null && wanted == contract;
+    }
+
+    /** Whether {@code filter} ("" for all) names a component sigil knows, the contract's or seed 002's, in any case. */
+    public static boolean isKnownComponent(String filter) {
+        return filter.isEmpty() || LogEventDecoder.mapComponent(filter.toLowerCase(Locale.ROOT)) != null;
+    }
+
+    /**
+     * What to tell the user once about a component filter that names no component sigil knows (it still matches a
+     * line that writes that name): the known names and the nearest of them; "" for a known one.
+     */
+    public static String unknownComponentNote(String filter) {
+        if (isKnownComponent(filter)) {
+            return "";
+        }
+        List<String> known = LogEventDecoder.componentNames();
+        return "no component is called '" + filter + "' (known: " + String.join(", ", known) + ")" + Nearest.didYouMean(filter, known);
     }
 
     private static boolean contains(String haystack, String needle) {

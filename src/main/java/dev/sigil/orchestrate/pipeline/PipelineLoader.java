@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.sigil.contract.ContractSchema;
+import dev.sigil.contract.codec.StrictUtf8;
 import dev.sigil.contract.model.Component;
 import dev.sigil.contract.validation.SchemaValidator;
 import dev.sigil.contract.validation.Violation;
@@ -44,7 +45,12 @@ public final class PipelineLoader {
     public PipelineDefinition load(Path file) {
         String text;
         try {
-            text = Files.readString(file);
+            byte[] bytes = Files.readAllBytes(file);
+            String notText = StrictUtf8.problem(bytes);
+            if (notText != null) {
+                throw new PipelineFileException(file + ": " + notText);
+            }
+            text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new PipelineFileException(file + ": no such file");
         } catch (IOException e) {
