@@ -9,7 +9,9 @@ where sigil decided otherwise, each time on purpose:
 2. a session_complete whose tokens equal the running total restates it and is not added again
    (docs/contract.md section 4: tokens are counted once);
 3. --no-follow reads the file once, prints, adds the final summary if the session ended, and exits
-   (the seed waits for the session to end).
+   (the seed waits for the session to end);
+4. a session that stopped without session_complete or session_error ends, with --no-follow, with the
+   "session incomplete" summary of its figures so far (seed 001 sections 8.3.1 and 8.3.3; docs/monitor.md).
 
 Usage: monitor_reference.py --session ID [--log-path DIR] [--mode stream|minimal] [--no-follow]
 """
@@ -55,6 +57,7 @@ class Session:
         self.total_budget = DEFAULT_BUDGET
         self.tokens_used = 0
         self.components = {}
+        self.latest = None
 
     def remaining(self):
         return max(0, self.total_budget - self.tokens_used)
@@ -70,8 +73,20 @@ class Session:
         finish = self.end_time if self.end_time is not None else datetime.now()
         return (finish - self.start_time).total_seconds()
 
+    def elapsed_so_far(self):
+        """Of a session that stopped: from its start to its newest line."""
+        if self.start_time is None or self.latest is None:
+            return 0.0
+        return (self.latest - self.start_time).total_seconds()
+
     def add(self, entry):
         kind = entry.event_type
+        try:
+            when = datetime.fromisoformat(entry.timestamp)
+            if self.latest is None or when > self.latest:
+                self.latest = when
+        except ValueError:
+            pass
         if kind == "session_start":
             self.status = "running"
             self.start_time = datetime.fromisoformat(entry.timestamp)
@@ -115,15 +130,17 @@ def minimal_line(state):
     print(f"\rTokens: {state.tokens_used:,} / {state.total_budget:,} ({state.percentage():.2f}%)", end="", flush=True)
 
 
-def summary(state):
+def summary(state, incomplete=False):
     rule = "=" * 60
     print("\n" + rule)
-    print("           EXECUTION COMPLETE")
+    print("           SESSION INCOMPLETE" if incomplete else "           EXECUTION COMPLETE")
     print(rule)
+    if incomplete:
+        print("\nSession incomplete: the log has no session_complete or session_error (yet).")
     print(f"\nSession:  {state.session_id}")
-    print(f"Status:   {state.status.upper()}")
-    print(f"Duration: {state.elapsed():.1f}s")
-    print("\nFinal Token Usage:")
+    print(f"Status:   {'INCOMPLETE' if incomplete else state.status.upper()}")
+    print(f"Duration: {state.elapsed_so_far() if incomplete else state.elapsed():.1f}s")
+    print("\nToken Usage So Far:" if incomplete else "\nFinal Token Usage:")
     print(f"  Total:     {state.tokens_used:,} / {state.total_budget:,}")
     print(f"  Percentage: {state.percentage():.2f}%")
     print(f"  Remaining:  {state.remaining():,}")
@@ -170,9 +187,11 @@ def main():
     print(f"Found log file: {log_file}")
 
     position = 0
+    read_any = False
     while True:
         entries, position = read_new(log_file, position)
         for entry in entries:
+            read_any = True
             state.add(entry)
             if args.mode == "stream":
                 stream_line(entry)
@@ -182,6 +201,8 @@ def main():
             summary(state)
             return
         if args.no_follow:
+            if read_any:
+                summary(state, incomplete=True)
             return
         time.sleep(args.refresh_rate)
 

@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import dev.sigil.contract.event.LogEvent;
 import dev.sigil.monitor.format.PythonMonitorText;
@@ -15,6 +18,7 @@ import dev.sigil.monitor.state.MonitorAction;
 import dev.sigil.monitor.state.MonitorState;
 import dev.sigil.monitor.state.Reducer;
 import dev.sigil.monitor.state.SessionStats;
+import dev.sigil.monitor.state.Status;
 import dev.sigil.spend.Prices;
 import dev.sigil.tail.TailEntry;
 import dev.sigil.tail.TailEvent;
@@ -39,6 +43,8 @@ public final class StreamMonitor {
     private boolean found;
     private boolean done;
     private Tailer tailer;
+    /** A write of the clock's thread that failed, given to the caller when the reader has stopped. */
+    private volatile RuntimeException outputFailure;
 
     /** A monitor that prices nothing (every token unpriced): for tests that do not look at cost. */
     public StreamMonitor(MonitorOptions options, OutputStream out, PrintWriter err, Clock clock) {
@@ -71,14 +77,25 @@ public final class StreamMonitor {
             if (options.follow()) {
                 Thread onCtrlC = new Thread(this::stopped, "sigil-monitor-stopped");
                 Runtime.getRuntime().addShutdownHook(onCtrlC);
+                ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread th = new Thread(r, "sigil-monitor-clock");
+                    th.setDaemon(true);
+                    return th;
+                });
+                ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
                 try {
                     t.run();
+                    if (outputFailure != null) {
+                        throw outputFailure;
+                    }
                 } finally {
+                    ticker.shutdownNow();
                     // also when a write failed: the hook must not write to that output again at exit
                     Runtime.getRuntime().removeShutdownHook(onCtrlC);
                 }
             } else {
                 t.readAll();
+                state = Reducer.reduce(state, new MonitorAction.EndOfInput());
                 if (options.mode() == MonitorOptions.Mode.MINIMAL && state.session().eventCount() > 0) {
                     write(text.minimalLine(state.session())); // one read of the whole file: one line, as in Python
                 }
@@ -89,7 +106,28 @@ public final class StreamMonitor {
         return problems;
     }
 
-    private void onEvent(TailEvent event) {
+    /**
+     * The clock, while following: a session with no new line for a minute is incomplete (the dashboard's rule); say
+     * so once, with its figures so far, and go on waiting (a slow step may still end).
+     */
+    private synchronized void tick() {
+        if (done) {
+            return;
+        }
+        Status before = state.session().status();
+        state = Reducer.reduce(state, new MonitorAction.Tick(clock.millis(), 0));
+        if (before == Status.RUNNING && state.session().status() == Status.INCOMPLETE) {
+            try {
+                finish();
+                flush();
+            } catch (RuntimeException e) {
+                outputFailure = e; // the output is gone: the reader ends, and run() gives the failure to the command
+                tailer.stop();
+            }
+        }
+    }
+
+    private synchronized void onEvent(TailEvent event) {
         if (done) {
             return; // the session ended: like the documented monitor, nothing after the summary
         }
@@ -145,10 +183,13 @@ public final class StreamMonitor {
         return EventFilter.componentMatches(options.component(), e.component(), e.contractComponent());
     }
 
+    /** The final summary of a session that ended; the incomplete one, with the figures so far, of one that stopped. */
     private void finish() {
         SessionStats s = state.session();
         if (s.status().isFinished()) {
             write(text.finalSummary(options.target().session(), s, s.elapsedSeconds(null)));
+        } else if (s.status() == Status.INCOMPLETE && s.eventCount() > 0) {
+            write(text.incompleteSummary(options.target().session(), s, s.elapsedSeconds(null)));
         }
     }
 

@@ -147,11 +147,27 @@ class MonitorCommandTest {
     }
 
     @Test
-    void aLogWithoutCompletionEndsWithoutASummary() throws IOException {
+    void aLogWithoutCompletionEndsWithTheIncompleteSummaryOfItsFiguresSoFar() throws IOException {
         Path log = logs.resolve("sessions/s1/execution.jsonl");
-        Files.writeString(log, Lines.start("2026-01-11T10:00:00", "s1", 100) + "\n");
+        Files.writeString(log, Lines.start("2026-01-11T10:00:00", "s1", 100) + "\n"
+                + Lines.entry("2026-01-11T10:00:04.5", "s1", "step_complete", "routing", "routed", 30, 1100.0) + "\n");
+        for (String mode : new String[] {"stream", "minimal"}) {
+            out.reset();
+            assertThat(run(false, "--session", "s1", "--no-follow", "-m", mode)).isZero();
+            assertThat(stdout()).doesNotContain("EXECUTION COMPLETE").endsWith("\n"
+                    + "============================================================\n"
+                    + "           SESSION INCOMPLETE\n"
+                    + "============================================================\n"
+                    + "\nSession incomplete: the log has no session_complete or session_error (yet).\n"
+                    + "\nSession:  s1\nStatus:   INCOMPLETE\nDuration: 4.5s\n"
+                    + "\nToken Usage So Far:\n  Total:     30 / 100\n  Percentage: 30.00%\n  Remaining:  70\n"
+                    + "\nComponent Breakdown:\n  routing     : 30 tokens, 1100ms\n"
+                    + "\n============================================================\n");
+        }
+        Files.writeString(log, "");
+        out.reset();
         assertThat(run(false, "--session", "s1", "--no-follow")).isZero();
-        assertThat(stdout()).doesNotContain("EXECUTION COMPLETE").endsWith("[10:00:00] orchestrator: Session started (0 tokens)\n");
+        assertThat(stdout()).as("nothing read, nothing to sum up").doesNotContain("INCOMPLETE");
     }
 
     @Test

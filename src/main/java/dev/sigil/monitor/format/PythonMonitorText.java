@@ -82,14 +82,35 @@ public final class PythonMonitorText {
 
     /** {@code _display_final_summary}; {@code elapsedSeconds} as {@link SessionStats#elapsedSeconds} gives it. */
     public String finalSummary(String sessionId, SessionStats s, double elapsedSeconds) {
+        return summary("EXECUTION COMPLETE", null, s.status().label().toUpperCase(java.util.Locale.ROOT), "Final Token Usage:",
+                sessionId, s, elapsedSeconds);
+    }
+
+    /**
+     * The "session incomplete" of seed 001 §8.3.3, for a log that stopped without {@code session_complete} or
+     * {@code session_error} (§8.3.1: the pipeline crashed and the monitor shows its last known state): the final
+     * summary's form, under its own title, with the figures so far. sigil's addition; the documented monitor waits.
+     */
+    public String incompleteSummary(String sessionId, SessionStats s, double elapsedSeconds) {
+        return summary("SESSION INCOMPLETE", INCOMPLETE_NOTE, "INCOMPLETE", "Token Usage So Far:", sessionId, s, elapsedSeconds);
+    }
+
+    /** What the incomplete summary says under its title. */
+    public static final String INCOMPLETE_NOTE = "Session incomplete: the log has no session_complete or session_error (yet).";
+
+    private String summary(String title, String note, String status, String tokensHeading, String sessionId, SessionStats s,
+                           double elapsedSeconds) {
         StringBuilder out = new StringBuilder(512);
         out.append('\n').append(RULE_60).append('\n')
-                .append("           EXECUTION COMPLETE\n")
-                .append(RULE_60).append('\n')
-                .append("\nSession:  ").append(field.apply(sessionId)).append('\n')
-                .append("Status:   ").append(s.status().label().toUpperCase(java.util.Locale.ROOT)).append('\n')
+                .append("           ").append(title).append('\n')
+                .append(RULE_60).append('\n');
+        if (note != null) {
+            out.append('\n').append(note).append('\n');
+        }
+        out.append("\nSession:  ").append(field.apply(sessionId)).append('\n')
+                .append("Status:   ").append(status).append('\n')
                 .append("Duration: ").append(PyFormat.fixed(elapsedSeconds, 1)).append("s\n")
-                .append("\nFinal Token Usage:\n")
+                .append('\n').append(tokensHeading).append('\n')
                 .append("  Total:     ").append(PyFormat.grouped(s.tokensUsed())).append(" / ").append(PyFormat.grouped(s.budget())).append('\n')
                 .append("  Percentage: ").append(PyFormat.fixed(s.budgetPercentage(), 2)).append("%\n")
                 .append("  Remaining:  ").append(PyFormat.grouped(s.tokensRemaining())).append('\n');
