@@ -1,8 +1,6 @@
 package dev.sigil.cli;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -29,6 +27,8 @@ import dev.sigil.log.SessionLockedException;
 import dev.sigil.log.UnsafePathException;
 import dev.sigil.monitor.DashboardMonitor;
 import dev.sigil.monitor.LogLocator;
+import dev.sigil.monitor.LogSnapshot;
+import dev.sigil.monitor.LogTarget;
 import dev.sigil.monitor.MonitorOptions;
 import dev.sigil.monitor.MonitorPidFile;
 import dev.sigil.monitor.view.Display;
@@ -104,8 +104,11 @@ final class OrchestrateCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print every step as it ends, and the log's path.")
     boolean verbose;
 
-    @Option(names = {"-m", "--monitor"}, description = "Show the live dashboard in this terminal while the pipeline runs, then the final summary.")
+    @Option(names = {"-m", "--monitor"}, description = "Show the live dashboard in this terminal while the pipeline runs; it stays when the run ends until q, Esc or Enter, then the final summary. q while the run goes on asks before stopping it; d detaches (the run goes on).")
     boolean monitor;
+
+    @Option(names = "--exit-when-done", description = "With --monitor: close the dashboard by itself when the run ends (for scripts).")
+    boolean exitWhenDone;
 
     @Option(names = "--pipeline", paramLabel = "FILE", description = "Run the steps of this pipeline file (YAML or JSON, see docs/orchestrate.md) instead of the built-in pipeline.")
     Path pipeline;
@@ -273,7 +276,12 @@ final class OrchestrateCommand implements Callable<Integer> {
         }
     }
 
-    /** The pipeline on a worker thread, the dashboard in front; quitting the dashboard early interrupts the run. */
+    /**
+     * The pipeline on a worker thread, the dashboard in front. The dashboard stays after the run ends until the user
+     * leaves (unless {@code --exit-when-done}); leaving while the run goes on stops it (after the dashboard asked),
+     * detaching lets it finish here. Then the run's own final summary, read from its log, whichever session the
+     * dashboard showed last.
+     */
     @SuppressWarnings("try") // the guard works by being open; the body never needs it
     private OrchestrationResult withDashboard(Orchestrator.Session run, Environment env, LogOptions.Logs found, OrchestrateConsole console,
                                               Prices linePrices) throws Exception {
@@ -294,19 +302,23 @@ final class OrchestrateCommand implements Callable<Integer> {
             LogLocator locator = new LogLocator(found.layout(), found.rootText());
             SigilConfig cfg = found.loaded().config();
             Duration refresh = Duration.ofNanos((long) (1e9 / cfg.monitoring().refreshRateHz()));
-            MonitorOptions options = new MonitorOptions(locator.path(run.logFile().toString()), MonitorOptions.Mode.DASHBOARD, "",
+            LogTarget own = locator.path(run.logFile().toString());
+            MonitorOptions options = new MonitorOptions(own, MonitorOptions.Mode.DASHBOARD, "",
                     cfg.logging().level(), refresh, true, !env.noColor(), true, TailOptions.DEFAULT_MAX_LINE_BYTES,
                     Display.of(cfg.monitoring()));
-            OutputStream out = new BufferedOutputStream(new StandardOutput(env.stdout()), 1 << 16);
-            boolean summaryShown;
+            DashboardMonitor.Outcome outcome;
             PrintWriter err = spec.commandLine().getErr();
             try (MonitorPidFile pid = MonitorPidFile.register(found.layout(), LogLayout.sessionOf(run.logFile()),
                     warning -> err.println("sigil orchestrate: " + TerminalText.visible(warning)))) {
-                summaryShown = new DashboardMonitor(options, locator, Clock.systemDefaultZone(), linePrices).run(out, done, Duration.ofMillis(1500))
-                        .session().status().isFinished();
+                outcome = new DashboardMonitor(options, locator, Clock.systemDefaultZone(), linePrices)
+                        .run(new DashboardMonitor.Attach(done, exitWhenDone));
             }
             if (!done.isDone()) {
-                worker.interrupt();
+                if (outcome.detached()) {
+                    console.detached(run.logFile().toString());
+                } else {
+                    worker.interrupt();
+                }
             }
             worker.join();
             if (failure.get() instanceof Exception e) {
@@ -315,7 +327,11 @@ final class OrchestrateCommand implements Callable<Integer> {
             if (failure.get() != null) {
                 throw new IllegalStateException(failure.get());
             }
-            report(result.get(), console, summaryShown);
+            String summary = LogSnapshot.finalSummary(own, TailOptions.DEFAULT_MAX_LINE_BYTES, System.currentTimeMillis(), linePrices);
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(summary);
+            out.flush();
+            report(result.get(), console, !summary.isEmpty());
             return result.get();
         }
     }

@@ -35,6 +35,12 @@ final class OrchestrateConsole {
         out.flush();
     }
 
+    /** The dashboard was left with the run going on: it finishes here, and the closing block follows. */
+    void detached(String logFile) {
+        out.println("Detached: the run goes on (Ctrl-C stops it); its log: " + TerminalText.visible(logFile));
+        out.flush();
+    }
+
     void step(StepOutcome step) {
         if (!verbose) {
             return;

@@ -1,5 +1,6 @@
 package dev.sigil.monitor;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.sigil.layout.SessionId;
 import dev.sigil.monitor.format.PythonMonitorText;
+import dev.sigil.monitor.state.EventRow;
 import dev.sigil.monitor.state.MonitorAction;
 import dev.sigil.monitor.state.MonitorState;
 import dev.sigil.monitor.state.SessionStats;
@@ -21,8 +23,10 @@ import dev.sigil.spend.Prices;
 
 /**
  * The full-screen dashboard wired to a live log: a {@link TailFeed} thread feeds an {@link ActionQueue} that the
- * {@link DashboardApp} drains on its render thread; the dashboard's effects run on a third thread. After the screen closes, a finished session's final summary is
- * printed on the normal screen, as the documented monitor ends.
+ * {@link DashboardApp} drains on its render thread; the dashboard's effects run on a third thread. A dashboard of
+ * its own ({@code sigil monitor}) prints a finished session's final summary on the normal screen after it closes, as
+ * the documented monitor ends; one attached to a run ({@link Attach}) leaves that to the run, whose summary is its
+ * own session's whichever session was shown last.
  */
 public final class DashboardMonitor {
 
@@ -37,10 +41,34 @@ public final class DashboardMonitor {
      */
     static final long MAX_PENDING_BYTES = 4L << 20;
 
+    /** After the run ends, how long {@code --exit-when-done} leaves the last lines on screen before it closes. */
+    public static final Duration LINGER = Duration.ofMillis(1500);
+
+    /**
+     * The run a dashboard is attached to ({@code sigil orchestrate --monitor}).
+     *
+     * @param done completes when the run has ended
+     * @param exitWhenDone close the screen by itself {@link #LINGER} after the run ends (for scripts); otherwise it
+     *        stays until the user leaves
+     */
+    public record Attach(CompletionStage<?> done, boolean exitWhenDone) {
+    }
+
+    /**
+     * How the screen closed.
+     *
+     * @param last the state it showed last
+     * @param detached whether the user left with {@code d}, the attached run going on
+     */
+    public record Outcome(MonitorState last, boolean detached) {
+    }
+
     private final MonitorOptions options;
     private final LogLocator locator;
     private final Clock clock;
     private final Prices prices;
+    /** The log followed now (the picker may switch it), for reading an entry back. */
+    private volatile LogTarget following;
 
     /** A monitor that prices nothing (every token unpriced): for tests that do not look at cost. */
     public DashboardMonitor(MonitorOptions options, LogLocator locator, Clock clock) {
@@ -55,61 +83,85 @@ public final class DashboardMonitor {
         this.clock = clock;
     }
 
-    /** Runs until the user quits; returns the last state. */
+    /** Runs until the user quits, then prints the final summary of the session shown if it ended. */
     public MonitorState run(OutputStream out) throws Exception {
-        return run(out, new CompletableFuture<>(), Duration.ZERO);
+        MonitorState last = show(null).last();
+        SessionStats s = last.session();
+        if (s.status().isFinished()) {
+            String id = s.sessionId().isEmpty() ? following.session() : s.sessionId();
+            write(out, PythonMonitorText.forTerminal().finalSummary(id, s, s.elapsedSeconds(null)));
+        }
+        return last;
     }
 
-    /**
-     * Runs until the user quits, or until {@code closeWhen} has completed and {@code linger} has passed (time for the
-     * last lines to be read and seen: {@code sigil orchestrate --monitor} closes the screen when the pipeline ends).
-     */
-    public MonitorState run(OutputStream out, CompletionStage<?> closeWhen, Duration linger) throws Exception {
+    /** Runs attached to a run, until the user leaves (or the run ended, with {@link Attach#exitWhenDone}). */
+    public Outcome run(Attach attach) throws Exception {
+        return show(attach);
+    }
+
+    private Outcome show(Attach attach) throws Exception {
         ActionQueue queue = new ActionQueue(MAX_PENDING_EVENTS, MAX_PENDING_BYTES);
-        closeWhen.whenComplete((result, failure) -> CompletableFuture.delayedExecutor(linger.toMillis(), TimeUnit.MILLISECONDS)
-                .execute(() -> queue.post(new MonitorAction.Key(MonitorAction.Command.QUIT))));
         Theme theme = options.color() ? Theme.colored() : Theme.mono();
-        LogTarget target = options.target();
-        MonitorState initial = MonitorState.initial(target.shown(), options.follow(), options.component(), options.minLevel(), prices);
-        MonitorState last;
+        following = options.target();
+        MonitorState initial = MonitorState.initial(following.shown(), options.follow(), options.component(), options.minLevel(), prices);
+        if (attach != null) {
+            initial = initial.attachedToRun();
+            attach.done().whenComplete((result, failure) -> {
+                queue.post(new MonitorAction.RunEnded());
+                if (attach.exitWhenDone()) {
+                    CompletableFuture.delayedExecutor(LINGER.toMillis(), TimeUnit.MILLISECONDS)
+                            .execute(() -> queue.post(new MonitorAction.Key(MonitorAction.Command.QUIT)));
+                }
+            });
+        }
         ExecutorService background = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "sigil-monitor-effects");
             t.setDaemon(true);
             return t;
         });
         try (TailFeed feed = new TailFeed(queue, clock, options.refresh(), options.maxLineBytes(), options.follow())) {
-            feed.start(target);
+            feed.start(following);
             DashboardApp app = new DashboardApp(initial, queue::drain, effects(feed, queue, background), clock, theme, options.display())
                     .takeBacklogWith(queue::onFull);
             try {
-                last = app.run(DashboardApp.config(options.refresh(), theme).build());
+                MonitorState last = app.run(DashboardApp.config(options.refresh(), theme).build());
+                return new Outcome(last, app.detached());
             } finally {
                 background.shutdownNow(); // a switch still queued is not wanted any more; the feed refuses it once closed
             }
         }
-        SessionStats s = last.session();
-        if (s.status().isFinished()) {
-            String id = s.sessionId().isEmpty() ? target.session() : s.sessionId();
-            out.write(PythonMonitorText.forTerminal().finalSummary(id, s, s.elapsedSeconds(null)).getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        }
-        return last;
+    }
+
+    private static void write(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
     }
 
     /**
-     * The dashboard's effects, carried out on a thread of their own in the order asked: listing the sessions reads a
-     * directory, and following another one waits for the old reader to stop; neither may hold up a frame.
+     * The dashboard's effects, carried out on a thread of their own in the order asked: listing the sessions reads
+     * directories and logs, following another one waits for the old reader to stop, an entry is read from its file;
+     * none may hold up a frame.
      */
     private DashboardApp.Effects effects(TailFeed feed, ActionQueue queue, ExecutorService background) {
         return new DashboardApp.Effects() {
             @Override
             public void listSessions() {
-                background.execute(() -> queue.post(new MonitorAction.SessionsListed(locator.sessions())));
+                background.execute(() -> queue.post(new MonitorAction.SessionsListed(locator.pickerSessions(clock.millis()))));
             }
 
             @Override
             public void follow(String sessionId) {
-                background.execute(() -> feed.switchTo(sessionId, locator.session(SessionId.of(sessionId))));
+                background.execute(() -> {
+                    LogTarget next = locator.session(SessionId.of(sessionId));
+                    following = next;
+                    feed.switchTo(sessionId, next);
+                });
+            }
+
+            @Override
+            public void readEntry(EventRow row) {
+                LogTarget from = following;
+                background.execute(() -> queue.post(EntryReader.read(from.file(), row, options.maxLineBytes())));
             }
         };
     }

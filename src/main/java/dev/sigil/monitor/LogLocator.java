@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import dev.sigil.layout.LogLayout;
 import dev.sigil.layout.SessionId;
+import dev.sigil.contract.event.EventTime;
 import dev.sigil.monitor.state.SessionChoice;
 import dev.sigil.tail.Confinement;
 import dev.sigil.text.Nearest;
@@ -119,6 +120,25 @@ public final class LogLocator {
         }
         out.sort(Comparator.comparingLong(SessionChoice::modifiedMillis).reversed().thenComparing(SessionChoice::id));
         return out;
+    }
+
+    /**
+     * The sessions as the picker offers them: each with its status, task, start and tokens ({@link SessionDigests}),
+     * the newest start first (a session whose log does not say when it started counts from its last change).
+     */
+    public List<SessionChoice> pickerSessions(long nowMillis) {
+        List<SessionChoice> out = new ArrayList<>();
+        for (SessionChoice c : sessions()) {
+            out.add(SessionDigests.digest(c, layout, nowMillis));
+        }
+        out.sort(Comparator.comparingLong(LogLocator::startKey).reversed().thenComparing(SessionChoice::id));
+        return out;
+    }
+
+    /** When a session started, in microseconds on {@link EventTime}'s line, else when its log last changed. */
+    private static long startKey(SessionChoice c) {
+        EventTime t = EventTime.parse(c.started());
+        return t != null ? t.micros() : c.modifiedMillis() * 1000;
     }
 
     /** A session's name for a log file, from where it really is ({@code current.jsonl} is followed). */

@@ -18,16 +18,18 @@ public final class TailActions {
     public static List<MonitorAction> of(TailEvent event, long nowMillis) {
         if (event instanceof TailEvent.Lines lines) {
             List<LogEvent> events = new ArrayList<>(lines.entries().size());
+            List<MonitorAction.Position> positions = new ArrayList<>(lines.entries().size());
             long invalid = 0;
             for (TailEntry e : lines.entries()) {
                 events.add(e.event());
+                positions.add(new MonitorAction.Position(lines.source(), e.line(), e.offset()));
                 invalid += e.invalidUtf8() ? 1 : 0;
             }
             List<MonitorAction> out = new ArrayList<>(2);
             if (invalid > 0) {
                 out.add(new MonitorAction.LineProblems(0, 0, invalid));
             }
-            out.add(new MonitorAction.LinesAppended(events, nowMillis));
+            out.add(new MonitorAction.LinesAppended(events, nowMillis, positions));
             return out;
         }
         if (event instanceof TailEvent.Skipped skipped) {

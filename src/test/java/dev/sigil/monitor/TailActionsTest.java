@@ -19,7 +19,8 @@ class TailActionsTest {
         TailEntry bad = new TailEntry(2, 10, null, Lines.decode(Lines.start("2026-01-11T10:00:01", "s", 5)), true);
         List<MonitorAction> actions = TailActions.of(new TailEvent.Lines("f", List.of(ok, bad)), 42);
         assertThat(actions).containsExactly(new MonitorAction.LineProblems(0, 0, 1),
-                new MonitorAction.LinesAppended(List.of(ok.event(), bad.event()), 42));
+                new MonitorAction.LinesAppended(List.of(ok.event(), bad.event()), 42,
+                        List.of(new MonitorAction.Position("f", 1, 0), new MonitorAction.Position("f", 2, 10))));
     }
 
     @Test

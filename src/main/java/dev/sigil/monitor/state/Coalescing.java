@@ -19,15 +19,17 @@ public final class Coalescing {
     public static List<MonitorAction> coalesce(List<MonitorAction> actions) {
         List<MonitorAction> out = new ArrayList<>(Math.min(actions.size(), 16));
         List<LogEvent> lines = new ArrayList<>();
+        Positions positions = new Positions();
         long linesAt = 0;
         for (MonitorAction a : actions) {
             if (a instanceof MonitorAction.LinesAppended l) {
+                positions.add(l, lines.size());
                 lines.addAll(l.events());
                 linesAt = l.atMillis();
                 continue;
             }
             if (!lines.isEmpty()) {
-                out.add(new MonitorAction.LinesAppended(lines, linesAt));
+                out.add(new MonitorAction.LinesAppended(lines, linesAt, positions.take()));
                 lines = new ArrayList<>();
             }
             MonitorAction last = out.isEmpty() ? null : out.get(out.size() - 1);
@@ -42,8 +44,39 @@ public final class Coalescing {
             }
         }
         if (!lines.isEmpty()) {
-            out.add(new MonitorAction.LinesAppended(lines, linesAt));
+            out.add(new MonitorAction.LinesAppended(lines, linesAt, positions.take()));
         }
         return out;
+    }
+
+    /** The positions of a merged batch: kept when some of its parts had them, the others' filled in as unknown. */
+    private static final class Positions {
+        private List<MonitorAction.Position> list = new ArrayList<>();
+        private boolean any;
+
+        void add(MonitorAction.LinesAppended l, int before) {
+            if (!l.positions().isEmpty() && !any) {
+                any = true;
+                for (int i = 0; i < before; i++) {
+                    list.add(MonitorAction.Position.UNKNOWN);
+                }
+            }
+            if (any) {
+                if (l.positions().isEmpty()) {
+                    for (int i = 0; i < l.events().size(); i++) {
+                        list.add(MonitorAction.Position.UNKNOWN);
+                    }
+                } else {
+                    list.addAll(l.positions());
+                }
+            }
+        }
+
+        List<MonitorAction.Position> take() {
+            List<MonitorAction.Position> out = any ? list : List.of();
+            list = new ArrayList<>();
+            any = false;
+            return out;
+        }
     }
 }

@@ -20,10 +20,11 @@ import dev.sigil.contract.model.Component;
  * @param contractComponent the contract component the line's component maps to (docs/contract.md §9), or null
  * @param errorCode the error record's code (docs/errors.md), ""
  * @param suggestion what to do about the error, cut; ""
+ * @param position where the line was read (for its whole entry), or {@link MonitorAction.Position#UNKNOWN}
  */
 public record EventRow(long seq, String timestamp, Level level, String component, String operation, long tokens,
                        String message, String error, String eventType, Component contractComponent, String errorCode,
-                       String suggestion) {
+                       String suggestion, MonitorAction.Position position) {
 
     public static final int MAX_FIELD = 80;
     public static final int MAX_MESSAGE = 500;
@@ -36,10 +37,11 @@ public record EventRow(long seq, String timestamp, Level level, String component
                 + error.length() + eventType.length());
     }
 
-    static EventRow of(long seq, LogEvent e) {
+    static EventRow of(long seq, LogEvent e, MonitorAction.Position position) {
         return new EventRow(seq, cut(e.timestamp(), MAX_FIELD), e.level(), cut(e.component(), MAX_FIELD),
                 cut(e.operation(), MAX_FIELD), e.tokens(), cut(e.message(), MAX_MESSAGE), cut(e.error(), MAX_MESSAGE),
-                cut(e.eventType(), MAX_FIELD), e.contractComponent(), cut(e.errorCode(), MAX_FIELD), cut(e.suggestion(), MAX_MESSAGE));
+                cut(e.eventType(), MAX_FIELD), e.contractComponent(), cut(e.errorCode(), MAX_FIELD), cut(e.suggestion(), MAX_MESSAGE),
+                position);
     }
 
     /** {@code s} cut to at most {@code max} chars (never inside a surrogate pair), with "…" when cut. */

@@ -7,7 +7,8 @@ import dev.sigil.monitor.state.MonitorAction.Command;
 
 /**
  * The part of the reducer that gives keys their meaning, which depends on the screen's {@link Mode}; the only part
- * that asks for effects (quit, list the sessions when the picker opens, follow the one picked).
+ * that asks for effects (quit or detach, list the sessions when the picker opens, follow the one picked, read an
+ * entry).
  */
 final class KeyReducer {
 
@@ -15,50 +16,122 @@ final class KeyReducer {
     }
 
     static Update key(MonitorState s, Command c) {
-        if (c == Command.QUIT) {
+        if (c == Command.INTERRUPT) {
             return Update.of(s, new Effect.Quit());
         }
-        return switch (s.ui().mode()) {
-            case HELP -> Update.of(s.with(s.session(), s.reader(), s.ui().withHelp(false)));
+        UiState ui = s.ui();
+        return switch (ui.mode()) {
+            case CONFIRM_QUIT -> switch (c) {
+                case QUIT -> Update.of(s.withUi(ui.withConfirmQuit(false)), new Effect.Quit());
+                case DETACH -> Update.of(s.withUi(ui.withConfirmQuit(false)), new Effect.Detach());
+                default -> Update.of(s.withUi(ui.withConfirmQuit(false))); // Esc, or anything else: keep watching
+            };
+            case HELP -> c == Command.QUIT ? quit(s) : Update.of(s.withUi(ui.withHelp(false)));
             case PICKER -> picker(s, c);
-            case FILTER -> Update.of(filter(s, c));
-            case NORMAL -> c == Command.PICK_SESSION
-                    ? Update.of(s.with(s.session(), s.reader(), s.ui().withPicker(true, s.ui().sessions(), 0)), new Effect.ListSessions())
-                    : Update.of(normal(s, c));
+            case FILTER -> c == Command.QUIT ? quit(s) : Update.of(filter(s, c));
+            case DETAIL -> detail(s, c);
+            case NORMAL -> normal(s, c);
         };
+    }
+
+    /** {@code q}: leave; while an attached run goes on, ask first (stopping it is not undone). */
+    private static Update quit(MonitorState s) {
+        if (s.run() == Run.RUNNING) {
+            return Update.of(s.withUi(s.ui().withConfirmQuit(true)));
+        }
+        return Update.of(s, new Effect.Quit());
     }
 
     static MonitorState type(MonitorState s, int codePoint) {
         UiState ui = s.ui();
-        if (ui.mode() != Mode.FILTER || !Character.isValidCodePoint(codePoint) || Character.isISOControl(codePoint)
-                || Character.getType(codePoint) == Character.SURROGATE
-                || ui.draft().length() + Character.charCount(codePoint) > UiState.MAX_FILTER) {
+        if (!Character.isValidCodePoint(codePoint) || Character.isISOControl(codePoint)
+                || Character.getType(codePoint) == Character.SURROGATE) {
             return s;
         }
-        return s.with(s.session(), s.reader(), ui.withFilter(ui.filter(), ui.draft() + Character.toString(codePoint)));
+        if (ui.mode() == Mode.PICKER) {
+            String text = ui.pickerFilter() + Character.toString(codePoint);
+            return text.length() > UiState.MAX_FILTER ? s : s.withUi(ui.withPickerFilter(text));
+        }
+        if (ui.mode() != Mode.FILTER || ui.draft().length() + Character.charCount(codePoint) > UiState.MAX_FILTER) {
+            return s;
+        }
+        return s.withUi(ui.withFilter(ui.filter(), ui.draft() + Character.toString(codePoint)));
     }
 
-    private static MonitorState normal(MonitorState s, Command c) {
-        MonitorState viewed = ViewKeys.key(s, c);
-        if (viewed != null) {
-            return viewed;
+    private static Update normal(MonitorState s, Command c) {
+        if (c != Command.QUIT && c != Command.DETACH && c != Command.PICK_SESSION) {
+            MonitorState viewed = ViewKeys.key(s, c);
+            if (viewed != null) {
+                return Update.of(viewed);
+            }
         }
         UiState ui = s.ui();
         return switch (c) {
-            case PAUSE -> s.with(s.session(), s.reader(), ui.paused() ? resume(s) : ui.withFrozen(s.session(), ui.scroll()));
+            case QUIT -> quit(s);
+            case DETACH -> s.run() == Run.NONE ? Update.of(s) : Update.of(s, s.run() == Run.RUNNING ? new Effect.Detach() : new Effect.Quit());
+            case PICK_SESSION -> Update.of(s.withUi(ui.withPicker(true, ui.sessions(), 0)), new Effect.ListSessions());
+            case CONFIRM -> {
+                if (s.showSummary()) {
+                    // at the end of an attached run, Enter on its summary is "done": leave
+                    yield s.run() == Run.ENDED ? Update.of(s, new Effect.Quit()) : Update.of(s.withUi(ui.withSummaryDismissed(true)));
+                }
+                yield s.views().view() == Views.View.DASHBOARD ? open(s) : Update.of(s);
+            }
+            case CANCEL -> {
+                if (s.showSummary()) {
+                    yield Update.of(s.withUi(ui.withSummaryDismissed(true)));
+                }
+                yield s.run() == Run.ENDED ? Update.of(s, new Effect.Quit()) : Update.of(s);
+            }
+            default -> Update.of(view(s, c));
+        };
+    }
+
+    /** Enter on the selected event: open its entry, read from its log off the render thread. */
+    private static Update open(MonitorState s) {
+        EventRow row = s.selectedEvent();
+        if (row == null) {
+            return Update.of(s);
+        }
+        if (!row.position().known()) {
+            return Update.of(s.withUi(s.ui().withDetail(new EntryView(row.seq(), "", List.of(), "where this entry was read is not known", 0))));
+        }
+        return Update.of(s.withUi(s.ui().withDetail(EntryView.loading(row.seq()))), new Effect.ReadEntry(row));
+    }
+
+    private static MonitorState view(MonitorState s, Command c) {
+        UiState ui = s.ui();
+        return switch (c) {
+            case PAUSE -> s.withUi(ui.paused() ? resume(s) : ui.withFrozen(s.session(), ui.scroll()));
             case UP -> scrolled(s, ui.scroll() + 1);
             case DOWN -> scrolled(s, ui.scroll() - 1);
             case PAGE_UP -> scrolled(s, ui.scroll() + ui.pageRows());
             case PAGE_DOWN -> scrolled(s, ui.scroll() - ui.pageRows());
             case HOME -> scrolled(s, Integer.MAX_VALUE);
             case END -> scrolled(s, 0);
-            case FILTER -> s.with(s.session(), s.reader(), ui.withFilter(ui.filter(), ui.filter()));
-            case CYCLE_COMPONENT -> s.with(s.session(), s.reader(), ui.withComponent(next(s.knownComponents(), ui.component())));
-            case CYCLE_LEVEL -> s.with(s.session(), s.reader(), ui.withMinLevel(nextLevel(ui.minLevel())));
-            case HELP -> s.with(s.session(), s.reader(), ui.withHelp(true));
-            case CONFIRM, CANCEL -> s.showSummary() ? s.with(s.session(), s.reader(), ui.withSummaryDismissed(true)) : s;
-            case QUIT, BACKSPACE, PICK_SESSION -> s; // QUIT and PICK_SESSION are answered with effects in key()
-            case COST_VIEW, TREE_VIEW, EXPAND, COLLAPSE -> s; // answered by ViewKeys above
+            case FILTER -> s.withUi(ui.withFilter(ui.filter(), ui.filter()));
+            case CYCLE_COMPONENT -> s.withUi(ui.withComponent(next(s.knownComponents(), ui.component())));
+            case CYCLE_LEVEL -> s.withUi(ui.withMinLevel(nextLevel(ui.minLevel())));
+            case HELP -> s.withUi(ui.withHelp(true));
+            default -> s;
+        };
+    }
+
+    private static Update detail(MonitorState s, Command c) {
+        UiState ui = s.ui();
+        EntryView d = ui.detail();
+        int page = Math.max(1, ui.height() - 4);
+        int last = Math.max(0, d.rows(Math.max(1, ui.width() - 2)) - page);
+        return switch (c) {
+            case QUIT -> quit(s);
+            case CONFIRM, CANCEL -> Update.of(s.withUi(ui.withDetail(null)));
+            case UP -> Update.of(s.withUi(ui.withDetail(d.withScroll(Math.max(0, d.scroll() - 1)))));
+            case DOWN -> Update.of(s.withUi(ui.withDetail(d.withScroll(Math.min(last, d.scroll() + 1)))));
+            case PAGE_UP -> Update.of(s.withUi(ui.withDetail(d.withScroll(Math.max(0, d.scroll() - page)))));
+            case PAGE_DOWN -> Update.of(s.withUi(ui.withDetail(d.withScroll(Math.min(last, d.scroll() + page)))));
+            case HOME -> Update.of(s.withUi(ui.withDetail(d.withScroll(0))));
+            case END -> Update.of(s.withUi(ui.withDetail(d.withScroll(last))));
+            default -> Update.of(s);
         };
     }
 
@@ -75,43 +148,53 @@ final class KeyReducer {
             }
         }
         UiState live = ui.withFrozen(null, 0);
-        return live.withScroll(Reducer.clampScroll(scroll, s.with(s.session(), s.reader(), live)));
+        return live.withScroll(Reducer.clampScroll(scroll, s.withUi(live)));
     }
 
     private static MonitorState scrolled(MonitorState s, int scroll) {
-        return s.with(s.session(), s.reader(), s.ui().withScroll(Reducer.clampScroll(scroll, s)));
+        return s.withUi(s.ui().withScroll(Reducer.clampScroll(scroll, s)));
     }
 
     private static MonitorState filter(MonitorState s, Command c) {
         UiState ui = s.ui();
         return switch (c) {
-            case CONFIRM -> s.with(s.session(), s.reader(), ui.withFilter(ui.draft(), null));
-            case CANCEL -> s.with(s.session(), s.reader(), ui.withFilter(ui.filter(), null));
-            case BACKSPACE -> {
-                String d = ui.draft();
-                String shorter = d.isEmpty() ? d : d.substring(0, d.offsetByCodePoints(d.length(), -1));
-                yield s.with(s.session(), s.reader(), ui.withFilter(ui.filter(), shorter));
-            }
+            case CONFIRM -> s.withUi(ui.withFilter(ui.draft(), null));
+            case CANCEL -> s.withUi(ui.withFilter(ui.filter(), null));
+            case BACKSPACE -> s.withUi(ui.withFilter(ui.filter(), shorter(ui.draft())));
             default -> s;
         };
     }
 
     private static Update picker(MonitorState s, Command c) {
         UiState ui = s.ui();
-        int n = ui.sessions().size();
+        List<SessionChoice> offered = ui.offeredSessions();
+        int n = offered.size();
+        int index = Math.max(0, Math.min(ui.pickerIndex(), n - 1));
+        if (c == Command.QUIT) {
+            return quit(s);
+        }
         if (c == Command.CONFIRM && n > 0) {
-            String picked = ui.sessions().get(Math.min(ui.pickerIndex(), n - 1)).id();
-            return Update.of(s.with(s.session(), s.reader(), ui.withPicker(false, ui.sessions(), ui.pickerIndex())), new Effect.Follow(picked));
+            return Update.of(s.withUi(ui.withPicker(false, ui.sessions(), index)), new Effect.Follow(offered.get(index).id()));
         }
         return Update.of(switch (c) {
-            case UP -> s.with(s.session(), s.reader(), ui.withPicker(true, ui.sessions(), Math.max(0, ui.pickerIndex() - 1)));
-            case DOWN -> s.with(s.session(), s.reader(), ui.withPicker(true, ui.sessions(), Math.max(0, Math.min(n - 1, ui.pickerIndex() + 1))));
-            case HOME -> s.with(s.session(), s.reader(), ui.withPicker(true, ui.sessions(), 0));
-            case END -> s.with(s.session(), s.reader(), ui.withPicker(true, ui.sessions(), Math.max(0, n - 1)));
-            case CONFIRM -> s.with(s.session(), s.reader(), ui.withPicker(false, ui.sessions(), 0));
-            case CANCEL, PICK_SESSION -> s.with(s.session(), s.reader(), ui.withPicker(false, ui.sessions(), ui.pickerIndex()));
+            case UP -> s.withUi(ui.withPicker(true, ui.sessions(), Math.max(0, index - 1)));
+            case DOWN -> s.withUi(ui.withPicker(true, ui.sessions(), Math.max(0, Math.min(n - 1, index + 1))));
+            case PAGE_UP -> s.withUi(ui.withPicker(true, ui.sessions(), Math.max(0, index - 10)));
+            case PAGE_DOWN -> s.withUi(ui.withPicker(true, ui.sessions(), Math.max(0, Math.min(n - 1, index + 10))));
+            case HOME -> s.withUi(ui.withPicker(true, ui.sessions(), 0));
+            case END -> s.withUi(ui.withPicker(true, ui.sessions(), Math.max(0, n - 1)));
+            case BACKSPACE -> s.withUi(ui.withPickerFilter(shorter(ui.pickerFilter())));
+            case CONFIRM -> s.withUi(ui.withPicker(false, ui.sessions(), 0));
+            // Esc clears what was typed first, then closes
+            case CANCEL -> ui.pickerFilter().isEmpty() ? s.withUi(ui.withPicker(false, ui.sessions(), ui.pickerIndex()))
+                    : s.withUi(ui.withPickerFilter(""));
+            case PICK_SESSION -> s.withUi(ui.withPicker(false, ui.sessions(), ui.pickerIndex()));
             default -> s;
         });
+    }
+
+    private static String shorter(String d) {
+        return d.isEmpty() ? d : d.substring(0, d.offsetByCodePoints(d.length(), -1));
     }
 
     /** The element after {@code current} in "" (all) followed by {@code names}, wrapping around. */

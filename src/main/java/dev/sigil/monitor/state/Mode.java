@@ -9,5 +9,9 @@ public enum Mode {
     /** Choosing a session after {@code s}. */
     PICKER,
     /** The help screen after {@code ?}. */
-    HELP
+    HELP,
+    /** One event's whole entry, after Enter. */
+    DETAIL,
+    /** {@code q} while an attached run goes on: asking whether to stop it. */
+    CONFIRM_QUIT
 }

@@ -14,10 +14,37 @@ public sealed interface MonitorAction {
     record SourceOpened(String source) implements MonitorAction {
     }
 
-    /** Complete lines were read and decoded, in file order; {@code atMillis} is the wall clock when they arrived. */
-    record LinesAppended(List<LogEvent> events, long atMillis) implements MonitorAction {
+    /**
+     * Complete lines were read and decoded, in file order; {@code atMillis} is the wall clock when they arrived;
+     * {@code positions} says where each was read (one per event), or is empty when that is not known.
+     */
+    record LinesAppended(List<LogEvent> events, long atMillis, List<Position> positions) implements MonitorAction {
         public LinesAppended {
             events = List.copyOf(events);
+            positions = List.copyOf(positions);
+            if (!positions.isEmpty() && positions.size() != events.size()) {
+                throw new IllegalArgumentException("one position per event, or none");
+            }
+        }
+
+        public LinesAppended(List<LogEvent> events, long atMillis) {
+            this(events, atMillis, List.of());
+        }
+    }
+
+    /**
+     * Where a line was read, so that its whole entry can be shown later (Enter on an event).
+     *
+     * @param source the name of the log it was read from (the followed name; a rotated part is found from it)
+     * @param line its 1-based line number in the file it was read from
+     * @param offset the byte offset of its first byte there
+     */
+    record Position(String source, long line, long offset) {
+        /** Not known (a line that came from no file). */
+        public static final Position UNKNOWN = new Position("", 0, -1);
+
+        public boolean known() {
+            return offset >= 0;
         }
     }
 
@@ -62,6 +89,22 @@ public sealed interface MonitorAction {
     record SessionSwitched(String sessionId, String source) implements MonitorAction {
     }
 
+    /**
+     * The whole entry of event {@code seq}, read again from its log for the entry view: its lines (pretty JSON), or
+     * why it could not be read ({@code problem}, and no lines).
+     *
+     * @param where the file and line it was read from ({@code PATH:LINE})
+     */
+    record EntryRead(long seq, String where, List<String> lines, String problem) implements MonitorAction {
+        public EntryRead {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** The run the dashboard is attached to ({@code sigil orchestrate --monitor}) has ended. */
+    record RunEnded() implements MonitorAction {
+    }
+
     /** The clock: wall time in milliseconds since the epoch and the local UTC offset (for naive log timestamps). */
     record Tick(long epochMillis, int utcOffsetSeconds) implements MonitorAction {
     }
@@ -80,7 +123,13 @@ public sealed interface MonitorAction {
 
     /** What a key means, independent of the key that was pressed. */
     enum Command {
-        QUIT, PAUSE, UP, DOWN, PAGE_UP, PAGE_DOWN, HOME, END, FILTER, CYCLE_COMPONENT, CYCLE_LEVEL, PICK_SESSION, HELP,
+        /** {@code q}: leave (asks first while an attached run goes on). */
+        QUIT,
+        /** Ctrl-C: leave at once, whatever is open. */
+        INTERRUPT,
+        /** Leave the dashboard of an attached run and let the run go on. */
+        DETACH,
+        PAUSE, UP, DOWN, PAGE_UP, PAGE_DOWN, HOME, END, FILTER, CYCLE_COMPONENT, CYCLE_LEVEL, PICK_SESSION, HELP,
         CONFIRM, CANCEL, BACKSPACE,
         /** The spending views (ViewKeys): cost, call tree, and opening or closing a tree node. */
         COST_VIEW, TREE_VIEW, EXPAND, COLLAPSE

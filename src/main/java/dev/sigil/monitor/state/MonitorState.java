@@ -19,9 +19,10 @@ import dev.sigil.spend.Prices;
  * @param idleMillis after how long without a new line a running session is shown as incomplete
  * @param prices how lines are priced (docs/cost.md)
  * @param views which view of the spending is open (cost, call tree), and where in it
+ * @param run whether the screen is attached to a run ({@code orchestrate --monitor}) and how it stands
  */
 public record MonitorState(SessionStats session, ReaderStatus reader, UiState ui, Clock clock, long idleMillis, Prices prices,
-                           Views views) {
+                           Views views, Run run) {
 
     /** A session not growing for this long is shown as incomplete (it may still be waiting for a slow step). */
     public static final long DEFAULT_IDLE_MILLIS = 60_000;
@@ -34,7 +35,19 @@ public record MonitorState(SessionStats session, ReaderStatus reader, UiState ui
     /** The state before anything was read, pricing lines with {@code prices}. */
     public static MonitorState initial(String source, boolean following, String component, Level minLevel, Prices prices) {
         return new MonitorState(SessionStats.empty(Status.INITIAL), ReaderStatus.initial(source, following),
-                UiState.initial(component, minLevel), null, DEFAULT_IDLE_MILLIS, prices, Views.DASHBOARD);
+                UiState.initial(component, minLevel), null, DEFAULT_IDLE_MILLIS, prices, Views.DASHBOARD, Run.NONE);
+    }
+
+    /** The same state, attached to a run that goes on (what {@code sigil orchestrate --monitor} shows). */
+    public MonitorState attachedToRun() {
+        return withRun(Run.RUNNING);
+    }
+
+    /** The event the selection is on, or null when no event is visible. */
+    public EventRow selectedEvent() {
+        List<EventRow> visible = visibleEvents();
+        int index = visible.size() - 1 - ui.scroll();
+        return index >= 0 && index < visible.size() ? visible.get(index) : null;
     }
 
     /** The session the screen shows: as it was when paused, else as it is. */
@@ -85,11 +98,19 @@ public record MonitorState(SessionStats session, ReaderStatus reader, UiState ui
         return shown().status().isFinished() && !ui.summaryDismissed();
     }
 
+    MonitorState withUi(UiState u) {
+        return with(session, reader, u);
+    }
+
+    MonitorState withRun(Run r) {
+        return new MonitorState(session, reader, ui, clock, idleMillis, prices, views, r);
+    }
+
     MonitorState with(SessionStats s, ReaderStatus r, UiState u) {
-        return new MonitorState(s, r, u, clock, idleMillis, prices, views);
+        return new MonitorState(s, r, u, clock, idleMillis, prices, views, run);
     }
 
     MonitorState with(Views v) {
-        return new MonitorState(session, reader, ui, clock, idleMillis, prices, v);
+        return new MonitorState(session, reader, ui, clock, idleMillis, prices, v, run);
     }
 }

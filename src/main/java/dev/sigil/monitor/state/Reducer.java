@@ -80,6 +80,16 @@ public final class Reducer {
             return s.with(SessionStats.empty(Status.INITIAL), ReaderStatus.initial(w.source(), s.reader().following()),
                     s.ui().reset());
         }
+        if (action instanceof MonitorAction.EntryRead e) {
+            EntryView open = s.ui().detail();
+            if (open == null || open.seq() != e.seq()) {
+                return s; // closed meanwhile, or another entry opened
+            }
+            return s.withUi(s.ui().withDetail(new EntryView(e.seq(), e.where(), e.lines(), e.problem(), 0)));
+        }
+        if (action instanceof MonitorAction.RunEnded) {
+            return s.run() == Run.NONE ? s : s.withRun(Run.ENDED).withUi(s.ui().withConfirmQuit(false));
+        }
         if (action instanceof MonitorAction.Resize r) {
             return s.with(s.session(), s.reader(), s.ui().withSize(Math.max(1, r.width()), Math.max(1, r.height())));
         }
@@ -98,7 +108,7 @@ public final class Reducer {
             before = SessionStats.empty(Status.WAITING);
             s = s.with(before, s.reader().withNotice("another session: " + firstId), s.ui().reset());
         }
-        SessionStats after = SessionFold.apply(before, a.events(), a.atMillis(), s.prices());
+        SessionStats after = SessionFold.apply(before, a.events(), a.atMillis(), a.positions(), s.prices());
         UiState ui = s.ui();
         if (!ui.paused() && ui.scroll() > 0) {
             // keep the rows on screen still while new ones arrive below
@@ -118,7 +128,7 @@ public final class Reducer {
 
     private static MonitorState tick(MonitorState s, MonitorAction.Tick t) {
         Clock clock = new Clock(t.epochMillis(), t.utcOffsetSeconds());
-        MonitorState next = new MonitorState(s.session(), s.reader(), s.ui(), clock, s.idleMillis(), s.prices(), s.views());
+        MonitorState next = new MonitorState(s.session(), s.reader(), s.ui(), clock, s.idleMillis(), s.prices(), s.views(), s.run());
         SessionStats session = s.session();
         if (session.status() == Status.RUNNING && s.reader().following() && session.lastLineAtMillis() >= 0
                 && t.epochMillis() - session.lastLineAtMillis() >= s.idleMillis()) {

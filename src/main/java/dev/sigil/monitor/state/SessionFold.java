@@ -74,16 +74,18 @@ final class SessionFold {
     }
 
     static SessionStats apply(SessionStats s, List<LogEvent> events, long atMillis) {
-        return apply(s, events, atMillis, Prices.NONE);
+        return apply(s, events, atMillis, List.of(), Prices.NONE);
     }
 
-    static SessionStats apply(SessionStats s, List<LogEvent> events, long atMillis, Prices prices) {
+    /** With where each line was read ({@code positions}: one per event, or empty), pricing lines with {@code prices}. */
+    static SessionStats apply(SessionStats s, List<LogEvent> events, long atMillis, List<MonitorAction.Position> positions,
+                              Prices prices) {
         if (events.isEmpty()) {
             return s;
         }
         SessionFold fold = new SessionFold(s, atMillis, prices);
-        for (LogEvent e : events) {
-            fold.add(e);
+        for (int i = 0; i < events.size(); i++) {
+            fold.add(events.get(i), positions.isEmpty() ? MonitorAction.Position.UNKNOWN : positions.get(i));
         }
         return new SessionStats(fold.sessionId, fold.status, fold.start, fold.end, fold.budget, fold.budgetSource,
                 fold.summed, fold.snapshotUsed, fold.restatements, fold.components, s.recent().appendAll(fold.newRows),
@@ -91,7 +93,7 @@ final class SessionFold {
                 fold.statusSince, fold.spending.build());
     }
 
-    private void add(LogEvent e) {
+    private void add(LogEvent e, MonitorAction.Position position) {
         if (sessionId.isEmpty() && !e.sessionId().isEmpty()) {
             sessionId = EventRow.cut(e.sessionId(), EventRow.MAX_FIELD);
         }
@@ -110,7 +112,7 @@ final class SessionFold {
             }
         }
         spend(e, counted, at);
-        EventRow row = EventRow.of(firstSeq + newRows.size(), e);
+        EventRow row = EventRow.of(firstSeq + newRows.size(), e, position);
         newRows.add(row);
         if (e.isError()) {
             newErrors.add(row);

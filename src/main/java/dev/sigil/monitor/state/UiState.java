@@ -5,13 +5,13 @@ import java.util.List;
 import dev.sigil.contract.event.Level;
 
 /**
- * What the person at the terminal chose: pause, scroll, filters, open panels. What the program is asked to do
- * (quit, follow another session) is not kept here: the reducer returns it as {@link Effect}s.
+ * What the person at the terminal chose: pause, the selected event, filters, open panels. What the program is asked
+ * to do (quit, follow another session, read an entry) is not kept here: the reducer returns it as {@link Effect}s.
  *
  * @param width terminal columns
  * @param height terminal rows
  * @param frozen the session as it was when paused, or null when not paused
- * @param scroll rows scrolled back from the newest visible event (0 follows the newest)
+ * @param scroll the selected event, as the number of visible events newer than it (0: the newest, followed)
  * @param filter text the events must contain (case-insensitive), "" for all
  * @param draft the filter text being typed, or null when not typing
  * @param component the only component shown, "" for all
@@ -19,12 +19,15 @@ import dev.sigil.contract.event.Level;
  * @param help whether the help screen is open
  * @param picker whether the session picker is open
  * @param sessions what the picker offers
- * @param pickerIndex the highlighted session
+ * @param pickerIndex the highlighted session, among those that pass {@code pickerFilter}
+ * @param pickerFilter text typed in the picker: only sessions whose id, status or task contain it are offered
  * @param summaryDismissed whether the final summary was closed
+ * @param detail the entry open after Enter, or null
+ * @param confirmQuit whether {@code q} was pressed while the attached run goes on, and the question is open
  */
 public record UiState(int width, int height, SessionStats frozen, int scroll, String filter, String draft,
                       String component, Level minLevel, boolean help, boolean picker, List<SessionChoice> sessions,
-                      int pickerIndex, boolean summaryDismissed) {
+                      int pickerIndex, String pickerFilter, boolean summaryDismissed, EntryView detail, boolean confirmQuit) {
 
     /** Longest filter text kept. */
     public static final int MAX_FILTER = 200;
@@ -34,7 +37,7 @@ public record UiState(int width, int height, SessionStats frozen, int scroll, St
     }
 
     static UiState initial(String component, Level minLevel) {
-        return new UiState(80, 24, null, 0, "", null, component, minLevel, false, false, List.of(), 0, false);
+        return new UiState(80, 24, null, 0, "", null, component, minLevel, false, false, List.of(), 0, "", false, null, false);
     }
 
     public boolean paused() {
@@ -42,11 +45,17 @@ public record UiState(int width, int height, SessionStats frozen, int scroll, St
     }
 
     public Mode mode() {
+        if (confirmQuit) {
+            return Mode.CONFIRM_QUIT;
+        }
         if (help) {
             return Mode.HELP;
         }
         if (picker) {
             return Mode.PICKER;
+        }
+        if (detail != null) {
+            return Mode.DETAIL;
         }
         return draft != null ? Mode.FILTER : Mode.NORMAL;
     }
@@ -61,54 +70,160 @@ public record UiState(int width, int height, SessionStats frozen, int scroll, St
         return Math.max(1, height / 2);
     }
 
+    /** The sessions the picker offers: those whose id, status or task contain {@link #pickerFilter}, any case. */
+    public List<SessionChoice> offeredSessions() {
+        if (pickerFilter.isEmpty()) {
+            return sessions;
+        }
+        return sessions.stream().filter(c -> c.matches(pickerFilter)).toList();
+    }
+
     UiState withSize(int w, int h) {
-        return new UiState(w, h, frozen, scroll, filter, draft, component, minLevel, help, picker, sessions, pickerIndex,
-                summaryDismissed);
+        return copy().size(w, h).build();
     }
 
     UiState withFrozen(SessionStats f, int newScroll) {
-        return new UiState(width, height, f, newScroll, filter, draft, component, minLevel, help, picker, sessions,
-                pickerIndex, summaryDismissed);
+        Copy c = copy();
+        c.frozen = f;
+        c.scroll = newScroll;
+        return c.build();
     }
 
     UiState withScroll(int s) {
-        return new UiState(width, height, frozen, s, filter, draft, component, minLevel, help, picker, sessions,
-                pickerIndex, summaryDismissed);
+        Copy c = copy();
+        c.scroll = s;
+        return c.build();
     }
 
     UiState withFilter(String f, String d) {
-        return new UiState(width, height, frozen, 0, f, d, component, minLevel, help, picker, sessions, pickerIndex,
-                summaryDismissed);
+        Copy c = copy();
+        c.scroll = 0;
+        c.filter = f;
+        c.draft = d;
+        return c.build();
     }
 
-    UiState withComponent(String c) {
-        return new UiState(width, height, frozen, 0, filter, draft, c, minLevel, help, picker, sessions, pickerIndex,
-                summaryDismissed);
+    UiState withComponent(String name) {
+        Copy c = copy();
+        c.scroll = 0;
+        c.component = name;
+        return c.build();
     }
 
     UiState withMinLevel(Level l) {
-        return new UiState(width, height, frozen, 0, filter, draft, component, l, help, picker, sessions, pickerIndex,
-                summaryDismissed);
+        Copy c = copy();
+        c.scroll = 0;
+        c.minLevel = l;
+        return c.build();
     }
 
     UiState withHelp(boolean h) {
-        return new UiState(width, height, frozen, scroll, filter, draft, component, minLevel, h, picker, sessions,
-                pickerIndex, summaryDismissed);
+        Copy c = copy();
+        c.help = h;
+        return c.build();
     }
 
     UiState withPicker(boolean open, List<SessionChoice> list, int index) {
-        return new UiState(width, height, frozen, scroll, filter, draft, component, minLevel, help, open, list, index,
-                summaryDismissed);
+        Copy c = copy();
+        c.picker = open;
+        c.sessions = list;
+        c.pickerIndex = index;
+        if (!open) {
+            c.pickerFilter = "";
+        }
+        return c.build();
+    }
+
+    UiState withPickerFilter(String text) {
+        Copy c = copy();
+        c.pickerFilter = text;
+        c.pickerIndex = 0;
+        return c.build();
     }
 
     UiState withSummaryDismissed(boolean d) {
-        return new UiState(width, height, frozen, scroll, filter, draft, component, minLevel, help, picker, sessions,
-                pickerIndex, d);
+        Copy c = copy();
+        c.summaryDismissed = d;
+        return c.build();
+    }
+
+    UiState withDetail(EntryView d) {
+        Copy c = copy();
+        c.detail = d;
+        return c.build();
+    }
+
+    UiState withConfirmQuit(boolean ask) {
+        Copy c = copy();
+        c.confirmQuit = ask;
+        return c.build();
     }
 
     /** After following another session: nothing of the old one's view remains, the filters stay. */
     UiState reset() {
-        return new UiState(width, height, null, 0, filter, null, component, minLevel, false, false, sessions, pickerIndex,
-                false);
+        Copy c = copy();
+        c.frozen = null;
+        c.scroll = 0;
+        c.draft = null;
+        c.help = false;
+        c.picker = false;
+        c.pickerFilter = "";
+        c.summaryDismissed = false;
+        c.detail = null;
+        return c.build();
+    }
+
+    private Copy copy() {
+        return new Copy(this);
+    }
+
+    /** A changeable copy, so that each {@code withX} names only what it changes. */
+    private static final class Copy {
+        int width;
+        int height;
+        SessionStats frozen;
+        int scroll;
+        String filter;
+        String draft;
+        String component;
+        Level minLevel;
+        boolean help;
+        boolean picker;
+        List<SessionChoice> sessions;
+        int pickerIndex;
+        String pickerFilter;
+        boolean summaryDismissed;
+        EntryView detail;
+        boolean confirmQuit;
+
+        Copy(UiState u) {
+            width = u.width;
+            height = u.height;
+            frozen = u.frozen;
+            scroll = u.scroll;
+            filter = u.filter;
+            draft = u.draft;
+            component = u.component;
+            minLevel = u.minLevel;
+            help = u.help;
+            picker = u.picker;
+            sessions = u.sessions;
+            pickerIndex = u.pickerIndex;
+            pickerFilter = u.pickerFilter;
+            summaryDismissed = u.summaryDismissed;
+            detail = u.detail;
+            confirmQuit = u.confirmQuit;
+        }
+
+        Copy size(int w, int h) {
+            width = w;
+            height = h;
+            return this;
+        }
+
+        UiState build() {
+            return new UiState(width, height, frozen, scroll, filter, draft, component, minLevel, help, picker, sessions,
+                    pickerIndex, pickerFilter, summaryDismissed, detail, confirmQuit);
+        }
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import dev.sigil.monitor.state.ComponentStats;
 import dev.sigil.monitor.state.SessionStats;
 import dev.tamboui.buffer.Buffer;
-import dev.tamboui.layout.Constraint;
 import dev.tamboui.layout.Rect;
+import dev.tamboui.style.Style;
 import dev.tamboui.text.Span;
 import dev.tamboui.widgets.table.Cell;
 import dev.tamboui.widgets.table.Row;
@@ -39,56 +39,103 @@ final class ComponentsPanel {
         }
         boolean wide = inner.width() >= 56;
         boolean latency = wide && display.latency();
-        int barWidth = Math.max(0, inner.width() - (wide ? 12 + 9 + 5 + (latency ? 9 : 0) + 4 + (latency ? 5 : 4) : 12 + 9 + 5 + 3));
-        List<Row> rows = new ArrayList<>();
+        boolean last = inner.width() >= 70; // a component's latest message (seed 001 §4.3.2's last_message)
         List<ComponentStats> shown = s.components();
         int room = tableRows - 1;
         if (shown.size() > room) {
             shown = shown.subList(0, Math.max(0, room - 1));
         }
+        Columns columns = new Columns().add("component", 6).add("tokens", 6).add("ops", 3);
+        if (latency) {
+            columns.add("avg ms", 6);
+        }
+        if (wide) {
+            columns.add("err", 3);
+        }
+        int bar = columns.count();
+        columns.add("", last ? 8 : 4);
+        columns.measure(bar, " ".repeat(last ? 16 : 4));
+        if (last) {
+            columns.add("last message", 12);
+        }
+        List<String[]> texts = new ArrayList<>();
         for (ComponentStats c : shown) {
-            List<Cell> cells = new ArrayList<>(List.of(
-                    Cell.from(Labels.safe(c.name())),
-                    Cell.from(Panels.right(Labels.tokens(c.tokens()), 9)),
-                    Cell.from(Panels.right(Labels.tokens(c.operations()), 5))));
-            if (latency) {
-                cells.add(Cell.from(Panels.right(Labels.tokens(Math.round(c.avgLatencyMs())), 9))
-                        .style(display.slow(c.avgLatencyMs()) ? theme.notice() : theme.plain()));
+            String[] t = cells(c, latency, wide, last);
+            texts.add(t);
+            for (int i = 0; i < t.length; i++) {
+                if (i != bar) {
+                    columns.measure(i, t[i]);
+                }
             }
-            if (wide) {
-                cells.add(Cell.from(Panels.right(c.errors() == 0 ? "" : Labels.tokens(c.errors()), 4))
-                        .style(c.errors() == 0 ? theme.plain() : theme.error()));
+        }
+        int[] widths = columns.fit(inner.width());
+        List<Row> rows = new ArrayList<>();
+        for (int r = 0; r < shown.size(); r++) {
+            ComponentStats c = shown.get(r);
+            String[] t = texts.get(r);
+            List<Cell> cells = new ArrayList<>();
+            for (int i = 0; i < t.length; i++) {
+                String text = i == bar ? bar(c.tokens(), max, widths[i]) : Columns.cut(t[i], widths[i]);
+                boolean number = i > 0 && i < bar;
+                cells.add(Cell.from(number ? Panels.right(text, widths[i]) : text).style(style(c, i, bar, latency, wide, theme, display)));
             }
-            cells.add(Cell.from(bar(c.tokens(), max, barWidth)).style(theme.bar()));
             rows.add(Row.from(cells));
         }
         if (shown.size() < s.components().size()) {
             rows.add(Row.from(Cell.from("… " + (s.components().size() - shown.size()) + " more")).style(theme.dim()));
         }
-        Row header = Row.from(headings(wide, latency));
-        List<Constraint> widths = new ArrayList<>(List.of(Constraint.length(12), Constraint.length(9), Constraint.length(5)));
-        if (latency) {
-            widths.add(Constraint.length(9));
+        String[] heads = headings(latency, wide, last);
+        for (int i = 0; i < heads.length; i++) {
+            boolean number = i > 0 && i < bar;
+            heads[i] = number ? Panels.right(Columns.cut(heads[i], widths[i]), widths[i]) : Columns.cut(heads[i], widths[i]);
         }
-        if (wide) {
-            widths.add(Constraint.length(4));
-        }
-        widths.add(Constraint.fill());
-        Table.builder().header(header.style(theme.dim())).rows(rows).widths(widths).build().render(tableArea, buffer, new TableState());
+        Table.builder().header(Row.from(heads).style(theme.dim())).rows(rows).widths(Columns.constraints(widths))
+                .columnSpacing(columns.spacing(inner.width())).build().render(tableArea, buffer, new TableState());
         if (display.latency()) {
             performance(s, theme, display, new Rect(inner.x(), inner.y() + tableRows, inner.width(), 1), buffer);
         }
     }
 
-    private static String[] headings(boolean wide, boolean latency) {
-        List<String> h = new ArrayList<>(List.of("component", right("tokens", 9), right("ops", 5)));
+    private static String[] cells(ComponentStats c, boolean latency, boolean wide, boolean last) {
+        List<String> t = new ArrayList<>(List.of(Labels.safe(c.name()), Labels.tokens(c.tokens()), Labels.tokens(c.operations())));
         if (latency) {
-            h.add(right("avg ms", 9));
+            t.add(Labels.tokens(Math.round(c.avgLatencyMs())));
         }
         if (wide) {
-            h.add(right("err", 4));
+            t.add(c.errors() == 0 ? "" : Labels.tokens(c.errors()));
+        }
+        t.add("");
+        if (last) {
+            t.add(Labels.safe(c.lastMessage()));
+        }
+        return t.toArray(String[]::new);
+    }
+
+    private static Style style(ComponentStats c, int column, int bar, boolean latency, boolean wide, Theme theme, Display display) {
+        if (column == bar) {
+            return theme.bar();
+        }
+        if (latency && column == 3) {
+            return display.slow(c.avgLatencyMs()) ? theme.notice() : theme.plain();
+        }
+        if (wide && column == bar - 1 && c.errors() > 0) {
+            return theme.error();
+        }
+        return column > bar ? theme.dim() : theme.plain();
+    }
+
+    private static String[] headings(boolean latency, boolean wide, boolean last) {
+        List<String> h = new ArrayList<>(List.of("component", "tokens", "ops"));
+        if (latency) {
+            h.add("avg ms");
+        }
+        if (wide) {
+            h.add("err");
         }
         h.add("");
+        if (last) {
+            h.add("last message");
+        }
         return h.toArray(String[]::new);
     }
 
@@ -110,10 +157,6 @@ final class ComponentsPanel {
             }
         }
         Panels.line(area, 0, buffer, spans.toArray(Span[]::new));
-    }
-
-    private static String right(String s, int width) {
-        return Panels.right(s, width);
     }
 
     /** A bar of {@code width} columns at most, in eighths of a column. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import dev.sigil.monitor.state.Effect;
+import dev.sigil.monitor.state.EventRow;
 import dev.sigil.monitor.state.MonitorAction;
 import dev.sigil.monitor.state.MonitorState;
 import dev.sigil.monitor.state.Reducer;
@@ -37,6 +38,9 @@ public final class DashboardApp {
 
         /** Follow another session from now on; the feed answers with {@code SessionSwitched}. */
         void follow(String sessionId);
+
+        /** Read an event's whole entry from its log; the answer comes as {@code EntryRead}. */
+        void readEntry(EventRow row);
     }
 
     /** Fastest refresh: ten frames a second. */
@@ -52,6 +56,8 @@ public final class DashboardApp {
     /** What the clock showed in the last frame ({@link #clockText}), worked out once per frame, not once per tick. */
     private String drawnClock;
     private java.util.function.Consumer<Runnable> backlog = r -> { };
+    /** Whether the user left with the attached run going on ({@code d}). */
+    private boolean detached;
 
     public DashboardApp(MonitorState initial, Supplier<List<MonitorAction>> pending, Effects effects, Clock clock, Theme theme) {
         this(initial, pending, effects, clock, theme, Display.DEFAULTS);
@@ -97,6 +103,11 @@ public final class DashboardApp {
             runner.run(this::handle, this::render);
         }
         return state;
+    }
+
+    /** Whether the screen was left with {@code d}: the attached run goes on. */
+    public boolean detached() {
+        return detached;
     }
 
     /** The state now (for tests and for the summary printed after the screen closes). */
@@ -153,6 +164,11 @@ public final class DashboardApp {
         for (Effect effect : update.effects()) {
             if (effect instanceof Effect.Quit) {
                 runner.quit();
+            } else if (effect instanceof Effect.Detach) {
+                detached = true;
+                runner.quit();
+            } else if (effect instanceof Effect.ReadEntry read) {
+                effects.readEntry(read.row());
             } else if (effect instanceof Effect.ListSessions) {
                 effects.listSessions();
             } else if (effect instanceof Effect.Follow follow) {

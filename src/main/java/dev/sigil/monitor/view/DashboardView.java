@@ -2,7 +2,6 @@ package dev.sigil.monitor.view;
 
 import java.util.List;
 
-import dev.sigil.monitor.state.Mode;
 import dev.sigil.monitor.state.MonitorState;
 import dev.sigil.monitor.state.SessionStats;
 import dev.tamboui.buffer.Buffer;
@@ -45,12 +44,16 @@ public final class DashboardView {
         } else {
             compact(state, area, buffer);
         }
-        if (state.ui().mode() == Mode.HELP) {
-            Overlays.help(theme, area, buffer);
-        } else if (state.ui().mode() == Mode.PICKER) {
-            Overlays.picker(state, theme, area, buffer);
-        } else if (state.showSummary()) {
-            Overlays.summary(state, theme, area, buffer);
+        switch (state.ui().mode()) {
+            case HELP -> Overlays.help(state, theme, area, buffer);
+            case PICKER -> PickerOverlay.render(state, theme, area, buffer);
+            case DETAIL -> EntryOverlay.render(state, theme, area, buffer);
+            case CONFIRM_QUIT -> Overlays.confirmQuit(theme, area, buffer);
+            case NORMAL, FILTER -> {
+                if (state.showSummary()) {
+                    Overlays.summary(state, theme, area, buffer);
+                }
+            }
         }
     }
 

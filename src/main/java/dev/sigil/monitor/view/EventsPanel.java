@@ -5,18 +5,32 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.sigil.contract.event.Level;
+import dev.sigil.monitor.state.EventFilter;
 import dev.sigil.monitor.state.EventRow;
 import dev.sigil.monitor.state.MonitorState;
 import dev.tamboui.buffer.Buffer;
-import dev.tamboui.layout.Constraint;
 import dev.tamboui.layout.Rect;
+import dev.tamboui.style.Style;
+import dev.tamboui.text.Line;
+import dev.tamboui.text.Span;
 import dev.tamboui.widgets.table.Cell;
 import dev.tamboui.widgets.table.Row;
 import dev.tamboui.widgets.table.Table;
 import dev.tamboui.widgets.table.TableState;
 
-/** The scrollable table of recent events (time, level, component, operation, tokens, message), filtered. */
+/**
+ * The table of recent events (time, level, component, operation, tokens, message), filtered, with the selected one
+ * highlighted (Enter opens its entry). Columns are as wide as their content where the screen allows ({@link Columns}).
+ * The selection moves within the newest page, then the page follows it; rows never go blank while there are more.
+ */
 final class EventsPanel {
+
+    /** Marks the selected row in its gutter, so that it shows without colour or reverse video too. */
+    private static final String MARK = "›";
+    private static final String[] FULL = {"time", "level", "component", "operation", "tokens", "message"};
+    private static final int[] FULL_MIN = {8, 4, 6, 8, 6, 12};
+    private static final String[] COMPACT = {"time", "component", "message"};
+    private static final int[] COMPACT_MIN = {8, 6, 8};
 
     private EventsPanel() {
     }
@@ -27,29 +41,56 @@ final class EventsPanel {
         if (inner.isEmpty()) {
             return;
         }
-        int room = Math.max(0, inner.height() - 1);
-        int end = Math.max(0, visible.size() - state.ui().scroll());
-        int start = Math.max(0, end - room);
+        if (visible.isEmpty()) {
+            empty(state, theme, inner, buffer);
+            return;
+        }
+        String[] headers = compact ? COMPACT : FULL;
+        Columns columns = new Columns();
+        for (int i = 0; i < headers.length; i++) {
+            columns.add(headers[i], (compact ? COMPACT_MIN : FULL_MIN)[i]);
+        }
+        for (EventRow r : visible) {
+            String[] cells = cells(r, compact);
+            for (int i = 0; i < cells.length; i++) {
+                columns.measure(i, cells[i]);
+            }
+        }
+        int[] widths = columns.fit(inner.width() - MARK.length());
+        int room = Math.max(1, inner.height() - 1);
+        int size = visible.size();
+        int selected = Math.max(0, size - 1 - state.ui().scroll());
+        int start = state.ui().scroll() < room ? Math.max(0, size - room) : selected;
         List<Row> rows = new ArrayList<>();
-        for (EventRow r : visible.subList(start, end)) {
-            rows.add(compact ? compactRow(r, theme) : fullRow(r, theme));
+        for (int i = start; i < Math.min(size, start + room); i++) {
+            EventRow r = visible.get(i);
+            rows.add(row(r, cells(r, compact), widths, theme));
         }
-        Row header;
-        List<Constraint> widths;
-        if (compact) {
-            header = Row.from("time", "component", "message");
-            widths = List.of(Constraint.length(8), Constraint.length(9), Constraint.fill());
+        Row header = Row.from(headerCells(headers, widths)).style(theme.dim());
+        TableState table = new TableState();
+        table.select(selected - start);
+        Table.builder().header(header).rows(rows).widths(Columns.constraints(widths)).columnSpacing(columns.spacing(inner.width() - MARK.length()))
+                .highlightStyle(theme.highlight()).highlightSymbol(MARK).build().render(inner, buffer, table);
+    }
+
+    /** Why there is nothing to show, in full at any width: the file waited for, the filter, or nothing read yet. */
+    private static void empty(MonitorState state, Theme theme, Rect inner, Buffer buffer) {
+        String why;
+        if (!state.reader().found()) {
+            why = "Waiting for " + Labels.safe(state.reader().source()) + " (not there yet).";
+        } else if (state.shown().eventCount() == 0) {
+            why = "no event yet";
+        } else if (!EventFilter.isKnownComponent(state.ui().component())) {
+            String note = Labels.safe(EventFilter.unknownComponentNote(state.ui().component()));
+            why = "no event matches: " + note + (note.endsWith("?") ? " " : ". ") + "c shows the components seen, one by one.";
         } else {
-            header = Row.from("time", "level", "component", "operation", Panels.right("tokens", 7), "message");
-            int op = inner.width() >= 110 ? 20 : 14;
-            widths = List.of(Constraint.length(8), Constraint.length(5), Constraint.length(10), Constraint.length(op),
-                    Constraint.length(7), Constraint.fill());
+            why = "no event matches the filter";
         }
-        Table.builder().header(header.style(theme.dim())).rows(rows).widths(widths).build().render(inner, buffer, new TableState());
-        if (visible.isEmpty() && inner.height() > 1) {
-            String why = state.shown().eventCount() == 0 ? "no event yet" : "no event matches the filter";
-            Panels.line(inner, 1, buffer, Panels.text(why, theme.dim()));
+        List<Line> lines = new ArrayList<>();
+        for (String l : Wrap.lines(why, inner.width())) {
+            lines.add(Line.from(Span.styled(l, theme.dim())));
         }
+        Panels.lines(inner, buffer, lines);
     }
 
     private static String title(MonitorState state, int visible) {
@@ -67,21 +108,35 @@ final class EventsPanel {
         return t.toString();
     }
 
-    private static Row fullRow(EventRow r, Theme theme) {
-        return Row.from(
-                Cell.from(Labels.clock(r.timestamp())),
-                Cell.from(levelLabel(r.level())).style(theme.level(r.level())),
-                Cell.from(Labels.safe(r.component())),
-                Cell.from(Labels.safe(r.operation())),
-                Cell.from(Panels.right(r.tokens() == 0 ? "" : Labels.tokens(r.tokens()), 7)),
-                Cell.from(Labels.safe(message(r))));
+    private static String[] cells(EventRow r, boolean compact) {
+        String time = Labels.clock(r.timestamp());
+        String message = Labels.safe(message(r));
+        if (compact) {
+            return new String[] {time, Labels.safe(r.component()), message};
+        }
+        return new String[] {time, levelLabel(r.level()), Labels.safe(r.component()), Labels.safe(r.operation()),
+            r.tokens() == 0 ? "" : Labels.tokens(r.tokens()), message};
     }
 
-    private static Row compactRow(EventRow r, Theme theme) {
-        return Row.from(
-                Cell.from(Labels.clock(r.timestamp())),
-                Cell.from(Labels.safe(r.component())).style(theme.level(r.level())),
-                Cell.from(Labels.safe(message(r))));
+    private static String[] headerCells(String[] headers, int[] widths) {
+        String[] out = new String[headers.length];
+        for (int i = 0; i < headers.length; i++) {
+            out[i] = headers[i].equals("tokens") ? Panels.right(Columns.cut(headers[i], widths[i]), widths[i]) : Columns.cut(headers[i], widths[i]);
+        }
+        return out;
+    }
+
+    private static Row row(EventRow r, String[] cells, int[] widths, Theme theme) {
+        List<Cell> out = new ArrayList<>();
+        for (int i = 0; i < cells.length; i++) {
+            String text = Columns.cut(cells[i], widths[i]);
+            boolean numbers = cells.length == FULL.length && i == 4;
+            Cell cell = Cell.from(numbers ? Panels.right(text, widths[i]) : text);
+            // the level's colour: on the level in the full table, on the component in the compact one (both column 1)
+            Style style = i == 1 ? theme.level(r.level()) : theme.plain();
+            out.add(cell.style(style));
+        }
+        return Row.from(out);
     }
 
     private static String message(EventRow r) {

@@ -9,8 +9,8 @@ import dev.tamboui.tui.event.KeyCode;
 import dev.tamboui.tui.event.KeyEvent;
 
 /**
- * The only place a key becomes an action. While the filter is typed, letters are text (only Ctrl-C quits); in the
- * other modes they are commands. Unknown keys give nothing.
+ * The only place a key becomes an action. While the filter or the picker's search is typed, letters are text (only
+ * Ctrl-C quits); in the other modes they are commands. Unknown keys give nothing.
  */
 public final class KeyMap {
 
@@ -19,7 +19,7 @@ public final class KeyMap {
 
     public static Optional<MonitorAction> actionFor(KeyEvent key, Mode mode) {
         if (key.isCtrlC() || (key.hasCtrl() && key.code() == KeyCode.CHAR && (key.character() == 'c' || key.character() == 'C'))) {
-            return command(Command.QUIT);
+            return command(Command.INTERRUPT);
         }
         Optional<MonitorAction> special = special(key.code());
         if (special.isPresent()) {
@@ -29,11 +29,26 @@ public final class KeyMap {
             return Optional.empty();
         }
         char c = key.character();
-        if (mode == Mode.FILTER) {
-            return Optional.of(new MonitorAction.TypeChar(c));
-        }
+        return switch (mode) {
+            case FILTER, PICKER -> Optional.of(new MonitorAction.TypeChar(c));
+            case CONFIRM_QUIT -> command(c == 'q' ? Command.QUIT : c == 'd' ? Command.DETACH : Command.CANCEL);
+            case DETAIL -> switch (c) {
+                case 'q' -> command(Command.QUIT);
+                case 'k' -> command(Command.UP);
+                case 'j' -> command(Command.DOWN);
+                case ' ' -> command(Command.PAGE_DOWN);
+                case 'g' -> command(Command.HOME);
+                case 'G' -> command(Command.END);
+                default -> Optional.empty();
+            };
+            case NORMAL, HELP -> letter(c, mode);
+        };
+    }
+
+    private static Optional<MonitorAction> letter(char c, Mode mode) {
         return switch (c) {
             case 'q' -> command(Command.QUIT);
+            case 'd' -> command(Command.DETACH);
             case 'p', ' ' -> command(Command.PAUSE);
             case 'k' -> command(Command.UP);
             case 'j' -> command(Command.DOWN);

@@ -69,6 +69,21 @@ final class Labels {
         return "out in ~" + duration(secondsLeft);
     }
 
+    /** A size: {@code 812 B}, {@code 4.0 KiB}, {@code 1.2 MiB}, {@code 3.4 GiB}. */
+    static String bytes(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double v = n / 1024.0;
+        int u = 0;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return PyFormat.fixed(v, 1) + " " + units[u];
+    }
+
     static String percent(double p) {
         return PyFormat.fixed(p, 2) + "%";
     }

@@ -1,13 +1,11 @@
 package dev.sigil.monitor.view;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.sigil.monitor.format.PythonMonitorText;
 import dev.sigil.monitor.state.MonitorState;
-import dev.sigil.monitor.state.SessionChoice;
+import dev.sigil.monitor.state.Run;
 import dev.sigil.monitor.state.SessionStats;
 import dev.sigil.monitor.state.Status;
 import dev.tamboui.buffer.Buffer;
@@ -16,58 +14,60 @@ import dev.tamboui.text.Line;
 import dev.tamboui.text.Span;
 import dev.tamboui.widgets.Clear;
 
-/** Boxes drawn over the dashboard: help, the session picker, the final summary. */
+/** Boxes drawn over the dashboard: help, the final summary, the question before stopping a run. */
 final class Overlays {
 
     static final String[][] HELP = {
-        {"q  Ctrl-C", "quit (the terminal is restored)", "quit"},
-        {"p", "pause the screen (reading goes on)", "pause"},
-        {"↑ ↓  j k", "scroll the events one line", "scroll"},
-        {"PgUp PgDn", "scroll half a screen", "scroll a page"},
+        {"q", "quit (asks first while an attached run goes on)", "quit"},
+        {"d", "detach: leave, the attached run goes on", "detach"},
+        {"Ctrl-C", "quit at once (stops an attached run)", "quit now"},
+        {"p", "pause the screen; p again resumes", "pause/resume"},
+        {"↑ ↓  j k", "select an event (up is older)", "select"},
+        {"PgUp PgDn", "half a screen", "page"},
         {"Home End", "oldest / newest event", "oldest/newest"},
+        {"Enter", "the selected event's whole entry (Esc back)", "entry"},
         {"/", "filter events by text (Enter keeps, Esc cancels)", "filter text"},
         {"c", "show one component, then the next, then all", "component"},
         {"l", "minimum level: trace debug info warning error critical", "minimum level"},
-        {"s", "pick another session", "pick a session"},
+        {"s", "pick another session (type to filter)", "pick a session"},
         {"$", "cost: per component and model, burn, dollar budget", "cost view"},
         {"t", "call tree: tokens and cost per unit (Enter, ← →)", "call tree"},
-        {"Enter Esc", "close the summary", "close summary"},
+        {"Esc", "close the summary", "close summary"},
         {"?", "this help (any key closes it)", "this help"}};
 
     private Overlays() {
     }
 
-    static void help(Theme theme, Rect area, Buffer buffer) {
-        Rect box = Panels.centered(area, 70, HELP.length + 2);
+    static void help(MonitorState state, Theme theme, Rect area, Buffer buffer) {
+        List<String[]> keys = new ArrayList<>();
+        for (String[] k : HELP) {
+            if (state.run() != Run.NONE || !k[0].equals("d")) {
+                keys.add(k);
+            }
+        }
+        Rect box = Panels.centered(area, 72, keys.size() + 2);
         Clear.INSTANCE.render(box, buffer);
         Rect inner = Panels.box("Keys", theme, box, buffer);
-        boolean narrow = inner.width() < 66;
+        boolean narrow = inner.width() < 68;
         List<Line> lines = new ArrayList<>();
-        for (String[] k : HELP) {
+        for (String[] k : keys) {
             lines.add(Line.from(Span.styled(Panels.right(k[0], 10) + "  ", theme.key()), Span.raw(narrow ? k[2] : k[1])));
         }
         Panels.lines(inner, buffer, lines);
     }
 
-    static void picker(MonitorState state, Theme theme, Rect area, Buffer buffer) {
-        List<SessionChoice> sessions = state.ui().sessions();
-        Rect box = Panels.centered(area, 60, Math.max(3, Math.min(sessions.size(), 15) + 2));
+    /** The question {@code q} asks while the attached run goes on. */
+    static void confirmQuit(Theme theme, Rect area, Buffer buffer) {
+        String[][] choices = {{"q", "stop the run (its session ends as interrupted)"}, {"d", "detach: leave, the run goes on"},
+            {"Esc", "keep watching"}};
+        Rect box = Panels.centered(area, 60, choices.length + 4);
         Clear.INSTANCE.render(box, buffer);
-        Rect inner = Panels.box("Sessions (Enter follows, Esc closes)", theme, box, buffer);
-        if (sessions.isEmpty()) {
-            Panels.line(inner, 0, buffer, Span.styled("no session found", theme.dim()));
-            return;
-        }
-        int selected = Math.min(state.ui().pickerIndex(), sessions.size() - 1);
-        int first = Math.max(0, Math.min(selected - inner.height() / 2, sessions.size() - inner.height()));
+        Rect inner = Panels.box("The run is still going", theme, box, buffer);
         List<Line> lines = new ArrayList<>();
-        int offset = state.clock() == null ? 0 : state.clock().utcOffsetSeconds();
-        for (int i = first; i < sessions.size() && lines.size() < inner.height(); i++) {
-            SessionChoice c = sessions.get(i);
-            String when = LocalDateTime.ofEpochSecond(Math.floorDiv(c.modifiedMillis(), 1000L), 0,
-                    ZoneOffset.ofTotalSeconds(offset)).toString().replace('T', ' ');
-            String text = (i == selected ? "> " : "  ") + Labels.safe(c.id()) + "  " + when + "  " + Labels.tokens(c.sizeBytes()) + " B";
-            lines.add(Line.from(Span.styled(text, i == selected ? theme.highlight() : theme.plain())));
+        lines.add(Line.from(Span.raw("Leave the dashboard how?")));
+        lines.add(Line.from(Span.raw("")));
+        for (String[] c : choices) {
+            lines.add(Line.from(Span.styled(Panels.right(c[0], 4) + "  ", theme.key()), Span.raw(c[1])));
         }
         Panels.lines(inner, buffer, lines);
     }
@@ -90,9 +90,10 @@ final class Overlays {
         if (lines.size() + 2 > area.height()) {
             lines.removeIf(l -> l.rawContent().isEmpty()); // a small window keeps the figures, not the spacing
         }
-        Rect box = Panels.centered(area, 62, lines.size() + 2);
+        Rect box = Panels.centered(area, state.run() == Run.ENDED ? 76 : 62, lines.size() + 2);
         Clear.INSTANCE.render(box, buffer);
-        String title = s.status() == Status.ERROR ? "Session ended with an error (Esc closes)" : "Execution complete (Esc closes)";
+        String how = state.run() == Run.ENDED ? " · Enter or q leaves, Esc shows the dashboard" : " (Esc closes)";
+        String title = (s.status() == Status.ERROR ? "Session ended with an error" : "Execution complete") + how;
         Rect inner = Panels.box(title, theme, box, buffer);
         Panels.lines(inner, buffer, lines);
     }

@@ -1,9 +1,9 @@
 package dev.sigil.monitor.view;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.sigil.monitor.state.MonitorState;
-import dev.tamboui.text.Span;
 
 /** The keys of the spending views in the dashboard's key line, once there is something to see in them. */
 final class SpendKeys {
@@ -11,14 +11,15 @@ final class SpendKeys {
     private SpendKeys() {
     }
 
-    static void hint(MonitorState state, Theme theme, List<Span> spans) {
+    /** {key, label, priority} for {@link FooterBar}: left out before the session key when the line is too narrow. */
+    static List<String[]> keys(MonitorState state) {
+        List<String[]> keys = new ArrayList<>();
         if (state.shown().spending().hasModels()) {
-            spans.add(Panels.text(" $", theme.key()));
-            spans.add(Panels.text(" cost ", theme.dim()));
+            keys.add(new String[] {"$", "cost", "2"});
         }
         if (state.shown().spending().tree().hasIds()) {
-            spans.add(Panels.text(" t", theme.key()));
-            spans.add(Panels.text(" tree ", theme.dim()));
+            keys.add(new String[] {"t", "tree", "2"});
         }
+        return keys;
     }
 }

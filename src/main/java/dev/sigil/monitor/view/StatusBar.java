@@ -9,16 +9,45 @@ import dev.tamboui.buffer.Buffer;
 import dev.tamboui.layout.Rect;
 import dev.tamboui.text.Span;
 
-/** The tailer's report: lines skipped (malformed, too long), lines with invalid UTF-8, the latest notice, the file. */
+/**
+ * The tailer's report: lines skipped (malformed, too long), lines with invalid UTF-8, the latest notice, the file.
+ * The counts are written short when the line is narrow; the file's path is cut from its start, so that its end (the
+ * session's directory and the file) stays.
+ */
 final class StatusBar {
+
+    /** The path is given at least this many columns before the counts are written short. */
+    private static final int PATH_ROOM = 24;
 
     private StatusBar() {
     }
 
     static void render(MonitorState state, Theme theme, Rect area, Buffer buffer, boolean compact) {
         ReaderStatus r = state.reader();
+        List<Span> tail = new ArrayList<>();
+        if (state.shown().restatements() > 0 && !compact) {
+            tail.add(Panels.text("  restated total counted once", theme.dim()));
+        }
+        if (!r.notice().isEmpty()) {
+            tail.add(Panels.text("  " + Labels.safe(r.notice()), theme.notice()));
+        }
+        List<Span> counts = counts(r, theme, compact);
+        String where = (r.found() ? "" : "waiting for ") + Labels.safe(r.source()) + (r.endOfInput() ? " (read to its end)" : "");
+        if (!compact && width(counts) + width(tail) + 2 + PATH_ROOM > area.width()) {
+            counts = counts(r, theme, true);
+        }
+        List<Span> spans = new ArrayList<>(counts);
+        spans.addAll(tail);
+        int room = area.width() - width(spans) - 2;
+        if (room >= 8) {
+            spans.add(Panels.text("  " + Columns.pathTail(where, room), theme.dim()));
+        }
+        Panels.line(area, 0, buffer, spans.toArray(Span[]::new));
+    }
+
+    private static List<Span> counts(ReaderStatus r, Theme theme, boolean brief) {
         List<Span> spans = new ArrayList<>();
-        if (compact) {
+        if (brief) {
             spans.add(Panels.text(" skipped ", theme.dim()));
             spans.add(problemCount(r.malformed() + r.tooLong(), theme));
             spans.add(Panels.text(" utf8 ", theme.dim()));
@@ -31,17 +60,11 @@ final class StatusBar {
             spans.add(Panels.text(" · invalid UTF-8 ", theme.dim()));
             spans.add(problemCount(r.invalidUtf8(), theme));
         }
-        if (state.shown().restatements() > 0) {
-            spans.add(Panels.text("  restated total counted once", theme.dim()));
-        }
-        if (!r.notice().isEmpty()) {
-            spans.add(Panels.text("  " + Labels.safe(r.notice()), theme.notice()));
-        }
-        if (!compact) {
-            String where = (r.found() ? "" : "waiting for ") + Labels.safe(r.source()) + (r.endOfInput() ? " (read to its end)" : "");
-            spans.add(Panels.text("  " + where, theme.dim()));
-        }
-        Panels.line(area, 0, buffer, spans.toArray(Span[]::new));
+        return spans;
+    }
+
+    private static int width(List<Span> spans) {
+        return spans.stream().mapToInt(Span::width).sum();
     }
 
     private static Span problemCount(long n, Theme theme) {

@@ -78,7 +78,8 @@ class ReducerProperties {
 
     @Property(tries = 150)
     void sizesStayBoundedStatusMovesLegallyAndScrollStaysInside(@ForAll("recipes") List<Step> recipe) {
-        MonitorState s = ReducerTest.start();
+        // half the recipes watch an attached run (orchestrate --monitor), whose keys ask before quitting
+        MonitorState s = recipe.size() % 2 == 0 ? ReducerTest.start().attachedToRun() : ReducerTest.start();
         for (Step step : recipe) {
             MonitorState before = s;
             s = apply(s, step);
@@ -92,6 +93,9 @@ class ReducerProperties {
             assertThat(s.ui().effectiveFilter().length()).isLessThanOrEqualTo(UiState.MAX_FILTER);
             assertThat(s.ui().scroll()).isBetween(0, Math.max(0, s.visibleEvents().size() - 1));
             assertThat(s.ui().pickerIndex()).isBetween(0, Math.max(0, s.ui().sessions().size() - 1));
+            assertThat(s.ui().pickerFilter().length()).isLessThanOrEqualTo(UiState.MAX_FILTER);
+            assertThat(s.ui().confirmQuit()).as("asks only while an attached run goes on").isEqualTo(s.ui().confirmQuit() && s.run() == Run.RUNNING);
+            assertThat(s.ui().detail() == null || s.ui().detail().scroll() >= 0).isTrue();
             for (EventRow r : session.recent().items()) {
                 assertThat(r.message().length()).isLessThanOrEqualTo(EventRow.MAX_MESSAGE);
             }
@@ -213,7 +217,9 @@ class ReducerProperties {
                 Arbitraries.longs().between(-3, 5).map(n -> (MonitorAction) new MonitorAction.LineProblems(n, n, n)),
                 Arbitraries.of(new MonitorAction.Truncated(1), new MonitorAction.Rotated(1), new MonitorAction.EndOfInput(),
                         new MonitorAction.Replaced("other.jsonl", 1), new MonitorAction.SourceOpened("x.jsonl"),
-                        new MonitorAction.SessionSwitched("b", "b.jsonl"), new MonitorAction.Notice("\u001b]0;x")),
+                        new MonitorAction.SessionSwitched("b", "b.jsonl"), new MonitorAction.Notice("\u001b]0;x"),
+                        new MonitorAction.RunEnded(), new MonitorAction.EntryRead(3, "x.jsonl:3", List.of("{", "}"), ""),
+                        new MonitorAction.EntryRead(1, "", List.of(), "gone")),
                 Arbitraries.integers().between(0, 4).map(n -> (MonitorAction) new MonitorAction.SessionsListed(
                         java.util.stream.IntStream.range(0, n).mapToObj(i -> new SessionChoice("s" + i, i, i)).toList())));
     }

@@ -282,4 +282,92 @@ class ReducerTest {
         assertThat(session.burn().rate(last + 55)).isEqualTo(100.0 / 60); // the first point has left the window
         assertThat(session.history().values()).hasSize(10).startsWith(100).endsWith(100);
     }
+
+    @Test
+    void qWhileAnAttachedRunGoesOnAsksFirstAndDetachLeavesItRunning() {
+        MonitorState s = start().attachedToRun();
+        Update asked = Reducer.update(s, new MonitorAction.Key(Command.QUIT));
+        assertThat(asked.effects()).isEmpty();
+        assertThat(asked.state().ui().mode()).isEqualTo(Mode.CONFIRM_QUIT);
+        assertThat(Reducer.update(asked.state(), new MonitorAction.Key(Command.QUIT)).effects()).containsExactly(new Effect.Quit());
+        assertThat(Reducer.update(asked.state(), new MonitorAction.Key(Command.DETACH)).effects()).containsExactly(new Effect.Detach());
+        Update kept = Reducer.update(asked.state(), new MonitorAction.Key(Command.CANCEL));
+        assertThat(kept.effects()).isEmpty();
+        assertThat(kept.state().ui().mode()).isEqualTo(Mode.NORMAL);
+        assertThat(Reducer.update(s, new MonitorAction.Key(Command.DETACH)).effects()).containsExactly(new Effect.Detach());
+        assertThat(Reducer.update(s, new MonitorAction.Key(Command.INTERRUPT)).effects()).as("Ctrl-C does not ask").containsExactly(new Effect.Quit());
+        assertThat(Reducer.reduce(asked.state(), new MonitorAction.RunEnded()).ui().mode()).as("the question is moot once the run ended")
+                .isEqualTo(Mode.NORMAL);
+    }
+
+    @Test
+    void aMonitorOfItsOwnQuitsAtOnceAndHasNothingToDetach() {
+        assertThat(Reducer.update(start(), new MonitorAction.Key(Command.QUIT)).effects()).containsExactly(new Effect.Quit());
+        assertThat(Reducer.update(start(), new MonitorAction.Key(Command.DETACH)).effects()).isEmpty();
+        assertThat(Reducer.reduce(start(), new MonitorAction.RunEnded()).run()).isEqualTo(Run.NONE);
+    }
+
+    @Test
+    void afterTheRunEndedTheScreenStaysUntilQEscOrEnterOnTheSummary() throws IOException {
+        MonitorState ended = Reducer.reduce(seedSession().attachedToRun(), new MonitorAction.RunEnded());
+        assertThat(ended.showSummary()).isTrue();
+        assertThat(Reducer.update(ended, new MonitorAction.Key(Command.CONFIRM)).effects()).containsExactly(new Effect.Quit());
+        assertThat(Reducer.update(ended, new MonitorAction.Key(Command.QUIT)).effects()).containsExactly(new Effect.Quit());
+        Update shown = Reducer.update(ended, new MonitorAction.Key(Command.CANCEL));
+        assertThat(shown.effects()).as("Esc shows the dashboard first").isEmpty();
+        assertThat(shown.state().showSummary()).isFalse();
+        assertThat(Reducer.update(shown.state(), new MonitorAction.Key(Command.CANCEL)).effects()).containsExactly(new Effect.Quit());
+        Update entry = Reducer.update(shown.state(), new MonitorAction.Key(Command.CONFIRM));
+        assertThat(entry.state().ui().mode()).as("Enter on the dashboard opens the selected entry").isEqualTo(Mode.DETAIL);
+    }
+
+    @Test
+    void enterAsksForTheSelectedEntryWhichOpensWhenReadAndEscCloses() {
+        List<LogEvent> events = List.of(Lines.decode(Lines.start("2026-01-11T10:15:32", "s1", 100)),
+                Lines.decode(Lines.entry("2026-01-11T10:15:33", "s1", "step_complete", "routing", "routed", 5, 10)));
+        MonitorState s = Reducer.reduce(start(), new MonitorAction.LinesAppended(events, T0,
+                List.of(new MonitorAction.Position("log", 1, 0), new MonitorAction.Position("log", 2, 120))));
+        s = Reducer.reduce(s, new MonitorAction.Key(Command.UP));
+        Update open = Reducer.update(s, new MonitorAction.Key(Command.CONFIRM));
+        Effect.ReadEntry read = (Effect.ReadEntry) open.effects().get(0);
+        assertThat(read.row().position()).isEqualTo(new MonitorAction.Position("log", 1, 0));
+        assertThat(open.state().ui().mode()).isEqualTo(Mode.DETAIL);
+        assertThat(open.state().ui().detail().loaded()).isFalse();
+        MonitorState stale = Reducer.reduce(open.state(), new MonitorAction.EntryRead(read.row().seq() + 1, "x", List.of("{}"), ""));
+        assertThat(stale.ui().detail().loaded()).as("the answer for another entry is dropped").isFalse();
+        List<String> lines = java.util.stream.IntStream.range(0, 200).mapToObj(i -> "  \"k" + i + "\": " + i + ",").toList();
+        MonitorState loaded = Reducer.reduce(open.state(), new MonitorAction.EntryRead(read.row().seq(), "log:1", lines, ""));
+        assertThat(loaded.ui().detail().where()).isEqualTo("log:1");
+        MonitorState down = Reducer.reduce(loaded, new MonitorAction.Key(Command.PAGE_DOWN));
+        assertThat(down.ui().detail().scroll()).isPositive();
+        assertThat(Reducer.reduce(down, new MonitorAction.Key(Command.END)).ui().detail().scroll())
+                .isEqualTo(200 - (down.ui().height() - 4));
+        MonitorState back = Reducer.reduce(down, new MonitorAction.Key(Command.CANCEL));
+        assertThat(back.ui().mode()).isEqualTo(Mode.NORMAL);
+        assertThat(back.ui().scroll()).as("the selection is where it was").isEqualTo(1);
+        MonitorState unknown = Reducer.reduce(Reducer.reduce(start(), new MonitorAction.LinesAppended(events, T0)),
+                new MonitorAction.Key(Command.CONFIRM));
+        assertThat(unknown.ui().detail().problem()).as("a line read from no file").contains("not known");
+    }
+
+    @Test
+    void typingInThePickerNarrowsItAndEnterFollowsTheOneHighlighted() {
+        MonitorState s = Reducer.reduce(start(), new MonitorAction.Key(Command.PICK_SESSION));
+        s = Reducer.reduce(s, new MonitorAction.SessionsListed(List.of(
+                new SessionChoice("a", 3, 1, "running", "Analyze Acme", "2026-01-11T10:00:00", 5),
+                new SessionChoice("b", 2, 1, "complete", "Qualify Acme lead", "2026-01-11T09:00:00", 5),
+                new SessionChoice("c", 1, 1, "error", "Summarise", "2026-01-11T08:00:00", 5))));
+        for (char c : "acme".toCharArray()) {
+            s = Reducer.reduce(s, new MonitorAction.TypeChar(c));
+        }
+        assertThat(s.ui().offeredSessions()).extracting(SessionChoice::id).containsExactly("a", "b");
+        s = Reducer.reduce(s, new MonitorAction.Key(Command.DOWN));
+        assertThat(Reducer.update(s, new MonitorAction.Key(Command.CONFIRM)).effects()).containsExactly(new Effect.Follow("b"));
+        MonitorState cleared = Reducer.reduce(s, new MonitorAction.Key(Command.CANCEL));
+        assertThat(cleared.ui().mode()).as("Esc clears what was typed first").isEqualTo(Mode.PICKER);
+        assertThat(cleared.ui().offeredSessions()).hasSize(3);
+        assertThat(Reducer.reduce(cleared, new MonitorAction.Key(Command.CANCEL)).ui().mode()).isEqualTo(Mode.NORMAL);
+        MonitorState error = Reducer.reduce(cleared, new MonitorAction.TypeChar('e'));
+        assertThat(error.ui().offeredSessions()).as("status and task count as text too").extracting(SessionChoice::id).contains("a", "b", "c");
+    }
 }

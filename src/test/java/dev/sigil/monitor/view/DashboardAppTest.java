@@ -51,6 +51,11 @@ class DashboardAppTest {
             public void follow(String sessionId) {
                 followed.add(sessionId);
             }
+
+            @Override
+            public void readEntry(dev.sigil.monitor.state.EventRow row) {
+                queue.add(new MonitorAction.EntryRead(row.seq(), "log.jsonl:" + row.position().line(), List.of("{", "  \"read\": true", "}"), ""));
+            }
         };
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         return new DashboardApp(Fixtures.initial(), this::drain, effects, clock, Theme.mono());

@@ -42,25 +42,48 @@ final class Fixtures {
 
     /** A state after reading {@code resource} (and a few problem lines), at {@code time}. */
     static MonitorState read(String resource, String time) {
-        return read(initial(), resource, time);
+        return read(resource, time, SOURCE);
     }
 
     /** A state after reading {@code resource} with prices, at {@code time}. */
     static MonitorState priced(String resource, String time) {
-        return read(MonitorState.initial(SOURCE, true, "", Level.INFO, PRICES), resource, time);
+        return read(MonitorState.initial(SOURCE, true, "", Level.INFO, PRICES), resource, time, SOURCE);
     }
 
-    private static MonitorState read(MonitorState initial, String resource, String time) {
+    /** A state after reading {@code resource} as the log {@code source}, each line with where it was read. */
+    static MonitorState read(String resource, String time, String source) {
+        return read(MonitorState.initial(source, true, "", Level.INFO), resource, time, source);
+    }
+
+    private static MonitorState read(MonitorState initial, String resource, String time, String source) {
         MonitorState s = Reducer.reduce(initial, tickAt(time));
-        s = Reducer.reduce(s, new MonitorAction.SourceOpened(SOURCE));
-        String text;
+        s = Reducer.reduce(s, new MonitorAction.SourceOpened(source));
+        String text = text(resource);
+        s = Reducer.reduce(s, new MonitorAction.LinesAppended(Lines.decodeAll(text), tickAt(time).epochMillis(), positions(source, text)));
+        return Reducer.reduce(s, new MonitorAction.LineProblems(1, 0, 2));
+    }
+
+    static String text(String resource) {
         try {
-            text = Files.readString(Path.of("src/test/resources/monitor", resource));
+            return Files.readString(Path.of("src/test/resources/monitor", resource));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        s = Reducer.reduce(s, new MonitorAction.LinesAppended(Lines.decodeAll(text), tickAt(time).epochMillis()));
-        return Reducer.reduce(s, new MonitorAction.LineProblems(1, 0, 2));
+    }
+
+    /** Where each non-blank line of {@code text} starts: its number and byte offset. */
+    static java.util.List<MonitorAction.Position> positions(String source, String text) {
+        java.util.List<MonitorAction.Position> out = new java.util.ArrayList<>();
+        long offset = 0;
+        long number = 0;
+        for (String line : text.split("\n", -1)) {
+            number++;
+            if (!line.isBlank()) {
+                out.add(new MonitorAction.Position(source, number, offset));
+            }
+            offset += line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+        }
+        return out;
     }
 
     static MonitorState running() {
