@@ -327,7 +327,9 @@ final class OrchestrateCommand implements Callable<Integer> {
             if (failure.get() != null) {
                 throw new IllegalStateException(failure.get());
             }
-            String summary = LogSnapshot.finalSummary(own, TailOptions.DEFAULT_MAX_LINE_BYTES, System.currentTimeMillis(), linePrices);
+            // an interrupted run gets the console's own closing block ("EXECUTION INTERRUPTED"), not the monitor's
+            String summary = result.get().status() == OrchestrationResult.Status.INTERRUPTED ? ""
+                    : LogSnapshot.finalSummary(own, TailOptions.DEFAULT_MAX_LINE_BYTES, System.currentTimeMillis(), linePrices);
             PrintWriter out = spec.commandLine().getOut();
             out.print(summary);
             out.flush();

@@ -161,7 +161,7 @@ public final class DashboardMonitor {
             @Override
             public void readEntry(EventRow row) {
                 LogTarget from = following;
-                background.execute(() -> queue.post(EntryReader.read(from.file(), row, options.maxLineBytes())));
+                background.execute(() -> queue.post(EntryReader.read(from, row, options.maxLineBytes())));
             }
         };
     }

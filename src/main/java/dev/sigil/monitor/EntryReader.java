@@ -41,17 +41,23 @@ final class EntryReader {
     private EntryReader() {
     }
 
-    static MonitorAction.EntryRead read(Path file, EventRow row, int maxLineBytes) {
+    /** The entry of {@code row}, read from {@code target}'s log; its place named as the status bar names the log. */
+    static MonitorAction.EntryRead read(LogTarget target, EventRow row, int maxLineBytes) {
         MonitorAction.Position at = row.position();
-        for (Path candidate : candidates(file)) {
-            JsonNode node = lineAt(candidate, at.offset(), maxLineBytes);
+        List<Path> candidates = candidates(target.file());
+        for (int i = 0; i < candidates.size(); i++) {
+            JsonNode node = lineAt(candidates.get(i), at.offset(), maxLineBytes);
             if (node != null && same(LogEventDecoder.decode(node), row)) {
-                return new MonitorAction.EntryRead(row.seq(), candidate + ":" + at.line(), pretty(node), "");
+                // the log as the user named it, or the rotated part where it is now
+                String shown = i == 0 ? target.shown() : candidates.get(i).toString();
+                return new MonitorAction.EntryRead(row.seq(), shown + ":" + at.line(), pretty(node), "");
             }
         }
-        return new MonitorAction.EntryRead(row.seq(), "", List.of(), "this entry is no longer at line " + at.line() + " of " + file
-                + " (byte " + at.offset() + ") nor in its rotated parts: the log was truncated or rewritten since it was read");
+        return new MonitorAction.EntryRead(row.seq(), "", List.of(), "this entry is no longer at line " + at.line() + " of "
+                + target.shown() + " (byte " + at.offset() + ") nor in its rotated parts: the log was truncated or rewritten since it was read");
     }
+
+
 
     /** The file (where a link such as {@code current.jsonl} leads now), then its rotated parts, newest first. */
     private static List<Path> candidates(Path file) {

@@ -25,7 +25,7 @@ import dev.sigil.contract.codec.PythonTimestamp;
 /**
  * {@code scripts/sigil monitor} as a user runs it, in a real terminal (tmux): the dashboard appears, follows lines
  * appended while it runs and a rotation of the log, redraws on resize, and {@code q} ends it with the terminal
- * restored (normal screen, echo and canonical mode back).
+ * restored (normal screen, echo and canonical mode back). The tmux server is the test's own (its own socket).
  */
 class MonitorIT {
 
@@ -49,7 +49,7 @@ class MonitorIT {
 
     @AfterEach
     void tearDown() throws Exception {
-        run("tmux", "kill-session", "-t", tmux);
+        run("tmux", "kill-server"); // the test's own server (its own socket): nobody else's tmux
     }
 
     @Test
@@ -57,7 +57,7 @@ class MonitorIT {
         String sigil = Path.of(System.getProperty("sigil.home"), "scripts", "sigil").toString();
         String script = "HOME='" + home + "' SIGIL_NO_BUILD=1 '" + sigil + "' monitor; echo \"SIGIL-EXITED rc=$?\"; "
                 + "stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e -echo -e icanon -e -icanon | tr '\\n' ' '; echo; sleep 120";
-        run("tmux", "new-session", "-d", "-s", tmux, "-x", "100", "-y", "30", script);
+        run("tmux", "-f", "/dev/null", "new-session", "-d", "-s", tmux, "-x", "100", "-y", "30", script);
 
         String screen = waitFor(s -> s.contains("SIGIL MONITOR") && s.contains("Intent classified"));
         assertThat(screen).contains("session live-1", "RUNNING", "routing");
@@ -89,7 +89,7 @@ class MonitorIT {
         String sigil = Path.of(System.getProperty("sigil.home"), "scripts", "sigil").toString();
         String script = "HOME='" + home + "' SIGIL_NO_BUILD=1 '" + sigil + "' monitor --session live-1 --no-color; "
                 + "echo \"SIGIL-EXITED rc=$?\"; sleep 120";
-        run("tmux", "new-session", "-d", "-s", tmux, "-x", "80", "-y", "24", script);
+        run("tmux", "-f", "/dev/null", "new-session", "-d", "-s", tmux, "-x", "80", "-y", "24", script);
         waitFor(s -> s.contains("SIGIL MONITOR") && s.contains("Intent classified"));
         run("tmux", "send-keys", "-t", tmux, "C-c");
         String screen = waitFor(s -> s.contains("SIGIL-EXITED"));
@@ -132,8 +132,11 @@ class MonitorIT {
         return run("tmux", "display-message", "-p", "-t", tmux, format).trim();
     }
 
-    private static String run(String... command) throws Exception {
+    private String run(String... command) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(command));
+        if (cmd.get(0).equals("tmux")) {
+            cmd.addAll(1, List.of("-L", tmux));
+        }
         try {
             return new ProcessExecutor().command(cmd).readOutput(true).redirectErrorStream(true)
                     .timeout(20, TimeUnit.SECONDS).execute().outputUTF8();

@@ -39,14 +39,18 @@ public record EntryView(long seq, String where, List<String> lines, String probl
      */
     int rows(int width) {
         int w = Math.max(1, width);
-        int rows = 0;
+        int rows = where.isEmpty() ? 0 : rowsOf(where, w); // the view shows where it was read first
         for (String l : lines) {
-            int cols = 0;
-            for (int i = 0; i < l.length(); i++) {
-                cols += l.charAt(i) < 0x80 ? 1 : 2;
-            }
-            rows += Math.max(1, (cols + w - 1) / w);
+            rows += rowsOf(l, w);
         }
-        return rows + (problem.isEmpty() ? 0 : 1);
+        return rows + (problem.isEmpty() ? 0 : rowsOf(problem, w));
+    }
+
+    private static int rowsOf(String line, int width) {
+        int cols = 0;
+        for (int i = 0; i < line.length(); i++) {
+            cols += line.charAt(i) < 0x80 ? 1 : 2;
+        }
+        return Math.max(1, (cols + width - 1) / width);
     }
 }

@@ -341,7 +341,7 @@ class ReducerTest {
         MonitorState down = Reducer.reduce(loaded, new MonitorAction.Key(Command.PAGE_DOWN));
         assertThat(down.ui().detail().scroll()).isPositive();
         assertThat(Reducer.reduce(down, new MonitorAction.Key(Command.END)).ui().detail().scroll())
-                .isEqualTo(200 - (down.ui().height() - 4));
+                .as("the 200 lines and the line saying where it was read, less a page").isEqualTo(200 + 1 - (down.ui().height() - 4));
         MonitorState back = Reducer.reduce(down, new MonitorAction.Key(Command.CANCEL));
         assertThat(back.ui().mode()).isEqualTo(Mode.NORMAL);
         assertThat(back.ui().scroll()).as("the selection is where it was").isEqualTo(1);
