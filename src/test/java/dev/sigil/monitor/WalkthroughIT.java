@@ -30,10 +30,21 @@ class WalkthroughIT {
     private static final DocCaptures DOC = new DocCaptures(ROOT.resolve("docs/walkthrough.md"));
     private static final DocCaptures GUIDE = new DocCaptures(ROOT.resolve("docs/monitor.md"));
     private static final Path EXAMPLE = ROOT.resolve("docs/examples/logs/sessions/sess_4f9a1c2b3d5e/execution.jsonl");
-    private static final String README_RUN = "scripts/sigil orchestrate --monitor \"Qualify this lead: John Smith, CEO at Acme Corp\"";
+    /** The README's run command: the first shell block of its Quick start. */
+    private static final String README_RUN = readmeRun();
 
     @TempDir
     Path home;
+
+    private static String readmeRun() {
+        try {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("```sh\\n(.*?)\\n```", java.util.regex.Pattern.DOTALL)
+                    .matcher(Files.readString(ROOT.resolve("README.md")));
+            return m.find() ? m.group(1).strip() : "no run command in the README";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private String inRoot(String command) {
         return "cd " + Tmux.quote(ROOT.toString()) + " && export HOME=" + Tmux.quote(home.toString()) + " SIGIL_NO_BUILD=1 && "
@@ -42,6 +53,8 @@ class WalkthroughIT {
 
     @Test
     void theReadmeRunAsksBeforeQuittingStaysWhenDoneAndPrintsItsOwnSummary() throws Exception {
+        assertThat(Files.readString(ROOT.resolve("docs/walkthrough.md"))).as("the walkthrough runs the README's command")
+                .contains("```sh\n" + README_RUN + "\n```");
         try (Tmux t = Tmux.start(80, 24, inRoot(README_RUN))) {
             t.waitFor(s -> s.contains("RUNNING") && s.contains("d detach"), WAIT);
             t.keys("q");
