@@ -85,10 +85,19 @@ public final class LogLocator {
         });
     }
 
-    /** {@code "; sessions there: a, b (newest first); did you mean 'c'?"}, or that there are none. */
+    /**
+     * {@code "; sessions there, newest first: a, b; did you mean 'c'?"}, or that there are none; newest by the start
+     * their first lines write (one small read each), as the picker orders them.
+     */
     private String knownSessions(String typed) {
-        List<String> ids = new ArrayList<>();
+        List<SessionChoice> byStart = new ArrayList<>();
         for (SessionChoice c : sessions()) {
+            String started = SessionDigests.started(layout.executionLog(SessionId.of(c.id())));
+            byStart.add(new SessionChoice(c.id(), c.modifiedMillis(), c.sizeBytes(), "", "", started, -1));
+        }
+        byStart.sort(Comparator.comparingLong(LogLocator::startKey).reversed().thenComparing(SessionChoice::id));
+        List<String> ids = new ArrayList<>();
+        for (SessionChoice c : byStart) {
             ids.add(c.id());
         }
         if (ids.isEmpty()) {

@@ -37,6 +37,12 @@ final class SessionDigests {
     private SessionDigests() {
     }
 
+    /** When the log's session started, as its first line writes it, or "". */
+    static String started(Path log) {
+        JsonNode first = parse(edge(log, false));
+        return first == null ? "" : text(first.get("timestamp"), "");
+    }
+
     static SessionChoice digest(SessionChoice plain, LogLayout layout, long nowMillis) {
         SessionId id = SessionId.of(plain.id());
         Path log = layout.executionLog(id);
