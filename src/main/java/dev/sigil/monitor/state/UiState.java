@@ -1,6 +1,7 @@
 package dev.sigil.monitor.state;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.sigil.contract.event.Level;
 
@@ -79,102 +80,96 @@ public record UiState(int width, int height, SessionStats frozen, int scroll, St
     }
 
     UiState withSize(int w, int h) {
-        return copy().size(w, h).build();
+        return with(c -> {
+            c.width = w;
+            c.height = h;
+        });
     }
 
     UiState withFrozen(SessionStats f, int newScroll) {
-        Copy c = copy();
-        c.frozen = f;
-        c.scroll = newScroll;
-        return c.build();
+        return with(c -> {
+            c.frozen = f;
+            c.scroll = newScroll;
+        });
     }
 
     UiState withScroll(int s) {
-        Copy c = copy();
-        c.scroll = s;
-        return c.build();
+        return with(c -> c.scroll = s);
     }
 
     UiState withFilter(String f, String d) {
-        Copy c = copy();
-        c.scroll = 0;
-        c.filter = f;
-        c.draft = d;
-        return c.build();
+        return with(c -> {
+            c.scroll = 0;
+            c.filter = f;
+            c.draft = d;
+        });
     }
 
     UiState withComponent(String name) {
-        Copy c = copy();
-        c.scroll = 0;
-        c.component = name;
-        return c.build();
+        return with(c -> {
+            c.scroll = 0;
+            c.component = name;
+        });
     }
 
     UiState withMinLevel(Level l) {
-        Copy c = copy();
-        c.scroll = 0;
-        c.minLevel = l;
-        return c.build();
+        return with(c -> {
+            c.scroll = 0;
+            c.minLevel = l;
+        });
     }
 
     UiState withHelp(boolean h) {
-        Copy c = copy();
-        c.help = h;
-        return c.build();
+        return with(c -> c.help = h);
     }
 
     UiState withPicker(boolean open, List<SessionChoice> list, int index) {
-        Copy c = copy();
-        c.picker = open;
-        c.sessions = list;
-        c.pickerIndex = index;
-        if (!open) {
-            c.pickerFilter = "";
-        }
-        return c.build();
+        return with(c -> {
+            c.picker = open;
+            c.sessions = list;
+            c.pickerIndex = index;
+            c.pickerFilter = open ? c.pickerFilter : "";
+        });
     }
 
     UiState withPickerFilter(String text) {
-        Copy c = copy();
-        c.pickerFilter = text;
-        c.pickerIndex = 0;
-        return c.build();
+        return with(c -> {
+            c.pickerFilter = text;
+            c.pickerIndex = 0;
+        });
     }
 
     UiState withSummaryDismissed(boolean d) {
-        Copy c = copy();
-        c.summaryDismissed = d;
-        return c.build();
+        return with(c -> c.summaryDismissed = d);
     }
 
     UiState withDetail(EntryView d) {
-        Copy c = copy();
-        c.detail = d;
-        return c.build();
+        return with(c -> c.detail = d);
     }
 
     UiState withConfirmQuit(boolean ask) {
-        Copy c = copy();
-        c.confirmQuit = ask;
-        return c.build();
+        return with(c -> c.confirmQuit = ask);
     }
 
     /** After following another session: nothing of the old one's view remains, the filters stay. */
     UiState reset() {
-        Copy c = copy();
-        c.frozen = null;
-        c.scroll = 0;
-        c.draft = null;
-        c.help = false;
-        c.picker = false;
-        c.pickerFilter = "";
-        c.summaryDismissed = false;
-        c.detail = null;
-        return c.build();
+        return with(c -> {
+            c.frozen = null;
+            c.scroll = 0;
+            c.draft = null;
+            c.help = false;
+            c.picker = false;
+            c.pickerFilter = "";
+            c.summaryDismissed = false;
+            c.detail = null;
+        });
     }
 
-    private Copy copy() {
-        return new Copy(this);
+    /** This state with what {@code change} changes in a copy of it. */
+    private UiState with(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return c.build();
     }
 
     /** A changeable copy, so that each {@code withX} names only what it changes. */
@@ -213,12 +208,6 @@ public record UiState(int width, int height, SessionStats frozen, int scroll, St
             summaryDismissed = u.summaryDismissed;
             detail = u.detail;
             confirmQuit = u.confirmQuit;
-        }
-
-        Copy size(int w, int h) {
-            width = w;
-            height = h;
-            return this;
         }
 
         UiState build() {
