@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -129,7 +130,7 @@ final class TailCommand implements Callable<Integer> {
             LogLayout layout = found.layout();
             Path base = layout.root();
             Path file = layout.executionLog(session.get());
-            if (!follow && !java.nio.file.Files.isDirectory(file.getParent())) {
+            if (!follow && !Files.isDirectory(file.getParent())) {
                 LogLocator locator = new LogLocator(layout, found.rootText());
                 throw UserError.usage(locator.missingDirectory(locator.session(session.get()), " (--follow waits for it)").orElseThrow());
             }
@@ -140,7 +141,7 @@ final class TailCommand implements Callable<Integer> {
             sources.add(new FileTailSource(file).confinedTo(base));
         } else {
             for (Path p : paths) {
-                if (java.nio.file.Files.isDirectory(p)) {
+                if (Files.isDirectory(p)) {
                     // said once, before anything is read: a directory never becomes a log to follow
                     throw UserError.usage(p + ": is a directory, not a log file (a session's log is "
                             + p.resolve(LogLayout.EXECUTION_LOG) + ", or use --session ID)");
