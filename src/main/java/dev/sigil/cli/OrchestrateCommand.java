@@ -194,7 +194,8 @@ final class OrchestrateCommand implements Callable<Integer> {
         String sessionId = id.value();
         Path log = layout.executionLog(id);
         if (!java.nio.file.Files.exists(log)) {
-            throw UserError.usage("no session '" + sessionId + "' to resume: " + log + " does not exist");
+            throw UserError.usage("no session '" + sessionId + "' to resume: " + log + " does not exist"
+                    + new LogLocator(layout, layout.root().toString()).knownSessions(sessionId));
         }
         EarlierRun earlier = Orchestrator.earlierRun(log.getParent());
         if (earlier.finished()) {

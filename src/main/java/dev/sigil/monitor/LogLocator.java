@@ -87,9 +87,10 @@ public final class LogLocator {
 
     /**
      * {@code "; sessions there, newest first: a, b; did you mean 'c'?"}, or that there are none; newest by the start
-     * their first lines write (one small read each), as the picker orders them.
+     * their first lines write (one small read each), as the picker orders them. For any message about a session
+     * name that matches nothing.
      */
-    private String knownSessions(String typed) {
+    public String knownSessions(String typed) {
         List<SessionChoice> byStart = new ArrayList<>();
         for (SessionChoice c : sessions()) {
             String started = SessionDigests.started(layout.executionLog(SessionId.of(c.id())));

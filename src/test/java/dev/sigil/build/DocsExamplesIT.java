@@ -19,10 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.zeroturnaround.exec.ProcessExecutor;
 import org.zeroturnaround.exec.ProcessResult;
 
+import dev.sigil.testing.ExampleTree;
+
 /**
  * The examples of the documentation run as written, with the packaged launcher, in bash: every {@code console} block
- * of docs/cli.md (in a directory holding docs/examples' files) and of docs/walkthrough.md (from the repository's
- * root) gives the output shown after each {@code $ command}, its stdout and stderr lines in the order shown (each
+ * of docs/cli.md (in a directory holding docs/examples' files) and of docs/walkthrough.md (in a copy of the
+ * repository's examples laid out as its root, {@link ExampleTree}) gives the output shown after each {@code $ command}, its stdout and stderr lines in the order shown (each
  * stream's own order is checked; how the two interleave on a terminal is the terminal's); {@code $PWD} in an
  * expected line stands for the directory it ran in. Every command docs/cli.md names inline runs without an internal
  * error, and the few whose result the text states give it.
@@ -50,8 +52,10 @@ class DocsExamplesIT {
 
     @Test
     void everyConsoleExampleOfTheWalkthroughGivesItsOutput() throws Exception {
-        int blocks = runBlocks(ROOT.resolve("docs/walkthrough.md"), ROOT);
+        int blocks = runBlocks(ROOT.resolve("docs/walkthrough.md"), ExampleTree.create(ROOT, work));
         assertThat(blocks).isGreaterThanOrEqualTo(5);
+        assertThat(work.resolve("docs/examples/logs/.monitor.lock")).as("the monitors ran on the copy").exists();
+        assertThat(ROOT.resolve("docs/examples/logs/.monitor.lock")).as("nothing written into the source tree").doesNotExist();
     }
 
     @Test

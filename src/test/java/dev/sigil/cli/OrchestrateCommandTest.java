@@ -55,7 +55,7 @@ class OrchestrateCommandTest {
         assertRefused(orchestrate("--encoding", "p50k", "task"), "--encoding must be one of " + dev.sigil.tokens.TokenEncoding.names()
                 + ", not 'p50k'");
         assertRefused(orchestrate("--resume", "--session", "nosuch"), "no session 'nosuch' to resume: "
-                + home.resolve("logs/sessions/nosuch/execution.jsonl") + " does not exist");
+                + home.resolve("logs/sessions/nosuch/execution.jsonl") + " does not exist; it holds no session yet");
         CliRun badId = orchestrate("--session", "bad id", "task");
         assertThat(badId.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(badId.err()).contains("session id 'bad id'");
@@ -107,6 +107,10 @@ class OrchestrateCommandTest {
 
         Path log = home.resolve("logs/sessions/s2/execution.jsonl");
         byte[] before = Files.readAllBytes(log);
+        CliRun mistyped = orchestrate("--session", "s3", "--resume");
+        assertThat(mistyped.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(mistyped.err()).isEqualTo("sigil orchestrate: no session 's3' to resume: " + home.resolve("logs/sessions/s3/execution.jsonl")
+                + " does not exist; sessions there, newest first: s2; did you mean 's2'?\n");
         CliRun again = orchestrate("--session", "s2", "--resume");
         assertThat(again.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(again.out()).isEqualTo("Session s2 completed earlier: nothing to resume (its log: " + log + ").\n");

@@ -14,6 +14,7 @@ import org.zeroturnaround.exec.ProcessExecutor;
 import org.zeroturnaround.exec.ProcessResult;
 
 import dev.sigil.testing.DocCaptures;
+import dev.sigil.testing.ExampleTree;
 import dev.sigil.testing.Tmux;
 
 /**
@@ -36,6 +37,10 @@ class WalkthroughIT {
     @TempDir
     Path home;
 
+    /** Where the documents' commands run: the examples copied, so that nothing is written into the source tree. */
+    @TempDir
+    Path tree;
+
     private static String readmeRun() {
         try {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("```sh\\n(.*?)\\n```", java.util.regex.Pattern.DOTALL)
@@ -46,8 +51,11 @@ class WalkthroughIT {
         }
     }
 
-    private String inRoot(String command) {
-        return "cd " + Tmux.quote(ROOT.toString()) + " && export HOME=" + Tmux.quote(home.toString()) + " SIGIL_NO_BUILD=1 && "
+    private String inRoot(String command) throws java.io.IOException {
+        if (!Files.exists(tree.resolve("scripts"))) {
+            ExampleTree.create(ROOT, tree);
+        }
+        return "cd " + Tmux.quote(tree.toString()) + " && export HOME=" + Tmux.quote(home.toString()) + " SIGIL_NO_BUILD=1 && "
                 + command + "; echo \"EXIT=$?\"; sleep 600";
     }
 
@@ -75,7 +83,7 @@ class WalkthroughIT {
         }
         // the README's second terminal: check the logs
         ProcessResult check = new ProcessExecutor().command("bash", "-c", "scripts/sigil validate ~/.sigil/logs/sessions/*/execution.jsonl")
-                .directory(ROOT.toFile()).environment("HOME", home.toString()).environment("SIGIL_NO_BUILD", "1")
+                .directory(tree.toFile()).environment("HOME", home.toString()).environment("SIGIL_NO_BUILD", "1")
                 .readOutput(true).redirectErrorStream(true).timeout(60, TimeUnit.SECONDS).execute();
         assertThat(check.getExitValue()).as(check.outputUTF8()).isZero();
         assertThat(check.outputUTF8()).matches("(?s)1 file, \\d+ lines: \\d+ valid, 0 invalid\\n");
