@@ -1,6 +1,8 @@
 package dev.sigil.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.sigil.text.Nearest;
 import dev.sigil.text.TerminalText;
@@ -10,7 +12,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * A command line that cannot be parsed (an unknown option or command, a value of the wrong kind, a missing
- * argument): one line naming the command and the problem, the names meant when one was mistyped, and where the help
+ * argument): one line naming the command and the problem, the names meant when a command or an option was mistyped
+ * (by {@link Nearest}, as every "did you mean"), and where the help
  * is; exit code 2. Not the whole usage after the error, which would scroll the one line that matters away.
  */
 final class UsageErrors implements CommandLine.IParameterExceptionHandler {
@@ -26,9 +29,11 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
             // 'generate-completion'; the one rule of every "did you mean" finds 'validate'
             err.println(TerminalText.visible(name + ": unknown command '" + command + "'"
                     + Nearest.didYouMean(command, cmd.getSubcommands().keySet())));
+        } else if (unknownOption(e) != null) {
+            String option = unknownOption(e);
+            err.println(TerminalText.visible(name + ": unknown option '" + option + "'" + Nearest.didYouMean(option, optionNames(cmd))));
         } else {
             err.println(name + ": " + TerminalText.visible(problem(e)));
-            UnmatchedArgumentException.printSuggestions(e, err);
         }
         err.println("Run '" + name + " --help' for its usage.");
         err.flush();
@@ -42,6 +47,26 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
             return u.getUnmatched().get(0);
         }
         return null;
+    }
+
+    /** The option typed that the command does not have (without its {@code =value}), or null. */
+    private static String unknownOption(ParameterException e) {
+        if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty() && u.getUnmatched().get(0).startsWith("-")
+                && u.getUnmatched().get(0).length() > 1) {
+            String typed = u.getUnmatched().get(0);
+            int eq = typed.indexOf('=');
+            return eq > 0 ? typed.substring(0, eq) : typed;
+        }
+        return null;
+    }
+
+    /** Every name of every option of {@code cmd}: picocli's own suggestions are replaced by the one rule of all. */
+    private static List<String> optionNames(CommandLine cmd) {
+        List<String> names = new ArrayList<>();
+        for (CommandLine.Model.OptionSpec o : cmd.getCommandSpec().options()) {
+            names.addAll(List.of(o.names()));
+        }
+        return names;
     }
 
     private static String problem(ParameterException e) {
