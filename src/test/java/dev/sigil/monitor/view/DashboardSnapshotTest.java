@@ -35,7 +35,7 @@ class DashboardSnapshotTest {
 
     static final List<String> SCENES = List.of("waiting", "running", "complete", "dismissed", "help", "filtering", "scrolled",
             "top", "warnings", "picker", "picker-typed", "paused", "entry", "entry-scrolled", "confirm", "ended", "ended-dismissed",
-            "long", "unknown-filter");
+            "long", "unknown-filter", "paused-long");
 
     static List<Arguments> sizes() {
         List<Arguments> out = new ArrayList<>();
@@ -44,7 +44,7 @@ class DashboardSnapshotTest {
                 out.add(Arguments.of(scene, size[0], size[1]));
             }
         }
-        for (String scene : List.of("waiting", "running", "complete", "help", "long")) {
+        for (String scene : List.of("waiting", "running", "complete", "help", "long", "paused-long")) {
             out.add(Arguments.of(scene, 40, 12));
         }
         return out;
@@ -79,6 +79,16 @@ class DashboardSnapshotTest {
         }
     }
 
+    @Test
+    void theHeaderKeepsTheSessionItsStatusAndPausedWholeAtAnyWidth() {
+        for (int width : new int[] {200, 80, 60, 50, 40}) {
+            String header = render(sized(scene("paused-long"), width, 24), width, 24, Theme.mono()).lines().findFirst().orElseThrow();
+            assertThat(header).as("%d columns", width).contains("sess_4f9a1c2b3d5e  RUNNING", width >= 50 ? "PAUSED +1 new" : "PAUSED +1");
+        }
+        String wide = render(sized(scene("paused-long"), 200, 50), 200, 50, Theme.mono()).lines().findFirst().orElseThrow();
+        assertThat(wide).startsWith(" SIGIL MONITOR  session sess_4f9a1c2b3d5e  RUNNING").contains("17 events");
+    }
+
     private static MonitorState sized(MonitorState s, int width, int height) {
         return Reducer.reduce(s, new MonitorAction.Resize(width, height));
     }
@@ -104,6 +114,9 @@ class DashboardSnapshotTest {
                         dev.sigil.monitor.Lines.entry("2026-01-11T10:16:01", "demo-7", "step_complete", "validation",
                                 "not shown while paused", 5, 1)), 0));
             }
+            case "paused-long" -> Reducer.reduce(key(scene("long"), Command.PAUSE), new MonitorAction.LinesAppended(dev.sigil.monitor.Lines.decodeAll(
+                    dev.sigil.monitor.Lines.entry("2026-01-11T10:16:01", "sess_4f9a1c2b3d5e", "step_complete", "validation",
+                            "not shown while paused", 5, 1)), 0));
             case "entry" -> entry(0);
             case "entry-scrolled" -> {
                 MonitorState s = entry(0);
