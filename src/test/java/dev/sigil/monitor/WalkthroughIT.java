@@ -20,7 +20,8 @@ import dev.sigil.testing.Tmux;
 /**
  * docs/walkthrough.md as a new user goes through it, in a real terminal (tmux, a server of the test's own): the
  * README's command runs a pipeline under the dashboard, which asks before {@code q} stops the run, stays when the run
- * ends, and prints the run's summary when left; the README's second command then checks the log. The example
+ * ends, and prints the run's summary when left; meanwhile the README's second terminal follows the active session,
+ * and its second command then checks the log. The example
  * sessions are browsed with the keys the walkthrough names. The screens in the document are captured here (rewrite
  * them with {@code -Dsnapshot.update=true}, then review), never typed.
  */
@@ -64,7 +65,15 @@ class WalkthroughIT {
         assertThat(Files.readString(ROOT.resolve("docs/walkthrough.md"))).as("the walkthrough runs the README's command")
                 .contains("```sh\n" + README_RUN + "\n```");
         try (Tmux t = Tmux.start(80, 24, inRoot(README_RUN))) {
-            t.waitFor(s -> s.contains("RUNNING") && s.contains("d detach"), WAIT);
+            String running = t.waitFor(s -> s.contains("RUNNING") && s.contains("d detach"), WAIT);
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("session (\\S+)").matcher(running);
+            assertThat(id.find()).as(running).isTrue();
+            // the README's second terminal: the monitor without arguments follows the active session
+            try (Tmux second = Tmux.start(80, 24, inRoot("scripts/sigil monitor"))) {
+                second.waitFor(s -> s.contains("session " + id.group(1)), WAIT);
+                second.keys("q");
+                second.waitFor(s -> s.contains("EXIT=0"), WAIT);
+            }
             t.keys("q");
             // a running screen never stands still (the elapsed time): taken as soon as the question is drawn whole
             String confirm = t.waitFor(s -> s.contains("The run is still going") && s.contains("Esc  keep watching"), WAIT);
@@ -129,6 +138,10 @@ class WalkthroughIT {
             t.keys("?");
             t.waitFor(s -> s.contains("╭ Keys") && s.contains("any key closes the help"), WAIT);
             t.keys("x");
+            t.waitFor(s -> !s.contains("╭ Keys"), WAIT);
+            t.keys("h");
+            t.waitFor(s -> s.contains("╭ Keys"), WAIT);
+            t.keys("Escape");
             t.waitFor(s -> !s.contains("╭ Keys"), WAIT);
             selection(t);
             entry(t);

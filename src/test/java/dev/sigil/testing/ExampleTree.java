@@ -8,8 +8,7 @@ import java.util.stream.Stream;
 
 /**
  * A scratch directory laid out as the repository's root for the documentation's commands: a copy of
- * {@code docs/examples} and a link to {@code scripts} (the launcher resolves links, so it runs the repository's
- * jar). The documents' commands run in it as they are written; what they write (a monitor's {@code monitor.pid} and
+ * {@code docs/examples} and a {@code scripts/sigil} that runs the repository's launcher (and so its jar). The documents' commands run in it as they are written; what they write (a monitor's {@code monitor.pid} and
  * {@code .monitor.lock} in the log root) lands here, never in the source tree.
  */
 public final class ExampleTree {
@@ -24,7 +23,11 @@ public final class ExampleTree {
         try (Stream<Path> all = Files.walk(from)) {
             all.forEach(p -> copy(p, to.resolve(from.relativize(p).toString())));
         }
-        Files.createSymbolicLink(dir.resolve("scripts"), root.resolve("scripts"));
+        Path launcher = Files.createDirectories(dir.resolve("scripts")).resolve("sigil");
+        Files.writeString(launcher, "#!/bin/sh\nexec " + Tmux.quote(root.resolve("scripts/sigil").toString()) + " \"$@\"\n");
+        if (!launcher.toFile().setExecutable(true)) {
+            throw new IOException("cannot make " + launcher + " executable");
+        }
         return dir;
     }
 
