@@ -17,6 +17,7 @@ import dev.sigil.contract.codec.StrictUtf8;
 import dev.sigil.contract.model.Component;
 import dev.sigil.contract.validation.SchemaValidator;
 import dev.sigil.contract.validation.Violation;
+import dev.sigil.text.Nearest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +36,8 @@ public final class PipelineLoader {
     static final int DEFAULT_RETRIES = 3;
     static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(1);
 
-    private final SchemaValidator schema = SchemaValidator.of(ContractSchema.bundled(SCHEMA));
+    private final JsonNode schemaNode = ContractSchema.bundled(SCHEMA);
+    private final SchemaValidator schema = SchemaValidator.of(schemaNode);
 
     /**
      * Loads and checks {@code file}.
@@ -70,7 +72,7 @@ public final class PipelineLoader {
         List<Violation> violations = schema.validate(root);
         if (!violations.isEmpty()) {
             Violation v = violations.get(0);
-            throw new PipelineFileException(file + ": " + explain(root, v) + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : ""));
+            throw new PipelineFileException(file + ": " + explain(root, v, strings(schemaNode.at("/definitions/step/properties/component/enum"))) + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : ""));
         }
         Path base = file.toAbsolutePath().getParent();
         return definition(file, root, base);
@@ -120,7 +122,7 @@ public final class PipelineLoader {
      * The schema's words for the two mistakes its rules express indirectly: a step's executor (a {@code oneOf}) and
      * a duration (a regular expression).
      */
-    private static String explain(JsonNode root, Violation v) {
+    private static String explain(JsonNode root, Violation v, List<String> components) {
         if (v.keyword().equals("oneOf") && v.pointer().matches("/steps/\\d+")) {
             JsonNode step = root.at(v.pointer());
             if (step.has("command") && step.has("builtin")) {
@@ -129,6 +131,11 @@ public final class PipelineLoader {
             if (!step.has("command") && !step.path("builtin").asBoolean(false)) {
                 return v.pointer() + ": a step needs command (the program to run) or builtin: true";
             }
+        }
+        if (v.keyword().equals("enum") && v.pointer().matches("/steps/\\d+/component") && root.at(v.pointer()).isString()) {
+            String typed = root.at(v.pointer()).stringValue();
+            return v.pointer() + ": no step component is called '" + typed + "' (known: " + String.join(", ", components) + ")"
+                    + Nearest.didYouMean(typed, components);
         }
         if (v.keyword().equals("pattern") && v.pointer().matches(".*/(timeout|retry_delay)")) {
             return v.pointer() + ": '" + root.at(v.pointer()).asString("") + "' is not a duration (a number and ms, s or m: 500ms, 30s, 2m)";

@@ -170,6 +170,16 @@ class PipelineLoaderTest {
     }
 
     @Test
+    void anUnknownComponentIsNamedWithTheKnownOnesAndTheNearest() throws IOException {
+        assertThat(refusal("steps: [{id: a, component: reasonin, builtin: true}]"))
+                .isEqualTo(": /steps/0/component: no step component is called 'reasonin' (known: routing, memory, planning, reasoning, "
+                        + "contracts, validation); did you mean 'reasoning'?");
+        assertThat(refusal("steps: [{id: a, component: orchestrator, builtin: true}]"))
+                .isEqualTo(": /steps/0/component: no step component is called 'orchestrator' (known: routing, memory, planning, reasoning, "
+                        + "contracts, validation)");
+    }
+
+    @Test
     void aYamlSyntaxErrorNamesTheLine() throws IOException {
         String message = refusal("""
                 name: x
