@@ -28,13 +28,16 @@ public record EventRow(long seq, String timestamp, Level level, String component
 
     public static final int MAX_FIELD = 80;
     public static final int MAX_MESSAGE = 500;
-    /** What a row costs beyond its text: the record and its strings' headers. */
-    static final int ROW_OVERHEAD = 200;
+    /** What a row costs beyond its text: the record, its position and its strings' headers. */
+    static final int ROW_OVERHEAD = 240;
 
-    /** The memory the row holds, as the state's lists weigh it: its text at two bytes a character, plus overhead. */
+    /**
+     * The memory the row holds, as the state's lists weigh it: its text at two bytes a character, plus overhead (the
+     * position's source is the path of the file followed, one string shared by every row read from it).
+     */
     public long weight() {
         return ROW_OVERHEAD + 2L * ((long) timestamp.length() + component.length() + operation.length() + message.length()
-                + error.length() + eventType.length());
+                + error.length() + eventType.length() + errorCode.length() + suggestion.length());
     }
 
     static EventRow of(long seq, LogEvent e, MonitorAction.Position position) {
