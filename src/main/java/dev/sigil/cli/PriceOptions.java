@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  */
 class PriceOptions {
 
-    @Option(names = "--prices", paramLabel = "FILE", description = "Read price overrides from FILE too (after ~/.sigil/prices.yaml; its models win).")
+    @Option(names = "--prices", paramLabel = "FILE", description = "Also read price overrides from FILE (its models win over ~/.sigil/prices.yaml).")
     Path pricesFile;
 
     /** Every price file read now, with where each came from (for {@code sigil prices}). */

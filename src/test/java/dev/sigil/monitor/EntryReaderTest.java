@@ -47,7 +47,7 @@ class EntryReaderTest {
 
     /** The rows the monitor keeps of the log now, read as the dashboard reads it. */
     private List<EventRow> rows() {
-        SessionStats s = LogSnapshot.read(target(), 1 << 20, 0);
+        SessionStats s = LogSnapshot.read(target(), 1 << 20, 0, dev.sigil.spend.Prices.NONE);
         return s.recent().items();
     }
 
