@@ -86,6 +86,8 @@ class CostScreensIT {
         keys("$");
         String live = waitFor(s -> s.contains("RUNNING") && s.contains("By model") && s.contains("out in ~"), false);
         assertThat(live).contains("of $0.08", "left $", "/min  out in ~", "unpriced 0 tokens");
+        keys("q"); // while the run goes on, q asks first (docs/monitor.md); q again stops it
+        waitFor(s -> s.contains("The run is still going"), false);
         keys("q");
         assertThat(waitFor(s -> s.contains("EXIT="), false)).contains("EXIT=130");
     }

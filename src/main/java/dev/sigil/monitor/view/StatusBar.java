@@ -32,7 +32,6 @@ final class StatusBar {
             tail.add(Panels.text("  " + Labels.safe(r.notice()), theme.notice()));
         }
         List<Span> counts = counts(r, theme, compact);
-        String where = (r.found() ? "" : "waiting for ") + Labels.safe(r.source()) + (r.endOfInput() ? " (read to its end)" : "");
         if (!compact && width(counts) + width(tail) + 2 + PATH_ROOM > area.width()) {
             counts = counts(r, theme, true);
         }
@@ -40,9 +39,27 @@ final class StatusBar {
         spans.addAll(tail);
         int room = area.width() - width(spans) - 2;
         if (room >= 8) {
-            spans.add(Panels.text("  " + Columns.pathTail(where, room), theme.dim()));
+            spans.add(Panels.text("  " + where(r, room), theme.dim()));
         }
         Panels.line(area, 0, buffer, spans.toArray(Span[]::new));
+    }
+
+    /**
+     * The file followed in {@code room} columns, cut from its start; "(read to its end)" after it gives way before
+     * the session's directory does.
+     */
+    static String where(ReaderStatus r, int room) {
+        String prefix = r.found() ? "" : "waiting for ";
+        String source = Labels.safe(r.source());
+        String suffix = r.endOfInput() ? " (read to its end)" : "";
+        String whole = prefix + source + suffix;
+        if (dev.tamboui.text.CharWidth.of(whole) <= room) {
+            return whole;
+        }
+        String withSuffix = Columns.pathTail(prefix + source, room - dev.tamboui.text.CharWidth.of(suffix)) + suffix;
+        java.nio.file.Path p = java.nio.file.Path.of(source.isEmpty() ? "." : source);
+        String lastTwo = p.getParent() == null ? source : p.getParent().getFileName() + "/" + p.getFileName();
+        return suffix.isEmpty() || withSuffix.contains(lastTwo) ? withSuffix : Columns.pathTail(prefix + source, room);
     }
 
     private static List<Span> counts(ReaderStatus r, Theme theme, boolean brief) {
