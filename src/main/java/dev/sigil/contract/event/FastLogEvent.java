@@ -77,7 +77,7 @@ public final class FastLogEvent {
         String eventType = shared(b, top.start[EVENT_TYPE], top.end[EVENT_TYPE]);
         String component = isString(b, top, COMPONENT) ? shared(b, top.start[COMPONENT], top.end[COMPONENT]) : "";
         String sessionId = isString(b, top, SESSION_ID) ? shared(b, top.start[SESSION_ID], top.end[SESSION_ID]) : "";
-        String operation = top.has(OPERATION) ? (String) text(b, top, OPERATION, false) : eventType;
+        String operation = isString(b, top, OPERATION) ? (String) text(b, top, OPERATION, false) : eventType;
         Level level = Level.ofEntry(eventType, (String) text(b, meta, SEVERITY, false));
         if (top.has(LEVEL) && isString(b, top, LEVEL)) {
             Level parsed = Level.parse(string(b, top.start[LEVEL], top.end[LEVEL]));
@@ -207,7 +207,7 @@ public final class FastLogEvent {
 
     /**
      * {@code LogEventDecoder.count(v, absent)}: an integer that fits a long, or a finite float below 2^63 cut to a
-     * long; {@code absent} for anything else.
+     * long; {@code absent} for anything else or below 0.
      */
     private long count(byte[] b, FastMembers.Fields f, int k, long absent) {
         if (!f.has(k)) {
@@ -220,15 +220,18 @@ public final class FastLogEvent {
             return absent;
         }
         scan.number(b, s, e);
+        long n;
         if (scan.integral) {
             try {
-                return Long.parseLong(new String(b, s, e - s, StandardCharsets.US_ASCII));
+                n = Long.parseLong(new String(b, s, e - s, StandardCharsets.US_ASCII));
             } catch (NumberFormatException tooLarge) {
                 return absent; // Jackson's integer does not fit a long either
             }
+        } else {
+            double d = Double.parseDouble(new String(b, s, e - s, StandardCharsets.US_ASCII));
+            n = Double.isFinite(d) && Math.abs(d) < 0x1p63 ? (long) d : -1;
         }
-        double d = Double.parseDouble(new String(b, s, e - s, StandardCharsets.US_ASCII));
-        return Double.isFinite(d) && Math.abs(d) < 0x1p63 ? (long) d : absent;
+        return n < 0 ? absent : n;
     }
 
     /** {@code LogEventDecoder.number(v)}: a finite number, NaN otherwise. */

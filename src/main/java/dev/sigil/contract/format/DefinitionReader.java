@@ -1,0 +1,233 @@
+package dev.sigil.contract.format;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.sigil.contract.ContractSchema;
+import dev.sigil.contract.codec.JsonSyntaxException;
+import dev.sigil.contract.codec.PythonJsonReader;
+import dev.sigil.contract.event.Dialect;
+import dev.sigil.contract.model.EventType;
+import dev.sigil.contract.validation.SchemaValidator;
+import dev.sigil.contract.validation.Violation;
+import dev.sigil.contract.validation.YamlLines;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads a format definition (YAML, or JSON, which is YAML too): checks it against
+ * {@code contract/format-definition.schema.json}, then for what a schema cannot say (paths that cannot be read,
+ * scopes beyond the records path, rules that test what they set, example lines that are not recognised or map to an
+ * event that breaks the contract), every problem as {@code FILE:LINE: KEY: what is wrong}. Pure: the caller reads
+ * the file.
+ */
+public final class DefinitionReader {
+
+    /** Resource path of the schema inside the jar. */
+    public static final String SCHEMA = "contract/format-definition.schema.json";
+
+    private static final YAMLMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    /** The schema, compiled on first use (built-in definitions are checked by the tests and need it not). */
+    private static final class Schema {
+        static final SchemaValidator VALIDATOR = SchemaValidator.of(ContractSchema.bundled(SCHEMA));
+    }
+
+    /**
+     * What a file holds.
+     *
+     * @param definition the format, or null when there is any error
+     * @param errors every problem, as FILE:LINE: KEY: message
+     */
+    public record Result(FormatDefinition definition, List<String> errors) {
+    }
+
+    private DefinitionReader() {
+    }
+
+    /** Reads {@code bytes}, the content of {@code file} (as messages name it), checked against the schema. */
+    public static Result read(String file, byte[] bytes) {
+        return read(file, bytes, true);
+    }
+
+    /** Reads a definition that ships with sigil (checked against the schema by the tests, not at every start). */
+    static Result builtIn(String name, byte[] bytes) {
+        return read("built-in " + name, bytes, false);
+    }
+
+    private static Result read(String file, byte[] bytes, boolean checkSchema) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(bytes);
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
+            String where = at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr();
+            return failed(file + where + ": not a YAML or JSON document: " + firstLine(e.getOriginalMessage()));
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return failed(file + ": an empty definition (it needs at least name and match)");
+        }
+        YamlLines lines = YamlLines.of(bytes);
+        if (checkSchema) {
+            List<Violation> violations = Schema.VALIDATOR.validate(root);
+            if (!violations.isEmpty()) {
+                return new Result(null, messages(file, lines, root, violations));
+            }
+        }
+        List<Violation> problems = new ArrayList<>();
+        FormatDefinition d = compile(root, file.startsWith("built-in ") ? "built-in" : file, new Paths("", problems));
+        if (problems.isEmpty()) {
+            checkExamples(d, new Paths("", problems));
+        }
+        return problems.isEmpty() ? new Result(d, List.of()) : new Result(null, messages(file, lines, root, problems));
+    }
+
+    private static FormatDefinition compile(JsonNode root, String source, Paths paths) {
+        FieldPath records = root.has("records") ? paths.one(root.get("records").stringValue(), "records") : null;
+        int scopes = records == null ? 0 : records.wildcards();
+        Condition match = Condition.of(root.get("match"), paths.at("match"));
+        if (match.testsLevel()) {
+            paths.problem("match", "match cannot test the level (it is known only once the line is mapped); use it in rules");
+        }
+        Map<FormatDefinition.Field, Value> fields = new EnumMap<>(FormatDefinition.Field.class);
+        JsonNode f = root.get("fields");
+        if (f != null) {
+            f.properties().forEach(e -> fields.put(FormatDefinition.Field.of(e.getKey()), Value.of(e.getValue(), paths.at("fields").at(e.getKey()))));
+        }
+        List<FormatDefinition.Rule> rules = rules(root.get("rules"), paths.at("rules"));
+        UsageSpec usage = UsageSpec.of(root.get("usage"), paths.at("usage"));
+        List<FieldPath> dedupe = paths.list(root.get("dedupe"), "dedupe");
+        checkScopes(root, scopes, paths);
+        List<String> examples = new ArrayList<>();
+        JsonNode ex = root.get("examples");
+        if (ex != null) {
+            ex.values().forEach(v -> examples.add(v.stringValue()));
+        }
+        Dialect dialect = switch (root.path("dialect").asString("mapped")) {
+            case "execution_entry" -> Dialect.EXECUTION_ENTRY;
+            case "operation_log" -> Dialect.OPERATION_LOG;
+            default -> Dialect.MAPPED;
+        };
+        return new FormatDefinition(root.get("name").stringValue(), root.path("title").asString(""), root.path("description").asString(""),
+                source, dialect, records, match, fields, rules, usage, dedupe, examples);
+    }
+
+    private static List<FormatDefinition.Rule> rules(JsonNode list, Paths paths) {
+        List<FormatDefinition.Rule> out = new ArrayList<>();
+        if (list == null) {
+            return out;
+        }
+        int i = 0;
+        for (JsonNode r : list.values()) {
+            Paths at = paths.at(String.valueOf(i++));
+            Condition when = Condition.of(r.get("when"), at.at("when"));
+            Map<FormatDefinition.Field, String> set = new LinkedHashMap<>();
+            r.get("set").properties().forEach(e -> set.put(FormatDefinition.Field.of(e.getKey()), e.getValue().stringValue()));
+            if (set.containsKey(FormatDefinition.Field.LEVEL) && when.testsLevel()) {
+                at.problem("when", "a rule that sets the level cannot test it");
+            }
+            String event = set.get(FormatDefinition.Field.EVENT);
+            if (event != null && EventType.fromWire(event).isEmpty()) {
+                at.at("set").problem("event", "'" + event + "' is not an event type of the contract (session_start, step_complete, ...)");
+            }
+            out.add(new FormatDefinition.Rule(when, Map.copyOf(set)));
+        }
+        return out;
+    }
+
+    /** Every {@code $n} of the definition must be a scope the records path gives. */
+    private static void checkScopes(JsonNode node, int scopes, Paths paths) {
+        if (node.isString()) {
+            String t = node.stringValue();
+            if (t.startsWith("$") && t.length() > 1 && Character.isDigit(t.charAt(1))) {
+                try {
+                    int n = FieldPath.parse(t).scope();
+                    if (n > scopes) {
+                        paths.problem("", "'" + t + "': there is no $" + n + " (" + (scopes == 0 ? "without records only $0, the line"
+                                : "the records path gives $0 to $" + scopes) + ")");
+                    }
+                } catch (IllegalArgumentException reported) {
+                    // already a problem where the path is read
+                }
+            }
+        } else if (node.isObject()) {
+            node.properties().forEach(e -> checkScopes(e.getValue(), scopes, paths.at(e.getKey())));
+        } else if (node.isArray()) {
+            int i = 0;
+            for (JsonNode v : node.values()) {
+                checkScopes(v, scopes, paths.at(String.valueOf(i++)));
+            }
+        }
+    }
+
+    /** Each example line must be a JSON object the definition recognises and maps to an event within the contract. */
+    private static void checkExamples(FormatDefinition d, Paths paths) {
+        PythonJsonReader reader = new PythonJsonReader();
+        for (int i = 0; i < d.examples().size(); i++) {
+            String key = String.valueOf(i);
+            Paths at = paths.at("examples");
+            JsonNode line;
+            try {
+                line = reader.read(d.examples().get(i));
+            } catch (JsonSyntaxException e) {
+                at.problem(key, "not a JSON line: " + e.getMessage());
+                continue;
+            }
+            List<Mapped> events = d.read(line);
+            if (events == null) {
+                at.problem(key, "the definition does not recognise its own example (see match)");
+                continue;
+            }
+            for (Mapped m : events) {
+                String wrong = EventCheck.problem(m);
+                if (wrong != null) {
+                    at.problem(key, wrong);
+                }
+            }
+        }
+    }
+
+    private static List<String> messages(String file, YamlLines lines, JsonNode root, List<Violation> violations) {
+        List<String> out = new ArrayList<>();
+        for (Violation v : violations) {
+            out.add(file + ":" + lines.lineOf(v.pointer()) + ": " + YamlLines.dotted(v.pointer()) + ": " + explain(root, v));
+        }
+        return out;
+    }
+
+    /** The schema's words for the mistakes its rules express indirectly (a value's form is a oneOf). */
+    private static String explain(JsonNode root, Violation v) {
+        if (v.keyword().equals("oneOf")) {
+            JsonNode at = root.at(v.pointer());
+            if (at.isObject() && !at.has("path") && !at.has("constant") && !at.has("sum") && !at.has("difference") && !at.has("default")) {
+                return "a value needs path, constant, sum, difference or default";
+            }
+            if (at.isObject()) {
+                return "a value has one of path, constant, sum and difference (and may add prefix, map, default, kind, unit, scale)";
+            }
+            return "a value is a path, a list of alternatives, or an object with path, constant, sum or difference";
+        }
+        if (v.keyword().equals("additionalProperties")) {
+            return v.message();
+        }
+        return v.message();
+    }
+
+    private static Result failed(String message) {
+        return new Result(null, List.of(message));
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "syntax error";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}
