@@ -72,6 +72,9 @@ final class MonitorCommand implements Callable<Integer> {
     @Mixin
     PriceOptions prices;
 
+    @Mixin
+    FormatOptions formats;
+
     @Parameters(paramLabel = "PATH", arity = "0..1", description = "A log file to follow (or a session directory holding execution.jsonl).")
     String path;
 
@@ -149,7 +152,7 @@ final class MonitorCommand implements Callable<Integer> {
         MonitorOptions.Mode chosen = mode(env, cfg.monitoring());
         Duration refresh = Duration.ofNanos(Math.max(1_000_000L, (long) (seconds * 1e9)));
         return new MonitorOptions(target(locator), chosen, component, min, refresh, !noFollow, !noColor && !env.noColor(),
-                env.stdoutTerminal(), TailOptions.DEFAULT_MAX_LINE_BYTES, Display.of(cfg.monitoring()));
+                env.stdoutTerminal(), TailOptions.DEFAULT_MAX_LINE_BYTES, Display.of(cfg.monitoring()), formats.formats(env, cfg.formats()));
     }
 
     private MonitorOptions.Mode mode(Environment env, MonitoringConfig monitoring) {

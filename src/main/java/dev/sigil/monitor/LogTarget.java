@@ -21,4 +21,9 @@ public record LogTarget(Path file, String shown, String session, Path logPath, P
         FileTailSource s = new FileTailSource(file, shown);
         return confinedTo == null ? s : s.confinedTo(confinedTo);
     }
+
+    /** The sources of this target, read together: the log, and the files of its sub-agents when it has some. */
+    public java.util.List<FileTailSource> sources() {
+        return java.util.List.of(source());
+    }
 }

@@ -20,7 +20,7 @@ public final class TailActions {
             List<LogEvent> events = new ArrayList<>(lines.entries().size());
             long invalid = 0;
             for (TailEntry e : lines.entries()) {
-                events.add(e.event());
+                events.addAll(e.events());
                 invalid += e.invalidUtf8() ? 1 : 0;
             }
             List<MonitorAction> out = new ArrayList<>(2);

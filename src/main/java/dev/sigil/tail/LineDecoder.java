@@ -1,6 +1,7 @@
 package dev.sigil.tail;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 
 import dev.sigil.contract.codec.ByteSink;
@@ -11,6 +12,9 @@ import dev.sigil.contract.codec.StrictUtf8;
 import dev.sigil.contract.event.FastLogEvent;
 import dev.sigil.contract.event.LogEvent;
 import dev.sigil.contract.event.LogEventDecoder;
+import dev.sigil.contract.format.Choice;
+import dev.sigil.contract.format.FormatSet;
+import dev.sigil.contract.format.Mapped;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,8 +23,11 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Before parsing, leading NUL bytes (the hole a copy-truncate leaves before a writer's next line) and one UTF-8
  * byte order mark are removed, and invalid UTF-8 is replaced as jq replaces it ({@link JqUtf8}); then the line is
- * read as CPython reads it ({@link PythonJsonReader}) and decoded with {@link LogEventDecoder}. jq's {@code fromjson}
- * also ignores a leading BOM, so {@code scripts/file_monitor.sh} sees the same values.
+ * read as CPython reads it ({@link PythonJsonReader}) and decoded by the first format of the file's {@link Choice}
+ * that recognises it (docs/formats.md); an object none recognises is an entry too, its event unrecognised
+ * ({@link LogEventDecoder#unrecognised}). The hand-written fast paths answer only for the lines the choice gives to
+ * the native formats. jq's {@code fromjson} also ignores a leading BOM, so {@code scripts/file_monitor.sh} sees the
+ * same values.
  */
 public final class LineDecoder {
 
@@ -64,16 +71,16 @@ public final class LineDecoder {
         this.fast = ThreadLocal.withInitial(() -> new Fast(render == null ? null : render.get()));
     }
 
-    /** Decodes line {@code number} at byte {@code offset}, held in {@code bytes[from, to)}. */
+    /** Decodes line {@code number} at byte {@code offset}, held in {@code bytes[from, to)}, with the built-in formats. */
     public Result decode(long number, long offset, byte[] bytes, int from, int to) {
-        return decode(number, offset, bytes, from, to, false);
+        return decode(number, offset, bytes, from, to, false, FormatSet.builtIn().initial());
     }
 
     /**
-     * {@link #decode(long, long, byte[], int, int)}; with {@code bytesStay}, {@code bytes} never change after the call,
-     * and an entry may keep them instead of a copy of its line.
+     * {@link #decode(long, long, byte[], int, int)} as the file's {@code choice} says; with {@code bytesStay},
+     * {@code bytes} never change after the call, and an entry may keep them instead of a copy of its line.
      */
-    Result decode(long number, long offset, byte[] bytes, int from, int to, boolean bytesStay) {
+    Result decode(long number, long offset, byte[] bytes, int from, int to, boolean bytesStay, Choice choice) {
         int start = skipNuls(bytes, from, to);
         if (to - start >= 3 && (bytes[start] & 0xFF) == 0xEF && (bytes[start + 1] & 0xFF) == 0xBB && (bytes[start + 2] & 0xFF) == 0xBF) {
             start += 3;
@@ -85,7 +92,9 @@ public final class LineDecoder {
         // the way (ADR 0040); anything they are not sure of takes the exact path below.
         Fast f = fast.get();
         f.line.reset();
-        if (eventsAhead && to - start <= FastJson.MAX_LINE_BYTES) {
+        boolean entriesFast = choice.executionEntriesFirst();
+        boolean operationLogsFast = choice.operationLogsFirst();
+        if (eventsAhead && entriesFast && to - start <= FastJson.MAX_LINE_BYTES) {
             // The monitor needs the event, not the printed line: the event's own scan checks the line (ADR 0040).
             LogEvent event = f.event.decode(bytes, start, to);
             if (event != null) {
@@ -94,7 +103,8 @@ public final class LineDecoder {
                 return new Result(entry, null, "");
             }
         }
-        if (f.render != null && to - start <= FastJson.MAX_LINE_BYTES && f.render.render(bytes, start, to, f.line)) {
+        if (f.render != null && (entriesFast || operationLogsFast) && to - start <= FastJson.MAX_LINE_BYTES
+                && f.render.render(bytes, start, to, f.line, operationLogsFast)) {
             TailEntry entry = bytesStay
                     ? TailEntry.ofCheckedLine(number, offset, bytes, start, to, f.line.toByteArray(), eventsAhead ? f.event.decode(bytes, start, to) : null)
                     : TailEntry.ofCheckedLine(number, offset, Arrays.copyOfRange(bytes, start, to), 0, to - start, f.line.toByteArray(),
@@ -119,11 +129,14 @@ public final class LineDecoder {
         } catch (JsonSyntaxException e) {
             return new Result(null, SkipReason.MALFORMED, e.reason() + " at column " + e.column());
         }
-        LogEvent event = LogEventDecoder.decode(json);
-        if (event == null) {
+        if (!json.isObject()) {
             return new Result(null, SkipReason.NOT_AN_OBJECT, kind(json));
         }
-        return new Result(new TailEntry(number, offset, json, event, repaired), null, "");
+        List<Mapped> mapped = choice.read(json);
+        if (mapped == null) {
+            return new Result(new TailEntry(number, offset, json, LogEventDecoder.unrecognised(json), repaired), null, "");
+        }
+        return new Result(TailEntry.ofMapped(number, offset, json, mapped, repaired), null, "");
     }
 
     private static int skipNuls(byte[] bytes, int from, int to) {

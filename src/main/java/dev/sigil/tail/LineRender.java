@@ -8,13 +8,20 @@ import dev.sigil.contract.codec.ByteSink;
  * printer has its line format made here. The tailer knows nothing of what the bytes mean; it keeps them on the entry
  * ({@link TailEntry#rendered()}).
  *
- * <p>Returning true is also a promise about the line: it is a JSON object that CPython reads (the tailer then skips
- * its own parse). When not sure, return false: the tailer takes its exact path and the entry carries no rendering.
- * One instance per decoding thread (the tailer asks a supplier for them), so implementations need not be thread-safe.
+ * <p>Returning true is also a promise about the line: it is a JSON object that CPython reads, and a line of the native
+ * dialects the tailer asked for (the tailer then skips its own parse, and the line's event is the native decoder's).
+ * When not sure, return false: the tailer takes its exact path (the formats, docs/formats.md) and the entry carries
+ * no rendering. One instance per decoding thread (the tailer asks a supplier for them), so implementations need not
+ * be thread-safe.
  */
 @FunctionalInterface
 public interface LineRender {
 
-    /** Appends the rendering of {@code b[from, to)} to {@code out} and returns true, or returns false (out untouched). */
-    boolean render(byte[] b, int from, int to, ByteSink out);
+    /**
+     * Appends the rendering of {@code b[from, to)} to {@code out} and returns true, or returns false (out untouched).
+     * Only an execution entry (a string {@code event_type}) is rendered, and with {@code operationLogs} a seed-002
+     * operation-log line too ({@code level} or {@code operation} present, no string {@code event_type}): the lines
+     * the file's format reads with the native decoders.
+     */
+    boolean render(byte[] b, int from, int to, ByteSink out, boolean operationLogs);
 }

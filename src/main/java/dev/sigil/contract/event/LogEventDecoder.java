@@ -84,14 +84,15 @@ public final class LogEventDecoder {
 
     /**
      * The event of a JSON object no format recognises (docs/formats.md §8): shown with what it has of the usual keys
-     * ({@code timestamp}, {@code component}, {@code operation}, {@code level}, {@code message}), counted as
-     * unrecognised, its tokens never added.
+     * ({@code timestamp}, {@code component}, {@code operation}, {@code level}, {@code message}; without a message, the
+     * line's JSON is the message), counted as unrecognised, its tokens never added.
      */
     public static LogEvent unrecognised(JsonNode line) {
         String component = text(line.get("component"));
+        String message = message(line.get("message"));
         return new LogEvent(Dialect.OTHER, text(line.get("timestamp")), text(line.get("session_id")), "", component,
                 Component.fromWire(component).orElse(null), text(line.get("operation")), levelOr(line.get("level"), Level.INFO),
-                message(line.get("message")), count(line.get("tokens")), Double.NaN, -1, -1, -1, "", "",
+                message.isEmpty() ? JSON.encodeToString(line) : message, count(line.get("tokens")), Double.NaN, -1, -1, -1, "", "",
                 Usage.unknownModel(count(line.get("tokens"))), "", "", Attribution.NONE, LogEvent.NO_BUDGET_USD);
     }
 

@@ -20,6 +20,11 @@ final class BuiltinFormats {
     private BuiltinFormats() {
     }
 
+    /** Where the definition of the built-in format {@code name} is in the jar. */
+    static String resource(String name) {
+        return "contract/formats/" + name + ".yaml";
+    }
+
     /** The built-in definitions, read once (a class holder). */
     static List<FormatDefinition> all() {
         return Holder.ALL;
@@ -32,7 +37,7 @@ final class BuiltinFormats {
     private static List<FormatDefinition> load() {
         List<FormatDefinition> out = new ArrayList<>();
         for (String name : NAMES) {
-            String resource = "contract/formats/" + name + ".yaml";
+            String resource = resource(name);
             byte[] bytes;
             try (InputStream in = BuiltinFormats.class.getClassLoader().getResourceAsStream(resource)) {
                 if (in == null) {

@@ -52,9 +52,12 @@ public final class Choice {
         return first.dialect() == Dialect.EXECUTION_ENTRY || !forced && user.isEmpty();
     }
 
-    /** Whether a seed-002 operation-log line is certainly read by the built-in {@code operation-log} format. */
+    /**
+     * Whether a seed-002 operation-log line is certainly read by the built-in {@code operation-log} format, and an
+     * execution entry by {@code sigil} (the file was found to be an operation log; not when it is forced to be one).
+     */
     public boolean operationLogsFirst() {
-        return first != null && first.nativeDecoder() && first.dialect() == Dialect.OPERATION_LOG;
+        return first != null && !forced && first.nativeDecoder() && first.dialect() == Dialect.OPERATION_LOG;
     }
 
     /** The events of {@code line} by the first format that recognises it, or null when none does. */

@@ -100,7 +100,12 @@ public final class FormatSet {
 
     /** A new sniff of one file's first lines. */
     public Sniff sniff() {
-        return new Sniff(this);
+        return new Sniff(this, false);
+    }
+
+    /** A sniff that asks every format about every line, so that its tallies explain the choice ({@code sigil formats --detect}). */
+    public Sniff detect() {
+        return new Sniff(this, true);
     }
 
     Supplier<List<FormatDefinition>> builtInsSupplier() {

@@ -8,7 +8,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Which format one file is in, from its first lines (docs/formats.md §7): the first {@value #LINES} JSON objects, or
  * fewer when they pass {@value #BYTES} bytes. The format that recognises the most of them wins, the earlier in the
- * order on a tie; until then the choice follows the lines seen so far. A forced format needs no sniff. Mutable: one
+ * order on a tie; until then the choice follows the lines seen so far. A forced format needs no sniff. While every
+ * line looked at is an execution entry and there is no user format, the other formats are not asked: {@code sigil}
+ * is first in the order and takes them all, and a log of sigil's own never reads the other definitions. Mutable: one
  * per file, used by one thread; {@link #reset()} after the file was rotated or replaced.
  */
 public final class Sniff {
@@ -34,9 +36,15 @@ public final class Sniff {
     private long[] masks;
     private int lines;
     private long bytes;
+    /** Lines looked at before the other formats were asked: all execution entries, counted for sigil. */
+    private int entriesOnly;
 
-    Sniff(FormatSet set) {
+    /** Asks every format about every line (to explain a choice), not only once a line is not an execution entry. */
+    private final boolean thorough;
+
+    Sniff(FormatSet set, boolean thorough) {
         this.set = set;
+        this.thorough = thorough;
         reset();
     }
 
@@ -48,6 +56,7 @@ public final class Sniff {
         masks = null;
         lines = 0;
         bytes = 0;
+        entriesOnly = 0;
     }
 
     /** Whether enough lines were looked at (or a format is forced): the choice no longer changes. */
@@ -60,10 +69,18 @@ public final class Sniff {
         if (settled() || line == null || !line.isObject()) {
             return;
         }
+        if (order == null && !thorough && set.user().isEmpty() && NativeDialects.recognises(dev.sigil.contract.event.Dialect.EXECUTION_ENTRY, line)) {
+            entriesOnly++;
+            lines++;
+            bytes += length;
+            return; // sigil, first in the order, reads it: the choice stays "every format in order"
+        }
         if (order == null) {
             order = choice.order();
             counts = new int[order.size()];
             masks = new long[order.size()];
+            counts[0] = entriesOnly; // sigil's, the first built-in format
+            masks[0] = entriesOnly == 0 ? 0 : -1L >>> (64 - entriesOnly);
         }
         int best = -1;
         for (int i = 0; i < order.size(); i++) {

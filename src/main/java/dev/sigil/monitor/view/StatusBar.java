@@ -3,6 +3,7 @@ package dev.sigil.monitor.view;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.sigil.contract.event.LogEvent;
 import dev.sigil.monitor.state.MonitorState;
 import dev.sigil.monitor.state.ReaderStatus;
 import dev.tamboui.buffer.Buffer;
@@ -30,6 +31,13 @@ final class StatusBar {
             spans.add(problemCount(r.tooLong(), theme));
             spans.add(Panels.text(" · invalid UTF-8 ", theme.dim()));
             spans.add(problemCount(r.invalidUtf8(), theme));
+        }
+        if (r.unrecognised() > 0) {
+            spans.add(Panels.text(compact ? " unrec " : " · unrecognised ", theme.dim()));
+            spans.add(problemCount(r.unrecognised(), theme));
+        }
+        if (!compact && !r.format().isEmpty() && !r.format().equals(LogEvent.SIGIL_FORMAT)) {
+            spans.add(Panels.text("  format " + Labels.safe(r.format()), theme.dim()));
         }
         if (state.shown().restatements() > 0) {
             spans.add(Panels.text("  restated total counted once", theme.dim()));

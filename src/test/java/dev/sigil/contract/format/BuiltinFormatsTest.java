@@ -46,7 +46,7 @@ class BuiltinFormatsTest {
                 List<Mapped> read = FormatSet.builtIn().initial().read(line);
                 assertThat(read).as(d.name() + ": " + example).isNotNull();
                 assertThat(read.get(0).event().format()).as(example).isEqualTo(d.name());
-                Sniff sniff = FormatSet.builtIn().sniff();
+                Sniff sniff = FormatSet.builtIn().detect();
                 sniff.offer(line, example.length());
                 assertThat(sniff.choice().first().name()).isEqualTo(d.name());
             }
