@@ -1,6 +1,8 @@
 package dev.sigil.monitor;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.sigil.tail.FileTailSource;
 
@@ -13,8 +15,18 @@ import dev.sigil.tail.FileTailSource;
  * @param logPath the base log directory, for the session picker
  * @param confinedTo the directory the file must lead into (the log directory, for a session or the active one: a
  *        link planted there must not lead elsewhere), or null for a path the user gave
+ * @param companions files read with it (a Claude Code session's sub-agents), none for a sigil log
  */
-public record LogTarget(Path file, String shown, String session, Path logPath, Path confinedTo) {
+public record LogTarget(Path file, String shown, String session, Path logPath, Path confinedTo, List<Path> companions) {
+
+    public LogTarget {
+        companions = List.copyOf(companions);
+    }
+
+    /** A target of one file. */
+    public LogTarget(Path file, String shown, String session, Path logPath, Path confinedTo) {
+        this(file, shown, session, logPath, confinedTo, List.of());
+    }
 
     /** A source reading this target, confined when it should be. */
     public FileTailSource source() {
@@ -22,8 +34,14 @@ public record LogTarget(Path file, String shown, String session, Path logPath, P
         return confinedTo == null ? s : s.confinedTo(confinedTo);
     }
 
-    /** The sources of this target, read together: the log, and the files of its sub-agents when it has some. */
-    public java.util.List<FileTailSource> sources() {
-        return java.util.List.of(source());
+    /** The sources of this target, read together: the log, and the files read with it. */
+    public List<FileTailSource> sources() {
+        List<FileTailSource> all = new ArrayList<>();
+        all.add(source());
+        for (Path p : companions) {
+            FileTailSource s = new FileTailSource(p, p.toString());
+            all.add(confinedTo == null ? s : s.confinedTo(confinedTo));
+        }
+        return all;
     }
 }

@@ -7,9 +7,14 @@ import dev.sigil.contract.event.LogEvent;
  * {@code HH:MM:SS [LEVEL] component/operation: message}, from the event the format made, not from the line's own
  * keys (which would print {@code null} for most of them). The time is cut from the event's timestamp as
  * {@link LineFormat} cuts it; a missing component or operation is left out with its slash, and when both are
- * missing the format's name stands in their place. Pure.
+ * missing the format's name stands in their place. One event is one line: line breaks and tabs in the message are
+ * written {@code \n}, {@code \r}, {@code \t}, and a message longer than {@value #MAX_MESSAGE} characters is cut
+ * with "…" ({@code --format jsonl} gives the whole line). Pure.
  */
 public final class EventLine {
+
+    /** Characters of a message shown. */
+    static final int MAX_MESSAGE = 1000;
 
     private EventLine() {
     }
@@ -25,7 +30,27 @@ public final class EventLine {
             where = e.component() + "/" + e.operation();
         }
         String time = e.timestamp().isEmpty() ? "-" : clock(e.timestamp());
-        return time + " [" + e.level().name() + "] " + where + ": " + e.message();
+        return time + " [" + e.level().name() + "] " + where + ": " + oneLine(e.message());
+    }
+
+    private static String oneLine(String message) {
+        StringBuilder s = new StringBuilder(Math.min(message.length(), MAX_MESSAGE + 8));
+        for (int i = 0; i < message.length(); i++) {
+            if (s.length() >= MAX_MESSAGE) {
+                if (Character.isLowSurrogate(message.charAt(i))) {
+                    s.setLength(s.length() - 1);
+                }
+                return s.append('…').toString();
+            }
+            char c = message.charAt(i);
+            switch (c) {
+                case '\n' -> s.append("\\n");
+                case '\r' -> s.append("\\r");
+                case '\t' -> s.append("\\t");
+                default -> s.append(c);
+            }
+        }
+        return s.toString();
     }
 
     /** {@link LineFormat#time}'s cut of a text: after the first T (else space), before the first dot. */

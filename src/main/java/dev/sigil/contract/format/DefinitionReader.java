@@ -194,17 +194,65 @@ public final class DefinitionReader {
     }
 
     private static List<String> messages(String file, YamlLines lines, JsonNode root, List<Violation> violations) {
+        List<Violation> shown = new ArrayList<>();
+        for (Violation v : mostSpecific(violations)) {
+            java.util.regex.Matcher unknown = UNKNOWN_KEY.matcher(v.message());
+            shown.add(v.keyword().equals("additionalProperties") && unknown.find()
+                    ? new Violation(v.pointer() + "/" + YamlLines.pointerToken(unknown.group(1)), v.keyword(), "unknown key (docs/formats.md lists the keys)")
+                    : v);
+        }
+        shown.sort(java.util.Comparator.comparingInt(v -> lines.lineOf(v.pointer())));
         List<String> out = new ArrayList<>();
-        for (Violation v : violations) {
-            out.add(file + ":" + lines.lineOf(v.pointer()) + ": " + YamlLines.dotted(v.pointer()) + ": " + explain(root, v));
+        for (Violation v : shown) {
+            String why = v.keyword().equals("additionalProperties") ? v.message() : explain(root, v);
+            out.add(file + ":" + lines.lineOf(v.pointer()) + ": " + YamlLines.dotted(v.pointer()) + ": " + why);
         }
         return out;
     }
 
+    /** How networknt names the key an additionalProperties violation is about. */
+    private static final java.util.regex.Pattern UNKNOWN_KEY = java.util.regex.Pattern.compile("property '(.*)' is not defined");
+
+    /**
+     * One violation per place, the deepest places only: a value that fits none of a oneOf's forms makes the schema
+     * report every form it failed and every place above it; what the user must change is the deepest value, and
+     * there an unknown key or a wrong choice says more than "object found, string expected".
+     */
+    private static List<Violation> mostSpecific(List<Violation> violations) {
+        Map<String, Violation> best = new LinkedHashMap<>();
+        for (Violation v : violations) {
+            boolean above = violations.stream().anyMatch(w -> w.pointer().startsWith(v.pointer() + "/"));
+            if (above && !v.keyword().equals("additionalProperties") && !v.keyword().equals("required")) {
+                continue;
+            }
+            Violation known = best.get(v.pointer());
+            if (known == null || rank(v) < rank(known)) {
+                best.put(v.pointer(), v);
+            }
+        }
+        return List.copyOf(best.values());
+    }
+
+    private static int rank(Violation v) {
+        return switch (v.keyword()) {
+            case "additionalProperties", "required", "enum", "pattern" -> 0;
+            case "oneOf", "anyOf", "not" -> 1;
+            case "type" -> 3;
+            default -> 2;
+        };
+    }
+
     /** The schema's words for the mistakes its rules express indirectly (a value's form is a oneOf). */
     private static String explain(JsonNode root, Violation v) {
-        if (v.keyword().equals("oneOf")) {
-            JsonNode at = root.at(v.pointer());
+        JsonNode at = root.at(v.pointer());
+        if (v.pointer().endsWith("/scale")) {
+            return "'" + at.asString(at.toString()) + "' is not a scale: pino, bunyan, python, otel, or a table from the lowest number of"
+                    + " each level to the level ({\"0\": info, \"2\": error})";
+        }
+        if (v.pointer().endsWith("/kind")) {
+            return "'" + at.asString(at.toString()) + "' is not a kind of timestamp: iso8601, epoch_s, epoch_ms, epoch_us or epoch_ns";
+        }
+        if (v.keyword().equals("oneOf") || v.keyword().equals("type") && v.pointer().matches(".*/(fields|usage)/[a-z_0-9]+(/[0-9]+)?")) {
             if (at.isObject() && !at.has("path") && !at.has("constant") && !at.has("sum") && !at.has("difference") && !at.has("default")) {
                 return "a value needs path, constant, sum, difference or default";
             }
@@ -212,9 +260,6 @@ public final class DefinitionReader {
                 return "a value has one of path, constant, sum and difference (and may add prefix, map, default, kind, unit, scale)";
             }
             return "a value is a path, a list of alternatives, or an object with path, constant, sum or difference";
-        }
-        if (v.keyword().equals("additionalProperties")) {
-            return v.message();
         }
         return v.message();
     }
