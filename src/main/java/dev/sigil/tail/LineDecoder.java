@@ -13,6 +13,8 @@ import dev.sigil.contract.event.FastLogEvent;
 import dev.sigil.contract.event.LogEvent;
 import dev.sigil.contract.event.LogEventDecoder;
 import dev.sigil.contract.format.Choice;
+import dev.sigil.contract.format.FastProjection;
+import dev.sigil.contract.format.FormatDefinition;
 import dev.sigil.contract.format.FormatSet;
 import dev.sigil.contract.format.Mapped;
 import tools.jackson.databind.JsonNode;
@@ -48,6 +50,7 @@ public final class LineDecoder {
     private static final class Fast {
         final LineRender render;
         final FastLogEvent event = new FastLogEvent();
+        final FastProjection projection = new FastProjection();
         final ByteSink line = new ByteSink(512);
 
         Fast(LineRender render) {
@@ -113,6 +116,16 @@ public final class LineDecoder {
                 entry.event();
             }
             return new Result(entry, null, "");
+        }
+        FormatDefinition first = choice.first();
+        if (first != null && to - start <= FastJson.MAX_LINE_BYTES) {
+            // Another producer's line: read from the bytes what its format reads, nothing else (ADR 0110).
+            List<Mapped> mapped = first.readFast(bytes, start, to, f.projection);
+            if (mapped != null) {
+                byte[] text = bytesStay ? bytes : Arrays.copyOfRange(bytes, start, to);
+                return new Result(bytesStay ? TailEntry.ofMappedLine(number, offset, text, start, to, mapped)
+                        : TailEntry.ofMappedLine(number, offset, text, 0, to - start, mapped), null, "");
+            }
         }
         boolean repaired = StrictUtf8.firstInvalid(bytes, start, to) >= 0;
         byte[] text = bytes;

@@ -75,6 +75,15 @@ public final class TailEntry {
         return new TailEntry(line, offset, null, event, false, text, from, to, rendered, null, null);
     }
 
+    /**
+     * An entry of a line a format read straight from its bytes ({@code text[from, to)}, valid UTF-8 holding a JSON
+     * object CPython reads): its tree is built only when asked for. The array is kept, not copied.
+     */
+    static TailEntry ofMappedLine(long line, long offset, byte[] text, int from, int to, List<Mapped> mapped) {
+        TailEntry e = ofMapped(line, offset, null, mapped, false);
+        return new TailEntry(line, offset, null, e.event, false, text, from, to, null, e.events, e.mapped);
+    }
+
     /** An entry of a line a format read into {@code mapped} (one event or more, in the line's order). */
     static TailEntry ofMapped(long line, long offset, JsonNode json, List<Mapped> mapped, boolean invalidUtf8) {
         List<LogEvent> events = new ArrayList<>(mapped.size());

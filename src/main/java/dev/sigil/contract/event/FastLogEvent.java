@@ -161,48 +161,7 @@ public final class FastLogEvent {
 
     /** The string whose literal (quotes included) is {@code b[start, end)}, as Jackson decodes it. */
     static String string(byte[] b, int start, int end) {
-        int from = start + 1;
-        int to = end - 1;
-        int backslash = -1;
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\\') {
-                backslash = i;
-                break;
-            }
-        }
-        if (backslash < 0) {
-            return new String(b, from, to - from, StandardCharsets.UTF_8);
-        }
-        StringBuilder s = new StringBuilder(to - from);
-        s.append(new String(b, from, backslash - from, StandardCharsets.UTF_8));
-        int i = backslash;
-        while (i < to) {
-            if (b[i] != '\\') {
-                int run = i;
-                while (run < to && b[run] != '\\') {
-                    run++;
-                }
-                s.append(new String(b, i, run - i, StandardCharsets.UTF_8));
-                i = run;
-                continue;
-            }
-            byte e = b[i + 1];
-            if (e == 'u') {
-                s.append((char) (FastJson.hex(b[i + 2]) << 12 | FastJson.hex(b[i + 3]) << 8 | FastJson.hex(b[i + 4]) << 4 | FastJson.hex(b[i + 5])));
-                i += 6;
-            } else {
-                s.append(switch (e) {
-                    case 'b' -> '\b';
-                    case 'f' -> '\f';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    case 't' -> '\t';
-                    default -> (char) e;
-                });
-                i += 2;
-            }
-        }
-        return s.toString();
+        return FastJson.decode(b, start, end);
     }
 
     /**

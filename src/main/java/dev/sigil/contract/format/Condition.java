@@ -104,6 +104,19 @@ final class Condition {
         return o == null ? List.of() : o.properties();
     }
 
+    /** Every path it reads (for {@link Projection}). */
+    void reads(List<Projection.Read> out) {
+        present.forEach(p -> out.add(new Projection.Read(p, false)));
+        absent.forEach(p -> out.add(new Projection.Read(p, false)));
+        equals.forEach(e -> out.add(new Projection.Read(e.path, false)));
+        startsWith.forEach(e -> out.add(new Projection.Read(e.path, false)));
+        types.forEach(e -> out.add(new Projection.Read(e.path, false)));
+        any.forEach(c -> c.reads(out));
+        if (not != null) {
+            not.reads(out);
+        }
+    }
+
     /** Whether a level condition appears anywhere in it (a definition's match may not test the level). */
     boolean testsLevel() {
         if (levels != null || (not != null && not.testsLevel())) {

@@ -15,19 +15,19 @@ import tools.jackson.databind.JsonNode;
 final class FieldPath {
 
     /** One step from a value to a value inside it. */
-    private sealed interface Step permits Member, Any, Filter {
+    sealed interface Step permits Member, Any, Filter {
     }
 
     /** A member by name, or an element when the value is an array and the name is a number. */
-    private record Member(String name, int index) implements Step {
+    record Member(String name, int index) implements Step {
     }
 
     /** Every element or member: the first through which the rest of the path leads to a value. */
-    private record Any() implements Step {
+    record Any() implements Step {
     }
 
     /** The first element of an array that is an object whose {@code key} member is the text {@code value}. */
-    private record Filter(String key, String value) implements Step {
+    record Filter(String key, String value) implements Step {
     }
 
     private final String text;
@@ -136,6 +136,11 @@ final class FieldPath {
     /** The scope it starts from: -1 for the record, 0 for the line, n for the records' n-th enclosing element. */
     int scope() {
         return scope;
+    }
+
+    /** Its steps, in order (what a projection of the line must keep). */
+    List<Step> steps() {
+        return List.of(steps);
     }
 
     /** Whether it has a step that goes through several values ({@code *}). */

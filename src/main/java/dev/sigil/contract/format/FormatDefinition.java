@@ -50,6 +50,7 @@ public final class FormatDefinition {
     private final List<String> examples;
     /** Read by the hand-written decoder of its native dialect, which gives what the definition gives (the two built-in native formats). */
     private final boolean nativeDecoder;
+    private volatile Projection projection;
 
     FormatDefinition(String name, String title, String description, String source, Dialect dialect, FieldPath records,
                      Condition match, Map<Field, Value> fields, List<Rule> rules, UsageSpec usage, List<FieldPath> dedupe,
@@ -87,6 +88,34 @@ public final class FormatDefinition {
     /** Whether it is read by a hand-written decoder ({@link dev.sigil.contract.event.LogEventDecoder}). */
     boolean nativeDecoder() {
         return nativeDecoder;
+    }
+
+    /** What of a line it reads, made on first need (for {@link FastProjection}). */
+    Projection projection() {
+        Projection p = projection;
+        if (p == null) {
+            List<Projection.Read> reads = new ArrayList<>();
+            match.reads(reads);
+            fields.forEach((f, v) -> v.reads(reads, f == Field.MESSAGE));
+            rules.forEach(r -> r.when.reads(reads));
+            usage.reads(reads);
+            dedupe.forEach(d -> reads.add(new Projection.Read(d, false)));
+            p = Projection.of(records, reads);
+            projection = p;
+        }
+        return p;
+    }
+
+    /**
+     * {@link #read} of the line {@code b[from, to)} from its bytes through {@code scanner}; null when the line is not of
+     * this format or the scanner is not sure (read it the exact way then).
+     */
+    public List<Mapped> readFast(byte[] b, int from, int to, FastProjection scanner) {
+        if (nativeDecoder) {
+            return null;
+        }
+        JsonNode tree = scanner.read(b, from, to, projection());
+        return tree == null ? null : readAsDefined(tree);
     }
 
     /** Whether it ships with sigil. */

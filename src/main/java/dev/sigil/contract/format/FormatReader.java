@@ -42,6 +42,7 @@ public final class FormatReader {
     private final Restatements restatements = new Restatements();
     private final PythonJsonReader reader = new PythonJsonReader();
     private final FastLogEvent fast = new FastLogEvent();
+    private final FastProjection projection = new FastProjection();
     private final List<Held> held = new ArrayList<>();
 
     public FormatReader(FormatSet formats) {
@@ -101,6 +102,13 @@ public final class FormatReader {
                 return;
             }
         }
+        if (choice.first() != null) {
+            List<Mapped> mapped = choice.first().readFast(b, from, to, projection);
+            if (mapped != null) {
+                counted(number, mapped, sink);
+                return;
+            }
+        }
         JsonNode json;
         try {
             json = reader.read(b, from, to);
@@ -121,6 +129,10 @@ public final class FormatReader {
             sink.unrecognised(number, LogEventDecoder.unrecognised(json));
             return;
         }
+        counted(number, mapped, sink);
+    }
+
+    private void counted(long number, List<Mapped> mapped, Sink sink) {
         List<LogEvent> events = new ArrayList<>(mapped.size());
         for (Mapped m : mapped) {
             events.add(restatements.adjust(m));

@@ -63,6 +63,16 @@ final class UsageSpec {
         return Value.of(spec.get(key), paths.at(key));
     }
 
+    /** Every path it reads (for {@link Projection}): a usage record whole, as it is checked whole. */
+    void reads(List<Projection.Read> out) {
+        if (record != null) {
+            out.add(new Projection.Read(record, true));
+        }
+        for (Value v : List.of(input, output, total, cacheRead, cacheWrite, cacheWrite1h, reasoning, model, provider)) {
+            v.reads(out, false);
+        }
+    }
+
     /** The usage of {@code r}; {@code tokens} (-1 for none) are the line's own, counted when it states no usage. */
     Built build(Record r, long tokens) {
         long own = Math.max(0, tokens);

@@ -121,6 +121,20 @@ final class Value {
                 spec.path("numeric_strings").asBoolean(false));
     }
 
+    /** Every path it reads (for {@link Projection}); {@code whole} when all below them is needed (a message). */
+    void reads(List<Projection.Read> out, boolean whole) {
+        for (Alternative a : alternatives) {
+            if (a.source instanceof Read r) {
+                r.paths.forEach(p -> out.add(new Projection.Read(p, whole)));
+            } else if (a.source instanceof Sum s) {
+                s.parts.forEach(p -> out.add(new Projection.Read(p, false)));
+            } else if (a.source instanceof Difference d) {
+                out.add(new Projection.Read(d.from, false));
+                out.add(new Projection.Read(d.minus, false));
+            }
+        }
+    }
+
     /** Whether no alternative is given (the field comes from rules or stays empty). */
     boolean isNone() {
         return alternatives.isEmpty();

@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * through wildcards and filters; timestamps of every kind; level names, tables and scales; prefixes; sums; durations
  * in every unit; a usage), an example line is written by putting chosen values where its paths point (with decoys the
  * wildcards and filters must pass over), the definition is read (its examples checked as any user's are), and reading
- * the example gives back the values chosen.
+ * the example gives back the values chosen, from the parsed line and from its bytes ({@link FastProjection}) alike.
  */
 class DefinitionRoundTripProperties {
 
@@ -50,6 +50,9 @@ class DefinitionRoundTripProperties {
         assertThat(r.errors()).as("seed %d: %s", seed, c.definition).isEmpty();
         List<Mapped> read = r.definition().read(READER.read(c.line.toString()));
         assertThat(read).as("seed %d recognises %s", seed, c.line).hasSize(1);
+        byte[] bytes = c.line.toString().getBytes(StandardCharsets.UTF_8);
+        List<Mapped> fast = r.definition().readFast(bytes, 0, bytes.length, new FastProjection());
+        assertThat(fast).as("seed %d: the fast path of %s", seed, c.line).isEqualTo(read);
         LogEvent e = read.get(0).event();
         assertThat(e.message()).isEqualTo(c.message);
         assertThat(e.component()).isEqualTo(c.component);
