@@ -53,9 +53,26 @@ public final class EventLine {
         return s.toString();
     }
 
-    /** {@link LineFormat#time}'s cut of a text: after the first T (else space), before the first dot. */
-    private static String clock(String timestamp) {
-        String t = LineFormat.time(tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(timestamp));
-        return t.equals("null") ? timestamp : t;
+    /**
+     * {@link LineFormat#time}'s cut of a text: the part after its first {@code T} (else its first space) up to the
+     * next one, then before its first dot; the whole text when the part is empty.
+     */
+    static String clock(String timestamp) {
+        int sep = timestamp.indexOf('T');
+        if (sep < 0) {
+            sep = timestamp.indexOf(' ');
+        }
+        int from = 0;
+        int to = timestamp.length();
+        if (sep >= 0) {
+            from = sep + 1;
+            int next = timestamp.indexOf(timestamp.charAt(sep), from);
+            to = next < 0 ? to : next;
+        }
+        if (from >= to) {
+            return timestamp; // jq splits an empty text into no pieces: LineFormat's "null", the text itself here
+        }
+        int dot = timestamp.indexOf('.', from);
+        return timestamp.substring(from, dot >= 0 && dot < to ? dot : to);
     }
 }

@@ -76,7 +76,29 @@ public final class TailPrinter implements TailListener {
         if (format != Format.LINE) {
             return null;
         }
-        return () -> new FastLineFormat()::format;
+        return Render::new;
+    }
+
+    /** The line format made on the decoding threads: of native lines from their bytes, of mapped lines from their events. */
+    private static final class Render implements LineRender {
+        private final FastLineFormat lines = new FastLineFormat();
+
+        @Override
+        public boolean render(byte[] b, int from, int to, ByteSink out, boolean operationLogs) {
+            return lines.format(b, from, to, out, operationLogs);
+        }
+
+        @Override
+        public boolean render(java.util.List<LogEvent> events, ByteSink out) {
+            for (int i = 0; i < events.size(); i++) {
+                if (i > 0) {
+                    out.write('\n');
+                }
+                byte[] line = EventLine.format(events.get(i)).getBytes(StandardCharsets.UTF_8);
+                out.write(line, 0, line.length);
+            }
+            return true;
+        }
     }
 
     /** Prints {@code --- ==> NAME <== ---} before the output of each source, as the jq tail shows tail's headers. */

@@ -123,8 +123,9 @@ public final class LineDecoder {
             List<Mapped> mapped = first.readFast(bytes, start, to, f.projection);
             if (mapped != null) {
                 byte[] text = bytesStay ? bytes : Arrays.copyOfRange(bytes, start, to);
-                return new Result(bytesStay ? TailEntry.ofMappedLine(number, offset, text, start, to, mapped)
-                        : TailEntry.ofMappedLine(number, offset, text, 0, to - start, mapped), null, "");
+                byte[] rendered = render(f, mapped);
+                return new Result(bytesStay ? TailEntry.ofMappedLine(number, offset, text, start, to, mapped, rendered)
+                        : TailEntry.ofMappedLine(number, offset, text, 0, to - start, mapped, rendered), null, "");
             }
         }
         boolean repaired = StrictUtf8.firstInvalid(bytes, start, to) >= 0;
@@ -150,6 +151,17 @@ public final class LineDecoder {
             return new Result(new TailEntry(number, offset, json, LogEventDecoder.unrecognised(json), repaired), null, "");
         }
         return new Result(TailEntry.ofMapped(number, offset, json, mapped, repaired), null, "");
+    }
+
+    /** The consumer's rendering of a mapped line's events, made here on the decoding thread; null for none. */
+    private static byte[] render(Fast f, List<Mapped> mapped) {
+        if (f.render == null) {
+            return null;
+        }
+        List<LogEvent> events = new java.util.ArrayList<>(mapped.size());
+        mapped.forEach(m -> events.add(m.event()));
+        f.line.reset();
+        return f.render.render(events, f.line) ? f.line.toByteArray() : null;
     }
 
     private static int skipNuls(byte[] bytes, int from, int to) {

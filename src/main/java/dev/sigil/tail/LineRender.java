@@ -1,6 +1,9 @@
 package dev.sigil.tail;
 
+import java.util.List;
+
 import dev.sigil.contract.codec.ByteSink;
+import dev.sigil.contract.event.LogEvent;
 
 /**
  * What a consumer wants made of each line straight from its bytes, on the decoding threads (ADR 0040, 0041), so
@@ -14,7 +17,6 @@ import dev.sigil.contract.codec.ByteSink;
  * no rendering. One instance per decoding thread (the tailer asks a supplier for them), so implementations need not
  * be thread-safe.
  */
-@FunctionalInterface
 public interface LineRender {
 
     /**
@@ -24,4 +26,12 @@ public interface LineRender {
      * the file's format reads with the native decoders.
      */
     boolean render(byte[] b, int from, int to, ByteSink out, boolean operationLogs);
+
+    /**
+     * Appends the rendering of the events another producer's line was read into (one line per event, separated by
+     * newlines) and returns true, or returns false (out untouched) to leave them to the consumer.
+     */
+    default boolean render(List<LogEvent> events, ByteSink out) {
+        return false;
+    }
 }

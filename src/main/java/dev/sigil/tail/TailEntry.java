@@ -79,9 +79,9 @@ public final class TailEntry {
      * An entry of a line a format read straight from its bytes ({@code text[from, to)}, valid UTF-8 holding a JSON
      * object CPython reads): its tree is built only when asked for. The array is kept, not copied.
      */
-    static TailEntry ofMappedLine(long line, long offset, byte[] text, int from, int to, List<Mapped> mapped) {
+    static TailEntry ofMappedLine(long line, long offset, byte[] text, int from, int to, List<Mapped> mapped, byte[] rendered) {
         TailEntry e = ofMapped(line, offset, null, mapped, false);
-        return new TailEntry(line, offset, null, e.event, false, text, from, to, null, e.events, e.mapped);
+        return new TailEntry(line, offset, null, e.event, false, text, from, to, rendered, e.events, e.mapped);
     }
 
     /** An entry of a line a format read into {@code mapped} (one event or more, in the line's order). */

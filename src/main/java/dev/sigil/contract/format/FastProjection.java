@@ -67,13 +67,18 @@ public final class FastProjection {
 
     private JsonNode number(byte[] b, int i, int e) {
         scan.number(b, i, e);
+        if (scan.integral && e - i <= 18) {
+            boolean negative = b[i] == '-';
+            long v = 0;
+            for (int k = negative ? i + 1 : i; k < e; k++) {
+                v = v * 10 + (b[k] - '0');
+            }
+            v = negative ? -v : v;
+            return v == (int) v ? NODES.numberNode((int) v) : NODES.numberNode(v);
+        }
         String literal = new String(b, i, e - i, StandardCharsets.US_ASCII);
         if (!scan.integral) {
             return NODES.numberNode(Double.parseDouble(literal));
-        }
-        if (e - i <= 18) {
-            long v = Long.parseLong(literal);
-            return v == (int) v ? NODES.numberNode((int) v) : NODES.numberNode(v);
         }
         BigInteger big = new BigInteger(literal);
         return big.bitLength() < 64 ? NODES.numberNode(big.longValue()) : NODES.numberNode(big);
@@ -81,7 +86,8 @@ public final class FastProjection {
 
     private JsonNode object(byte[] b, int i, int end, Projection p, int depth) {
         boolean whole = p != null && p.whole();
-        ObjectNode o = NODES.objectNode();
+        // A small table: a projected object keeps a few members (in the order of the line, as a dict does).
+        ObjectNode o = whole ? NODES.objectNode() : new ObjectNode(NODES, new java.util.LinkedHashMap<>(8));
         i = FastJson.skipWs(b, i + 1, end);
         if (i < end && b[i] == '}') {
             at = i + 1;
@@ -106,7 +112,11 @@ public final class FastProjection {
                     key = FastJson.decode(b, keyStart, keyEnd);
                     child = p.member(key);
                 } else if (p.hasMembers()) {
-                    child = p.member(b, i + 1, keyEnd - 1);
+                    int k = p.memberIndex(b, i + 1, keyEnd - 1);
+                    if (k >= 0) {
+                        child = p.member(k);
+                        key = p.memberName(k);
+                    }
                 }
                 Projection any = p.anyMemberProjection();
                 if (any != null) {

@@ -20,6 +20,7 @@ final class Projection {
 
     private final Map<String, Projection> members = new LinkedHashMap<>();
     private byte[][] names = new byte[0][];
+    private String[] nameTexts = new String[0];
     private Projection[] byName = new Projection[0];
     private Projection anyMember;
     private Projection elements;
@@ -108,10 +109,12 @@ final class Projection {
 
     private void freeze() {
         names = new byte[members.size()][];
+        nameTexts = new String[members.size()];
         byName = new Projection[members.size()];
         int i = 0;
         for (Map.Entry<String, Projection> e : members.entrySet()) {
             names[i] = e.getKey().getBytes(StandardCharsets.UTF_8);
+            nameTexts[i] = e.getKey();
             byName[i++] = e.getValue();
             e.getValue().freeze();
         }
@@ -142,16 +145,26 @@ final class Projection {
         return names.length > 0;
     }
 
-    /** What is kept below the member whose name is {@code b[from, to)} (plain bytes, no escape), or null. */
-    Projection member(byte[] b, int from, int to) {
+    /** The index of the member kept by its name whose name is {@code b[from, to)} (plain bytes, no escape), or -1. */
+    int memberIndex(byte[] b, int from, int to) {
         int n = to - from;
         for (int k = 0; k < names.length; k++) {
             byte[] name = names[k];
             if (name.length == n && dev.sigil.contract.codec.FastJson.equalsAt(b, from, name)) {
-                return byName[k];
+                return k;
             }
         }
-        return null;
+        return -1;
+    }
+
+    /** What is kept below the {@code k}-th member kept by its name. */
+    Projection member(int k) {
+        return byName[k];
+    }
+
+    /** The name of the {@code k}-th member kept by its name (one String for every line). */
+    String memberName(int k) {
+        return nameTexts[k];
     }
 
     /** What is kept below the member {@code name}, or null. */

@@ -178,7 +178,8 @@ final class Value {
                 BigDecimal v = difference(d, r, a.numericStrings);
                 n = v == null ? -1 : count(v);
             } else {
-                n = count(decimal(first(a, r), a.numericStrings));
+                JsonNode v = first(a, r);
+                n = v != null && v.isIntegralNumber() && v.canConvertToLong() ? Math.max(-1, v.longValue()) : count(decimal(v, a.numericStrings));
             }
             if (n >= 0) {
                 return n;
@@ -231,6 +232,8 @@ final class Value {
             String t = null;
             if (a.kind == EpochTime.Kind.ISO8601) {
                 t = v != null && v.isString() ? v.stringValue() : null;
+            } else if (v != null && v.isIntegralNumber() && v.canConvertToLong()) {
+                t = EpochTime.iso(v.longValue(), a.kind);
             } else {
                 BigDecimal count = decimal(v, true);
                 t = count == null ? null : EpochTime.iso(count, a.kind);
