@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.sigil.contract.errors.ErrorCode;
 import dev.sigil.contract.event.Dialect;
 import dev.sigil.contract.event.Level;
 import dev.sigil.contract.event.LogEvent;
@@ -21,7 +22,7 @@ public final class FormatDefinition {
     /** The fields of the event a definition maps, by their names in the definition. */
     enum Field {
         TIMESTAMP, SESSION, EVENT, COMPONENT, CONTRACT_COMPONENT, OPERATION, LEVEL, MESSAGE, TOKENS, DURATION, BUDGET, BUDGET_USED,
-        SESSION_TOTAL, ERROR, ERROR_TYPE;
+        SESSION_TOTAL, ERROR, ERROR_TYPE, ERROR_CODE, ERROR_CATEGORY, SUGGESTION;
 
         String key() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -227,11 +228,18 @@ public final class FormatDefinition {
         if (timestamp == null) {
             timestamp = orEmpty(time.textDefault());
         }
+        String errorCode = text(Field.ERROR_CODE, r, level);
         LogEvent e = new LogEvent(dialect, timestamp, text(Field.SESSION, r, level), event, component,
                 Component.fromWire(contract.isEmpty() ? component : contract).orElse(null), text(Field.OPERATION, r, level), level,
                 text(Field.MESSAGE, r, level), tokens, latency, count(Field.BUDGET, r, -1), count(Field.BUDGET_USED, r, -1),
-                count(Field.SESSION_TOTAL, r, -1), text(Field.ERROR, r, level), text(Field.ERROR_TYPE, r, level), built.usage(), name);
+                count(Field.SESSION_TOTAL, r, -1), text(Field.ERROR, r, level), text(Field.ERROR_TYPE, r, level), built.usage(),
+                errorCode, suggestion(r, level, errorCode), name);
         return new Mapped(e, callKey(r), built.problem());
+    }
+
+    /** The line's suggestion, else its error code's or its category's (docs/errors.md). */
+    private String suggestion(Record r, Level level, String errorCode) {
+        return ErrorCode.suggestionFor(text(Field.SUGGESTION, r, level), errorCode, text(Field.ERROR_CATEGORY, r, level));
     }
 
     private Value fields(Field f) {

@@ -54,8 +54,22 @@ class NativeDefinitionsProperties {
                 .map(s -> (JsonNode) NODES.stringNode(s));
         Arbitrary<JsonNode> message = Arbitraries.of("Starting step", "Completed step", "Starting", "thinking", "Completed ")
                 .map(s -> (JsonNode) NODES.stringNode(s));
-        Arbitrary<JsonNode> errorInfo = Combinators.combine(Arbitraries.of("TimeoutError", "ValueError"), Arbitraries.of(true, false))
-                .as((t, r) -> (JsonNode) NODES.objectNode().put("error_type", t).put("error_message", "failed").put("recoverable", r));
+        Arbitrary<JsonNode> errorInfo = Combinators.combine(Arbitraries.of("TimeoutError", "ValueError"), Arbitraries.of(true, false),
+                        Arbitraries.of("", "STEP_001", "API_003", "NOPE_9"), Arbitraries.of("", "Transient", "Logic", "odd"),
+                        Arbitraries.of("", "Wait a minute"))
+                .as((t, r, code, category, suggestion) -> {
+                    ObjectNode e = NODES.objectNode().put("error_type", t).put("error_message", "failed").put("recoverable", r);
+                    if (!code.isEmpty()) {
+                        e.put("error_code", code);
+                    }
+                    if (!category.isEmpty()) {
+                        e.put("category", category);
+                    }
+                    if (!suggestion.isEmpty()) {
+                        e.put("suggestion", suggestion);
+                    }
+                    return (JsonNode) e;
+                });
         Arbitrary<JsonNode> tokensUsed = Arbitraries.oneOf(UsageArbitraries.records(),
                 Arbitraries.integers().between(-5, 900).map(n -> (JsonNode) NODES.objectNode().put("total_tokens", n)),
                 Arbitraries.integers().between(0, 900).map(n -> (JsonNode) NODES.objectNode().put("input_tokens", n).put("output_tokens", 7)),
