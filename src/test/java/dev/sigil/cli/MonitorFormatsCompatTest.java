@@ -64,6 +64,18 @@ class MonitorFormatsCompatTest {
         assertThat(total).as("a fixture with tokens").isPositive();
     }
 
+    @org.junit.jupiter.api.Test
+    void aFolderOfTranscriptsShowsItsNewestSessionWithItsSubAgents() throws Exception {
+        Path root = dev.sigil.monitor.TranscriptFolderTestAccess.projects(home.resolve("projects"));
+        Path session = root.resolve("-home-dev-uploader/7b2e4f10-9c3d-4a58-b6e1-2f0a9d8c7e65.jsonl");
+        Path agent = root.resolve("-home-dev-uploader/7b2e4f10-9c3d-4a58-b6e1-2f0a9d8c7e65/subagents/agent-c0de4e5.jsonl");
+        long expected = JSON.readTree(python("claude-code", session)).at("/tokens/total").asLong()
+                + JSON.readTree(python("claude-code", agent)).at("/tokens/total").asLong();
+        Matcher m = TOKENS.matcher(monitor("monitor", "--mode", "minimal", "--no-follow", root.toString()));
+        assertThat(m.find()).as("a Tokens line").isTrue();
+        assertThat(Long.parseLong(m.group(1).replace(",", ""))).isEqualTo(expected);
+    }
+
     private static String python(String format, Path file) throws Exception {
         ProcessResult r = new ProcessExecutor().command(List.of("python3", "compat-tests/python/format_summary.py", format, file.toString()))
                 .readOutput(true).exitValueAny().timeout(60, TimeUnit.SECONDS).execute();
