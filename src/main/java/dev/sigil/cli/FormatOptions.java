@@ -33,6 +33,12 @@ class FormatOptions {
             description = "Read the logs in this format: a name (sigil formats lists them), a definition file, or auto: each file's own format, found from its first lines (default: formats.default, auto).")
     String inputFormat;
 
+    /**
+     * The formats section when there is no configuration file (only a file sets it): the defaults, without loading
+     * the configuration (FormatsCommandTest checks that it is the loader's defaults).
+     */
+    static final FormatsConfig NO_CONFIGURATION = new FormatsConfig(List.of(), "auto");
+
     /** The formats to read with, as the configuration and the option say. */
     FormatSet formats(Environment env, FormatsConfig config) {
         List<String> errors = new ArrayList<>();

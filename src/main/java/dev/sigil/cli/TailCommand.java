@@ -93,10 +93,12 @@ final class TailCommand implements Callable<Integer> {
         }
         Environment env = root.environment();
         checkArguments();
-        // Files given by name read the configuration too: it says which formats they may be in (docs/formats.md).
-        LogOptions.Logs loaded = logs.logs(env);
+        // Files given by name are read without the configuration unless it has a file, the only place that says
+        // which formats they may be in (formats.paths, formats.default): `sigil tail FILE` starts as fast as before
+        // (ADR 0051).
+        LogOptions.Logs loaded = logs.sessionId().isPresent() || logs.hasConfigFile(env) ? logs.logs(env) : null;
         List<TailSource> sources = sources(loaded);
-        FormatSet inFormats = formats.formats(env, loaded.loaded().config().formats());
+        FormatSet inFormats = formats.formats(env, loaded == null ? FormatOptions.NO_CONFIGURATION : loaded.loaded().config().formats());
         PrintWriter err = spec.commandLine().getErr();
         OutputStream stdout = new BufferedOutputStream(env.stdout(), 1 << 16);
         TailPrinter printer = new TailPrinter(stdout, err, "sigil tail", outputFormat, env.stdoutTerminal(), verbose);

@@ -128,6 +128,20 @@ class FormatsCommandTest {
     }
 
     @Test
+    void withoutAConfigurationFileTailReadsTheDefaultsAndWithOneItsFormatsSection() throws IOException {
+        assertThat(FormatOptions.NO_CONFIGURATION).isEqualTo(dev.sigil.config.ConfigLoader.defaults(home).formats());
+        Path dir = Files.createDirectories(home.resolve("defs"));
+        Files.writeString(dir.resolve("search-service.yaml"), documentedExample()[0]);
+        Files.createDirectories(home.resolve(".sigil"));
+        Files.writeString(home.resolve(".sigil/config.yaml"), "formats:\n  paths: [" + dir + "]\n  default: search-service\n");
+        Path log = Files.writeString(home.resolve("search.log"), documentedExample()[1] + "\n" + "{\"level\":30,\"time\":1,\"msg\":\"x\",\"pid\":1}\n");
+        Run r = run("tail", "-v", log.toString());
+        assertThat(r.out().lines().toList()).hasSize(2);
+        assertThat(r.out().lines().findFirst().orElseThrow()).contains("search/rerank: slow rerank");
+        assertThat(r.err()).as("formats.default forces the format: the pino line is not one of it").contains("no format");
+    }
+
+    @Test
     void detectWithNothingRecognisedSaysSoAndExitsOne() throws IOException {
         Path other = Files.writeString(home.resolve("other.jsonl"), "{\"some\":\"other\"}\n{\"json\":true}\n");
         Run r = run("formats", "--detect", other.toString());

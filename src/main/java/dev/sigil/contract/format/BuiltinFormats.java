@@ -20,9 +20,14 @@ final class BuiltinFormats {
     private BuiltinFormats() {
     }
 
-    /** Where the definition of the built-in format {@code name} is in the jar. */
+    /** Where the definition of the built-in format {@code name} is in the jar, as written. */
     static String resource(String name) {
         return "contract/formats/" + name + ".yaml";
+    }
+
+    /** The same definition as JSON, made by the build (src/codegen/FormatsToJson.java): read without a YAML parser. */
+    static String jsonResource(String name) {
+        return "contract/formats/" + name + ".json";
     }
 
     /** The built-in definitions, read once (a class holder). */
@@ -37,7 +42,7 @@ final class BuiltinFormats {
     private static List<FormatDefinition> load() {
         List<FormatDefinition> out = new ArrayList<>();
         for (String name : NAMES) {
-            String resource = resource(name);
+            String resource = jsonResource(name);
             byte[] bytes;
             try (InputStream in = BuiltinFormats.class.getClassLoader().getResourceAsStream(resource)) {
                 if (in == null) {

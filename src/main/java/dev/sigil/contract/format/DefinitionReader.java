@@ -32,7 +32,10 @@ public final class DefinitionReader {
     /** Resource path of the schema inside the jar. */
     public static final String SCHEMA = "contract/format-definition.schema.json";
 
-    private static final YAMLMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /** The YAML reader of user definitions, made on first use: a log read in built-in formats never starts it. */
+    private static final class Yaml {
+        static final YAMLMapper MAPPER = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    }
 
     /** The schema, compiled on first use (built-in definitions are checked by the tests and need it not). */
     private static final class Schema {
@@ -56,36 +59,41 @@ public final class DefinitionReader {
         return read(file, bytes, true);
     }
 
-    /** Reads a definition that ships with sigil (checked against the schema by the tests, not at every start). */
+    /** Reads a definition that ships with sigil (checked against the schema, examples included, by the tests, not at every start). */
     static Result builtIn(String name, byte[] bytes) {
         return read("built-in " + name, bytes, false);
     }
 
     private static Result read(String file, byte[] bytes, boolean checkSchema) {
         JsonNode root;
-        try {
-            root = YAML.readTree(bytes);
-        } catch (JacksonException e) {
-            TokenStreamLocation at = e.getLocation();
-            String where = at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr();
-            return failed(file + where + ": not a YAML or JSON document: " + firstLine(e.getOriginalMessage()));
+        if (!checkSchema) {
+            // A built-in definition comes as JSON (the build made it from its YAML): read without starting a YAML parser.
+            root = new PythonJsonReader().read(bytes, 0, bytes.length);
+        } else {
+            try {
+                root = Yaml.MAPPER.readTree(bytes);
+            } catch (JacksonException e) {
+                TokenStreamLocation at = e.getLocation();
+                String where = at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr();
+                return failed(file + where + ": not a YAML or JSON document: " + firstLine(e.getOriginalMessage()));
+            }
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             return failed(file + ": an empty definition (it needs at least name and match)");
         }
-        YamlLines lines = YamlLines.of(bytes);
         if (checkSchema) {
             List<Violation> violations = Schema.VALIDATOR.validate(root);
             if (!violations.isEmpty()) {
-                return new Result(null, messages(file, lines, root, violations));
+                return new Result(null, messages(file, YamlLines.of(bytes), root, violations));
             }
         }
         List<Violation> problems = new ArrayList<>();
         FormatDefinition d = compile(root, file.startsWith("built-in ") ? "built-in" : file, new Paths("", problems));
-        if (problems.isEmpty()) {
+        if (problems.isEmpty() && checkSchema) {
+            // A built-in definition's examples are checked by the tests (BuiltinFormatsTest), not at every start.
             checkExamples(d, new Paths("", problems));
         }
-        return problems.isEmpty() ? new Result(d, List.of()) : new Result(null, messages(file, lines, root, problems));
+        return problems.isEmpty() ? new Result(d, List.of()) : new Result(null, messages(file, YamlLines.of(bytes), root, problems));
     }
 
     private static FormatDefinition compile(JsonNode root, String source, Paths paths) {
