@@ -167,6 +167,14 @@ final class FieldPath {
         return resolve(start, 0, nullCounts);
     }
 
+    /** The node one member or filter step below {@code at}, or null. */
+    private static JsonNode step(JsonNode at, Step s) {
+        if (s instanceof Member m) {
+            return at.isArray() ? (m.index >= 0 ? at.get(m.index) : null) : at.isObject() ? at.get(m.name) : null;
+        }
+        return filter(at, (Filter) s);
+    }
+
     private JsonNode resolve(JsonNode node, int from, boolean nullCounts) {
         JsonNode at = node;
         for (int i = from; i < steps.length; i++) {
@@ -174,10 +182,8 @@ final class FieldPath {
                 return null;
             }
             Step s = steps[i];
-            if (s instanceof Member m) {
-                at = at.isArray() ? (m.index >= 0 ? at.get(m.index) : null) : at.isObject() ? at.get(m.name) : null;
-            } else if (s instanceof Filter f) {
-                at = filter(at, f);
+            if (!(s instanceof Any)) {
+                at = step(at, s);
             } else {
                 return any(at, i + 1, nullCounts);
             }
@@ -228,10 +234,8 @@ final class FieldPath {
                 return;
             }
             Step s = steps[i];
-            if (s instanceof Member m) {
-                at = at.isArray() ? (m.index >= 0 ? at.get(m.index) : null) : at.isObject() ? at.get(m.name) : null;
-            } else if (s instanceof Filter f) {
-                at = filter(at, f);
+            if (!(s instanceof Any)) {
+                at = step(at, s);
             } else {
                 if (at.isArray() || at.isObject()) {
                     for (JsonNode child : at.values()) {
