@@ -234,6 +234,20 @@ class FormatsCommandTest {
     }
 
     @Test
+    void tailShowsClaudeCodeMessagesAsTextNeverAsTheirContentBlocks() throws IOException {
+        Path dir = FIXTURES.resolve("claude-projects/-home-dev-uploader");
+        List<String> files;
+        try (Stream<Path> all = Files.walk(dir)) {
+            files = all.filter(p -> p.toString().endsWith(".jsonl")).map(Path::toString).sorted().toList();
+        }
+        for (String file : files) {
+            Run r = run("tail", file);
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.OK);
+            assertThat(r.out().lines()).as(file).isNotEmpty().noneMatch(l -> l.contains("[{\""));
+        }
+    }
+
+    @Test
     void validateWithAFormatChecksEachLineIsOfIt() {
         Run ok = run("validate", "--input-format", "pino", FIXTURES.resolve("pino.jsonl").toString());
         assertThat(ok.code()).as(ok.out() + ok.err()).isEqualTo(ExitCode.OK);
