@@ -106,7 +106,7 @@ public final class LogEventDecoder {
     }
 
     /** A dollar amount from a finite number: its shortest decimal form (as Python's repr shows it); negative if none. */
-    static BigDecimal dollars(double number) {
+    public static BigDecimal dollars(double number) {
         return Double.isNaN(number) || number < 0 ? LogEvent.NO_BUDGET_USD : BigDecimal.valueOf(number);
     }
 

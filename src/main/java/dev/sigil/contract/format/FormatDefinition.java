@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.sigil.contract.errors.ErrorCode;
+import dev.sigil.contract.event.Attribution;
 import dev.sigil.contract.event.Dialect;
 import dev.sigil.contract.event.Level;
 import dev.sigil.contract.event.LogEvent;
@@ -22,7 +23,8 @@ public final class FormatDefinition {
     /** The fields of the event a definition maps, by their names in the definition. */
     enum Field {
         TIMESTAMP, SESSION, EVENT, COMPONENT, CONTRACT_COMPONENT, OPERATION, LEVEL, MESSAGE, TOKENS, DURATION, BUDGET, BUDGET_USED,
-        SESSION_TOTAL, ERROR, ERROR_TYPE, ERROR_CODE, ERROR_CATEGORY, SUGGESTION;
+        SESSION_TOTAL, ERROR, ERROR_TYPE, ERROR_CODE, ERROR_CATEGORY, SUGGESTION, EVENT_ID, PARENT_ID, CORRELATION_ID, PHASE,
+        ATTRIBUTION_OPERATION, BUDGET_USD;
 
         String key() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -233,8 +235,14 @@ public final class FormatDefinition {
                 Component.fromWire(contract.isEmpty() ? component : contract).orElse(null), text(Field.OPERATION, r, level), level,
                 text(Field.MESSAGE, r, level), tokens, latency, count(Field.BUDGET, r, -1), count(Field.BUDGET_USED, r, -1),
                 count(Field.SESSION_TOTAL, r, -1), text(Field.ERROR, r, level), text(Field.ERROR_TYPE, r, level), built.usage(),
-                errorCode, suggestion(r, level, errorCode), name);
+                errorCode, suggestion(r, level, errorCode), attribution(r, level), LogEventDecoder.dollars(fields(Field.BUDGET_USD).millis(r)), name);
         return new Mapped(e, callKey(r), built.problem());
+    }
+
+    /** Where the line sits in its run's call tree (docs/contract.md §5.2). */
+    private Attribution attribution(Record r, Level level) {
+        return Attribution.of(text(Field.EVENT_ID, r, level), text(Field.PARENT_ID, r, level), text(Field.CORRELATION_ID, r, level),
+                text(Field.PHASE, r, level), text(Field.ATTRIBUTION_OPERATION, r, level));
     }
 
     /** The line's suggestion, else its error code's or its category's (docs/errors.md). */

@@ -43,7 +43,7 @@ final class Value {
 
     /** One alternative and its transforms. */
     private record Alternative(Source source, String prefix, Map<String, JsonNode> map, EpochTime.Kind kind,
-                               double millisPerUnit, LevelScale scale, boolean numericStrings) {
+                               double millisPerUnit, LevelScale scale, boolean numericStrings, boolean nonEmpty) {
     }
 
     static final Value NONE = new Value(List.of(), null);
@@ -82,7 +82,7 @@ final class Value {
     private static Alternative alternative(JsonNode spec, Paths paths) {
         if (spec.isString()) {
             return new Alternative(new Read(List.of(paths.one(spec.stringValue(), ""))), "", Map.of(), EpochTime.Kind.ISO8601, 1,
-                    null, false);
+                    null, false, false);
         }
         Source source;
         if (spec.has("path")) {
@@ -118,7 +118,7 @@ final class Value {
             default -> 1;
         };
         return new Alternative(source, spec.path("prefix").asString(""), Map.copyOf(map), kind, millis, scale,
-                spec.path("numeric_strings").asBoolean(false));
+                spec.path("numeric_strings").asBoolean(false), spec.path("non_empty").asBoolean(false));
     }
 
     /** Every path it reads (for {@link Projection}); {@code whole} when all below them is needed (a message). */
@@ -145,7 +145,7 @@ final class Value {
         for (Alternative a : alternatives) {
             JsonNode v = first(a, r);
             String t = v != null && v.isString() ? v.stringValue() : null;
-            if (t != null) {
+            if (t != null && !(a.nonEmpty && t.isEmpty())) {
                 JsonNode replaced = a.map.get(t);
                 if (replaced != null && replaced.isString()) {
                     t = replaced.stringValue();

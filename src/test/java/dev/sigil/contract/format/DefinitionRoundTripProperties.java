@@ -12,7 +12,7 @@ import java.util.Random;
 import dev.sigil.contract.codec.PythonJsonReader;
 import dev.sigil.contract.event.Level;
 import dev.sigil.contract.event.LogEvent;
-import dev.sigil.monitor.state.EventTime;
+import dev.sigil.contract.event.EventTime;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

@@ -15,7 +15,7 @@ import dev.sigil.contract.codec.LineSplitter;
 import dev.sigil.contract.event.Level;
 import dev.sigil.contract.event.LogEvent;
 import dev.sigil.contract.event.Usage;
-import dev.sigil.monitor.state.EventTime;
+import dev.sigil.contract.event.EventTime;
 
 /**
  * What sigil's readers make of a fixture, in the form of compat-tests/python/format_summary.py's summary: lines,

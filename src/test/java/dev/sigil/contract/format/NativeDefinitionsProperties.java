@@ -78,13 +78,15 @@ class NativeDefinitionsProperties {
                 .map(n -> (JsonNode) NODES.objectNode().put("total_budget", 256_000).put("used", n));
         Arbitrary<JsonNode> metadata = Arbitraries.of(true, false).map(b -> (JsonNode) NODES.objectNode().put("success", b).put("total_tokens", 77));
         Arbitrary<JsonNode> any = JsonArbitraries.values(1);
+        Arbitrary<JsonNode> ids = Arbitraries.of("op_1", "op_2", "run-9").map(s -> (JsonNode) NODES.stringNode(s));
         return Combinators.combine(List.of(maybe(level, any), maybe(component, any), maybe(operation, any), maybe(message, any),
                 maybe(errorInfo, any), maybe(tokensUsed, any), maybe(snapshot, any), maybe(metadata, any),
-                maybe(Arbitraries.just(NODES.numberNode(125.5)), any), maybe(Arbitraries.just(NODES.stringNode("s1")), any)))
+                maybe(Arbitraries.just(NODES.numberNode(125.5)), any), maybe(Arbitraries.just(NODES.stringNode("s1")), any),
+                maybe(ids, any), maybe(ids, any), maybe(ids, any), maybe(ids, any), maybe(Arbitraries.of("plan", "act").map(NODES::stringNode), any)))
                 .as(values -> {
                     ObjectNode o = NODES.objectNode().put("timestamp", "2026-01-11T14:30:00.275Z");
                     String[] keys = {"level", "component", "operation", "message", "error_info", "tokens_used", "budget_snapshot",
-                        "metadata", "duration_ms", "session_id"};
+                        "metadata", "duration_ms", "session_id", "id", "event_id", "parent_operation_id", "correlation_id", "phase"};
                     for (int i = 0; i < keys.length; i++) {
                         if (values.get(i) != null) {
                             o.set(keys[i], values.get(i));
@@ -115,6 +117,29 @@ class NativeDefinitionsProperties {
                 assertThat(byDefinition.dialect()).isEqualTo(d.dialect());
             }
         }
+    }
+
+    @net.jqwik.api.Example
+    void theContractsExamplesReadAlikeEitherWay() throws java.io.IOException {
+        dev.sigil.contract.codec.PythonJsonReader reader = new dev.sigil.contract.codec.PythonJsonReader();
+        int read = 0;
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("contract/examples/valid"))) {
+            for (java.nio.file.Path f : files.sorted().toList()) {
+                for (String text : java.nio.file.Files.readAllLines(f)) {
+                    if (text.isBlank()) {
+                        continue;
+                    }
+                    JsonNode line = reader.read(text);
+                    for (FormatDefinition d : BuiltinFormats.all()) {
+                        if (d.nativeDecoder() && d.recognisesAsDefined(line)) {
+                            assertThat(LogEventDecoder.decode(line)).as(f + ": " + text).isEqualTo(d.readAsDefined(line).get(0).event());
+                            read++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(read).isPositive();
     }
 
     @Property(tries = 300)
