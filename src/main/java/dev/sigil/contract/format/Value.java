@@ -216,7 +216,7 @@ final class Value {
                 l = Level.parse(replaced != null && replaced.isString() ? replaced.stringValue() : v.stringValue());
             } else if (v != null && v.isNumber() && a.scale != null) {
                 JsonNode replaced = a.map.get(v.asString());
-                l = replaced != null && replaced.isString() ? Level.parse(replaced.stringValue()) : a.scale.level(v.doubleValue());
+                l = replaced != null && replaced.isString() ? Level.parse(replaced.stringValue()) : a.scale.level(safeDouble(v));
             }
             if (l != null) {
                 return l;
@@ -335,6 +335,11 @@ final class Value {
     }
 
     /** A finite number as a double (its sign kept: -0.0 stays), or NaN. */
+    /** A number node's value as a double, infinite beyond the range (Jackson refuses doubleValue() of a huge integer). */
+    private static double safeDouble(JsonNode v) {
+        return v.isIntegralNumber() ? v.bigIntegerValue().doubleValue() : v.doubleValue();
+    }
+
     private static double number(JsonNode v, boolean numericStrings) {
         if (v != null && v.isNumber() && !v.isIntegralNumber()) {
             double d = v.doubleValue();

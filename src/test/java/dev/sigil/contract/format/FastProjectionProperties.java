@@ -88,6 +88,17 @@ class FastProjectionProperties {
         }
     }
 
+    @net.jqwik.api.Example
+    void aNumericLevelBeyondADoubleIsTheTopOfItsScaleNotACrash() {
+        String text = "{\"level\":" + "9".repeat(400) + ",\"time\":1772442000397,\"pid\":1,\"msg\":\"x\"}";
+        FormatDefinition pino = BuiltinFormats.all().stream().filter(d -> d.name().equals("pino")).findFirst().orElseThrow();
+        List<Mapped> exact = pino.readAsDefined(READER.read(text));
+        assertThat(exact.get(0).event().level()).isEqualTo(dev.sigil.contract.event.Level.CRITICAL);
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        List<Mapped> fast = pino.readFast(b, 0, b.length, SCANNER);
+        assertThat(fast == null ? exact : fast).extracting(Mapped::event).isEqualTo(exact.stream().map(Mapped::event).toList());
+    }
+
     @Property(tries = 1500)
     void theFastPathGivesTheEventsOfTheWholeLine(@ForAll("lines") byte[] line) {
         JsonNode whole;
