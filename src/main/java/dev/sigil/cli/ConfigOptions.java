@@ -28,6 +28,15 @@ class ConfigOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "Read the configuration from FILE instead of $SIGIL_CONFIG or ~/.sigil/config.yaml.")
     Path configFile;
 
+    /**
+     * Whether there is a configuration file to read (named by {@code --config}, else {@code $SIGIL_CONFIG}, else
+     * {@code ~/.sigil/config.yaml}): a command whose settings only a file can give may start without the
+     * configuration when there is none (ADR 0051).
+     */
+    boolean hasConfigFile(Environment env) {
+        return configFile != null || java.nio.file.Files.exists(ConfigLoader.configFile(inputs(env, List.of())));
+    }
+
     /** What the configuration is read from, for this command line. */
     ConfigInputs inputs(Environment env, List<ConfigInputs.Flag> flags) {
         return new ConfigInputs(SigilHome.of(env.variables()).home(), Optional.ofNullable(configFile), env.variables(), flags);

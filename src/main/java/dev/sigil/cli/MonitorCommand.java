@@ -22,6 +22,7 @@ import dev.sigil.monitor.MonitorOptions;
 import dev.sigil.monitor.MonitorPidFile;
 import dev.sigil.monitor.StreamMonitor;
 import dev.sigil.monitor.state.EventFilter;
+import dev.sigil.monitor.TranscriptFolder;
 import dev.sigil.monitor.view.Display;
 import dev.sigil.spend.Prices;
 import dev.sigil.tail.Confinement;
@@ -73,6 +74,9 @@ final class MonitorCommand implements Callable<Integer> {
 
     @Mixin
     PriceOptions prices;
+
+    @Mixin
+    FormatOptions formats;
 
     @Parameters(paramLabel = "PATH", arity = "0..1", description = "A log file to follow (or a session directory holding execution.jsonl).")
     String path;
@@ -152,10 +156,14 @@ final class MonitorCommand implements Callable<Integer> {
     Prepared prepare(Environment env) {
         LogOptions.Logs found = logs.logs(env);
         LogLocator locator = new LogLocator(found.layout(), found.rootText());
-        return new Prepared(options(env, found.loaded().config(), locator), locator);
+        Optional<TranscriptFolder> folder = path == null || logs.sessionId().isPresent() ? Optional.empty() : TranscriptFolder.of(Path.of(path));
+        if (folder.isPresent()) {
+            locator = locator.withTranscripts(folder.get()); // a Claude Code projects folder: its transcripts are the sessions
+        }
+        return new Prepared(options(env, found.loaded().config(), locator, folder), locator);
     }
 
-    private MonitorOptions options(Environment env, SigilConfig cfg, LogLocator locator) {
+    private MonitorOptions options(Environment env, SigilConfig cfg, LogLocator locator, Optional<TranscriptFolder> folder) {
         Level min = level == null ? cfg.logging().level() : Level.parse(level);
         if (min == null) {
             throw UserError.usage("--level must be trace, debug, info, warning, error or critical, not '" + level + "'");
@@ -166,8 +174,9 @@ final class MonitorCommand implements Callable<Integer> {
         }
         MonitorOptions.Mode chosen = mode(env, cfg.monitoring());
         Duration refresh = Duration.ofNanos(Math.max(1_000_000L, (long) (seconds * 1e9)));
-        return new MonitorOptions(target(locator), chosen, component, min, refresh, !noFollow, !noColor && !env.noColor(),
-                env.stdoutTerminal(), TailOptions.DEFAULT_MAX_LINE_BYTES, Display.of(cfg.monitoring()));
+        LogTarget target = folder.isPresent() ? folder.get().newest() : target(locator);
+        return new MonitorOptions(target, chosen, component, min, refresh, !noFollow, !noColor && !env.noColor(),
+                env.stdoutTerminal(), TailOptions.DEFAULT_MAX_LINE_BYTES, Display.of(cfg.monitoring()), formats.formats(env, cfg.formats()));
     }
 
     private MonitorOptions.Mode mode(Environment env, MonitoringConfig monitoring) {

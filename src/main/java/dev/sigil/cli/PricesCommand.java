@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.sigil.cost.Lookup;
+import dev.sigil.contract.format.FormatSet;
 import dev.sigil.prices.Explanation;
 import dev.sigil.prices.ExplanationText;
 import dev.sigil.prices.LoadedPrices;
@@ -16,6 +17,7 @@ import dev.sigil.prices.PriceExplainer;
 import dev.sigil.prices.PriceListing;
 import dev.sigil.text.TerminalText;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,6 +59,13 @@ final class PricesCommand implements Callable<Integer> {
     @Mixin
     PriceOptions prices;
 
+    @Mixin
+    ConfigOptions config;
+
+    /** With --explain: the format of the log (docs/formats.md). */
+    @Mixin
+    FormatOptions formats;
+
     @Override
     public Integer call() throws IOException {
         LoadedPrices prices = this.prices.loaded(root.environment(), spec);
@@ -65,7 +74,9 @@ final class PricesCommand implements Callable<Integer> {
         if (explain != null) {
             Explanation e;
             try (InputStream in = InputFiles.open(explain, root.environment())) {
-                e = new PriceExplainer(prices.catalog(), ZoneId.systemDefault(), now).explain(explain, in, dev.sigil.validate.LogValidator.DEFAULT_MAX_LINE_BYTES);
+                FormatSet logFormats = formats.formats(root.environment(), config.load(root.environment(), List.of()).config().formats());
+                e = new PriceExplainer(prices.catalog(), ZoneId.systemDefault(), now, logFormats)
+                        .explain(explain, in, dev.sigil.validate.LogValidator.DEFAULT_MAX_LINE_BYTES);
             }
             print(out, ExplanationText.lines(e));
             return e.unpricedTokens() > 0 ? ExitCode.FINDINGS : ExitCode.OK;

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import dev.sigil.contract.format.FormatSet;
 import dev.sigil.layout.LogLayout;
 import dev.sigil.layout.SessionId;
 import dev.sigil.monitor.LogLocator;
@@ -37,10 +38,11 @@ import picocli.CommandLine.Spec;
             "rotations, truncations, deletion and re-creation, and a current.jsonl symlink",
             "that moves to a new session.",
             "",
-            "Both log dialects are read (execution entries and seed-002 operation logs),",
-            "and any other JSON object is shown too. Blank lines are ignored. Lines that",
-            "are not JSON objects, or longer than --max-line-bytes, are skipped and",
-            "reported on stderr as PATH:LINE: reason; invalid UTF-8 is shown as U+FFFD",
+            "Logs of any format sigil knows are read (sigil formats; each file's own found",
+            "from its first lines, or --input-format), and any other JSON object is shown",
+            "too, as it is (the first of each file is reported). Blank lines are ignored.",
+            "Lines that are not JSON objects, or longer than --max-line-bytes, are skipped",
+            "and reported on stderr as PATH:LINE: reason; invalid UTF-8 is shown as U+FFFD",
             "and reported. On a terminal, control characters are shown, never sent."
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -76,6 +78,9 @@ final class TailCommand implements Callable<Integer> {
     @Mixin
     SessionOptions logs;
 
+    @Mixin
+    FormatOptions formats;
+
     @Option(names = "--poll-interval", paramLabel = "MILLIS", description = "With --follow, how often to look for new bytes, in milliseconds (default: ${DEFAULT-VALUE}).")
     long pollMillis = 100;
 
@@ -89,7 +94,13 @@ final class TailCommand implements Callable<Integer> {
             throw UserError.usage("--poll-interval must be at least 1");
         }
         Environment env = root.environment();
-        List<TailSource> sources = sources(env);
+        checkArguments();
+        // Files given by name are read without the configuration unless it has a file, the only place that says
+        // which formats they may be in (formats.paths, formats.default): `sigil tail FILE` starts as fast as before
+        // (ADR 0051).
+        LogOptions.Logs loaded = logs.sessionId().isPresent() || logs.hasConfigFile(env) ? logs.logs(env) : null;
+        List<TailSource> sources = sources(loaded);
+        FormatSet inFormats = formats.formats(env, loaded == null ? FormatOptions.NO_CONFIGURATION : loaded.loaded().config().formats());
         PrintWriter err = spec.commandLine().getErr();
         OutputStream stdout = new BufferedOutputStream(env.stdout(), 1 << 16);
         TailPrinter printer = new TailPrinter(stdout, err, "sigil tail", outputFormat, env.stdoutTerminal(), verbose);
@@ -97,7 +108,8 @@ final class TailCommand implements Callable<Integer> {
         printer.autoFlush(follow);
         TailOptions options = TailOptions.defaults().withMaxLineBytes(maxLineBytes).withPollInterval(Duration.ofMillis(pollMillis));
         try {
-            return follow ? TailRun.follow(sources, options, printer) : TailRun.once(sources, options, printer, verbose);
+            return follow ? TailRun.follow(sources, options, printer, inFormats)
+                    : TailRun.once(sources, options, printer, verbose, inFormats);
         } catch (UncheckedIOException e) {
             return TailRun.outputFailed(e, err);
         }
@@ -107,11 +119,12 @@ final class TailCommand implements Callable<Integer> {
         try {
             return TailPrinter.Format.valueOf(format.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw UserError.usage("--format must be line or jsonl, not '" + format + "'");
+            throw UserError.usage("--format must be line or jsonl, not '" + format
+                    + "' (the format logs are read in is --input-format; sigil formats lists them)");
         }
     }
 
-    private List<TailSource> sources(Environment env) {
+    private void checkArguments() {
         Optional<SessionId> session = logs.sessionId();
         if (session.isPresent() && !paths.isEmpty()) {
             throw UserError.usage("give either PATHs or --session, not both");
@@ -122,16 +135,17 @@ final class TailCommand implements Callable<Integer> {
         if (session.isEmpty() && logs.logPath != null) {
             throw UserError.usage("--log-path goes with --session");
         }
+    }
+
+    private List<TailSource> sources(LogOptions.Logs loaded) {
+        Optional<SessionId> session = logs.sessionId();
         List<TailSource> sources = new ArrayList<>();
         if (session.isPresent()) {
-            // Only a session needs a setting (logging.path): files given by name are read without the configuration,
-            // so that `sigil tail FILE` starts as fast as it did (ADR 0051).
-            LogOptions.Logs found = logs.logs(env);
-            LogLayout layout = found.layout();
+            LogLayout layout = loaded.layout();
             Path base = layout.root();
             Path file = layout.executionLog(session.get());
             if (!follow && !Files.isDirectory(file.getParent())) {
-                LogLocator locator = new LogLocator(layout, found.rootText());
+                LogLocator locator = new LogLocator(layout, loaded.rootText());
                 throw UserError.usage(locator.missingDirectory(locator.session(session.get()), " (--follow waits for it)").orElseThrow());
             }
             Path leadsTo = outside(file, base);

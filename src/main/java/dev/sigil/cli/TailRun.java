@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import dev.sigil.contract.format.FormatSet;
 import dev.sigil.print.TailPrinter;
 import dev.sigil.tail.TailOptions;
 import dev.sigil.tail.TailSource;
@@ -18,11 +19,11 @@ final class TailRun {
     }
 
     /** Reads each source to its end, one after the other, with a header per file when there are several. */
-    static int once(List<TailSource> sources, TailOptions options, TailPrinter printer, boolean verbose) {
+    static int once(List<TailSource> sources, TailOptions options, TailPrinter printer, boolean verbose, FormatSet formats) {
         int failed = 0;
         TailStats total = TailStats.EMPTY;
         for (TailSource source : sources) {
-            try (Tailer tailer = new Tailer(List.of(source), options, printer, printer.render())) {
+            try (Tailer tailer = new Tailer(List.of(source), options, printer, printer.render(), formats)) {
                 if (exists(source)) {
                     printer.header(source.name());
                 }
@@ -32,7 +33,7 @@ final class TailRun {
         }
         printer.flush();
         if (verbose) {
-            printer.note("total: " + TailPrinter.summary(total));
+            printer.note("total: " + TailPrinter.summary(total) + ", " + printer.unrecognised() + " of no known format");
         }
         if (failed > 0) {
             return ExitCode.USAGE;
@@ -41,8 +42,8 @@ final class TailRun {
     }
 
     /** Follows every source until the thread is interrupted (Ctrl-C ends the process before that). */
-    static int follow(List<TailSource> sources, TailOptions options, TailPrinter printer) {
-        try (Tailer tailer = new Tailer(sources, options, printer, printer.render())) {
+    static int follow(List<TailSource> sources, TailOptions options, TailPrinter printer, FormatSet formats) {
+        try (Tailer tailer = new Tailer(sources, options, printer, printer.render(), formats)) {
             tailer.run();
         }
         return ExitCode.INTERRUPTED;

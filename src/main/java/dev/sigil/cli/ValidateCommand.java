@@ -40,7 +40,11 @@ import picocli.CommandLine.Spec;
             "Problems go to stdout, one per line:",
             "  PATH:LINE:COLUMN: message          for a line that is not JSON",
             "  PATH:LINE: /json/pointer: message  for a value that breaks the schema",
-            "Blank lines are not errors. A summary goes to stderr."
+            "Blank lines are not errors. A summary goes to stderr.",
+            "",
+            "With --input-format NAME|FILE, the lines are checked against that format",
+            "instead of the contract: each must be recognised by it and map to an event",
+            "sigil takes (a usage within the contract's rules, a known event type)."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every line is valid", "1:some lines are invalid", "2:bad arguments or an unreadable file"})
@@ -62,6 +66,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Mixin
     SessionOptions logs;
+
+    @Mixin
+    FormatOptions formats;
 
     @Option(names = "--schema", paramLabel = "FILE", description = "Validate against this schema instead of the bundled contract.")
     Path schemaFile;
@@ -98,7 +105,7 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ValidationReport report = format == Format.json ? new ValidationReport.Json(out) : new ValidationReport.Text(out, schema.requiredCount());
-        LogValidator validator = new LogValidator(schema, maxLineBytes);
+        LogValidator validator = formats.inputFormat == null ? new LogValidator(schema, maxLineBytes) : formatValidator(env);
         long[] problems = {0};
         List<FileSummary> summaries = new ArrayList<>();
         boolean unreadable = false;
@@ -138,6 +145,18 @@ final class ValidateCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         return summaries.stream().anyMatch(s -> s.invalid() > 0) ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    /** The validator of {@code --input-format}'s lines (it reads the configuration: user formats may be named). */
+    private LogValidator formatValidator(Environment env) {
+        if (schemaFile != null) {
+            throw UserError.usage("give --schema or --input-format, not both: a format is checked by its own definition");
+        }
+        if (formats.inputFormat.equals("auto")) {
+            throw UserError.usage("--input-format auto: validate checks the lines against one format; name it (sigil formats lists them)");
+        }
+        dev.sigil.contract.format.FormatSet set = formats.formats(env, logs.logs(env).loaded().config().formats());
+        return LogValidator.ofFormat(set.initial(), maxLineBytes);
     }
 
     /** The files to check: the PATHs, or a session's log, its rotated parts first (oldest first), as one log reads. */

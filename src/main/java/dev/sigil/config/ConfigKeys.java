@@ -99,6 +99,14 @@ public final class ConfigKeys {
     public static final ConfigKey<Boolean> ENABLE_BUDGET_ALERTS = feature("features.budget_alerts", "SIGIL_ENABLE_BUDGET_ALERTS",
             "Report budget level changes on stderr and in the execution log.");
 
+    public static final ConfigKey<List<java.nio.file.Path>> FORMAT_PATHS = new ConfigKey<>("formats.paths", ValueTypes.paths(),
+            RawValue.list(List.of()),
+            "More format definitions (docs/formats.md): files, or directories of *.yaml and *.json files, read after ~/.sigil/formats/.",
+            null, null);
+    public static final ConfigKey<String> DEFAULT_FORMAT = key("formats.default",
+            ValueTypes.choice(List.of("auto", "a format's name"), ConfigKeys::formatName, n -> n), "auto",
+            "The format logs are read in when --input-format is not given: auto (each file's own, found from its first lines) or a format's name.");
+
     /** Every key, in the order of the documentation. */
     public static final List<ConfigKey<?>> ALL = all();
 
@@ -123,6 +131,7 @@ public final class ConfigKeys {
         keys.addAll(ALLOCATIONS.values());
         keys.addAll(List.of(WARNING_THRESHOLD, CRITICAL_THRESHOLD, EXCEEDED_THRESHOLD, BUDGET_USD,
                 ENABLE_MONITORING, ENABLE_TOKEN_TRACKING, ENABLE_BUDGET_ALERTS));
+        keys.addAll(List.of(FORMAT_PATHS, DEFAULT_FORMAT));
         return List.copyOf(keys);
     }
 
@@ -170,6 +179,11 @@ public final class ConfigKeys {
     private static ValueType<Level> levels() {
         List<String> names = List.of("debug", "info", "warning", "error", "critical");
         return ValueTypes.choice(names, s -> names.contains(s) || s.equals("warn") ? Level.parse(s) : null, Level::wireName);
+    }
+
+    /** auto, or a name as format definitions write theirs (whether it names a format is checked where it is used). */
+    private static String formatName(String name) {
+        return name.matches("[a-z0-9][a-z0-9_-]{0,39}") ? name : null;
     }
 
     private static MonitorMode mode(String name) {

@@ -167,7 +167,8 @@ public final class ConfigLoader {
                 continue;
             }
             ConfigKey<?> k = key.get();
-            RawValue raw = k == ConfigKeys.ADDITIONAL_PATTERNS ? RawValue.other("a single value (set lists in the config file)")
+            RawValue raw = k == ConfigKeys.ADDITIONAL_PATTERNS || k == ConfigKeys.FORMAT_PATHS
+                    ? RawValue.other("a single value (set lists in the config file)")
                     : RawValue.scalar(flag.value());
             String where = flag.flag().equals("--set") ? "--set " + k.name() : flag.flag();
             parse(k, k.type(), raw, new Origin(ConfigSource.FLAG, flag.flag()), where);
@@ -248,7 +249,8 @@ public final class ConfigLoader {
                 get(ConfigKeys.BUDGET_USD));
         FeatureFlags features = new FeatureFlags(get(ConfigKeys.ENABLE_MONITORING), get(ConfigKeys.ENABLE_TOKEN_TRACKING),
                 get(ConfigKeys.ENABLE_BUDGET_ALERTS));
-        return new SigilConfig(logging, monitoring, budget, features);
+        return new SigilConfig(logging, monitoring, budget, features,
+                new FormatsConfig(get(ConfigKeys.FORMAT_PATHS), get(ConfigKeys.DEFAULT_FORMAT)));
     }
 
     @SuppressWarnings("unchecked")

@@ -10,14 +10,16 @@ import java.util.Objects;
  * @param monitoring the {@code monitoring} section
  * @param tokenBudget the {@code token_budget} section
  * @param features the feature switches
+ * @param formats the {@code formats} section
  */
 public record SigilConfig(LoggingConfig logging, MonitoringConfig monitoring, TokenBudgetConfig tokenBudget,
-                          FeatureFlags features) {
+                          FeatureFlags features, FormatsConfig formats) {
 
     public SigilConfig {
         Objects.requireNonNull(logging, "logging");
         Objects.requireNonNull(monitoring, "monitoring");
         Objects.requireNonNull(tokenBudget, "tokenBudget");
         Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(formats, "formats");
     }
 }

@@ -225,6 +225,41 @@ final class ValueTypes {
         };
     }
 
+    /**
+     * A list of paths of files or directories, each absolute or starting with {@code ~/} (as {@link #directory()}:
+     * a relative path would be relative to a guess).
+     */
+    static ValueType<List<Path>> paths() {
+        ValueType<Path> one = directory();
+        return new ValueType<>() {
+            @Override
+            public List<Path> parse(RawValue raw, Path home) throws InvalidValueException {
+                if (raw.items() == null) {
+                    throw new InvalidValueException("expected " + expected() + ", found " + raw.shape());
+                }
+                List<Path> out = new ArrayList<>(raw.items().size());
+                for (int i = 0; i < raw.items().size(); i++) {
+                    try {
+                        out.add(one.parse(RawValue.scalar(raw.items().get(i)), home));
+                    } catch (InvalidValueException e) {
+                        throw new InvalidValueException("item " + i + " \"" + raw.items().get(i) + "\": " + e.getMessage());
+                    }
+                }
+                return List.copyOf(out);
+            }
+
+            @Override
+            public String expected() {
+                return "a list of absolute paths of files or directories (or paths starting with ~/)";
+            }
+
+            @Override
+            public String format(List<Path> value) {
+                return value.stream().map(p -> "\"" + p + "\"").collect(Collectors.joining(", ", "[", "]"));
+            }
+        };
+    }
+
     /** A list of regular expressions (Java syntax), each checked. */
     static ValueType<List<String>> patterns() {
         return new ValueType<>() {

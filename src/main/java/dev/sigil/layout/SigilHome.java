@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The user's home directory and sigil's place in it: {@code ~/.sigil/config.yaml} and the default log root
- * {@code ~/.sigil/logs} (seed 001 Appendix A). The home is the environment's {@code HOME}, else the JVM's
+ * The user's home directory and sigil's place in it: {@code ~/.sigil/config.yaml}, the default log root
+ * {@code ~/.sigil/logs} (seed 001 Appendix A), the price overrides and the format definitions. The home is the environment's {@code HOME}, else the JVM's
  * {@code user.home}; nothing else in sigil works it out.
  *
  * @param home the home directory ({@code ~})
@@ -42,6 +42,11 @@ public record SigilHome(Path home) {
     /** {@code ~/.sigil/prices.yaml}: the user's price overrides (docs/cost.md). */
     public Path pricesFile() {
         return directory().resolve("prices.yaml");
+    }
+
+    /** {@code ~/.sigil/formats}: the user's format definitions (docs/formats.md), read by every command that reads logs. */
+    public Path formatsDirectory() {
+        return directory().resolve("formats");
     }
 
     /** {@code ~/.sigil/logs}: where the logs live unless {@code logging.path} says otherwise. */

@@ -27,6 +27,8 @@ public final class LogLocator {
 
     private final LogLayout layout;
     private final String rootText;
+    /** A folder of transcripts whose sessions the picker offers instead of the log root's, or null. */
+    private final TranscriptFolder transcripts;
 
     /**
      * @param layout the log root
@@ -34,8 +36,18 @@ public final class LogLocator {
      *        would
      */
     public LogLocator(LogLayout layout, String rootText) {
+        this(layout, rootText, null);
+    }
+
+    private LogLocator(LogLayout layout, String rootText, TranscriptFolder transcripts) {
         this.layout = layout;
         this.rootText = rootText;
+        this.transcripts = transcripts;
+    }
+
+    /** This locator offering the sessions of {@code folder} (a Claude Code projects folder) to the picker. */
+    public LogLocator withTranscripts(TranscriptFolder folder) {
+        return new LogLocator(layout, rootText, folder);
     }
 
     /** A locator for the log root written {@code rootText}. */
@@ -49,6 +61,9 @@ public final class LogLocator {
     }
 
     public LogTarget session(SessionId id) {
+        if (transcripts != null) {
+            return transcripts.session(id);
+        }
         return new LogTarget(layout.executionLog(id), PythonPath.join(rootText, LogLayout.relativeExecutionLog(id).toString()),
                 id.value(), layout.root(), layout.root(), LogTarget.Kind.SESSION);
     }
@@ -109,8 +124,11 @@ public final class LogLocator {
         return "; sessions there, newest first: " + list + Nearest.didYouMean(typed, ids);
     }
 
-    /** The sessions under {@code sessions/}, the most recently written first. */
+    /** The sessions under {@code sessions/} (or of the folder of transcripts), the most recently written first. */
     public List<SessionChoice> sessions() {
+        if (transcripts != null) {
+            return transcripts.sessions();
+        }
         List<SessionChoice> out = new ArrayList<>();
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(layout.sessions())) {
             for (Path dir : dirs) {

@@ -72,7 +72,7 @@ public final class StreamMonitor {
         flush();
         TailOptions tailOptions = TailOptions.defaults().withPollInterval(options.refresh()).withMaxLineBytes(options.maxLineBytes())
                 .withPartsFirst(true).withEventsAhead(true);
-        try (Tailer t = new Tailer(target.source(), tailOptions, this::onEvent)) {
+        try (Tailer t = new Tailer(target.sources(), tailOptions, this::onEvent, null, options.formats())) {
             tailer = t;
             if (options.follow()) {
                 Thread onCtrlC = new Thread(this::stopped, "sigil-monitor-stopped");

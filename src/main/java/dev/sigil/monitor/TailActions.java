@@ -21,8 +21,11 @@ public final class TailActions {
             List<MonitorAction.Position> positions = new ArrayList<>(lines.entries().size());
             long invalid = 0;
             for (TailEntry e : lines.entries()) {
-                events.add(e.event());
-                positions.add(new MonitorAction.Position(lines.source(), e.line(), e.offset()));
+                MonitorAction.Position position = new MonitorAction.Position(lines.source(), e.line(), e.offset());
+                for (LogEvent decoded : e.events()) {
+                    events.add(decoded);
+                    positions.add(position);
+                }
                 invalid += e.invalidUtf8() ? 1 : 0;
             }
             List<MonitorAction> out = new ArrayList<>(2);

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.sigil.layout.LogLayout;
+import dev.sigil.contract.format.FormatSet;
 import dev.sigil.monitor.state.MonitorAction;
 import dev.sigil.tail.OutOfMemoryWhileReading;
 import dev.sigil.tail.TailEntry;
@@ -30,6 +31,7 @@ public final class TailFeed implements AutoCloseable {
     private final Clock clock;
     private final TailOptions options;
     private final boolean follow;
+    private final FormatSet formats;
     private Tailer tailer;
     private Thread thread;
     private volatile boolean stopping;
@@ -51,10 +53,16 @@ public final class TailFeed implements AutoCloseable {
     private long lagCheckedAt;
 
     public TailFeed(ActionQueue queue, Clock clock, Duration poll, int maxLineBytes, boolean follow) {
-        this(queue, clock, poll, maxLineBytes, follow, LIVE_LINES_PER_SECOND);
+        this(queue, clock, poll, maxLineBytes, follow, FormatSet.builtIn(), LIVE_LINES_PER_SECOND);
     }
 
-    TailFeed(ActionQueue queue, Clock clock, Duration poll, int maxLineBytes, boolean follow, int linesPerSecond) {
+    /** A feed reading its logs in {@code formats} (docs/formats.md). */
+    public TailFeed(ActionQueue queue, Clock clock, Duration poll, int maxLineBytes, boolean follow, FormatSet formats) {
+        this(queue, clock, poll, maxLineBytes, follow, formats, LIVE_LINES_PER_SECOND);
+    }
+
+    TailFeed(ActionQueue queue, Clock clock, Duration poll, int maxLineBytes, boolean follow, FormatSet formats, int linesPerSecond) {
+        this.formats = formats;
         this.linesPerSecond = linesPerSecond;
         this.queue = queue;
         this.clock = clock;
@@ -73,7 +81,7 @@ public final class TailFeed implements AutoCloseable {
         }
         current = target;
         rate = new LiveRate(linesPerSecond, backlog(target), System.nanoTime());
-        Tailer t = new Tailer(target.source(), options, this::onEvent);
+        Tailer t = new Tailer(target.sources(), options, this::onEvent, null, formats);
         Thread th = new Thread(() -> {
             if (follow) {
                 t.run();

@@ -9,7 +9,7 @@ import java.util.List;
  * @param source the log as named
  * @param models each model named by a usage record, in the order of first appearance
  * @param lines non-blank lines read
- * @param skipped lines that are not JSON objects, or too long
+ * @param skipped lines that are not JSON objects, too long, or of no format sigil knows (docs/formats.md)
  * @param unknownModelLines lines with tokens but no (conforming) usage record
  * @param unknownModelTokens their tokens: of an unknown model, so unpriced
  */

@@ -31,7 +31,7 @@ public final class ExplanationText {
         out.add("total: " + Money.dollars(e.pricedCost()) + " for the priced calls; unpriced: " + Money.count(e.unpricedTokens()) + " tokens"
                 + (e.unpricedTokens() > 0 ? " (not counted as $0)" : ""));
         if (e.skipped() > 0) {
-            out.add("skipped: " + Money.count(e.skipped()) + " lines that are not JSON objects or are too long");
+            out.add("skipped: " + Money.count(e.skipped()) + " lines that are not JSON objects, are too long or are of no known format");
         }
         return out;
     }

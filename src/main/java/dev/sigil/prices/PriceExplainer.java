@@ -9,21 +9,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.sigil.contract.codec.JsonSyntaxException;
 import dev.sigil.contract.codec.LineSplitter;
 import dev.sigil.contract.codec.PythonJsonReader;
 import dev.sigil.contract.event.EventTime;
 import dev.sigil.contract.event.FastLogEvent;
 import dev.sigil.contract.event.LogEvent;
-import dev.sigil.contract.event.LogEventDecoder;
 import dev.sigil.contract.event.Usage;
+import dev.sigil.contract.format.FormatReader;
+import dev.sigil.contract.format.FormatSet;
 import dev.sigil.cost.Cost;
 import dev.sigil.cost.PriceCalculator;
 import dev.sigil.cost.PriceCatalog;
 import dev.sigil.cost.UsageKeys;
 
 /**
- * Reads one log (either dialect) and prices every usage record by its own timestamp: naive timestamps are the local
+ * Reads one log (any format: docs/formats.md) and prices every usage by its own timestamp: naive timestamps are the local
  * wall time of the machine that wrote them (as the logger writes them), taken in {@code zone}; a record whose
  * timestamp cannot be read is priced at {@code now} and counted as undated.
  */
@@ -33,8 +33,15 @@ public final class PriceExplainer {
     private final PriceCalculator calculator;
     private final ZoneId zone;
     private final Instant now;
+    private final FormatSet formats;
 
     public PriceExplainer(PriceCatalog catalog, ZoneId zone, Instant now) {
+        this(catalog, zone, now, FormatSet.builtIn());
+    }
+
+    /** An explainer reading logs in {@code formats}. */
+    public PriceExplainer(PriceCatalog catalog, ZoneId zone, Instant now, FormatSet formats) {
+        this.formats = formats;
         this.catalog = catalog;
         this.calculator = new PriceCalculator(catalog);
         this.zone = zone;
@@ -45,7 +52,8 @@ public final class PriceExplainer {
     public Explanation explain(String source, InputStream in, int maxLineBytes) throws IOException {
         Reading r = new Reading();
         new LineSplitter(maxLineBytes).split(in, r);
-        return new Explanation(source, new ArrayList<>(r.models.values()), r.lines, r.skipped, r.unknownLines, r.unknownTokens);
+        r.lines.end(r);
+        return new Explanation(source, new ArrayList<>(r.models.values()), r.count, r.skipped, r.unknownLines, r.unknownTokens);
     }
 
     /** The instant of a log timestamp, or null when it cannot be read. */
@@ -54,11 +62,10 @@ public final class PriceExplainer {
         return t == null ? null : t.toInstant(zone);
     }
 
-    private final class Reading implements LineSplitter.Handler {
+    private final class Reading implements LineSplitter.Handler, FormatReader.Sink {
         final Map<String, ModelUse> models = new LinkedHashMap<>();
-        final FastLogEvent fast = new FastLogEvent();
-        final PythonJsonReader reader = new PythonJsonReader();
-        long lines;
+        final FormatReader lines = new FormatReader(formats);
+        long count;
         long skipped;
         long unknownLines;
         long unknownTokens;
@@ -68,28 +75,33 @@ public final class PriceExplainer {
             if (LineSplitter.isBlank(bytes, from, to)) {
                 return;
             }
-            lines++;
-            LogEvent event = fast.decode(bytes, from, to);
-            if (event == null) {
-                try {
-                    event = LogEventDecoder.decode(reader.read(bytes, from, to));
-                } catch (JsonSyntaxException e) {
-                    event = null;
+            count++;
+            lines.line(number, bytes, from, to, this);
+        }
+
+        @Override
+        public void events(long line, List<LogEvent> events) {
+            for (LogEvent event : events) {
+                Usage usage = event.usage();
+                if (!usage.hasModel()) {
+                    if (usage.totalTokens() > 0) {
+                        unknownLines++;
+                        unknownTokens += usage.totalTokens();
+                    }
+                } else {
+                    add(event.timestamp(), usage);
                 }
             }
-            if (event == null) {
-                skipped++;
-                return;
-            }
-            Usage usage = event.usage();
-            if (!usage.hasModel()) {
-                if (usage.totalTokens() > 0) {
-                    unknownLines++;
-                    unknownTokens += usage.totalTokens();
-                }
-                return;
-            }
-            add(event.timestamp(), usage);
+        }
+
+        @Override
+        public void unrecognised(long line, LogEvent event) {
+            skipped++;
+        }
+
+        @Override
+        public void notAnObject(long line, String why) {
+            skipped++;
         }
 
         private void add(String timestamp, Usage usage) {
@@ -109,7 +121,7 @@ public final class PriceExplainer {
 
         @Override
         public void tooLong(long number, long length) {
-            lines++;
+            count++;
             skipped++;
         }
     }

@@ -48,9 +48,25 @@ public final class FastLineFormat {
 
     /** Appends the line for {@code b[from, to)} to {@code out} and returns true, or returns false (out untouched). */
     public boolean format(byte[] b, int from, int to, ByteSink out) {
+        return scanFields(b, from, to) && write(b, out);
+    }
+
+    /**
+     * {@link #format(byte[], int, int, ByteSink)} of an execution entry only, or with {@code operationLogs} of a
+     * seed-002 operation-log line too ({@link dev.sigil.tail.LineRender}): false for any other line.
+     */
+    public boolean format(byte[] b, int from, int to, ByteSink out, boolean operationLogs) {
         if (!scanFields(b, from, to)) {
             return false;
         }
+        boolean entry = kind[F_EVENT_TYPE] == STRING;
+        if (!entry && !(operationLogs && (kind[F_LEVEL] != ABSENT || kind[F_OPERATION] != ABSENT))) {
+            return false;
+        }
+        return write(b, out);
+    }
+
+    private boolean write(byte[] b, ByteSink out) {
         if (kind[F_TIMESTAMP] == OTHER || kind[F_COMPONENT] == OTHER || kind[F_MESSAGE] == OTHER) {
             return false;
         }

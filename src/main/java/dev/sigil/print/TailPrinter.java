@@ -12,6 +12,8 @@ import java.util.function.Supplier;
 
 import dev.sigil.contract.codec.ByteSink;
 import dev.sigil.contract.codec.PythonJsonWriter;
+import dev.sigil.contract.event.Dialect;
+import dev.sigil.contract.event.LogEvent;
 import dev.sigil.tail.LineRender;
 import dev.sigil.tail.SkipReason;
 import dev.sigil.tail.TailEntry;
@@ -74,7 +76,29 @@ public final class TailPrinter implements TailListener {
         if (format != Format.LINE) {
             return null;
         }
-        return () -> new FastLineFormat()::format;
+        return Render::new;
+    }
+
+    /** The line format made on the decoding threads: of native lines from their bytes, of mapped lines from their events. */
+    private static final class Render implements LineRender {
+        private final FastLineFormat lines = new FastLineFormat();
+
+        @Override
+        public boolean render(byte[] b, int from, int to, ByteSink out, boolean operationLogs) {
+            return lines.format(b, from, to, out, operationLogs);
+        }
+
+        @Override
+        public boolean render(java.util.List<LogEvent> events, ByteSink out) {
+            for (int i = 0; i < events.size(); i++) {
+                if (i > 0) {
+                    out.write('\n');
+                }
+                byte[] line = EventLine.format(events.get(i)).getBytes(StandardCharsets.UTF_8);
+                out.write(line, 0, line.length);
+            }
+            return true;
+        }
     }
 
     /** Prints {@code --- ==> NAME <== ---} before the output of each source, as the jq tail shows tail's headers. */
@@ -155,18 +179,31 @@ public final class TailPrinter implements TailListener {
             }
         } else {
             byte[] line = entry.rendered();
-            if (line == null) {
-                line = LineFormat.format(entry.json()).getBytes(StandardCharsets.UTF_8);
-            }
-            if (terminal) {
-                write(TerminalText.visible(new String(line, StandardCharsets.UTF_8)));
-            } else {
-                try {
-                    out.write(line);
-                    out.write('\n');
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+            if (line != null) {
+                line(line);
+            } else if (entry.event().dialect() == Dialect.MAPPED) {
+                for (LogEvent e : entry.events()) {
+                    line(EventLine.format(e).getBytes(StandardCharsets.UTF_8));
                 }
+            } else {
+                line(LineFormat.format(entry.json()).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        // A rendered line is a native one by the render's promise: only the others can be unrecognised.
+        if (entry.rendered() == null && entry.event().unrecognised()) {
+            counts.unrecognised(source, entry.line(), this);
+        }
+    }
+
+    private void line(byte[] line) {
+        if (terminal) {
+            write(TerminalText.visible(new String(line, StandardCharsets.UTF_8)));
+        } else {
+            try {
+                out.write(line);
+                out.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }
@@ -200,10 +237,25 @@ public final class TailPrinter implements TailListener {
         return s.toString();
     }
 
+    /** Lines no format recognised, shown as they are (the first of each file is also said on stderr). */
+    public long unrecognised() {
+        return counts.unrecognised;
+    }
+
     /** Counts of what this printer reported, for the running totals of --verbose. */
     private static final class RunningCounts {
         private final EnumMap<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
+        private final java.util.Set<String> sourcesWithUnrecognised = new java.util.HashSet<>();
         private long invalid;
+        private long unrecognised;
+
+        void unrecognised(String source, long line, TailPrinter printer) {
+            unrecognised++;
+            if (sourcesWithUnrecognised.add(source)) {
+                printer.note(source + ":" + line + ": no format recognises this line; shown as it is (formats: sigil formats --detect "
+                        + source + ")");
+            }
+        }
 
         void skipped(SkipReason r) {
             skipped.merge(r, 1L, Long::sum);

@@ -7,6 +7,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.sigil.contract.format.Choice;
+import dev.sigil.contract.format.FormatSet;
+
 /**
  * Holds the lines of one read until they are decoded, and decodes a large group of them on two threads: decoding is
  * pure ({@link LineDecoder}) and most of a tailer's work, while everything that depends on order (counts, batches,
@@ -42,6 +45,8 @@ final class DecodeAhead implements AutoCloseable {
     private long[] numbers = new long[256];
     private long[] offsets = new long[256];
     private LineDecoder.Result[] results = new LineDecoder.Result[256];
+    /** How the group's file is read (its lines are all of one file). */
+    private Choice choice = FormatSet.builtIn().initial();
 
     /** The helper thread, started on first need and shared by the groups of one emitter. */
     private static final class Helper {
@@ -79,6 +84,11 @@ final class DecodeAhead implements AutoCloseable {
     /** The group's size in memory as it is weighed against its bound: its bytes plus {@link #LINE_OVERHEAD} a line. */
     long weight() {
         return used + (long) count * LINE_OVERHEAD;
+    }
+
+    /** How the pending lines are to be read: set before {@link #decode()} or {@link #decodeLater()}. */
+    void choice(Choice c) {
+        choice = c;
     }
 
     long number(int i) {
@@ -184,7 +194,7 @@ final class DecodeAhead implements AutoCloseable {
 
     private void decodeRange(int start, int end) {
         for (int i = start; i < end; i++) {
-            results[i] = decoder.decode(numbers[i], offsets[i], arena, from[i], to[i], true);
+            results[i] = decoder.decode(numbers[i], offsets[i], arena, from[i], to[i], true, choice);
         }
     }
 

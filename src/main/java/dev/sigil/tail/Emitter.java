@@ -2,13 +2,17 @@ package dev.sigil.tail;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.sigil.contract.format.FormatSet;
+
 /**
  * Where the lines of every open file go: decodes them, gathers entries into batches, counts, and sends events to the
- * listener in file order (a skipped line or a file change first sends the batch before it). Used on the polling
- * thread only.
+ * listener in file order (a skipped line or a file change first sends the batch before it). Each file's format is
+ * found from its first lines before they are decoded, and its restated model calls are counted once, here, in file
+ * order ({@link FileFormat}). Used on the polling thread only.
  */
 final class Emitter implements LineAssembler.Sink, AutoCloseable {
 
@@ -26,6 +30,10 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
      */
     private final int groupBytes;
     private final int batchLimit;
+    private final FormatSet formats;
+    /** Each source's format, by name. */
+    private final Map<String, FileFormat> files = new HashMap<>();
+    private FileFormat file;
     private String source = "";
     private List<TailEntry> batch = new ArrayList<>();
     private long batchWeight;
@@ -40,7 +48,9 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
     /** The counts as last handed out by {@link #stats()}; null once one of them has moved. */
     private TailStats stats;
 
-    Emitter(TailListener listener, int batchLimit, int groupBytes, LineDecoder decoder) {
+    Emitter(TailListener listener, int batchLimit, int groupBytes, LineDecoder decoder, FormatSet formats) {
+        this.formats = formats;
+        this.file = new FileFormat(formats);
         this.listener = listener;
         this.groupBytes = groupBytes;
         this.decoder = decoder;
@@ -53,6 +63,7 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
         if (!name.equals(source)) {
             flush();
             source = name;
+            file = files.computeIfAbsent(name, n -> new FileFormat(formats));
         }
     }
 
@@ -60,11 +71,13 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
     public void line(long number, long offset, byte[] bytes, int from, int to) {
         lastLine = number;
         lastLength = to - from;
+        file.look(bytes, from, to);
         pending.add(number, offset, bytes, from, to);
         if (pending.weight() >= groupBytes) {
             // Hand this group to the helper and, meanwhile, hand out the one it decoded before (ADR 0041).
             DecodeAhead previous = inFlight;
             inFlight = null;
+            pending.choice(file.choice());
             boolean later = pending.decodeLater();
             if (previous != null) {
                 previous.awaitDecoded();
@@ -91,6 +104,7 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
             spare = done;
         }
         if (pending.size() > 0) {
+            pending.choice(file.choice());
             pending.decode();
             emitAll(pending);
         }
@@ -116,7 +130,7 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
             if (r.entry().invalidUtf8()) {
                 invalidUtf8++;
             }
-            batch.add(r.entry());
+            batch.add(file.counted(r.entry()));
             batchWeight += length + DecodeAhead.LINE_OVERHEAD;
             if (batch.size() >= batchLimit || batchWeight >= groupBytes) {
                 sendBatch();
@@ -143,6 +157,9 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
 
     void change(TailEvent.Change change, String detail) {
         flush();
+        if (change == TailEvent.Change.ROTATED || change == TailEvent.Change.TRUNCATED || change == TailEvent.Change.REPLACED) {
+            file.reset(); // another file, or this one rewritten: its format is found again
+        }
         listener.onEvent(new TailEvent.FileChanged(source, change, detail));
     }
 

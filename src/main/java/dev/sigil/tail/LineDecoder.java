@@ -1,6 +1,7 @@
 package dev.sigil.tail;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 
 import dev.sigil.contract.codec.ByteSink;
@@ -11,6 +12,11 @@ import dev.sigil.contract.codec.StrictUtf8;
 import dev.sigil.contract.event.FastLogEvent;
 import dev.sigil.contract.event.LogEvent;
 import dev.sigil.contract.event.LogEventDecoder;
+import dev.sigil.contract.format.Choice;
+import dev.sigil.contract.format.FastProjection;
+import dev.sigil.contract.format.FormatDefinition;
+import dev.sigil.contract.format.FormatSet;
+import dev.sigil.contract.format.Mapped;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,8 +25,11 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Before parsing, leading NUL bytes (the hole a copy-truncate leaves before a writer's next line) and one UTF-8
  * byte order mark are removed, and invalid UTF-8 is replaced as jq replaces it ({@link JqUtf8}); then the line is
- * read as CPython reads it ({@link PythonJsonReader}) and decoded with {@link LogEventDecoder}. jq's {@code fromjson}
- * also ignores a leading BOM, so {@code scripts/file_monitor.sh} sees the same values.
+ * read as CPython reads it ({@link PythonJsonReader}) and decoded by the first format of the file's {@link Choice}
+ * that recognises it (docs/formats.md); an object none recognises is an entry too, its event unrecognised
+ * ({@link LogEventDecoder#unrecognised}). The hand-written fast paths answer only for the lines the choice gives to
+ * the native formats. jq's {@code fromjson} also ignores a leading BOM, so {@code scripts/file_monitor.sh} sees the
+ * same values.
  */
 public final class LineDecoder {
 
@@ -41,6 +50,7 @@ public final class LineDecoder {
     private static final class Fast {
         final LineRender render;
         final FastLogEvent event = new FastLogEvent();
+        final FastProjection projection = new FastProjection();
         final ByteSink line = new ByteSink(512);
 
         Fast(LineRender render) {
@@ -64,16 +74,16 @@ public final class LineDecoder {
         this.fast = ThreadLocal.withInitial(() -> new Fast(render == null ? null : render.get()));
     }
 
-    /** Decodes line {@code number} at byte {@code offset}, held in {@code bytes[from, to)}. */
+    /** Decodes line {@code number} at byte {@code offset}, held in {@code bytes[from, to)}, with the built-in formats. */
     public Result decode(long number, long offset, byte[] bytes, int from, int to) {
-        return decode(number, offset, bytes, from, to, false);
+        return decode(number, offset, bytes, from, to, false, FormatSet.builtIn().initial());
     }
 
     /**
-     * {@link #decode(long, long, byte[], int, int)}; with {@code bytesStay}, {@code bytes} never change after the call,
-     * and an entry may keep them instead of a copy of its line.
+     * {@link #decode(long, long, byte[], int, int)} as the file's {@code choice} says; with {@code bytesStay},
+     * {@code bytes} never change after the call, and an entry may keep them instead of a copy of its line.
      */
-    Result decode(long number, long offset, byte[] bytes, int from, int to, boolean bytesStay) {
+    Result decode(long number, long offset, byte[] bytes, int from, int to, boolean bytesStay, Choice choice) {
         int start = skipNuls(bytes, from, to);
         if (to - start >= 3 && (bytes[start] & 0xFF) == 0xEF && (bytes[start + 1] & 0xFF) == 0xBB && (bytes[start + 2] & 0xFF) == 0xBF) {
             start += 3;
@@ -85,7 +95,9 @@ public final class LineDecoder {
         // the way (ADR 0040); anything they are not sure of takes the exact path below.
         Fast f = fast.get();
         f.line.reset();
-        if (eventsAhead && to - start <= FastJson.MAX_LINE_BYTES) {
+        boolean entriesFast = choice.executionEntriesFirst();
+        boolean operationLogsFast = choice.operationLogsFirst();
+        if (eventsAhead && entriesFast && to - start <= FastJson.MAX_LINE_BYTES) {
             // The monitor needs the event, not the printed line: the event's own scan checks the line (ADR 0040).
             LogEvent event = f.event.decode(bytes, start, to);
             if (event != null) {
@@ -94,7 +106,8 @@ public final class LineDecoder {
                 return new Result(entry, null, "");
             }
         }
-        if (f.render != null && to - start <= FastJson.MAX_LINE_BYTES && f.render.render(bytes, start, to, f.line)) {
+        if (f.render != null && (entriesFast || operationLogsFast) && to - start <= FastJson.MAX_LINE_BYTES
+                && f.render.render(bytes, start, to, f.line, operationLogsFast)) {
             TailEntry entry = bytesStay
                     ? TailEntry.ofCheckedLine(number, offset, bytes, start, to, f.line.toByteArray(), eventsAhead ? f.event.decode(bytes, start, to) : null)
                     : TailEntry.ofCheckedLine(number, offset, Arrays.copyOfRange(bytes, start, to), 0, to - start, f.line.toByteArray(),
@@ -103,6 +116,17 @@ public final class LineDecoder {
                 entry.event();
             }
             return new Result(entry, null, "");
+        }
+        FormatDefinition first = choice.first();
+        if (first != null && to - start <= FastJson.MAX_LINE_BYTES) {
+            // Another producer's line: read from the bytes what its format reads, nothing else (ADR 0110).
+            List<Mapped> mapped = first.readFast(bytes, start, to, f.projection);
+            if (mapped != null) {
+                byte[] text = bytesStay ? bytes : Arrays.copyOfRange(bytes, start, to);
+                byte[] rendered = render(f, mapped);
+                return new Result(bytesStay ? TailEntry.ofMappedLine(number, offset, text, start, to, mapped, rendered)
+                        : TailEntry.ofMappedLine(number, offset, text, 0, to - start, mapped, rendered), null, "");
+            }
         }
         boolean repaired = StrictUtf8.firstInvalid(bytes, start, to) >= 0;
         byte[] text = bytes;
@@ -119,11 +143,25 @@ public final class LineDecoder {
         } catch (JsonSyntaxException e) {
             return new Result(null, SkipReason.MALFORMED, e.reason() + " at column " + e.column());
         }
-        LogEvent event = LogEventDecoder.decode(json);
-        if (event == null) {
+        if (!json.isObject()) {
             return new Result(null, SkipReason.NOT_AN_OBJECT, kind(json));
         }
-        return new Result(new TailEntry(number, offset, json, event, repaired), null, "");
+        List<Mapped> mapped = choice.read(json);
+        if (mapped == null) {
+            return new Result(new TailEntry(number, offset, json, LogEventDecoder.unrecognised(json), repaired), null, "");
+        }
+        return new Result(TailEntry.ofMapped(number, offset, json, mapped, repaired), null, "");
+    }
+
+    /** The consumer's rendering of a mapped line's events, made here on the decoding thread; null for none. */
+    private static byte[] render(Fast f, List<Mapped> mapped) {
+        if (f.render == null) {
+            return null;
+        }
+        List<LogEvent> events = new java.util.ArrayList<>(mapped.size());
+        mapped.forEach(m -> events.add(m.event()));
+        f.line.reset();
+        return f.render.render(events, f.line) ? f.line.toByteArray() : null;
     }
 
     private static int skipNuls(byte[] bytes, int from, int to) {

@@ -1,10 +1,14 @@
 package dev.sigil.tail;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import dev.sigil.contract.codec.PythonJsonReader;
 import dev.sigil.contract.event.LogEvent;
 import dev.sigil.contract.event.LogEventDecoder;
+import dev.sigil.contract.format.Mapped;
+import dev.sigil.contract.format.Restatements;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,6 +32,10 @@ public final class TailEntry {
     private final byte[] rendered;
     private volatile JsonNode json;
     private volatile LogEvent event;
+    /** Every event of the line when it has several (a line of several records), else null. */
+    private final List<LogEvent> events;
+    /** What the format made of the line, while a restated call may still change its events (until the emitter sees it). */
+    private final List<Mapped> mapped;
 
     /**
      * @param line 1-based number of the line in its file (counting blank and skipped lines; restarts when the file is
@@ -38,11 +46,13 @@ public final class TailEntry {
      * @param invalidUtf8 true if the line held invalid UTF-8 that was replaced by U+FFFD before parsing
      */
     public TailEntry(long line, long offset, JsonNode json, LogEvent event, boolean invalidUtf8) {
-        this(line, offset, json, event, invalidUtf8, null, 0, 0, null);
+        this(line, offset, json, event, invalidUtf8, null, 0, 0, null, null, null);
     }
 
     private TailEntry(long line, long offset, JsonNode json, LogEvent event, boolean invalidUtf8, byte[] text, int textFrom, int textTo,
-                      byte[] rendered) {
+                      byte[] rendered, List<LogEvent> events, List<Mapped> mapped) {
+        this.events = events;
+        this.mapped = mapped;
         this.line = line;
         this.offset = offset;
         this.json = json;
@@ -62,7 +72,44 @@ public final class TailEntry {
      * own).
      */
     static TailEntry ofCheckedLine(long line, long offset, byte[] text, int from, int to, byte[] rendered, LogEvent event) {
-        return new TailEntry(line, offset, null, event, false, text, from, to, rendered);
+        return new TailEntry(line, offset, null, event, false, text, from, to, rendered, null, null);
+    }
+
+    /**
+     * An entry of a line a format read straight from its bytes ({@code text[from, to)}, valid UTF-8 holding a JSON
+     * object CPython reads): its tree is built only when asked for. The array is kept, not copied.
+     */
+    static TailEntry ofMappedLine(long line, long offset, byte[] text, int from, int to, List<Mapped> mapped, byte[] rendered) {
+        TailEntry e = ofMapped(line, offset, null, mapped, false);
+        return new TailEntry(line, offset, null, e.event, false, text, from, to, rendered, e.events, e.mapped);
+    }
+
+    /** An entry of a line a format read into {@code mapped} (one event or more, in the line's order). */
+    static TailEntry ofMapped(long line, long offset, JsonNode json, List<Mapped> mapped, boolean invalidUtf8) {
+        List<LogEvent> events = new ArrayList<>(mapped.size());
+        boolean restates = false;
+        for (Mapped m : mapped) {
+            events.add(m.event());
+            restates |= m.callKey() != null;
+        }
+        return new TailEntry(line, offset, json, events.get(0), invalidUtf8, null, 0, 0, null, events.size() > 1 ? List.copyOf(events) : null,
+                restates ? List.copyOf(mapped) : null);
+    }
+
+    /**
+     * This entry as it counts in its file, in file order: a line restating a model call an earlier line reported
+     * carries only what it adds ({@link Restatements}); any other entry is itself.
+     */
+    TailEntry counted(Restatements restatements) {
+        if (mapped == null) {
+            return this;
+        }
+        List<LogEvent> adjusted = new ArrayList<>(mapped.size());
+        for (Mapped m : mapped) {
+            adjusted.add(restatements.adjust(m));
+        }
+        return new TailEntry(line, offset, json, adjusted.get(0), invalidUtf8, text, textFrom, textTo, rendered,
+                adjusted.size() > 1 ? List.copyOf(adjusted) : null, null);
     }
 
     public long line() {
@@ -87,7 +134,15 @@ public final class TailEntry {
         return j;
     }
 
-    /** The reader's view of the line (docs/contract.md §8-9). */
+    /**
+     * Every event of the line, in order: one for most lines, one per record for a format whose lines hold several
+     * (OTLP JSON, docs/formats.md).
+     */
+    public List<LogEvent> events() {
+        return events != null ? events : List.of(event());
+    }
+
+    /** The reader's view of the line (docs/contract.md §8-9, docs/formats.md); the first event of a line of several. */
     public LogEvent event() {
         LogEvent e = event;
         if (e == null && text != null) {
@@ -113,7 +168,7 @@ public final class TailEntry {
     @Override
     public boolean equals(Object o) {
         return o instanceof TailEntry t && line == t.line && offset == t.offset && invalidUtf8 == t.invalidUtf8
-                && Objects.equals(json(), t.json()) && Objects.equals(event(), t.event());
+                && Objects.equals(json(), t.json()) && events().equals(t.events());
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.io.Closeable;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.sigil.contract.format.FormatSet;
+
 /**
  * Follows one or more names like {@code tail -F}, by polling: each {@link #poll()} reads what is new in every source,
  * in the order the sources were given, and reports it to the listener as {@link TailEvent}s in file order. Nothing
@@ -33,10 +35,19 @@ public final class Tailer implements Closeable {
      */
     public Tailer(List<? extends TailSource> sources, TailOptions options, TailListener listener,
                   java.util.function.Supplier<? extends LineRender> render) {
+        this(sources, options, listener, render, FormatSet.builtIn());
+    }
+
+    /**
+     * A tailer reading its sources in {@code formats} (docs/formats.md): each file's format found from its first
+     * lines, or the one {@code formats} forces.
+     */
+    public Tailer(List<? extends TailSource> sources, TailOptions options, TailListener listener,
+                  java.util.function.Supplier<? extends LineRender> render, FormatSet formats) {
         this.options = options;
         this.sources = List.copyOf(sources);
         this.out = new Emitter(listener, Math.max(1, options.readChunkBytes() / 16), options.decodeGroupBytes(),
-                new LineDecoder(options.eventsAhead(), render));
+                new LineDecoder(options.eventsAhead(), render), formats);
         for (TailSource source : sources) {
             followers.add(new NameFollower(source, options, out));
         }

@@ -8,6 +8,7 @@ import dev.sigil.contract.codec.JsonSyntaxException;
 import dev.sigil.contract.codec.LineChunks;
 import dev.sigil.contract.codec.LineSplitter;
 import dev.sigil.contract.codec.PythonJsonReader;
+import dev.sigil.contract.format.Choice;
 import dev.sigil.contract.validation.SchemaValidator;
 import dev.sigil.contract.validation.Violation;
 import tools.jackson.databind.JsonNode;
@@ -24,10 +25,30 @@ public final class LogValidator {
     private final SchemaValidator schema;
     private final PythonJsonReader reader = new PythonJsonReader();
     private final int maxLineBytes;
+    /** The check of a format's lines instead of the schema's ({@code --input-format}), or null. */
+    private final FormatCheck format;
 
     public LogValidator(SchemaValidator schema, int maxLineBytes) {
         this.schema = schema;
         this.maxLineBytes = maxLineBytes;
+        this.format = null;
+    }
+
+    private LogValidator(Choice forced, int maxLineBytes) {
+        this.schema = null;
+        this.maxLineBytes = maxLineBytes;
+        this.format = new FormatCheck(forced);
+    }
+
+    /**
+     * A validator of the lines of one format (docs/formats.md): each must be recognised by it and map to an event sigil
+     * takes as it is; {@code forced} is the choice that reads every line in that format.
+     */
+    public static LogValidator ofFormat(Choice forced, int maxLineBytes) {
+        if (forced.first() == null || !forced.forced()) {
+            throw new IllegalArgumentException("a format to check lines against is needed");
+        }
+        return new LogValidator(forced, maxLineBytes);
     }
 
     /** Listens to progress: called with the number of bytes consumed so far, now and then. */
@@ -60,6 +81,9 @@ public final class LogValidator {
      * files (the chunks are megabytes: a pipe's lines would wait for a whole chunk).
      */
     public FileSummary validateInParallel(String path, InputStream in, ProblemSink sink, Progress progress) throws IOException {
+        if (format != null) {
+            return validate(path, in, sink, progress); // the fast check that makes chunks worth it is the schema's
+        }
         return validateInParallel(path, in, sink, progress, LineChunks.forThisMachine());
     }
 
@@ -119,7 +143,13 @@ public final class LogValidator {
 
     /** Problems of one line (empty if valid); blank lines have none. */
     public List<Problem> check(String path, long number, byte[] bytes, int from, int to) {
-        if (LineSplitter.isBlank(bytes, from, to) || schema.certainlyValid(bytes, from, to)) {
+        if (LineSplitter.isBlank(bytes, from, to)) {
+            return List.of();
+        }
+        if (format != null) {
+            return format.check(path, number, bytes, from, to);
+        }
+        if (schema.certainlyValid(bytes, from, to)) {
             return List.of();
         }
         try {

@@ -22,6 +22,7 @@ import dev.sigil.cli.Environment;
 import dev.sigil.cli.SigilCommand;
 import dev.sigil.config.ConfigKeys;
 import dev.sigil.config.FeatureFlags;
+import dev.sigil.config.FormatsConfig;
 import dev.sigil.config.LoggingConfig;
 import dev.sigil.config.MonitoringConfig;
 import dev.sigil.config.TokenBudgetConfig;
@@ -77,6 +78,8 @@ class ConfigKeysReadTest {
         m.put("features.monitoring", new Reader(FeatureFlags.class, "monitoring", "features\\(\\)\\.monitoring\\(\\)"));
         m.put("features.token_tracking", new Reader(FeatureFlags.class, "tokenTracking"));
         m.put("features.budget_alerts", new Reader(FeatureFlags.class, "budgetAlerts"));
+        m.put("formats.paths", new Reader(FormatsConfig.class, "paths", "config\\.paths\\(\\)"));
+        m.put("formats.default", new Reader(FormatsConfig.class, "defaultFormat"));
         return m;
     }
 

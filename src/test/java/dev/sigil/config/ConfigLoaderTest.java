@@ -200,7 +200,7 @@ class ConfigLoaderTest {
     void theFileMustBeOneMapping() throws IOException {
         Path file = write("- logging\n");
         assertThat(errors(Map.of())).containsExactly(
-                file + ":1: expected a mapping with the sections logging, monitoring, token_budget, features, found a list");
+                file + ":1: expected a mapping with the sections logging, monitoring, token_budget, features, formats, found a list");
         write("logging: {}\n---\nlogging: {}\n");
         assertThat(errors(Map.of())).singleElement().asString().contains("a second YAML document");
         write("logging: 5\n");
@@ -320,7 +320,7 @@ class ConfigLoaderTest {
         assertThat(loaded.warnings()).isEmpty();
         assertThat(loaded.config()).isEqualTo(ConfigLoader.defaults(home));
         assertThat(loaded.settings().values()).filteredOn(s -> s.origin().source() == ConfigSource.FILE)
-                .hasSize(ConfigKeys.ALL.size() - 6); // the level, the three features, token_budget.usd and logging.rotate_idle_minutes are not Appendix A's
+                .hasSize(ConfigKeys.ALL.size() - 8); // the level, the three features, token_budget.usd, logging.rotate_idle_minutes and the formats section are not Appendix A's
     }
 
     @Test

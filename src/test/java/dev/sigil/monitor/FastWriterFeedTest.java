@@ -39,7 +39,7 @@ class FastWriterFeedTest {
         ActionQueue queue = new ActionQueue(100_000, Long.MAX_VALUE);
         List<MonitorAction> seen = new ArrayList<>();
         long start;
-        try (TailFeed feed = new TailFeed(queue, Clock.systemUTC(), Duration.ofMillis(20), 1 << 20, true, cap)) {
+        try (TailFeed feed = new TailFeed(queue, Clock.systemUTC(), Duration.ofMillis(20), 1 << 20, true, dev.sigil.contract.format.FormatSet.builtIn(), cap)) {
             feed.start(new LogLocator(layout, logs.toString()).session(id));
             waitForLines(queue, seen, 1);
             // 3,000 lines of 4 KiB (an LLM answer in each), written at once: 12 MiB, three seconds at the cap.

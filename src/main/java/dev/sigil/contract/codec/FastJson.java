@@ -3,6 +3,7 @@ package dev.sigil.contract.codec;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A byte-level recogniser for the common shape of a log line, used by the fast paths of {@code tail}, {@code validate}
@@ -292,6 +293,55 @@ public final class FastJson {
             }
             i = skipWs(b, i + 1, end);
         }
+    }
+
+    /**
+     * The string whose literal (quotes included) is {@code b[start, end)}, already scanned by {@link #string}, as
+     * Jackson decodes it (lone surrogates of {@code \\u} escapes kept).
+     */
+    public static String decode(byte[] b, int start, int end) {
+        int from = start + 1;
+        int to = end - 1;
+        int backslash = -1;
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\\') {
+                backslash = i;
+                break;
+            }
+        }
+        if (backslash < 0) {
+            return new String(b, from, to - from, StandardCharsets.UTF_8);
+        }
+        StringBuilder s = new StringBuilder(to - from);
+        s.append(new String(b, from, backslash - from, StandardCharsets.UTF_8));
+        int i = backslash;
+        while (i < to) {
+            if (b[i] != '\\') {
+                int run = i;
+                while (run < to && b[run] != '\\') {
+                    run++;
+                }
+                s.append(new String(b, i, run - i, StandardCharsets.UTF_8));
+                i = run;
+                continue;
+            }
+            byte e = b[i + 1];
+            if (e == 'u') {
+                s.append((char) (hex(b[i + 2]) << 12 | hex(b[i + 3]) << 8 | hex(b[i + 4]) << 4 | hex(b[i + 5])));
+                i += 6;
+            } else {
+                s.append(switch (e) {
+                    case 'b' -> '\b';
+                    case 'f' -> '\f';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    case 't' -> '\t';
+                    default -> (char) e;
+                });
+                i += 2;
+            }
+        }
+        return s.toString();
     }
 
     /** True if {@code b[i, i + key.length)} is {@code key}. */

@@ -19,7 +19,7 @@ public record Attribution(String eventId, String parentId, String correlationId,
     public static final Attribution NONE = new Attribution("", "", "", "", "");
 
     /** The attribution of these texts, {@link #NONE} when all are empty. */
-    static Attribution of(String eventId, String parentId, String correlationId, String phase, String operation) {
+    public static Attribution of(String eventId, String parentId, String correlationId, String phase, String operation) {
         return eventId.isEmpty() && parentId.isEmpty() && correlationId.isEmpty() && phase.isEmpty() && operation.isEmpty() ? NONE
                 : new Attribution(eventId, parentId, correlationId, phase, operation);
     }

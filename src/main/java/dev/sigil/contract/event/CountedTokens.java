@@ -18,6 +18,7 @@ public final class CountedTokens {
         return switch (e.dialect()) {
             case EXECUTION_ENTRY -> restates(e, sessionTotal) ? 0 : e.tokens();
             case OPERATION_LOG -> e.contractComponent() == Component.ORCHESTRATOR ? 0 : e.tokens();
+            case MAPPED -> e.tokens(); // each line reports its own call (a restated one counts only what it adds: docs/formats.md)
             case OTHER -> 0;
         };
     }

@@ -6,6 +6,8 @@ public enum Dialect {
     EXECUTION_ENTRY,
     /** A seed-002 operation log line (has {@code level} or {@code operation}, no {@code event_type}). */
     OPERATION_LOG,
-    /** Any other JSON object. */
+    /** A line read through a format definition of another producer (docs/formats.md): every line's tokens count. */
+    MAPPED,
+    /** A JSON object no format recognised. */
     OTHER
 }

@@ -77,7 +77,7 @@ public final class FastLogEvent {
         String eventType = shared(b, top.start[EVENT_TYPE], top.end[EVENT_TYPE]);
         String component = isString(b, top, COMPONENT) ? shared(b, top.start[COMPONENT], top.end[COMPONENT]) : "";
         String sessionId = isString(b, top, SESSION_ID) ? shared(b, top.start[SESSION_ID], top.end[SESSION_ID]) : "";
-        String operation = top.has(OPERATION) ? (String) text(b, top, OPERATION, false) : eventType;
+        String operation = isString(b, top, OPERATION) ? (String) text(b, top, OPERATION, false) : eventType;
         Level level = Level.ofEntry(eventType, (String) text(b, meta, SEVERITY, false));
         if (top.has(LEVEL) && isString(b, top, LEVEL)) {
             Level parsed = Level.parse(string(b, top.start[LEVEL], top.end[LEVEL]));
@@ -161,53 +161,12 @@ public final class FastLogEvent {
 
     /** The string whose literal (quotes included) is {@code b[start, end)}, as Jackson decodes it. */
     static String string(byte[] b, int start, int end) {
-        int from = start + 1;
-        int to = end - 1;
-        int backslash = -1;
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\\') {
-                backslash = i;
-                break;
-            }
-        }
-        if (backslash < 0) {
-            return new String(b, from, to - from, StandardCharsets.UTF_8);
-        }
-        StringBuilder s = new StringBuilder(to - from);
-        s.append(new String(b, from, backslash - from, StandardCharsets.UTF_8));
-        int i = backslash;
-        while (i < to) {
-            if (b[i] != '\\') {
-                int run = i;
-                while (run < to && b[run] != '\\') {
-                    run++;
-                }
-                s.append(new String(b, i, run - i, StandardCharsets.UTF_8));
-                i = run;
-                continue;
-            }
-            byte e = b[i + 1];
-            if (e == 'u') {
-                s.append((char) (FastJson.hex(b[i + 2]) << 12 | FastJson.hex(b[i + 3]) << 8 | FastJson.hex(b[i + 4]) << 4 | FastJson.hex(b[i + 5])));
-                i += 6;
-            } else {
-                s.append(switch (e) {
-                    case 'b' -> '\b';
-                    case 'f' -> '\f';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    case 't' -> '\t';
-                    default -> (char) e;
-                });
-                i += 2;
-            }
-        }
-        return s.toString();
+        return FastJson.decode(b, start, end);
     }
 
     /**
      * {@code LogEventDecoder.count(v, absent)}: an integer that fits a long, or a finite float below 2^63 cut to a
-     * long; {@code absent} for anything else.
+     * long; {@code absent} for anything else or below 0.
      */
     private long count(byte[] b, FastMembers.Fields f, int k, long absent) {
         if (!f.has(k)) {
@@ -220,15 +179,18 @@ public final class FastLogEvent {
             return absent;
         }
         scan.number(b, s, e);
+        long n;
         if (scan.integral) {
             try {
-                return Long.parseLong(new String(b, s, e - s, StandardCharsets.US_ASCII));
+                n = Long.parseLong(new String(b, s, e - s, StandardCharsets.US_ASCII));
             } catch (NumberFormatException tooLarge) {
                 return absent; // Jackson's integer does not fit a long either
             }
+        } else {
+            double d = Double.parseDouble(new String(b, s, e - s, StandardCharsets.US_ASCII));
+            n = Double.isFinite(d) && Math.abs(d) < 0x1p63 ? (long) d : -1;
         }
-        double d = Double.parseDouble(new String(b, s, e - s, StandardCharsets.US_ASCII));
-        return Double.isFinite(d) && Math.abs(d) < 0x1p63 ? (long) d : absent;
+        return n < 0 ? absent : n;
     }
 
     /** {@code LogEventDecoder.number(v)}: a finite number, NaN otherwise. */

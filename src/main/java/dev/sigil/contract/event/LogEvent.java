@@ -29,6 +29,8 @@ import dev.sigil.contract.model.Component;
  * @param suggestion what to do about the error: the line's own, else its code's or its category's (docs/errors.md), ""
  * @param attribution where it sits in its run's call tree (docs/contract.md §5.2); never null
  * @param budgetUsd the dollar budget it states (metadata.budget_usd), negative if none
+ * @param format the name of the format definition that read the line ({@code sigil}, {@code operation-log},
+ *        {@code claude-code}, ...; docs/formats.md), "" for a line no format recognised
  */
 public record LogEvent(
         Dialect dialect,
@@ -51,10 +53,45 @@ public record LogEvent(
         String errorCode,
         String suggestion,
         Attribution attribution,
-        BigDecimal budgetUsd) {
+        BigDecimal budgetUsd,
+        String format) {
 
     /** The value of {@link #budgetUsd} when a line states no dollar budget. */
     public static final BigDecimal NO_BUDGET_USD = BigDecimal.ONE.negate();
+
+    /** The name of the built-in format of execution entries. */
+    public static final String SIGIL_FORMAT = "sigil";
+    /** The name of the built-in format of seed-002 operation logs. */
+    public static final String OPERATION_LOG_FORMAT = "operation-log";
+
+    /** An event of one of the native dialects, named after it (an {@link Dialect#OTHER} line: recognised by no format). */
+    public LogEvent(Dialect dialect, String timestamp, String sessionId, String eventType, String component,
+                    Component contractComponent, String operation, Level level, String message, long tokens, double latencyMs,
+                    long budget, long budgetUsed, long totalTokens, String error, String errorType, Usage usage,
+                    String errorCode, String suggestion, Attribution attribution, BigDecimal budgetUsd) {
+        this(dialect, timestamp, sessionId, eventType, component, contractComponent, operation, level, message, tokens, latencyMs,
+                budget, budgetUsed, totalTokens, error, errorType, usage, errorCode, suggestion, attribution, budgetUsd, nativeFormat(dialect));
+    }
+
+    private static String nativeFormat(Dialect dialect) {
+        return switch (dialect) {
+            case EXECUTION_ENTRY -> SIGIL_FORMAT;
+            case OPERATION_LOG -> OPERATION_LOG_FORMAT;
+            default -> "";
+        };
+    }
+
+    /** Whether no format recognised the line (it is shown, and counted, as unrecognised). */
+    public boolean unrecognised() {
+        return format.isEmpty();
+    }
+
+    /** The same event with other usage and tokens (what a restating line adds). */
+    public LogEvent withUsage(Usage newUsage, long newTokens) {
+        return new LogEvent(dialect, timestamp, sessionId, eventType, component, contractComponent, operation, level, message,
+                newTokens, latencyMs, budget, budgetUsed, totalTokens, error, errorType, newUsage, errorCode, suggestion, attribution, budgetUsd,
+                format);
+    }
 
     public boolean hasLatency() {
         return !Double.isNaN(latencyMs);

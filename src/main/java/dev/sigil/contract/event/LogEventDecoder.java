@@ -46,13 +46,14 @@ public final class LogEventDecoder {
         if (line.has("level") || line.has("operation")) {
             return operationLog(line);
         }
-        return other(line);
+        return unrecognised(line);
     }
 
     private static LogEvent executionEntry(JsonNode line, String eventType) {
         JsonNode metadata = line.path("metadata");
         String component = text(line.get("component"));
-        String operation = line.has("operation") ? text(line.get("operation")) : eventType;
+        JsonNode op = line.get("operation");
+        String operation = op != null && op.isString() ? op.stringValue() : eventType;
         long tokens = count(line.get("tokens"));
         Level derived = Level.ofEntry(eventType, text(metadata.get("severity")));
         Level level = line.has("level") ? levelOr(line.get("level"), derived) : derived;
@@ -85,11 +86,17 @@ public final class LogEventDecoder {
                 operationAttribution(line), LogEvent.NO_BUDGET_USD);
     }
 
-    private static LogEvent other(JsonNode line) {
+    /**
+     * The event of a JSON object no format recognises (docs/formats.md §8): shown with what it has of the usual keys
+     * ({@code timestamp}, {@code component}, {@code operation}, {@code level}, {@code message}; without a message, the
+     * line's JSON is the message), counted as unrecognised, its tokens never added.
+     */
+    public static LogEvent unrecognised(JsonNode line) {
         String component = text(line.get("component"));
+        String message = message(line.get("message"));
         return new LogEvent(Dialect.OTHER, text(line.get("timestamp")), text(line.get("session_id")), "", component,
                 Component.fromWire(component).orElse(null), text(line.get("operation")), levelOr(line.get("level"), Level.INFO),
-                message(line.get("message")), count(line.get("tokens")), Double.NaN, -1, -1, -1, "", "",
+                message.isEmpty() ? JSON.encodeToString(line) : message, count(line.get("tokens")), Double.NaN, -1, -1, -1, "", "",
                 Usage.unknownModel(count(line.get("tokens"))), "", "", Attribution.NONE, LogEvent.NO_BUDGET_USD);
     }
 
@@ -103,7 +110,7 @@ public final class LogEventDecoder {
     }
 
     /** A dollar amount from a finite number: its shortest decimal form (as Python's repr shows it); negative if none. */
-    static BigDecimal dollars(double number) {
+    public static BigDecimal dollars(double number) {
         return Double.isNaN(number) || number < 0 ? LogEvent.NO_BUDGET_USD : BigDecimal.valueOf(number);
     }
 
@@ -198,15 +205,19 @@ public final class LogEventDecoder {
         return Math.max(0, count(v, 0));
     }
 
+    /** A count: an integer that fits a long, or a finite float cut toward zero; {@code absent} for anything else or below 0. */
     private static long count(JsonNode v, long absent) {
         if (v == null || !v.isNumber()) {
             return absent;
         }
+        long n;
         if (v.isIntegralNumber()) {
-            return v.canConvertToLong() ? v.longValue() : absent;
+            n = v.canConvertToLong() ? v.longValue() : -1;
+        } else {
+            double d = v.doubleValue();
+            n = Double.isFinite(d) && Math.abs(d) < 0x1p63 ? (long) d : -1;
         }
-        double d = v.doubleValue();
-        return Double.isFinite(d) && Math.abs(d) < 0x1p63 ? (long) d : absent;
+        return n < 0 ? absent : n;
     }
 
     /** A finite number, or NaN for anything else (Jackson refuses doubleValue() of an integer beyond the double range). */

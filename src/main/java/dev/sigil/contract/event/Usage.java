@@ -71,7 +71,7 @@ public record Usage(String model, long inputTokens, long outputTokens, long tota
     }
 
     /** The usage of {@code record} if it conforms (definition and rules), else {@code tokens} of an unknown model. */
-    static Usage read(JsonNode record, long tokens) {
+    public static Usage read(JsonNode record, long tokens) {
         if (record == null || record.isMissingNode()) {
             return unknownModel(tokens);
         }

@@ -40,8 +40,12 @@ public record EventRow(long seq, String timestamp, Level level, String component
                 + error.length() + eventType.length() + errorCode.length() + suggestion.length());
     }
 
+    /** The component shown for a line no format recognised (docs/formats.md §8). */
+    public static final String UNRECOGNISED = "(unrecognised)";
+
     static EventRow of(long seq, LogEvent e, MonitorAction.Position position) {
-        return new EventRow(seq, cut(e.timestamp(), MAX_FIELD), e.level(), cut(e.component(), MAX_FIELD),
+        String component = e.unrecognised() && e.component().isEmpty() ? UNRECOGNISED : e.component();
+        return new EventRow(seq, cut(e.timestamp(), MAX_FIELD), e.level(), cut(component, MAX_FIELD),
                 cut(e.operation(), MAX_FIELD), e.tokens(), cut(e.message(), MAX_MESSAGE), cut(e.error(), MAX_MESSAGE),
                 cut(e.eventType(), MAX_FIELD), e.contractComponent(), cut(e.errorCode(), MAX_FIELD), cut(e.suggestion(), MAX_MESSAGE),
                 position);

@@ -2,6 +2,8 @@ package dev.sigil.monitor.state;
 
 import java.util.List;
 
+import dev.sigil.contract.event.LogEvent;
+
 /**
  * The one function that changes the monitor: {@code update(state, action)} is pure and total (every action on every
  * state gives a state and the effects it asks for; nothing is thrown, nothing is read from outside). Keys are handled
@@ -123,7 +125,16 @@ public final class Reducer {
         if (!before.status().isFinished() && after.status().isFinished()) {
             ui = ui.withSummaryDismissed(false);
         }
-        return s.with(after, s.reader().lineRead(), ui);
+        long unrecognised = 0;
+        String format = "";
+        for (LogEvent e : a.events()) {
+            if (e.unrecognised()) {
+                unrecognised++;
+            } else {
+                format = e.format();
+            }
+        }
+        return s.with(after, s.reader().lineRead().read(unrecognised, format), ui);
     }
 
     private static MonitorState tick(MonitorState s, MonitorAction.Tick t) {

@@ -3,6 +3,7 @@ package dev.sigil.monitor.view;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.sigil.contract.event.LogEvent;
 import dev.sigil.monitor.state.MonitorState;
 import dev.sigil.monitor.state.ReaderStatus;
 import dev.tamboui.buffer.Buffer;
@@ -10,7 +11,8 @@ import dev.tamboui.layout.Rect;
 import dev.tamboui.text.Span;
 
 /**
- * The tailer's report: lines skipped (malformed, too long), lines with invalid UTF-8, the latest notice, the file.
+ * The tailer's report: lines skipped (malformed, too long), lines with invalid UTF-8, lines no format recognised, the
+ * format read (when not sigil's own), the latest notice, the file.
  * The counts are written short when the line is narrow; the file's path is cut from its start, so that its end (the
  * session's directory and the file) stays.
  */
@@ -25,6 +27,9 @@ final class StatusBar {
     static void render(MonitorState state, Theme theme, Rect area, Buffer buffer, boolean compact) {
         ReaderStatus r = state.reader();
         List<Span> tail = new ArrayList<>();
+        if (!compact && !r.format().isEmpty() && !r.format().equals(LogEvent.SIGIL_FORMAT)) {
+            tail.add(Panels.text("  format " + Labels.safe(r.format()), theme.dim()));
+        }
         if (state.shown().restatements() > 0 && !compact) {
             tail.add(Panels.text("  restated total counted once", theme.dim()));
         }
@@ -76,6 +81,10 @@ final class StatusBar {
             spans.add(problemCount(r.tooLong(), theme));
             spans.add(Panels.text(" · invalid UTF-8 ", theme.dim()));
             spans.add(problemCount(r.invalidUtf8(), theme));
+        }
+        if (r.unrecognised() > 0) {
+            spans.add(Panels.text(brief ? " unrec " : " · unrecognised ", theme.dim()));
+            spans.add(problemCount(r.unrecognised(), theme));
         }
         return spans;
     }

@@ -1,4 +1,4 @@
-package dev.sigil.cost;
+package dev.sigil.contract.validation;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -10,9 +10,10 @@ import tools.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * The line of every value of a YAML document, by JSON pointer ({@code /providers/mycorp/models/x/prices}): the line of
- * its key, or of the item for list elements. What lets a problem found in the parsed tree be reported at its line.
+ * its key, or of the item for list elements. What lets a problem found in the parsed tree be reported at its line
+ * (price overrides, format definitions).
  */
-final class YamlLines {
+public final class YamlLines {
 
     private static final YAMLFactory YAML = YAMLFactory.builder().build();
 
@@ -23,7 +24,7 @@ final class YamlLines {
     }
 
     /** The lines of {@code bytes}; a document that is not YAML has none (the tree reader reports it). */
-    static YamlLines of(byte[] bytes) {
+    public static YamlLines of(byte[] bytes) {
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser p = YAML.createParser(ObjectReadContext.empty(), bytes)) {
             JsonToken t = p.nextToken();
@@ -54,12 +55,12 @@ final class YamlLines {
         }
     }
 
-    static String pointerToken(String key) {
+    public static String pointerToken(String key) {
         return key.replace("~", "~0").replace("/", "~1");
     }
 
     /** The line of the value at {@code pointer}, or of the nearest value that holds it; 1 if none is known. */
-    int lineOf(String pointer) {
+    public int lineOf(String pointer) {
         String at = pointer;
         while (true) {
             Integer line = lines.get(at);
@@ -74,7 +75,7 @@ final class YamlLines {
     }
 
     /** A pointer as the dotted key a user reads in the file: providers.mycorp.models.internal-7b.prices. */
-    static String dotted(String pointer) {
+    public static String dotted(String pointer) {
         if (pointer.isEmpty()) {
             return "(the file)";
         }

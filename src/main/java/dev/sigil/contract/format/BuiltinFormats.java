@@ -1,0 +1,64 @@
+package dev.sigil.contract.format;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The formats that ship with sigil ({@code contract/formats/*.yaml} in the jar), in the order a line is tried
+ * against them: the most particular first, seed 002's operation log (a line with a level or an operation) last.
+ * Read on first use: a log of sigil's own never needs them (docs/formats.md §9).
+ */
+final class BuiltinFormats {
+
+    /** The names, in the order lines are tried. */
+    static final List<String> NAMES = List.of("sigil", "claude-code", "openai-chat", "openai-responses", "otel-logs", "otel-spans", "pino",
+            "bunyan", "structlog", "operation-log");
+
+    private BuiltinFormats() {
+    }
+
+    /** Where the definition of the built-in format {@code name} is in the jar, as written. */
+    static String resource(String name) {
+        return "contract/formats/" + name + ".yaml";
+    }
+
+    /** The same definition as JSON, made by the build (src/codegen/FormatsToJson.java): read without a YAML parser. */
+    static String jsonResource(String name) {
+        return "contract/formats/" + name + ".json";
+    }
+
+    /** The built-in definitions, read once (a class holder). */
+    static List<FormatDefinition> all() {
+        return Holder.ALL;
+    }
+
+    private static final class Holder {
+        static final List<FormatDefinition> ALL = load();
+    }
+
+    private static List<FormatDefinition> load() {
+        List<FormatDefinition> out = new ArrayList<>();
+        for (String name : NAMES) {
+            String resource = jsonResource(name);
+            byte[] bytes;
+            try (InputStream in = BuiltinFormats.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("the jar lacks its format " + resource + "; rebuild sigil");
+                }
+                bytes = in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            DefinitionReader.Result r = DefinitionReader.builtIn(name, bytes);
+            if (r.definition() == null) {
+                throw new IllegalStateException("the built-in format " + name + " is broken: " + r.errors());
+            }
+            FormatDefinition d = r.definition();
+            out.add(d.dialect() == dev.sigil.contract.event.Dialect.MAPPED ? d : d.withNativeDecoder());
+        }
+        return List.copyOf(out);
+    }
+}

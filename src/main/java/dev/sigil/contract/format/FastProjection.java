@@ -1,0 +1,207 @@
+package dev.sigil.contract.format;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+
+import dev.sigil.contract.codec.FastJson;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads a line straight from its bytes into the small tree a format's {@link Projection} keeps, without building the
+ * rest (the fast path of the formats, as {@code FastLogEvent} is the native one's; ADR 0040, 0110): the line is
+ * scanned whole (syntax and UTF-8 checked by {@link FastJson}), the members no path goes through are skipped, the
+ * others built as {@code PythonJsonReader} builds them (the last of a repeated key wins). It answers the tree, or null
+ * ("not sure": anything {@link FastJson} does not follow, a line that is not an object), and the caller reads the
+ * line the exact way. {@code FastProjectionProperties} checks that a definition gives the same events either way.
+ * Not thread-safe: one per thread.
+ */
+public final class FastProjection {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final FastJson scan = new FastJson();
+    /** Where the last value read ended. */
+    private int at;
+
+    /** The projected tree of the line {@code b[from, to)}, or null when not sure. */
+    ObjectNode read(byte[] b, int from, int to, Projection p) {
+        int i = FastJson.skipWs(b, from, to);
+        if (i >= to || b[i] != '{' || to - from > FastJson.MAX_LINE_BYTES) {
+            return null;
+        }
+        JsonNode root = value(b, i, to, p, 0);
+        if (root == null || FastJson.skipWs(b, at, to) != to) {
+            return null;
+        }
+        return (ObjectNode) root;
+    }
+
+    /** The value at {@code i} as {@code p} keeps it (null when not sure); {@link #at} is set past it. */
+    private JsonNode value(byte[] b, int i, int end, Projection p, int depth) {
+        if (depth > FastJson.MAX_DEPTH) {
+            return null;
+        }
+        byte c = b[i];
+        if (c == '{') {
+            return object(b, i, end, p, depth + 1);
+        }
+        if (c == '[') {
+            return array(b, i, end, p, depth + 1);
+        }
+        int e = scan.value(b, i, end, depth);
+        if (e < 0) {
+            return null;
+        }
+        at = e;
+        return switch (c) {
+            case '"' -> NODES.stringNode(scan.escaped ? FastJson.decode(b, i, e) : new String(b, i + 1, e - i - 2, StandardCharsets.UTF_8));
+            case 't' -> NODES.booleanNode(true);
+            case 'f' -> NODES.booleanNode(false);
+            case 'n' -> NODES.nullNode();
+            default -> number(b, i, e);
+        };
+    }
+
+    private JsonNode number(byte[] b, int i, int e) {
+        scan.number(b, i, e);
+        if (scan.integral && e - i <= 18) {
+            boolean negative = b[i] == '-';
+            long v = 0;
+            for (int k = negative ? i + 1 : i; k < e; k++) {
+                v = v * 10 + (b[k] - '0');
+            }
+            v = negative ? -v : v;
+            return v == (int) v ? NODES.numberNode((int) v) : NODES.numberNode(v);
+        }
+        String literal = new String(b, i, e - i, StandardCharsets.US_ASCII);
+        if (!scan.integral) {
+            return NODES.numberNode(Double.parseDouble(literal));
+        }
+        BigInteger big = new BigInteger(literal);
+        return big.bitLength() < 64 ? NODES.numberNode(big.longValue()) : NODES.numberNode(big);
+    }
+
+    private JsonNode object(byte[] b, int i, int end, Projection p, int depth) {
+        boolean whole = p != null && p.whole();
+        // A small table: a projected object keeps a few members (in the order of the line, as a dict does).
+        ObjectNode o = whole ? NODES.objectNode() : new ObjectNode(NODES, new java.util.LinkedHashMap<>(8));
+        i = FastJson.skipWs(b, i + 1, end);
+        if (i < end && b[i] == '}') {
+            at = i + 1;
+            return o;
+        }
+        while (true) {
+            if (i >= end || b[i] != '"') {
+                return null;
+            }
+            int keyStart = i;
+            int keyEnd = scan.string(b, i, end);
+            if (keyEnd < 0) {
+                return null;
+            }
+            boolean escapedKey = scan.escaped;
+            Projection child = null;
+            String key = null;
+            if (whole) {
+                child = Projection.WHOLE;
+            } else if (p != null) {
+                if (escapedKey) {
+                    key = FastJson.decode(b, keyStart, keyEnd);
+                    child = p.member(key);
+                } else if (p.hasMembers()) {
+                    int k = p.memberIndex(b, i + 1, keyEnd - 1);
+                    if (k >= 0) {
+                        child = p.member(k);
+                        key = p.memberName(k);
+                    }
+                }
+                Projection any = p.anyMemberProjection();
+                if (any != null) {
+                    if (child != null && child != any) {
+                        return null; // a member kept by its name and by *: rare, left to the exact path
+                    }
+                    child = any;
+                }
+            }
+            int colon = FastJson.skipWs(b, keyEnd, end);
+            if (colon >= end || b[colon] != ':') {
+                return null;
+            }
+            i = FastJson.skipWs(b, colon + 1, end);
+            if (child == null) {
+                int e = scan.value(b, i, end, depth);
+                if (e < 0) {
+                    return null;
+                }
+                i = e;
+            } else {
+                JsonNode v = value(b, i, end, child, depth);
+                if (v == null) {
+                    return null;
+                }
+                if (key == null) {
+                    key = escapedKey ? FastJson.decode(b, keyStart, keyEnd) : new String(b, keyStart + 1, keyEnd - keyStart - 2, StandardCharsets.UTF_8);
+                }
+                o.set(key, v);
+                i = at;
+            }
+            i = FastJson.skipWs(b, i, end);
+            if (i >= end) {
+                return null;
+            }
+            if (b[i] == '}') {
+                at = i + 1;
+                return o;
+            }
+            if (b[i] != ',') {
+                return null;
+            }
+            i = FastJson.skipWs(b, i + 1, end);
+        }
+    }
+
+    private JsonNode array(byte[] b, int i, int end, Projection p, int depth) {
+        Projection each = p == null ? null : p.whole() ? Projection.WHOLE : p.elementProjection();
+        ArrayNode a = NODES.arrayNode();
+        i = FastJson.skipWs(b, i + 1, end);
+        if (i < end && b[i] == ']') {
+            at = i + 1;
+            return a;
+        }
+        while (true) {
+            if (i >= end) {
+                return null;
+            }
+            JsonNode v;
+            if (each == null) {
+                int e = scan.value(b, i, end, depth);
+                if (e < 0) {
+                    return null;
+                }
+                v = NODES.nullNode(); // kept only to keep the positions of the others
+                at = e;
+            } else {
+                v = value(b, i, end, each, depth);
+                if (v == null) {
+                    return null;
+                }
+            }
+            a.add(v);
+            i = FastJson.skipWs(b, at, end);
+            if (i >= end) {
+                return null;
+            }
+            if (b[i] == ']') {
+                at = i + 1;
+                return a;
+            }
+            if (b[i] != ',') {
+                return null;
+            }
+            i = FastJson.skipWs(b, i + 1, end);
+        }
+    }
+}

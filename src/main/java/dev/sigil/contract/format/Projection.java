@@ -1,0 +1,174 @@
+package dev.sigil.contract.format;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What of a line a format reads: a tree of the members and elements its paths go through, so that a line can be
+ * read into a small tree holding only those ({@link FastProjection}) and the definition run on it with the result it
+ * gives on the whole line. A place is kept as a value (a scalar as itself, an object or an array as an empty one,
+ * enough for its presence and its type) or {@code whole} (a message in its JSON form, a usage record checked in
+ * full). Immutable once built.
+ */
+final class Projection {
+
+    /** Everything below. */
+    static final Projection WHOLE = new Projection(true);
+
+    private final Map<String, Projection> members = new LinkedHashMap<>();
+    private byte[][] names = new byte[0][];
+    private String[] nameTexts = new String[0];
+    private Projection[] byName = new Projection[0];
+    private Projection anyMember;
+    private Projection elements;
+    private boolean whole;
+
+    private Projection(boolean whole) {
+        this.whole = whole;
+    }
+
+    /**
+     * The projection of everything {@code reads} read: a path of the line itself ({@code $0}) from the root, one of a
+     * record from where {@code records} leads (or from the root without records), {@code $n} from the element of the
+     * records path's n-th wildcard.
+     */
+    static Projection of(FieldPath records, List<Read> reads) {
+        Projection root = new Projection(false);
+        List<FieldPath.Step> recordSteps = records == null ? List.of() : records.steps();
+        for (Read r : reads) {
+            List<FieldPath.Step> steps = new ArrayList<>();
+            int scope = r.path.scope();
+            if (scope < 0) {
+                steps.addAll(recordSteps);
+            } else if (scope > 0) {
+                int seen = 0;
+                for (FieldPath.Step s : recordSteps) {
+                    steps.add(s);
+                    if (s instanceof FieldPath.Any && ++seen == scope) {
+                        break;
+                    }
+                }
+            }
+            steps.addAll(r.path.steps());
+            List<Projection> ends = new ArrayList<>(List.of(root));
+            for (FieldPath.Step s : steps) {
+                List<Projection> next = new ArrayList<>();
+                for (Projection p : ends) {
+                    p.step(s, next);
+                }
+                ends = next;
+            }
+            for (Projection p : ends) {
+                p.whole |= r.whole;
+            }
+        }
+        root.freeze();
+        return root;
+    }
+
+    /** A path a format reads, and whether all that is below it is needed. */
+    record Read(FieldPath path, boolean whole) {
+    }
+
+    private void step(FieldPath.Step s, List<Projection> next) {
+        if (s instanceof FieldPath.Member m) {
+            next.add(child(m.name()));
+            if (m.index() >= 0) {
+                next.add(elements());
+            }
+        } else if (s instanceof FieldPath.Filter f) {
+            Projection e = elements();
+            e.child(f.key());
+            next.add(e);
+        } else {
+            next.add(anyMember());
+            next.add(elements());
+        }
+    }
+
+    private Projection child(String name) {
+        return members.computeIfAbsent(name, n -> new Projection(false));
+    }
+
+    private Projection elements() {
+        if (elements == null) {
+            elements = new Projection(false);
+        }
+        return elements;
+    }
+
+    private Projection anyMember() {
+        if (anyMember == null) {
+            anyMember = new Projection(false);
+        }
+        return anyMember;
+    }
+
+    private void freeze() {
+        names = new byte[members.size()][];
+        nameTexts = new String[members.size()];
+        byName = new Projection[members.size()];
+        int i = 0;
+        for (Map.Entry<String, Projection> e : members.entrySet()) {
+            names[i] = e.getKey().getBytes(StandardCharsets.UTF_8);
+            nameTexts[i] = e.getKey();
+            byName[i++] = e.getValue();
+            e.getValue().freeze();
+        }
+        if (anyMember != null) {
+            anyMember.freeze();
+        }
+        if (elements != null) {
+            elements.freeze();
+        }
+    }
+
+    boolean whole() {
+        return whole;
+    }
+
+    /** What is kept below every member, whatever its name ({@code *} over an object), or null. */
+    Projection anyMemberProjection() {
+        return anyMember;
+    }
+
+    /** What is kept of every element of an array, or null. */
+    Projection elementProjection() {
+        return elements;
+    }
+
+    /** Whether any member is kept by its name. */
+    boolean hasMembers() {
+        return names.length > 0;
+    }
+
+    /** The index of the member kept by its name whose name is {@code b[from, to)} (plain bytes, no escape), or -1. */
+    int memberIndex(byte[] b, int from, int to) {
+        int n = to - from;
+        for (int k = 0; k < names.length; k++) {
+            byte[] name = names[k];
+            if (name.length == n && dev.sigil.contract.codec.FastJson.equalsAt(b, from, name)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** What is kept below the {@code k}-th member kept by its name. */
+    Projection member(int k) {
+        return byName[k];
+    }
+
+    /** The name of the {@code k}-th member kept by its name (one String for every line). */
+    String memberName(int k) {
+        return nameTexts[k];
+    }
+
+    /** What is kept below the member {@code name}, or null. */
+    Projection member(String name) {
+        return whole ? WHOLE : members.get(name);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.sigil.contract.format;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Which format one file is in, from its first lines (docs/formats.md §7): the first {@value #LINES} JSON objects, or
+ * fewer when they pass {@value #BYTES} bytes. The format that recognises the most of them wins, the earlier in the
+ * order on a tie; until then the choice follows the lines seen so far. A forced format needs no sniff. While every
+ * line looked at is an execution entry and there is no user format, the other formats are not asked: {@code sigil}
+ * is first in the order and takes them all, and a log of sigil's own never reads the other definitions. Mutable: one
+ * per file, used by one thread; {@link #reset()} after the file was rotated or replaced.
+ */
+public final class Sniff {
+
+    /** JSON objects looked at. */
+    public static final int LINES = 32;
+    /** Bytes of lines looked at, at most (a long line counts alone). */
+    public static final int BYTES = 1 << 20;
+
+    /** What one format made of the lines looked at. */
+    public record Tally(FormatDefinition format, int recognised, long lineMask) {
+
+        /** Whether the {@code i}-th line looked at (from 0) was recognised. */
+        public boolean recognised(int i) {
+            return (lineMask & (1L << i)) != 0;
+        }
+    }
+
+    private final FormatSet set;
+    private Choice choice;
+    private List<FormatDefinition> order;
+    private int[] counts;
+    private long[] masks;
+    private int lines;
+    private long bytes;
+    /** Lines looked at before the other formats were asked: all execution entries, counted for sigil. */
+    private int entriesOnly;
+
+    /** Asks every format about every line (to explain a choice), not only once a line is not an execution entry. */
+    private final boolean thorough;
+
+    Sniff(FormatSet set, boolean thorough) {
+        this.set = set;
+        this.thorough = thorough;
+        reset();
+    }
+
+    /** Starts over (the file was rotated, truncated or replaced). */
+    public void reset() {
+        choice = set.initial();
+        order = null;
+        counts = null;
+        masks = null;
+        lines = 0;
+        bytes = 0;
+        entriesOnly = 0;
+    }
+
+    /** Whether enough lines were looked at (or a format is forced): the choice no longer changes. */
+    public boolean settled() {
+        return choice.forced() || lines >= LINES || bytes >= BYTES;
+    }
+
+    /** Looks at one line of the file, a JSON object of {@code length} bytes. */
+    public void offer(JsonNode line, int length) {
+        if (settled() || line == null || !line.isObject()) {
+            return;
+        }
+        if (order == null && !thorough && set.user().isEmpty() && NativeDialects.recognises(dev.sigil.contract.event.Dialect.EXECUTION_ENTRY, line)) {
+            entriesOnly++;
+            lines++;
+            bytes += length;
+            return; // sigil, first in the order, reads it: the choice stays "every format in order"
+        }
+        if (order == null) {
+            order = choice.order();
+            counts = new int[order.size()];
+            masks = new long[order.size()];
+            counts[0] = entriesOnly; // sigil's, the first built-in format
+            masks[0] = entriesOnly == 0 ? 0 : -1L >>> (64 - entriesOnly);
+        }
+        int best = -1;
+        for (int i = 0; i < order.size(); i++) {
+            if (order.get(i).recognises(line)) {
+                counts[i]++;
+                masks[i] |= 1L << lines;
+            }
+            if (counts[i] > 0 && (best < 0 || counts[i] > counts[best])) {
+                best = i;
+            }
+        }
+        lines++;
+        bytes += length;
+        choice = choice.withFirst(best < 0 ? null : order.get(best));
+    }
+
+    /** How the file's lines are read now. */
+    public Choice choice() {
+        return choice;
+    }
+
+    /** The lines looked at. */
+    public int lines() {
+        return lines;
+    }
+
+    /** What each format made of the lines looked at, in the order lines are tried (empty before any line). */
+    public List<Tally> tallies() {
+        List<Tally> out = new ArrayList<>();
+        if (order != null) {
+            for (int i = 0; i < order.size(); i++) {
+                out.add(new Tally(order.get(i), counts[i], masks[i]));
+            }
+        }
+        return out;
+    }
+}

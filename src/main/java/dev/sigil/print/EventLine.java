@@ -1,0 +1,78 @@
+package dev.sigil.print;
+
+import dev.sigil.contract.event.LogEvent;
+
+/**
+ * The {@code line} format of a line another producer wrote, read through its format (docs/formats.md §8):
+ * {@code HH:MM:SS [LEVEL] component/operation: message}, from the event the format made, not from the line's own
+ * keys (which would print {@code null} for most of them). The time is cut from the event's timestamp as
+ * {@link LineFormat} cuts it; a missing component or operation is left out with its slash, and when both are
+ * missing the format's name stands in their place. One event is one line: line breaks and tabs in the message are
+ * written {@code \n}, {@code \r}, {@code \t}, and a message longer than {@value #MAX_MESSAGE} characters is cut
+ * with "…" ({@code --format jsonl} gives the whole line). Pure.
+ */
+public final class EventLine {
+
+    /** Characters of a message shown. */
+    static final int MAX_MESSAGE = 1000;
+
+    private EventLine() {
+    }
+
+    /** The line for {@code e} (without the newline). */
+    public static String format(LogEvent e) {
+        String where;
+        if (e.component().isEmpty() && e.operation().isEmpty()) {
+            where = e.format();
+        } else if (e.component().isEmpty() || e.operation().isEmpty()) {
+            where = e.component() + e.operation();
+        } else {
+            where = e.component() + "/" + e.operation();
+        }
+        String time = e.timestamp().isEmpty() ? "-" : clock(e.timestamp());
+        return time + " [" + e.level().name() + "] " + where + ": " + oneLine(e.message());
+    }
+
+    private static String oneLine(String message) {
+        StringBuilder s = new StringBuilder(Math.min(message.length(), MAX_MESSAGE + 8));
+        for (int i = 0; i < message.length(); i++) {
+            if (s.length() >= MAX_MESSAGE) {
+                if (Character.isLowSurrogate(message.charAt(i))) {
+                    s.setLength(s.length() - 1);
+                }
+                return s.append('…').toString();
+            }
+            char c = message.charAt(i);
+            switch (c) {
+                case '\n' -> s.append("\\n");
+                case '\r' -> s.append("\\r");
+                case '\t' -> s.append("\\t");
+                default -> s.append(c);
+            }
+        }
+        return s.toString();
+    }
+
+    /**
+     * {@link LineFormat#time}'s cut of a text: the part after its first {@code T} (else its first space) up to the
+     * next one, then before its first dot; the whole text when the part is empty.
+     */
+    static String clock(String timestamp) {
+        int sep = timestamp.indexOf('T');
+        if (sep < 0) {
+            sep = timestamp.indexOf(' ');
+        }
+        int from = 0;
+        int to = timestamp.length();
+        if (sep >= 0) {
+            from = sep + 1;
+            int next = timestamp.indexOf(timestamp.charAt(sep), from);
+            to = next < 0 ? to : next;
+        }
+        if (from >= to) {
+            return timestamp; // jq splits an empty text into no pieces: LineFormat's "null", the text itself here
+        }
+        int dot = timestamp.indexOf('.', from);
+        return timestamp.substring(from, dot >= 0 && dot < to ? dot : to);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.sigil.contract.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.sigil.contract.codec.PythonJsonReader;
+import tools.jackson.databind.JsonNode;
+
+/** The definitions that ship with sigil: valid against the schema, and each the format of its own examples. */
+class BuiltinFormatsTest {
+
+    private static final Path DIR = Path.of("contract/formats");
+
+    @Test
+    void everyBuiltInDefinitionKeepsTheSchemaAndItsExamples() throws IOException {
+        for (String name : BuiltinFormats.NAMES) {
+            Path file = DIR.resolve(name + ".yaml");
+            DefinitionReader.Result r = DefinitionReader.read(file.toString(), Files.readAllBytes(file));
+            assertThat(r.errors()).as(name).isEmpty();
+            assertThat(r.definition().name()).isEqualTo(name);
+            assertThat(r.definition().examples()).as(name + " has examples").isNotEmpty();
+        }
+    }
+
+    @Test
+    void theListNamesEveryFileOfTheDirectory() throws IOException {
+        try (var files = Files.list(DIR)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                    .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
+            assertThat(names).containsExactlyInAnyOrderElementsOf(BuiltinFormats.NAMES);
+        }
+    }
+
+    @Test
+    void eachFormatIsTheOneItsExamplesAreReadIn() {
+        PythonJsonReader reader = new PythonJsonReader();
+        for (FormatDefinition d : BuiltinFormats.all()) {
+            for (String example : d.examples()) {
+                JsonNode line = reader.read(example);
+                List<Mapped> read = FormatSet.builtIn().initial().read(line);
+                assertThat(read).as(d.name() + ": " + example).isNotNull();
+                assertThat(read.get(0).event().format()).as(example).isEqualTo(d.name());
+                Sniff sniff = FormatSet.builtIn().detect();
+                sniff.offer(line, example.length());
+                assertThat(sniff.choice().first().name()).isEqualTo(d.name());
+            }
+        }
+    }
+}
