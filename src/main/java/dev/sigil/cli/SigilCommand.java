@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
             OrchestrateCommand.class,
             PricesCommand.class,
             ReportCommand.class,
+            ExportCommand.class,
             AutoComplete.GenerateCompletion.class
         },
         footer = {"", "Run 'sigil COMMAND --help' for a command's options. Exit codes: docs/cli.md."})

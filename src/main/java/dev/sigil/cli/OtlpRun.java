@@ -1,0 +1,66 @@
+package dev.sigil.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.function.Consumer;
+
+import dev.sigil.otlp.CallPricer;
+import dev.sigil.otlp.OtlpExport;
+import dev.sigil.otlp.OtlpSettings;
+import dev.sigil.otlp.TraceFolder;
+import dev.sigil.otlp.export.SdkExport;
+import dev.sigil.text.TerminalText;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * What the exporting commands share: the settings from a flag and the environment, the export opened through the
+ * SDK (the only place the command line reaches it, so that no other command loads it), and the fold with its prices.
+ */
+final class OtlpRun {
+
+    /** How often a live export sends its metrics. */
+    static final Duration METRIC_INTERVAL = Duration.ofSeconds(30);
+
+    private OtlpRun() {
+    }
+
+    static OtlpSettings settings(String endpoint, String flag, Environment env) {
+        String version = VersionProvider.class.getPackage().getImplementationVersion();
+        try {
+            return OtlpSettings.of(endpoint, flag, env.variables(), version == null ? "development" : version);
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage(e.getMessage());
+        }
+    }
+
+    static OtlpExport open(OtlpSettings settings, Consumer<String> notes) {
+        return SdkExport.open(settings, notes, METRIC_INTERVAL);
+    }
+
+    /** The fold of the lines into {@code export}, pricing calls with the snapshot, ~/.sigil/prices.yaml and {@code prices}. */
+    static TraceFolder folder(OtlpSettings settings, OtlpExport export, Environment env, Path prices, CommandSpec spec) {
+        CallPricer pricer = new CallPricer(() -> PricesCommand.load(env, prices, spec).catalog());
+        Instant now = Instant.now();
+        return new TraceFolder(settings.service(), export, pricer, ZoneId.systemDefault(), now.getEpochSecond() * 1_000_000_000L + now.getNano());
+    }
+
+    /** Notes on stderr, each one line behind the command's name. */
+    static Consumer<String> notes(PrintWriter err, String command) {
+        return note -> {
+            synchronized (err) {
+                err.println(TerminalText.visible(command + ": " + note));
+                err.flush();
+            }
+        };
+    }
+
+    static Duration seconds(double s, String flag) {
+        if (!(s >= 0) || Double.isInfinite(s)) {
+            throw UserError.usage(flag + " must be a number of seconds >= 0, not " + s);
+        }
+        return Duration.ofMillis((long) (s * 1000));
+    }
+}
