@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
             PricesCommand.class,
             ReportCommand.class,
             ExportCommand.class,
+            ServeCommand.class,
             AutoComplete.GenerateCompletion.class
         },
         footer = {"", "Run 'sigil COMMAND --help' for a command's options. Exit codes: docs/cli.md."})
