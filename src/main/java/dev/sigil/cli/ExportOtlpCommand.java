@@ -68,8 +68,8 @@ final class ExportOtlpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Environment env = parent.root.environment();
-        List<FileTailSource> sources = sources(env);
         OtlpSettings settings = OtlpRun.settings(endpoint, "--endpoint", env);
+        List<FileTailSource> sources = sources(env);
         var wait = OtlpRun.seconds(waitSeconds, "--wait");
         String command = spec.qualifiedName();
         OtlpExport export = OtlpRun.open(settings, OtlpRun.notes(spec.commandLine().getErr(), command));

@@ -93,6 +93,9 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--no-follow", description = "Read the log to its end and exit, after the final summary if the session finished (stream form unless --mode dashboard is given, which stays until q).")
     boolean noFollow;
 
+    @Mixin
+    OtlpOptions otlp;
+
     @Option(names = "--no-color", description = "No colours in the dashboard (also when the NO_COLOR environment variable is set).")
     boolean noColor;
 
@@ -119,14 +122,20 @@ final class MonitorCommand implements Callable<Integer> {
         }
         OutputStream out = new BufferedOutputStream(env.stdout(), 1 << 16);
         Prices linePrices = prices.prices(env, spec);
+        boolean dashboard = options.mode() == MonitorOptions.Mode.DASHBOARD;
+        OtlpOptions.Live live = otlp.start(env, java.util.List.of(target.source()), spec, dashboard);
         try (MonitorPidFile pid = MonitorPidFile.register(locator.layout(), target.session(),
                 warning -> err.println("sigil monitor: " + TerminalText.visible(warning)))) {
-            if (options.mode() == MonitorOptions.Mode.DASHBOARD) {
+            if (dashboard) {
                 new DashboardMonitor(options, locator, Clock.systemDefaultZone(), linePrices).run(out);
                 return ExitCode.OK;
             }
             boolean problems = new StreamMonitor(options, out, err, Clock.systemDefaultZone(), linePrices).run();
             return problems ? ExitCode.FINDINGS : ExitCode.OK;
+        } finally {
+            if (live != null) {
+                live.end();
+            }
         }
     }
 

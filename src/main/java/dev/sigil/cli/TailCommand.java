@@ -74,6 +74,9 @@ final class TailCommand implements Callable<Integer> {
     @Mixin
     SessionOptions logs;
 
+    @Mixin
+    OtlpOptions otlp;
+
     @Option(names = "--poll-interval", paramLabel = "MILLIS", description = "With --follow, how often to look for new bytes, in milliseconds (default: ${DEFAULT-VALUE}).")
     long pollMillis = 100;
 
@@ -94,11 +97,17 @@ final class TailCommand implements Callable<Integer> {
         printer.showHeaders(sources.size() > 1);
         printer.autoFlush(follow);
         TailOptions options = TailOptions.defaults().withMaxLineBytes(maxLineBytes).withPollInterval(Duration.ofMillis(pollMillis));
+        OtlpOptions.Live live = otlp.start(env, sources, spec, false);
+        int code;
         try {
-            return follow ? TailRun.follow(sources, options, printer) : TailRun.once(sources, options, printer, verbose);
+            code = follow ? TailRun.follow(sources, options, printer) : TailRun.once(sources, options, printer, verbose);
         } catch (UncheckedIOException e) {
-            return TailRun.outputFailed(e, err);
+            code = TailRun.outputFailed(e, err);
         }
+        if (live != null && !live.end().complete() && code == ExitCode.OK) {
+            code = ExitCode.FINDINGS; // what could not be sent was said; the exit code says it too
+        }
+        return code;
     }
 
     private TailPrinter.Format parseFormat() {

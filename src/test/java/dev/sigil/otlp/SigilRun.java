@@ -9,14 +9,15 @@ import java.util.Map;
 import dev.sigil.cli.Environment;
 import dev.sigil.cli.SigilCommand;
 
-/** Runs sigil in-process with an environment, capturing what it prints (the command line's own test form). */
-record SigilRun(int exitCode, String out, String err) {
+/** Runs sigil in-process with an environment, capturing what it prints: picocli's writers, and the raw standard output. */
+record SigilRun(int exitCode, String out, String err, String stdout) {
 
     static SigilRun run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Environment environment = new Environment(env, new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), false, false);
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        Environment environment = new Environment(env, new ByteArrayInputStream(new byte[0]), raw, false, false);
         int code = SigilCommand.commandLine(environment, new PrintWriter(out), new PrintWriter(err)).execute(args);
-        return new SigilRun(code, out.toString(), err.toString());
+        return new SigilRun(code, out.toString(), err.toString(), raw.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -115,7 +115,7 @@ public final class SdkExport implements OtlpExport {
             Thread.currentThread().interrupt();
         }
         outbox.dropLeftovers();
-        meters.shutdown().join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())) + 1000, TimeUnit.MILLISECONDS);
+        meters.shutdown().join(Math.max(0, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())) + 1000, TimeUnit.MILLISECONDS);
         spans.shutdown();
         logs.shutdown();
         closed = outbox.counts();
@@ -137,8 +137,9 @@ public final class SdkExport implements OtlpExport {
     }
 
     private static OtlpHttpMetricExporterBuilder metricExporter(OtlpSettings s) {
+        // No retry here either: the metrics are cumulative, so the next export makes good one that failed.
         OtlpHttpMetricExporterBuilder b = OtlpHttpMetricExporter.builder().setEndpoint(s.metrics().toString()).setTimeout(s.timeout())
-                .setConnectTimeout(s.timeout()).setCompression(s.gzip() ? "gzip" : "none");
+                .setConnectTimeout(s.timeout()).setRetryPolicy(null).setCompression(s.gzip() ? "gzip" : "none");
         s.headers().forEach(b::addHeader);
         return b;
     }
