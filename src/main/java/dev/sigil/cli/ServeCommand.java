@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 import dev.sigil.log.LoggerSettings;
 import dev.sigil.log.Reporter;
@@ -93,16 +92,20 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Reporter reporter = message -> OtlpRun.notes(err, spec.qualifiedName()).accept(message);
-        OtlpReceiver receiver;
+        String shown = found.layout().sessions().toString();
+        String counts;
         try {
-            receiver = OtlpReceiver.start(address, settings, reporter, secret, maxBody);
+            counts = OtlpReceiver.serve(address, settings, reporter, secret, maxBody, p -> {
+                out.println(TerminalText.visible("sigil serve: receiving OTLP/HTTP on http://" + bind + ":" + p
+                        + " (/v1/traces, /v1/logs), writing sessions under " + shown));
+                out.flush();
+            });
         } catch (IOException e) {
             throw UserError.usage("cannot listen on " + bind + ":" + address.getPort() + ": " + e.getMessage());
         }
-        out.println(TerminalText.visible("sigil serve: receiving OTLP/HTTP on http://" + bind + ":" + receiver.address().getPort()
-                + " (/v1/traces, /v1/logs), writing sessions under " + found.layout().sessions()));
-        out.flush();
-        return waitForStop(receiver, err);
+        err.println(spec.qualifiedName() + ": received " + counts);
+        err.flush();
+        return ExitCode.INTERRUPTED;
     }
 
     private Mode mode() {
@@ -126,28 +129,5 @@ final class ServeCommand implements Callable<Integer> {
             throw UserError.usage("--bind " + bind + " is reachable from other machines: give --token (or SIGIL_SERVE_TOKEN), or --insecure");
         }
         return new InetSocketAddress(a, p);
-    }
-
-    /** Runs until Ctrl-C (the shutdown hook) or an interrupt, then stops and says what came in. */
-    private int waitForStop(OtlpReceiver receiver, PrintWriter err) {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop(receiver, err);
-            stopped.countDown();
-        }, "sigil-serve-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Runtime.getRuntime().removeShutdownHook(hook);
-            stop(receiver, err);
-        }
-        return ExitCode.INTERRUPTED;
-    }
-
-    private void stop(OtlpReceiver receiver, PrintWriter err) {
-        receiver.close();
-        err.println(spec.qualifiedName() + ": received " + receiver.counts().describe(receiver.sessions()));
-        err.flush();
     }
 }

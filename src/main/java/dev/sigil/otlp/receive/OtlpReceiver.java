@@ -66,6 +66,47 @@ public final class OtlpReceiver implements AutoCloseable {
         return r;
     }
 
+    /**
+     * Receives until the thread is interrupted or the JVM shuts down (Ctrl-C), then stops and returns what came in.
+     * The command line calls only this, so that no signature of its own names the receiver's types.
+     *
+     * @param listening told the port once the receiver listens
+     * @return one line: requests, items, entries, sessions and refusals ({@link ReceiverCounts#describe})
+     */
+    public static String serve(InetSocketAddress address, LoggerSettings settings, Reporter reporter, String token, int maxBody,
+                               java.util.function.IntConsumer listening) throws IOException {
+        OtlpReceiver receiver = start(address, settings, reporter, token, maxBody);
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        String[] counts = new String[1];
+        Runnable stop = () -> {
+            synchronized (counts) {
+                if (counts[0] == null) {
+                    receiver.close();
+                    counts[0] = receiver.counts().describe(receiver.sessions());
+                }
+            }
+        };
+        Thread hook = new Thread(() -> {
+            stop.run();
+            stopped.countDown();
+        }, "sigil-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        listening.accept(receiver.address().getPort());
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook stops it
+            }
+            stop.run();
+        }
+        synchronized (counts) {
+            return counts[0];
+        }
+    }
+
     public InetSocketAddress address() {
         return server.getAddress();
     }
