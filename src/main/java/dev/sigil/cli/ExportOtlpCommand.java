@@ -60,7 +60,7 @@ final class ExportOtlpCommand implements Callable<Integer> {
     String endpoint;
 
     @Option(names = "--wait", paramLabel = "S", description = "Wait at most S seconds for a collector that is away (default: ${DEFAULT-VALUE}).")
-    double waitSeconds = 10;
+    int waitSeconds = 10;
 
     @Option(names = "--prices", paramLabel = "FILE", description = "Price overrides for sigil.cost.usd (after ~/.sigil/prices.yaml; its models win).")
     Path prices;
@@ -70,7 +70,10 @@ final class ExportOtlpCommand implements Callable<Integer> {
         Environment env = parent.root.environment();
         OtlpSettings settings = OtlpRun.settings(endpoint, "--endpoint", env);
         List<FileTailSource> sources = sources(env);
-        var wait = OtlpRun.seconds(waitSeconds, "--wait");
+        if (waitSeconds < 0) {
+            throw UserError.usage("--wait must be 0 or more seconds, not " + waitSeconds);
+        }
+        java.time.Duration wait = java.time.Duration.ofSeconds(waitSeconds);
         String command = spec.qualifiedName();
         OtlpExport export = OtlpRun.open(settings, OtlpRun.notes(spec.commandLine().getErr(), command));
         LogReplay.Result read;

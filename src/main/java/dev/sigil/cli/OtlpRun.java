@@ -56,11 +56,4 @@ final class OtlpRun {
             }
         };
     }
-
-    static Duration seconds(double s, String flag) {
-        if (!(s >= 0) || Double.isInfinite(s)) {
-            throw UserError.usage(flag + " must be a number of seconds >= 0, not " + s);
-        }
-        return Duration.ofMillis((long) (s * 1000));
-    }
 }

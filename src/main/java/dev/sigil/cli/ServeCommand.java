@@ -25,8 +25,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve",
         description = {
-            "Serve on this machine. --otlp: receive OpenTelemetry (OTLP/HTTP: /v1/traces and",
-            "/v1/logs, protobuf or JSON) from instrumented agents and write each resource's",
+            "Serve on this machine; --otlp receives OpenTelemetry into sessions.",
+            "",
+            "--otlp: OTLP/HTTP (/v1/traces and /v1/logs, protobuf or JSON) from instrumented",
+            "agents; each resource's",
             "spans and log records as a sigil session, through the same logger as",
             "orchestrate, so monitor, tail, validate and prices read them. Binds to",
             "127.0.0.1 unless told otherwise; any other address needs --token or --insecure.",
