@@ -54,10 +54,7 @@ final class LiveExport {
         if (options.otlp == null) {
             return null;
         }
-        if (options.otlpWait < 0) {
-            throw UserError.usage("--otlp-wait must be 0 or more seconds, not " + options.otlpWait);
-        }
-        OtlpSettings settings = OtlpRun.settings(options.otlp, "--otlp", env);
+        OtlpSettings settings = check(options, env);
         PrintWriter err = spec.commandLine().getErr();
         String command = spec.qualifiedName();
         List<String> held = holdNotes ? new ArrayList<>() : null;
@@ -72,6 +69,14 @@ final class LiveExport {
         LiveForwarder forwarder = LiveForwarder.start(sources, TailOptions.defaults(), OtlpRun.folder(settings, export, env, null, spec),
                 export, notes);
         return new LiveExport(forwarder, err, command, held, options.otlpWait);
+    }
+
+    /** The settings of {@code --otlp}, or the usage error of a bad URL, wait or variable (before a command starts its work). */
+    static OtlpSettings check(OtlpOptions options, Environment env) {
+        if (options.otlpWait < 0) {
+            throw UserError.usage("--otlp-wait must be 0 or more seconds, not " + options.otlpWait);
+        }
+        return OtlpRun.settings(options.otlp, "--otlp", env);
     }
 
     /** Reads what is left, sends it (waiting up to --otlp-wait) and says what was sent. */

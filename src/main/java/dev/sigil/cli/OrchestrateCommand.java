@@ -171,6 +171,9 @@ final class OrchestrateCommand implements Callable<Integer> {
             }
             shownTask = task.isEmpty() ? earlier.get().task() : task;
         }
+        if (otlp.enabled()) {
+            LiveExport.check(otlp, env); // a bad --otlp stops before the session is opened
+        }
         Orchestrator.Session run = open(orchestrator, request);
         redaction = run.redaction();
         console.starting(shownTask, sessionId, run.logFile().toString(), resume);

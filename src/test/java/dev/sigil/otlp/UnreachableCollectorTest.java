@@ -44,4 +44,19 @@ class UnreachableCollectorTest {
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("--otlp: 'ftp://h/v1/traces' is not an http:// or https:// URL");
     }
+
+    @Test
+    void aBadOtlpStopsOrchestrateBeforeTheSessionIsOpened() {
+        Path logs = dir.resolve("logs");
+        SigilRun bad = SigilRun.run(Map.of("HOME", dir.toString()), "orchestrate", "--otlp", "ftp://h", "-s", "never-1", "-l", logs.toString(),
+                "Qualify this lead");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--otlp: 'ftp://h/v1/traces' is not an http:// or https:// URL");
+        assertThat(logs.resolve("sessions/never-1")).doesNotExist();
+        SigilRun wait = SigilRun.run(Map.of("HOME", dir.toString()), "orchestrate", "--otlp", "http://127.0.0.1:1", "--otlp-wait", "-1",
+                "-s", "never-2", "-l", logs.toString(), "Qualify this lead");
+        assertThat(wait.exitCode()).isEqualTo(2);
+        assertThat(wait.err()).contains("--otlp-wait must be 0 or more seconds, not -1");
+        assertThat(logs.resolve("sessions/never-2")).doesNotExist();
+    }
 }
