@@ -28,11 +28,11 @@ final class OpenSpan {
         this.endNanos = startNanos;
     }
 
-    /** Marks the span failed with the error's type and text (the first error a span sees names it). */
-    void fail(String errorType, String message) {
+    /** Marks the span failed with the error's type, code and text (the first error a span sees names it). */
+    void fail(String errorType, String errorCode, String message) {
         if (!error) {
             error = true;
-            attributes.text(GenAiNames.ERROR_TYPE, errorType);
+            attributes.text(GenAiNames.ERROR_TYPE, errorType).text(SigilNames.ERROR_CODE, errorCode);
             statusMessage = message;
         }
     }

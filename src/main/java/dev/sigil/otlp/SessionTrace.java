@@ -63,7 +63,7 @@ final class SessionTrace {
         }
         OpenSpan home = home(line, ordinal, t);
         if (e.isError()) {
-            home.fail(e.errorType().isEmpty() ? type : e.errorType(), e.error().isEmpty() ? e.message() : e.error());
+            home.fail(e.errorType().isEmpty() ? type : e.errorType(), e.errorCode(), e.error().isEmpty() ? e.message() : e.error());
         }
         home.tokens += e.tokens();
         if (e.usage().hasModel()) {
@@ -200,7 +200,7 @@ final class SessionTrace {
         String errorType = "";
         if (e.isError()) {
             errorType = e.errorType().isEmpty() ? e.eventType() : e.errorType();
-            call.fail(errorType, e.error().isEmpty() ? e.message() : e.error());
+            call.fail(errorType, e.errorCode(), e.error().isEmpty() ? e.message() : e.error());
         }
         sink.span(call.finish(traceId, resource, true));
         double seconds = e.hasLatency() && e.latencyMs() >= 0 ? e.latencyMs() / 1000d : Double.NaN;
@@ -212,7 +212,7 @@ final class SessionTrace {
         Attrs.Builder a = Attrs.builder().text(SigilNames.EVENT_TYPE, e.eventType()).text(SigilNames.COMPONENT, e.component())
                 .text(SigilNames.OPERATION, e.operation()).text(GenAiNames.CONVERSATION_ID, session)
                 .number(SigilNames.LINE, ordinal).text(SigilNames.LEVEL, e.level().wireName())
-                .text(SigilNames.TIMESTAMP, e.timestamp()).count(SigilNames.TOKENS, e.tokens());
+                .text(SigilNames.TIMESTAMP, e.timestamp()).count(SigilNames.TOKENS, e.tokens()).text(SigilNames.ERROR_CODE, e.errorCode());
         Usage u = e.usage();
         if (u.hasModel()) {
             String provider = provider(u.model());

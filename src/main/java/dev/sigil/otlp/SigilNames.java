@@ -27,6 +27,8 @@ public final class SigilNames {
     public static final String LINE = "sigil.line";
     /** The level as the line states or implies it (debug, info, warning, error, critical). */
     public static final String LEVEL = "sigil.level";
+    /** The code of the line's error record (docs/errors.md: {@code API_001}, {@code TOKEN_001}, ...), when it has one. */
+    public static final String ERROR_CODE = "sigil.error.code";
     /** A span still open when the log ended (no completion line): its end is the last line seen. */
     public static final String UNFINISHED = "sigil.unfinished";
     /** On the resource: the session whose lines these are (the receiver writes them back into it). */

@@ -89,6 +89,20 @@ class SessionTraceTest {
     }
 
     @Test
+    void errorRecordsCarryTheirCodeAndTheFailingSpanTheFirst() throws Exception {
+        List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("contract/examples/valid/error-info.jsonl"));
+        fold(lines.toArray(String[]::new));
+        PythonJsonReader reader = new PythonJsonReader();
+        List<String> codes = lines.stream().map(l -> reader.read(l).path("metadata").path("error_info").path("error_code").asString()).toList();
+        assertThat(codes).doesNotContain("");
+        assertThat(logs).extracting(l -> l.attributes().get(SigilNames.ERROR_CODE)).containsExactlyElementsOf(codes);
+        SpanOut root = spans.stream().filter(s -> s.parentSpanId().isEmpty()).findFirst().orElseThrow();
+        assertThat(root.error()).isTrue();
+        assertThat(root.attributes().get(GenAiNames.ERROR_TYPE)).isEqualTo("BudgetExhaustedError"); // retry_attempt is a warning, not a failure
+        assertThat(root.attributes().get(SigilNames.ERROR_CODE)).isEqualTo(codes.get(2));
+    }
+
+    @Test
     void idsAreStableHexAndDifferBySessionAndKey() {
         assertThat(TelemetryIds.traceId("s1")).hasSize(32).matches("[0-9a-f]+").isEqualTo(TelemetryIds.traceId("s1"))
                 .isNotEqualTo(TelemetryIds.traceId("s2"));
