@@ -36,8 +36,11 @@ final class OtlpCollector implements AutoCloseable {
     private final List<ExportLogsServiceRequest> logs = new ArrayList<>();
     private final List<ExportMetricsServiceRequest> metrics = new ArrayList<>();
     private final List<String> headers = new ArrayList<>();
+    private final List<byte[]> refused = new ArrayList<>();
     private HttpServer server;
     private int port;
+    private int refuseStatus;
+    private int refusals;
 
     static OtlpCollector start() throws IOException {
         OtlpCollector c = new OtlpCollector();
@@ -54,6 +57,17 @@ final class OtlpCollector implements AutoCloseable {
             server.stop(0);
             server = null;
         }
+    }
+
+    /** Answers the next {@code times} requests with HTTP {@code status} and takes nothing of them (their bodies are kept). */
+    synchronized void refuse(int status, int times) {
+        refuseStatus = status;
+        refusals = times;
+    }
+
+    /** The bodies of the requests answered by {@link #refuse}, as they came (before gunzipping). */
+    synchronized List<byte[]> refused() {
+        return List.copyOf(refused);
     }
 
     /** Listens again on the same port (a collector back from an outage). */
@@ -73,6 +87,9 @@ final class OtlpCollector implements AutoCloseable {
 
     private void handle(HttpExchange e, String signal) throws IOException {
         try (e) {
+            if (refusing(e)) {
+                return;
+            }
             byte[] body;
             try (InputStream in = "gzip".equals(e.getRequestHeaders().getFirst("Content-Encoding"))
                     ? new GZIPInputStream(e.getRequestBody()) : e.getRequestBody()) {
@@ -102,6 +119,20 @@ final class OtlpCollector implements AutoCloseable {
                 out.write(answer);
             }
         }
+    }
+
+    private boolean refusing(HttpExchange e) throws IOException {
+        int status;
+        synchronized (this) {
+            if (refusals == 0) {
+                return false;
+            }
+            refusals--;
+            status = refuseStatus;
+            refused.add(e.getRequestBody().readAllBytes());
+        }
+        e.sendResponseHeaders(status, -1);
+        return true;
     }
 
     /** Every span received, with the resource and scope it came under. */

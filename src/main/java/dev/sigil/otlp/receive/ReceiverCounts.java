@@ -28,9 +28,17 @@ public final class ReceiverCounts {
 
     /** One line: requests, what they carried, what was written, and each kind of refusal. */
     public String describe(int sessions) {
-        return requests.get() + " requests: " + spans.get() + " spans and " + logs.get() + " log records, " + entries.get()
-                + " entries written to " + sessions + (sessions == 1 ? " session" : " sessions") + "; refused: " + malformed.get()
+        return plural(requests.get(), "request") + ": " + plural(spans.get(), "span") + " and " + plural(logs.get(), "log record") + ", "
+                + plural(entries.get(), "entry", "entries") + " written to " + plural(sessions, "session") + "; refused: " + malformed.get()
                 + " malformed, " + unauthorised.get() + " without the token, " + tooLarge.get() + " too large, " + busy.get()
                 + " while the log was full";
+    }
+
+    private static String plural(long n, String one) {
+        return plural(n, one, one + "s");
+    }
+
+    private static String plural(long n, String one, String more) {
+        return n + " " + (n == 1 ? one : more);
     }
 }
