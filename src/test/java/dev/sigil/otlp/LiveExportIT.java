@@ -69,6 +69,8 @@ class LiveExportIT {
             assertThat(m.find()).as(err).isTrue();
             assertThat(Long.parseLong(m.group(1))).isEqualTo(lines.size());
             long retried = m.group(4) == null ? 0 : Long.parseLong(m.group(4));
+            System.out.println("LiveExportIT: " + lines.size() + " lines, " + collector.records().size() + " records received (" + duplicates
+                    + " twice), " + retried + " requests sent again; " + err.lines().filter(l -> l.contains("OTLP: sent")).findFirst().orElse(""));
             assertThat(retried).as("the outage made the exporter send again: " + err).isPositive();
             assertThat(duplicates).as("twice only within requests sent again").isLessThanOrEqualTo(retried * 1024);
             assertThat(err).containsOnlyOnce("OTLP: cannot send to " + collector.url()).containsOnlyOnce("takes requests again");
