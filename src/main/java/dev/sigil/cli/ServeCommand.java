@@ -95,18 +95,18 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Reporter reporter = message -> OtlpRun.notes(err, spec.qualifiedName()).accept(message);
         String shown = found.layout().sessions().toString();
-        String counts;
         try {
-            counts = OtlpReceiver.serve(address, settings, reporter, secret, maxBody, p -> {
+            OtlpReceiver.serve(address, settings, reporter, secret, maxBody, p -> {
                 out.println(TerminalText.visible("sigil serve: receiving OTLP/HTTP on http://" + bind + ":" + p
                         + " (/v1/traces, /v1/logs), writing sessions under " + shown));
                 out.flush();
+            }, counts -> {
+                err.println(spec.qualifiedName() + ": received " + counts);
+                err.flush();
             });
         } catch (IOException e) {
             throw UserError.usage("cannot listen on " + bind + ":" + address.getPort() + ": " + e.getMessage());
         }
-        err.println(spec.qualifiedName() + ": received " + counts);
-        err.flush();
         return ExitCode.INTERRUPTED;
     }
 

@@ -67,33 +67,37 @@ public final class OtlpReceiver implements AutoCloseable {
     }
 
     /**
-     * Receives until the thread is interrupted or the JVM shuts down (Ctrl-C), then stops and returns what came in.
-     * The command line calls only this, so that no signature of its own names the receiver's types.
+     * Receives until the thread is interrupted or the JVM shuts down (Ctrl-C, SIGTERM), then stops and tells
+     * {@code stopped} what came in. On a shutdown that is told from the JVM's shutdown hook, which the JVM waits for,
+     * so the line is printed before the process ends. The command line calls only this, so that no signature of its
+     * own names the receiver's types.
      *
      * @param listening told the port once the receiver listens
-     * @return one line: requests, items, entries, sessions and refusals ({@link ReceiverCounts#describe})
+     * @param stopped told once, when the receiver has stopped: requests, items, entries, sessions and refusals
+     *        ({@link ReceiverCounts#describe})
      */
-    public static String serve(InetSocketAddress address, LoggerSettings settings, Reporter reporter, String token, int maxBody,
-                               java.util.function.IntConsumer listening) throws IOException {
+    public static void serve(InetSocketAddress address, LoggerSettings settings, Reporter reporter, String token, int maxBody,
+                             java.util.function.IntConsumer listening, java.util.function.Consumer<String> stopped) throws IOException {
         OtlpReceiver receiver = start(address, settings, reporter, token, maxBody);
-        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
-        String[] counts = new String[1];
+        java.util.concurrent.CountDownLatch shutDown = new java.util.concurrent.CountDownLatch(1);
+        boolean[] told = {false};
         Runnable stop = () -> {
-            synchronized (counts) {
-                if (counts[0] == null) {
+            synchronized (told) { // the hook and an interrupted caller may both get here: once, and neither returns before
+                if (!told[0]) {
+                    told[0] = true;
                     receiver.close();
-                    counts[0] = receiver.counts().describe(receiver.sessions());
+                    stopped.accept(receiver.counts().describe(receiver.sessions()));
                 }
             }
         };
         Thread hook = new Thread(() -> {
             stop.run();
-            stopped.countDown();
+            shutDown.countDown();
         }, "sigil-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         listening.accept(receiver.address().getPort());
         try {
-            stopped.await();
+            shutDown.await();
         } catch (InterruptedException e) {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -101,9 +105,6 @@ public final class OtlpReceiver implements AutoCloseable {
                 // the hook stops it
             }
             stop.run();
-        }
-        synchronized (counts) {
-            return counts[0];
         }
     }
 
