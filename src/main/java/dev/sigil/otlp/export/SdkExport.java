@@ -32,7 +32,10 @@ import io.opentelemetry.sdk.trace.data.StatusData;
  */
 public final class SdkExport implements OtlpExport {
 
-    /** Bytes of spans and records kept for a collector that is away, before new ones are dropped and counted. */
+    /**
+     * Most bytes of spans and records kept for a collector that is away, before new ones are dropped and counted; less
+     * in a small heap ({@link #queueBytes}).
+     */
     public static final long DEFAULT_QUEUE_BYTES = 64L << 20;
 
     private final Logger sdkLogger;
@@ -68,7 +71,16 @@ public final class SdkExport implements OtlpExport {
      * @param metricInterval how often the metrics are sent while the export is open (they are sent at close too)
      */
     public static OtlpExport open(OtlpSettings settings, Consumer<String> reporter, Duration metricInterval) {
-        return new SdkExport(settings, reporter, metricInterval, DEFAULT_QUEUE_BYTES);
+        return new SdkExport(settings, reporter, metricInterval, queueBytes(Runtime.getRuntime().maxMemory()));
+    }
+
+    /**
+     * The queue's bound in a heap of {@code maxHeap} bytes: an eighth of it (a queued text may take two bytes a
+     * character, and a batch being sent is encoded beside it), at least 4 MiB, at most {@link #DEFAULT_QUEUE_BYTES}.
+     * The readers run with a 64 MB heap (ADR 0065), where this gives 8 MiB.
+     */
+    static long queueBytes(long maxHeap) {
+        return Math.max(4L << 20, Math.min(DEFAULT_QUEUE_BYTES, maxHeap / 8));
     }
 
     @Override
