@@ -62,8 +62,8 @@ final class ExportOtlpCommand implements Callable<Integer> {
     @Option(names = "--wait", paramLabel = "S", description = "Wait at most S seconds for a collector that is away (default: ${DEFAULT-VALUE}).")
     int waitSeconds = 10;
 
-    @Option(names = "--prices", paramLabel = "FILE", description = "Price overrides for sigil.cost.usd (after ~/.sigil/prices.yaml; its models win).")
-    Path prices;
+    @Mixin
+    PriceOptions prices;
 
     @Override
     public Integer call() {
@@ -79,7 +79,7 @@ final class ExportOtlpCommand implements Callable<Integer> {
         LogReplay.Result read;
         ExportCounts counts;
         try {
-            read = LogReplay.replay(sources, TailOptions.defaults(), OtlpRun.folder(settings, export, env, prices, spec),
+            read = LogReplay.replay(sources, TailOptions.defaults(), OtlpRun.folder(settings, export, prices.pricer(env, spec)),
                     OtlpRun.notes(spec.commandLine().getErr(), command));
         } finally {
             counts = export.close(wait);

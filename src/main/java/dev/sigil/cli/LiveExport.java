@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import dev.sigil.cost.UsagePricer;
 import dev.sigil.otlp.ExportCounts;
 import dev.sigil.otlp.OtlpExport;
 import dev.sigil.otlp.OtlpSettings;
@@ -49,8 +50,10 @@ final class LiveExport {
      * Starts exporting {@code sources} as they grow, or returns null without {@code --otlp}.
      *
      * @param holdNotes keep the notes until the end (a dashboard holds the terminal)
+     * @param pricer the command's prices, for {@code sigil.cost.usd}
      */
-    static LiveExport start(OtlpOptions options, Environment env, List<? extends TailSource> sources, CommandSpec spec, boolean holdNotes) {
+    static LiveExport start(OtlpOptions options, Environment env, List<? extends TailSource> sources, CommandSpec spec, boolean holdNotes,
+                            UsagePricer pricer) {
         if (options.otlp == null) {
             return null;
         }
@@ -66,7 +69,7 @@ final class LiveExport {
             }
         };
         OtlpExport export = OtlpRun.open(settings, notes);
-        LiveForwarder forwarder = LiveForwarder.start(sources, TailOptions.defaults(), OtlpRun.folder(settings, export, env, null, spec),
+        LiveForwarder forwarder = LiveForwarder.start(sources, TailOptions.defaults(), OtlpRun.folder(settings, export, pricer),
                 export, notes);
         return new LiveExport(forwarder, err, command, held, options.otlpWait);
     }

@@ -123,7 +123,8 @@ final class MonitorCommand implements Callable<Integer> {
         OutputStream out = new BufferedOutputStream(env.stdout(), 1 << 16);
         Prices linePrices = prices.prices(env, spec);
         boolean dashboard = options.mode() == MonitorOptions.Mode.DASHBOARD;
-        LiveExport live = !otlp.enabled() ? null : LiveExport.start(otlp, env, java.util.List.of(target.source()), spec, dashboard);
+        LiveExport live = !otlp.enabled() ? null : LiveExport.start(otlp, env, java.util.List.of(target.source()), spec, dashboard,
+                prices.pricer(env, spec));
         try (MonitorPidFile pid = MonitorPidFile.register(locator.layout(), target.session(),
                 warning -> err.println("sigil monitor: " + TerminalText.visible(warning)))) {
             if (dashboard) {

@@ -177,7 +177,7 @@ final class OrchestrateCommand implements Callable<Integer> {
         Orchestrator.Session run = open(orchestrator, request);
         redaction = run.redaction();
         console.starting(shownTask, sessionId, run.logFile().toString(), resume);
-        LiveExport live = !otlp.enabled() ? null : LiveExport.start(otlp, env, List.of(new dev.sigil.tail.FileTailSource(run.logFile())), spec, dashboard);
+        LiveExport live = !otlp.enabled() ? null : LiveExport.start(otlp, env, List.of(new dev.sigil.tail.FileTailSource(run.logFile())), spec, dashboard, pricer);
         OrchestrationResult result = dashboard ? withDashboard(run, env, found, console, new Prices(pricer::usd, ZoneId.systemDefault()))
                 : runHere(run, console);
         if (live != null) {

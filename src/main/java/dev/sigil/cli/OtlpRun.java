@@ -1,19 +1,17 @@
 package dev.sigil.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.function.Consumer;
 
-import dev.sigil.otlp.CallPricer;
+import dev.sigil.cost.UsagePricer;
 import dev.sigil.otlp.OtlpExport;
 import dev.sigil.otlp.OtlpSettings;
 import dev.sigil.otlp.TraceFolder;
 import dev.sigil.otlp.export.SdkExport;
 import dev.sigil.text.TerminalText;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What the exporting commands share: the settings from a flag and the environment, the export opened through the
@@ -40,9 +38,8 @@ final class OtlpRun {
         return SdkExport.open(settings, notes, METRIC_INTERVAL);
     }
 
-    /** The fold of the lines into {@code export}, pricing calls with the snapshot, ~/.sigil/prices.yaml and {@code prices}. */
-    static TraceFolder folder(OtlpSettings settings, OtlpExport export, Environment env, Path prices, CommandSpec spec) {
-        CallPricer pricer = new CallPricer(() -> PricesCommand.load(env, prices, spec).catalog());
+    /** The fold of the lines into {@code export}, pricing calls with the command's prices (its --prices, docs/cost.md §4). */
+    static TraceFolder folder(OtlpSettings settings, OtlpExport export, UsagePricer pricer) {
         Instant now = Instant.now();
         return new TraceFolder(settings.service(), export, pricer, ZoneId.systemDefault(), now.getEpochSecond() * 1_000_000_000L + now.getNano());
     }

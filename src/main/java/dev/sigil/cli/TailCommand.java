@@ -97,7 +97,7 @@ final class TailCommand implements Callable<Integer> {
         printer.showHeaders(sources.size() > 1);
         printer.autoFlush(follow);
         TailOptions options = TailOptions.defaults().withMaxLineBytes(maxLineBytes).withPollInterval(Duration.ofMillis(pollMillis));
-        LiveExport live = !otlp.enabled() ? null : LiveExport.start(otlp, env, sources, spec, false);
+        LiveExport live = !otlp.enabled() ? null : LiveExport.start(otlp, env, sources, spec, false, new PriceOptions().pricer(env, spec));
         int code;
         try {
             code = follow ? TailRun.follow(sources, options, printer) : TailRun.once(sources, options, printer, verbose);

@@ -4,7 +4,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-import dev.sigil.monitor.state.EventTime;
+import dev.sigil.contract.event.EventTime;
 
 /**
  * The instant of a log timestamp in epoch nanoseconds: aware timestamps as they say, naive ones (what

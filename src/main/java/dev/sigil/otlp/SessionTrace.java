@@ -11,6 +11,7 @@ import java.util.Map;
 import dev.sigil.contract.codec.PythonJsonWriter;
 import dev.sigil.contract.event.LogEvent;
 import dev.sigil.contract.event.Usage;
+import dev.sigil.cost.UsagePricer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,7 +30,7 @@ final class SessionTrace {
     private final String traceId;
     private final Attrs resource;
     private final TelemetrySink sink;
-    private final CallPricer pricer;
+    private final UsagePricer pricer;
     private final ZoneId zone;
     private final long fallbackNanos;
     private final Map<String, Deque<OpenSpan>> steps = new HashMap<>();
@@ -40,7 +41,7 @@ final class SessionTrace {
     private long lines;
     private long lastNanos = LineTime.UNREADABLE;
 
-    SessionTrace(String session, Attrs resource, TelemetrySink sink, CallPricer pricer, ZoneId zone, long fallbackNanos) {
+    SessionTrace(String session, Attrs resource, TelemetrySink sink, UsagePricer pricer, ZoneId zone, long fallbackNanos) {
         this.session = session;
         this.traceId = TelemetryIds.traceId(session);
         this.resource = resource;

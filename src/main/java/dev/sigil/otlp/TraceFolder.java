@@ -5,6 +5,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.sigil.cost.UsagePricer;
+
 /**
  * Folds the lines of a log, of any number of sessions, into what OTLP carries (docs/otlp.md): each session's trace
  * ({@link SessionTrace}) under a resource of its own (the service and {@code sigil.session.id}), sent to one sink.
@@ -17,7 +19,7 @@ public final class TraceFolder {
 
     private final Attrs service;
     private final TelemetrySink sink;
-    private final CallPricer pricer;
+    private final UsagePricer pricer;
     private final ZoneId zone;
     private final long startNanos;
     private final Map<String, SessionTrace> sessions = new LinkedHashMap<>(16, 0.75f, true);
@@ -30,7 +32,7 @@ public final class TraceFolder {
      * @param zone the zone of naive timestamps (the writing machine's local time)
      * @param startNanos the time of lines whose timestamp cannot be read and that follow no line that has one
      */
-    public TraceFolder(Attrs service, TelemetrySink sink, CallPricer pricer, ZoneId zone, long startNanos) {
+    public TraceFolder(Attrs service, TelemetrySink sink, UsagePricer pricer, ZoneId zone, long startNanos) {
         this.service = service;
         this.sink = sink;
         this.pricer = pricer;

@@ -62,7 +62,7 @@ class OtlpLayeringTest {
         assertThat(uses(MAIN.resolve("dev/sigil/otlp/export"), true, List.of("com.google.protobuf", "io.opentelemetry.proto"))).isEmpty();
         assertThat(uses(MAIN.resolve("dev/sigil/otlp/receive"), true, List.of("io.opentelemetry.sdk", "io.opentelemetry.api",
                 "io.opentelemetry.exporter"))).isEmpty();
-        for (String pkg : List.of("contract", "log", "tail", "monitor", "print", "orchestrate", "validate", "tokens", "config", "cost", "prices")) {
+        for (String pkg : List.of("contract", "log", "tail", "monitor", "print", "orchestrate", "validate", "tokens", "config", "cost", "prices", "spend", "report")) {
             assertThat(uses(MAIN.resolve("dev/sigil/" + pkg), true, List.of("io.opentelemetry", "com.google.protobuf", "dev.sigil.otlp")))
                     .as(pkg).isEmpty();
         }

@@ -114,6 +114,9 @@ class ServeOtlpTest {
         assertThat(events.stream().filter(e -> e.eventType().equals("step_error")).count()).isEqualTo(1);
         assertThat(events.stream().filter(e -> e.eventType().equals("error")).count()).isEqualTo(5);
         assertThat(events.stream().filter(e -> e.message().startsWith("answered question")).count()).isEqualTo(50);
+        JsonNode total = report(sessions.get(0), "model").path(report(sessions.get(0), "model").size() - 1).path("total");
+        assertThat(total.path("input_tokens").longValue()).as("sigil report of the written session").isEqualTo(input);
+        assertThat(total.path("output_tokens").longValue()).isEqualTo(output);
     }
 
     @Test
@@ -126,7 +129,10 @@ class ServeOtlpTest {
             assertThat(export.exitCode()).as(export.out() + export.err()).isZero();
             assertThat(serve.stop()).isEqualTo(130);
         }
-        // sigil report is not on main yet: both logs are summed with the readers' decoder, as the report will.
+        assertThat(report(log, "model").size()).as("rows of four models and the total").isEqualTo(GeneratedLog.MODELS.size() + 2);
+        for (String by : List.of("model", "component", "operation", "session", "tree")) {
+            assertThat(report(root.resolve("sessions/trip-1/execution.jsonl"), by)).as("sigil report --by " + by).isEqualTo(report(log, by));
+        }
         List<LogEvent> before = validLines(log);
         List<LogEvent> after = validLines(root.resolve("sessions/trip-1/execution.jsonl"));
         assertThat(summary(after)).isEqualTo(summary(before));
@@ -186,6 +192,14 @@ class ServeOtlpTest {
     private static HttpResponse<byte[]> post(HttpClient http, String url, String type, byte[] body, String token) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", type).header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** {@code sigil report LOG --by BY --format json}: its rows, then the total. */
+    private JsonNode report(Path log, String by) {
+        SigilRun run = SigilRun.run(env(), "report", log.toString(), "--by", by, "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String json = run.out().isEmpty() ? run.stdout() : run.out();
+        return new PythonJsonReader().read(json.strip());
     }
 
     /** Every line of {@code log}, each checked against the contract (schema and usage rules), as readers see it. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.sigil.contract.codec.PythonJsonReader;
 import dev.sigil.contract.event.LogEventDecoder;
+import dev.sigil.cost.UsagePricer;
 import dev.sigil.prices.BundledPrices;
 import tools.jackson.databind.JsonNode;
 
@@ -26,7 +27,7 @@ class SessionTraceTest {
             @Override public void log(LogOut l) { logs.add(l); }
             @Override public void call(ModelCall c) { calls.add(c); }
         };
-        TraceFolder folder = new TraceFolder(Attrs.builder().text("service.name", "t").build(), sink, new CallPricer(BundledPrices::catalog),
+        TraceFolder folder = new TraceFolder(Attrs.builder().text("service.name", "t").build(), sink, new UsagePricer(BundledPrices::catalog),
                 ZoneOffset.UTC, 0);
         PythonJsonReader reader = new PythonJsonReader();
         for (String l : lines) {

@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.zip.GZIPInputStream;
@@ -179,9 +178,9 @@ public final class OtlpReceiver implements AutoCloseable {
         }
         boolean written = true;
         try {
-            Set<String> fresh = writers.open(batches);
+            writers.open(batches);
             for (int i = 0; i < batches.size(); i++) {
-                written &= writers.write(batches.get(i), checked.get(i), fresh.contains(batches.get(i).session()));
+                written &= writers.write(batches.get(i), checked.get(i));
                 counts.entries.addAndGet(checked.get(i).size());
             }
         } catch (IOException | RuntimeException cannotOpen) {

@@ -29,6 +29,8 @@ final class SessionWriters implements AutoCloseable {
     private final Reporter reporter;
     private final SchemaValidator validator = SchemaValidator.executionEntry();
     private final Map<String, ExecutionLogger> open = new LinkedHashMap<>();
+    /** Sessions opened whose first entry is not written yet: whichever request writes first writes their start. */
+    private final java.util.Set<String> unstarted = new java.util.HashSet<>();
     private int opened;
 
     SessionWriters(LoggerSettings settings, Reporter reporter) {
@@ -60,14 +62,18 @@ final class SessionWriters implements AutoCloseable {
     }
 
     /**
-     * Logs a session's checked entries, in order.
+     * Logs a session's checked entries, in order; the first entries written to a session opened by this receiver come
+     * after a session_start (theirs, or one made for them), whichever request they came in.
      *
      * @return false if the logger dropped one (its queue full): the caller answers 503 so that the client sends again
      */
-    synchronized boolean write(EntryMapper.Batch batch, List<ExecutionEntry> entries, boolean fresh) {
+    synchronized boolean write(EntryMapper.Batch batch, List<ExecutionEntry> entries) {
         ExecutionLogger logger = open.get(batch.session());
         boolean all = true;
-        if (fresh && !entries.isEmpty() && entries.get(0).eventType() != EventType.SESSION_START) {
+        if (entries.isEmpty()) {
+            return true;
+        }
+        if (unstarted.remove(batch.session()) && entries.get(0).eventType() != EventType.SESSION_START) {
             ExecutionEntry first = entries.get(0);
             all = logger.log(new ExecutionEntry(first.timestamp(), batch.session(), EventType.SESSION_START, Component.ORCHESTRATOR,
                     "Receiving over OTLP from " + batch.service(), 0, Metadata.builder().task("OTLP from " + batch.service()).build()));
@@ -81,19 +87,16 @@ final class SessionWriters implements AutoCloseable {
     /**
      * Opens the loggers of these sessions that are not open yet, all before anything is written.
      *
-     * @return the sessions opened now (their first data gets a session_start)
      * @throws IOException if one cannot be opened (another writer holds it, the disk): nothing is written then
      */
-    synchronized java.util.Set<String> open(List<EntryMapper.Batch> batches) throws IOException {
-        java.util.Set<String> opened = new java.util.HashSet<>();
+    synchronized void open(List<EntryMapper.Batch> batches) throws IOException {
         for (EntryMapper.Batch b : batches) {
             if (!open.containsKey(b.session())) {
                 open.put(b.session(), ExecutionLogger.builder(settings).reporter(reporter).shutdownHook(false).open(b.session()));
-                opened.add(b.session());
+                unstarted.add(b.session());
                 this.opened++;
             }
         }
-        return opened;
     }
 
     /** Sessions written since the receiver started. */
