@@ -23,7 +23,7 @@ public final class Main {
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught(thread, e, env.debug()));
         int code;
         try {
-            code = SigilCommand.commandLine(env).execute(args);
+            code = SigilCommand.commandLine(env, args.length > 0 ? args[0] : null).execute(args);
         } catch (Error e) {
             if (!isOutOfMemory(e)) {
                 throw e; // to the handler above: an internal error

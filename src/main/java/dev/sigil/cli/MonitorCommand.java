@@ -102,6 +102,9 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--wait", description = "Wait for a log whose directory does not exist yet (a session not started, a path not created); without it that is an error. A missing file in an existing directory is always waited for.")
     boolean waitForDirectory;
 
+    @Mixin
+    OtlpOptions otlp;
+
     @Option(names = "--no-color", description = "No colours in the dashboard (also when the NO_COLOR environment variable is set).")
     boolean noColor;
 
@@ -141,14 +144,21 @@ final class MonitorCommand implements Callable<Integer> {
         }
         OutputStream out = new BufferedOutputStream(new StandardOutput(env.stdout()), 1 << 16);
         Prices linePrices = prices.prices(env, spec);
+        boolean dashboard = options.mode() == MonitorOptions.Mode.DASHBOARD;
+        LiveExport live = !otlp.enabled() ? null : LiveExport.start(otlp, env, java.util.List.of(target.source()), spec, dashboard,
+                prices.pricer(env, spec));
         try (MonitorPidFile pid = MonitorPidFile.register(locator.layout(), target.session(),
                 warning -> err.println("sigil monitor: " + TerminalText.visible(warning)))) {
-            if (options.mode() == MonitorOptions.Mode.DASHBOARD) {
+            if (dashboard) {
                 new DashboardMonitor(options, locator, Clock.systemDefaultZone(), linePrices).run(out);
                 return ExitCode.OK;
             }
             boolean problems = new StreamMonitor(options, out, err, Clock.systemDefaultZone(), linePrices).run();
             return problems ? ExitCode.FINDINGS : ExitCode.OK;
+        } finally {
+            if (live != null) {
+                live.end();
+            }
         }
     }
 

@@ -80,6 +80,9 @@ final class OrchestrateCommand implements Callable<Integer> {
     @Mixin
     SessionOptions logs;
 
+    @Mixin
+    OtlpOptions otlp;
+
     @Parameters(paramLabel = "TASK", arity = "0..*", description = "What to do, e.g. \"Qualify this lead: John Smith from Acme Corp\" (words are joined by spaces; may be left out with --resume).")
     List<String> taskWords = new ArrayList<>();
 
@@ -171,11 +174,18 @@ final class OrchestrateCommand implements Callable<Integer> {
             }
             shownTask = task.isEmpty() ? earlier.get().task() : task;
         }
+        if (otlp.enabled()) {
+            LiveExport.check(otlp, env); // a bad --otlp stops before the session is opened
+        }
         Orchestrator.Session run = open(orchestrator, request);
         redaction = run.redaction();
         console.starting(shownTask, sessionId, run.logFile().toString(), resume);
+        LiveExport live = !otlp.enabled() ? null : LiveExport.start(otlp, env, List.of(new dev.sigil.tail.FileTailSource(run.logFile())), spec, dashboard, pricer);
         OrchestrationResult result = dashboard ? withDashboard(run, env, found, console, new Prices(pricer::usd, ZoneId.systemDefault()))
                 : runHere(run, console);
+        if (live != null) {
+            live.end();
+        }
         return switch (result.status()) {
             case COMPLETED -> ExitCode.OK;
             case COMPLETED_WITH_FAILURES, FAILED -> ExitCode.FINDINGS;

@@ -62,7 +62,20 @@ public final class SigilCommand implements Runnable {
 
     /** A fully configured command line for {@code environment}, printing UTF-8 to the process's stdout and stderr. */
     public static CommandLine commandLine(Environment environment) {
+        return commandLine(environment, (String) null);
+    }
+
+    /**
+     * The command line to run {@code first} (the first argument, or null). {@code export} and {@code serve} are
+     * added only when {@code first} names none of the other subcommands (ADR 0130): picocli builds the model of every
+     * subcommand it knows before parsing, and their classes (not even their names in a constant) are then not loaded.
+     */
+    public static CommandLine commandLine(Environment environment, String first) {
         CommandLine cmd = new CommandLine(new SigilCommand(environment));
+        if (first == null || !cmd.getSubcommands().containsKey(first) || first.equals("generate-completion")) {
+            cmd.addSubcommand(new ExportCommand());
+            cmd.addSubcommand(new ServeCommand());
+        }
         cmd.setExecutionExceptionHandler(new ErrorPolicy(environment.debug()));
         cmd.setParameterExceptionHandler(new UsageErrors());
         NumberValues.register(cmd);

@@ -81,6 +81,9 @@ final class TailCommand implements Callable<Integer> {
     @Mixin
     FormatOptions formats;
 
+    @Mixin
+    OtlpOptions otlp;
+
     @Option(names = "--poll-interval", paramLabel = "MILLIS", description = "With --follow, how often to look for new bytes, in milliseconds (default: ${DEFAULT-VALUE}).")
     long pollMillis = 100;
 
@@ -107,12 +110,18 @@ final class TailCommand implements Callable<Integer> {
         printer.showHeaders(sources.size() > 1);
         printer.autoFlush(follow);
         TailOptions options = TailOptions.defaults().withMaxLineBytes(maxLineBytes).withPollInterval(Duration.ofMillis(pollMillis));
+        LiveExport live = !otlp.enabled() ? null : LiveExport.start(otlp, env, sources, spec, false, new PriceOptions().pricer(env, spec));
+        int code;
         try {
-            return follow ? TailRun.follow(sources, options, printer, inFormats)
+            code = follow ? TailRun.follow(sources, options, printer, inFormats)
                     : TailRun.once(sources, options, printer, verbose, inFormats);
         } catch (UncheckedIOException e) {
-            return TailRun.outputFailed(e, err);
+            code = TailRun.outputFailed(e, err);
         }
+        if (live != null && !live.end().complete() && code == ExitCode.OK) {
+            code = ExitCode.FINDINGS; // what could not be sent was said; the exit code says it too
+        }
+        return code;
     }
 
     private TailPrinter.Format parseFormat() {
