@@ -87,10 +87,19 @@ final class Overlays {
         while (!lines.isEmpty() && lines.get(lines.size() - 1).rawContent().isEmpty()) {
             lines.remove(lines.size() - 1);
         }
-        if (lines.size() + 2 > area.height()) {
+        // between the header and the status bar, which stay readable under it
+        Rect room = new Rect(area.x(), area.y() + 1, area.width(), Math.max(3, area.height() - 3));
+        if (lines.size() + 2 > room.height()) {
             lines.removeIf(l -> l.rawContent().isEmpty()); // a small window keeps the figures, not the spacing
         }
-        Rect box = Panels.centered(area, state.run() == Run.ENDED ? 76 : 62, lines.size() + 2);
+        int fits = room.height() - 2;
+        if (lines.size() > fits) {
+            int hidden = lines.size() - (fits - 1);
+            lines = new ArrayList<>(lines.subList(0, fits - 1));
+            lines.add(Line.from(Span.styled("… " + hidden + " more lines"
+                    + (state.run() == Run.ENDED ? ", printed on leaving" : ""), theme.dim())));
+        }
+        Rect box = Panels.centered(room, state.run() == Run.ENDED ? 76 : 62, lines.size() + 2);
         Clear.INSTANCE.render(box, buffer);
         String how = state.run() == Run.ENDED ? " · Enter or q leaves, Esc shows the dashboard" : " (Esc closes)";
         String title = (s.status() == Status.ERROR ? "Session ended with an error" : "Execution complete") + how;
