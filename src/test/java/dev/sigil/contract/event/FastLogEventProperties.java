@@ -14,6 +14,7 @@ import dev.sigil.testing.JsonTexts;
 import dev.sigil.testing.UsageArbitraries;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -51,7 +52,9 @@ class FastLogEventProperties {
                 JsonTexts.of(JsonArbitraries.values(2)), JsonTextArbitraries.lines());
     }
 
-    @Property(tries = 5000)
+    // No edge cases: their combinations over these nested arbitraries took minutes and most of a 1 GiB heap in the
+    // suite's shared JVM (jqwik keeps them memoized); the random tries reach the same shapes.
+    @Property(tries = 5000, edgeCases = EdgeCasesMode.NONE)
     void theFastEventIsTheExactEvent(@ForAll("lines") byte[] line) {
         LogEvent fast = SHARED.decode(line, 0, line.length);
         Statistics.collect(fast != null ? "fast" : "exact");
@@ -93,8 +96,19 @@ class FastLogEventProperties {
     Arbitrary<JsonNode> valid() {
         dev.sigil.contract.validation.SchemaValidator schema = dev.sigil.contract.validation.SchemaValidator.executionEntry();
         // Valid entries, but for what the fast path leaves alone on purpose (NaN, infinities, integers of more than
-        // FastJson.MAX_DIGITS digits, error records).
+        // FastJson.MAX_DIGITS digits, error records, usage counts written as floats such as 5.0).
         return EntryArbitraries.entries().filter(e -> schema.validate(e).isEmpty() && !e.path("metadata").has("error_info")
+                && integralCounts(e.path("metadata").path("tokens_used"))
                 && !new PythonJsonWriter(PythonJsonWriter.NonFinite.WRITE_LITERALS).encodeToString(e).matches(".*(NaN|Infinity|[0-9]{" + dev.sigil.contract.codec.FastJson.MAX_DIGITS + "}).*"));
+    }
+
+    /** Whether every number of a usage record is written as an integer (the schema also takes 5.0). */
+    private static boolean integralCounts(JsonNode usage) {
+        for (JsonNode v : usage) {
+            if (v.isNumber() && !v.isIntegralNumber()) {
+                return false;
+            }
+        }
+        return true;
     }
 }
