@@ -1,0 +1,59 @@
+package dev.sigil.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+import dev.sigil.alerts.RuleSet;
+import dev.sigil.alerts.RulesFile;
+import dev.sigil.alerts.RulesFileException;
+import dev.sigil.layout.SigilHome;
+import dev.sigil.text.TerminalText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code sigil alerts}: rules over the logs (docs/alerts.md); the work is in its subcommands. */
+@Command(name = "alerts",
+        description = {
+            "Alert rules over the logs: replay logs through them (test) or show them (list).",
+            "",
+            "Rules are read from --rules FILE, else ~/.sigil/alerts.yaml (YAML, checked",
+            "against contract/alert-rules.schema.json). docs/alerts.md explains them."
+        },
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {AlertsTestCommand.class, AlertsListCommand.class})
+final class AlertsCommand implements Runnable {
+
+    @ParentCommand
+    SigilCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code --rules FILE}, for the subcommands that read rules. */
+    static final class RulesOption {
+
+        @Option(names = "--rules", paramLabel = "FILE", description = "The rules file (default ~/.sigil/alerts.yaml).")
+        Path rules;
+
+        /** The rules, or every problem of the file on stderr and exit 2. */
+        RuleSet load(Environment env, CommandSpec spec) {
+            Path file = rules != null ? rules : SigilHome.of(env.variables()).alertsFile();
+            try {
+                return RulesFile.load(file);
+            } catch (RulesFileException e) {
+                PrintWriter err = spec.commandLine().getErr();
+                e.problems().forEach(p -> err.println(TerminalText.visible(spec.qualifiedName() + ": error: " + p)));
+                err.flush();
+                throw UserError.usage(e.problems().size() == 1 ? "invalid rules file" : "invalid rules file (" + e.problems().size() + " problems above)");
+            }
+        }
+    }
+}
