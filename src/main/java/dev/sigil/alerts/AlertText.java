@@ -49,7 +49,7 @@ public final class AlertText {
                 + " (session " + a.sessionId() + where + ")";
     }
 
-    private static String string(String text) {
+    static String string(String text) {
         return STRINGS.encodeToString(JsonNodeFactory.instance.stringNode(text));
     }
 }

@@ -17,13 +17,14 @@ import picocli.CommandLine.Spec;
 /** {@code sigil alerts}: rules over the logs (docs/alerts.md); the work is in its subcommands. */
 @Command(name = "alerts",
         description = {
-            "Alert rules over the logs: replay logs through them (test) or show them (list).",
+            "Alert rules over the logs: replay logs through them (test), follow logs and",
+            "deliver what fires (watch), or show the rules (list).",
             "",
             "Rules are read from --rules FILE, else ~/.sigil/alerts.yaml (YAML, checked",
             "against contract/alert-rules.schema.json). docs/alerts.md explains them."
         },
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {AlertsTestCommand.class, AlertsListCommand.class})
+        subcommands = {AlertsTestCommand.class, AlertsListCommand.class, AlertsWatchCommand.class})
 final class AlertsCommand implements Runnable {
 
     @ParentCommand

@@ -1,0 +1,117 @@
+package dev.sigil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code sigil alerts watch}: live evaluation delivers what a replay of the same lines finds, through each rule's
+ * actions; a restart does not deliver again what was delivered; lines appended later fire as a replay says.
+ */
+class AlertsWatchTest {
+
+    private static final String RULES = """
+            rules:
+              - {name: tokens, metric: tokens, op: ">=", threshold: 2000, cooldown: 2m, actions: ["stdout:json"]}
+              - {name: errors, metric: error_count, window: 5m, op: ">=", threshold: 1, cooldown: 1m, actions: ["stdout:json", stderr]}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final AtomicInteger minute = new AtomicInteger();
+
+    private Map<String, String> env() {
+        return Map.of("HOME", dir.resolve("home").toString());
+    }
+
+    private String lines(int n, String session) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            int m = minute.getAndIncrement();
+            String type = m % 5 == 4 ? "step_error" : "step_complete";
+            s.append("{\"timestamp\":\"2026-03-02T1").append(m / 60).append(':').append(String.format("%02d", m % 60)).append(":00\",\"session_id\":\"")
+                    .append(session).append("\",\"event_type\":\"").append(type).append("\",\"component\":\"reasoning\",\"message\":\"")
+                    .append("x".repeat(4096 + (m % 3) * 8192)).append("\",\"tokens\":700}\n");
+        }
+        return s.toString();
+    }
+
+    @Test
+    void aWatchDeliversWhatAReplayFindsAndARestartDoesNotDeliverItAgain() throws Exception {
+        Path rules = Files.writeString(dir.resolve("rules.yaml"), RULES);
+        Path session = Files.createDirectories(dir.resolve("logs/sessions/s1"));
+        Path log = Files.writeString(session.resolve("execution.jsonl"), lines(12, "s1"));
+        String[] watch = {"alerts", "watch", "--rules", rules.toString(), "--no-follow", session.toString()};
+        CliRun first = CliRun.run(env(), watch);
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        String replay = CliRun.run(env(), "alerts", "test", "--rules", rules.toString(), "--format", "json", session.toString()).out();
+        assertThat(first.out()).isEqualTo(replay).contains("\"rule\":\"tokens\"", "\"rule\":\"errors\"");
+        assertThat(first.err().lines()).hasSize((int) replay.lines().filter(l -> l.contains("\"rule\":\"errors\"")).count())
+                .allMatch(l -> l.contains("WARNING errors: error_count"));
+        assertThat(Files.readString(session.resolve("alerts.state.json"))).isEqualTo("{\"log\":\"execution.jsonl\",\"lines\":12}\n");
+
+        CliRun again = CliRun.run(env(), watch);
+        assertThat(again.out()).as("a restart delivers nothing again").isEmpty();
+
+        Files.writeString(log, lines(12, "s1"), StandardOpenOption.APPEND);
+        CliRun later = CliRun.run(env(), watch);
+        List<String> all = CliRun.run(env(), "alerts", "test", "--rules", rules.toString(), "--format", "json", session.toString()).out().lines().toList();
+        List<String> newer = new ArrayList<>(all.subList(replay.lines().toList().size(), all.size()));
+        assertThat(newer).isNotEmpty();
+        assertThat(later.out().lines().toList()).as("only the alerts of the new lines").isEqualTo(newer);
+    }
+
+    @Test
+    void aLiveWatchFollowsLogsAsTheyGrowAndNewSessionsWithAll() throws Exception {
+        Path rules = Files.writeString(dir.resolve("rules.yaml"), RULES);
+        Path logs = dir.resolve("logs");
+        Path s1 = Files.createDirectories(logs.resolve("sessions/s1"));
+        Files.writeString(s1.resolve("execution.jsonl"), lines(3, "s1"));
+        StringWriter out = new StringWriter();
+        Environment environment = new Environment(env(), new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), false, false);
+        int[] code = {-1};
+        Thread t = new Thread(() -> code[0] = SigilCommand.commandLine(environment, new PrintWriter(out), new PrintWriter(new StringWriter()))
+                .execute("alerts", "watch", "--rules", rules.toString(), "--all", "--log-path", logs.toString(), "--poll-interval", "10"));
+        t.start();
+        try {
+            waitFor(out, "\"session_id\":\"s1\"");
+            Path s2 = Files.createDirectories(logs.resolve("sessions/s2"));
+            Files.writeString(s2.resolve("execution.jsonl"), lines(6, "s2"));
+            waitFor(out, "\"session_id\":\"s2\"");
+        } finally {
+            t.interrupt();
+            t.join(10_000);
+        }
+        assertThat(code[0]).isEqualTo(ExitCode.INTERRUPTED);
+        assertThat(out.toString()).contains("\"rule\":\"tokens\",", "\"rule\":\"errors\",");
+    }
+
+    @Test
+    void badOptions() throws Exception {
+        Path rules = Files.writeString(dir.resolve("rules.yaml"), RULES);
+        assertThat(CliRun.run(env(), "alerts", "watch", "--rules", rules.toString(), "--poll-interval", "0", "x").err())
+                .contains("--poll-interval must be 1 to 60000 milliseconds, not 0");
+        assertThat(CliRun.run(env(), "alerts", "watch", "--rules", rules.toString()).err()).contains("give the logs to read");
+    }
+
+    private static void waitFor(StringWriter out, String text) throws InterruptedException {
+        for (int i = 0; i < 1000 && !out.toString().contains(text); i++) {
+            Thread.sleep(20);
+        }
+        assertThat(out.toString()).contains(text);
+    }
+}
