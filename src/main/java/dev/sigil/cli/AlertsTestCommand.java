@@ -2,7 +2,6 @@ package dev.sigil.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -42,19 +40,7 @@ final class AlertsTestCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    AlertsCommand.RulesOption rules;
-
-    @Mixin
-    SessionOptions logs;
-
-    @Mixin
-    PriceOptions prices;
-
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Logs to replay: files, or session directories.")
-    List<Path> paths = new ArrayList<>();
-
-    @Option(names = "--all", description = "Every session under the log directory.")
-    boolean all;
+    AlertsCommand.Inputs in;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), or json: one JSON object per line and alert.")
     String format = "text";
@@ -65,12 +51,12 @@ final class AlertsTestCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw UserError.usage("--format must be text or json; not '" + format + "'");
         }
-        RuleSet set = rules.load(env, spec);
-        var sources = LogSelection.sources(env, paths, logs, all);
+        RuleSet set = in.rules.load(env, spec);
+        var sources = in.sources(env);
         PrintWriter out = spec.commandLine().getOut();
         boolean terminal = env.stdoutTerminal();
         EventTime now = EventTime.parse(PythonTimestamp.now(Clock.system(ZoneId.systemDefault())));
-        Replay.Counts counts = Replay.run(set, sources, prices.prices(env, spec), now, a -> {
+        Replay.Counts counts = Replay.run(set, sources, in.prices.prices(env, spec), now, a -> {
             String line = format.equals("json") ? AlertText.json(a) : AlertText.text(a);
             out.println(terminal ? TerminalText.visible(line) : line);
         });

@@ -21,7 +21,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -49,19 +48,7 @@ final class AlertsWatchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    AlertsCommand.RulesOption rules;
-
-    @Mixin
-    SessionOptions logs;
-
-    @Mixin
-    PriceOptions prices;
-
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Logs to follow: files, or session directories.")
-    List<Path> paths = new ArrayList<>();
-
-    @Option(names = "--all", description = "Every session under the log directory, the new ones included.")
-    boolean all;
+    AlertsCommand.Inputs in;
 
     @Option(names = "--no-follow", description = "Read the logs to their end, deliver, and exit.")
     boolean noFollow;
@@ -75,7 +62,7 @@ final class AlertsWatchCommand implements Callable<Integer> {
         if (pollMillis < 1 || pollMillis > 60_000) {
             throw UserError.usage("--poll-interval must be 1 to 60000 milliseconds, not " + pollMillis);
         }
-        RuleSet set = rules.load(env, spec);
+        RuleSet set = in.rules.load(env, spec);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean terminal = env.stdoutTerminal();
@@ -93,7 +80,7 @@ final class AlertsWatchCommand implements Callable<Integer> {
             }
         };
         EventTime now = EventTime.parse(PythonTimestamp.now(Clock.system(ZoneId.systemDefault())));
-        try (Watch watch = new Watch(set, prices.prices(env, spec), now, Duration.ofMillis(pollMillis), printer)) {
+        try (Watch watch = new Watch(set, in.prices.prices(env, spec), now, Duration.ofMillis(pollMillis), printer)) {
             watch.follow(logFiles(env));
             if (noFollow) {
                 watch.readAll();
@@ -111,7 +98,7 @@ final class AlertsWatchCommand implements Callable<Integer> {
                 quiet = 0;
                 continue;
             }
-            if (all && ++quiet % RESCAN_POLLS == 0) {
+            if (in.all && ++quiet % RESCAN_POLLS == 0) {
                 watch.follow(logFiles(env));
             }
             try {
@@ -125,7 +112,7 @@ final class AlertsWatchCommand implements Callable<Integer> {
     /** The live name of each log (a session's execution.jsonl, whose rotated parts the watch reads first). */
     private List<Path> logFiles(Environment env) throws IOException {
         List<Path> out = new ArrayList<>();
-        for (LogSource s : LogSelection.sources(env, paths, logs, all)) {
+        for (LogSource s : in.sources(env)) {
             if (!LogLayout.ROTATED.matcher(s.file().getFileName().toString()).matches()) {
                 out.add(s.file());
             }
