@@ -13,18 +13,22 @@ import tools.jackson.databind.node.JsonNodeFactory;
 public final class RuleListing {
 
     private static final PythonJsonWriter STRINGS = new PythonJsonWriter(PythonJsonWriter.NonFinite.REJECT);
-    private static final List<String> HEADER = List.of("RULE", "CONDITION", "SCOPE", "SEVERITY", "COOLDOWN", "ACTIONS");
+    private static final List<String> HEADER = List.of("RULE", "CONDITION", "SCOPE", "SEVERITY", "COOLDOWN", "LAST FIRED", "ACTIONS");
 
     private RuleListing() {
     }
 
-    /** One row per rule under a header, columns padded to their widths; a disabled rule says so after its name. */
-    public static List<String> table(RuleSet set) {
+    /**
+     * One row per rule under a header, columns padded to their widths; a disabled rule says so after its name.
+     *
+     * @param lastFired the timestamp of the line that last fired each rule, by name (absent: never)
+     */
+    public static List<String> table(RuleSet set, Map<String, String> lastFired) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);
         for (Rule r : set.rules()) {
             rows.add(List.of(r.name() + (r.enabled() ? "" : " (disabled)"), r.condition(), scope(r.scope()), r.severity().wireName(),
-                    cooldown(r), r.actions().stream().map(Rule.Action::wireName).collect(Collectors.joining(","))));
+                    cooldown(r), lastFired.getOrDefault(r.name(), "never"), r.actions().stream().map(Rule.Action::wireName).collect(Collectors.joining(","))));
         }
         int[] widths = new int[HEADER.size()];
         rows.forEach(row -> {
@@ -43,8 +47,8 @@ public final class RuleListing {
         return out;
     }
 
-    /** A JSON array of the rules, one object each with the file's keys (defaults filled in). */
-    public static String json(RuleSet set) {
+    /** A JSON array of the rules, one object each with the file's keys (defaults filled in) and {@code last_fired}. */
+    public static String json(RuleSet set, Map<String, String> lastFired) {
         StringBuilder s = new StringBuilder("[");
         for (Rule r : set.rules()) {
             s.append(s.length() == 1 ? "" : ",").append("{\"name\":").append(string(r.name()))
@@ -58,7 +62,8 @@ public final class RuleListing {
                     .append(",\"severity\":").append(string(r.severity().wireName()))
                     .append(",\"cooldown\":").append(r.cooldownText().isEmpty() ? "null" : string(r.cooldownText()))
                     .append(",\"actions\":[").append(r.actions().stream().map(a -> string(a.wireName())).collect(Collectors.joining(",")))
-                    .append("],\"line\":").append(r.line()).append('}');
+                    .append("],\"last_fired\":").append(lastFired.containsKey(r.name()) ? string(lastFired.get(r.name())) : "null")
+                    .append(",\"line\":").append(r.line()).append('}');
         }
         return s.append(']').toString();
     }

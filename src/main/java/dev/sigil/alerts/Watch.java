@@ -3,8 +3,6 @@ package dev.sigil.alerts;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,18 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.sigil.contract.codec.JsonSyntaxException;
-import dev.sigil.contract.codec.PythonJsonReader;
 import dev.sigil.contract.event.EventTime;
 import dev.sigil.layout.LogLayout;
-import dev.sigil.log.SafeFiles;
+import dev.sigil.report.ReportReader;
 import dev.sigil.spend.Prices;
 import dev.sigil.tail.FileTailSource;
 import dev.sigil.tail.TailEntry;
 import dev.sigil.tail.TailEvent;
 import dev.sigil.tail.TailOptions;
 import dev.sigil.tail.Tailer;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Follows logs through the rules and delivers what fires, as {@code sigil alerts watch} does. Each log is read from
@@ -33,11 +28,13 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Watch implements Closeable {
 
-    /** Where the actions print. */
+    /** Where the actions print, and where what happens to the files is said (a skipped line, a rotation). */
     public interface Out {
         void stdout(String line);
 
         void stderr(String line);
+
+        void note(String text);
     }
 
     /** One log followed: its session, the lines seen, and how many of them a previous watch delivered. */
@@ -47,12 +44,14 @@ public final class Watch implements Closeable {
         final String session;
         final long delivered;
         long seen;
+        WatchState saved;
 
-        Followed(Path log, long delivered) {
+        Followed(Path log, WatchState saved) {
             this.log = log;
             this.state = LogLayout.alertsStateOf(log);
             this.session = LogLayout.sessionOf(log);
-            this.delivered = delivered;
+            this.delivered = saved.lines();
+            this.saved = saved;
         }
     }
 
@@ -66,7 +65,8 @@ public final class Watch implements Closeable {
     public Watch(RuleSet rules, Prices prices, EventTime undated, Duration interval, Out out) {
         this.evaluator = new Evaluator(rules, prices, undated);
         this.out = out;
-        this.options = TailOptions.defaults().withPollInterval(interval).withPartsFirst(true).withEventsAhead(true);
+        this.options = TailOptions.defaults().withPollInterval(interval).withPartsFirst(true).withEventsAhead(true)
+                .withMaxLineBytes(ReportReader.MAX_LINE_BYTES); // the replay's bound: the same lines are read live
     }
 
     /** Starts following those of {@code files} not followed yet; returns how many were new. */
@@ -75,7 +75,7 @@ public final class Watch implements Closeable {
         for (Path f : files) {
             String name = f.toString();
             if (!logs.containsKey(name)) {
-                logs.put(name, new Followed(f, delivered(LogLayout.alertsStateOf(f))));
+                logs.put(name, new Followed(f, WatchState.read(LogLayout.alertsStateOf(f))));
                 sources.add(new FileTailSource(f, name));
             }
         }
@@ -105,15 +105,23 @@ public final class Watch implements Closeable {
     }
 
     private void onEvent(TailEvent event) {
-        if (!(event instanceof TailEvent.Lines lines)) {
+        if (event instanceof TailEvent.Skipped skipped) {
+            out.note(skipped.source() + ":" + skipped.line() + ": skipped: " + skipped.detail());
             return;
         }
+        if (event instanceof TailEvent.FileChanged changed) {
+            out.note(changed.source() + ": " + changed.change().name().toLowerCase(java.util.Locale.ROOT)
+                    + (changed.detail().isEmpty() ? "" : ": " + changed.detail()));
+            return;
+        }
+        TailEvent.Lines lines = (TailEvent.Lines) event;
         Followed f = logs.get(lines.source());
         for (TailEntry entry : lines.entries()) {
             f.seen++;
             for (Alert a : evaluator.add(entry.event(), f.session, f.log.toString(), entry.line())) {
                 if (f.seen > f.delivered) {
                     deliver(a);
+                    f.saved = f.saved.firing(a);
                 }
             }
         }
@@ -134,22 +142,10 @@ public final class Watch implements Closeable {
         }
     }
 
-    private static long delivered(Path state) throws IOException {
-        if (!Files.isRegularFile(state)) {
-            return 0;
-        }
-        try {
-            JsonNode lines = new PythonJsonReader().read(Files.readAllBytes(state)).path("lines");
-            return lines.canConvertToLong() ? Math.max(0, lines.longValue()) : 0;
-        } catch (JsonSyntaxException e) {
-            return 0; // a state cut short by a crash: the alerts are delivered again rather than lost
-        }
-    }
-
     private static void save(Followed f) {
+        f.saved = f.saved.withLines(f.seen);
         try {
-            SafeFiles.writeAtomically(f.state, ("{\"log\":" + AlertText.string(f.log.getFileName().toString()) + ",\"lines\":" + f.seen + "}\n")
-                    .getBytes(StandardCharsets.UTF_8), false);
+            f.saved.write(f.state, f.log.getFileName().toString());
         } catch (IOException e) {
             throw new UncheckedIOException(f.state + ": cannot write the watch's state: " + e.getMessage(), e);
         }

@@ -56,10 +56,15 @@ final class AlertsTestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         boolean terminal = env.stdoutTerminal();
         EventTime now = EventTime.parse(PythonTimestamp.now(Clock.system(ZoneId.systemDefault())));
-        Replay.Counts counts = Replay.run(set, sources, in.prices.prices(env, spec), now, a -> {
-            String line = format.equals("json") ? AlertText.json(a) : AlertText.text(a);
-            out.println(terminal ? TerminalText.visible(line) : line);
-        });
+        Replay.Counts counts;
+        try {
+            counts = Replay.run(set, sources, in.prices.prices(env, spec), now, a -> {
+                String line = format.equals("json") ? AlertText.json(a) : AlertText.text(a);
+                out.println(terminal ? TerminalText.visible(line) : line);
+            });
+        } catch (IOException e) {
+            throw UserError.usage("cannot read a log: " + e.getMessage());
+        }
         out.flush();
         notes(counts, sources.size());
         return counts.alerts() > 0 ? ExitCode.FINDINGS : ExitCode.OK;

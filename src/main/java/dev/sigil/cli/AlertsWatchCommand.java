@@ -2,6 +2,7 @@ package dev.sigil.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,6 +79,11 @@ final class AlertsWatchCommand implements Callable<Integer> {
                 err.println(TerminalText.visible(line));
                 err.flush();
             }
+
+            @Override
+            public void note(String text) {
+                stderr(spec.qualifiedName() + ": " + text);
+            }
         };
         EventTime now = EventTime.parse(PythonTimestamp.now(Clock.system(ZoneId.systemDefault())));
         try (Watch watch = new Watch(set, in.prices.prices(env, spec), now, Duration.ofMillis(pollMillis), printer)) {
@@ -88,6 +94,8 @@ final class AlertsWatchCommand implements Callable<Integer> {
             }
             follow(watch, env);
             return ExitCode.INTERRUPTED;
+        } catch (UncheckedIOException e) {
+            throw UserError.usage(e.getMessage());
         }
     }
 

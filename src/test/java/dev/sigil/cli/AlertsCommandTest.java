@@ -78,15 +78,15 @@ class AlertsCommandTest {
         CliRun table = CliRun.run(env(), "alerts", "list", "--rules", rules.toString());
         assertThat(table.exitCode()).isZero();
         assertThat(table.out()).isEqualTo("""
-                RULE              CONDITION                    SCOPE                SEVERITY  COOLDOWN  ACTIONS
-                reasoning-cost    tokens >= 2000 over session  component=reasoning  critical  once      stdout
-                quiet (disabled)  events > 0 over session      all                  warning   5m        stderr,stdout:json
+                RULE              CONDITION                    SCOPE                SEVERITY  COOLDOWN  LAST FIRED  ACTIONS
+                reasoning-cost    tokens >= 2000 over session  component=reasoning  critical  once      never       stdout
+                quiet (disabled)  events > 0 over session      all                  warning   5m        never       stderr,stdout:json
                 """);
         CliRun json = CliRun.run(env(), "alerts", "list", "--rules", rules.toString(), "--format", "json");
         assertThat(json.out()).isEqualTo("[{\"name\":\"reasoning-cost\",\"enabled\":true,\"metric\":\"tokens\",\"scope\":{\"component\":\"reasoning\"},"
-                + "\"window\":\"session\",\"op\":\">=\",\"threshold\":2000,\"severity\":\"critical\",\"cooldown\":null,\"actions\":[\"stdout\"],\"line\":2},"
+                + "\"window\":\"session\",\"op\":\">=\",\"threshold\":2000,\"severity\":\"critical\",\"cooldown\":null,\"actions\":[\"stdout\"],\"last_fired\":null,\"line\":2},"
                 + "{\"name\":\"quiet\",\"enabled\":false,\"metric\":\"events\",\"scope\":{},\"window\":\"session\",\"op\":\">\",\"threshold\":0,"
-                + "\"severity\":\"warning\",\"cooldown\":\"5m\",\"actions\":[\"stderr\",\"stdout:json\"],\"line\":9}]\n");
+                + "\"severity\":\"warning\",\"cooldown\":\"5m\",\"actions\":[\"stderr\",\"stdout:json\"],\"last_fired\":null,\"line\":9}]\n");
     }
 
     @Test

@@ -35,7 +35,7 @@ class AlertsDocTest {
         Path rules = Files.writeString(dir.resolve("first.yaml"), doc.substring(start, doc.indexOf("```", start)));
         CliRun r = CliRun.run(Map.of("HOME", dir.resolve("home").toString()), "alerts", "list", "--rules", rules.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("reasoning-cost  cost_usd >= 5 over session  component=reasoning  warning   10m       stdout");
+        assertThat(r.out()).contains("reasoning-cost  cost_usd >= 5 over session  component=reasoning  warning   10m       never       stdout");
     }
 
     /** The fenced block after {@code <!-- example: NAME -->}. */

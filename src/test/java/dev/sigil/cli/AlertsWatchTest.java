@@ -62,7 +62,14 @@ class AlertsWatchTest {
         assertThat(first.out()).isEqualTo(replay).contains("\"rule\":\"tokens\"", "\"rule\":\"errors\"");
         assertThat(first.err().lines()).hasSize((int) replay.lines().filter(l -> l.contains("\"rule\":\"errors\"")).count())
                 .allMatch(l -> l.contains("WARNING errors: error_count"));
-        assertThat(Files.readString(session.resolve("alerts.state.json"))).isEqualTo("{\"log\":\"execution.jsonl\",\"lines\":12}\n");
+        String lastTokens = lastTimestamp(replay, "tokens");
+        String lastErrors = lastTimestamp(replay, "errors");
+        assertThat(Files.readString(session.resolve("alerts.state.json"))).isEqualTo("{\"log\":\"execution.jsonl\",\"lines\":12,\"fired\":{"
+                + "\"errors\":\"" + lastErrors + "\",\"tokens\":\"" + lastTokens + "\"}}\n");
+        CliRun list = CliRun.run(env(), "alerts", "list", "--rules", rules.toString(), "--format", "json", session.toString());
+        assertThat(list.out()).contains("\"name\":\"tokens\"", "\"last_fired\":\"" + lastTokens + "\"", "\"last_fired\":\"" + lastErrors + "\"");
+        CliRun listAll = CliRun.run(env(), "alerts", "list", "--rules", rules.toString(), "--log-path", dir.resolve("logs").toString());
+        assertThat(listAll.out()).as(listAll.err()).contains(lastTokens);
 
         CliRun again = CliRun.run(env(), watch);
         assertThat(again.out()).as("a restart delivers nothing again").isEmpty();
@@ -101,11 +108,38 @@ class AlertsWatchTest {
     }
 
     @Test
+    void aWatchSaysWhatItSkipsAndWhenItCannotKeepItsState() throws Exception {
+        Path rules = Files.writeString(dir.resolve("rules.yaml"), RULES);
+        Path log = Files.writeString(dir.resolve("run.jsonl"), lines(3, "r") + "not json\n");
+        CliRun r = CliRun.run(env(), "alerts", "watch", "--rules", rules.toString(), "--no-follow", log.toString());
+        assertThat(r.err()).contains("sigil alerts watch: " + log + ":4: skipped: ");
+        assertThat(dir.resolve("run.alerts.state.json")).exists();
+        Files.delete(dir.resolve("run.alerts.state.json"));
+        Files.createDirectory(dir.resolve("run.alerts.state.json"));
+        CliRun broken = CliRun.run(env(), "alerts", "watch", "--rules", rules.toString(), "--no-follow", log.toString());
+        assertThat(broken.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(broken.err()).contains("run.alerts.state.json: cannot write the watch's state");
+    }
+
+    @Test
     void badOptions() throws Exception {
         Path rules = Files.writeString(dir.resolve("rules.yaml"), RULES);
         assertThat(CliRun.run(env(), "alerts", "watch", "--rules", rules.toString(), "--poll-interval", "0", "x").err())
                 .contains("--poll-interval must be 1 to 60000 milliseconds, not 0");
         assertThat(CliRun.run(env(), "alerts", "watch", "--rules", rules.toString()).err()).contains("give the logs to read");
+    }
+
+    /** The timestamp of the last alert of {@code rule} among JSON lines. */
+    private static String lastTimestamp(String alerts, String rule) {
+        String last = null;
+        for (String l : alerts.lines().toList()) {
+            if (l.contains("\"rule\":\"" + rule + "\"")) {
+                int at = l.indexOf("\"timestamp\":\"") + "\"timestamp\":\"".length();
+                last = l.substring(at, l.indexOf('"', at));
+            }
+        }
+        assertThat(last).as("an alert of %s", rule).isNotNull();
+        return last;
     }
 
     private static void waitFor(StringWriter out, String text) throws InterruptedException {
