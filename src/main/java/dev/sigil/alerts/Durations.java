@@ -16,4 +16,13 @@ final class Durations {
         };
         return n * unit * Window.MICROS_PER_SECOND;
     }
+
+    /** A command's timeout: a number and ms, s or m ({@code 500ms}, {@code 5s}, {@code 1.5m}). */
+    static long millis(String text) {
+        if (text.endsWith("ms")) {
+            return Math.round(Double.parseDouble(text.substring(0, text.length() - 2)));
+        }
+        double n = Double.parseDouble(text.substring(0, text.length() - 1));
+        return Math.round(n * (text.endsWith("m") ? 60_000 : 1_000));
+    }
 }

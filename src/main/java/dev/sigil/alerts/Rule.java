@@ -30,27 +30,48 @@ public record Rule(String name, String description, boolean enabled, Metric metr
         actions = List.copyOf(actions);
     }
 
-    /** An action of a rule: where an alert is printed, as text or as JSON. */
-    public enum Action {
-        STDOUT("stdout"), STDERR("stderr"), STDOUT_JSON("stdout:json"), STDERR_JSON("stderr:json");
+    /**
+     * An action of a rule: a line printed (text or JSON, on stdout or stderr), or a command run with the alert's JSON
+     * on its standard input.
+     *
+     * @param kind which
+     * @param command the program and its arguments, for {@link Kind#COMMAND}; empty otherwise
+     * @param timeoutMillis how long the command may run before it is stopped, for {@link Kind#COMMAND}
+     */
+    public record Action(Kind kind, List<String> command, long timeoutMillis) {
 
-        private final String wire;
+        /** The command action's timeout when the rule gives none. */
+        public static final long DEFAULT_TIMEOUT_MILLIS = 10_000;
 
-        Action(String wire) {
-            this.wire = wire;
+        public static final Action STDOUT = new Action(Kind.STDOUT, List.of(), 0);
+
+        public Action {
+            command = List.copyOf(command);
         }
 
-        public String wireName() {
-            return wire;
+        /** The kinds of action. */
+        public enum Kind {
+            STDOUT("stdout"), STDERR("stderr"), STDOUT_JSON("stdout:json"), STDERR_JSON("stderr:json"), COMMAND("command");
+
+            private final String wire;
+
+            Kind(String wire) {
+                this.wire = wire;
+            }
         }
 
         static Action of(String wire) {
-            for (Action a : values()) {
-                if (a.wire.equals(wire)) {
-                    return a;
+            for (Kind k : Kind.values()) {
+                if (k.wire.equals(wire) && k != Kind.COMMAND) {
+                    return new Action(k, List.of(), 0);
                 }
             }
             throw new IllegalArgumentException(wire);
+        }
+
+        /** {@code stdout:json}, or {@code command:PROGRAM} for a command. */
+        public String wireName() {
+            return kind == Kind.COMMAND ? "command:" + command.get(0) : kind.wire;
         }
     }
 

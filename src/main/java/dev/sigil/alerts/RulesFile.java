@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,10 +38,12 @@ public final class RulesFile {
     private static final YAMLMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
+    private static final Pattern ACTION = Pattern.compile("(/rules/\\d+/actions/\\d+)(/.*)?");
     private static final Pattern UNKNOWN_KEY = Pattern.compile("property '([^']*)' is not defined");
     private static final Map<String, String> KEYS = Map.of("", "the file holds rules: a list of rules",
             "rule", "a rule has name, description, enabled, metric, scope, window, op, threshold, severity, cooldown and actions",
-            "scope", "a scope has component, model, event_type, level and session");
+            "scope", "a scope has component, model, event_type, level and session",
+            "command", "a command action has command and timeout");
 
     private RulesFile() {
     }
@@ -78,9 +82,9 @@ public final class RulesFile {
         YamlLines lines = YamlLines.of(bytes);
         List<String> problems = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();
-        for (Violation v : SchemaValidator.of(ContractSchema.bundled(SCHEMA)).validate(root)) {
-            violations.add(atKey(v));
-        }
+        List<Violation> found = new ArrayList<>();
+        SchemaValidator.of(ContractSchema.bundled(SCHEMA)).validate(root).forEach(v -> found.add(atKey(v)));
+        violations.addAll(actions(root, found));
         violations.sort(Comparator.comparingInt((Violation v) -> lines.lineOf(v.pointer())));
         for (Violation v : violations) {
             problems.add(name + ":" + lines.lineOf(v.pointer()) + ": " + YamlLines.dotted(v.pointer()) + ": " + explain(root, v));
@@ -110,7 +114,7 @@ public final class RulesFile {
         JsonNode s = r.path("scope");
         Scope scope = new Scope(text(s, "component"), text(s, "model"), text(s, "event_type"), text(s, "level"), text(s, "session"));
         List<Rule.Action> actions = new ArrayList<>();
-        r.path("actions").forEach(a -> actions.add(Rule.Action.of(a.stringValue())));
+        r.path("actions").forEach(a -> actions.add(a.isString() ? Rule.Action.of(a.stringValue()) : command(a)));
         if (!r.has("actions")) {
             actions.add(Rule.Action.STDOUT);
         }
@@ -122,8 +126,40 @@ public final class RulesFile {
                 cooldown.isEmpty() ? -1 : Durations.micros(cooldown), cooldown, actions, line);
     }
 
+    private static Rule.Action command(JsonNode a) {
+        List<String> command = new ArrayList<>();
+        a.get("command").forEach(c -> command.add(c.stringValue()));
+        long timeout = a.has("timeout") ? Durations.millis(a.get("timeout").stringValue()) : Rule.Action.DEFAULT_TIMEOUT_MILLIS;
+        return new Rule.Action(Rule.Action.Kind.COMMAND, command, timeout);
+    }
+
     private static String text(JsonNode object, String key) {
         return object.has(key) ? object.get(key).stringValue() : null;
+    }
+
+    /**
+     * An action is one of two shapes, and the schema says why it is neither in three ways: one problem per action
+     * instead (a string that is no action's name; for a command, what is wrong inside it).
+     */
+    private static List<Violation> actions(JsonNode root, List<Violation> violations) {
+        List<Violation> out = new ArrayList<>();
+        Set<String> said = new HashSet<>();
+        for (Violation v : violations) {
+            Matcher m = ACTION.matcher(v.pointer());
+            if (!m.matches()) {
+                out.add(v);
+                continue;
+            }
+            String action = m.group(1);
+            JsonNode value = root.at(action);
+            if (value.isObject() && m.group(2) != null) {
+                out.add(v);
+            } else if (said.add(action) && !(value.isObject() && violations.stream().anyMatch(o -> o.pointer().startsWith(action + "/")))) {
+                out.add(new Violation(action, "oneOf", (value.isString() ? "'" + value.stringValue() + "' is not an action" : "not an action")
+                        + " (stdout, stderr, stdout:json, stderr:json, or {command: [PROGRAM, ARG...], timeout: 5s})"));
+            }
+        }
+        return out;
     }
 
     /** An unknown key reported at the key itself, not at the mapping holding it. */
@@ -133,7 +169,8 @@ public final class RulesFile {
             return v;
         }
         return new Violation(v.pointer() + "/" + YamlLines.pointerToken(m.group(1)), v.keyword(), "unknown key (" + KEYS.getOrDefault(
-                v.pointer().isEmpty() ? "" : v.pointer().matches("/rules/\\d+") ? "rule" : "scope", "") + ")");
+                v.pointer().isEmpty() ? "" : v.pointer().matches("/rules/\\d+") ? "rule" : ACTION.matcher(v.pointer()).matches() ? "command" : "scope", "")
+                + ")");
     }
 
     /** The schema's words, and plainer ones for the forms it states as patterns. */
@@ -148,6 +185,7 @@ public final class RulesFile {
             return switch (key) {
                 case "window" -> value + " is not a window (session, hour, day, or a number and s, m or h: 15m, 1h)";
                 case "cooldown" -> value + " is not a cooldown (a number and s, m, h or d: 30s, 10m, 1d)";
+                case "timeout" -> value + " is not a timeout (a number and ms, s or m: 500ms, 5s, 1m)";
                 case "name" -> value + " is not a rule name (letters, digits, _, . and -, at most 64)";
                 default -> v.message();
             };

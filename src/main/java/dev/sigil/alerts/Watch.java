@@ -133,11 +133,13 @@ public final class Watch implements Closeable {
     private void deliver(Alert a) {
         alerts++;
         for (Rule.Action action : a.rule().actions()) {
-            switch (action) {
+            switch (action.kind()) {
                 case STDOUT -> out.stdout(AlertText.text(a));
                 case STDERR -> out.stderr(AlertText.text(a));
                 case STDOUT_JSON -> out.stdout(AlertText.json(a));
                 case STDERR_JSON -> out.stderr(AlertText.json(a));
+                case COMMAND -> CommandAction.run(action, a).ifPresent(why -> out.note("rule " + a.rule().name() + ": command "
+                        + action.command().get(0) + " " + why));
             }
         }
     }

@@ -112,6 +112,19 @@ class RulesFileTest {
         assertThat(problems("rules: [\n")).singleElement().asString().startsWith("r.yaml:1: not valid YAML: ");
         assertThat(problems("rules: []\nrules: []\n")).singleElement().asString().startsWith("r.yaml:2: not valid YAML: Duplicate");
         assertThat(problems("- 1\n")).containsExactly("r.yaml:1: (the file): array found, object expected");
+        assertThat(problems("rules:\n  - {name: a, metric: events, op: '>', threshold: 1, actions: [{command: [x], timeout: soon}]}\n"))
+                .contains("r.yaml:2: rules.0.actions.0.timeout: 'soon' is not a timeout (a number and ms, s or m: 500ms, 5s, 1m)");
+        Rule.Action a = read("rules:\n  - {name: a, metric: events, op: '>', threshold: 1, actions: [{command: [x, y], timeout: 1.5m}, {command: [z]}]}\n")
+                .rules().get(0).actions().get(0);
+        assertThat(a.command()).containsExactly("x", "y");
+        assertThat(a.timeoutMillis()).isEqualTo(90_000);
+        assertThat(problems("rules:\n  - {name: a, metric: events, op: '>', threshold: 1, actions: [email, {command: [x], colour: 1}, {command: []}]}\n"))
+                .containsExactly("r.yaml:2: rules.0.actions.0: 'email' is not an action (stdout, stderr, stdout:json, stderr:json, or"
+                        + " {command: [PROGRAM, ARG...], timeout: 5s})",
+                        "r.yaml:2: rules.0.actions.1.colour: unknown key (a command action has command and timeout)",
+                        "r.yaml:2: rules.0.actions.2.command: must have at least 1 items but found 0");
+        assertThat(Durations.millis("500ms")).isEqualTo(500);
+        assertThat(Durations.millis("5s")).isEqualTo(5_000);
     }
 
     @Test

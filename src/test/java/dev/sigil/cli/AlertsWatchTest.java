@@ -122,6 +122,38 @@ class AlertsWatchTest {
     }
 
     @Test
+    void aCommandGetsTheAlertOnItsStandardInputAndIsStoppedAfterItsTimeout() throws Exception {
+        Path received = dir.resolve("received.jsonl");
+        Path rules = Files.writeString(dir.resolve("rules.yaml"), """
+                rules:
+                  - name: tokens
+                    metric: tokens
+                    op: ">="
+                    threshold: 2000
+                    cooldown: 2m
+                    actions:
+                      - command: [python3, -c, "import sys; open(sys.argv[1], 'a').write(sys.stdin.read())", "%s"]
+                  - name: slow
+                    metric: events
+                    op: ">="
+                    threshold: 5
+                    actions: [{command: [sleep, "5"], timeout: 200ms}, {command: [no-such-program-of-sigil]}, {command: ["false"]}]
+                """.formatted(received));
+        Path log = Files.writeString(dir.resolve("run.jsonl"), lines(9, "c"));
+        long started = System.nanoTime();
+        CliRun r = CliRun.run(env(), "alerts", "watch", "--rules", rules.toString(), "--no-follow", log.toString());
+        assertThat((System.nanoTime() - started) / 1_000_000).as("the sleeping command was stopped").isLessThan(4_000);
+        assertThat(r.exitCode()).isZero();
+        String replay = CliRun.run(env(), "alerts", "test", "--rules", rules.toString(), "--format", "json", log.toString()).out();
+        assertThat(Files.readString(received)).isEqualTo(replay.lines().filter(l -> l.contains("\"rule\":\"tokens\"")).map(l -> l + "\n")
+                .reduce("", String::concat)).isNotEmpty();
+        assertThat(r.err()).contains("sigil alerts watch: rule slow: command sleep stopped after its timeout of 200 ms",
+                "sigil alerts watch: rule slow: command no-such-program-of-sigil cannot run: ", "sigil alerts watch: rule slow: command false exited with 1");
+        assertThat(CliRun.run(env(), "alerts", "list", "--rules", rules.toString(), dir.resolve("run.jsonl").toString()).out())
+                .contains("command:python3", "command:sleep,command:no-such-program-of-sigil,command:false");
+    }
+
+    @Test
     void badOptions() throws Exception {
         Path rules = Files.writeString(dir.resolve("rules.yaml"), RULES);
         assertThat(CliRun.run(env(), "alerts", "watch", "--rules", rules.toString(), "--poll-interval", "0", "x").err())
