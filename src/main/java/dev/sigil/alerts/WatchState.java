@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import dev.sigil.contract.codec.JsonSyntaxException;
 import dev.sigil.contract.codec.PythonJsonReader;
 import dev.sigil.contract.event.EventTime;
-import dev.sigil.log.SafeFiles;
+import dev.sigil.log.SafeDirectory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -61,12 +61,15 @@ public record WatchState(long lines, Map<String, String> fired) {
         return new WatchState(n, fired);
     }
 
-    /** Writes the state for the log named {@code log} to {@code file}, atomically. */
+    /** Writes the state for the log named {@code log} to {@code file}, atomically (a reader sees the old or the new). */
     void write(Path file, String log) throws IOException {
         StringBuilder s = new StringBuilder("{\"log\":").append(AlertText.string(log)).append(",\"lines\":").append(lines).append(",\"fired\":{");
         new TreeMap<>(fired).forEach((rule, ts) -> s.append(s.charAt(s.length() - 1) == '{' ? "" : ",").append(AlertText.string(rule)).append(':')
                 .append(AlertText.string(ts)));
-        SafeFiles.writeAtomically(file, s.append("}}\n").toString().getBytes(StandardCharsets.UTF_8), false);
+        // through the log tree's safety rules (ADR 0080): the directory checked, the file replaced, never a link followed
+        try (SafeDirectory dir = SafeDirectory.existingRoot(file.toAbsolutePath().getParent())) {
+            dir.replace(file.getFileName().toString(), s.append("}}\n").toString().getBytes(StandardCharsets.UTF_8), false);
+        }
     }
 
     /** The later of two timestamps of lines (by their time where both are readable, else the longer text). */
