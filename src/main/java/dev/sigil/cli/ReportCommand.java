@@ -6,12 +6,10 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.sigil.contract.codec.PythonTimestamp;
 import dev.sigil.contract.event.EventTime;
-import dev.sigil.layout.SessionId;
 import dev.sigil.report.By;
 import dev.sigil.report.LogSource;
 import dev.sigil.report.Report;
@@ -19,7 +17,6 @@ import dev.sigil.report.ReportCsv;
 import dev.sigil.report.ReportJson;
 import dev.sigil.report.ReportReader;
 import dev.sigil.report.ReportRequest;
-import dev.sigil.report.ReportSources;
 import dev.sigil.report.ReportText;
 import dev.sigil.report.TimeRange;
 import dev.sigil.text.TerminalText;
@@ -97,33 +94,12 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw UserError.usage(e.getMessage());
         }
-        List<LogSource> sources = sources(env);
+        List<LogSource> sources = LogSelection.sources(env, paths, logs, all);
         EventTime now = EventTime.parse(PythonTimestamp.now(java.time.Clock.system(zone)));
         Report report = ReportReader.read(sources, new ReportRequest(key, top == null ? 0 : top, range), prices.prices(env, spec), now);
         print(report, env.stdoutTerminal());
         notes(report);
         return ExitCode.OK;
-    }
-
-    /** The files of the PATHs, of --session, or of --all: exactly one of them. */
-    private List<LogSource> sources(Environment env) throws IOException {
-        Optional<SessionId> session = logs.sessionId();
-        int given = (paths.isEmpty() ? 0 : 1) + (session.isPresent() ? 1 : 0) + (all ? 1 : 0);
-        if (given != 1) {
-            throw UserError.usage(given == 0 ? "give the logs to read: PATH..., --session ID or --all" : "give one of PATH..., --session ID and --all");
-        }
-        try {
-            if (!paths.isEmpty()) {
-                if (logs.logPath != null) {
-                    throw UserError.usage("--log-path goes with --session or --all");
-                }
-                return ReportSources.ofPaths(paths);
-            }
-            LogOptions.Logs found = logs.logs(env);
-            return session.isPresent() ? ReportSources.ofSession(found.layout(), session.get()) : ReportSources.all(found.layout());
-        } catch (IllegalArgumentException e) {
-            throw UserError.usage(e.getMessage());
-        }
     }
 
     private void print(Report report, boolean terminal) {

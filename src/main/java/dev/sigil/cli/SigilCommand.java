@@ -66,15 +66,17 @@ public final class SigilCommand implements Runnable {
     }
 
     /**
-     * The command line to run {@code first} (the first argument, or null). {@code export} and {@code serve} are
-     * added only when {@code first} names none of the other subcommands (ADR 0130): picocli builds the model of every
-     * subcommand it knows before parsing, and their classes (not even their names in a constant) are then not loaded.
+     * The command line to run {@code first} (the first argument, or null). {@code export}, {@code serve} (ADR 0130)
+     * and {@code alerts} (ADR 0150) are added only when {@code first} names none of the other subcommands: picocli
+     * builds the model of every subcommand it knows before parsing, and their classes (not even their names in a
+     * constant) are then not loaded.
      */
     public static CommandLine commandLine(Environment environment, String first) {
         CommandLine cmd = new CommandLine(new SigilCommand(environment));
         if (first == null || !cmd.getSubcommands().containsKey(first) || first.equals("generate-completion")) {
             cmd.addSubcommand(new ExportCommand());
             cmd.addSubcommand(new ServeCommand());
+            cmd.addSubcommand(new AlertsCommand());
         }
         cmd.setExecutionExceptionHandler(new ErrorPolicy(environment.debug()));
         cmd.setParameterExceptionHandler(new UsageErrors());

@@ -41,6 +41,8 @@ public record LogLayout(Path root) {
     public static final String STATUS = "status.json";
     public static final String MONITOR_PID = "monitor.pid";
     public static final String MONITOR_LOCK = ".monitor.lock";
+    /** How far {@code sigil alerts watch} has delivered the alerts of the session's log (docs/alerts.md §4). */
+    public static final String ALERTS_STATE = "alerts.state.json";
 
     /** Rotated parts of the execution log: {@code execution.<n>.jsonl}, n counting up from 1. */
     public static final Pattern ROTATED = partsOf(EXECUTION_LOG);
@@ -146,6 +148,19 @@ public record LogLayout(Path root) {
     /** The name of rotated part {@code n}. */
     public static String rotatedName(int n) {
         return "execution." + n + ".jsonl";
+    }
+
+    /**
+     * Where {@code sigil alerts watch} keeps its state for the log {@code log}: {@link #ALERTS_STATE} beside a
+     * session's execution log, {@code NAME.alerts.state.json} beside any other log {@code NAME.jsonl}.
+     */
+    public static Path alertsStateOf(Path log) {
+        Path dir = log.toAbsolutePath().getParent();
+        String n = log.getFileName().toString();
+        if (n.equals(EXECUTION_LOG)) {
+            return dir.resolve(ALERTS_STATE);
+        }
+        return dir.resolve((n.endsWith(".jsonl") ? n.substring(0, n.length() - ".jsonl".length()) : n) + "." + ALERTS_STATE);
     }
 
     /**

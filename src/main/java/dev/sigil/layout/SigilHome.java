@@ -49,6 +49,11 @@ public record SigilHome(Path home) {
         return directory().resolve("formats");
     }
 
+    /** {@code ~/.sigil/alerts.yaml}: the alert rules used when no {@code --rules} is given (docs/alerts.md). */
+    public Path alertsFile() {
+        return directory().resolve("alerts.yaml");
+    }
+
     /** {@code ~/.sigil/logs}: where the logs live unless {@code logging.path} says otherwise. */
     public Path defaultLogRoot() {
         return expand(DEFAULT_LOG_ROOT);

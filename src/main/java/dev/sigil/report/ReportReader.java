@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.sigil.contract.codec.LineSplitter;
 import dev.sigil.contract.event.EventTime;
+import dev.sigil.contract.event.LogEvent;
 import dev.sigil.spend.Prices;
 import dev.sigil.tail.LineDecoder;
 
@@ -28,6 +29,23 @@ public final class ReportReader {
      */
     public static Report read(List<LogSource> sources, ReportRequest request, Prices prices, EventTime undated) throws IOException {
         ReportFold fold = new ReportFold(request.by(), request.range(), prices, undated);
+        long skipped = each(sources, (source, number, event) -> fold.add(event, source.session()));
+        return fold.report(request.top(), sources.size(), skipped);
+    }
+
+    /** What a reader of logs does with each line it decodes. */
+    @FunctionalInterface
+    public interface Lines {
+        /** The line numbered {@code number} (1-based) of {@code source}. */
+        void line(LogSource source, long number, LogEvent event);
+    }
+
+    /**
+     * Reads every file of {@code sources} in order, handing each decoded line to {@code handler}.
+     *
+     * @return the lines skipped (not JSON objects, or longer than {@link #MAX_LINE_BYTES})
+     */
+    public static long each(List<LogSource> sources, Lines handler) throws IOException {
         LineDecoder decoder = new LineDecoder(true, null);
         long[] skipped = {0};
         for (LogSource source : sources) {
@@ -43,7 +61,7 @@ public final class ReportReader {
                             skipped[0]++;
                             return;
                         }
-                        fold.add(r.entry().event(), source.session());
+                        handler.line(source, number, r.entry().event());
                     }
 
                     @Override
@@ -53,6 +71,6 @@ public final class ReportReader {
                 });
             }
         }
-        return fold.report(request.top(), sources.size(), skipped[0]);
+        return skipped[0];
     }
 }

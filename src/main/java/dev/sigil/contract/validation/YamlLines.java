@@ -11,7 +11,7 @@ import tools.jackson.dataformat.yaml.YAMLFactory;
 /**
  * The line of every value of a YAML document, by JSON pointer ({@code /providers/mycorp/models/x/prices}): the line of
  * its key, or of the item for list elements. What lets a problem found in the parsed tree be reported at its line
- * (price overrides, format definitions).
+ * (price overrides, format definitions, alert rules).
  */
 public final class YamlLines {
 

@@ -1,0 +1,195 @@
+package dev.sigil.alerts;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.sigil.contract.ContractSchema;
+import dev.sigil.contract.validation.SchemaValidator;
+import dev.sigil.contract.validation.Violation;
+import dev.sigil.contract.validation.YamlLines;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads a rules file (YAML, or JSON, which is YAML too), checks it against {@code contract/alert-rules.schema.json}
+ * and then for what a schema cannot say (unique names). Every problem is reported, each as
+ * {@code FILE:LINE: KEY: what is wrong}, the way sigil reports its other files.
+ */
+public final class RulesFile {
+
+    /** Resource path of the rules schema inside the jar. */
+    public static final String SCHEMA = "contract/alert-rules.schema.json";
+
+    private static final YAMLMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    private static final Pattern ACTION = Pattern.compile("(/rules/\\d+/actions/\\d+)(/.*)?");
+    private static final Pattern UNKNOWN_KEY = Pattern.compile("property '([^']*)' is not defined");
+    private static final Map<String, String> KEYS = Map.of("", "the file holds rules: a list of rules",
+            "rule", "a rule has name, description, enabled, metric, scope, window, op, threshold, severity, cooldown and actions",
+            "scope", "a scope has component, model, event_type, level and session",
+            "command", "a command action has command and timeout");
+
+    private RulesFile() {
+    }
+
+    /**
+     * Reads and checks {@code file}.
+     *
+     * @throws RulesFileException naming every problem
+     */
+    public static RuleSet load(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new RulesFileException(List.of(file + ": no such file"));
+        } catch (IOException e) {
+            throw new RulesFileException(List.of(file + ": cannot read: " + e.getMessage()));
+        }
+        return read(file.toString(), bytes);
+    }
+
+    /** Reads {@code bytes}, the content of the file named {@code name} in messages. */
+    public static RuleSet read(String name, byte[] bytes) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(bytes);
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
+            String where = at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr();
+            String reason = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage().strip().lines().findFirst().orElse("");
+            throw new RulesFileException(List.of(name + where + ": not valid YAML: " + reason));
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new RulesFileException(List.of(name + ": empty rules file (it holds rules: a list of rules)"));
+        }
+        YamlLines lines = YamlLines.of(bytes);
+        List<String> problems = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
+        List<Violation> found = new ArrayList<>();
+        SchemaValidator.of(ContractSchema.bundled(SCHEMA)).validate(root).forEach(v -> found.add(atKey(v)));
+        violations.addAll(actions(root, found));
+        violations.sort(Comparator.comparingInt((Violation v) -> lines.lineOf(v.pointer())));
+        for (Violation v : violations) {
+            problems.add(name + ":" + lines.lineOf(v.pointer()) + ": " + YamlLines.dotted(v.pointer()) + ": " + explain(root, v));
+        }
+        if (!problems.isEmpty()) {
+            throw new RulesFileException(problems);
+        }
+        List<Rule> rules = new ArrayList<>();
+        Map<String, Integer> names = new HashMap<>();
+        JsonNode list = root.get("rules");
+        for (int i = 0; i < list.size(); i++) {
+            Rule r = rule(list.get(i), lines.lineOf("/rules/" + i));
+            Integer first = names.putIfAbsent(r.name(), r.line());
+            if (first != null) {
+                problems.add(name + ":" + lines.lineOf("/rules/" + i + "/name") + ": rules." + i + ".name: '" + r.name()
+                        + "' is the name of the rule on line " + first + " too; names are unique");
+            }
+            rules.add(r);
+        }
+        if (!problems.isEmpty()) {
+            throw new RulesFileException(problems);
+        }
+        return new RuleSet(name, rules);
+    }
+
+    private static Rule rule(JsonNode r, int line) {
+        JsonNode s = r.path("scope");
+        Scope scope = new Scope(text(s, "component"), text(s, "model"), text(s, "event_type"), text(s, "level"), text(s, "session"));
+        List<Rule.Action> actions = new ArrayList<>();
+        r.path("actions").forEach(a -> actions.add(a.isString() ? Rule.Action.of(a.stringValue()) : command(a)));
+        if (!r.has("actions")) {
+            actions.add(Rule.Action.STDOUT);
+        }
+        String cooldown = r.has("cooldown") ? r.get("cooldown").stringValue() : "";
+        return new Rule(r.get("name").stringValue(), r.has("description") ? r.get("description").stringValue() : "",
+                r.path("enabled").asBoolean(true), Metric.of(r.get("metric").stringValue()).orElseThrow(), scope,
+                r.has("window") ? Window.of(r.get("window").stringValue()) : Window.SESSION, Op.of(r.get("op").stringValue()).orElseThrow(),
+                r.get("threshold").decimalValue(), r.has("severity") ? Severity.of(r.get("severity").stringValue()) : Severity.WARNING,
+                cooldown.isEmpty() ? -1 : Durations.micros(cooldown), cooldown, actions, line);
+    }
+
+    private static Rule.Action command(JsonNode a) {
+        List<String> command = new ArrayList<>();
+        a.get("command").forEach(c -> command.add(c.stringValue()));
+        long timeout = a.has("timeout") ? Durations.millis(a.get("timeout").stringValue()) : Rule.Action.DEFAULT_TIMEOUT_MILLIS;
+        return new Rule.Action(Rule.Action.Kind.COMMAND, command, timeout);
+    }
+
+    private static String text(JsonNode object, String key) {
+        return object.has(key) ? object.get(key).stringValue() : null;
+    }
+
+    /**
+     * An action is one of two shapes, and the schema says why it is neither in three ways: one problem per action
+     * instead (a string that is no action's name; for a command, what is wrong inside it).
+     */
+    private static List<Violation> actions(JsonNode root, List<Violation> violations) {
+        List<Violation> out = new ArrayList<>();
+        Set<String> said = new HashSet<>();
+        for (Violation v : violations) {
+            Matcher m = ACTION.matcher(v.pointer());
+            if (!m.matches()) {
+                out.add(v);
+                continue;
+            }
+            String action = m.group(1);
+            JsonNode value = root.at(action);
+            if (value.isObject() && m.group(2) != null) {
+                out.add(v);
+            } else if (said.add(action) && !(value.isObject() && violations.stream().anyMatch(o -> o.pointer().startsWith(action + "/")))) {
+                out.add(new Violation(action, "oneOf", (value.isString() ? "'" + value.stringValue() + "' is not an action" : "not an action")
+                        + " (stdout, stderr, stdout:json, stderr:json, or {command: [PROGRAM, ARG...], timeout: 5s})"));
+            }
+        }
+        return out;
+    }
+
+    /** An unknown key reported at the key itself, not at the mapping holding it. */
+    private static Violation atKey(Violation v) {
+        Matcher m = UNKNOWN_KEY.matcher(v.message());
+        if (!v.keyword().equals("additionalProperties") || !m.find()) {
+            return v;
+        }
+        return new Violation(v.pointer() + "/" + YamlLines.pointerToken(m.group(1)), v.keyword(), "unknown key (" + KEYS.getOrDefault(
+                v.pointer().isEmpty() ? "" : v.pointer().matches("/rules/\\d+") ? "rule" : ACTION.matcher(v.pointer()).matches() ? "command" : "scope", "")
+                + ")");
+    }
+
+    /** The schema's words, and plainer ones for the forms it states as patterns. */
+    private static String explain(JsonNode root, Violation v) {
+        String key = v.pointer().substring(v.pointer().lastIndexOf('/') + 1);
+        if (v.keyword().equals("enum")) {
+            int list = v.message().indexOf('[');
+            return "'" + root.at(v.pointer()).asString("") + "' is not one of " + (list < 0 ? "the values allowed" : v.message().substring(list));
+        }
+        if (v.keyword().equals("pattern")) {
+            String value = "'" + root.at(v.pointer()).asString("") + "'";
+            return switch (key) {
+                case "window" -> value + " is not a window (session, hour, day, or a number and s, m or h: 15m, 1h)";
+                case "cooldown" -> value + " is not a cooldown (a number and s, m, h or d: 30s, 10m, 1d)";
+                case "timeout" -> value + " is not a timeout (a number and ms, s or m: 500ms, 5s, 1m)";
+                case "name" -> value + " is not a rule name (letters, digits, _, . and -, at most 64)";
+                default -> v.message();
+            };
+        }
+        return v.message();
+    }
+}

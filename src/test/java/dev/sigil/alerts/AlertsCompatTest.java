@@ -1,0 +1,151 @@
+package dev.sigil.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zeroturnaround.exec.ProcessExecutor;
+import org.zeroturnaround.exec.ProcessResult;
+
+import dev.sigil.cli.Environment;
+import dev.sigil.cli.SigilCommand;
+import dev.sigil.compat.CompatTools;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code sigil alerts test} against an independent reading of the same logs: compat-tests/python/alerts_expected.py
+ * derives from docs/alerts.md alone which alerts fire, in which order, with which value, at which line. The logs are
+ * {@link AlertCorpus}'s (known crossings among random lines); the rules cover every metric, every kind of window,
+ * every operator, explicit and default cooldowns, each scope key and a disabled rule.
+ */
+@Tag("compat")
+class AlertsCompatTest {
+
+    private static final Path SCRIPT = CompatTools.root().resolve("compat-tests/python/alerts_expected.py");
+    private static final JsonMapper DECIMALS = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+    static final String RULES = """
+            {"rules": [
+              {"name": "reasoning-cost", "metric": "cost_usd", "scope": {"component": "reasoning"}, "window": "session",
+               "op": ">=", "threshold": 5.0, "severity": "warning", "cooldown": "10m", "actions": ["stdout"]},
+              {"name": "hourly-tokens", "metric": "tokens", "window": "hour", "op": ">=", "threshold": 1000000},
+              {"name": "unpriced", "metric": "unpriced_tokens", "op": ">", "threshold": 0, "severity": "info"},
+              {"name": "budget-half", "metric": "budget_percent", "op": ">=", "threshold": 50},
+              {"name": "error-burst", "metric": "error_count", "window": "5m", "op": ">=", "threshold": 3, "severity": "critical"},
+              {"name": "error-rate", "metric": "error_rate", "window": "15m", "op": ">", "threshold": 20, "cooldown": "5m"},
+              {"name": "latency-spike", "metric": "latency_max_ms", "window": "1h", "op": ">", "threshold": 30000},
+              {"name": "slow-p95", "metric": "latency_p95_ms", "window": "day", "op": ">=", "threshold": 800, "cooldown": "30m"},
+              {"name": "fast-p50", "metric": "latency_p50_ms", "window": "15m", "op": "<", "threshold": 450, "cooldown": "20m"},
+              {"name": "heartbeat", "metric": "events", "op": ">=", "threshold": 1, "cooldown": "5m"},
+              {"name": "flat-model-tokens", "metric": "tokens", "scope": {"model": "testco:flat"}, "window": "15m", "op": ">=",
+               "threshold": 600000, "cooldown": "15m"},
+              {"name": "never", "enabled": false, "metric": "events", "op": ">=", "threshold": 0},
+              {"name": "two-errors-a-day", "metric": "events", "scope": {"level": "ERROR"}, "window": "day", "op": "==", "threshold": 2},
+              {"name": "validation-cheap", "metric": "cost_usd", "scope": {"event_type": "step_complete", "session": "err-d"},
+               "window": "30m", "op": "<=", "threshold": 0.05, "cooldown": "1h"},
+              {"name": "not-ten", "metric": "events", "scope": {"component": "planning"}, "op": "!=", "threshold": 10, "cooldown": "10m"}
+            ]}
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theAlertsAreWhatAnIndependentReaderFinds() throws Exception {
+        long seed = new Random().nextLong();
+        System.out.println("AlertsCompatTest corpus seed " + seed);
+        AlertCorpus corpus = AlertCorpus.write(dir, seed);
+        Path rules = Files.writeString(dir.resolve("rules.yaml"), RULES);
+        Path prices = Files.writeString(dir.resolve("prices.yaml"), AlertCorpus.PRICES_YAML);
+        Path pythonPrices = Files.writeString(dir.resolve("prices.json"), "{\"" + AlertCorpus.PRICED + "\": {\"input_mtok\": \"2\", \"output_mtok\": \"10\"}}");
+
+        List<String> args = new ArrayList<>(List.of("alerts", "test", "--rules", rules.toString(), "--prices", prices.toString(), "--format", "json"));
+        corpus.files.forEach(f -> args.add(f.toString()));
+        List<JsonNode> sigil = lines(sigil(args.toArray(String[]::new)));
+        List<JsonNode> python = lines(python(rules, pythonPrices, corpus.files));
+
+        assertThat(sigil).as("alerts fired").hasSizeGreaterThan(20);
+        assertThat(keys(sigil)).as("the alerts, in order (seed %d)", seed).isEqualTo(keys(python));
+        for (int i = 0; i < sigil.size(); i++) {
+            BigDecimal mine = sigil.get(i).get("value").decimalValue();
+            BigDecimal theirs = new BigDecimal(python.get(i).get("value").stringValue());
+            assertThat(mine).as("value of %s", keys(sigil).get(i)).isEqualByComparingTo(theirs);
+        }
+        Set<String> fired = new HashSet<>();
+        sigil.forEach(a -> fired.add(a.get("rule").stringValue()));
+        assertThat(fired).as("every enabled rule fires somewhere").hasSize(14).doesNotContain("never");
+        known(sigil, corpus, "reasoning-cost", "cost-a.jsonl");
+        known(sigil, corpus, "latency-spike", "lat-b.jsonl");
+        known(sigil, corpus, "error-burst", "err-c.jsonl");
+        assertThat(sigil.stream().filter(a -> a.get("rule").stringValue().equals("heartbeat") && a.get("session_id").stringValue().equals("cost-a")))
+                .as("the cooldown lets the heartbeat fire again, but not on every line").hasSizeBetween(3, 40);
+    }
+
+    /** The first alert of {@code rule} names the line where the corpus put its crossing. */
+    private static void known(List<JsonNode> alerts, AlertCorpus corpus, String rule, String file) {
+        JsonNode first = alerts.stream().filter(a -> a.get("rule").stringValue().equals(rule)).findFirst().orElseThrow();
+        assertThat(first.get("file").stringValue()).endsWith(file);
+        assertThat(first.get("line").longValue()).as("line of %s", rule).isEqualTo(corpus.known.get(rule));
+    }
+
+    private static List<String> keys(List<JsonNode> alerts) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode a : alerts) {
+            out.add(a.get("rule").stringValue() + " " + a.get("severity").stringValue() + " " + a.get("metric").stringValue() + " "
+                    + a.get("session_id").stringValue() + " " + a.get("timestamp").stringValue() + " " + Path.of(a.get("file").stringValue()).getFileName()
+                    + ":" + a.get("line").longValue());
+        }
+        return out;
+    }
+
+    private static List<JsonNode> lines(String text) {
+        List<JsonNode> out = new ArrayList<>();
+        text.lines().filter(l -> !l.isBlank()).forEach(l -> out.add(DECIMALS.readTree(l)));
+        return out;
+    }
+
+    private String sigil(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Environment env = new Environment(Map.of("HOME", dir.resolve("home").toString()), new ByteArrayInputStream(new byte[0]),
+                new ByteArrayOutputStream(), false, false);
+        int code = SigilCommand.commandLine(env, new PrintWriter(out), new PrintWriter(err)).execute(args);
+        assertThat(code).as("sigil %s: %s", String.join(" ", args), err).isEqualTo(1);
+        return out.toString();
+    }
+
+    private static String python(Path rules, Path prices, List<Path> files) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("python3", SCRIPT.toString(), rules.toString(), prices.toString()));
+        files.forEach(f -> command.add(f.toString()));
+        ProcessResult r;
+        try {
+            r = new ProcessExecutor().command(command).environment("TZ", "UTC").readOutput(true)
+                    .redirectError(System.err).timeout(120, TimeUnit.SECONDS).execute();
+        } catch (IOException e) {
+            throw new AssertionError("python3 is needed for this test (install CPython 3.8 or newer): " + e.getMessage(), e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("alerts_expected.py took more than two minutes", e);
+        }
+        assertThat(r.getExitValue()).as("alerts_expected.py exit code").isZero();
+        return r.outputUTF8();
+    }
+}
