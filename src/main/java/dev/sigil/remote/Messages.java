@@ -11,8 +11,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The text messages of a session's log stream (docs/remote.md), written and read with the codec: the log's own bytes
  * travel in binary messages, whole lines only, and these say where they start and what happened beside them.
  * <ul>
- *   <li>{@code {"type":"hello","session":ID,"offset":N}}: the bytes that follow start at offset N of the session's
- *       log (its rotated parts and then execution.jsonl, one after the other);</li>
+ *   <li>{@code {"type":"hello","session":ID,"offset":N,"end":E}}: the bytes that follow start at offset N of the
+ *       session's log (its rotated parts and then execution.jsonl, one after the other), whose complete lines ended at
+ *       E when the client came;</li>
  *   <li>{@code {"type":"heartbeat","offset":N}}: every second or so, where the stream stands;</li>
  *   <li>{@code {"type":"skipped","offset":N,"length":L,"reason":R}}: a line not sent (longer than the server's bound);
  *       the offset moves past it;</li>
@@ -27,8 +28,9 @@ public final class Messages {
     private Messages() {
     }
 
-    public static String hello(String session, long offset) {
-        return write(NODES.objectNode().put("type", "hello").put("session", session).put("offset", offset));
+    /** @param end where the log's complete lines ended when the client came (a follower that does not follow stops there) */
+    public static String hello(String session, long offset, long end) {
+        return write(NODES.objectNode().put("type", "hello").put("session", session).put("offset", offset).put("end", end));
     }
 
     public static String heartbeat(long offset) {

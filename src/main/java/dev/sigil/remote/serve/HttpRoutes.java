@@ -63,6 +63,10 @@ final class HttpRoutes extends Handler.Abstract {
         try {
             Path log = logs.log(id);
             long from = Offsets.parse(fromText);
+            long size = logs.size(log)[0];
+            if (from > size) {
+                throw new SessionLogs.Refused(CloseCode.PAST_END, "offset " + from + " is past the end of the log (" + size + " bytes)");
+            }
             response.setStatus(200);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/jsonl");
             try (OutputStream out = Content.Sink.asOutputStream(response)) {

@@ -20,8 +20,10 @@ import dev.sigil.tail.Tailer;
  * own on a thread of its own reads the parts and then the live file, skips what comes before the offset, and sends
  * whole lines in binary messages of up to 64 KiB through the client's {@link SendWindow}; text messages say where the
  * bytes start, where the stream stands, and what was skipped ({@link Messages}).
+ *
+ * <p>Public only because Jetty calls its methods through method handles; made by {@link StreamServer} alone.
  */
-final class LogStream implements Session.Listener.AutoDemanding {
+public final class LogStream implements Session.Listener.AutoDemanding {
 
     private static final int BATCH_BYTES = 64 << 10;
 
@@ -94,12 +96,12 @@ final class LogStream implements Session.Listener.AutoDemanding {
 
     private void follow() {
         try {
-            long size = logs.size(log);
-            if (from > size) {
-                close(CloseCode.PAST_END, "offset " + from + " is past the end of the log (" + size + " bytes)");
+            long[] size = logs.size(log);
+            if (from > size[0]) {
+                close(CloseCode.PAST_END, "offset " + from + " is past the end of the log (" + size[0] + " bytes)");
                 return;
             }
-            if (!sendText(Messages.hello(id, from))) {
+            if (!sendText(Messages.hello(id, from, size[1]))) {
                 return;
             }
             Lines lines = new Lines();

@@ -8,8 +8,10 @@ import dev.sigil.remote.CloseCode;
 /**
  * A stream refused: the upgrade is taken so that the client reads a close code and a reason (a refused upgrade would
  * show it only an HTTP status), and closed at once.
+ *
+ * <p>Public only because Jetty calls its methods through method handles; made by {@link StreamServer} alone.
  */
-final class Refusal implements Session.Listener.AutoDemanding {
+public final class Refusal implements Session.Listener.AutoDemanding {
 
     private final CloseCode code;
     private final String reason;

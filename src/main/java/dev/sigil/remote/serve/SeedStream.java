@@ -34,8 +34,10 @@ import tools.jackson.databind.node.ObjectNode;
  * as {@code buffer_flush} messages, then new entries as {@code log} messages, and a {@code heartbeat} with the
  * session's status as {@code sigil monitor} works it out (the same reducer, so the same totals). Entries are the log's
  * own objects. Bounded as every stream is ({@link SendWindow}).
+ *
+ * <p>Public only because Jetty calls its methods through method handles; made by {@link StreamServer} alone.
  */
-final class SeedStream implements Session.Listener.AutoDemanding {
+public final class SeedStream implements Session.Listener.AutoDemanding {
 
     private static final PythonJsonWriter WRITER = new PythonJsonWriter(PythonJsonWriter.NonFinite.WRITE_LITERALS);
 

@@ -96,15 +96,17 @@ final class SessionLogs {
         return new FileTailSource(log).confinedTo(layout.root());
     }
 
-    /** The length of the session's concatenated log now. */
-    long size(Path log) throws IOException {
-        long total = 0;
-        for (TailSource.Handle h : handles(log)) {
-            try (h) {
-                total += h.size();
+    /** The length of the session's concatenated log now, and where its last complete line ends: {size, end}. */
+    long[] size(Path log) throws IOException {
+        List<TailSource.Handle> handles = handles(log);
+        try {
+            Concatenation all = new Concatenation(handles);
+            return new long[] {all.total(), all.endOfLastLine()};
+        } finally {
+            for (TailSource.Handle h : handles) {
+                h.close();
             }
         }
-        return total;
     }
 
     /**

@@ -34,6 +34,7 @@ public final class StreamServer implements AutoCloseable {
         threads.setDaemon(true);
         server = new Server(threads);
         server.setStopTimeout(2000);
+        server.setErrorHandler(new JsonErrors(counts));
         connector = new ServerConnector(server, 1, 1);
         connector.setHost(settings.address().getHostString());
         connector.setPort(settings.address().getPort());
@@ -64,6 +65,44 @@ public final class StreamServer implements AutoCloseable {
             throw new IOException(e.getMessage(), e);
         }
         return s;
+    }
+
+    /**
+     * Serves until the thread is interrupted or the JVM shuts down (Ctrl-C, SIGTERM), then stops and tells
+     * {@code stopped} what it did; on a shutdown from the JVM's hook, which the JVM waits for, so the line is printed
+     * before the process ends. The command line calls only this, so that none of its signatures names Jetty's types.
+     *
+     * @param listening told the port once the server listens
+     */
+    public static void serve(StreamSettings settings, java.util.function.IntConsumer listening, java.util.function.Consumer<String> stopped)
+            throws IOException {
+        StreamServer server = start(settings);
+        java.util.concurrent.CountDownLatch shutDown = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable stop = () -> {
+            synchronized (told) {
+                if (!told.getAndSet(true)) {
+                    server.close();
+                    stopped.accept(server.counts().toString());
+                }
+            }
+        };
+        Thread hook = new Thread(() -> {
+            stop.run();
+            shutDown.countDown();
+        }, "sigil-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        listening.accept(server.port());
+        try {
+            shutDown.await();
+        } catch (InterruptedException e) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook stops it
+            }
+            stop.run();
+        }
     }
 
     public int port() {
