@@ -27,6 +27,7 @@ public final class StreamServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final ServeCounts counts = new ServeCounts();
+    private final WebSocketUpgradeHandler upgrades;
 
     private StreamServer(StreamSettings settings) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 4);
@@ -50,6 +51,7 @@ public final class StreamServer implements AutoCloseable {
         });
         ws.setHandler(new HttpRoutes(logs, access, counts));
         server.setHandler(ws);
+        upgrades = ws;
     }
 
     /** Listens as {@code settings} say; the port is known when this returns. */
@@ -111,6 +113,11 @@ public final class StreamServer implements AutoCloseable {
 
     public ServeCounts counts() {
         return counts;
+    }
+
+    /** Cuts every open stream without a close message, as a network that fails does (for tests of the followers). */
+    void cutAll() {
+        upgrades.getServerWebSocketContainer().getOpenSessions().forEach(org.eclipse.jetty.websocket.api.Session::disconnect);
     }
 
     /** Waits until the server stops. */
