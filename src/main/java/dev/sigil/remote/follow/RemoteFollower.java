@@ -42,6 +42,11 @@ public final class RemoteFollower {
 
     private static final long FIRST_WAIT_MILLIS = 100;
     private static final long LONGEST_WAIT_MILLIS = 5000;
+    /**
+     * A connection that says nothing for this long is given up and made again: the server sends a heartbeat every
+     * second, so silence means a connection that died without a word (a server gone, a half-open socket).
+     */
+    private static final long SILENCE_MILLIS = 5000;
 
     private final RemoteUrl url;
     private final String token;
@@ -105,6 +110,7 @@ public final class RemoteFollower {
         private final CompletableFuture<String> closed = new CompletableFuture<>();
         private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
         private final StringBuilder text = new StringBuilder();
+        volatile long heard = System.nanoTime();
         volatile boolean greeted;
         volatile boolean finished;
         volatile String refused;
@@ -117,7 +123,15 @@ public final class RemoteFollower {
             }
             try {
                 current = b.buildAsync(uri, this).get(10, TimeUnit.SECONDS);
-                return closed.get();
+                while (true) {
+                    try {
+                        return closed.get(1, TimeUnit.SECONDS);
+                    } catch (TimeoutException quiet) {
+                        if (System.nanoTime() - heard > SILENCE_MILLIS * 1_000_000) {
+                            return "nothing heard for " + SILENCE_MILLIS / 1000 + " s";
+                        }
+                    }
+                }
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 return cause.getMessage() == null ? "connection failed" : cause.getMessage();
@@ -133,6 +147,7 @@ public final class RemoteFollower {
 
         @Override
         public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+            heard = System.nanoTime();
             byte[] chunk = new byte[data.remaining()];
             data.get(chunk);
             binary.write(chunk, 0, chunk.length);
@@ -149,6 +164,7 @@ public final class RemoteFollower {
 
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            heard = System.nanoTime();
             text.append(data);
             if (last) {
                 message(Messages.read(text.toString()));

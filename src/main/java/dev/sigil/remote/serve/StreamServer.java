@@ -120,6 +120,11 @@ public final class StreamServer implements AutoCloseable {
         upgrades.getServerWebSocketContainer().getOpenSessions().forEach(org.eclipse.jetty.websocket.api.Session::disconnect);
     }
 
+    /** How many streams are open now (for tests). */
+    int openStreams() {
+        return upgrades.getServerWebSocketContainer().getOpenSessions().size();
+    }
+
     /** Waits until the server stops. */
     public void join() throws InterruptedException {
         server.join();

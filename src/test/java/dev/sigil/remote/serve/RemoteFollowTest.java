@@ -70,6 +70,9 @@ class RemoteFollowTest {
             try {
                 for (int f = 0; f < faults; f++) {
                     Thread.sleep(10 + r.nextInt(120));
+                    for (int wait = 0; wait < 500 && server[0].openStreams() == 0; wait++) {
+                        Thread.sleep(10); // a fault hits a live connection: the follower is connected again first
+                    }
                     synchronized (server) {
                         if (r.nextInt(4) == 0) {
                             server[0].close();
@@ -90,7 +93,7 @@ class RemoteFollowTest {
             int output = i % 97 == 0 ? 4096 + random.nextInt(28 << 10) : random.nextInt(300);
             logger.log(EventType.STEP_COMPLETE, Component.REASONING, "entry " + i, 1,
                     Metadata.builder().put("seq", i).put("output", "o".repeat(output)).build());
-            if (i % 500 == 0) {
+            if (i % 200 == 0) {
                 Thread.sleep(random.nextInt(20)); // the writer in bursts, as a pipeline writes
             }
         }
@@ -115,7 +118,7 @@ class RemoteFollowTest {
         assertThat(got.gaps).as("seed " + seed).isEmpty();
         assertThat(got.size()).as("seed " + seed).isEqualTo(expected.length);
         assertThat(got.bytes()).as("seed " + seed).isEqualTo(expected);
-        assertThat(got.notes.stream().filter(n -> n.startsWith("reconnecting (")).count()).as("seed " + seed).isGreaterThanOrEqualTo(faults / 4);
+        assertThat(got.notes.stream().filter(n -> n.startsWith("reconnecting (")).count()).as("seed " + seed).isGreaterThanOrEqualTo(faults * 3 / 4);
         assertThat(SessionId.isValid("remote-1")).isTrue();
     }
 }
