@@ -20,7 +20,7 @@ import dev.sigil.layout.LogLayout;
 public record StreamSettings(InetSocketAddress address, LogLayout layout, String token, long windowBytes, Duration stall,
                              Duration poll, Duration heartbeat, int maxLineBytes) {
 
-    public static final long DEFAULT_WINDOW_BYTES = 4L << 20;
+    public static final long DEFAULT_WINDOW_BYTES = 1L << 20;
     public static final int DEFAULT_MAX_LINE_BYTES = 16 << 20;
 
     public static StreamSettings of(InetSocketAddress address, LogLayout layout, String token) {
