@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Seed 002's stream ({@code /monitoring/v1/logs/stream?session_id=ID&components=A,B}), so that its Python
  * {@code MonitorClient} works unchanged: the client's {@code config} message sets the levels, {@code buffer_size},
- * {@code flush_interval_ms} and {@code heartbeat_interval_ms}; the server sends what the log held when the client came
+ * {@code flush_interval_ms} and {@code heartbeat_interval_ms} (the first send waits half a second for it); the server
+ * sends what the log held when the client came
  * as {@code buffer_flush} messages, then new entries as {@code log} messages, and a {@code heartbeat} with the
  * session's status as {@code sigil monitor} works it out (the same reducer, so the same totals). Entries are the log's
  * own objects. Bounded as every stream is ({@link SendWindow}).
@@ -39,6 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class SeedStream implements Session.Listener.AutoDemanding {
 
+    private static final long CONFIG_WAIT_MILLIS = 500;
     private static final PythonJsonWriter WRITER = new PythonJsonWriter(PythonJsonWriter.NonFinite.WRITE_LITERALS);
 
     private final Path log;
@@ -52,6 +54,8 @@ public final class SeedStream implements Session.Listener.AutoDemanding {
     private volatile long heartbeatMillis = 5000;
     private volatile Session session;
     private volatile boolean open = true;
+    /** Counted down by the client's config message: the backlog waits for it a moment, so that its filter applies. */
+    private final java.util.concurrent.CountDownLatch configured = new java.util.concurrent.CountDownLatch(1);
     private MonitorState state;
     private LogEvent last;
 
@@ -95,6 +99,7 @@ public final class SeedStream implements Session.Listener.AutoDemanding {
         bufferSize = (int) clamp(m.path("buffer_size").asLong(bufferSize), 1, 10_000);
         flushMillis = clamp(m.path("flush_interval_ms").asLong(flushMillis), 10, 60_000);
         heartbeatMillis = clamp(m.path("heartbeat_interval_ms").asLong(heartbeatMillis), 100, 600_000);
+        configured.countDown();
     }
 
     private static long clamp(long v, long min, long max) {
@@ -125,6 +130,13 @@ public final class SeedStream implements Session.Listener.AutoDemanding {
     }
 
     private void follow() {
+        try {
+            // seed 002's client sends its config as soon as it is connected; a client that sends none gets the defaults
+            configured.await(CONFIG_WAIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         state = MonitorState.initial(log.toString(), true, "", Level.TRACE);
         List<TailEvent> events = new ArrayList<>();
         List<JsonNode> pending = new ArrayList<>();
