@@ -56,7 +56,7 @@ final class ExportOtlpCommand implements Callable<Integer> {
     boolean all;
 
     @Option(names = "--endpoint", paramLabel = "URL",
-            description = "The collector's OTLP/HTTP base URL, e.g. http://127.0.0.1:4318 (default: OTEL_EXPORTER_OTLP_ENDPOINT).")
+            description = "The collector's OTLP/HTTP base URL (default: OTEL_EXPORTER_OTLP_ENDPOINT),%n  e.g. http://127.0.0.1:4318.")
     String endpoint;
 
     @Option(names = "--wait", paramLabel = "S", description = "Wait at most S seconds for a collector that is away (default: ${DEFAULT-VALUE}).")
