@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import dev.sigil.log.LoggerSettings;
 import dev.sigil.log.Reporter;
 import dev.sigil.otlp.receive.OtlpReceiver;
+import dev.sigil.remote.serve.StreamServer;
+import dev.sigil.remote.serve.StreamSettings;
 import dev.sigil.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,27 +21,33 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sigil serve}: a server on this machine, in one of its modes (ADR 0131). {@code --otlp} is the OTLP/HTTP
- * receiver; the monitoring stream (seed 002's WebSocket, issue 16) is to be the default mode, added beside it: the
- * shared options (bind, port, token, insecure, the log root) are the command's, each mode a small service of its own.
+ * {@code sigil serve}: a server on this machine, in one of its modes (ADR 0131, 0140). The default is the monitoring
+ * stream (seed 002's WebSocket, docs/remote.md); {@code --otlp} is the OTLP/HTTP receiver. The shared options (bind,
+ * port, token, insecure, the log root) are the command's, each mode a small service of its own.
  */
 @Command(name = "serve",
         description = {
-            "Serve on this machine; --otlp receives OpenTelemetry into sessions.",
+            "Serve this machine's sessions to monitors elsewhere; --otlp receives OpenTelemetry.",
+            "",
+            "By default, the monitoring stream (docs/remote.md): seed 002's WebSocket at",
+            "/monitoring/v1/logs/stream, a session's log bytes from an offset on at",
+            "/sessions/ID?from=OFFSET (what sigil tail ws://HOST:PORT/sessions/ID follows),",
+            "and GET /sessions, /sessions/ID/log?from=OFFSET and /health.",
             "",
             "--otlp: OTLP/HTTP (/v1/traces and /v1/logs, protobuf or JSON) from instrumented",
             "agents; each resource's",
             "spans and log records as a sigil session, through the same logger as",
             "orchestrate, so monitor, tail, validate and prices read them. Binds to",
             "127.0.0.1 unless told otherwise; any other address needs --token or --insecure.",
-            "Stops with Ctrl-C, after the requests under way, and prints what it received."
+            "Stops with Ctrl-C (after the OTLP requests under way) and prints what it did."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"2:bad arguments, or the address cannot be bound", "130:stopped by Ctrl-C"})
 final class ServeCommand implements Callable<Integer> {
 
-    /** The modes of the command; the monitoring stream will be the default one. */
+    /** The modes of the command; the monitoring stream is the default one. */
     enum Mode {
+        STREAM(8000),
         OTLP(4318);
 
         final int defaultPort;
@@ -61,14 +69,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--otlp", description = "Receive OTLP/HTTP (docs/otlp.md).")
     boolean otlp;
 
-    @Option(names = "--port", paramLabel = "N", description = "The port (default: 4318 with --otlp; 0 picks a free one).")
+    @Option(names = "--port", paramLabel = "N", description = "The port (default: SIGIL_MONITOR_PORT, else 8000 for the stream; 4318 with --otlp; 0 picks a free one).")
     Integer port;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "The address to listen on (default: ${DEFAULT-VALUE}).")
     String bind = "127.0.0.1";
 
     @Option(names = "--token", paramLabel = "TOKEN",
-            description = "Require 'Authorization: Bearer TOKEN' on every request (default: SIGIL_SERVE_TOKEN, if set).")
+            description = "Require 'Authorization: Bearer TOKEN' on every request (the stream takes ?token=TOKEN too; default: SIGIL_SERVE_TOKEN, if set).")
     String token;
 
     @Option(names = "--insecure", description = "Allow an address other than loopback without a token.")
@@ -76,6 +84,14 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--max-body", paramLabel = "BYTES", description = "Largest request body, compressed or not (default: ${DEFAULT-VALUE}).")
     int maxBody = OtlpReceiver.DEFAULT_MAX_BODY;
+
+    @Option(names = "--window", paramLabel = "BYTES",
+            description = "The stream: what one client may have been sent and not yet read (default: ${DEFAULT-VALUE}); a client that reads nothing for --stall-seconds with a full window is closed with its offset.")
+    long window = StreamSettings.DEFAULT_WINDOW_BYTES;
+
+    @Option(names = "--stall-seconds", paramLabel = "N",
+            description = "The stream: how long a client with a full window may read nothing before it is closed (default: ${DEFAULT-VALUE}).")
+    int stallSeconds = 30;
 
     @Override
     public Integer call() throws IOException {
@@ -88,8 +104,17 @@ final class ServeCommand implements Callable<Integer> {
         if (maxBody < 1024) {
             throw UserError.usage("--max-body must be at least 1024 bytes");
         }
-        InetSocketAddress address = address(port != null ? port : mode.defaultPort, secret != null);
+        if (window < 64 << 10) {
+            throw UserError.usage("--window must be at least 65536 bytes");
+        }
+        if (stallSeconds < 1) {
+            throw UserError.usage("--stall-seconds must be at least 1");
+        }
+        InetSocketAddress address = address(port != null ? port : defaultPort(env, mode), secret != null);
         LogOptions.Logs found = logs.logs(env);
+        if (mode == Mode.STREAM) {
+            return stream(address, found, secret);
+        }
         LoggerSettings settings = LoggerSettingsFromConfig.of(found.loaded().config().logging());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -111,10 +136,41 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private Mode mode() {
-        if (!otlp) {
-            throw UserError.usage("choose what to serve: --otlp (an OTLP/HTTP receiver); the monitoring stream is not there yet");
+        return otlp ? Mode.OTLP : Mode.STREAM;
+    }
+
+    /** The monitoring stream until Ctrl-C (docs/remote.md). */
+    private int stream(InetSocketAddress address, LogOptions.Logs found, String secret) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        StreamSettings settings = StreamSettings.of(address, found.layout(), secret).withWindow(window, java.time.Duration.ofSeconds(stallSeconds));
+        String shown = found.layout().sessions().toString();
+        try {
+            StreamServer.serve(settings, p -> {
+                out.println(TerminalText.visible("sigil serve: the monitoring stream on ws://" + bind + ":" + p
+                        + " (/monitoring/v1/logs/stream, /sessions/ID), sessions under " + shown));
+                out.flush();
+            }, counts -> {
+                err.println(spec.qualifiedName() + ": served " + counts);
+                err.flush();
+            });
+        } catch (IOException e) {
+            throw UserError.usage("cannot listen on " + bind + ":" + address.getPort() + ": " + e.getMessage());
         }
-        return Mode.OTLP;
+        return ExitCode.INTERRUPTED;
+    }
+
+    /** The mode's port; the stream's from SIGIL_MONITOR_PORT when set (seed 002). */
+    private static int defaultPort(Environment env, Mode mode) {
+        String text = mode == Mode.STREAM ? env.get("SIGIL_MONITOR_PORT") : null;
+        if (text == null || text.isEmpty()) {
+            return mode.defaultPort;
+        }
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw UserError.usage("SIGIL_MONITOR_PORT must be a port number, not '" + text + "'");
+        }
     }
 
     private InetSocketAddress address(int p, boolean withToken) {

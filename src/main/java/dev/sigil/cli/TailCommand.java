@@ -17,7 +17,9 @@ import dev.sigil.contract.format.FormatSet;
 import dev.sigil.layout.LogLayout;
 import dev.sigil.layout.SessionId;
 import dev.sigil.monitor.LogLocator;
+import dev.sigil.print.RawPrinter;
 import dev.sigil.print.TailPrinter;
+import dev.sigil.remote.RemoteUrl;
 import dev.sigil.tail.Confinement;
 import dev.sigil.tail.FileTailSource;
 import dev.sigil.tail.TailOptions;
@@ -59,14 +61,17 @@ final class TailCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Log files to read; a symlink (the log directory's current.jsonl) is followed to wherever it points.")
-    List<Path> paths = new ArrayList<>();
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Log files to read; a symlink (the log directory's current.jsonl) is followed to wherever it points. Or one remote session, ws://HOST:PORT/sessions/ID (docs/remote.md).")
+    List<String> paths = new ArrayList<>();
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "For a remote session: the server's token (default: SIGIL_SERVE_TOKEN, if set).")
+    String token;
 
     @Option(names = {"-f", "--follow"}, description = "Keep reading as the files grow, like tail -F; stop with Ctrl-C. Files that do not exist yet are waited for.")
     boolean follow;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "line",
-            description = "line: HH:MM:SS [LEVEL] component/operation: message, the bytes scripts/file_monitor.sh prints; jsonl: each entry in canonical JSON (default: ${DEFAULT-VALUE}).")
+            description = "line: HH:MM:SS [LEVEL] component/operation: message, the bytes scripts/file_monitor.sh prints; jsonl: each entry in canonical JSON; raw: each line's bytes as they are in the log (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = {"-v", "--verbose"}, description = "Add running counts of skipped lines to the stderr reports, and a summary at the end.")
@@ -97,6 +102,13 @@ final class TailCommand implements Callable<Integer> {
             throw UserError.usage("--poll-interval must be at least 1");
         }
         Environment env = root.environment();
+        PrintWriter err = spec.commandLine().getErr();
+        OutputStream stdout = new BufferedOutputStream(env.stdout(), 1 << 16);
+        TailPrinter printer = new TailPrinter(stdout, err, "sigil tail", outputFormat, env.stdoutTerminal(), verbose);
+        RawPrinter raw = outputFormat == TailPrinter.Format.RAW ? new RawPrinter(stdout, printer, env.stdoutTerminal()) : null;
+        if (paths.size() == 1 && RemoteUrl.isRemote(paths.get(0))) {
+            return TailRun.remote(remoteUrl(paths.get(0)), token != null ? token : env.get("SIGIL_SERVE_TOKEN"), follow, printer, raw, err);
+        }
         checkArguments();
         // Files given by name are read without the configuration unless it has a file, the only place that says
         // which formats they may be in (formats.paths, formats.default): `sigil tail FILE` starts as fast as before
@@ -104,17 +116,18 @@ final class TailCommand implements Callable<Integer> {
         LogOptions.Logs loaded = logs.sessionId().isPresent() || logs.hasConfigFile(env) ? logs.logs(env) : null;
         List<TailSource> sources = sources(loaded);
         FormatSet inFormats = formats.formats(env, loaded == null ? FormatOptions.NO_CONFIGURATION : loaded.loaded().config().formats());
-        PrintWriter err = spec.commandLine().getErr();
-        OutputStream stdout = new BufferedOutputStream(env.stdout(), 1 << 16);
-        TailPrinter printer = new TailPrinter(stdout, err, "sigil tail", outputFormat, env.stdoutTerminal(), verbose);
         printer.showHeaders(sources.size() > 1);
         printer.autoFlush(follow);
         TailOptions options = TailOptions.defaults().withMaxLineBytes(maxLineBytes).withPollInterval(Duration.ofMillis(pollMillis));
         LiveExport live = !otlp.enabled() ? null : LiveExport.start(otlp, env, sources, spec, false, new PriceOptions().pricer(env, spec));
         int code;
         try {
-            code = follow ? TailRun.follow(sources, options, printer, inFormats)
-                    : TailRun.once(sources, options, printer, verbose, inFormats);
+            if (raw != null) {
+                code = TailRun.raw(sources, options, raw, follow);
+            } else {
+                code = follow ? TailRun.follow(sources, options, printer, inFormats)
+                        : TailRun.once(sources, options, printer, verbose, inFormats);
+            }
         } catch (UncheckedIOException e) {
             code = TailRun.outputFailed(e, err);
         }
@@ -128,8 +141,16 @@ final class TailCommand implements Callable<Integer> {
         try {
             return TailPrinter.Format.valueOf(format.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw UserError.usage("--format must be line or jsonl, not '" + format
+            throw UserError.usage("--format must be line, jsonl or raw, not '" + format
                     + "' (the format logs are read in is --input-format; sigil formats lists them)");
+        }
+    }
+
+    private static RemoteUrl remoteUrl(String text) {
+        try {
+            return RemoteUrl.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage(e.getMessage());
         }
     }
 
@@ -163,7 +184,11 @@ final class TailCommand implements Callable<Integer> {
             }
             sources.add(new FileTailSource(file).confinedTo(base));
         } else {
-            for (Path p : paths) {
+            for (String text : paths) {
+                if (RemoteUrl.isRemote(text)) {
+                    throw UserError.usage("a remote session is followed alone: " + text);
+                }
+                Path p = Path.of(text);
                 if (Files.isDirectory(p)) {
                     // said once, before anything is read: a directory never becomes a log to follow
                     throw UserError.usage(p + ": is a directory, not a log file (a session's log is "

@@ -6,7 +6,13 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 import dev.sigil.contract.format.FormatSet;
+import dev.sigil.print.RawPrinter;
 import dev.sigil.print.TailPrinter;
+import dev.sigil.remote.RemoteUrl;
+import dev.sigil.remote.follow.RemoteFollower;
+import dev.sigil.remote.follow.RemoteTail;
+import dev.sigil.tail.RawLineListener;
+import dev.sigil.tail.TailEvent;
 import dev.sigil.tail.TailOptions;
 import dev.sigil.tail.TailSource;
 import dev.sigil.tail.TailStats;
@@ -47,6 +53,76 @@ final class TailRun {
             tailer.run();
         }
         return ExitCode.INTERRUPTED;
+    }
+
+    /** Reads, or follows, every source with a raw tailer: each line's bytes as they are ({@code --format raw}). */
+    static int raw(List<TailSource> sources, TailOptions options, RawPrinter printer, boolean follow) {
+        int failed = 0;
+        boolean problem = false;
+        for (TailSource source : sources) {
+            boolean[] skipped = {false};
+            RawLineListener counting = new RawLineListener() {
+                @Override
+                public void line(String name, long number, long offset, byte[] bytes, int from, int to) {
+                    printer.line(name, number, offset, bytes, from, to);
+                }
+
+                @Override
+                public void onEvent(TailEvent event) {
+                    skipped[0] |= event instanceof TailEvent.Skipped;
+                    printer.onEvent(event);
+                    printer.flush();
+                }
+            };
+            try (Tailer tailer = Tailer.raw(source, options, counting)) {
+                if (follow) {
+                    // one source followed at a time, as tail -F of one file; several files go one after the other
+                    runFlushing(tailer, printer, options.pollInterval().toMillis());
+                } else {
+                    failed += tailer.readAll();
+                }
+            }
+            problem |= skipped[0];
+        }
+        printer.flush();
+        if (failed > 0) {
+            return ExitCode.USAGE;
+        }
+        return follow ? ExitCode.INTERRUPTED : problem ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    private static void runFlushing(Tailer tailer, RawPrinter printer, long pauseMillis) {
+        while (!Thread.currentThread().isInterrupted()) {
+            long read = tailer.poll();
+            printer.flush();
+            if (read == 0) {
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** Follows (or reads to its end) a remote session, reconnecting as long as the server does not refuse. */
+    static int remote(RemoteUrl url, String token, boolean follow, TailPrinter printer, RawPrinter raw, PrintWriter err) {
+        RemoteFollower.Outcome outcome;
+        try {
+            outcome = RemoteTail.run(url, token, follow, printer, raw);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.INTERRUPTED;
+        } catch (UncheckedIOException e) {
+            return outputFailed(e, err);
+        }
+        printer.flush();
+        if (outcome.refusal() != null) {
+            err.println("sigil tail: " + url + ": refused: " + outcome.refusal());
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        return ExitCode.OK;
     }
 
     /** stdout went away: a closed pipe ends the run quietly, like other Unix tools; anything else is reported. */

@@ -35,7 +35,9 @@ public final class TailPrinter implements TailListener {
         /** {@code HH:MM:SS [LEVEL] component/operation: message}, as {@code scripts/file_monitor.sh} prints it. */
         LINE,
         /** The entry again, in the canonical byte form (CPython's {@code json.dumps} with compact separators). */
-        JSONL
+        JSONL,
+        /** Every line's bytes exactly as in the log, decoded not at all ({@link RawPrinter}). */
+        RAW
     }
 
     private static final PythonJsonWriter JSON = new PythonJsonWriter(PythonJsonWriter.NonFinite.WRITE_LITERALS);
@@ -74,7 +76,7 @@ public final class TailPrinter implements TailListener {
      */
     public Supplier<LineRender> render() {
         if (format != Format.LINE) {
-            return null;
+            return null; // jsonl: the exact path; raw: nothing decoded (RawPrinter)
         }
         return Render::new;
     }

@@ -18,6 +18,8 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
 
     private final TailListener listener;
     private final LineDecoder decoder;
+    /** Where the lines go undecoded, in a raw tailer; else null. */
+    private final RawLineListener raw;
     /** Lines read and not yet decoded. */
     private DecodeAhead pending;
     /** A group the helper thread is decoding, handed out at the next group or at the next flush; or null. */
@@ -49,6 +51,16 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
     private TailStats stats;
 
     Emitter(TailListener listener, int batchLimit, int groupBytes, LineDecoder decoder, FormatSet formats) {
+        this(listener, batchLimit, groupBytes, decoder, formats, null);
+    }
+
+    /** An emitter that hands every line's bytes to {@code raw} as they are, decoding nothing. */
+    static Emitter raw(RawLineListener raw, int groupBytes) {
+        return new Emitter(raw::onEvent, 1, groupBytes, new LineDecoder(), FormatSet.builtIn(), raw);
+    }
+
+    private Emitter(TailListener listener, int batchLimit, int groupBytes, LineDecoder decoder, FormatSet formats, RawLineListener raw) {
+        this.raw = raw;
         this.formats = formats;
         this.file = new FileFormat(formats);
         this.listener = listener;
@@ -71,6 +83,12 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
     public void line(long number, long offset, byte[] bytes, int from, int to) {
         lastLine = number;
         lastLength = to - from;
+        if (raw != null) {
+            stats = null;
+            lines++;
+            raw.line(source, number, offset, bytes, from, to);
+            return;
+        }
         file.look(bytes, from, to);
         pending.add(number, offset, bytes, from, to);
         if (pending.weight() >= groupBytes) {

@@ -44,10 +44,14 @@ public final class Tailer implements Closeable {
      */
     public Tailer(List<? extends TailSource> sources, TailOptions options, TailListener listener,
                   java.util.function.Supplier<? extends LineRender> render, FormatSet formats) {
+        this(sources, options, new Emitter(listener, Math.max(1, options.readChunkBytes() / 16), options.decodeGroupBytes(),
+                new LineDecoder(options.eventsAhead(), render), formats));
+    }
+
+    private Tailer(List<? extends TailSource> sources, TailOptions options, Emitter out) {
         this.options = options;
         this.sources = List.copyOf(sources);
-        this.out = new Emitter(listener, Math.max(1, options.readChunkBytes() / 16), options.decodeGroupBytes(),
-                new LineDecoder(options.eventsAhead(), render), formats);
+        this.out = out;
         for (TailSource source : sources) {
             followers.add(new NameFollower(source, options, out));
         }
@@ -55,6 +59,15 @@ public final class Tailer implements Closeable {
 
     public Tailer(TailSource source, TailOptions options, TailListener listener) {
         this(List.of(source), options, listener);
+    }
+
+    /**
+     * A tailer that follows {@code source} as any other does (rotation, truncation, the same bounds) but hands each
+     * complete line's bytes to {@code listener} undecoded ({@link RawLineListener}); skipped lines and file changes
+     * come as events.
+     */
+    public static Tailer raw(TailSource source, TailOptions options, RawLineListener listener) {
+        return new Tailer(List.of(source), options, Emitter.raw(listener, options.decodeGroupBytes()));
     }
 
     /**

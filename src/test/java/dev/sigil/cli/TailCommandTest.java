@@ -143,7 +143,7 @@ class TailCommandTest {
         assertThat(run("tail").code()).isEqualTo(ExitCode.USAGE);
         assertThat(run("tail", "--session", "x", p.toString()).err()).contains("not both");
         assertThat(run("tail", "--session", "../etc").err()).contains("--session: session id '../etc' contains '.' at position 1");
-        assertThat(run("tail", "--format", "xml", p.toString()).err()).contains("--format must be line or jsonl");
+        assertThat(run("tail", "--format", "xml", p.toString()).err()).contains("--format must be line, jsonl or raw");
         assertThat(run("tail", "--max-line-bytes", "0", p.toString()).code()).isEqualTo(ExitCode.USAGE);
         Run missing = run("tail", dir.resolve("nope.jsonl").toString(), p.toString());
         assertThat(missing.code()).isEqualTo(ExitCode.USAGE);

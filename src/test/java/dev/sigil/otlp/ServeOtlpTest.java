@@ -184,9 +184,10 @@ class ServeOtlpTest {
         SigilRun refused = SigilRun.run(env(), "serve", "--otlp", "--bind", "0.0.0.0", "--port", "0", "-l", dir.resolve("x").toString());
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err()).contains("--bind 0.0.0.0 is reachable from other machines: give --token");
-        SigilRun noMode = SigilRun.run(env(), "serve");
-        assertThat(noMode.exitCode()).isEqualTo(2);
-        assertThat(noMode.err()).contains("--otlp");
+        // without --otlp, the default mode (the monitoring stream, docs/remote.md) has the same rule
+        SigilRun stream = SigilRun.run(env(), "serve", "--bind", "0.0.0.0", "--port", "0", "-l", dir.resolve("x").toString());
+        assertThat(stream.exitCode()).isEqualTo(2);
+        assertThat(stream.err()).contains("--bind 0.0.0.0 is reachable from other machines: give --token");
     }
 
     private static HttpResponse<byte[]> post(HttpClient http, String url, String type, byte[] body, String token) throws IOException, InterruptedException {

@@ -34,7 +34,8 @@ class ReliabilityDocTest {
     private static Class<?> find(String simpleName) throws ClassNotFoundException {
         for (String pkg : new String[] {"dev.sigil.tail", "dev.sigil.print", "dev.sigil.text", "dev.sigil.layout", "dev.sigil.cli", "dev.sigil.log", "dev.sigil.log.maintenance",
             "dev.sigil.log.sanitize", "dev.sigil.monitor", "dev.sigil.orchestrate", "dev.sigil.reliability",
-            "dev.sigil.monitor.state", "dev.sigil.tokens", "dev.sigil.contract", "dev.sigil.contract.codec", "dev.sigil.build", "dev.sigil.otlp"}) {
+            "dev.sigil.monitor.state", "dev.sigil.tokens", "dev.sigil.contract", "dev.sigil.contract.codec", "dev.sigil.build", "dev.sigil.otlp",
+            "dev.sigil.remote", "dev.sigil.remote.serve"}) {
             try {
                 return Class.forName(pkg + "." + simpleName);
             } catch (ClassNotFoundException e) {

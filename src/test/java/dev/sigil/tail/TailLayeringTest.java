@@ -39,7 +39,8 @@ class TailLayeringTest {
 
     @Test
     void theFormattersArePure() throws IOException {
-        for (Path file : sources("print").stream().filter(f -> !f.getFileName().toString().equals("TailPrinter.java")).toList()) {
+        for (Path file : sources("print").stream().filter(f -> !f.getFileName().toString().equals("TailPrinter.java")
+                && !f.getFileName().toString().equals("RawPrinter.java")).toList()) {
             assertThat(Files.readString(file)).as(file.toString()).doesNotContain("import java.io.", "import java.nio.");
         }
     }

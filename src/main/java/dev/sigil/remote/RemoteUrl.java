@@ -1,0 +1,62 @@
+package dev.sigil.remote;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+import dev.sigil.layout.SessionId;
+
+/**
+ * The address of a remote session, {@code ws://HOST:PORT/sessions/ID} (or {@code wss://}), as {@code sigil tail} and
+ * {@code sigil monitor} take it; the session id follows the one rule of {@link SessionId}.
+ *
+ * @param secure wss (TLS)
+ * @param authority host and port as given
+ */
+public record RemoteUrl(boolean secure, String authority, SessionId session) {
+
+    /** Whether {@code text} is meant as a remote address (so that it is not read as a file name). */
+    public static boolean isRemote(String text) {
+        return text.startsWith("ws://") || text.startsWith("wss://");
+    }
+
+    /**
+     * Parses {@code text}.
+     *
+     * @throws IllegalArgumentException saying what is wrong, for a user
+     */
+    public static RemoteUrl parse(String text) {
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(text + ": not a URL (" + e.getReason() + ")");
+        }
+        boolean secure = "wss".equals(uri.getScheme());
+        if (!secure && !"ws".equals(uri.getScheme())) {
+            throw new IllegalArgumentException(text + ": a remote session is ws://HOST:PORT/sessions/ID or wss://...");
+        }
+        if (uri.getRawAuthority() == null || uri.getHost() == null) {
+            throw new IllegalArgumentException(text + ": no host");
+        }
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        String prefix = "/sessions/";
+        if (!path.startsWith(prefix) || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException(text + ": the path must be /sessions/ID");
+        }
+        String id = path.substring(prefix.length());
+        if (!SessionId.isValid(id)) {
+            throw new IllegalArgumentException(text + ": '" + id + "' is not a session id (" + SessionId.RULE + ")");
+        }
+        return new RemoteUrl(secure, uri.getRawAuthority(), SessionId.of(id));
+    }
+
+    /** The stream of the session's log bytes from {@code offset} on. */
+    public URI logStream(long offset) {
+        return URI.create((secure ? "wss://" : "ws://") + authority + "/sessions/" + session.value() + "?from=" + offset);
+    }
+
+    @Override
+    public String toString() {
+        return (secure ? "wss://" : "ws://") + authority + "/sessions/" + session.value();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.sigil.remote.serve;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+import dev.sigil.layout.LogLayout;
+
+/**
+ * How {@code sigil serve} serves the monitoring stream.
+ *
+ * @param address where to listen (port 0: any free one)
+ * @param layout the log root; nothing outside it is ever read
+ * @param token required on every request and upgrade, or null for none
+ * @param windowBytes the bound of what one client may have been sent and not taken ({@link SendWindow})
+ * @param stall how long a client with a full window may take nothing before it is closed with its offset
+ * @param poll how often a follower looks for new bytes
+ * @param heartbeat how often a log stream says where it stands
+ * @param maxLineBytes the longest line sent; longer ones are skipped and said so
+ */
+public record StreamSettings(InetSocketAddress address, LogLayout layout, String token, long windowBytes, Duration stall,
+                             Duration poll, Duration heartbeat, int maxLineBytes) {
+
+    public static final long DEFAULT_WINDOW_BYTES = 1L << 20;
+    public static final int DEFAULT_MAX_LINE_BYTES = 16 << 20;
+
+    public static StreamSettings of(InetSocketAddress address, LogLayout layout, String token) {
+        return new StreamSettings(address, layout, token, DEFAULT_WINDOW_BYTES, Duration.ofSeconds(30), Duration.ofMillis(100),
+                Duration.ofSeconds(1), DEFAULT_MAX_LINE_BYTES);
+    }
+
+    public StreamSettings withWindow(long bytes, Duration stallTime) {
+        return new StreamSettings(address, layout, token, bytes, stallTime, poll, heartbeat, maxLineBytes);
+    }
+
+    public StreamSettings withPoll(Duration interval) {
+        return new StreamSettings(address, layout, token, windowBytes, stall, interval, heartbeat, maxLineBytes);
+    }
+}
