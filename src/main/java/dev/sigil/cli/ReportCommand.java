@@ -31,8 +31,10 @@ import picocli.CommandLine.Spec;
 /** {@code sigil report}: tokens and dollars of logs, grouped by model, component, operation, phase, session, day or call tree. */
 @Command(name = "report",
         description = {
-            "Add up the tokens and the cost of logs, one row per model, component,",
-            "operation, phase, session, day, or the call tree of each run.",
+            "Add up the tokens and the cost of logs.",
+            "",
+            "One row per model, component, operation, phase, session, day, or the call",
+            "tree of each run.",
             "",
             "Reads the PATHs (a log, or a session's directory), the session of",
             "--session, or --all sessions; either dialect, rotated parts in order. A",
