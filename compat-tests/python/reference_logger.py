@@ -107,9 +107,16 @@ RULES = [
 ]
 
 
+MAX_PASSES = 4  # a mask can make a boundary before the next match: run again until nothing changes (as sigil)
+
+
 def clean_text(text):
-    for pattern, replace in RULES:
-        text = pattern.sub(replace, text)
+    for _ in range(MAX_PASSES):
+        before = text
+        for pattern, replace in RULES:
+            text = pattern.sub(replace, text)
+        if text == before:
+            break
     return text
 
 

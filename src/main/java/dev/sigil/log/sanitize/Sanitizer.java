@@ -21,20 +21,29 @@ public final class Sanitizer {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final List<TextRule> rules;
+    /**
+     * At most this many passes of the built-in rules over one text. A mask can turn what stood before a match into a
+     * boundary (the address in {@code carol@example.org.1ba@a.cb} only stands alone once the first one is masked),
+     * so the built-in rules run again until nothing changes: sanitizing twice then changes nothing more.
+     */
+    private static final int MAX_PASSES = 4;
 
-    private Sanitizer(List<TextRule> rules) {
-        this.rules = rules;
+    private final List<TextRule> builtIn;
+    private final List<TextRule> extra;
+
+    private Sanitizer(List<TextRule> builtIn, List<TextRule> extra) {
+        this.builtIn = builtIn;
+        this.extra = extra;
     }
 
     /** The built-in rules followed by {@code extra} (the configuration's additional patterns), in order. */
     public static Sanitizer withExtraPatterns(List<SanitizePattern> extra) {
-        List<TextRule> rules = new ArrayList<>(BuiltInRules.all());
+        List<TextRule> rules = new ArrayList<>();
         for (SanitizePattern p : extra) {
             String replacement = p.replacement();
             rules.add(new TextRule("extra:" + p.regex(), p.compile(), s -> true, m -> replacement));
         }
-        return new Sanitizer(List.copyOf(rules));
+        return new Sanitizer(BuiltInRules.all(), List.copyOf(rules));
     }
 
     /** The built-in rules only. */
@@ -42,8 +51,23 @@ public final class Sanitizer {
         return withExtraPatterns(List.of());
     }
 
-    /** {@code text} with every secret replaced; the same instance when there was none. */
+    /**
+     * {@code text} with every secret replaced; the same instance when there was none. The configuration's patterns
+     * run once, after the built-in rules: their replacements are the user's and may match their own pattern.
+     */
     public String text(String text) {
+        String out = text;
+        for (int pass = 0; pass < MAX_PASSES; pass++) {
+            String before = out;
+            out = applyAll(builtIn, out);
+            if (out == before) {
+                break;
+            }
+        }
+        return applyAll(extra, out);
+    }
+
+    private static String applyAll(List<TextRule> rules, String text) {
         String out = text;
         for (TextRule rule : rules) {
             out = rule.apply(out);

@@ -9,9 +9,11 @@ import java.util.List;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
 
 import tools.jackson.databind.JsonNode;
 
@@ -54,10 +56,23 @@ class SanitizerProperties {
                 .list().ofMaxSize(8);
     }
 
-    @Property(tries = 500)
+    /**
+     * Shrinking is off: jqwik's shrinker fails with a cast error on this mix of string arbitraries and would hide
+     * the failing sample, which is short enough to read as it is.
+     */
+    @Property(tries = 500, shrinking = ShrinkingMode.OFF)
     void sanitizingTwiceChangesNothingMore(@ForAll("anyLines") List<String> lines, @ForAll("noise") String glue) {
         String text = String.join(glue, lines);
         String once = sanitizer.text(text);
+        assertThat(sanitizer.text(once)).isEqualTo(once);
+    }
+
+    /** The sample that once broke it: the second address only stands alone once the first one is masked. */
+    @Example
+    void anAddressGluedToTheEndOfAnotherGoesInOnePass() {
+        String text = "ping alice@example.com, then carol@example.org.1ba@a.cbK*a=";
+        String once = sanitizer.text(text);
+        assertThat(once).doesNotContain("@");
         assertThat(sanitizer.text(once)).isEqualTo(once);
     }
 
