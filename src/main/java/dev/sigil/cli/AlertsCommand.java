@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 /** {@code sigil alerts}: rules over the logs (docs/alerts.md); the work is in its subcommands. */
 @Command(name = "alerts",
         description = {
-            "Alert rules over the logs: replay logs through them (test), follow logs and",
-            "deliver what fires (watch), or show the rules (list).",
+            "Alert rules over the logs: replay, follow, or list them.",
+            "test replays logs through the rules, watch follows logs and delivers what",
+            "fires, list shows the rules and when each last fired.",
             "",
             "Rules are read from --rules FILE, else ~/.sigil/alerts.yaml (YAML, checked",
             "against contract/alert-rules.schema.json). docs/alerts.md explains them."
