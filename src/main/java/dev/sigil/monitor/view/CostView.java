@@ -21,9 +21,16 @@ import dev.tamboui.widgets.gauge.Gauge;
 /**
  * The cost view: what the session has cost so far, its burn in dollars per minute, the dollar budget with its
  * forecast, the unpriced tokens (never shown as $0), and the tokens and dollars per component and per model. Wider
- * terminals get more columns (input, output, cache reads and writes, reasoning, lines).
+ * terminals get more columns (input, output, cache reads and writes, reasoning, lines); a tall one shows the tokens
+ * over time below the tables.
  */
 final class CostView {
+
+    /** The share column: "100.00%" and a space before it. */
+    private static final int SHARE = 8;
+
+    /** The tallest the tokens-over-time chart gets: taller says nothing more. */
+    private static final int CHART_ROWS = 12;
 
     private CostView() {
     }
@@ -51,6 +58,12 @@ final class CostView {
                 new Rect(area.x(), area.y() + summaryRows, area.width(), components), buffer);
         table("By model", "model", spend.models(), spend.total(), names, theme,
                 new Rect(area.x(), area.y() + summaryRows + components, area.width(), models), buffer);
+        int below = left - components - models;
+        if (below >= 4) {
+            Rect inner = Panels.box("Tokens over time", theme,
+                    new Rect(area.x(), area.y() + summaryRows + components + models, area.width(), Math.min(below, CHART_ROWS)), buffer);
+            Sparkbars.render(s.history(), theme, inner, buffer);
+        }
     }
 
     /** The widest name of {@code tallies} as shown, in columns (at least the headings'). */
@@ -106,7 +119,7 @@ final class CostView {
         }
         boolean wide = inner.width() >= 120;
         boolean medium = inner.width() >= 76;
-        int fixed = 10 + 11 + 7 + (medium ? 20 : 0) + (wide ? 41 : 0);
+        int fixed = 10 + 11 + SHARE + (medium ? 20 : 0) + (wide ? 41 : 0);
         int nameWidth = Math.max(8, Math.min(inner.width() - fixed, names + 2));
         List<Line> lines = new ArrayList<>();
         lines.add(Line.from(Panels.text(row(heading, nameWidth, "tokens", "cost", "share", medium ? new String[] {"input", "output"} : null,
@@ -135,7 +148,7 @@ final class CostView {
 
     private static String row(String name, int nameWidth, String tokens, String cost, String share, String[] split, String[] more) {
         StringBuilder b = new StringBuilder(fit(name, nameWidth)).append(Panels.right(tokens, 10)).append(Panels.right(cost, 11))
-                .append(Panels.right(share, 7));
+                .append(Panels.right(share, SHARE));
         if (split != null) {
             for (String v : split) {
                 b.append(Panels.right(v, 10));
