@@ -23,6 +23,7 @@ import dev.sigil.monitor.MonitorPidFile;
 import dev.sigil.monitor.StreamMonitor;
 import dev.sigil.monitor.state.EventFilter;
 import dev.sigil.monitor.TranscriptFolder;
+import dev.sigil.remote.RemoteUrl;
 import dev.sigil.monitor.view.Display;
 import dev.sigil.spend.Prices;
 import dev.sigil.tail.Confinement;
@@ -78,8 +79,12 @@ final class MonitorCommand implements Callable<Integer> {
     @Mixin
     FormatOptions formats;
 
-    @Parameters(paramLabel = "PATH", arity = "0..1", description = "A log file to follow (or a session directory holding execution.jsonl).")
+    @Parameters(paramLabel = "PATH", arity = "0..1",
+            description = "A log file to follow (or a session directory holding execution.jsonl), or a remote session, ws://HOST:PORT/sessions/ID (ws://HOST:PORT: pick one; docs/remote.md).")
     String path;
+
+    @Mixin
+    RemoteOptions remote;
 
     @Option(names = {"-m", "--mode"}, paramLabel = "MODE",
             description = "dashboard, stream or minimal (default: monitoring.default_mode; the dashboard on a terminal, stream otherwise).")
@@ -115,6 +120,15 @@ final class MonitorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Environment env = root.environment();
+        if (path != null && RemoteUrl.isRemote(path)) {
+            if (logs.sessionId().isPresent()) {
+                throw UserError.usage("give either a remote session or --session, not both");
+            }
+            SigilConfig cfg = logs.logs(env).loaded().config();
+            OutputStream out = new BufferedOutputStream(new StandardOutput(env.stdout()), 1 << 16);
+            return MonitorRemote.run(path, remote, env, !noFollow, target -> options(env, cfg, target), prices.prices(env, spec), out,
+                    spec.commandLine().getErr());
+        }
         Prepared prepared = prepare(env);
         MonitorOptions options = prepared.options();
         LogLocator locator = prepared.locator();
@@ -174,6 +188,10 @@ final class MonitorCommand implements Callable<Integer> {
     }
 
     private MonitorOptions options(Environment env, SigilConfig cfg, LogLocator locator, Optional<TranscriptFolder> folder) {
+        return options(env, cfg, folder.isPresent() ? folder.get().newest() : target(locator));
+    }
+
+    private MonitorOptions options(Environment env, SigilConfig cfg, LogTarget target) {
         Level min = level == null ? cfg.logging().level() : Level.parse(level);
         if (min == null) {
             throw UserError.usage("--level must be trace, debug, info, warning, error or critical, not '" + level + "'");
@@ -184,7 +202,6 @@ final class MonitorCommand implements Callable<Integer> {
         }
         MonitorOptions.Mode chosen = mode(env, cfg.monitoring());
         Duration refresh = Duration.ofNanos(Math.max(1_000_000L, (long) (seconds * 1e9)));
-        LogTarget target = folder.isPresent() ? folder.get().newest() : target(locator);
         return new MonitorOptions(target, chosen, component, min, refresh, !noFollow, !noColor && !env.noColor(),
                 env.stdoutTerminal(), TailOptions.DEFAULT_MAX_LINE_BYTES, Display.of(cfg.monitoring()), formats.formats(env, cfg.formats()));
     }

@@ -64,8 +64,8 @@ final class TailCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Log files to read; a symlink (the log directory's current.jsonl) is followed to wherever it points. Or one remote session, ws://HOST:PORT/sessions/ID (docs/remote.md).")
     List<String> paths = new ArrayList<>();
 
-    @Option(names = "--token", paramLabel = "TOKEN", description = "For a remote session: the server's token (default: SIGIL_SERVE_TOKEN, if set).")
-    String token;
+    @Mixin
+    RemoteOptions remote;
 
     @Option(names = {"-f", "--follow"}, description = "Keep reading as the files grow, like tail -F; stop with Ctrl-C. Files that do not exist yet are waited for.")
     boolean follow;
@@ -107,7 +107,7 @@ final class TailCommand implements Callable<Integer> {
         TailPrinter printer = new TailPrinter(stdout, err, "sigil tail", outputFormat, env.stdoutTerminal(), verbose);
         RawPrinter raw = outputFormat == TailPrinter.Format.RAW ? new RawPrinter(stdout, printer, env.stdoutTerminal()) : null;
         if (paths.size() == 1 && RemoteUrl.isRemote(paths.get(0))) {
-            return TailRun.remote(remoteUrl(paths.get(0)), token != null ? token : env.get("SIGIL_SERVE_TOKEN"), follow, printer, raw, err);
+            return TailRun.remote(remoteUrl(paths.get(0)), remote, env, follow, printer, raw, err);
         }
         checkArguments();
         // Files given by name are read without the configuration unless it has a file, the only place that says

@@ -106,10 +106,11 @@ final class TailRun {
     }
 
     /** Follows (or reads to its end) a remote session, reconnecting as long as the server does not refuse. */
-    static int remote(RemoteUrl url, String token, boolean follow, TailPrinter printer, RawPrinter raw, PrintWriter err) {
+    static int remote(RemoteUrl url, RemoteOptions remote, Environment env, boolean follow, TailPrinter printer, RawPrinter raw,
+                      PrintWriter err) {
         RemoteFollower.Outcome outcome;
         try {
-            outcome = RemoteTail.run(url, token, follow, printer, raw);
+            outcome = RemoteTail.run(url, MonitorRemote.tls(remote), remote.token(env), follow, printer, raw);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCode.INTERRUPTED;

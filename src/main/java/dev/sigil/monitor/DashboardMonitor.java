@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import dev.sigil.layout.SessionId;
 import dev.sigil.monitor.format.PythonMonitorText;
 import dev.sigil.monitor.state.EventRow;
 import dev.sigil.monitor.state.MonitorAction;
@@ -64,9 +63,11 @@ public final class DashboardMonitor {
     }
 
     private final MonitorOptions options;
-    private final LogLocator locator;
+    private final SessionSource sessions;
     private final Clock clock;
     private final Prices prices;
+    /** Whether the picker opens at once (a server named without a session). */
+    private boolean pickFirst;
     /** The log followed now (the picker may switch it), for reading an entry back. */
     private volatile LogTarget following;
 
@@ -77,10 +78,21 @@ public final class DashboardMonitor {
 
     /** A monitor pricing lines with {@code prices}. */
     public DashboardMonitor(MonitorOptions options, LogLocator locator, Clock clock, Prices prices) {
+        this(options, SessionSource.of(locator), clock, prices);
+    }
+
+    /** A monitor whose picker offers the sessions of {@code sessions} (a server's, for a remote session). */
+    public DashboardMonitor(MonitorOptions options, SessionSource sessions, Clock clock, Prices prices) {
         this.prices = prices;
         this.options = options;
-        this.locator = locator;
+        this.sessions = sessions;
         this.clock = clock;
+    }
+
+    /** The same monitor, its session picker open on the first frame. */
+    public DashboardMonitor pickingFirst() {
+        pickFirst = true;
+        return this;
     }
 
     /** Runs until the user quits, then prints the final summary of the session shown if it ended. */
@@ -114,6 +126,10 @@ public final class DashboardMonitor {
                 }
             });
         }
+        sessions.notices(text -> queue.post(new MonitorAction.Notice(text)));
+        if (pickFirst) {
+            queue.post(new MonitorAction.Key(MonitorAction.Command.PICK_SESSION));
+        }
         ExecutorService background = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "sigil-monitor-effects");
             t.setDaemon(true);
@@ -146,13 +162,13 @@ public final class DashboardMonitor {
         return new DashboardApp.Effects() {
             @Override
             public void listSessions() {
-                background.execute(() -> queue.post(new MonitorAction.SessionsListed(locator.pickerSessions(clock.millis()))));
+                background.execute(() -> sessions.list(clock.millis(), listed -> queue.post(new MonitorAction.SessionsListed(listed))));
             }
 
             @Override
             public void follow(String sessionId) {
                 background.execute(() -> {
-                    LogTarget next = locator.session(SessionId.of(sessionId));
+                    LogTarget next = sessions.open(sessionId);
                     following = next;
                     feed.switchTo(sessionId, next);
                 });

@@ -157,10 +157,15 @@ public final class LogLocator {
     public List<SessionChoice> pickerSessions(long nowMillis) {
         List<SessionChoice> out = new ArrayList<>();
         for (SessionChoice c : sessions()) {
-            out.add(SessionDigests.digest(c, layout, nowMillis));
+            out.add(digest(c, nowMillis));
         }
         out.sort(Comparator.comparingLong(LogLocator::startKey).reversed().thenComparing(SessionChoice::id));
         return out;
+    }
+
+    /** What the picker says of one session of {@link #sessions()}: its status, task, start and tokens, read from its files. */
+    public SessionChoice digest(SessionChoice plain, long nowMillis) {
+        return SessionDigests.digest(plain, layout, nowMillis);
     }
 
     /** When a session started, in microseconds on {@link EventTime}'s line, else when its log last changed. */

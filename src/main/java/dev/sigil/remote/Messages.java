@@ -17,7 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code {"type":"heartbeat","offset":N}}: every second or so, where the stream stands;</li>
  *   <li>{@code {"type":"skipped","offset":N,"length":L,"reason":R}}: a line not sent (longer than the server's bound);
  *       the offset moves past it;</li>
- *   <li>{@code {"type":"file","change":C,"detail":D}}: the log rotated, or went missing, for people.</li>
+ *   <li>{@code {"type":"file","change":C,"detail":D}}: the log rotated, or went missing, for people;</li>
+ *   <li>{@code {"type":"sessions","sessions":[...]}}: the live sessions list ({@code /sessions}), whole each time it
+ *       changes.</li>
  * </ul>
  */
 public final class Messages {
@@ -43,6 +45,13 @@ public final class Messages {
 
     public static String file(String change, String detail) {
         return write(NODES.objectNode().put("type", "file").put("change", change).put("detail", detail));
+    }
+
+    /** The live sessions list: {@code sessions} is an array of the sessions' objects. */
+    public static ObjectNode sessions(tools.jackson.databind.node.ArrayNode sessions) {
+        ObjectNode m = NODES.objectNode().put("type", "sessions");
+        m.set("sessions", sessions);
+        return m;
     }
 
     /** Any object as the codec writes it (CPython's compact separators). */

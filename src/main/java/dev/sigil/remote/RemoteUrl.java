@@ -7,10 +7,12 @@ import dev.sigil.layout.SessionId;
 
 /**
  * The address of a remote session, {@code ws://HOST:PORT/sessions/ID} (or {@code wss://}), as {@code sigil tail} and
- * {@code sigil monitor} take it; the session id follows the one rule of {@link SessionId}.
+ * {@code sigil monitor} take it, or of a server alone ({@code ws://HOST:PORT}, for {@code sigil monitor}'s session
+ * picker); the session id follows the one rule of {@link SessionId}.
  *
  * @param secure wss (TLS)
  * @param authority host and port as given
+ * @param session the session, or null for the server's list of sessions
  */
 public record RemoteUrl(boolean secure, String authority, SessionId session) {
 
@@ -20,11 +22,24 @@ public record RemoteUrl(boolean secure, String authority, SessionId session) {
     }
 
     /**
-     * Parses {@code text}.
+     * Parses {@code text}, which names a session.
      *
      * @throws IllegalArgumentException saying what is wrong, for a user
      */
     public static RemoteUrl parse(String text) {
+        RemoteUrl u = parseAny(text);
+        if (u.session == null) {
+            throw new IllegalArgumentException(text + ": no session: give ws://HOST:PORT/sessions/ID");
+        }
+        return u;
+    }
+
+    /**
+     * Parses {@code text}: a session, or a server alone ({@code ws://HOST:PORT}, {@code ws://HOST:PORT/sessions}).
+     *
+     * @throws IllegalArgumentException saying what is wrong, for a user
+     */
+    public static RemoteUrl parseAny(String text) {
         URI uri;
         try {
             uri = new URI(text);
@@ -39,8 +54,14 @@ public record RemoteUrl(boolean secure, String authority, SessionId session) {
             throw new IllegalArgumentException(text + ": no host");
         }
         String path = uri.getPath() == null ? "" : uri.getPath();
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException(text + ": the path must be /sessions/ID");
+        }
+        if (path.isEmpty() || path.equals("/") || path.equals("/sessions") || path.equals("/sessions/")) {
+            return new RemoteUrl(secure, uri.getRawAuthority(), null);
+        }
         String prefix = "/sessions/";
-        if (!path.startsWith(prefix) || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        if (!path.startsWith(prefix)) {
             throw new IllegalArgumentException(text + ": the path must be /sessions/ID");
         }
         String id = path.substring(prefix.length());
@@ -50,13 +71,28 @@ public record RemoteUrl(boolean secure, String authority, SessionId session) {
         return new RemoteUrl(secure, uri.getRawAuthority(), SessionId.of(id));
     }
 
+    /** The same server's session {@code id}. */
+    public RemoteUrl withSession(SessionId id) {
+        return new RemoteUrl(secure, authority, id);
+    }
+
     /** The stream of the session's log bytes from {@code offset} on. */
     public URI logStream(long offset) {
-        return URI.create((secure ? "wss://" : "ws://") + authority + "/sessions/" + session.value() + "?from=" + offset);
+        return URI.create(server() + "/sessions/" + session.value() + "?from=" + offset);
+    }
+
+    /** The server's live list of its sessions ({@code /sessions}, docs/remote.md). */
+    public URI sessionList() {
+        return URI.create(server() + "/sessions");
+    }
+
+    /** {@code ws://HOST:PORT} (or {@code wss://}). */
+    public String server() {
+        return (secure ? "wss://" : "ws://") + authority;
     }
 
     @Override
     public String toString() {
-        return (secure ? "wss://" : "ws://") + authority + "/sessions/" + session.value();
+        return session == null ? server() : server() + "/sessions/" + session.value();
     }
 }

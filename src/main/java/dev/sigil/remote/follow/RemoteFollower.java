@@ -34,6 +34,14 @@ public final class RemoteFollower {
 
         /** Something for people: reconnecting, a line the server skipped, a rotation. */
         void note(String text);
+
+        /** The server greeted a connection: what comes now starts at {@code offset}. */
+        default void connected(long offset) {
+        }
+
+        /** A text message of another type than those the follower handles (the sessions list's {@code sessions}). */
+        default void message(JsonNode message) {
+        }
     }
 
     /** How it ended: {@code refusal} null when stopped or at the end asked for, else the server's reason. */
@@ -48,11 +56,11 @@ public final class RemoteFollower {
      */
     private static final long SILENCE_MILLIS = 5000;
 
-    private final RemoteUrl url;
+    private final java.util.function.LongFunction<URI> address;
     private final String token;
     private final Sink sink;
     private final boolean follow;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     private volatile boolean stopped;
     private volatile WebSocket current;
     private long offset;
@@ -64,7 +72,16 @@ public final class RemoteFollower {
      * @param follow keep following; else stop at the end the server said its complete lines had when first reached
      */
     public RemoteFollower(RemoteUrl url, String token, long from, boolean follow, Sink sink) {
-        this.url = url;
+        this(url::logStream, ClientTls.NONE, token, from, follow, sink);
+    }
+
+    /**
+     * A follower of any of the server's streams: {@code address} gives the stream's address for the offset to start
+     * from; {@code tls} says which certificates a {@code wss://} server may show.
+     */
+    public RemoteFollower(java.util.function.LongFunction<URI> address, ClientTls tls, String token, long from, boolean follow, Sink sink) {
+        this.address = address;
+        this.client = tls.client();
         this.token = token;
         this.offset = from;
         this.follow = follow;
@@ -116,7 +133,7 @@ public final class RemoteFollower {
         volatile String refused;
 
         String connectAndWait() throws InterruptedException {
-            URI uri = url.logStream(offset);
+            URI uri = address.apply(offset);
             WebSocket.Builder b = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
@@ -185,6 +202,11 @@ public final class RemoteFollower {
                     if (end < 0) {
                         end = m.path("end").asLong(-1);
                     }
+                    sink.connected(offset);
+                }
+                case "sessions" -> {
+                    greeted = true;
+                    sink.message(m);
                 }
                 case "skipped" -> {
                     long at = m.path("offset").asLong();

@@ -31,9 +31,9 @@ public final class RemoteTail implements RemoteFollower.Sink {
     }
 
     /** Follows {@code url} (or reads it to its end, without {@code follow}) until stopped or refused. */
-    public static RemoteFollower.Outcome run(RemoteUrl url, String token, boolean follow, TailPrinter printer, RawPrinter raw)
+    public static RemoteFollower.Outcome run(RemoteUrl url, ClientTls tls, String token, boolean follow, TailPrinter printer, RawPrinter raw)
             throws InterruptedException {
-        return new RemoteFollower(url, token, 0, follow, new RemoteTail(url, printer, raw)).run();
+        return new RemoteFollower(url::logStream, tls, token, 0, follow, new RemoteTail(url, printer, raw)).run();
     }
 
     @Override

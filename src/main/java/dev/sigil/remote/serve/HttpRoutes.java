@@ -82,7 +82,11 @@ final class HttpRoutes extends Handler.Abstract {
     static ArrayNode sessions(List<SessionChoice> sessions) {
         ArrayNode list = JsonNodeFactory.instance.arrayNode();
         for (SessionChoice c : sessions) {
-            list.add(JsonNodeFactory.instance.objectNode().put("id", c.id()).put("size", c.sizeBytes()).put("modified_ms", c.modifiedMillis()));
+            ObjectNode o = JsonNodeFactory.instance.objectNode().put("id", c.id()).put("size", c.sizeBytes()).put("modified_ms", c.modifiedMillis());
+            if (!c.status().isEmpty() || c.tokens() >= 0 || !c.task().isEmpty()) {
+                o.put("status", c.status()).put("task", c.task()).put("started", c.started()).put("tokens", c.tokens());
+            }
+            list.add(o);
         }
         return list;
     }

@@ -1,11 +1,7 @@
 package dev.sigil.remote.serve;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
-
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
 
 import dev.sigil.remote.CloseCode;
 import dev.sigil.remote.Messages;
@@ -23,7 +19,7 @@ import dev.sigil.tail.Tailer;
  *
  * <p>Public only because Jetty calls its methods through method handles; made by {@link StreamServer} alone.
  */
-public final class LogStream implements Session.Listener.AutoDemanding {
+public final class LogStream extends WindowedStream {
 
     private static final int BATCH_BYTES = 64 << 10;
 
@@ -31,70 +27,17 @@ public final class LogStream implements Session.Listener.AutoDemanding {
     private final String id;
     private final Path log;
     private final long from;
-    private final StreamSettings settings;
-    private final ServeCounts counts;
-    private final SendWindow window;
-    private volatile Session session;
-    private volatile boolean open = true;
-    private Thread thread;
 
     LogStream(SessionLogs logs, String id, Path log, long from, StreamSettings settings, ServeCounts counts) {
+        super("sigil-serve-" + id, settings, counts);
         this.logs = logs;
         this.id = id;
         this.log = log;
         this.from = from;
-        this.settings = settings;
-        this.counts = counts;
-        this.window = new SendWindow(settings.windowBytes(), settings.stall().toMillis());
     }
 
     @Override
-    public void onWebSocketOpen(Session s) {
-        this.session = s;
-        counts.stream();
-        thread = new Thread(this::follow, "sigil-serve-" + id);
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public void onWebSocketText(String message) {
-        close(CloseCode.BAD_REQUEST, "this stream takes no messages");
-    }
-
-    @Override
-    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-        callback.succeed();
-        close(CloseCode.BAD_REQUEST, "this stream takes no messages");
-    }
-
-    @Override
-    public void onWebSocketClose(int statusCode, String reason) {
-        stop();
-    }
-
-    @Override
-    public void onWebSocketError(Throwable cause) {
-        stop();
-    }
-
-    private void stop() {
-        open = false;
-        window.close();
-    }
-
-    private void close(CloseCode code, String reason) {
-        if (open) {
-            counts.refused(code.name());
-        }
-        stop();
-        Session s = session;
-        if (s != null && s.isOpen()) {
-            s.close(code.code(), reason, Callback.NOOP);
-        }
-    }
-
-    private void follow() {
+    void follow() {
         try {
             long[] size = logs.size(log);
             if (from > size[0]) {
@@ -126,26 +69,6 @@ public final class LogStream implements Session.Listener.AutoDemanding {
         } catch (java.io.IOException | RuntimeException e) {
             close(CloseCode.NOT_FOUND, "cannot read the log: " + e.getMessage());
         }
-    }
-
-    private boolean sendText(String text) throws InterruptedException {
-        int weight = text.length() * 3;
-        if (!open || !reserve(weight)) {
-            return false;
-        }
-        session.sendText(text, Callback.from(() -> window.release(weight), e -> window.release(weight)));
-        return true;
-    }
-
-    private boolean reserve(long bytes) throws InterruptedException {
-        return window.reserve(bytes) || stalled();
-    }
-
-    private boolean stalled() {
-        if (open) {
-            close(CloseCode.STALLED, "the client took nothing for " + settings.stall().toSeconds() + " s; reconnect from the last offset");
-        }
-        return false;
     }
 
     /** The lines the tailer reads, counted from the start of the session's first part, gathered into messages. */
@@ -208,23 +131,17 @@ public final class LogStream implements Session.Listener.AutoDemanding {
                 batchLength = 0;
                 return;
             }
-            int n = batchLength;
-            ByteBuffer message = ByteBuffer.wrap(Arrays.copyOf(batch, n));
+            byte[] message = Arrays.copyOf(batch, batchLength);
             batchLength = 0;
             if (batch.length > BATCH_BYTES) {
                 batch = new byte[BATCH_BYTES];
             }
             try {
-                if (!reserve(n)) {
-                    return;
-                }
+                sendBinary(message);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stop();
-                return;
             }
-            counts.sent(n);
-            session.sendBinary(message, Callback.from(() -> window.release(n), e -> window.release(n)));
         }
     }
 }

@@ -41,12 +41,13 @@ public final class StreamServer implements AutoCloseable {
         connector.setPort(settings.address().getPort());
         server.addConnector(connector);
         SessionLogs logs = new SessionLogs(settings.layout());
+        dev.sigil.monitor.LogLocator locator = new dev.sigil.monitor.LogLocator(settings.layout(), settings.layout().root().toString());
         Access access = new Access(settings.token());
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, container -> {
             container.setMaxTextMessageSize(MAX_CLIENT_MESSAGE);
             container.setMaxBinaryMessageSize(MAX_CLIENT_MESSAGE);
             container.setIdleTimeout(Duration.ofMinutes(10));
-            container.addMapping("/sessions/*", (rq, rs, cb) -> logStream(rq, logs, access, settings));
+            container.addMapping("/sessions/*", (rq, rs, cb) -> logStream(rq, logs, locator, access, settings));
             container.addMapping("/monitoring/v1/logs/stream", (rq, rs, cb) -> seedStream(rq, logs, access, settings));
         });
         ws.setHandler(new HttpRoutes(logs, access, counts));
@@ -139,12 +140,17 @@ public final class StreamServer implements AutoCloseable {
         }
     }
 
-    private Object logStream(ServerUpgradeRequest request, SessionLogs logs, Access access, StreamSettings settings) {
+    private Object logStream(ServerUpgradeRequest request, SessionLogs logs, dev.sigil.monitor.LogLocator locator, Access access,
+                             StreamSettings settings) {
         Fields query = Request.extractQueryParameters(request);
         if (!allowed(request, query, access)) {
             return new Refusal(CloseCode.UNAUTHORIZED, "unauthorized: give the server's token", counts);
         }
-        String id = Request.getPathInContext(request).substring("/sessions/".length());
+        String path = Request.getPathInContext(request);
+        if (path.equals("/sessions") || path.equals("/sessions/")) {
+            return new SessionsStream(new SessionList(locator), settings, counts);
+        }
+        String id = path.substring("/sessions/".length());
         try {
             return new LogStream(logs, id, logs.log(id), Offsets.parse(query.getValue("from")), settings, counts);
         } catch (SessionLogs.Refused r) {
