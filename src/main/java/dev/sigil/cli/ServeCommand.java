@@ -93,6 +93,13 @@ final class ServeCommand implements Callable<Integer> {
             description = "The stream: how long a client with a full window may read nothing before it is closed (default: ${DEFAULT-VALUE}).")
     int stallSeconds = 30;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "The stream over TLS (wss://, https://): the server's certificate chain, PEM; with --tls-key.")
+    java.nio.file.Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "The private key of --tls-cert: PEM, unencrypted PKCS #8 (BEGIN PRIVATE KEY).")
+    java.nio.file.Path tlsKey;
+
     @Override
     public Integer call() throws IOException {
         Mode mode = mode();
@@ -109,6 +116,17 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (stallSeconds < 1) {
             throw UserError.usage("--stall-seconds must be at least 1");
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw UserError.usage("give --tls-cert and --tls-key together");
+        }
+        if (tlsCert != null && mode == Mode.OTLP) {
+            throw UserError.usage("--tls-cert and --tls-key are for the monitoring stream, not --otlp");
+        }
+        for (java.nio.file.Path f : tlsCert == null ? java.util.List.<java.nio.file.Path>of() : java.util.List.of(tlsCert, tlsKey)) {
+            if (!java.nio.file.Files.isRegularFile(f) || !java.nio.file.Files.isReadable(f)) {
+                throw UserError.usage((f == tlsCert ? "--tls-cert " : "--tls-key ") + f + ": not a readable file");
+            }
         }
         InetSocketAddress address = address(port != null ? port : defaultPort(env, mode), secret != null);
         LogOptions.Logs found = logs.logs(env);
@@ -144,10 +162,14 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         StreamSettings settings = StreamSettings.of(address, found.layout(), secret).withWindow(window, java.time.Duration.ofSeconds(stallSeconds));
+        if (tlsCert != null) {
+            settings = settings.withTls(tlsCert, tlsKey);
+        }
         String shown = found.layout().sessions().toString();
+        String scheme = tlsCert != null ? "wss://" : "ws://";
         try {
             StreamServer.serve(settings, p -> {
-                out.println(TerminalText.visible("sigil serve: the monitoring stream on ws://" + bind + ":" + p
+                out.println(TerminalText.visible("sigil serve: the monitoring stream on " + scheme + bind + ":" + p
                         + " (/monitoring/v1/logs/stream, /sessions/ID), sessions under " + shown));
                 out.flush();
             }, counts -> {
@@ -155,7 +177,8 @@ final class ServeCommand implements Callable<Integer> {
                 err.flush();
             });
         } catch (IOException e) {
-            throw UserError.usage("cannot listen on " + bind + ":" + address.getPort() + ": " + e.getMessage());
+            throw UserError.usage(StreamServer.isTlsProblem(e) ? e.getMessage()
+                    : "cannot listen on " + bind + ":" + address.getPort() + ": " + e.getMessage());
         }
         return ExitCode.INTERRUPTED;
     }

@@ -29,14 +29,15 @@ public final class StreamServer implements AutoCloseable {
     private final ServeCounts counts = new ServeCounts();
     private final WebSocketUpgradeHandler upgrades;
 
-    private StreamServer(StreamSettings settings) {
+    private StreamServer(StreamSettings settings) throws IOException {
         QueuedThreadPool threads = new QueuedThreadPool(200, 4);
         threads.setName("sigil-serve");
         threads.setDaemon(true);
         server = new Server(threads);
         server.setStopTimeout(2000);
         server.setErrorHandler(new JsonErrors(counts));
-        connector = new ServerConnector(server, 1, 1);
+        connector = settings.tlsCert() == null ? new ServerConnector(server, 1, 1)
+                : new ServerConnector(server, 1, 1, ServerTls.of(settings.tlsCert(), settings.tlsKey()));
         connector.setHost(settings.address().getHostString());
         connector.setPort(settings.address().getPort());
         server.addConnector(connector);
@@ -106,6 +107,11 @@ public final class StreamServer implements AutoCloseable {
             }
             stop.run();
         }
+    }
+
+    /** Whether {@code e}, from {@link #serve}, says what is wrong with the TLS files (rather than with the address). */
+    public static boolean isTlsProblem(IOException e) {
+        return e instanceof ServerTls.Invalid;
     }
 
     public int port() {

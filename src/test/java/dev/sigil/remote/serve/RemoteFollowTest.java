@@ -51,8 +51,7 @@ class RemoteFollowTest {
         StreamSettings serve = StreamSettings.of(new InetSocketAddress("127.0.0.1", 0), new LogLayout(tmp), null).withPoll(Duration.ofMillis(10));
         StreamServer[] server = {StreamServer.start(serve)};
         int port = server[0].port();
-        serve = new StreamSettings(new InetSocketAddress("127.0.0.1", port), serve.layout(), null, serve.windowBytes(), serve.stall(),
-                serve.poll(), serve.heartbeat(), serve.maxLineBytes());
+        serve = serve.withAddress(new InetSocketAddress("127.0.0.1", port));
         Collected got = new Collected();
         RemoteFollower follower = new RemoteFollower(RemoteUrl.parse("ws://127.0.0.1:" + port + "/sessions/remote-1"), null, 0, true, got);
         Thread following = new Thread(() -> {
