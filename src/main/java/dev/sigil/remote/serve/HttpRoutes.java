@@ -27,11 +27,13 @@ import tools.jackson.databind.node.ObjectNode;
 final class HttpRoutes extends Handler.Abstract {
 
     private final SessionLogs logs;
+    private final SessionList list;
     private final Access access;
     private final ServeCounts counts;
 
-    HttpRoutes(SessionLogs logs, Access access, ServeCounts counts) {
+    HttpRoutes(SessionLogs logs, SessionList list, Access access, ServeCounts counts) {
         this.logs = logs;
+        this.list = list;
         this.access = access;
         this.counts = counts;
     }
@@ -51,7 +53,7 @@ final class HttpRoutes extends Handler.Abstract {
             return json(response, callback, 200, JsonNodeFactory.instance.objectNode().put("status", "ok"));
         }
         if (path.equals("/sessions")) {
-            return json(response, callback, 200, JsonNodeFactory.instance.objectNode().set("sessions", sessions(logs.sessions())));
+            return json(response, callback, 200, JsonNodeFactory.instance.objectNode().set("sessions", sessions(list.now(System.currentTimeMillis()))));
         }
         if (path.startsWith("/sessions/") && path.endsWith("/log")) {
             return log(path.substring("/sessions/".length(), path.length() - "/log".length()), query.getValue("from"), response, callback);

@@ -10,7 +10,8 @@ import dev.sigil.monitor.state.SessionChoice;
 /**
  * The sessions under the log root with what the picker says of each (status, task, start, tokens), read again only
  * for a session whose log changed, or that was running (its status turns to incomplete after a quiet minute): a
- * look each second costs a directory listing, not a read of every log.
+ * look each second costs a directory listing, not a read of every log. One per server, shared by its streams and
+ * {@code GET /sessions}.
  */
 final class SessionList {
 
@@ -22,7 +23,7 @@ final class SessionList {
     }
 
     /** The sessions now, the most recently written first. */
-    List<SessionChoice> now(long nowMillis) {
+    synchronized List<SessionChoice> now(long nowMillis) {
         List<SessionChoice> plain = locator.sessions();
         Map<String, SessionChoice> seen = new HashMap<>();
         List<SessionChoice> out = new java.util.ArrayList<>(plain.size());

@@ -10,8 +10,6 @@ import java.util.List;
 
 import dev.sigil.layout.LogLayout;
 import dev.sigil.layout.SessionId;
-import dev.sigil.monitor.LogLocator;
-import dev.sigil.monitor.state.SessionChoice;
 import dev.sigil.remote.CloseCode;
 import dev.sigil.tail.Confinement;
 import dev.sigil.tail.FileTailSource;
@@ -37,20 +35,13 @@ final class SessionLogs {
     }
 
     private final LogLayout layout;
-    private final LogLocator locator;
 
     SessionLogs(LogLayout layout) {
         this.layout = layout;
-        this.locator = new LogLocator(layout, layout.root().toString());
     }
 
     LogLayout layout() {
         return layout;
-    }
-
-    /** The sessions under the root, the most recently written first. */
-    List<SessionChoice> sessions() {
-        return locator.sessions();
     }
 
     /** The log of the session {@code id} as a client wrote it, or a refusal saying why not. */

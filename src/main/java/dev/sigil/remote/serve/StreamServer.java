@@ -42,16 +42,16 @@ public final class StreamServer implements AutoCloseable {
         connector.setPort(settings.address().getPort());
         server.addConnector(connector);
         SessionLogs logs = new SessionLogs(settings.layout());
-        dev.sigil.monitor.LogLocator locator = new dev.sigil.monitor.LogLocator(settings.layout(), settings.layout().root().toString());
+        SessionList list = new SessionList(new dev.sigil.monitor.LogLocator(settings.layout(), settings.layout().root().toString()));
         Access access = new Access(settings.token());
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, container -> {
             container.setMaxTextMessageSize(MAX_CLIENT_MESSAGE);
             container.setMaxBinaryMessageSize(MAX_CLIENT_MESSAGE);
             container.setIdleTimeout(Duration.ofMinutes(10));
-            container.addMapping("/sessions/*", (rq, rs, cb) -> logStream(rq, logs, locator, access, settings));
+            container.addMapping("/sessions/*", (rq, rs, cb) -> logStream(rq, logs, list, access, settings));
             container.addMapping("/monitoring/v1/logs/stream", (rq, rs, cb) -> seedStream(rq, logs, access, settings));
         });
-        ws.setHandler(new HttpRoutes(logs, access, counts));
+        ws.setHandler(new HttpRoutes(logs, list, access, counts));
         server.setHandler(ws);
         upgrades = ws;
     }
@@ -146,7 +146,7 @@ public final class StreamServer implements AutoCloseable {
         }
     }
 
-    private Object logStream(ServerUpgradeRequest request, SessionLogs logs, dev.sigil.monitor.LogLocator locator, Access access,
+    private Object logStream(ServerUpgradeRequest request, SessionLogs logs, SessionList list, Access access,
                              StreamSettings settings) {
         Fields query = Request.extractQueryParameters(request);
         if (!allowed(request, query, access)) {
@@ -154,7 +154,7 @@ public final class StreamServer implements AutoCloseable {
         }
         String path = Request.getPathInContext(request);
         if (path.equals("/sessions") || path.equals("/sessions/")) {
-            return new SessionsStream(new SessionList(locator), settings, counts);
+            return new SessionsStream(list, settings, counts);
         }
         String id = path.substring("/sessions/".length());
         try {
