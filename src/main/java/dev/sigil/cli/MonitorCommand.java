@@ -126,7 +126,7 @@ final class MonitorCommand implements Callable<Integer> {
             }
             SigilConfig cfg = logs.logs(env).loaded().config();
             OutputStream out = new BufferedOutputStream(new StandardOutput(env.stdout()), 1 << 16);
-            return MonitorRemote.run(path, remote, env, !noFollow, target -> options(env, cfg, target), prices.prices(env, spec), out,
+            return MonitorRemote.run(path, cfg.stream().clientPort(), remote, env, !noFollow, target -> options(env, cfg, target), prices.prices(env, spec), out,
                     spec.commandLine().getErr());
         }
         Prepared prepared = prepare(env);

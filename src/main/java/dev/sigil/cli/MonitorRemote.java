@@ -41,13 +41,14 @@ final class MonitorRemote {
     /**
      * Runs the monitor on the remote session of {@code text}.
      *
+     * @param defaultPort the port of an address that names none ({@code cli.monitor.port})
      * @param options the command's options for a target
      */
-    static int run(String text, RemoteOptions remote, Environment env, boolean follow, Function<LogTarget, MonitorOptions> options,
-                   Prices prices, OutputStream out, PrintWriter err) throws Exception {
+    static int run(String text, int defaultPort, RemoteOptions remote, Environment env, boolean follow,
+                   Function<LogTarget, MonitorOptions> options, Prices prices, OutputStream out, PrintWriter err) throws Exception {
         RemoteUrl url;
         try {
-            url = RemoteUrl.parseAny(text);
+            url = RemoteUrl.parseAny(text).withDefaultPort(defaultPort);
         } catch (IllegalArgumentException e) {
             throw UserError.usage(e.getMessage());
         }

@@ -157,7 +157,7 @@ final class OrchestrateCommand implements Callable<Integer> {
         String sessionId = id.value();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        boolean dashboard = monitor && env.stdoutTerminal() && cfg.features().monitoring();
+        boolean dashboard = (monitor || cfg.stream().monitorByDefault()) && env.stdoutTerminal() && cfg.features().monitoring();
         OrchestrateConsole console = new OrchestrateConsole(out, verbose && !dashboard);
         LoggerSettings settings = LoggerSettingsFromConfig.of(cfg.logging());
         UsagePricer pricer = prices.pricer(env, spec);

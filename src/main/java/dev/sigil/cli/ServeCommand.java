@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.Callable;
 
+import dev.sigil.config.ConfigKeys;
+import dev.sigil.config.StreamConfig;
 import dev.sigil.log.LoggerSettings;
 import dev.sigil.log.Reporter;
 import dev.sigil.otlp.receive.OtlpReceiver;
@@ -69,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--otlp", description = "Receive OTLP/HTTP (docs/otlp.md).")
     boolean otlp;
 
-    @Option(names = "--port", paramLabel = "N", description = "The port (default: SIGIL_MONITOR_PORT, else 8000 for the stream; 4318 with --otlp; 0 picks a free one).")
+    @Option(names = "--port", paramLabel = "N", description = "The port (default: logging.stream.port or SIGIL_MONITOR_PORT, 8000, for the stream; 4318 with --otlp; 0 picks a free one).")
     Integer port;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "The address to listen on (default: ${DEFAULT-VALUE}).")
@@ -128,10 +130,15 @@ final class ServeCommand implements Callable<Integer> {
                 throw UserError.usage((f == tlsCert ? "--tls-cert " : "--tls-key ") + f + ": not a readable file");
             }
         }
-        InetSocketAddress address = address(port != null ? port : defaultPort(env, mode), secret != null);
         LogOptions.Logs found = logs.logs(env);
+        StreamConfig streamConfig = found.loaded().config().stream();
+        InetSocketAddress address = address(port != null ? port : mode == Mode.STREAM ? streamConfig.port() : mode.defaultPort, secret != null);
         if (mode == Mode.STREAM) {
-            return stream(address, found, secret);
+            if (!streamConfig.enabled()) {
+                throw UserError.usage("the configuration turns the monitoring stream off (logging.stream.enabled: false, "
+                        + found.loaded().settings().get(ConfigKeys.STREAM_ENABLED.name()).origin() + ")");
+            }
+            return stream(address, found, secret, streamConfig);
         }
         LoggerSettings settings = LoggerSettingsFromConfig.of(found.loaded().config().logging());
         PrintWriter out = spec.commandLine().getOut();
@@ -158,10 +165,11 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** The monitoring stream until Ctrl-C (docs/remote.md). */
-    private int stream(InetSocketAddress address, LogOptions.Logs found, String secret) {
+    private int stream(InetSocketAddress address, LogOptions.Logs found, String secret, StreamConfig config) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        StreamSettings settings = StreamSettings.of(address, found.layout(), secret).withWindow(window, java.time.Duration.ofSeconds(stallSeconds));
+        StreamSettings settings = StreamSettings.of(address, found.layout(), secret).withWindow(window, java.time.Duration.ofSeconds(stallSeconds))
+                .withSeedHeartbeat(config.heartbeat());
         if (tlsCert != null) {
             settings = settings.withTls(tlsCert, tlsKey);
         }
@@ -181,19 +189,6 @@ final class ServeCommand implements Callable<Integer> {
                     : "cannot listen on " + bind + ":" + address.getPort() + ": " + e.getMessage());
         }
         return ExitCode.INTERRUPTED;
-    }
-
-    /** The mode's port; the stream's from SIGIL_MONITOR_PORT when set (seed 002). */
-    private static int defaultPort(Environment env, Mode mode) {
-        String text = mode == Mode.STREAM ? env.get("SIGIL_MONITOR_PORT") : null;
-        if (text == null || text.isEmpty()) {
-            return mode.defaultPort;
-        }
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw UserError.usage("SIGIL_MONITOR_PORT must be a port number, not '" + text + "'");
-        }
     }
 
     private InetSocketAddress address(int p, boolean withToken) {

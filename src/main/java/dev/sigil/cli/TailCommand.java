@@ -107,7 +107,10 @@ final class TailCommand implements Callable<Integer> {
         TailPrinter printer = new TailPrinter(stdout, err, "sigil tail", outputFormat, env.stdoutTerminal(), verbose);
         RawPrinter raw = outputFormat == TailPrinter.Format.RAW ? new RawPrinter(stdout, printer, env.stdoutTerminal()) : null;
         if (paths.size() == 1 && RemoteUrl.isRemote(paths.get(0))) {
-            return TailRun.remote(remoteUrl(paths.get(0)), remote, env, follow, printer, raw, err);
+            RemoteUrl url = remoteUrl(paths.get(0));
+            // the configuration is read only for an address without a port (cli.monitor.port)
+            url = url.hasPort() ? url : url.withDefaultPort(logs.logs(env).loaded().config().stream().clientPort());
+            return TailRun.remote(url, remote, env, follow, printer, raw, err);
         }
         checkArguments();
         // Files given by name are read without the configuration unless it has a file, the only place that says

@@ -79,6 +79,19 @@ public final class ConfigKeys {
             ValueTypes.integer(1, 86_400_000, "milliseconds"), MONITORING.latencyWarningMs(),
             "A component whose average step takes longer is shown as slow on the dashboard.");
 
+    private static final StreamConfig STREAM = StreamConfig.DEFAULTS;
+    public static final ConfigKey<Boolean> STREAM_ENABLED = flag("logging.stream.enabled", STREAM.enabled(),
+            "sigil serve serves the monitoring stream (docs/remote.md); false refuses to.");
+    public static final ConfigKey<Long> STREAM_PORT = typed("logging.stream.port", ValueTypes.port(0), (long) STREAM.port(),
+            "The port sigil serve listens on when --port is not given (0: a free one).", "SIGIL_MONITOR_PORT", null);
+    public static final ConfigKey<Long> STREAM_HEARTBEAT_MS = typed("logging.stream.heartbeat_interval_ms",
+            ValueTypes.integer(100, 60_000, "milliseconds"), STREAM.heartbeat().toMillis(),
+            "How often seed 002's stream (/monitoring/v1/logs/stream) sends its heartbeat until the client's config message asks otherwise.");
+    public static final ConfigKey<Boolean> CLI_MONITOR_ENABLED = flag("cli.monitor.enabled", STREAM.monitorByDefault(),
+            "sigil orchestrate shows the dashboard without --monitor (on a terminal).");
+    public static final ConfigKey<Long> CLI_MONITOR_PORT = typed("cli.monitor.port", ValueTypes.port(1), (long) STREAM.clientPort(),
+            "The port of a ws://HOST or wss://HOST address that names none (sigil monitor, sigil tail).");
+
     public static final ConfigKey<Long> DEFAULT_TOTAL = typed("token_budget.default_total", ValueTypes.integer(1, MAX_TOKENS, "tokens"), TokenBudgetConfig.DEFAULT_TOTAL,
             "A session's token budget (the hard limit).", "SIGIL_TOKEN_BUDGET", null);
     /** One key per component, {@code token_budget.allocations.routing} etc., in the seed's order. */
@@ -132,6 +145,7 @@ public final class ConfigKeys {
         keys.addAll(List.of(WARNING_THRESHOLD, CRITICAL_THRESHOLD, EXCEEDED_THRESHOLD, BUDGET_USD,
                 ENABLE_MONITORING, ENABLE_TOKEN_TRACKING, ENABLE_BUDGET_ALERTS));
         keys.addAll(List.of(FORMAT_PATHS, DEFAULT_FORMAT));
+        keys.addAll(List.of(STREAM_ENABLED, STREAM_PORT, STREAM_HEARTBEAT_MS, CLI_MONITOR_ENABLED, CLI_MONITOR_PORT));
         return List.copyOf(keys);
     }
 

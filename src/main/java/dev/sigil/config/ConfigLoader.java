@@ -250,7 +250,10 @@ public final class ConfigLoader {
         FeatureFlags features = new FeatureFlags(get(ConfigKeys.ENABLE_MONITORING), get(ConfigKeys.ENABLE_TOKEN_TRACKING),
                 get(ConfigKeys.ENABLE_BUDGET_ALERTS));
         return new SigilConfig(logging, monitoring, budget, features,
-                new FormatsConfig(get(ConfigKeys.FORMAT_PATHS), get(ConfigKeys.DEFAULT_FORMAT)));
+                new FormatsConfig(get(ConfigKeys.FORMAT_PATHS), get(ConfigKeys.DEFAULT_FORMAT)),
+                new StreamConfig(get(ConfigKeys.STREAM_ENABLED), get(ConfigKeys.STREAM_PORT).intValue(),
+                        java.time.Duration.ofMillis(get(ConfigKeys.STREAM_HEARTBEAT_MS)), get(ConfigKeys.CLI_MONITOR_ENABLED),
+                        get(ConfigKeys.CLI_MONITOR_PORT).intValue()));
     }
 
     @SuppressWarnings("unchecked")

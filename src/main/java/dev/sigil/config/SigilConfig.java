@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param tokenBudget the {@code token_budget} section
  * @param features the feature switches
  * @param formats the {@code formats} section
+ * @param stream seed 002's monitoring stream: {@code logging.stream} and {@code cli.monitor}
  */
 public record SigilConfig(LoggingConfig logging, MonitoringConfig monitoring, TokenBudgetConfig tokenBudget,
-                          FeatureFlags features, FormatsConfig formats) {
+                          FeatureFlags features, FormatsConfig formats, StreamConfig stream) {
 
     public SigilConfig {
         Objects.requireNonNull(logging, "logging");
@@ -21,5 +22,6 @@ public record SigilConfig(LoggingConfig logging, MonitoringConfig monitoring, To
         Objects.requireNonNull(tokenBudget, "tokenBudget");
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(formats, "formats");
+        Objects.requireNonNull(stream, "stream");
     }
 }

@@ -56,6 +56,31 @@ final class ValueTypes {
         };
     }
 
+    /** A TCP port number from {@code min} to 65535. */
+    static ValueType<Long> port(long min) {
+        ValueType<Long> number = integer(min, 65_535, "port");
+        return new ValueType<>() {
+            @Override
+            public Long parse(RawValue raw, Path home) throws InvalidValueException {
+                try {
+                    return number.parse(raw, home);
+                } catch (InvalidValueException e) {
+                    throw new InvalidValueException("expected " + expected());
+                }
+            }
+
+            @Override
+            public String expected() {
+                return "a port number from " + min + " to 65535";
+            }
+
+            @Override
+            public String format(Long value) {
+                return number.format(value);
+            }
+        };
+    }
+
     /** A number in [{@code min}, {@code max}], or in ({@code min}, {@code max}] when {@code minExclusive}. */
     static ValueType<Double> decimal(double min, boolean minExclusive, double max, String what) {
         return new ValueType<>() {

@@ -42,7 +42,6 @@ final class YamlConfigFile {
     }
 
     private static final YAMLFactory YAML = YAMLFactory.builder().build();
-    private static final String ALLOCATIONS = "token_budget.allocations";
 
     private final String name;
     private final List<Entry> entries = new ArrayList<>();
@@ -120,8 +119,10 @@ final class YamlConfigFile {
         }
     }
 
+    /** A mapping of keys: a section ({@code logging}) or a group in one ({@code token_budget.allocations}, {@code logging.stream}). */
     private static boolean isSection(String key) {
-        return key.equals(ALLOCATIONS) || (key.indexOf('.') < 0 && ConfigKeys.sections().contains(key));
+        String group = key + ".";
+        return ConfigKeys.ALL.stream().anyMatch(k -> k.name().startsWith(group));
     }
 
     private static RawValue value(JsonParser p, JsonToken t) {

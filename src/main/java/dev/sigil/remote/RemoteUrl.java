@@ -71,6 +71,16 @@ public record RemoteUrl(boolean secure, String authority, SessionId session) {
         return new RemoteUrl(secure, uri.getRawAuthority(), SessionId.of(id));
     }
 
+    /** The same address with {@code port} when it names none ({@code cli.monitor.port}). */
+    public RemoteUrl withDefaultPort(int port) {
+        return hasPort() ? this : new RemoteUrl(secure, authority + ":" + port, session);
+    }
+
+    /** Whether the address names its port. */
+    public boolean hasPort() {
+        return URI.create("ws://" + authority).getPort() >= 0;
+    }
+
     /** The same server's session {@code id}. */
     public RemoteUrl withSession(SessionId id) {
         return new RemoteUrl(secure, authority, id);

@@ -80,6 +80,11 @@ class ConfigKeysReadTest {
         m.put("features.budget_alerts", new Reader(FeatureFlags.class, "budgetAlerts"));
         m.put("formats.paths", new Reader(FormatsConfig.class, "paths", "config\\.paths\\(\\)"));
         m.put("formats.default", new Reader(FormatsConfig.class, "defaultFormat"));
+        m.put("logging.stream.enabled", new Reader(dev.sigil.config.StreamConfig.class, "enabled", "streamConfig\\.enabled\\(\\)"));
+        m.put("logging.stream.port", new Reader(dev.sigil.config.StreamConfig.class, "port", "streamConfig\\.port\\(\\)"));
+        m.put("logging.stream.heartbeat_interval_ms", new Reader(dev.sigil.config.StreamConfig.class, "heartbeat", "config\\.heartbeat\\(\\)"));
+        m.put("cli.monitor.enabled", new Reader(dev.sigil.config.StreamConfig.class, "monitorByDefault"));
+        m.put("cli.monitor.port", new Reader(dev.sigil.config.StreamConfig.class, "clientPort"));
         return m;
     }
 

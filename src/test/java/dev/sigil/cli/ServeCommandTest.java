@@ -41,7 +41,7 @@ class ServeCommandTest {
         assertThat(CliRun.run(env(), "serve", "--token", "").err()).contains("--token must not be empty");
         assertThat(CliRun.run(env(), "serve", "--window", "10").err()).contains("--window must be at least 65536 bytes");
         assertThat(CliRun.run(Map.of("HOME", tmp.toString(), "SIGIL_MONITOR_PORT", "eighty"), "serve").err())
-                .contains("SIGIL_MONITOR_PORT must be a port number, not 'eighty'");
+                .contains("environment variable SIGIL_MONITOR_PORT (sets logging.stream.port): invalid value \"eighty\": expected a port number from 0 to 65535");
         assertThat(CliRun.run(env(), "serve", "--bind", "no.such.host.invalid").err()).contains("not an address of this machine");
         assertThat(CliRun.run(env(), "tail", "ws://127.0.0.1:1/elsewhere").err()).contains("the path must be /sessions/ID");
         assertThat(CliRun.run(env(), "tail", "ws://127.0.0.1:1/sessions/a%20b").err()).contains("is not a session id");

@@ -178,7 +178,7 @@ class ConfigLoaderTest {
         assertThat(loaded.warnings()).containsExactly(
                 file + ":2: unknown key logging.flush_interval_ms (ignored); did you mean logging.flush_interval_seconds (in seconds: 100 ms is 0.1)?",
                 file + ":3: unknown key logging.levle (ignored); did you mean logging.level?",
-                file + ":4: unknown key cli (ignored); did you mean token_budget.default_total for cli.default_budget?",
+                file + ":5: unknown key cli.default_budget (ignored); did you mean token_budget.default_total?",
                 file + ":8: unknown key token_budget.allocations.tools (ignored)");
         assertThat(loaded.config()).isEqualTo(ConfigLoader.defaults(home));
     }
@@ -200,7 +200,7 @@ class ConfigLoaderTest {
     void theFileMustBeOneMapping() throws IOException {
         Path file = write("- logging\n");
         assertThat(errors(Map.of())).containsExactly(
-                file + ":1: expected a mapping with the sections logging, monitoring, token_budget, features, formats, found a list");
+                file + ":1: expected a mapping with the sections logging, monitoring, token_budget, features, formats, cli, found a list");
         write("logging: {}\n---\nlogging: {}\n");
         assertThat(errors(Map.of())).singleElement().asString().contains("a second YAML document");
         write("logging: 5\n");
@@ -320,7 +320,7 @@ class ConfigLoaderTest {
         assertThat(loaded.warnings()).isEmpty();
         assertThat(loaded.config()).isEqualTo(ConfigLoader.defaults(home));
         assertThat(loaded.settings().values()).filteredOn(s -> s.origin().source() == ConfigSource.FILE)
-                .hasSize(ConfigKeys.ALL.size() - 8); // the level, the three features, token_budget.usd, logging.rotate_idle_minutes and the formats section are not Appendix A's
+                .hasSize(ConfigKeys.ALL.size() - 13); // the level, the three features, token_budget.usd, logging.rotate_idle_minutes, the formats section and seed 002's five stream keys are not Appendix A's
     }
 
     @Test

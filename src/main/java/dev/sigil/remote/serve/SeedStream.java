@@ -51,7 +51,7 @@ public final class SeedStream implements Session.Listener.AutoDemanding {
     private volatile SeedFilter filter;
     private volatile int bufferSize = 100;
     private volatile long flushMillis = 100;
-    private volatile long heartbeatMillis = 5000;
+    private volatile long heartbeatMillis;
     private volatile Session session;
     private volatile boolean open = true;
     /** Counted down by the client's config message: the backlog waits for it a moment, so that its filter applies. */
@@ -66,6 +66,7 @@ public final class SeedStream implements Session.Listener.AutoDemanding {
         this.counts = counts;
         this.filter = SeedFilter.all(components);
         this.window = new SendWindow(settings.windowBytes(), settings.stall().toMillis());
+        this.heartbeatMillis = settings.seedHeartbeat().toMillis();
     }
 
     @Override
