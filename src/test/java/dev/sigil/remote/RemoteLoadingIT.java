@@ -7,12 +7,13 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.sigil.testing.ClassLoading;
 
 /**
  * Jetty, sigil's server and the JDK's HTTP client are loaded only by the commands that serve or follow remotely (ADR
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RemoteLoadingIT {
 
-    static final Path HOME = Path.of(System.getProperty("sigil.home", ".")).toAbsolutePath();
     private static final List<String> SERVER = List.of("org.eclipse.jetty.", "dev.sigil.remote.serve.");
     private static final List<String> CLIENT = List.of("java.net.http.", "jdk.internal.net.http.", "dev.sigil.remote.follow.");
     private static final String LINE = "{\"timestamp\":\"2026-01-11T10:15:32.123456\",\"session_id\":\"s1\",\"event_type\":\"step_complete\","
@@ -30,34 +30,12 @@ class RemoteLoadingIT {
     @TempDir
     Path dir;
 
-    private ProcessBuilder launcher(Path classes, String... args) {
-        List<String> command = new ArrayList<>(List.of(HOME.resolve("scripts/sigil").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder b = new ProcessBuilder(command).directory(dir.toFile());
-        b.environment().put("SIGIL_NO_BUILD", "1");
-        b.environment().put("HOME", dir.toString());
-        b.environment().put("SIGIL_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
-        return b;
-    }
-
     private List<String> loaded(String... args) throws Exception {
-        Path classes = dir.resolve("classes-" + String.join("-", args).replaceAll("[^A-Za-z0-9-]", "_") + ".txt");
-        Process p = launcher(classes, args).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return names(classes);
-    }
-
-    private static List<String> names(Path classes) throws Exception {
-        return Files.readAllLines(classes, StandardCharsets.UTF_8).stream().map(l -> {
-            int at = l.indexOf("] ");
-            String rest = at < 0 ? l : l.substring(at + 2);
-            int space = rest.indexOf(' ');
-            return space < 0 ? rest : rest.substring(0, space);
-        }).toList();
+        return new ClassLoading(dir).loaded(args);
     }
 
     private static List<String> of(List<String> classes, List<String> prefixes) {
-        return classes.stream().filter(c -> prefixes.stream().anyMatch(c::startsWith)).toList();
+        return ClassLoading.of(classes, prefixes);
     }
 
     @Test
@@ -80,7 +58,7 @@ class RemoteLoadingIT {
         Files.createDirectories(logs.resolve("sessions/s1"));
         Files.writeString(logs.resolve("sessions/s1/execution.jsonl"), LINE.repeat(3));
         Path serveClasses = dir.resolve("serve-classes.txt");
-        Process serve = launcher(serveClasses, "serve", "--port", "0", "-l", logs.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process serve = new ClassLoading(dir).launcher(serveClasses, "serve", "--port", "0", "-l", logs.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             String first = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8)).readLine();
             assertThat(first).contains("ws://127.0.0.1:");
@@ -88,10 +66,13 @@ class RemoteLoadingIT {
             List<String> tail = loaded("tail", "--format", "raw", "ws://127.0.0.1:" + port + "/sessions/s1");
             assertThat(of(tail, CLIENT)).anyMatch(c -> c.startsWith("java.net.http.")).anyMatch(c -> c.startsWith("dev.sigil.remote.follow."));
             assertThat(of(tail, SERVER)).isEmpty();
+            List<String> monitor = loaded("monitor", "--no-follow", "--mode", "stream", "ws://127.0.0.1:" + port + "/sessions/s1");
+            assertThat(of(monitor, CLIENT)).anyMatch(c -> c.startsWith("dev.sigil.remote.follow.RemoteSessions"));
+            assertThat(of(monitor, SERVER)).isEmpty();
         } finally {
             serve.destroy();
             assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(of(names(serveClasses), SERVER)).anyMatch(c -> c.startsWith("org.eclipse.jetty.server."));
+        assertThat(of(ClassLoading.names(serveClasses), SERVER)).anyMatch(c -> c.startsWith("org.eclipse.jetty.server."));
     }
 }

@@ -78,33 +78,8 @@ public final class OtlpReceiver implements AutoCloseable {
     public static void serve(InetSocketAddress address, LoggerSettings settings, Reporter reporter, String token, int maxBody,
                              java.util.function.IntConsumer listening, java.util.function.Consumer<String> stopped) throws IOException {
         OtlpReceiver receiver = start(address, settings, reporter, token, maxBody);
-        java.util.concurrent.CountDownLatch shutDown = new java.util.concurrent.CountDownLatch(1);
-        boolean[] told = {false};
-        Runnable stop = () -> {
-            synchronized (told) { // the hook and an interrupted caller may both get here: once, and neither returns before
-                if (!told[0]) {
-                    told[0] = true;
-                    receiver.close();
-                    stopped.accept(receiver.counts().describe(receiver.sessions()));
-                }
-            }
-        };
-        Thread hook = new Thread(() -> {
-            stop.run();
-            shutDown.countDown();
-        }, "sigil-serve-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        listening.accept(receiver.address().getPort());
-        try {
-            shutDown.await();
-        } catch (InterruptedException e) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook stops it
-            }
-            stop.run();
-        }
+        dev.sigil.serving.Foreground.serve(receiver.address().getPort(), receiver::close,
+                () -> receiver.counts().describe(receiver.sessions()), listening, stopped);
     }
 
     public InetSocketAddress address() {

@@ -81,32 +81,7 @@ public final class StreamServer implements AutoCloseable {
     public static void serve(StreamSettings settings, java.util.function.IntConsumer listening, java.util.function.Consumer<String> stopped)
             throws IOException {
         StreamServer server = start(settings);
-        java.util.concurrent.CountDownLatch shutDown = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
-        Runnable stop = () -> {
-            synchronized (told) {
-                if (!told.getAndSet(true)) {
-                    server.close();
-                    stopped.accept(server.counts().toString());
-                }
-            }
-        };
-        Thread hook = new Thread(() -> {
-            stop.run();
-            shutDown.countDown();
-        }, "sigil-serve-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        listening.accept(server.port());
-        try {
-            shutDown.await();
-        } catch (InterruptedException e) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook stops it
-            }
-            stop.run();
-        }
+        dev.sigil.serving.Foreground.serve(server.port(), server::close, () -> server.counts().toString(), listening, stopped);
     }
 
     /** Whether {@code e}, from {@link #serve}, says what is wrong with the TLS files (rather than with the address). */
