@@ -46,6 +46,39 @@ class BadInputTest {
         server.close();
     }
 
+    /**
+     * Upgrades a raw socket and sends a frame no WebSocket may send (opcode 3, reserved); the close code the server
+     * answers with.
+     */
+    private int malformedFrame() throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            java.io.OutputStream out = s.getOutputStream();
+            out.write(("GET /sessions/s1 HTTP/1.1\r\nHost: " + base + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Authorization: Bearer s3cret\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[] {(byte) 0x83, (byte) 0x80, 1, 2, 3, 4}); // FIN, opcode 3, masked, empty
+            out.flush();
+            java.io.InputStream in = s.getInputStream();
+            String head = "";
+            while (!head.endsWith("\r\n\r\n")) {
+                head += (char) in.read();
+            }
+            assertThat(head).startsWith("HTTP/1.1 101");
+            while (true) {
+                int b0 = in.read();
+                int len = in.read() & 0x7f;
+                if (len == 126) {
+                    len = (in.read() << 8) | in.read();
+                }
+                byte[] payload = in.readNBytes(len);
+                if ((b0 & 0x0f) == 8) {
+                    return ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
+                }
+            }
+        }
+    }
+
     private Probe.Closed refusal(String path, String token) throws Exception {
         return Probe.open("ws://" + base + path, token).close();
     }
@@ -87,6 +120,11 @@ class BadInputTest {
         Probe log = Probe.open("ws://" + base + "/sessions/s1", "s3cret");
         log.socket.sendText("hello", true);
         assertThat(log.close()).isEqualTo(new Probe.Closed(4400, "this stream takes no messages"));
+        Probe list = Probe.open("ws://" + base + "/sessions", "s3cret");
+        list.socket.sendText("{\"type\":\"config\"}", true);
+        assertThat(list.close()).isEqualTo(new Probe.Closed(4400, "this stream takes no messages"));
+        assertThat(refusal("/sessions", null)).isEqualTo(new Probe.Closed(4401, "unauthorized: give the server's token"));
+        assertThat(malformedFrame()).as("a frame of a reserved opcode: a protocol error").isEqualTo(1002);
         assertThat(Probe.get("http://" + base + "/health", "s3cret").body()).isEqualTo("{\"status\":\"ok\"}\n");
     }
 
