@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,45 +55,31 @@ class ServeCommandTest {
         Path dir = Files.createDirectories(tmp.resolve("logs/sessions/s1"));
         Files.writeString(dir.resolve("execution.1.jsonl"), LINE + LINE);
         Files.writeString(dir.resolve("execution.jsonl"), LINE + "{\"partial\":");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int[] code = {-1};
-        Thread serving = new Thread(() -> {
-            Environment e = new Environment(env(), new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), false, false);
-            code[0] = SigilCommand.commandLine(e, new PrintWriter(out, true), new PrintWriter(err, true))
-                    .execute("serve", "--port", "0", "-l", tmp.resolve("logs").toString());
-        }, "serve");
-        serving.start();
-        Matcher port = Pattern.compile("ws://127\\.0\\.0\\.1:(\\d+)").matcher("");
-        for (int i = 0; i < 300 && !port.reset(out.toString()).find(); i++) {
-            Thread.sleep(20);
-        }
-        assertThat(port.reset(out.toString()).find()).as(out + err.toString()).isTrue();
+        ServeThread serve = ServeThread.start(env(), "ws", "serve", "--port", "0", "-l", tmp.resolve("logs").toString());
+        String port = Integer.toString(serve.port());
 
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         StringWriter tailErr = new StringWriter();
         Environment e = new Environment(env(), new ByteArrayInputStream(new byte[0]), raw, false, false);
         int tail = SigilCommand.commandLine(e, new PrintWriter(new StringWriter()), new PrintWriter(tailErr, true))
-                .execute("tail", "--format", "raw", "ws://127.0.0.1:" + port.group(1) + "/sessions/s1");
+                .execute("tail", "--format", "raw", "ws://127.0.0.1:" + port + "/sessions/s1");
         assertThat(tail).as(tailErr.toString()).isZero();
         assertThat(raw.toString(StandardCharsets.UTF_8)).isEqualTo(LINE + LINE + LINE);
 
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
         e = new Environment(env(), new ByteArrayInputStream(new byte[0]), lines, false, false);
         assertThat(SigilCommand.commandLine(e, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
-                .execute("tail", "ws://127.0.0.1:" + port.group(1) + "/sessions/s1")).isZero();
+                .execute("tail", "ws://127.0.0.1:" + port + "/sessions/s1")).isZero();
         assertThat(lines.toString(StandardCharsets.UTF_8)).isEqualTo("10:15:32 [INFO] reasoning/step_complete: ok\n".repeat(3));
 
         StringWriter refusedErr = new StringWriter();
         e = new Environment(env(), new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), false, false);
         assertThat(SigilCommand.commandLine(e, new PrintWriter(new StringWriter()), new PrintWriter(refusedErr, true))
-                .execute("tail", "ws://127.0.0.1:" + port.group(1) + "/sessions/nope")).isEqualTo(ExitCode.USAGE);
+                .execute("tail", "ws://127.0.0.1:" + port + "/sessions/nope")).isEqualTo(ExitCode.USAGE);
         assertThat(refusedErr.toString()).contains("refused: no session nope under the log root");
 
-        serving.interrupt();
-        serving.join(10_000);
-        assertThat(code[0]).isEqualTo(ExitCode.INTERRUPTED);
-        assertThat(err.toString()).contains("sigil serve: served 2 streams, 0 HTTP requests, ").contains("1 refused {NOT_FOUND=1}");
+        assertThat(serve.stop()).isEqualTo(ExitCode.INTERRUPTED);
+        assertThat(serve.err()).contains("sigil serve: served 2 streams, 0 HTTP requests, ").contains("1 refused {NOT_FOUND=1}");
     }
 
     @Test

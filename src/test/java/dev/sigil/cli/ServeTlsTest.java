@@ -17,8 +17,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,21 +79,9 @@ class ServeTlsTest {
         Path logs = tmp.resolve("logs");
         Path dir = Files.createDirectories(logs.resolve("sessions/s1"));
         Files.writeString(dir.resolve("execution.jsonl"), LINE + LINE);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int[] code = {-1};
-        Thread serving = new Thread(() -> {
-            Environment e = new Environment(Map.of("HOME", tmp.toString()), new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), false, false);
-            code[0] = SigilCommand.commandLine(e, new PrintWriter(out, true), new PrintWriter(err, true))
-                    .execute("serve", "--port", "0", "-l", logs.toString(), "--tls-cert", tls[0].toString(), "--tls-key", tls[1].toString());
-        }, "serve-tls");
-        serving.start();
-        Matcher port = Pattern.compile("wss://127\\.0\\.0\\.1:(\\d+)").matcher("");
-        for (int i = 0; i < 500 && !port.reset(out.toString()).find(); i++) {
-            Thread.sleep(20);
-        }
-        assertThat(port.reset(out.toString()).find()).as(out + err.toString()).isTrue();
-        String url = "wss://127.0.0.1:" + port.group(1) + "/sessions/s1";
+        ServeThread serve = ServeThread.start(Map.of("HOME", tmp.toString()), "wss",
+                "serve", "--port", "0", "-l", logs.toString(), "--tls-cert", tls[0].toString(), "--tls-key", tls[1].toString());
+        String url = "wss://127.0.0.1:" + serve.port() + "/sessions/s1";
         try {
             Run raw = sigil("tail", "--format", "raw", "--ca", tls[0].toString(), url);
             assertThat(raw.code()).as(raw.err()).isZero();
@@ -113,10 +99,8 @@ class ServeTlsTest {
             assertThat(plain.code()).isEqualTo(ExitCode.USAGE);
             assertThat(raw.out()).doesNotContain("BEGIN");
         } finally {
-            serving.interrupt();
-            serving.join(10_000);
+            assertThat(serve.stop()).isEqualTo(ExitCode.INTERRUPTED);
         }
-        assertThat(code[0]).isEqualTo(ExitCode.INTERRUPTED);
     }
 
     @Test

@@ -2,21 +2,15 @@ package dev.sigil.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -69,19 +63,9 @@ class StreamConfigTest {
         Files.createDirectories(logs.resolve("sessions/s1"));
         Files.writeString(logs.resolve("sessions/s1/execution.jsonl"), LINE + LINE);
         config("logging:\n  path: " + logs + "\n  stream:\n    port: 0\n    heartbeat_interval_ms: 200\n");
-        StringWriter out = new StringWriter();
-        Thread serving = new Thread(() -> {
-            Environment e = new Environment(Map.of("HOME", home.toString()), new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), false, false);
-            SigilCommand.commandLine(e, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true)).execute("serve");
-        }, "serve-config");
-        serving.start();
+        ServeThread serve = ServeThread.start(Map.of("HOME", home.toString()), "ws", "serve");
         try {
-            Matcher port = Pattern.compile("ws://127\\.0\\.0\\.1:(\\d+)").matcher("");
-            for (int i = 0; i < 500 && !port.reset(out.toString()).find(); i++) {
-                Thread.sleep(20);
-            }
-            assertThat(port.reset(out.toString()).find()).as(out.toString()).isTrue();
-            int p = Integer.parseInt(port.group(1));
+            int p = serve.port();
             assertThat(p).isPositive(); // logging.stream.port 0: a free one, not 8000
 
             config("logging:\n  path: " + logs + "\ncli:\n  monitor:\n    port: " + p + "\n");
@@ -104,12 +88,7 @@ class StreamConfigTest {
             ws.abort();
             assertThat(beats.get()).as("heartbeats in 2 s at 200 ms (the default, 5 s, would send at most one)").isGreaterThanOrEqualTo(4);
         } finally {
-            serving.interrupt();
-            serving.join(10_000);
+            serve.stop();
         }
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }
