@@ -83,6 +83,14 @@ public final class DashboardMonitor {
         this.clock = clock;
     }
 
+    private AlertFeed alerts = AlertFeed.NONE;
+
+    /** The alert rules evaluated on the lines read: each alert a notice (docs/alerts.md §5). */
+    public DashboardMonitor alerts(AlertFeed feed) {
+        this.alerts = feed;
+        return this;
+    }
+
     /** Runs until the user quits, then prints the final summary of the session shown if it ended. */
     public MonitorState run(OutputStream out) throws Exception {
         MonitorState last = show(null).last();
@@ -120,7 +128,7 @@ public final class DashboardMonitor {
             return t;
         });
         try (TailFeed feed = new TailFeed(queue, clock, options.refresh(), options.maxLineBytes(), options.follow(), options.formats())) {
-            feed.start(following);
+            feed.alerts(alerts).start(following);
             DashboardApp app = new DashboardApp(initial, queue::drain, effects(feed, queue, background), clock, theme, options.display())
                     .takeBacklogWith(queue::onFull);
             try {

@@ -71,6 +71,14 @@ public final class TailFeed implements AutoCloseable {
         this.follow = follow;
     }
 
+    private AlertFeed alerts = AlertFeed.NONE;
+
+    /** The alert rules told of every line read; each alert they fire is posted as a notice. Before {@link #start}. */
+    public TailFeed alerts(AlertFeed feed) {
+        this.alerts = feed;
+        return this;
+    }
+
     /** Starts reading the target's file (nothing once closed). */
     public synchronized void start(LogTarget target) {
         if (closed) {
@@ -135,6 +143,13 @@ public final class TailFeed implements AutoCloseable {
         for (MonitorAction a : TailActions.of(event, now)) {
             if (stopping || !queue.post(a, () -> stopping)) {
                 return false;
+            }
+        }
+        if (event instanceof TailEvent.Lines lines) {
+            for (String alert : alerts.lines(lines.source(), lines.entries())) {
+                if (stopping || !queue.post(new MonitorAction.Notice("alert: " + alert), () -> stopping)) {
+                    return false;
+                }
             }
         }
         return true;
