@@ -150,7 +150,9 @@ def alert_errors($ptr):
         (keys_unsorted[] | select(member(["rule", "severity", "metric", "value", "op", "threshold", "window", "scope",
           "session_id", "timestamp", "file", "line"]) | not) | "\($ptr)/\(pointer_token): no other keys are allowed"),
         (select(has("scope")) | .scope | if type != "object" then "\($ptr)/scope: expected an object"
-          else (to_entries[] | select(.value | type != "string") | "\($ptr)/scope: values must be strings") end),
+          else (to_entries[] | if (.key | member(["component", "model", "event_type", "level", "session"]) | not)
+            then "\($ptr)/scope/\(.key): no other keys are allowed"
+            elif (.value | type) != "string" then "\($ptr)/scope/\(.key): expected a string" else empty end) end),
         (select(has("line")) | .line | count_errors("\($ptr)/line")[])
       ]
   end;

@@ -203,6 +203,8 @@ public final class RulesFile {
                 case "cooldown" -> value + " is not a cooldown (a number and s, m, h or d: 30s, 10m, 1d)";
                 case "timeout" -> value + " is not a timeout (a number and ms, s or m: 500ms, 5s, 1m)";
                 case "name" -> value + " is not a rule name (letters, digits, _, . and -, at most 64)";
+                case "webhook" -> value + " is not an http or https URL";
+                case "rate_limit" -> value + " is not a rate limit (a number, / and s, m or h: 10/m)";
                 default -> v.message();
             };
         }
