@@ -54,11 +54,13 @@ final class LiveRules {
      * ask for it. The monitor shows alerts; it runs none of their other actions (the watch and the run deliver them).
      */
     static AlertFeed monitor(RuleSet rules, Prices prices, OutputStream bell) {
-        Evaluator evaluator = new Evaluator(rules, prices, now());
-        return (source, entries) -> {
-            List<String> fired = new ArrayList<>(0);
-            String session = LogLayout.sessionOf(Path.of(source));
-            synchronized (evaluator) {
+        return new AlertFeed() {
+            private Evaluator evaluator = new Evaluator(rules, prices, now());
+
+            @Override
+            public synchronized List<String> lines(String source, List<TailEntry> entries) {
+                List<String> fired = new ArrayList<>(0);
+                String session = LogLayout.sessionOf(Path.of(source));
                 for (TailEntry e : entries) {
                     for (Alert a : evaluator.add(e.event(), session, source, e.line())) {
                         fired.add(AlertText.text(a));
@@ -67,8 +69,13 @@ final class LiveRules {
                         }
                     }
                 }
+                return fired;
             }
-            return fired;
+
+            @Override
+            public synchronized void restart() {
+                evaluator = new Evaluator(rules, prices, now());
+            }
         };
     }
 

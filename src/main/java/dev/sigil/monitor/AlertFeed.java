@@ -17,4 +17,8 @@ public interface AlertFeed {
 
     /** What {@code entries}, read from {@code source}, fired. */
     List<String> lines(String source, List<TailEntry> entries);
+
+    /** Reading starts again from a log's first line (another session picked): what was counted is forgotten. */
+    default void restart() {
+    }
 }

@@ -88,6 +88,7 @@ public final class TailFeed implements AutoCloseable {
             queue.post(new MonitorAction.SourceOpened(target.shown()));
         }
         current = target;
+        alerts.restart(); // the new reader starts at the log's first line
         rate = new LiveRate(linesPerSecond, backlog(target), System.nanoTime());
         Tailer t = new Tailer(target.sources(), options, this::onEvent, null, formats);
         Thread th = new Thread(() -> {
