@@ -22,6 +22,8 @@ import dev.sigil.contract.event.LogEvent;
 import dev.sigil.layout.LogLayout;
 import dev.sigil.monitor.AlertFeed;
 import dev.sigil.orchestrate.RunAlerts;
+import dev.sigil.report.LogSource;
+import dev.sigil.report.ReportReader;
 import dev.sigil.spend.Prices;
 import dev.sigil.tail.TailEntry;
 import dev.sigil.text.TerminalText;
@@ -88,9 +90,15 @@ final class LiveRules {
         }
     }
 
-    /** For a run: every action delivered, {@code log} as an alert entry of the run, {@code stop} before the next step. */
-    static RunAlerts run(RuleSet rules, Prices prices, PrintWriter out, PrintWriter err) {
-        return new RunRules(rules, prices, out, err);
+    /**
+     * For a run: every action delivered, {@code log} as an alert entry of the run, {@code stop} before the next step.
+     * The lines of {@code earlier} (a resumed session's log) are counted first, their alerts not delivered again, so
+     * that the windows hold what a replay of the whole log holds.
+     */
+    static RunAlerts run(RuleSet rules, Prices prices, PrintWriter out, PrintWriter err, List<LogSource> earlier) throws IOException {
+        RunRules r = new RunRules(rules, prices, out, err);
+        ReportReader.each(earlier, (source, number, event) -> r.evaluator.add(event, source.session(), "", ++r.entries));
+        return r;
     }
 
     private static final class RunRules implements RunAlerts, Delivery.Out {

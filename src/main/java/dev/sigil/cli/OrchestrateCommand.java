@@ -168,7 +168,8 @@ final class OrchestrateCommand implements Callable<Integer> {
         Orchestrator orchestrator = new Orchestrator(settings, Clock.systemDefaultZone(), System::nanoTime,
                 TokenCounter.of(tokenEncoding), err, !dashboard, Thread::sleep, console::step, pricer);
         if (rules != null) {
-            orchestrator.alerts(LiveRules.run(LiveRules.load(env, spec, rules), prices.prices(env, spec), out, err));
+            orchestrator.alerts(LiveRules.run(LiveRules.load(env, spec, rules), prices.prices(env, spec), out, err,
+                    resume ? dev.sigil.report.ReportSources.ofSession(found.layout(), id) : java.util.List.of()));
         }
         OrchestrationRequest request = new OrchestrationRequest(task, sessionId, BudgetPlan.of(cfg.tokenBudget()), agent, seed, speed,
                 definition, resume, cfg.features().tokenTracking(), cfg.features().budgetAlerts(),

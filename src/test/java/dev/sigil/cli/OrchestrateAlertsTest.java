@@ -100,6 +100,27 @@ class OrchestrateAlertsTest {
     }
 
     @Test
+    void aResumedRunCountsTheEarlierEntriesSoWhatFiredOnceDoesNotFireAgain() throws IOException {
+        Path rules = Files.writeString(home.resolve("rules.yaml"), """
+                rules:
+                  - {name: too-many-tokens, metric: tokens, op: ">=", threshold: 1500, actions: [log, stop]}
+                  - {name: more-tokens, metric: tokens, op: ">=", threshold: 4000, actions: [log]}
+                """);
+        assertThat(orchestrate("res-1", rules).exitCode()).isEqualTo(ExitCode.ALERT_STOPPED);
+        CliRun resumed = sigil("orchestrate", "--log-path", home.resolve("logs").toString(), "--session", "res-1", "--speed", "0",
+                "--rules", rules.toString(), "--resume");
+        assertThat(resumed.exitCode()).as("the stop rule fired in the first run; the windows know it: " + resumed.err()).isZero();
+        List<String> live = entries("res-1").stream().filter(e -> e.get("event_type").stringValue().equals("alert"))
+                .map(e -> e.get("metadata").get("alert")).map(a -> a.get("rule").stringValue() + " " + a.get("timestamp").stringValue()).toList();
+        List<String> replayed = sigil("alerts", "test", "--rules", rules.toString(), "--format", "json",
+                home.resolve("logs/sessions/res-1").toString()).out().lines().map(l -> {
+                    JsonNode a = JSON.readTree(l);
+                    return a.get("rule").stringValue() + " " + a.get("timestamp").stringValue();
+                }).toList();
+        assertThat(live).isEqualTo(replayed).hasSize(2);
+    }
+
+    @Test
     void withoutAStopRuleTheRunCompletesAndABadRulesFileStopsItBeforeItStarts() throws IOException {
         Path rules = Files.writeString(home.resolve("rules.yaml"), "rules:\n  - {name: a, metric: events, op: '>', threshold: 0, actions: [stderr]}\n");
         CliRun run = orchestrate("go-1", rules);
