@@ -281,7 +281,7 @@ def clock:
   | split(".")[0];
 def level_of($type):
   {"budget_exceeded": "critical", "session_error": "error", "step_error": "error", "error": "error",
-   "budget_warning": "warning", "retry_attempt": "warning"}[$type] // "info";
+   "budget_warning": "warning", "retry_attempt": "warning", "alert": "warning"}[$type] // "info";
 def level:
   (if (.level | type) == "string" then .level
    elif (.event_type | type) == "string" then

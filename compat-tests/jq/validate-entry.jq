@@ -18,7 +18,7 @@ def max_int: 9223372036854775807;
 
 def event_types: ["session_start", "session_complete", "session_error", "step_start", "step_complete", "step_error",
   "token_consumption", "budget_warning", "budget_exceeded", "retry_attempt", "memory_retrieved", "plan_created",
-  "reasoning_step", "contract_validated", "error"];
+  "reasoning_step", "contract_validated", "error", "alert"];
 
 def components: ["orchestrator", "routing", "memory", "planning", "reasoning", "contracts", "validation"];
 
@@ -135,6 +135,28 @@ def error_info_errors($ptr):
       ]
   end;
 
+# metadata.alert: the alert an alert entry records (docs/alerts.md §5).
+def alert_errors($ptr):
+  if type != "object" then ["\($ptr): expected an object"]
+  else . as $a
+    | [ (["rule", "severity", "metric", "value", "threshold", "session_id", "timestamp"][] as $k | select($a | has($k) | not)
+          | "\($ptr): missing required key \($k)"),
+        (["rule", "metric", "op", "window", "session_id", "timestamp", "file"][] as $k | select($a | has($k))
+          | select($a[$k] | type != "string") | "\($ptr)/\($k): expected a string"),
+        (["value", "threshold"][] as $k | select($a | has($k))
+          | select($a[$k] | type != "number") | "\($ptr)/\($k): expected a number"),
+        (select(has("severity")) | select(.severity | member(["info", "warning", "critical"]) | not)
+          | "\($ptr)/severity: not one of the severities"),
+        (keys_unsorted[] | select(member(["rule", "severity", "metric", "value", "op", "threshold", "window", "scope",
+          "session_id", "timestamp", "file", "line"]) | not) | "\($ptr)/\(pointer_token): no other keys are allowed"),
+        (select(has("scope")) | .scope | if type != "object" then "\($ptr)/scope: expected an object"
+          else (to_entries[] | if (.key | member(["component", "model", "event_type", "level", "session"]) | not)
+            then "\($ptr)/scope/\(.key): no other keys are allowed"
+            elif (.value | type) != "string" then "\($ptr)/scope/\(.key): expected a string" else empty end) end),
+        (select(has("line")) | .line | count_errors("\($ptr)/line")[])
+      ]
+  end;
+
 def metadata_errors:
   if type != "object" then ["/metadata: expected an object"]
   else . as $m
@@ -160,7 +182,8 @@ def metadata_errors:
         (select(has("severity")) | select(.severity | member(["debug", "info", "warning", "error", "critical"]) | not)
           | "/metadata/severity: not one of the severities"),
         (select(has("tokens_used")) | .tokens_used | usage_errors[]),
-        (select(has("error_info")) | .error_info | error_info_errors("/metadata/error_info")[])
+        (select(has("error_info")) | .error_info | error_info_errors("/metadata/error_info")[]),
+        (select(has("alert")) | .alert | alert_errors("/metadata/alert")[])
       ]
   end;
 

@@ -51,7 +51,7 @@ def level(entry):
         return "CRITICAL"
     if entry["event_type"] in ERROR_TYPES:
         return "ERROR"
-    if entry["event_type"] in ("budget_warning", "retry_attempt"):
+    if entry["event_type"] in ("budget_warning", "retry_attempt", "alert"):
         return "WARNING"
     return "INFO"
 
@@ -163,6 +163,8 @@ def main():
                 if not raw.strip():
                     continue
                 entry = json.loads(raw)
+                if entry["event_type"] == "alert":
+                    continue  # what the rules wrote is not evaluated again (section 3)
                 session = entry["session_id"]
                 tokens = entry.get("tokens", 0)
                 restated = entry["event_type"] == "session_complete" and tokens > 0 and tokens == totals.get(session, 0)

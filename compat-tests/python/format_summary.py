@@ -292,7 +292,7 @@ def unknown_model(tokens):
 
 
 LEVEL_OF_EVENT = {"budget_exceeded": "critical", "session_error": "error", "step_error": "error", "error": "error",
-                  "budget_warning": "warning", "retry_attempt": "warning"}
+                  "budget_warning": "warning", "retry_attempt": "warning", "alert": "warning"}
 
 
 def sigil(o):

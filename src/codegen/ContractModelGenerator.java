@@ -315,8 +315,9 @@ public final class ContractModelGenerator {
             if (kp.kind == Kind.REF) {
                 kp.refDescription = schema.at("/definitions/" + k.getValue().get("$ref").asString().substring("#/definitions/".length()) + "/description").asString();
             }
-            require(kp.kind != Kind.OBJECT,
-                    "nested objects inside " + p.wireName + " are not supported by the generator: " + k.getKey());
+            if (kp.kind == Kind.OBJECT) {
+                continue; // no typed accessor: kept as JSON like any other key (the schema still checks its shape)
+            }
             known.add(kp);
         }
         String t = p.javaType;

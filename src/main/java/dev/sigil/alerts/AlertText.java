@@ -43,10 +43,19 @@ public final class AlertText {
     public static String text(Alert a) {
         Rule r = a.rule();
         String where = a.file().isEmpty() ? "" : ", " + a.file() + ":" + a.line();
-        String value = r.metric() == Metric.COST_USD ? Money.dollars(a.value()) : Money.plain(a.value());
         return (a.timestamp().isEmpty() ? "" : a.timestamp() + " ") + r.severity().name() + " " + r.name() + ": " + r.metric().wireName()
-                + " " + value + " " + r.op().symbol() + " " + Money.plain(r.threshold()) + " over " + r.window().text()
+                + " " + value(a) + " " + r.op().symbol() + " " + Money.plain(r.threshold()) + " over " + r.window().text()
                 + " (session " + a.sessionId() + where + ")";
+    }
+
+    /** The metric's value as people read it: dollars for cost. */
+    static String value(Alert a) {
+        return a.rule().metric() == Metric.COST_USD ? Money.dollars(a.value()) : Money.plain(a.value());
+    }
+
+    /** Slack's incoming-webhook payload: {@code {"text": TEXT}}. */
+    public static String slack(Alert a) {
+        return "{\"text\":" + string(text(a)) + "}";
     }
 
     static String string(String text) {

@@ -20,7 +20,8 @@ import dev.sigil.spend.Prices;
  * whether read back from a file or followed live. Each line is counted and priced once, by the {@link Ledger} (the
  * path {@code sigil report} and the monitor take), and then offered to every enabled rule. Every window and cooldown
  * is per session, in log time (docs/alerts.md §3). The lines of a session must come in their order; sessions may
- * interleave. Not thread-safe.
+ * interleave. Alert entries (the {@code log} action's) are passed over, so a log with them fires what it fired
+ * without them. Not thread-safe.
  */
 public final class Evaluator {
 
@@ -52,6 +53,9 @@ public final class Evaluator {
      * @param number its line number there, 0 if unknown
      */
     public List<Alert> add(LogEvent e, String fileSession, String file, long number) {
+        if (AlertEntry.EVENT_TYPE.equals(e.eventType())) {
+            return List.of(); // what the rules wrote is not evaluated again: a log action never feeds a rule
+        }
         Ledger.Line line = ledger.add(e, fileSession);
         SessionClock clock = sessions.get(line.session());
         if (clock == null) {

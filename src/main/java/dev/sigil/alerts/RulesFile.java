@@ -43,7 +43,8 @@ public final class RulesFile {
     private static final Map<String, String> KEYS = Map.of("", "the file holds rules: a list of rules",
             "rule", "a rule has name, description, enabled, metric, scope, window, op, threshold, severity, cooldown and actions",
             "scope", "a scope has component, model, event_type, level and session",
-            "command", "a command action has command and timeout");
+            "command", "a command action has command and timeout",
+            "webhook", "a webhook action has webhook, timeout, retries, rate_limit and format");
 
     private RulesFile() {
     }
@@ -83,7 +84,7 @@ public final class RulesFile {
         List<String> problems = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();
         List<Violation> found = new ArrayList<>();
-        SchemaValidator.of(ContractSchema.bundled(SCHEMA)).validate(root).forEach(v -> found.add(atKey(v)));
+        SchemaValidator.of(ContractSchema.bundled(SCHEMA)).validate(root).forEach(v -> found.add(atKey(root, v)));
         violations.addAll(actions(root, found));
         violations.sort(Comparator.comparingInt((Violation v) -> lines.lineOf(v.pointer())));
         for (Violation v : violations) {
@@ -114,7 +115,7 @@ public final class RulesFile {
         JsonNode s = r.path("scope");
         Scope scope = new Scope(text(s, "component"), text(s, "model"), text(s, "event_type"), text(s, "level"), text(s, "session"));
         List<Rule.Action> actions = new ArrayList<>();
-        r.path("actions").forEach(a -> actions.add(a.isString() ? Rule.Action.of(a.stringValue()) : command(a)));
+        r.path("actions").forEach(a -> actions.add(a.isString() ? Rule.Action.of(a.stringValue()) : a.has("webhook") ? webhook(a) : command(a)));
         if (!r.has("actions")) {
             actions.add(Rule.Action.STDOUT);
         }
@@ -131,6 +132,20 @@ public final class RulesFile {
         a.get("command").forEach(c -> command.add(c.stringValue()));
         long timeout = a.has("timeout") ? Durations.millis(a.get("timeout").stringValue()) : Rule.Action.DEFAULT_TIMEOUT_MILLIS;
         return new Rule.Action(Rule.Action.Kind.COMMAND, command, timeout);
+    }
+
+    private static Rule.Action webhook(JsonNode a) {
+        long timeout = a.has("timeout") ? Durations.millis(a.get("timeout").stringValue()) : Rule.Action.DEFAULT_WEBHOOK_TIMEOUT_MILLIS;
+        int count = 0;
+        long per = 0;
+        if (a.has("rate_limit")) {
+            String[] limit = a.get("rate_limit").stringValue().split("/");
+            count = Integer.parseInt(limit[0]);
+            per = Durations.micros("1" + limit[1]) / 1_000;
+        }
+        Rule.Hook hook = new Rule.Hook(a.get("webhook").stringValue(), a.has("retries") ? a.get("retries").intValue() : Rule.Hook.DEFAULT_RETRIES,
+                count, per, "slack".equals(a.path("format").asString("json")));
+        return new Rule.Action(Rule.Action.Kind.WEBHOOK, List.of(), timeout, hook);
     }
 
     private static String text(JsonNode object, String key) {
@@ -156,20 +171,21 @@ public final class RulesFile {
                 out.add(v);
             } else if (said.add(action) && !(value.isObject() && violations.stream().anyMatch(o -> o.pointer().startsWith(action + "/")))) {
                 out.add(new Violation(action, "oneOf", (value.isString() ? "'" + value.stringValue() + "' is not an action" : "not an action")
-                        + " (stdout, stderr, stdout:json, stderr:json, or {command: [PROGRAM, ARG...], timeout: 5s})"));
+                        + " (stdout, stderr, stdout:json, stderr:json, log, bell, stop, {command: [PROGRAM, ARG...], timeout: 5s} or {webhook: URL})"));
             }
         }
         return out;
     }
 
     /** An unknown key reported at the key itself, not at the mapping holding it. */
-    private static Violation atKey(Violation v) {
+    private static Violation atKey(JsonNode root, Violation v) {
         Matcher m = UNKNOWN_KEY.matcher(v.message());
         if (!v.keyword().equals("additionalProperties") || !m.find()) {
             return v;
         }
         return new Violation(v.pointer() + "/" + YamlLines.pointerToken(m.group(1)), v.keyword(), "unknown key (" + KEYS.getOrDefault(
-                v.pointer().isEmpty() ? "" : v.pointer().matches("/rules/\\d+") ? "rule" : ACTION.matcher(v.pointer()).matches() ? "command" : "scope", "")
+                v.pointer().isEmpty() ? "" : v.pointer().matches("/rules/\\d+") ? "rule" : ACTION.matcher(v.pointer()).matches()
+                        ? (root.at(v.pointer()).has("webhook") ? "webhook" : "command") : "scope", "")
                 + ")");
     }
 
@@ -187,6 +203,8 @@ public final class RulesFile {
                 case "cooldown" -> value + " is not a cooldown (a number and s, m, h or d: 30s, 10m, 1d)";
                 case "timeout" -> value + " is not a timeout (a number and ms, s or m: 500ms, 5s, 1m)";
                 case "name" -> value + " is not a rule name (letters, digits, _, . and -, at most 64)";
+                case "webhook" -> value + " is not an http or https URL";
+                case "rate_limit" -> value + " is not a rate limit (a number, / and s, m or h: 10/m)";
                 default -> v.message();
             };
         }

@@ -29,12 +29,7 @@ import dev.sigil.tail.Tailer;
 public final class Watch implements Closeable {
 
     /** Where the actions print, and where what happens to the files is said (a skipped line, a rotation). */
-    public interface Out {
-        void stdout(String line);
-
-        void stderr(String line);
-
-        void note(String text);
+    public interface Out extends Delivery.Out {
     }
 
     /** One log followed: its session, the lines seen, and how many of them a previous watch delivered. */
@@ -57,6 +52,7 @@ public final class Watch implements Closeable {
 
     private final Evaluator evaluator;
     private final Out out;
+    private final Delivery delivery;
     private final TailOptions options;
     private final Map<String, Followed> logs = new LinkedHashMap<>();
     private final List<Tailer> tailers = new ArrayList<>();
@@ -65,6 +61,7 @@ public final class Watch implements Closeable {
     public Watch(RuleSet rules, Prices prices, EventTime undated, Duration interval, Out out) {
         this.evaluator = new Evaluator(rules, prices, undated);
         this.out = out;
+        this.delivery = new Delivery(new LogWriting(out));
         this.options = TailOptions.defaults().withPollInterval(interval).withPartsFirst(true).withEventsAhead(true)
                 .withMaxLineBytes(ReportReader.MAX_LINE_BYTES); // the replay's bound: the same lines are read live
     }
@@ -132,16 +129,7 @@ public final class Watch implements Closeable {
 
     private void deliver(Alert a) {
         alerts++;
-        for (Rule.Action action : a.rule().actions()) {
-            switch (action.kind()) {
-                case STDOUT -> out.stdout(AlertText.text(a));
-                case STDERR -> out.stderr(AlertText.text(a));
-                case STDOUT_JSON -> out.stdout(AlertText.json(a));
-                case STDERR_JSON -> out.stderr(AlertText.json(a));
-                case COMMAND -> CommandAction.run(action, a).ifPresent(why -> out.note("rule " + a.rule().name() + ": command "
-                        + action.command().get(0) + " " + why));
-            }
-        }
+        delivery.deliver(a);
     }
 
     private static void save(Followed f) {
@@ -153,8 +141,10 @@ public final class Watch implements Closeable {
         }
     }
 
+    /** Stops following; the commands and webhooks still queued get up to a minute to be delivered. */
     @Override
     public void close() {
         tailers.forEach(Tailer::close);
+        delivery.close();
     }
 }

@@ -13,6 +13,8 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** The pipeline stopped because its token budget ran out. */
     public static final int BUDGET_EXHAUSTED = 3;
+    /** The pipeline stopped because an alert rule with the stop action fired (docs/alerts.md §5). */
+    public static final int ALERT_STOPPED = 4;
     /** sigil itself failed (a bug); the message says what to report. */
     public static final int INTERNAL = 70;
     /** Interrupted by Ctrl-C (128 + SIGINT). */

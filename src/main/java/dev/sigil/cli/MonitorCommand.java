@@ -15,6 +15,7 @@ import dev.sigil.config.MonitoringConfig;
 import dev.sigil.config.SigilConfig;
 import dev.sigil.contract.event.Level;
 import dev.sigil.layout.SessionId;
+import dev.sigil.monitor.AlertFeed;
 import dev.sigil.monitor.DashboardMonitor;
 import dev.sigil.monitor.LogLocator;
 import dev.sigil.monitor.LogTarget;
@@ -110,6 +111,10 @@ final class MonitorCommand implements Callable<Integer> {
     @Mixin
     OtlpOptions otlp;
 
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "Alert rules evaluated on every line read: each alert a notice in the dashboard (and the terminal's bell for a rule with the bell action), a line in stream and minimal. docs/alerts.md.")
+    Path rules;
+
     @Option(names = "--no-color", description = "No colours in the dashboard (also when the NO_COLOR environment variable is set).")
     boolean noColor;
 
@@ -159,15 +164,17 @@ final class MonitorCommand implements Callable<Integer> {
         OutputStream out = new BufferedOutputStream(new StandardOutput(env.stdout()), 1 << 16);
         Prices linePrices = prices.prices(env, spec);
         boolean dashboard = options.mode() == MonitorOptions.Mode.DASHBOARD;
+        AlertFeed alerts = rules == null ? AlertFeed.NONE
+                : LiveRules.monitor(LiveRules.load(env, spec, rules), linePrices, dashboard ? env.stdout() : null);
         LiveExport live = !otlp.enabled() ? null : LiveExport.start(otlp, env, java.util.List.of(target.source()), spec, dashboard,
                 prices.pricer(env, spec));
         try (MonitorPidFile pid = MonitorPidFile.register(locator.layout(), target.session(),
                 warning -> err.println("sigil monitor: " + TerminalText.visible(warning)))) {
             if (dashboard) {
-                new DashboardMonitor(options, locator, Clock.systemDefaultZone(), linePrices).run(out);
+                new DashboardMonitor(options, locator, Clock.systemDefaultZone(), linePrices).alerts(alerts).run(out);
                 return ExitCode.OK;
             }
-            boolean problems = new StreamMonitor(options, out, err, Clock.systemDefaultZone(), linePrices).run();
+            boolean problems = new StreamMonitor(options, out, err, Clock.systemDefaultZone(), linePrices).alerts(alerts).run();
             return problems ? ExitCode.FINDINGS : ExitCode.OK;
         } finally {
             if (live != null) {

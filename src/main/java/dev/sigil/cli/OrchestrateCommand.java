@@ -68,7 +68,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the pipeline completed", "1:it completed with failed steps, or failed",
             "2:bad arguments or configuration, or the session is in use", "3:the token or dollar budget ran out",
-            "130:interrupted (Ctrl-C)"})
+            "4:an alert rule with the stop action fired (--rules)", "130:interrupted (Ctrl-C)"})
 final class OrchestrateCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -122,6 +122,10 @@ final class OrchestrateCommand implements Callable<Integer> {
     @Option(names = "--speed", paramLabel = "FACTOR", description = "Pace of the built-in executor: its waits are multiplied by FACTOR (default 1, a run of 10-20 s; 0 = no waiting).")
     double speed = 1.0;
 
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "Alert rules evaluated on every entry the run writes, their actions delivered; a rule with the stop action stops the run before its next step (exit 4). docs/alerts.md.")
+    Path rules;
+
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the built-in executor's text (default 0).")
     long seed;
 
@@ -163,6 +167,10 @@ final class OrchestrateCommand implements Callable<Integer> {
         UsagePricer pricer = prices.pricer(env, spec);
         Orchestrator orchestrator = new Orchestrator(settings, Clock.systemDefaultZone(), System::nanoTime,
                 TokenCounter.of(tokenEncoding), err, !dashboard, Thread::sleep, console::step, pricer);
+        if (rules != null) {
+            orchestrator.alerts(LiveRules.run(LiveRules.load(env, spec, rules), prices.prices(env, spec), out, err,
+                    resume ? dev.sigil.report.ReportSources.ofSession(found.layout(), id) : java.util.List.of()));
+        }
         OrchestrationRequest request = new OrchestrationRequest(task, sessionId, BudgetPlan.of(cfg.tokenBudget()), agent, seed, speed,
                 definition, resume, cfg.features().tokenTracking(), cfg.features().budgetAlerts(),
                 cfg.features().monitoring());
@@ -190,6 +198,7 @@ final class OrchestrateCommand implements Callable<Integer> {
             case COMPLETED -> ExitCode.OK;
             case COMPLETED_WITH_FAILURES, FAILED -> ExitCode.FINDINGS;
             case BUDGET_EXHAUSTED -> ExitCode.BUDGET_EXHAUSTED;
+            case ALERT_STOPPED -> ExitCode.ALERT_STOPPED;
             case INTERRUPTED -> ExitCode.INTERRUPTED;
         };
     }

@@ -65,6 +65,7 @@ final class OrchestrateConsole {
                 case BUDGET_EXHAUSTED -> r.error().startsWith("cost budget") ? "EXECUTION STOPPED: COST BUDGET EXHAUSTED"
                         : "EXECUTION STOPPED: TOKEN BUDGET EXHAUSTED";
                 case INTERRUPTED -> "EXECUTION INTERRUPTED";
+                case ALERT_STOPPED -> "EXECUTION STOPPED: ALERT RULE";
                 case FAILED -> "EXECUTION FAILED";
             });
             out.println(RULE);

@@ -68,6 +68,7 @@ public final class DashboardMonitor {
     private final Prices prices;
     /** Whether the picker opens at once (a server named without a session). */
     private boolean pickFirst;
+    private AlertFeed alerts = AlertFeed.NONE;
     /** The log followed now (the picker may switch it), for reading an entry back. */
     private volatile LogTarget following;
 
@@ -92,6 +93,12 @@ public final class DashboardMonitor {
     /** The same monitor, its session picker open on the first frame. */
     public DashboardMonitor pickingFirst() {
         pickFirst = true;
+        return this;
+    }
+
+    /** The alert rules evaluated on the lines read: each alert a notice (docs/alerts.md §5). */
+    public DashboardMonitor alerts(AlertFeed feed) {
+        this.alerts = feed;
         return this;
     }
 
@@ -136,7 +143,7 @@ public final class DashboardMonitor {
             return t;
         });
         try (TailFeed feed = new TailFeed(queue, clock, options.refresh(), options.maxLineBytes(), options.follow(), options.formats())) {
-            feed.start(following);
+            feed.alerts(alerts).start(following);
             DashboardApp app = new DashboardApp(initial, queue::drain, effects(feed, queue, background), clock, theme, options.display())
                     .takeBacklogWith(queue::onFull);
             try {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +60,14 @@ public final class StreamMonitor {
         this.clock = clock;
         this.text = options.terminal() ? PythonMonitorText.forTerminal() : PythonMonitorText.raw();
         this.state = MonitorState.initial(options.target().shown(), options.follow(), options.component(), options.minLevel(), prices);
+    }
+
+    private AlertFeed alerts = AlertFeed.NONE;
+
+    /** The alert rules evaluated on the lines read: each alert a line after the batch's (docs/alerts.md §5). */
+    public StreamMonitor alerts(AlertFeed feed) {
+        this.alerts = feed;
+        return this;
     }
 
     /** Runs until the session ends (following) or the file is read (not following); returns whether lines were bad. */
@@ -131,12 +140,14 @@ public final class StreamMonitor {
         if (done) {
             return; // the session ended: like the documented monitor, nothing after the summary
         }
+        List<String> fired = List.of();
         if (event instanceof TailEvent.Lines lines) {
             for (TailEntry e : lines.entries()) {
                 if (e.invalidUtf8()) {
                     report(lines.source() + ":" + e.line() + ": invalid UTF-8, replaced by U+FFFD");
                 }
             }
+            fired = alerts.lines(lines.source(), lines.entries());
         } else if (event instanceof TailEvent.Skipped s) {
             report(s.source() + ":" + s.line() + ": skipped, " + s.reason().description() + (s.detail().isEmpty() ? "" : ": " + s.detail()));
         } else if (event instanceof TailEvent.FileChanged c) {
@@ -153,6 +164,9 @@ public final class StreamMonitor {
             if (a instanceof MonitorAction.LinesAppended appended) {
                 print(appended);
             }
+        }
+        for (String alert : fired) {
+            write("ALERT " + (options.terminal() ? TerminalText.visible(alert) : alert) + "\n");
         }
         if (options.follow()) {
             flush();

@@ -71,6 +71,14 @@ public final class TailFeed implements AutoCloseable {
         this.follow = follow;
     }
 
+    private AlertFeed alerts = AlertFeed.NONE;
+
+    /** The alert rules told of every line read; each alert they fire is posted as a notice. Before {@link #start}. */
+    public TailFeed alerts(AlertFeed feed) {
+        this.alerts = feed;
+        return this;
+    }
+
     /** Starts reading the target's file (nothing once closed). */
     public synchronized void start(LogTarget target) {
         if (closed) {
@@ -80,6 +88,7 @@ public final class TailFeed implements AutoCloseable {
             queue.post(new MonitorAction.SourceOpened(target.shown()));
         }
         current = target;
+        alerts.restart(); // the new reader starts at the log's first line
         rate = new LiveRate(linesPerSecond, backlog(target), System.nanoTime());
         Tailer t = new Tailer(target.sources(), options, this::onEvent, null, formats);
         Thread th = new Thread(() -> {
@@ -135,6 +144,13 @@ public final class TailFeed implements AutoCloseable {
         for (MonitorAction a : TailActions.of(event, now)) {
             if (stopping || !queue.post(a, () -> stopping)) {
                 return false;
+            }
+        }
+        if (event instanceof TailEvent.Lines lines) {
+            for (String alert : alerts.lines(lines.source(), lines.entries())) {
+                if (stopping || !queue.post(new MonitorAction.Notice("alert: " + alert), () -> stopping)) {
+                    return false;
+                }
             }
         }
         return true;

@@ -47,6 +47,8 @@ public record OrchestrationResult(String sessionId, String task, Status status, 
         FAILED,
         /** The token or dollar budget ran out; the step that used it up finished, the next did not start. */
         BUDGET_EXHAUSTED,
+        /** An alert rule with the stop action fired (docs/alerts.md §5); the step that made it fire finished, the next did not start. */
+        ALERT_STOPPED,
         /** Ctrl-C or SIGTERM. */
         INTERRUPTED
     }

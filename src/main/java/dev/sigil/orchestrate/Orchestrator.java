@@ -46,6 +46,7 @@ public final class Orchestrator {
     private final OfflineExecutor.Pause pause;
     private final Consumer<StepOutcome> listener;
     private final UsagePricer pricer;
+    private RunAlerts alerts = RunAlerts.NONE;
 
     /**
      * @param settings where and how the log is written
@@ -77,6 +78,12 @@ public final class Orchestrator {
         this.consoleAlerts = consoleAlerts;
         this.pause = pause;
         this.listener = listener;
+    }
+
+    /** The alert rules told of every entry the runs write ({@code --rules}); set before {@link #open}. */
+    public Orchestrator alerts(RunAlerts rules) {
+        this.alerts = java.util.Objects.requireNonNull(rules);
+        return this;
     }
 
     /** What the log of the session in {@code sessionDirectory} says about its earlier runs (read before a resume). */
@@ -151,6 +158,7 @@ public final class Orchestrator {
                         request.speed(), request.pipeline(), request.resume(), request.trackTokens(), request.alerts(), request.monitoring());
             }
             SessionRecorder recorder = new SessionRecorder(logger, Orchestrator.this::warn, sums);
+            recorder.alerts(alerts);
             List<AlertHandler> handlers = new ArrayList<>();
             if (request.alerts()) {
                 handlers.add(new LogAlertHandler(recorder::budget));
@@ -164,7 +172,12 @@ public final class Orchestrator {
                     dollarAlerts(request, recorder));
             PipelineRun run = new PipelineRun(request, recorder, tracker, runner, builtin, command, resume, nanos, listener,
                     "run-" + (runs + 1), dollars, documents(request));
-            OrchestrationResult result = run.run();
+            OrchestrationResult result;
+            try {
+                result = run.run();
+            } finally {
+                alerts.close();
+            }
             // An interrupt that came after the last step has nothing left to stop; left set, it would make the
             // logger's close give up at once (an interrupted thread cannot wait) and lose the last lines and summaries.
             Thread.interrupted();

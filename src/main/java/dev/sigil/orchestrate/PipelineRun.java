@@ -121,6 +121,9 @@ final class PipelineRun {
                 if (request.trackTokens() && !dollars.canContinue()) {
                     return dollarsExhausted(start, step);
                 }
+                if (!recorder.stopRequested().isEmpty()) {
+                    return end(start, Status.ALERT_STOPPED, ErrorCode.RUN_002, recorder.stopRequested() + "; stopped before " + step.id());
+                }
                 documents.update(status("running", step));
                 current = step.id();
                 StepRunner.Ran ran = runner.run(step, executorFor(step), inputs(step), "", !outputs.isEmpty(), phaseOf(step));

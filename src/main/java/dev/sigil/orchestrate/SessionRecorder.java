@@ -38,6 +38,8 @@ final class SessionRecorder {
     private final ExecutionLogger logger;
     private final Reporter reporter;
     private final SessionSums sums;
+    private RunAlerts alerts = RunAlerts.NONE;
+    private String stop = "";
     private String correlationId = "";
     private Scope scope = Scope.NONE;
     private long entries;
@@ -68,6 +70,16 @@ final class SessionRecorder {
         Scope child(String name, String childPhase) {
             return new Scope(eventId + "/" + name, eventId, childPhase);
         }
+    }
+
+    /** The alert rules told of every entry from now on. */
+    void alerts(RunAlerts rules) {
+        this.alerts = rules;
+    }
+
+    /** Why an alert rule asked the run to stop ("" when none did). */
+    String stopRequested() {
+        return stop;
     }
 
     /** The run's id, written as correlation_id on every entry from now on. */
@@ -254,6 +266,21 @@ final class SessionRecorder {
         }
     }
 
+    /** Where the rules' actions reach the run: the alert entry, written like every other; the stop, kept for the step loop. */
+    private final RunAlerts.Run ruling = new RunAlerts.Run() {
+        @Override
+        public void log(String message, Metadata.Builder metadata) {
+            SessionRecorder.this.log(EventType.ALERT, Component.ORCHESTRATOR, message, 0, metadata);
+        }
+
+        @Override
+        public void stop(String why) {
+            if (stop.isEmpty()) {
+                stop = why;
+            }
+        }
+    };
+
     /** The attribution keys of the current scope, after the entry's own keys. */
     private void attribute(Metadata.Builder m) {
         if (scope.eventId().isEmpty()) {
@@ -272,7 +299,9 @@ final class SessionRecorder {
     /** Logs {@code entry} and, once it is queued for the file, counts it as its readers will. */
     private void written(ExecutionEntry entry) {
         if (logger.logChecked(entry)) {
-            sums.add(LogEventDecoder.decode(entry.toJsonNode()));
+            dev.sigil.contract.event.LogEvent event = LogEventDecoder.decode(entry.toJsonNode());
+            sums.add(event);
+            alerts.written(event, ruling);
         }
     }
 }

@@ -245,7 +245,7 @@ public final class FastLineFormat {
         return switch (new String(t, 0, n, java.nio.charset.StandardCharsets.UTF_8)) {
             case "budget_exceeded" -> "critical";
             case "session_error", "step_error", "error" -> "error";
-            case "budget_warning", "retry_attempt" -> "warning";
+            case "budget_warning", "retry_attempt", "alert" -> "warning";
             default -> "info";
         };
     }

@@ -101,6 +101,13 @@ final class AlertCorpus {
             if (i == 84) {
                 known.put("error-burst", (long) lines.size());
             }
+            if (error && i < 80) {
+                // an alert entry as the log action writes it: passed over by every rule, in both readings
+                ObjectNode alert = meta().put("severity", "warning");
+                alert.putObject("alert").put("rule", "errors").put("severity", "warning").put("metric", "error_count").put("value", 1)
+                        .put("threshold", 1).put("session_id", "err-c").put("timestamp", SECONDS.format(t));
+                lines.add(entry(t, "err-c", "alert", "orchestrator", 0, alert));
+            }
             if (i % 4 == 0) {
                 String aware = SECONDS.format(t.plusHours(2)) + ".250000+02:00"; // the same instant as t, with an offset
                 lines.add(entry(aware, "err-d", random.nextInt(6) == 0 ? "session_error" : "step_complete", "validation", -1,

@@ -119,10 +119,21 @@ class RulesFileTest {
         assertThat(a.command()).containsExactly("x", "y");
         assertThat(a.timeoutMillis()).isEqualTo(90_000);
         assertThat(problems("rules:\n  - {name: a, metric: events, op: '>', threshold: 1, actions: [email, {command: [x], colour: 1}, {command: []}]}\n"))
-                .containsExactly("r.yaml:2: rules.0.actions.0: 'email' is not an action (stdout, stderr, stdout:json, stderr:json, or"
-                        + " {command: [PROGRAM, ARG...], timeout: 5s})",
+                .containsExactly("r.yaml:2: rules.0.actions.0: 'email' is not an action (stdout, stderr, stdout:json, stderr:json, log, bell,"
+                        + " stop, {command: [PROGRAM, ARG...], timeout: 5s} or {webhook: URL})",
                         "r.yaml:2: rules.0.actions.1.colour: unknown key (a command action has command and timeout)",
                         "r.yaml:2: rules.0.actions.2.command: must have at least 1 items but found 0");
+        assertThat(problems("rules:\n  - name: a\n    metric: events\n    op: '>'\n    threshold: 1\n    actions:\n"
+                + "      - {webhook: 'ftp://x', colour: 1}\n      - {webhook: 'http://127.0.0.1:9/', rate_limit: 10/week, format: xml}\n"))
+                .containsExactlyInAnyOrder("r.yaml:7: rules.0.actions.0.colour: unknown key (a webhook action has webhook, timeout, retries, rate_limit and format)",
+                        "r.yaml:7: rules.0.actions.0.webhook: 'ftp://x' is not an http or https URL",
+                        "r.yaml:8: rules.0.actions.1.format: 'xml' is not one of [\"json\", \"slack\"]",
+                        "r.yaml:8: rules.0.actions.1.rate_limit: '10/week' is not a rate limit (a number, / and s, m or h: 10/m)");
+        Rule.Action hook = RulesFile.read("r.yaml", ("rules:\n  - {name: a, metric: events, op: '>', threshold: 1, actions: "
+                + "[{webhook: 'https://hooks.example.com/x', rate_limit: 3/h, retries: 0, timeout: 2s, format: slack}]}\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).rules().get(0).actions().get(0);
+        assertThat(hook.webhook()).isEqualTo(new Rule.Hook("https://hooks.example.com/x", 0, 3, 3_600_000, true));
+        assertThat(hook.timeoutMillis()).isEqualTo(2_000);
         assertThat(Durations.millis("500ms")).isEqualTo(500);
         assertThat(Durations.millis("5s")).isEqualTo(5_000);
     }

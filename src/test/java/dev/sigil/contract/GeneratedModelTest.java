@@ -54,7 +54,17 @@ class GeneratedModelTest {
 
     @Test
     void metadataTypesExactlyTheSchemaKeys() {
-        assertThat(Metadata.KNOWN_PROPERTIES).containsExactlyElementsOf(names(schema.at("/properties/metadata/properties")));
+        // A key whose value is an object of its own (metadata.alert) is kept as JSON, without a typed accessor.
+        List<String> objects = new java.util.ArrayList<>();
+        schema.at("/properties/metadata/properties").properties().forEach(p -> {
+            if (p.getValue().path("type").isString() && "object".equals(p.getValue().path("type").stringValue())) {
+                objects.add(p.getKey());
+            }
+        });
+        assertThat(objects).containsExactly("alert");
+        List<String> typed = new java.util.ArrayList<>(names(schema.at("/properties/metadata/properties")));
+        typed.removeAll(objects);
+        assertThat(Metadata.KNOWN_PROPERTIES).containsExactlyElementsOf(typed);
         for (String key : Metadata.KNOWN_PROPERTIES) {
             String accessor = java.util.Arrays.stream(key.split("_")).map(p -> p.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + p.substring(1))
                     .reduce("", String::concat);

@@ -79,6 +79,20 @@ class MonitorIT {
     }
 
     @Test
+    void anAlertRuleIsANoticeInTheStatusBar() throws Exception {
+        Path rules = Files.writeString(home.resolve("rules.yaml"),
+                "rules:\n  - {name: big-step, metric: tokens, op: '>=', threshold: 5000, severity: critical, actions: [bell]}\n");
+        try (Tmux t = Tmux.start(120, 30, monitor("--rules " + Tmux.quote(rules.toString()), ""))) {
+            t.waitFor(s -> s.contains("SIGIL MONITOR") && s.contains("Intent classified"), WAIT);
+            append(step("reasoning", "A long answer", 6000));
+            String screen = t.waitFor(s -> s.contains("alert:") && s.contains("big-step"), WAIT);
+            assertThat(screen).contains("CRITICAL big-step: tokens 6450 >= 5000");
+            t.keys("q");
+            t.waitFor(s -> s.contains("SIGIL-EXITED rc=0"), WAIT);
+        }
+    }
+
+    @Test
     void ctrlCQuitsAndRestoresTheTerminal() throws Exception {
         try (Tmux t = Tmux.start(80, 24, monitor("--session live-1 --no-color", ""))) {
             t.waitFor(s -> s.contains("SIGIL MONITOR") && s.contains("Intent classified"), WAIT);

@@ -93,6 +93,41 @@ class FileMonitorCompatTest {
     }
 
     @Test
+    void theAlertEntriesOfTheLogActionReadAlike() throws Exception {
+        Oracles.require("jq", "apt-get install jq");
+        Path session = Files.createDirectories(dir.resolve("logs/sessions/al-1"));
+        Path log = session.resolve("execution.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            lines.append("{\"timestamp\":\"2026-03-02T10:").append(String.format("%02d", i)).append(":00\",\"session_id\":\"al-1\",")
+                    .append("\"event_type\":\"").append(i % 7 == 6 ? "step_error" : "step_complete").append("\",\"component\":\"reasoning\",")
+                    .append("\"message\":\"step ").append(i).append("\",\"tokens\":").append(300 + i).append(",\"metadata\":{\"output\":\"")
+                    .append("y".repeat(4096 * (1 + i % 4))).append("\"}}\n");
+        }
+        Files.writeString(log, lines);
+        Path rules = Files.writeString(dir.resolve("rules.yaml"), "rules:\n"
+                + "  - {name: errors, metric: error_count, window: 10m, op: '>=', threshold: 1, cooldown: 5m, severity: critical, actions: [log]}\n"
+                + "  - {name: tokens, metric: tokens, op: '>=', threshold: 5000, actions: [log]}\n");
+        ByteArrayOutputStream watchOut = new ByteArrayOutputStream();
+        StringWriter watchErr = new StringWriter();
+        Environment env = new Environment(Map.of("HOME", dir.toString()), new ByteArrayInputStream(new byte[0]), watchOut, false, false);
+        int code = SigilCommand.commandLine(env, new PrintWriter(new StringWriter()), new PrintWriter(watchErr))
+                .execute("alerts", "watch", "--no-follow", "--rules", rules.toString(), session.toString());
+        assertThat(code).as(watchErr.toString()).isZero();
+        List<String> written = Files.readAllLines(log).stream().filter(l -> l.contains("\"event_type\":\"alert\"")).toList();
+        assertThat(written).as("alert entries appended to the log").hasSizeGreaterThanOrEqualTo(3);
+        byte[] fromScript = script("--no-follow", session.getParent().toString(), "al-1");
+        byte[] fromSigil = sigil(log.toString());
+        assertSameLines(fromSigil, fromScript, "a log with alert entries");
+        String shown = new String(fromSigil, StandardCharsets.UTF_8);
+        assertThat(shown).contains("[CRITICAL] orchestrator/alert: CRITICAL errors: error_count 1 >= 1 over 10m",
+                "[WARNING] orchestrator/alert: WARNING tokens: tokens ");
+        ProcessResult valid = new ProcessExecutor().command("jq", "-R", "-c", "-f", dev.sigil.compat.CompatTools.jqValidator().toString(), log.toString())
+                .readOutput(true).timeout(60, TimeUnit.SECONDS).execute();
+        assertThat(valid.outputUTF8().lines()).as("the jq validator takes every line").allMatch(l -> l.equals("{\"valid\":true}"));
+    }
+
+    @Test
     void sameBytesForEverySessionOfADirectoryWithTheirHeaders() throws Exception {
         Oracles.require("jq", "apt-get install jq");
         Path sessions = Files.createDirectories(dir.resolve("sessions"));

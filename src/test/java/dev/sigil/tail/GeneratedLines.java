@@ -21,7 +21,7 @@ final class GeneratedLines {
 
     private static final String[] EVENT_TYPES = {"session_start", "session_complete", "session_error", "step_start", "step_complete",
         "step_error", "token_consumption", "budget_warning", "budget_exceeded", "retry_attempt", "memory_retrieved", "plan_created",
-        "reasoning_step", "contract_validated", "error", "custom_type"};
+        "reasoning_step", "contract_validated", "error", "alert", "custom_type"};
     private static final String[] TIMESTAMPS = {"\"2026-01-11T10:15:32.123456\"", "\"2026-01-11T10:15:32\"", "\"2026-01-11T14:30:00.275Z\"",
         "\"2026-01-11T10:15:32+01:00\"", "\"2026-01-11T10:15:32Z\"", "\"2026-01-11 10:15:32.5\"", "\"2026-01-11t10:15:32\"", "\"\"",
         "\"T\"", "\"2026-01-11T\"", "\"10:15:32\"", "\"x.y.z\"", "\"\\u00e9\\u00e9T\\ud83d\\ude00.1\"", "1736590532.25", "1736590532",

@@ -28,7 +28,7 @@ public final class EntryArbitraries {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> EVENT_TYPES = List.of("session_start", "session_complete", "session_error", "step_start",
             "step_complete", "step_error", "token_consumption", "budget_warning", "budget_exceeded", "retry_attempt",
-            "memory_retrieved", "plan_created", "reasoning_step", "contract_validated", "error");
+            "memory_retrieved", "plan_created", "reasoning_step", "contract_validated", "error", "alert");
     private static final List<String> COMPONENTS = List.of("orchestrator", "routing", "memory", "planning", "reasoning",
             "contracts", "validation");
     private static final List<String> INTEGER_KEYS = List.of("budget", "budget_remaining", "steps_completed", "total_tokens",

@@ -29,6 +29,7 @@ class ConformanceTest {
     private static final Map<String, Predicate<Problem>> RULE_OF_FILE = Map.ofEntries(
             Map.entry("bad-metadata.jsonl", p -> p.pointer() != null && p.pointer().startsWith("/metadata")),
             Map.entry("bad-error-info.jsonl", p -> p.pointer() != null && p.pointer().startsWith("/metadata/error_info")),
+            Map.entry("bad-alert.jsonl", p -> p.pointer() != null && p.pointer().startsWith("/metadata/alert")),
             Map.entry("bad-session-id.jsonl", p -> "/session_id".equals(p.pointer()) && p.rule().equals("pattern")),
             Map.entry("bad-timestamp.jsonl", p -> "/timestamp".equals(p.pointer()) && p.rule().equals("pattern")),
             Map.entry("bad-tokens.jsonl", p -> "/tokens".equals(p.pointer())),

@@ -40,7 +40,9 @@ public enum ErrorCode {
     TOKEN_002(ErrorCategory.CONFIG, "BudgetExhaustedError", "The dollar budget ran out; the next step did not start",
             "Raise the dollar budget (--budget-usd or token_budget.usd) and resume with --resume"),
     RUN_001(ErrorCategory.SYSTEM, "KeyboardInterrupt", "The run was interrupted (Ctrl-C, SIGTERM, q in the dashboard)",
-            "Resume the session with --resume to run the steps that are left");
+            "Resume the session with --resume to run the steps that are left"),
+    RUN_002(ErrorCategory.CONFIG, "AlertStopError", "An alert rule with the stop action fired; the next step did not start",
+            "See the alert entry in the log and the rule in the rules file; resume with --resume once the cause is dealt with");
 
     private final ErrorCategory category;
     private final String errorType;

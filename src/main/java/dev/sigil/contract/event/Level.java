@@ -40,7 +40,7 @@ public enum Level {
         return switch (eventType) {
             case "budget_exceeded" -> CRITICAL;
             case "session_error", "step_error", "error" -> ERROR;
-            case "budget_warning", "retry_attempt" -> WARNING;
+            case "budget_warning", "retry_attempt", "alert" -> WARNING;
             default -> INFO;
         };
     }

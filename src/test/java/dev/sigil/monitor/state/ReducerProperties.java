@@ -24,7 +24,7 @@ class ReducerProperties {
 
     private static final String[] TYPES = {"session_start", "session_complete", "session_error", "step_start",
         "step_complete", "step_error", "token_consumption", "budget_warning", "budget_exceeded", "retry_attempt",
-        "memory_retrieved", "plan_created", "reasoning_step", "contract_validated", "error"};
+        "memory_retrieved", "plan_created", "reasoning_step", "contract_validated", "error", "alert"};
     private static final String[] COMPONENTS = {"orchestrator", "routing", "memory", "planning", "reasoning", "contracts",
         "validation", "tools", "ünïcode"};
 

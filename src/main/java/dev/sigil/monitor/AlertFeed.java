@@ -1,0 +1,24 @@
+package dev.sigil.monitor;
+
+import java.util.List;
+
+import dev.sigil.tail.TailEntry;
+
+/**
+ * The alert rules the monitor evaluates as it reads ({@code sigil monitor --rules FILE}): told of every batch of lines
+ * in the order of the log, on the reading thread; returns the text of each alert they fired. The dashboard shows each
+ * as a notice; the stream and minimal displays print it as a line.
+ */
+@FunctionalInterface
+public interface AlertFeed {
+
+    /** No rules: nothing fires. */
+    AlertFeed NONE = (source, entries) -> List.of();
+
+    /** What {@code entries}, read from {@code source}, fired. */
+    List<String> lines(String source, List<TailEntry> entries);
+
+    /** Reading starts again from a log's first line (another session picked): what was counted is forgotten. */
+    default void restart() {
+    }
+}
