@@ -39,9 +39,6 @@ public final class AotTraining {
         Map<String, String> variables = Map.of("NO_COLOR", "1");
         for (int round = 0; round < 3; round++) {
             for (List<String> command : commands()) {
-                if (args.length > 2 && !List.of(args[2].split(",")).contains(command.get(0))) {
-                    continue;
-                }
                 String[] argv = command.stream().map(a -> a.equals("LOG") ? args[0] : a.equals("BAD") ? args[1] : a)
                         .toArray(String[]::new);
                 // Main's own path (stderr is the process's: the launcher sends it to /dev/null), stdout to nowhere
