@@ -128,14 +128,55 @@ def suites(quick):
                   ("tiktoken 0.14 (Rust core) from CPython, one call per message", "peer", [VPY, os.path.join(PEERS, "py_tokens.py"), "--lines", f("cl100k_base.tiktoken"), f("messages.txt")]),
                   ("@dqbd/tiktoken 1.0.22 (Rust core, WebAssembly) in node", "peer", ["node", os.path.join(NODE, "count_tokens.cjs"), f("messages.txt")])],
          "target": {"tiktoken 0.14 (Rust core) from CPython, whole text": 1}},
+    ] + size_suites(quick, monitor, py) + [
         {"id": "startup", "title": "Start-up",
-         "bar": "sigil --version under 200 ms",
+         "bar": "sigil --version under 200 ms, sigil --help under 100 ms",
          "cmds": [("sigil --version", "sigil", [SIGIL, "--version"]),
+                  ("sigil --help", "sigil", [SIGIL, "--help"]),
                   ("sigil validate (10 lines)", "sigil", [SIGIL, "validate", f("s10.jsonl")]),
                   ("python3 -c pass", "peer", ["python3", "-c", "pass"]),
                   ("jq . small.json", "peer", ["jq", ".", f("small.json")])],
-         "target": {"max_s": 0.2}},
+         "target": {"max_s": 0.2, "rows_max_s": {"sigil --help": 0.1}}},
     ]
+
+
+# The sizes people open most (issue 18): a session is tens to thousands of lines. Each size: the four readers and the
+# CPython read path beside them (jq up to 200,000 lines; at 1M lines the read suite above has it).
+SIZES = [("empty", 0), ("1 line", 1), ("1,000 lines", 1000), ("20,000 lines", 20000), ("200,000 lines", 200000),
+         ("1,000,000 lines", 1000000)]
+
+
+def size_file(n):
+    return f("s1m.jsonl") if n == 1000000 else f("size-%d.jsonl" % n)
+
+
+def size_suites(quick, monitor, py):
+    out = []
+    for name, n in SIZES:
+        log = size_file(n)
+        cmds = [("sigil tail --format line", "sigil", [SIGIL, "tail", "--format", "line", log]),
+                ("sigil validate", "sigil", [SIGIL, "validate", log]),
+                ("sigil fmt", "sigil", [SIGIL, "fmt", log]),
+                ("sigil monitor --mode stream --no-follow", "sigil", [SIGIL, "monitor", "--mode", "stream", "--no-follow", log]),
+                ("CPython: json.loads per line, per-component totals", "peer", py + [os.path.join(PEERS, "py_reader.py"), log]),
+                ("CPython: orjson.loads per line, per-component totals", "peer", [VPY, os.path.join(PEERS, "py_reader.py"), "--orjson", log])]
+        if n <= 200000:
+            cmds.append(("jq -R -r 'fromjson? | ...' (scripts/file_monitor.sh)", "peer", monitor + [os.path.basename(log)[:-len(".jsonl")]]))
+        if n == 200000:
+            cmds += [("ajv 8 (node)", "peer", ["node", os.path.join(NODE, "ajv_validate.cjs"), SCHEMA, log]),
+                     ("jsonschema_rs + orjson", "peer", [VPY, os.path.join(PEERS, "py_validate.py"), "--impl", "jsonschema_rs", "--orjson", SCHEMA, log])]
+        target = {"empty": {"rows_max_s": 0.08}, "1 line": {"rows_max_s": 0.08}, "1,000 lines": {"rows_max_s": 0.08},
+                  "20,000 lines": {"CPython: json": 1},
+                  "200,000 lines": {"CPython: json": 4, "CPython: orjson": 2, "validate_best": 2},
+                  "1,000,000 lines": {"CPython: orjson": 2}}[name]
+        bars = {"empty": "every sigil command under 80 ms", "1 line": "every sigil command under 80 ms",
+                "1,000 lines": "every sigil command under 80 ms", "20,000 lines": "tail faster than the CPython json read path",
+                "200,000 lines": "tail at least 4x CPython json and 2x orjson; validate at least 2x the best of ajv and "
+                                 "jsonschema_rs + orjson",
+                "1,000,000 lines": "tail at least 2x orjson (jq: the read suite)"}[name]
+        out.append({"id": "size-%d" % n, "title": "Sizes: %s (seed-001, %s MB)" % (name, mb(log)), "bar": bars, "cmds": cmds,
+                    "target": target})
+    return out
 
 
 def mb(path):
@@ -167,6 +208,9 @@ def checks(suite):
                 verdicts.append(tuple(int(x) for x in m.groups()) if m else None)
         same = all(v == verdicts[0] for v in verdicts)
         return "same verdicts: %s (valid, invalid) = %s" % ("yes" if same else "NO", verdicts if not same else verdicts[0])
+    if sid.startswith("size-") and cmds[6][0].startswith("jq"):
+        a, lines = digest_of(cmds[0][2])
+        return "tail: same bytes as jq: %s (%d lines)" % ("yes" if a == digest_of(cmds[6][2])[0] else "NO", lines)
     if sid == "fmt":
         return "same bytes as CPython: %s" % ("yes" if digest_of(cmds[0][2]) == digest_of(cmds[1][2]) else "NO")
     if sid == "tokens":
@@ -200,12 +244,22 @@ def verdict(suite, rows):
     out = []
     if "max_s" in t:
         out.append(("%s under %.1f s" % (sigil["label"], t["max_s"]), sigil["wall"] < t["max_s"]))
+    limits = t.get("rows_max_s")
+    for r in rows:
+        limit = limits if isinstance(limits, float) else (limits or {}).get(r["label"])
+        if r["kind"] == "sigil" and limit:
+            out.append(("%s under %.0f ms (%.0f ms)" % (r["label"], limit * 1000, r["wall"] * 1000), r["wall"] < limit))
+    if "validate_best" in t:
+        v = [r for r in rows if r["label"] == "sigil validate"][0]
+        best = min((r for r in rows if r["label"] in ("ajv 8 (node)", "jsonschema_rs + orjson")), key=lambda r: r["wall"])
+        out.append(("sigil validate %.1fx the best validator (%s), %.0fx wanted" % (best["wall"] / v["wall"], best["label"], t["validate_best"]),
+                    best["wall"] / v["wall"] >= t["validate_best"]))
     if "best" in t and peers:
         best = min(peers, key=lambda r: r["wall"])
         out.append(("%.1fx the best peer (%s), %.0fx wanted" % (best["wall"] / sigil["wall"], best["label"], t["best"]),
                     best["wall"] / sigil["wall"] >= t["best"]))
     for prefix, factor in t.items():
-        if prefix in ("max_s", "best"):
+        if prefix in ("max_s", "best", "rows_max_s", "validate_best"):
             continue
         for r in peers:
             if r["label"].startswith(prefix):
@@ -265,6 +319,34 @@ def table(suite, rows, check, extra):
     return lines
 
 
+def committed_walls():
+    """The wall times in the committed results section, by (section title, command label)."""
+    walls = {}
+    try:
+        text = open(DOC, encoding="utf-8").read()
+    except OSError:
+        return walls
+    title = None
+    for line in text.splitlines():
+        if line.startswith("### "):
+            title = line[4:].strip()
+        m = re.match(r"\| (.+?) \| (sigil|peer|floor) \| ([\d.]+) \|", line)
+        if m and title:
+            walls[(title, m.group(1).replace("\\|", "|"))] = float(m.group(3))
+    return walls
+
+
+def regressions(before, suites_done):
+    """sigil's figures more than 10 % slower than the committed ones: a warning, never a failure (the machine is shared)."""
+    out = []
+    for title, rows in suites_done:
+        for r in rows:
+            old = before.get((title, r["label"]))
+            if r["kind"] == "sigil" and old and r["wall"] > old * 1.10:
+                out.append("%s: %s: %.3f s, committed %.3f s (%+.0f %%)" % (title, r["label"], r["wall"], old, (r["wall"] / old - 1) * 100))
+    return out
+
+
 def write_doc(body):
     begin, end = "<!-- results:begin (written by scripts/bench/bench.py; do not edit) -->", "<!-- results:end -->"
     text = open(DOC, encoding="utf-8").read() if os.path.exists(DOC) else "# Benchmarks\n\n%s\n%s\n" % (begin, end)
@@ -286,6 +368,8 @@ def main():
     # The launcher makes its class-data cache on the first start after a build: not part of any figure.
     run_once([SIGIL, "--version"])
     run_once([SIGIL, "validate", f("s10.jsonl")])
+    before = committed_walls()
+    done = []
     results = {"started": datetime.datetime.now().isoformat(timespec="seconds"), "load_before": load_average(), "suites": []}
     body = []
     for suite in suites(a.quick):
@@ -293,11 +377,12 @@ def main():
             continue
         print("==", suite["title"], flush=True)
         check = checks(suite)
-        runs = a.runs * (3 if suite["id"] == "startup" else 1)
+        runs = a.runs * (3 if suite["id"] in ("startup", "size-0", "size-1", "size-1000") else 1)
         rows = measure(suite, runs)
         for r in rows:
             print("  %-70s %7.3f s  cpu %6.2f  rss %5.0f MB" % (r["label"][:70], r["wall"], r["cpu"], r["rss"]), flush=True)
         results["suites"].append({"id": suite["id"], "rows": rows, "check": check})
+        done.append((suite["title"], rows))
         body.extend(table(suite, rows, check, []))
     for suite in special.SUITES:
         if only and suite["id"] not in only:
@@ -311,13 +396,15 @@ def main():
     results["load_after"] = load_average()
     head = ["Measured %s to %s on: %s." % (results["started"], datetime.datetime.now().isoformat(timespec="seconds"), machine_line()),
             "", "Load average (1, 5, 15 min) before: %.2f %.2f %.2f; after: %.2f %.2f %.2f. The machine is shared: "
-            "figures are medians of %d interleaved runs (start-up: %d), warm page cache, whole processes; only ratios "
+            "figures are medians of %d interleaved runs (start-up and up to 1,000 lines: %d), warm page cache, whole processes; only ratios "
             "from the same run are compared." % (*results["load_before"], *results["load_after"], a.runs, a.runs * 3),
             "", "Reproduce: `./mvnw -Pbench verify` (or, with the jar built, `scripts/bench/run.sh`).", ""]
     json.dump(results, open(f("results.json"), "w"), indent=1)
     if not a.no_docs and not only:
         write_doc("\n".join(head + body))
     print("\n".join(head))
+    for warning in regressions(before, done):
+        print("bench: WARNING: more than 10 %% slower than the committed results: %s" % warning, file=sys.stderr)
 
 
 if __name__ == "__main__":

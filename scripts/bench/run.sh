@@ -44,6 +44,13 @@ PY
   echo "$stamp" > "$B/data.stamp"
 fi
 
+# The sizes of issue 18 (bench.py's SIZES): the first lines of the 1M-line log.
+for n in 0 1 1000 20000 200000; do
+  if [ ! -f "$B/size-$n.jsonl" ] || [ "$B/data.stamp" -nt "$B/size-$n.jsonl" ]; then
+    head -n "$n" "$B/s1m.jsonl" > "$B/size-$n.jsonl"
+  fi
+done
+
 # --- peers ---------------------------------------------------------------------------------------------------------
 if [ ! -x "$B/venv/bin/python" ]; then
   say "Python peers into target/bench/venv (from the local wheels)"

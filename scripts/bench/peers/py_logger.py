@@ -19,6 +19,7 @@ class Logger:
     def __init__(self, path, schema):
         self.fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         self.validator = jsonschema.Draft7Validator(schema)
+        self.usage_validator = jsonschema.Draft7Validator(schema["definitions"]["token_usage"])
         self.batch = []
         self.size = 0
         self.oldest = 0.0
@@ -27,7 +28,7 @@ class Logger:
         entry = {"timestamp": ref.timestamp(int(time.time() * 1e6)), "session_id": "bench", "event_type": event_type,
                  "component": component, "message": ref.clean_text(message), "tokens": tokens,
                  "metadata": ref.clean_value(metadata, False)}
-        if ref.violations(entry, self.validator):
+        if ref.violations(entry, self.validator, self.usage_validator):
             return False
         line = (json.dumps(entry, separators=(",", ":")) + "\n").encode("ascii")
         if not self.batch:

@@ -14,11 +14,15 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Environment env = Environment.system();
+        System.exit(run(Environment.system(), args));
+    }
+
+    /** Runs {@code sigil ARGS} in {@code env}; the exit code. Also the AOT cache's training run ({@link AotTraining}). */
+    static int run(Environment env, String[] args) {
         if (isVersionOnly(args)) {
             // Building the whole command tree costs more than the JVM's own start (ADR 0044): answer at once, with
             // the same bytes picocli prints for the root's --version.
-            System.exit(printVersion(env));
+            return printVersion(env);
         }
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught(thread, e, env.debug()));
         int code;
@@ -32,7 +36,7 @@ public final class Main {
             System.err.println(OUT_OF_MEMORY + Heap.tooSmall());
             code = ExitCode.USAGE;
         }
-        System.exit(code);
+        return code;
     }
 
     /**

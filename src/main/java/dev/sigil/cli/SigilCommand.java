@@ -6,7 +6,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,20 +23,6 @@ import picocli.CommandLine.Spec;
             "~/.sigil/logs/sessions/<id>/execution.jsonl, byte-compatible with the Python Sigil v2 logger."
         },
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {
-            ValidateCommand.class,
-            FmtCommand.class,
-            TokensCommand.class,
-            ConfigCommand.class,
-            TailCommand.class,
-            MonitorCommand.class,
-            LogsCommand.class,
-            OrchestrateCommand.class,
-            PricesCommand.class,
-            ReportCommand.class,
-            FormatsCommand.class,
-            AutoComplete.GenerateCompletion.class
-        },
         footer = {"", "Run 'sigil COMMAND --help' for a command's options. Exit codes: docs/cli.md."})
 public final class SigilCommand implements Runnable {
 
@@ -60,30 +45,27 @@ public final class SigilCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** A fully configured command line for {@code environment}, printing UTF-8 to the process's stdout and stderr. */
+    /** A fully configured command line for {@code environment} with every subcommand in full (tests, embedding). */
     public static CommandLine commandLine(Environment environment) {
-        return commandLine(environment, (String) null);
+        return configured(environment, null, true);
     }
 
     /**
-     * The command line to run {@code first} (the first argument, or null). {@code export}, {@code serve} (ADR 0130)
-     * and {@code alerts} (ADR 0150) are added only when {@code first} names none of the other subcommands: picocli
-     * builds the model of every subcommand it knows before parsing, and their classes (not even their names in a
-     * constant) are then not loaded.
+     * The command line to run {@code first} (the first argument, or null), printing UTF-8 to the process's stdout
+     * and stderr: only the subcommand {@code first} names is built in full ({@link Subcommands}, ADR 0160).
      */
     public static CommandLine commandLine(Environment environment, String first) {
+        return configured(environment, first, false);
+    }
+
+    private static CommandLine configured(Environment environment, String first, boolean full) {
         CommandLine cmd = new CommandLine(new SigilCommand(environment));
-        if (first == null || !cmd.getSubcommands().containsKey(first) || first.equals("generate-completion")) {
-            cmd.addSubcommand(new ExportCommand());
-            cmd.addSubcommand(new ServeCommand());
-            cmd.addSubcommand(new AlertsCommand());
-        }
+        Subcommands.addTo(cmd, first, full);
         cmd.setExecutionExceptionHandler(new ErrorPolicy(environment.debug()));
         cmd.setParameterExceptionHandler(new UsageErrors());
         NumberValues.register(cmd);
         cmd.setOut(new PrintWriter(new OutputStreamWriter(new StandardOutput(environment.stdout()), StandardCharsets.UTF_8), false));
         cmd.setErr(new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true));
-        cmd.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
         return cmd;
     }
 

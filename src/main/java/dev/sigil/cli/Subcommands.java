@@ -1,0 +1,83 @@
+package dev.sigil.cli;
+
+import java.util.List;
+
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The subcommands of {@code sigil}, in the order the help lists them, and the two ways of adding them to the root
+ * (ADR 0160). picocli builds the whole model of every subcommand it is given before it parses anything (their
+ * options, mixins, converters: most of a short run's time), so the root gets the full model of the one command the
+ * first argument names and, when it names none (the root's help, a mistyped command), a listing of each: its name,
+ * aliases and summary read from its {@code @Command}, nothing else of it loaded.
+ */
+final class Subcommands {
+
+    /** Every subcommand's name, in the help's order. */
+    static final List<String> NAMES = List.of("validate", "fmt", "tokens", "config", "tail", "monitor", "logs",
+            "orchestrate", "prices", "report", "formats", "generate-completion", "export", "serve", "alerts");
+
+    private static final String COMPLETION = "generate-completion";
+
+    private Subcommands() {
+    }
+
+    /**
+     * The class of the subcommand {@code name}, or null. A switch, not a map of constants, so that naming one
+     * command loads no other's class.
+     */
+    static Class<?> type(String name) {
+        return switch (name) {
+            case "validate" -> ValidateCommand.class;
+            case "fmt" -> FmtCommand.class;
+            case "tokens" -> TokensCommand.class;
+            case "config" -> ConfigCommand.class;
+            case "tail" -> TailCommand.class;
+            case "monitor" -> MonitorCommand.class;
+            case "logs" -> LogsCommand.class;
+            case "orchestrate" -> OrchestrateCommand.class;
+            case "prices" -> PricesCommand.class;
+            case "report" -> ReportCommand.class;
+            case "formats" -> FormatsCommand.class;
+            case COMPLETION -> AutoComplete.GenerateCompletion.class;
+            case "export" -> ExportCommand.class;
+            case "serve" -> ServeCommand.class;
+            case "alerts" -> AlertsCommand.class;
+            default -> null;
+        };
+    }
+
+    /**
+     * Adds what running {@code first} (the first argument, or null) needs: the full model of that subcommand
+     * alone when it names one; every subcommand in full for {@code generate-completion} (the script it writes
+     * covers them all) or when {@code full}; a listing of every subcommand otherwise.
+     */
+    static void addTo(CommandLine root, String first, boolean full) {
+        if (full || COMPLETION.equals(first)) {
+            for (String name : NAMES) {
+                root.addSubcommand(name, type(name));
+            }
+        } else if (first != null && type(first) != null) {
+            root.addSubcommand(first, type(first));
+        } else {
+            for (String name : NAMES) {
+                root.addSubcommand(name, new CommandLine(listing(name)));
+            }
+        }
+        CommandLine completion = root.getSubcommands().get(COMPLETION);
+        if (completion != null) {
+            completion.getCommandSpec().usageMessage().hidden(false);
+        }
+    }
+
+    /** What the root's help and its "did you mean" need of {@code name}: no options, never run. */
+    private static CommandSpec listing(String name) {
+        Command c = type(name).getAnnotation(Command.class);
+        CommandSpec spec = CommandSpec.create().name(name).aliases(c.aliases());
+        spec.usageMessage().header(c.header()).description(c.description()).hidden(c.hidden());
+        return spec;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.sigil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The AOT cache's training (ADR 0160) runs real work: every command line it trains parses and runs, none is a usage error. */
+class AotTrainingTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyTrainedCommandRunsItsWork() throws IOException {
+        Path log = Files.copy(Path.of("contract/examples/valid/seed-001-session.jsonl"), dir.resolve("log.jsonl"));
+        Path bad = Files.copy(Path.of("contract/examples/invalid/extra-key.jsonl"), dir.resolve("bad.jsonl"));
+        for (List<String> command : AotTraining.commands()) {
+            String[] argv = command.stream().map(a -> a.equals("LOG") ? log.toString() : a.equals("BAD") ? bad.toString() : a)
+                    .toArray(String[]::new);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            StringWriter err = new StringWriter();
+            Environment env = new Environment(Map.of("HOME", dir.toString()), new ByteArrayInputStream(new byte[0]), out, false, false);
+            var cmd = SigilCommand.commandLine(env, argv[0]);
+            cmd.setErr(new PrintWriter(err));
+            int code = cmd.execute(argv);
+            if (argv[0].equals("no-such-command")) {
+                assertThat(code).isEqualTo(ExitCode.USAGE);
+            } else {
+                assertThat(code).as(String.join(" ", command) + ": " + err).isNotEqualTo(ExitCode.USAGE).isNotEqualTo(ExitCode.INTERNAL);
+            }
+        }
+    }
+}
