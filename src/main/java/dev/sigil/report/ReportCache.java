@@ -64,7 +64,7 @@ final class ReportCache {
                 return Optional.empty();
             }
             JsonNode root = new PythonJsonReader().read(Files.readAllBytes(file));
-            if (root.path("version").asInt(0) != VERSION || !key.equals(root.get("key"))) {
+            if (root.path("version").asInt(0) != VERSION || !root.has("key") || !WRITER.encodeToString(key).equals(WRITER.encodeToString(root.get("key")))) {
                 return Optional.empty();
             }
             Map<Cell, Tally> cells = new LinkedHashMap<>();
