@@ -66,8 +66,8 @@ public final class SigilCommand implements Runnable {
     }
 
     /**
-     * The command line to run {@code first} (the first argument, or null). {@code export}, {@code serve} (ADR 0130)
-     * and {@code alerts} (ADR 0150) are added only when {@code first} names none of the other subcommands: picocli
+     * The command line to run {@code first} (the first argument, or null). {@code export}, {@code serve} (ADR 0130),
+     * {@code alerts} (ADR 0150) and {@code query} (ADR 0155) are added only when {@code first} names none of the other subcommands: picocli
      * builds the model of every subcommand it knows before parsing, and their classes (not even their names in a
      * constant) are then not loaded.
      */
@@ -77,6 +77,7 @@ public final class SigilCommand implements Runnable {
             cmd.addSubcommand(new ExportCommand());
             cmd.addSubcommand(new ServeCommand());
             cmd.addSubcommand(new AlertsCommand());
+            cmd.addSubcommand(new QueryCommand());
         }
         cmd.setExecutionExceptionHandler(new ErrorPolicy(environment.debug()));
         cmd.setParameterExceptionHandler(new UsageErrors());

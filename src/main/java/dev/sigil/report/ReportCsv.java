@@ -66,7 +66,8 @@ public final class ReportCsv {
         return cells;
     }
 
-    private static String join(List<String> cells) {
+    /** One CSV record of {@code cells} (the one quoting rule of sigil's CSV, also {@code sigil query}'s). */
+    public static String join(List<String> cells) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             String c = cells.get(i);
