@@ -37,7 +37,7 @@ public final class QueryEngine {
     public static final int MAX_ROWS = 1_000_000;
     private static final int BATCH = 1000;
     /** Words that are column names of {@code events}, not keywords, in every session. */
-    private static final String WORDS = ";NON_KEYWORDS=TIMESTAMP,LINE,LEVEL,FORMAT,FILE,VALUE";
+    private static final String WORDS = ";NON_KEYWORDS=TIMESTAMP,LINE,LEVEL,FORMAT,FILE,VALUE,KEY,DAY,HOUR,MINUTE,SECOND,MONTH,YEAR";
 
     private QueryEngine() {
     }
