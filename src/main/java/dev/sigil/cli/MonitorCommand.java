@@ -164,7 +164,8 @@ final class MonitorCommand implements Callable<Integer> {
         try (MonitorPidFile pid = MonitorPidFile.register(locator.layout(), target.session(),
                 warning -> err.println("sigil monitor: " + TerminalText.visible(warning)))) {
             if (dashboard) {
-                new DashboardMonitor(options, locator, Clock.systemDefaultZone(), linePrices).run(out);
+                new DashboardMonitor(options, locator, Clock.systemDefaultZone(), linePrices,
+                        new dev.sigil.report.ReportReader.Caching(true, prices.identity(env))).run(out);
                 return ExitCode.OK;
             }
             boolean problems = new StreamMonitor(options, out, err, Clock.systemDefaultZone(), linePrices).run();

@@ -41,6 +41,9 @@ public final class DashboardApp {
 
         /** Read an event's whole entry from its log; the answer comes as {@code EntryRead}. */
         void readEntry(EventRow row);
+
+        /** Read the history view's figures; post {@code HistoryLoaded}. */
+        void loadHistory();
     }
 
     /** Fastest refresh: ten frames a second. */
@@ -173,6 +176,8 @@ public final class DashboardApp {
                 effects.listSessions();
             } else if (effect instanceof Effect.Follow follow) {
                 effects.follow(follow.sessionId());
+            } else if (effect instanceof Effect.LoadHistory) {
+                effects.loadHistory();
             }
         }
     }
