@@ -13,6 +13,7 @@ import glob
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import time
@@ -42,9 +43,13 @@ def generate(root, sessions, lines, seed=17):
 
 
 def timed(cmd, env):
+    """Wall time and CPU time (user + system, from the child's rusage) of one run, and its stdout."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.monotonic()
     r = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=True)
-    return time.monotonic() - t, r.stdout
+    wall = time.monotonic() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime), r.stdout
 
 
 def main():
@@ -61,7 +66,7 @@ def main():
         open(marker, "w").close()
     logs = os.path.join(a.dir, "logs")
     size = sum(os.path.getsize(p) for p in glob.glob(os.path.join(logs, "sessions", "*", "execution.jsonl")))
-    env = dict(os.environ, HOME=os.path.abspath(a.dir))
+    env = dict(os.environ, HOME=os.path.abspath(a.dir), SIGIL_NO_BUILD="1")
     cmd = [a.sigil, "report", "--all", "-l", logs, "--by", "day"]
     _, plain = timed(cmd + ["--no-cache"], env)
     firsts, seconds = [], []
@@ -75,8 +80,9 @@ def main():
         firsts.append(t1)
         seconds.append(t2)
     med = lambda xs: sorted(xs)[len(xs) // 2]
-    print("sessions=%d lines=%d bytes=%d first_s=%.2f cached_s=%.2f load=%s" % (
-        a.sessions, a.sessions * a.lines, size, med(firsts), med(seconds), os.getloadavg()[0]))
+    print("sessions=%d lines=%d bytes=%d first_wall_s=%.2f first_cpu_s=%.2f cached_wall_s=%.2f cached_cpu_s=%.2f load=%.1f" % (
+        a.sessions, a.sessions * a.lines, size, med([f[0] for f in firsts]), med([f[1] for f in firsts]),
+        med([c[0] for c in seconds]), med([c[1] for c in seconds]), os.getloadavg()[0]))
 
 
 if __name__ == "__main__":

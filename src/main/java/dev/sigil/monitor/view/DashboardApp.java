@@ -141,7 +141,8 @@ public final class DashboardApp {
      */
     static boolean showsTheSame(MonitorState last, String lastClock, MonitorState next) {
         return last != null && last.session() == next.session() && last.reader() == next.reader() && last.ui() == next.ui()
-                && last.run() == next.run() && last.idleMillis() == next.idleMillis() && lastClock.equals(clockText(next));
+                && last.run() == next.run() && last.views() == next.views() && last.idleMillis() == next.idleMillis()
+                && lastClock.equals(clockText(next));
     }
 
     private static String clockText(MonitorState s) {

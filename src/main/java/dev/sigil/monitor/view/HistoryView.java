@@ -34,7 +34,7 @@ final class HistoryView {
         int lists = Math.max(4, Math.min(History.TOP + 3, area.height() / 3));
         int charts = Math.max(0, area.height() - lists);
         int costRows = charts / 2;
-        chart("Cost per day, last " + History.DAYS + " days: " + Money.dollars(sum(h.days())), h, true, theme,
+        chart("Cost per day, last " + History.DAYS + " days: " + Money.brief(sum(h.days())), h, true, theme,
                 new Rect(area.x(), area.y(), area.width(), costRows), buffer);
         chart("Tokens per day: " + Labels.tokens(h.days().stream().mapToLong(History.Total::tokens).sum()), h, false, theme,
                 new Rect(area.x(), area.y() + costRows, area.width(), charts - costRows), buffer);
@@ -55,13 +55,15 @@ final class HistoryView {
         int width = Math.max(1, (inner.width() + 1) / days.size() - 1);
         int gap = inner.width() >= days.size() * 2 ? 1 : 0;
         Bar[] bars = new Bar[days.size()];
+        long max = 1;
         for (int i = 0; i < bars.length; i++) {
             History.Total d = days.get(i);
             long value = cost ? d.usd().movePointRight(6).longValue() : d.tokens();
+            max = Math.max(max, value);
             bars[i] = Bar.builder().value(value).textValue("").build();
         }
         Rect plot = new Rect(inner.x(), inner.y(), inner.width(), Math.max(1, inner.height() - 1));
-        BarChart.builder().data(BarGroup.of(bars)).barWidth(width).barGap(gap).barStyle(theme.bar()).build().render(plot, buffer);
+        BarChart.builder().data(BarGroup.of(bars)).max(max).barWidth(width).barGap(gap).barStyle(theme.bar()).build().render(plot, buffer);
         String first = days.get(0).name();
         String last = days.get(days.size() - 1).name();
         int span = days.size() * (width + gap) - gap;
@@ -81,7 +83,7 @@ final class HistoryView {
             History.Total t = rows.get(i);
             String label = Labels.safe(t.name());
             label = label.length() > name ? label.substring(0, Math.max(1, name - 1)) + "…" : label;
-            String usd = t.priced() ? Money.dollars(t.usd()) : "unpriced";
+            String usd = t.priced() ? Money.brief(t.usd()) : "unpriced";
             Panels.line(inner, i, buffer, Panels.raw(label + " ".repeat(Math.max(1, name - label.length()))),
                     Panels.text(Panels.right(usd, 10), theme.plain()), Panels.text(Panels.right(Labels.tokens(t.tokens()), 11), theme.dim()));
         }
