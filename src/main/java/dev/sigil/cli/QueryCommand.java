@@ -56,8 +56,10 @@ final class QueryCommand implements Callable<Integer> {
         if (!List.of("table", "json", "csv").contains(format)) {
             throw UserError.usage("--format must be table, json or csv; not '" + format + "'");
         }
-        // the SQL comes first, so the PATHs are the positional parameters after it
-        in.paths.remove(0);
+        // picocli gives every positional parameter to PATH... (index 0..*), the SQL too: the PATHs are the ones after it
+        if (!in.paths.isEmpty()) {
+            in.paths.remove(0);
+        }
         Clock clock = Clock.system(ZoneId.systemDefault());
         QueryResult result;
         try {
