@@ -18,7 +18,7 @@ import dev.sigil.testing.ClassLoading;
  */
 class QueryLoadingIT {
 
-    private static final List<String> ENGINE = List.of("org.h2.", "dev.sigil.query.", "java.sql.DriverManager");
+    private static final List<String> ENGINE = List.of("org.h2.", "dev.sigil.query.");
     private static final String LINE = "{\"timestamp\":\"2026-01-11T10:15:32.123456\",\"session_id\":\"s1\",\"event_type\":\"step_complete\","
             + "\"component\":\"reasoning\",\"message\":\"ok\",\"tokens\":5,\"metadata\":{}}\n";
 
