@@ -1,22 +1,17 @@
 package dev.sigil.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import dev.sigil.alerts.RuleSet;
 import dev.sigil.alerts.RulesFile;
 import dev.sigil.alerts.RulesFileException;
 import dev.sigil.layout.SigilHome;
-import dev.sigil.report.LogSource;
 import dev.sigil.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -45,28 +40,11 @@ final class AlertsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** What {@code test} and {@code watch} read: the rules, the logs (PATHs, --session or --all) and the prices. */
-    static final class Inputs {
+    /** What {@code test} and {@code watch} read: the rules, and the logs and prices of every reading command. */
+    static final class Inputs extends LogInputs {
 
         @Mixin
         RulesOption rules;
-
-        @Mixin
-        SessionOptions logs;
-
-        @Mixin
-        PriceOptions prices;
-
-        @Parameters(paramLabel = "PATH", arity = "0..*", description = "Logs to read: files, or session directories.")
-        List<Path> paths = new ArrayList<>();
-
-        @Option(names = "--all", description = "Every session under the log directory (watch: the new ones too).")
-        boolean all;
-
-        /** The files to read, in order. */
-        List<LogSource> sources(Environment env) throws IOException {
-            return LogSelection.sources(env, paths, logs, all);
-        }
     }
 
     /** {@code --rules FILE}, for the subcommands that read rules. */

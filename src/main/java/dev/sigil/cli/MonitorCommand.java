@@ -171,7 +171,8 @@ final class MonitorCommand implements Callable<Integer> {
         try (MonitorPidFile pid = MonitorPidFile.register(locator.layout(), target.session(),
                 warning -> err.println("sigil monitor: " + TerminalText.visible(warning)))) {
             if (dashboard) {
-                new DashboardMonitor(options, locator, Clock.systemDefaultZone(), linePrices).alerts(alerts).run(out);
+                new DashboardMonitor(options, locator, Clock.systemDefaultZone(), linePrices,
+                        new dev.sigil.report.ReportReader.Caching(true, prices.identity(env))).alerts(alerts).run(out);
                 return ExitCode.OK;
             }
             boolean problems = new StreamMonitor(options, out, err, Clock.systemDefaultZone(), linePrices).alerts(alerts).run();

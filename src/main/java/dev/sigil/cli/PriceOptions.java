@@ -56,6 +56,23 @@ class PriceOptions {
         return new Prices(pricer(env, spec)::usd, ZoneId.systemDefault());
     }
 
+    /**
+     * What the prices in effect are made of, for a cache of priced totals: sigil's version (its bundled snapshot) and
+     * each override file's path, size and modification time ({@code -} for one that does not exist).
+     */
+    String identity(Environment env) {
+        StringBuilder s = new StringBuilder(String.valueOf(PriceOptions.class.getPackage().getImplementationVersion()));
+        for (Path p : pricesFile == null ? java.util.List.of(home(env)) : java.util.List.of(home(env), pricesFile)) {
+            s.append('|').append(p.toAbsolutePath());
+            try {
+                s.append(' ').append(java.nio.file.Files.size(p)).append(' ').append(java.nio.file.Files.getLastModifiedTime(p).toMillis());
+            } catch (java.io.IOException none) {
+                s.append(" -");
+            }
+        }
+        return s.toString();
+    }
+
     private static Path home(Environment env) {
         return SigilHome.of(env.variables()).pricesFile();
     }

@@ -2,7 +2,7 @@ package dev.sigil.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,23 +24,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code sigil report}: tokens and dollars of logs, grouped by model, component, operation, phase, session, day or call tree. */
+/** {@code sigil report}: tokens and dollars of logs, grouped by model, component, operation, phase, session, period or call tree. */
 @Command(name = "report",
         description = {
             "Add up the tokens and the cost of logs.",
             "",
-            "One row per model, component, operation, phase, session, day, or the call",
-            "tree of each run.",
+            "One row per model, component, operation, phase, session, hour, day, week,",
+            "or the call tree of each run; --trend adds each period's change.",
             "",
             "Reads the PATHs (a log, or a session's directory), the session of",
             "--session, or --all sessions; either dialect, rotated parts in order. A",
             "restated total counts once, as in sigil monitor. Each line is priced at",
             "its own time (docs/cost.md); a row without any price says unpriced",
-            "(JSON null), never $0."
+            "(JSON null), never $0. Each session's totals are kept beside its log",
+            "(report.cache.json) and rebuilt when the log changes (docs/report.md)."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the report was printed", "2:bad arguments, an unreadable file, or an invalid price file"})
@@ -53,28 +53,28 @@ final class ReportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    SessionOptions logs;
+    LogInputs in;
 
-    @Mixin
-    PriceOptions prices;
-
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Logs to read: files, or session directories.")
-    List<Path> paths = new ArrayList<>();
-
-    @Option(names = "--all", description = "Every session under the log directory.")
-    boolean all;
-
-    @Option(names = "--since", paramLabel = "DATE", description = "Only lines from DATE on (2026-01-11, or 2026-01-11T14:30 with an optional offset; local time).")
+    @Option(names = "--since", paramLabel = "DATE", description = "Only lines from DATE on: 2026-01-11, 2026-01-11T14:30 (an offset optional; else local time), or a time ago: 12h, 7d, 2w.")
     String since;
 
-    @Option(names = "--until", paramLabel = "DATE", description = "Only lines up to DATE (a date includes its whole day).")
+    @Option(names = "--until", paramLabel = "DATE", description = "Only lines up to DATE (a date, or a time ago, includes its whole day or hour).")
     String until;
 
-    @Option(names = "--by", paramLabel = "KEY", description = "model (default), component, operation, phase, session, day or tree.")
-    String by = "model";
+    @Option(names = "--by", paramLabel = "KEY", description = "model (default), component, operation, phase, session, hour, day, week or tree.")
+    String by;
 
     @Option(names = "--top", paramLabel = "N", description = "Only the N most expensive rows (per level of the tree); the total still counts all.")
     Integer top;
+
+    @Option(names = "--trend", description = "Each period (--by day unless hour or week) with its change against the one before.")
+    boolean trend;
+
+    @Option(names = "--active", description = "Only the sessions running now (--by session unless given).")
+    boolean active;
+
+    @Option(names = "--no-cache", description = "Read every log, neither reading nor writing the totals kept beside them.")
+    boolean noCache;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), json or csv.")
     String format = "table";
@@ -82,7 +82,9 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Environment env = root.environment();
-        By key = By.of(by).orElseThrow(() -> UserError.usage("--by must be one of model, component, operation, phase, session, day, tree; not '" + by + "'"));
+        String name = by != null ? by : trend ? "day" : active ? "session" : "model";
+        By key = By.of(name).orElseThrow(() -> UserError.usage("--by must be one of model, component, operation, phase, session, hour, day,"
+                + " week, tree; not '" + name + "'"));
         if (!List.of("table", "json", "csv").contains(format)) {
             throw UserError.usage("--format must be table, json or csv; not '" + format + "'");
         }
@@ -90,15 +92,17 @@ final class ReportCommand implements Callable<Integer> {
             throw UserError.usage("--top must be at least 1, not " + top);
         }
         ZoneId zone = ZoneId.systemDefault();
-        TimeRange range;
+        Clock clock = Clock.system(zone);
+        ReportRequest request;
         try {
-            range = TimeRange.of(since, until, zone);
+            request = new ReportRequest(key, top == null ? 0 : top, TimeRange.of(since, until, zone, clock.instant()), trend, active);
         } catch (IllegalArgumentException e) {
             throw UserError.usage(e.getMessage());
         }
-        List<LogSource> sources = LogSelection.sources(env, paths, logs, all);
-        EventTime now = EventTime.parse(PythonTimestamp.now(java.time.Clock.system(zone)));
-        Report report = ReportReader.read(sources, new ReportRequest(key, top == null ? 0 : top, range), prices.prices(env, spec), now);
+        List<LogSource> sources = in.sources(env);
+        EventTime now = EventTime.parse(PythonTimestamp.now(clock));
+        ReportReader.Caching caching = new ReportReader.Caching(!noCache, in.prices.identity(env));
+        Report report = ReportReader.read(sources, request, in.prices.prices(env, spec), now, caching);
         print(report, env.stdoutTerminal());
         notes(report);
         return ExitCode.OK;
@@ -131,7 +135,7 @@ final class ReportCommand implements Callable<Integer> {
             said.add(n.restatements() + (n.restatements() == 1 ? " restated total" : " restated totals") + " counted once");
         }
         if (n.lines() == 0) {
-            said.add("no line read");
+            said.add(active ? "no session running" : "no line read");
         }
         if (!said.isEmpty()) {
             PrintWriter err = spec.commandLine().getErr();

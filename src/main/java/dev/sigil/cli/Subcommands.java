@@ -18,7 +18,7 @@ final class Subcommands {
 
     /** Every subcommand's name, in the help's order. */
     static final List<String> NAMES = List.of("validate", "fmt", "tokens", "config", "tail", "monitor", "logs",
-            "orchestrate", "prices", "report", "formats", "generate-completion", "export", "serve", "alerts");
+            "orchestrate", "prices", "report", "formats", "generate-completion", "export", "serve", "alerts", "query");
 
     private static final String COMPLETION = "generate-completion";
 
@@ -46,6 +46,7 @@ final class Subcommands {
             case "export" -> ExportCommand.class;
             case "serve" -> ServeCommand.class;
             case "alerts" -> AlertsCommand.class;
+            case "query" -> QueryCommand.class;
             default -> null;
         };
     }

@@ -43,6 +43,8 @@ public record LogLayout(Path root) {
     public static final String MONITOR_LOCK = ".monitor.lock";
     /** How far {@code sigil alerts watch} has delivered the alerts of the session's log (docs/alerts.md §4). */
     public static final String ALERTS_STATE = "alerts.state.json";
+    /** {@code sigil report}'s totals of the session's files, rebuilt when they change (docs/report.md). */
+    public static final String REPORT_CACHE = "report.cache.json";
 
     /** Rotated parts of the execution log: {@code execution.<n>.jsonl}, n counting up from 1. */
     public static final Pattern ROTATED = partsOf(EXECUTION_LOG);
@@ -161,6 +163,19 @@ public record LogLayout(Path root) {
             return dir.resolve(ALERTS_STATE);
         }
         return dir.resolve((n.endsWith(".jsonl") ? n.substring(0, n.length() - ".jsonl".length()) : n) + "." + ALERTS_STATE);
+    }
+
+    /**
+     * Where {@code sigil report} keeps the totals of the log {@code log} (with its rotated parts): {@link #REPORT_CACHE}
+     * beside a session's execution log or part, {@code NAME.report.cache.json} beside any other log {@code NAME.jsonl}.
+     */
+    public static Path reportCacheOf(Path log) {
+        Path dir = log.toAbsolutePath().getParent();
+        String n = log.getFileName().toString();
+        if (n.equals(EXECUTION_LOG) || ROTATED.matcher(n).matches()) {
+            return dir.resolve(REPORT_CACHE);
+        }
+        return dir.resolve((n.endsWith(".jsonl") ? n.substring(0, n.length() - ".jsonl".length()) : n) + "." + REPORT_CACHE);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import dev.sigil.layout.LogLayout;
 import dev.sigil.monitor.format.PythonMonitorText;
 import dev.sigil.monitor.state.EventRow;
 import dev.sigil.monitor.state.MonitorAction;
@@ -18,6 +19,7 @@ import dev.sigil.monitor.state.MonitorState;
 import dev.sigil.monitor.state.SessionStats;
 import dev.sigil.monitor.view.DashboardApp;
 import dev.sigil.monitor.view.Theme;
+import dev.sigil.report.ReportReader;
 import dev.sigil.spend.Prices;
 
 /**
@@ -69,6 +71,10 @@ public final class DashboardMonitor {
     /** Whether the picker opens at once (a server named without a session). */
     private boolean pickFirst;
     private AlertFeed alerts = AlertFeed.NONE;
+    /** How the history view reads the totals kept beside the logs. */
+    private final ReportReader.Caching caching;
+    /** The log directory whose history the history view shows; null for a remote session. */
+    private final LogLayout historyRoot;
     /** The log followed now (the picker may switch it), for reading an entry back. */
     private volatile LogTarget following;
 
@@ -77,13 +83,25 @@ public final class DashboardMonitor {
         this(options, locator, clock, Prices.NONE);
     }
 
-    /** A monitor pricing lines with {@code prices}. */
+    /** A monitor pricing lines with {@code prices}; its history view reads every log (no kept totals). */
     public DashboardMonitor(MonitorOptions options, LogLocator locator, Clock clock, Prices prices) {
-        this(options, SessionSource.of(locator), clock, prices);
+        this(options, locator, clock, prices, ReportReader.Caching.OFF);
+    }
+
+    /** A monitor pricing lines with {@code prices}, its history view reading the totals kept as {@code caching} says. */
+    public DashboardMonitor(MonitorOptions options, LogLocator locator, Clock clock, Prices prices, ReportReader.Caching caching) {
+        this(options, SessionSource.of(locator), clock, prices, locator.layout(), caching);
     }
 
     /** A monitor whose picker offers the sessions of {@code sessions} (a server's, for a remote session). */
     public DashboardMonitor(MonitorOptions options, SessionSource sessions, Clock clock, Prices prices) {
+        this(options, sessions, clock, prices, null, ReportReader.Caching.OFF);
+    }
+
+    private DashboardMonitor(MonitorOptions options, SessionSource sessions, Clock clock, Prices prices, LogLayout historyRoot,
+                             ReportReader.Caching caching) {
+        this.historyRoot = historyRoot;
+        this.caching = caching;
         this.prices = prices;
         this.options = options;
         this.sessions = sessions;
@@ -179,6 +197,14 @@ public final class DashboardMonitor {
                     following = next;
                     feed.switchTo(sessionId, next);
                 });
+            }
+
+            @Override
+            public void loadHistory() {
+                background.execute(() -> queue.post(new MonitorAction.HistoryLoaded(historyRoot == null
+                        ? dev.sigil.monitor.state.History.failed("the history is of this machine's log directory; this dashboard follows a remote session")
+                        : HistoryLoader.load(historyRoot, prices, caching, clock.instant(),
+                                dev.sigil.contract.event.EventTime.parse(dev.sigil.contract.codec.PythonTimestamp.now(clock))))));
             }
 
             @Override

@@ -1,24 +1,24 @@
 package dev.sigil.report;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.IsoFields;
 import java.util.Locale;
 import java.util.Optional;
 
 import dev.sigil.contract.event.EventTime;
-import dev.sigil.spend.Keys;
-import dev.sigil.spend.Ledger;
-import dev.sigil.spend.Phases;
 
 /**
- * What a report groups by: the name of a line's group. A time bucket is one more constant with its own key
- * ({@code hour}, {@code week} are issue 17's); {@link #TREE} is the call tree, grouped by node, not by a key.
+ * What a report groups by: the name of a line's group, read from its {@link Cell}. The time buckets ({@link #HOUR},
+ * {@link #DAY}, {@link #WEEK}) are the local time of the line (a naive timestamp as written, an aware one in the
+ * report's zone); {@link #TREE} is the call tree, grouped by node, not by a key.
  */
 public enum By {
-    MODEL, COMPONENT, OPERATION, PHASE, SESSION, DAY, TREE;
+    MODEL, COMPONENT, OPERATION, PHASE, SESSION, HOUR, DAY, WEEK, TREE;
 
-    /** The name of lines without a readable time, for {@link #DAY}. */
+    /** The name of lines without a readable time, for the time buckets. */
     public static final String NO_DATE = "(no date)";
 
     /** {@code --by}'s value, and the first field of a JSON row. */
@@ -35,25 +35,58 @@ public enum By {
         return Optional.empty();
     }
 
-    /** The group of {@code line}; {@code zone} is where naive timestamps are local time (for days). */
-    String key(Ledger.Line line, ZoneId zone) {
+    /** Whether the rows are periods of time, shown in their order (and filled in between for a trend). */
+    public boolean isTime() {
+        return this == HOUR || this == DAY || this == WEEK;
+    }
+
+    /** The group of the lines of {@code c}. */
+    String key(Cell c) {
         return switch (this) {
-            case MODEL -> Keys.model(line.event());
-            case COMPONENT -> Keys.component(line.event());
-            case OPERATION -> Keys.operation(line.event());
-            case PHASE -> Phases.of(line.event());
-            case SESSION -> line.session();
-            case DAY -> line.time() == null ? NO_DATE : day(line.time(), zone);
+            case MODEL -> c.model();
+            case COMPONENT -> c.component();
+            case OPERATION -> c.operation();
+            case PHASE -> c.phase();
+            case SESSION -> c.session();
+            case HOUR, DAY, WEEK -> c.hour() == null ? NO_DATE : period(c.hour());
             case TREE -> throw new IllegalStateException("the tree is not grouped by key");
         };
     }
 
-    /** The local date of a time: a naive one as written, an aware one in {@code zone}. */
-    static String day(EventTime t, ZoneId zone) {
-        long seconds = Math.floorDiv(t.micros(), 1_000_000L);
-        if (!t.aware()) {
-            return LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC).toLocalDate().toString();
+    /** The name of the period holding the local hour {@code hour}: 2026-01-11 14:00, 2026-01-11, 2026-W02. */
+    String period(LocalDateTime hour) {
+        return switch (this) {
+            case HOUR -> hour.toLocalDate() + " " + String.format(Locale.ROOT, "%02d:00", hour.getHour());
+            case DAY -> hour.toLocalDate().toString();
+            case WEEK -> week(hour.toLocalDate());
+            default -> throw new IllegalStateException(wireName() + " is not a period");
+        };
+    }
+
+    /** The period after the one named {@code key} (for a trend's gaps), or null when {@code key} is none. */
+    String next(String key) {
+        try {
+            return switch (this) {
+                case HOUR -> period(LocalDateTime.parse(key.replace(' ', 'T')).plusHours(1));
+                case DAY -> LocalDate.parse(key).plusDays(1).toString();
+                case WEEK -> week(LocalDate.parse(key.substring(0, 4) + "-01-04")
+                        .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, Long.parseLong(key.substring(6))).plusWeeks(1));
+                default -> null;
+            };
+        } catch (RuntimeException notAPeriod) {
+            return null;
         }
-        return java.time.Instant.ofEpochSecond(seconds).atZone(zone).toLocalDate().toString();
+    }
+
+    private static String week(LocalDate d) {
+        return String.format(Locale.ROOT, "%04d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    /** The local hour of a time: a naive one as written, an aware one in {@code zone}. */
+    static LocalDateTime hour(EventTime t, ZoneId zone) {
+        long seconds = Math.floorDiv(t.micros(), 1_000_000L);
+        LocalDateTime local = t.aware() ? java.time.Instant.ofEpochSecond(seconds).atZone(zone).toLocalDateTime()
+                : LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        return local.withMinute(0).withSecond(0).withNano(0);
     }
 }

@@ -12,6 +12,8 @@ final class Columns {
             "reasoning_tokens", "total_tokens", "cost_usd", "events", "unpriced_tokens");
     static final int COST = NAMES.indexOf("cost_usd");
     static final String TOTAL = "(total)";
+    /** With {@code --trend}, after {@link #NAMES}: each period's change against the one before. */
+    static final List<String> CHANGES = List.of("cost_change_usd", "tokens_change", "cost_change_percent");
 
     private Columns() {
     }
@@ -20,6 +22,14 @@ final class Columns {
     static long[] counts(Tally t) {
         return new long[] {t.inputTokens(), t.outputTokens(), t.cacheReadTokens(), t.cacheWriteTokens(), t.reasoningTokens(),
             t.totalTokens(), -1, t.events(), t.unpricedTokens()};
+    }
+
+    /** The values of {@link #CHANGES} as numbers' text, each null when unknown (the first period, a previous $0). */
+    static String[] change(Report.Change c) {
+        if (!c.known()) {
+            return new String[3];
+        }
+        return new String[] {c.usd().toPlainString(), Long.toString(c.tokens()), c.percent() == null ? null : c.percent().toPlainString()};
     }
 
     /** The cost as a number's text, exact; null when nothing of it had a price (unpriced, never 0). */

@@ -15,12 +15,32 @@ import dev.sigil.spend.Tally;
  * @param trees each session's tree, for {@link By#TREE}
  * @param total every counted line in range
  * @param notes what was read and left out
+ * @param changes with {@code --trend}, each row's change against the row before it (same order as rows); else empty
  */
-public record Report(By by, List<Row> rows, int hidden, List<SessionTree> trees, Tally total, Notes notes) {
+public record Report(By by, List<Row> rows, int hidden, List<SessionTree> trees, Tally total, Notes notes, List<Change> changes) {
 
     public Report {
         rows = List.copyOf(rows);
         trees = List.copyOf(trees);
+        changes = List.copyOf(changes);
+    }
+
+    /** Whether the rows carry their change against the previous period. */
+    public boolean trend() {
+        return !changes.isEmpty();
+    }
+
+    /**
+     * A period's change against the one before it.
+     *
+     * @param known whether there is a period before it (the first row has none)
+     * @param usd the change of the cost in dollars (priced lines)
+     * @param tokens the change of the tokens
+     * @param percent the change of the cost in percent of the previous period's; null when that was $0 or unknown
+     */
+    public record Change(boolean known, java.math.BigDecimal usd, long tokens, java.math.BigDecimal percent) {
+        /** The first period's: nothing to compare with. */
+        public static final Change NONE = new Change(false, java.math.BigDecimal.ZERO, 0, null);
     }
 
     /** One key's tokens and dollars. */

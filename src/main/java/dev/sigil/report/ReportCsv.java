@@ -24,6 +24,9 @@ public final class ReportCsv {
             head.addAll(List.of("session", "parent", "depth", "label"));
         }
         head.addAll(Columns.NAMES);
+        if (r.trend()) {
+            head.addAll(Columns.CHANGES);
+        }
         out.add(join(head));
         if (r.by() == By.TREE) {
             for (Report.SessionTree t : r.trees()) {
@@ -36,8 +39,20 @@ public final class ReportCsv {
             out.add(join(row(List.of(Columns.TOTAL, "", "", "", ""), r.total())));
             return out;
         }
-        r.rows().forEach(row -> out.add(join(row(List.of(row.key()), row.tally()))));
-        out.add(join(row(List.of(Columns.TOTAL), r.total())));
+        for (int i = 0; i < r.rows().size(); i++) {
+            List<String> cells = row(List.of(r.rows().get(i).key()), r.rows().get(i).tally());
+            if (r.trend()) {
+                for (String c : Columns.change(r.changes().get(i))) {
+                    cells.add(c == null ? "" : c);
+                }
+            }
+            out.add(join(cells));
+        }
+        List<String> total = row(List.of(Columns.TOTAL), r.total());
+        if (r.trend()) {
+            total.addAll(List.of("", "", ""));
+        }
+        out.add(join(total));
         return out;
     }
 
@@ -51,7 +66,8 @@ public final class ReportCsv {
         return cells;
     }
 
-    private static String join(List<String> cells) {
+    /** One CSV record of {@code cells} (the one quoting rule of sigil's CSV, also {@code sigil query}'s). */
+    public static String join(List<String> cells) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             String c = cells.get(i);

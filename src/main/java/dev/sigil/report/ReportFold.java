@@ -4,8 +4,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.List;
 
 import dev.sigil.contract.event.EventTime;
 import dev.sigil.contract.event.LogEvent;
@@ -17,28 +17,23 @@ import dev.sigil.spend.Prices;
 import dev.sigil.spend.Tally;
 
 /**
- * Folds lines into a {@link Report}: every line goes through the {@link Ledger} (so a session's running total, and
- * with it the restated-total rule, sees all of it), then only the lines in range count for their group. Pure apart
+ * Folds lines into the call-tree {@link Report} ({@code --by tree}; every other key is a sum of cells,
+ * {@link CellReport}): every line goes through the {@link Ledger} (so a session's running total, and with it the
+ * restated-total rule, sees all of it), then only the lines in range count for their session's tree. Pure apart
  * from its own state; one report per instance. The lines of a session must come in order.
  */
 final class ReportFold {
 
-    /** Keys kept; further keys count together (a hostile log cannot make a report hold millions of names). */
-    static final int MAX_KEYS = 100_000;
-    static final String OTHER_KEYS = "(other keys)";
-
-    private final By by;
     private final TimeRange range;
     private final ZoneId zone;
     private final Ledger ledger;
-    private final Groups groups = new Groups(MAX_KEYS, OTHER_KEYS);
+    private final Groups groups = new Groups(CellReport.MAX_KEYS, CellReport.OTHER_KEYS);
     private final Map<String, CallTree.Builder> trees = new LinkedHashMap<>();
     private final Map<String, Tally> treeTotals = new LinkedHashMap<>();
     private long lines;
     private long outOfRange;
 
-    ReportFold(By by, TimeRange range, Prices prices, EventTime undated) {
-        this.by = by;
+    ReportFold(TimeRange range, Prices prices, EventTime undated) {
         this.range = range;
         this.zone = prices.zone();
         this.ledger = new Ledger(prices, undated);
@@ -51,15 +46,11 @@ final class ReportFold {
             outOfRange += line.counted() > 0 ? 1 : 0;
             return;
         }
-        if (by == By.TREE) {
-            trees.computeIfAbsent(line.session(), s -> CallTree.empty().builder()).add(e, line.counted(), line.price());
-            if (line.counted() > 0) {
-                treeTotals.merge(line.session(), Tally.ZERO.plus(e.usage(), line.counted(), line.price()), Tally::plus);
-            }
-            groups.add(line.session(), line);
-            return;
+        trees.computeIfAbsent(line.session(), s -> CallTree.empty().builder()).add(e, line.counted(), line.price());
+        if (line.counted() > 0) {
+            treeTotals.merge(line.session(), Tally.ZERO.plus(e.usage(), line.counted(), line.price()), Tally::plus);
         }
-        groups.add(by.key(line, zone), line);
+        groups.add(line.session(), line);
     }
 
     long lines() {
@@ -69,22 +60,12 @@ final class ReportFold {
     /** The report; {@code top} > 0 keeps the {@code top} most expensive rows (per level of a tree). */
     Report report(int top, long files, long skipped) {
         Report.Notes notes = new Report.Notes(files, lines, skipped, outOfRange, ledger.restatements());
-        if (by == By.TREE) {
-            List<Report.SessionTree> out = new ArrayList<>();
-            trees.forEach((session, b) -> {
-                List<Branch> roots = b.build().branches();
-                out.add(new Report.SessionTree(session, top > 0 ? cut(roots, top, 0) : roots, treeTotals.getOrDefault(session, Tally.ZERO)));
-            });
-            return new Report(by, List.of(), 0, out, groups.total(), notes);
-        }
-        List<Map.Entry<String, Tally>> ranked = groups.byCost();
-        List<Map.Entry<String, Tally>> kept = top > 0 && ranked.size() > top ? ranked.subList(0, top) : ranked;
-        List<Report.Row> rows = new ArrayList<>();
-        kept.forEach(e -> rows.add(new Report.Row(e.getKey(), e.getValue())));
-        if (by == By.DAY || by == By.SESSION) {
-            rows.sort(Comparator.comparing(Report.Row::key)); // a calendar, a list of sessions: in their order
-        }
-        return new Report(by, rows, ranked.size() - kept.size(), List.of(), groups.total(), notes);
+        List<Report.SessionTree> out = new ArrayList<>();
+        trees.forEach((session, b) -> {
+            List<Branch> roots = b.build().branches();
+            out.add(new Report.SessionTree(session, top > 0 ? cut(roots, top, 0) : roots, treeTotals.getOrDefault(session, Tally.ZERO)));
+        });
+        return new Report(By.TREE, List.of(), 0, out, groups.total(), notes, List.of());
     }
 
     /** Levels below which --top no longer cuts (the recursion stays shallow whatever the log). */

@@ -32,9 +32,16 @@ public final class ReportJson {
                 }
             }
         } else {
-            for (Report.Row row : r.rows()) {
+            for (int i = 0; i < r.rows().size(); i++) {
+                Report.Row row = r.rows().get(i);
                 s.append('{').append(string(r.by().wireName())).append(':').append(string(row.key()));
                 columns(s, row.tally());
+                if (r.trend()) {
+                    String[] change = Columns.change(r.changes().get(i));
+                    for (int c = 0; c < change.length; c++) {
+                        s.append(',').append(string(Columns.CHANGES.get(c))).append(':').append(change[c] == null ? "null" : change[c]);
+                    }
+                }
                 s.append("},");
             }
         }

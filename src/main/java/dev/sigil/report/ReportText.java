@@ -22,6 +22,9 @@ public final class ReportText {
         List<String[]> cells = new ArrayList<>();
         List<String> head = new ArrayList<>(List.of(r.by().wireName()));
         head.addAll(Columns.NAMES);
+        if (r.trend()) {
+            head.addAll(List.of("change_usd", "change_tokens", "change_%"));
+        }
         cells.add(head.toArray(String[]::new));
         if (r.by() == By.TREE) {
             for (Report.SessionTree t : r.trees()) {
@@ -32,7 +35,10 @@ public final class ReportText {
                 }
             }
         } else {
-            r.rows().forEach(row -> cells.add(row(row.key(), row.tally())));
+            for (int i = 0; i < r.rows().size(); i++) {
+                String[] c = row(r.rows().get(i).key(), r.rows().get(i).tally());
+                cells.add(r.trend() ? withChange(c, r.changes().get(i)) : c);
+            }
         }
         int[] width = new int[head.size()];
         for (String[] c : cells) {
@@ -41,6 +47,10 @@ public final class ReportText {
             }
         }
         String[] total = row(Columns.TOTAL, r.total());
+        if (r.trend()) {
+            total = java.util.Arrays.copyOf(total, head.size());
+            java.util.Arrays.fill(total, total.length - 3, total.length, "");
+        }
         for (int i = 0; i < total.length; i++) {
             width[i] = Math.max(width[i], total[i].length());
         }
@@ -51,6 +61,19 @@ public final class ReportText {
         }
         out.add("-".repeat(out.get(0).length()));
         out.add(format(total, width));
+        return out;
+    }
+
+    /** A row with its change: signed dollars and tokens, and percent ("" for the first period, "-" after a $0 one). */
+    private static String[] withChange(String[] c, Report.Change change) {
+        String[] out = java.util.Arrays.copyOf(c, c.length + 3);
+        if (!change.known()) {
+            java.util.Arrays.fill(out, c.length, out.length, "");
+            return out;
+        }
+        out[c.length] = (change.usd().signum() < 0 ? "-" : "+") + Money.dollars(change.usd().abs());
+        out[c.length + 1] = (change.tokens() < 0 ? "-" : "+") + Money.count(Math.abs(change.tokens()));
+        out[c.length + 2] = change.percent() == null ? "-" : (change.percent().signum() < 0 ? "" : "+") + change.percent().toPlainString() + "%";
         return out;
     }
 

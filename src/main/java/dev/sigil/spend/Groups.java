@@ -34,6 +34,16 @@ public final class Groups {
         total = total.plus(line.event().usage(), line.counted(), line.price());
     }
 
+    /** Counts a tally of lines of {@code key} (a report's cells). */
+    public void add(String key, Tally t) {
+        if (t.events() <= 0) {
+            return;
+        }
+        String k = tallies.containsKey(key) || tallies.size() < maxKeys - 1 ? key : other;
+        tallies.merge(k, t, Tally::plus);
+        total = total.plus(t);
+    }
+
     /** Every name's tally, in order of first appearance. */
     public Map<String, Tally> tallies() {
         return Collections.unmodifiableMap(tallies);

@@ -59,6 +59,16 @@ class DocsExamplesIT {
     }
 
     @Test
+    void everyConsoleExampleOfTheHistoryPageGivesItsOutput() throws Exception {
+        Path tree = ExampleTree.create(ROOT, work);
+        int blocks = runBlocks(ROOT.resolve("docs/report.md"), tree);
+        assertThat(blocks).isGreaterThanOrEqualTo(5);
+        assertThat(tree.resolve("docs/examples/history/sessions/hist-a/report.cache.json")).as("the reports kept their totals").exists();
+        // the examples ran again read the kept totals: the same output
+        assertThat(runBlocks(ROOT.resolve("docs/report.md"), tree)).isEqualTo(blocks);
+    }
+
+    @Test
     void everyCommandTheReferenceNamesInlineRuns() throws Exception {
         Files.writeString(work.resolve("log.jsonl"), "{\"a\": 1}\n{\"b\": 2}\n");
         String doc = Files.readString(ROOT.resolve("docs/cli.md"));

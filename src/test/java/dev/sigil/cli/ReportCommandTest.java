@@ -163,7 +163,7 @@ class ReportCommandTest {
         JsonNode all = new PythonJsonReader().read(run("report", "--all", "--log-path", logs.toString(), "--format", "json").out().strip());
         assertThat(all).isEqualTo(bySession);
         assertThat(run("report").err()).contains("give the logs to read");
-        assertThat(run("report", "--by", "hour", session.toString()).err()).contains("--by must be one of");
+        assertThat(run("report", "--by", "minute", session.toString()).err()).contains("--by must be one of");
         assertThat(run("report", "--format", "xml", session.toString()).exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run("report", home.resolve("none.jsonl").toString()).err()).contains("no such file or directory");
         assertThat(run("report", "--since", "yesterday", session.toString()).err()).contains("is not a date");

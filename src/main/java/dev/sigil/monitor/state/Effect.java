@@ -4,7 +4,8 @@ package dev.sigil.monitor.state;
  * What the reducer asks of the program around it, as a value (Elm's commands, ratatui's actions out of update): the
  * reducer stays pure and total, the program carries the effect out, and what it learns comes back as an action.
  */
-public sealed interface Effect permits Effect.Quit, Effect.Detach, Effect.ListSessions, Effect.Follow, Effect.ReadEntry {
+public sealed interface Effect permits Effect.Quit, Effect.Detach, Effect.ListSessions, Effect.Follow, Effect.ReadEntry,
+        Effect.LoadHistory {
 
     /** Close the screen (and stop an attached run that still goes on: the user said so). */
     record Quit() implements Effect {
@@ -20,6 +21,10 @@ public sealed interface Effect permits Effect.Quit, Effect.Detach, Effect.ListSe
 
     /** List the sessions the picker offers; the answer comes back as {@link MonitorAction.SessionsListed}. */
     record ListSessions() implements Effect {
+    }
+
+    /** Read the history of every session; the answer comes back as {@link MonitorAction.HistoryLoaded}. */
+    record LoadHistory() implements Effect {
     }
 
     /** Follow session {@code sessionId} from now on; the feed answers with {@link MonitorAction.SessionSwitched}. */

@@ -59,6 +59,9 @@ final class KeyReducer {
     }
 
     private static Update normal(MonitorState s, Command c) {
+        if (c == Command.HISTORY_VIEW) {
+            return ViewKeys.history(s);
+        }
         if (c != Command.QUIT && c != Command.DETACH && c != Command.PICK_SESSION) {
             MonitorState viewed = ViewKeys.key(s, c);
             if (viewed != null) {

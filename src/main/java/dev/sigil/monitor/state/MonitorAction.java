@@ -117,6 +117,10 @@ public sealed interface MonitorAction {
     record Key(Command command) implements MonitorAction {
     }
 
+    /** The history view's figures, read ({@link Effect.LoadHistory}). */
+    record HistoryLoaded(History history) implements MonitorAction {
+    }
+
     /** A character typed while editing the filter text. */
     record TypeChar(int codePoint) implements MonitorAction {
     }
@@ -132,6 +136,8 @@ public sealed interface MonitorAction {
         PAUSE, UP, DOWN, PAGE_UP, PAGE_DOWN, HOME, END, FILTER, CYCLE_COMPONENT, CYCLE_LEVEL, PICK_SESSION, HELP,
         CONFIRM, CANCEL, BACKSPACE,
         /** The spending views (ViewKeys): cost, call tree, and opening or closing a tree node. */
-        COST_VIEW, TREE_VIEW, EXPAND, COLLAPSE
+        COST_VIEW, TREE_VIEW, EXPAND, COLLAPSE,
+        /** {@code H}: the history of every session (History). */
+        HISTORY_VIEW
     }
 }

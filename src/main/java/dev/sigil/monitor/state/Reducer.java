@@ -89,6 +89,9 @@ public final class Reducer {
             }
             return s.withUi(s.ui().withDetail(new EntryView(e.seq(), e.where(), e.lines(), e.problem(), 0)));
         }
+        if (action instanceof MonitorAction.HistoryLoaded h) {
+            return s.with(s.views().withHistory(h.history()));
+        }
         if (action instanceof MonitorAction.RunEnded) {
             return s.run() == Run.NONE ? s : s.withRun(Run.ENDED).withUi(s.ui().withConfirmQuit(false));
         }

@@ -41,6 +41,15 @@ final class ViewKeys {
         }
     }
 
+    /** {@code H}: the history view opened, its figures read again (they may have changed), or closed. */
+    static Update history(MonitorState s) {
+        Views v = s.views();
+        if (v.view() == View.HISTORY) {
+            return Update.of(s.with(v.showing(View.DASHBOARD)));
+        }
+        return Update.of(s.with(v.showing(View.HISTORY).withHistory(History.LOADING)), new Effect.LoadHistory());
+    }
+
     private static MonitorState tree(MonitorState s, Command c) {
         Views v = s.views();
         List<Branch> rows = TreeRows.visible(s.shown().spending().tree(), v);

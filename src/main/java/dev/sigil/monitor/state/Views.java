@@ -10,15 +10,16 @@ import java.util.Set;
  * @param view the open view
  * @param cursor the id of the tree node under the cursor, "" for the first row
  * @param toggled nodes the user opened or closed against the default (at most {@link #MAX_TOGGLED})
+ * @param history what the history view shows
  */
-public record Views(View view, String cursor, Set<String> toggled) {
+public record Views(View view, String cursor, Set<String> toggled, History history) {
 
     /** Nodes shallower than this are open until the user closes them. */
     public static final int OPEN_DEPTH = 2;
     static final int MAX_TOGGLED = 4096;
 
     /** The dashboard, no view of its own open. */
-    public static final Views DASHBOARD = new Views(View.DASHBOARD, "", Set.of());
+    public static final Views DASHBOARD = new Views(View.DASHBOARD, "", Set.of(), History.NONE);
 
     /** The views there are. */
     public enum View {
@@ -27,7 +28,9 @@ public record Views(View view, String cursor, Set<String> toggled) {
         /** Cost so far, per component and per model, burn and forecast in dollars. */
         COST,
         /** The call tree of the run, with tokens and cost per node. */
-        TREE
+        TREE,
+        /** Every session's cost and tokens per day, the top sessions and models (History). */
+        HISTORY
     }
 
     public Views {
@@ -40,11 +43,15 @@ public record Views(View view, String cursor, Set<String> toggled) {
     }
 
     Views showing(View v) {
-        return new Views(v, cursor, toggled);
+        return new Views(v, cursor, toggled, history);
     }
 
     Views at(String id) {
-        return new Views(view, id, toggled);
+        return new Views(view, id, toggled, history);
+    }
+
+    Views withHistory(History h) {
+        return new Views(view, cursor, toggled, h);
     }
 
     /** The node {@code id} at {@code depth} opened ({@code open}) or closed. */
@@ -56,6 +63,6 @@ public record Views(View view, String cursor, Set<String> toggled) {
         if (!t.remove(id) && t.size() < MAX_TOGGLED) {
             t.add(id);
         }
-        return new Views(view, cursor, t);
+        return new Views(view, cursor, t, history);
     }
 }

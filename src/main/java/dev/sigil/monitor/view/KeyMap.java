@@ -61,6 +61,7 @@ public final class KeyMap {
             case '?', 'h' -> command(Command.HELP);
             case '$' -> command(Command.COST_VIEW);
             case 't' -> command(Command.TREE_VIEW);
+            case 'H' -> command(Command.HISTORY_VIEW);
             default -> mode == Mode.HELP ? command(Command.CANCEL) : Optional.empty();
         };
     }

@@ -19,6 +19,8 @@ final class SpendViews {
     private static final String[][] TREE_KEYS = {{"↑↓", "move"}, {"Enter", "open/close"}, {"←→", "close/open"}, {"$", "cost"},
         {"Esc", "back"}, {"q", "quit"}};
 
+    private static final String[][] HISTORY_KEYS = {{"H", "dashboard"}, {"$", "cost"}, {"Esc", "back"}, {"q", "quit"}};
+
     private SpendViews() {
     }
 
@@ -33,11 +35,13 @@ final class SpendViews {
         Rect body = new Rect(area.x(), area.y() + 1, area.width(), Math.max(0, area.height() - 3));
         if (view == Views.View.COST) {
             CostView.render(state, theme, body, buffer);
+        } else if (view == Views.View.HISTORY) {
+            HistoryView.render(state.views().history(), theme, body, buffer);
         } else {
             TreeView.render(state, theme, body, buffer);
         }
         StatusBar.render(state, theme, new Rect(area.x(), area.y() + area.height() - 2, area.width(), 1), buffer, compact);
-        keys(view == Views.View.COST ? COST_KEYS : TREE_KEYS, theme, new Rect(area.x(), area.y() + area.height() - 1, area.width(), 1),
+        keys(view == Views.View.COST ? COST_KEYS : view == Views.View.HISTORY ? HISTORY_KEYS : TREE_KEYS, theme, new Rect(area.x(), area.y() + area.height() - 1, area.width(), 1),
                 buffer);
         return true;
     }

@@ -56,6 +56,11 @@ class DashboardAppTest {
             public void readEntry(dev.sigil.monitor.state.EventRow row) {
                 queue.add(new MonitorAction.EntryRead(row.seq(), "log.jsonl:" + row.position().line(), List.of("{", "  \"read\": true", "}"), ""));
             }
+
+            @Override
+            public void loadHistory() {
+                queue.add(new MonitorAction.HistoryLoaded(dev.sigil.monitor.state.History.failed("not in this test")));
+            }
         };
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         return new DashboardApp(Fixtures.initial(), this::drain, effects, clock, Theme.mono());

@@ -1,0 +1,36 @@
+package dev.sigil.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.sigil.report.LogSource;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * What a command that reads logs after the fact reads, and how it prices them: {@code PATH...}, {@code -s/--session}
+ * or {@code --all} (exactly one, {@link LogSelection}), {@code -l/--log-path} and {@code --prices}. The one home of
+ * these options for {@code report}, {@code query} and {@code alerts test/watch} (a picocli mixin).
+ */
+class LogInputs {
+
+    @Mixin
+    SessionOptions logs;
+
+    @Mixin
+    PriceOptions prices;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Logs to read: files, or session directories.")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--all", description = "Every session under the log directory.")
+    boolean all;
+
+    /** The files to read, in order. */
+    List<LogSource> sources(Environment env) throws IOException {
+        return LogSelection.sources(env, paths, logs, all);
+    }
+}
