@@ -41,6 +41,10 @@ public final class DashboardApp {
 
         /** Read an event's whole entry from its log; the answer comes as {@code EntryRead}. */
         void readEntry(EventRow row);
+
+        /** Keep the fold of the whole log beside it (ADR 0165); nothing comes back. */
+        default void keepFold(String checkpoint, dev.sigil.monitor.state.SavedFold fold) {
+        }
     }
 
     /** Fastest refresh: ten frames a second. */
@@ -138,7 +142,7 @@ public final class DashboardApp {
      */
     static boolean showsTheSame(MonitorState last, String lastClock, MonitorState next) {
         return last != null && last.session() == next.session() && last.reader() == next.reader() && last.ui() == next.ui()
-                && last.run() == next.run() && last.idleMillis() == next.idleMillis() && lastClock.equals(clockText(next));
+                && last.run() == next.run() && last.backlog() == next.backlog() && last.idleMillis() == next.idleMillis() && lastClock.equals(clockText(next));
     }
 
     private static String clockText(MonitorState s) {
@@ -173,6 +177,8 @@ public final class DashboardApp {
                 effects.listSessions();
             } else if (effect instanceof Effect.Follow follow) {
                 effects.follow(follow.sessionId());
+            } else if (effect instanceof Effect.KeepFold keep) {
+                effects.keepFold(keep.checkpoint(), keep.fold());
             }
         }
     }
