@@ -29,38 +29,52 @@ def tmux(*args):
 
 
 def log_for(size, directory):
-    """The log of `size` lines ('1g': about 1 GB), made once, with the marker line at its end."""
+    """The log of `size` lines ('1g': about 1 GB), made once, ended by a session_complete whose message is the marker."""
     lines = 3_800_000 if size == "1g" else int(size)
     path = os.path.join(directory, "ff-%s.jsonl" % size)
     if not os.path.exists(path):
         os.makedirs(directory, exist_ok=True)
         subprocess.run([sys.executable, os.path.join(HERE, "genlog.py"), "--lines", str(lines), "--seed", "7",
                         path + ".tmp"], check=True)
-        entry = {"timestamp": "2026-01-16T23:59:59.000001", "session_id": "s-marker", "event_type": "step_complete",
-                 "component": "memory", "message": MARKER, "tokens": 1,
-                 "metadata": {"latency_ms": 1.0, "operation": "retrieve"}}
+        entry = {"timestamp": "2026-01-16T23:59:59.000001", "session_id": "s-marker", "event_type": "session_complete",
+                 "component": "orchestrator", "message": MARKER, "tokens": 0, "metadata": {}}
         with open(path + ".tmp", "a") as f:
             f.write(json.dumps(entry, separators=(",", ":")) + "\n")
         os.replace(path + ".tmp", path)
-    return path
+    return path, lines + 1
 
 
-def first_frame(sigil, log, pattern, timeout, env):
-    """Seconds from start until the screen matches `pattern`, or None."""
-    session = "ff%d" % int(time.time() * 1000)
-    t0 = time.perf_counter()
-    subprocess.run(["tmux", "-L", SOCKET, "new-session", "-d", "-s", session, "-x", "120", "-y", "40",
-                    "%s monitor --mode dashboard %s" % (sigil, log)], env=env, check=True)
-    seen = None
-    while time.perf_counter() - t0 < timeout:
-        if re.search(pattern, tmux("capture-pane", "-p", "-t", session)):
-            seen = time.perf_counter() - t0
-            break
-        time.sleep(0.025)
-    tmux("send-keys", "-t", session, "q")
-    time.sleep(0.3)
-    tmux("kill-session", "-t", session)
-    return seen
+def cpu_seconds(pid):
+    try:
+        fields = open("/proc/%d/stat" % pid).read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError):
+        return None
+
+
+class Screen:
+    """One dashboard in its own tmux session at 120x40; `until` polls the screen every 25 ms."""
+
+    def __init__(self, sigil, log, env):
+        self.session = "ff%d" % int(time.time() * 1000)
+        self.t0 = time.perf_counter()
+        subprocess.run(["tmux", "-L", SOCKET, "new-session", "-d", "-s", self.session, "-x", "120", "-y", "40",
+                        "exec %s monitor --mode dashboard %s" % (sigil, log)], env=env, check=True)
+        out = tmux("list-panes", "-t", self.session, "-F", "#{pane_pid}").strip()
+        self.pid = int(out) if out else None
+
+    def until(self, ok, timeout):
+        """(wall seconds since start, CPU seconds of the process) when ok(screen) first held, or (None, None)."""
+        while time.perf_counter() - self.t0 < timeout:
+            if ok(tmux("capture-pane", "-p", "-t", self.session)):
+                return time.perf_counter() - self.t0, cpu_seconds(self.pid) if self.pid else None
+            time.sleep(0.025)
+        return None, None
+
+    def close(self):
+        tmux("send-keys", "-t", self.session, "q")
+        time.sleep(0.3)
+        tmux("kill-session", "-t", self.session)
 
 
 def median(xs):
@@ -71,18 +85,32 @@ def median(xs):
 def measure(sigil, sizes, directory, runs, env):
     rows = []
     for size in sizes:
-        log = log_for(size, directory)
+        log, events = log_for(size, directory)
         checkpoint = os.path.join(os.path.dirname(log), "." + os.path.basename(log) + ".fold")
-        firsts, complete, reopens = [], [], []
+        total = "{:,} events".format(events)
+        folded = lambda screen: total in screen and "reading backlog" not in screen and "backlog " not in screen
+        r = {"size": size, "bytes": os.path.getsize(log), "first": [], "first_cpu": [], "full": [], "full_cpu": [],
+             "reopen": [], "reopen_cpu": []}
         for _ in range(runs):
             if os.path.exists(checkpoint):
                 os.remove(checkpoint)
-            firsts.append(first_frame(sigil, log, MARKER, 120, env))
-            # the whole backlog folded (the checkpoint is written then): the frame without "reading backlog"
-            complete.append(None)
-            reopens.append(first_frame(sigil, log, r"(?s)^(?!.*reading backlog).*" + MARKER, 120, env))
-        rows.append({"size": size, "bytes": os.path.getsize(log), "first_frame_s": firsts, "reopen_s": reopens,
-                     "first_median": median(firsts), "reopen_median": median(reopens)})
+            s = Screen(sigil, log, env)
+            t, c = s.until(lambda screen: MARKER in screen, 120)
+            r["first"].append(t)
+            r["first_cpu"].append(c)
+            t, c = s.until(folded, 300)
+            r["full"].append(t)
+            r["full_cpu"].append(c)
+            time.sleep(1.0)  # the checkpoint is written off the render thread
+            s.close()
+            s = Screen(sigil, log, env)
+            t, c = s.until(lambda screen: MARKER in screen and folded(screen), 120)
+            r["reopen"].append(t)
+            r["reopen_cpu"].append(c)
+            s.close()
+        for k in ("first", "first_cpu", "full", "full_cpu", "reopen", "reopen_cpu"):
+            r[k + "_median"] = median(r[k])
+        rows.append(r)
     return rows
 
 
@@ -96,11 +124,12 @@ def main():
     if shutil.which("tmux") is None:
         sys.exit("tmux is needed")
     env = dict(os.environ)
+    load = open("/proc/loadavg").read().split()[:3]
     try:
         rows = measure(a.sigil, a.sizes.split(","), a.dir, a.runs, env)
     finally:
         subprocess.run(["tmux", "-L", SOCKET, "kill-server"], stderr=subprocess.DEVNULL)
-    print(json.dumps(rows, indent=1))
+    print(json.dumps({"load_before": load, "load_after": open("/proc/loadavg").read().split()[:3], "rows": rows}, indent=1))
 
 
 if __name__ == "__main__":
