@@ -1,11 +1,7 @@
 package dev.sigil.monitor.state;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.nio.BufferUnderflowException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +25,12 @@ public final class FoldImage {
 
     /** The layout of the fields below; a checkpoint of another layout is not read. */
     public static final int LAYOUT = 1;
-    /** Longest list read back (rows, components, nodes): a corrupt count asks for no memory. */
-    private static final int MAX_COUNT = 1 << 20;
 
     private FoldImage() {
     }
 
     public static byte[] encode(SavedFold f) {
-        Out o = new Out();
+        FoldBytes.Out o = new FoldBytes.Out();
         session(o, f.session());
         o.longs(f.malformed(), f.tooLong(), f.invalidUtf8(), f.unrecognised());
         o.string(f.format());
@@ -45,20 +39,20 @@ public final class FoldImage {
 
     /** The fold {@code bytes} hold; {@link IllegalArgumentException} when they are not a whole image. */
     public static SavedFold decode(byte[] bytes) {
-        In in = new In(ByteBuffer.wrap(bytes));
+        FoldBytes.In in = new FoldBytes.In(bytes);
         try {
             SessionStats s = session(in);
             SavedFold f = new SavedFold(s, in.natural(), in.natural(), in.natural(), in.natural(), in.string());
-            if (in.buffer.hasRemaining()) {
+            if (in.hasRemaining()) {
                 throw new IllegalArgumentException("bytes after the fold");
             }
             return f;
-        } catch (BufferUnderflowException | IllegalStateException | NullPointerException e) {
+        } catch (IllegalStateException | NullPointerException e) {
             throw new IllegalArgumentException("not a whole fold: " + e, e);
         }
     }
 
-    private static void session(Out o, SessionStats s) {
+    private static void session(FoldBytes.Out o, SessionStats s) {
         o.string(s.sessionId());
         o.string(s.status().name());
         o.time(s.start());
@@ -87,7 +81,7 @@ public final class FoldImage {
         spend(o, s.spending());
     }
 
-    private static SessionStats session(In in) {
+    private static SessionStats session(FoldBytes.In in) {
         String id = in.string();
         Status status = Status.valueOf(in.string());
         EventTime start = in.time();
@@ -95,26 +89,26 @@ public final class FoldImage {
         long budget = in.natural();
         BudgetSource source = BudgetSource.valueOf(in.string());
         long summed = in.natural();
-        long snapshot = in.buffer.getLong();
+        long snapshot = in.getLong();
         long restatements = in.natural();
         int n = in.count();
         List<ComponentStats> components = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            components.add(new ComponentStats(in.string(), in.buffer.getLong(), in.natural(), in.buffer.getDouble(), in.natural(),
+            components.add(new ComponentStats(in.string(), in.getLong(), in.natural(), in.getDouble(), in.natural(),
                     in.string(), in.string()));
         }
         Ring<EventRow> recent = rows(in);
         Ring<EventRow> errors = rows(in);
-        TokenHistory history = TokenHistory.restored(in.longArray(), (int) in.natural(), in.natural(), in.buffer.getLong());
-        BurnWindow burn = BurnWindow.restored(in.longArray(), in.buffer.getLong(), in.buffer.getLong());
+        TokenHistory history = TokenHistory.restored(in.longArray(), (int) in.natural(), in.natural(), in.getLong());
+        BurnWindow burn = BurnWindow.restored(in.longArray(), in.getLong(), in.getLong());
         EventTime latest = in.time();
-        long lastLine = in.buffer.getLong();
-        long since = in.buffer.getLong();
+        long lastLine = in.getLong();
+        long since = in.getLong();
         return new SessionStats(id, status, start, end, budget, source, summed, snapshot, restatements, components, recent, errors,
                 history, burn, latest, lastLine, since, spend(in));
     }
 
-    private static void rows(Out o, Ring<EventRow> ring) {
+    private static void rows(FoldBytes.Out o, Ring<EventRow> ring) {
         o.count(ring.capacity());
         o.longs(ring.maxBytes(), ring.total());
         o.count(ring.size());
@@ -136,7 +130,7 @@ public final class FoldImage {
         }
     }
 
-    private static Ring<EventRow> rows(In in) {
+    private static Ring<EventRow> rows(FoldBytes.In in) {
         int capacity = in.count();
         long maxBytes = in.natural();
         long total = in.natural();
@@ -148,19 +142,19 @@ public final class FoldImage {
             Level level = Level.valueOf(in.string());
             String component = in.string();
             String operation = in.string();
-            long tokens = in.buffer.getLong();
+            long tokens = in.getLong();
             String message = in.string();
             String error = in.string();
             String eventType = in.string();
             String contract = in.string();
             rows.add(new EventRow(seq, timestamp, level, component, operation, tokens, message, error, eventType,
                     contract.isEmpty() ? null : Component.valueOf(contract), in.string(), in.string(),
-                    new MonitorAction.Position(in.string(), in.buffer.getLong(), in.buffer.getLong())));
+                    new MonitorAction.Position(in.string(), in.getLong(), in.getLong())));
         }
         return Ring.restored(capacity, maxBytes, EventRow::weight, rows, total);
     }
 
-    private static void spend(Out o, SessionSpend s) {
+    private static void spend(FoldBytes.Out o, SessionSpend s) {
         tally(o, s.total());
         tallies(o, s.components());
         tallies(o, s.models());
@@ -184,7 +178,7 @@ public final class FoldImage {
         }
     }
 
-    private static SessionSpend spend(In in) {
+    private static SessionSpend spend(FoldBytes.In in) {
         Tally total = tally(in);
         Map<String, Tally> components = tallies(in);
         Map<String, Tally> models = tallies(in);
@@ -192,19 +186,19 @@ public final class FoldImage {
         for (int i = 0; i < slots.length; i++) {
             slots[i] = in.decimal();
         }
-        CostBurn burn = CostBurn.restored(slots, in.buffer.getLong(), in.buffer.getLong());
+        CostBurn burn = CostBurn.restored(slots, in.getLong(), in.getLong());
         BigDecimal budget = in.decimal();
         int n = in.count();
         Map<String, TreeNode> nodes = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
-            TreeNode t = new TreeNode(in.string(), in.string(), in.string(), in.string(), in.string(), tally(in), in.buffer.getDouble(),
+            TreeNode t = new TreeNode(in.string(), in.string(), in.string(), in.string(), in.string(), tally(in), in.getDouble(),
                     in.natural(), in.bool(), in.bool());
             nodes.put(t.id(), t);
         }
         return new SessionSpend(total, components, models, burn, budget, CallTree.restored(nodes));
     }
 
-    private static void tallies(Out o, Map<String, Tally> m) {
+    private static void tallies(FoldBytes.Out o, Map<String, Tally> m) {
         o.count(m.size());
         for (Map.Entry<String, Tally> e : m.entrySet()) {
             o.string(e.getKey());
@@ -212,7 +206,7 @@ public final class FoldImage {
         }
     }
 
-    private static Map<String, Tally> tallies(In in) {
+    private static Map<String, Tally> tallies(FoldBytes.In in) {
         int n = in.count();
         Map<String, Tally> m = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
@@ -221,164 +215,18 @@ public final class FoldImage {
         return java.util.Collections.unmodifiableMap(m);
     }
 
-    private static void tally(Out o, Tally t) {
+    private static void tally(FoldBytes.Out o, Tally t) {
         o.longs(t.inputTokens(), t.outputTokens(), t.cacheReadTokens(), t.cacheWriteTokens(), t.cacheWrite1hTokens(),
                 t.reasoningTokens(), t.totalTokens(), t.events());
         o.decimal(t.usd());
         o.longs(t.pricedEvents(), t.unpricedTokens());
     }
 
-    private static Tally tally(In in) {
+    private static Tally tally(FoldBytes.In in) {
         long[] v = new long[8];
         for (int i = 0; i < v.length; i++) {
-            v[i] = in.buffer.getLong();
+            v[i] = in.getLong();
         }
-        return new Tally(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], in.decimal(), in.buffer.getLong(), in.buffer.getLong());
-    }
-
-    /** A growing buffer of big-endian fields. */
-    private static final class Out {
-        private ByteBuffer buffer = ByteBuffer.allocate(64 << 10);
-
-        private void room(int n) {
-            if (buffer.remaining() < n) {
-                ByteBuffer bigger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2, buffer.position() + n));
-                buffer.flip();
-                bigger.put(buffer);
-                buffer = bigger;
-            }
-        }
-
-        void longs(long... values) {
-            room(8 * values.length);
-            for (long v : values) {
-                buffer.putLong(v);
-            }
-        }
-
-        void count(int n) {
-            room(4);
-            buffer.putInt(n);
-        }
-
-        void dbl(double d) {
-            room(8);
-            buffer.putDouble(d);
-        }
-
-        void string(String s) {
-            count(s.length());
-            room(2 * s.length());
-            for (int i = 0; i < s.length(); i++) {
-                buffer.putChar(s.charAt(i));
-            }
-        }
-
-        void time(EventTime t) {
-            room(10);
-            buffer.put((byte) (t == null ? 0 : 1));
-            if (t != null) {
-                buffer.putLong(t.micros());
-                buffer.put((byte) (t.aware() ? 1 : 0));
-            }
-        }
-
-        void decimal(BigDecimal d) {
-            byte[] unscaled = d.unscaledValue().toByteArray();
-            count(d.scale());
-            count(unscaled.length);
-            room(unscaled.length);
-            buffer.put(unscaled);
-        }
-
-        void longArray(long[] a) {
-            count(a.length);
-            longs(a);
-        }
-
-        byte[] bytes() {
-            return Arrays.copyOf(buffer.array(), buffer.position());
-        }
-    }
-
-    /** The reading side: every count and length checked before memory is asked for. */
-    private static final class In {
-        final ByteBuffer buffer;
-
-        In(ByteBuffer buffer) {
-            this.buffer = buffer;
-        }
-
-        int count() {
-            int n = buffer.getInt();
-            if (n < 0 || n > MAX_COUNT || n > buffer.remaining()) {
-                throw new IllegalArgumentException("a count out of range: " + n);
-            }
-            return n;
-        }
-
-        long natural() {
-            long v = buffer.getLong();
-            if (v < 0) {
-                throw new IllegalArgumentException("a negative count: " + v);
-            }
-            return v;
-        }
-
-        boolean bool() {
-            long v = buffer.getLong();
-            if (v != 0 && v != 1) {
-                throw new IllegalArgumentException("not a flag: " + v);
-            }
-            return v == 1;
-        }
-
-        String string() {
-            int n = buffer.getInt();
-            if (n < 0 || 2L * n > buffer.remaining()) {
-                throw new IllegalArgumentException("a string longer than what is left: " + n);
-            }
-            char[] c = new char[n];
-            for (int i = 0; i < n; i++) {
-                c[i] = buffer.getChar();
-            }
-            return new String(c);
-        }
-
-        EventTime time() {
-            byte flag = buffer.get();
-            if (flag == 0) {
-                return null;
-            }
-            if (flag != 1) {
-                throw new IllegalArgumentException("not a time");
-            }
-            long micros = buffer.getLong();
-            byte aware = buffer.get();
-            if (aware != 0 && aware != 1) {
-                throw new IllegalArgumentException("not a time");
-            }
-            return new EventTime(micros, aware == 1);
-        }
-
-        BigDecimal decimal() {
-            int scale = buffer.getInt();
-            int n = count();
-            if (n == 0) {
-                throw new IllegalArgumentException("not a number");
-            }
-            byte[] b = new byte[n];
-            buffer.get(b);
-            return new BigDecimal(new BigInteger(b), scale);
-        }
-
-        long[] longArray() {
-            int n = count();
-            long[] a = new long[n];
-            for (int i = 0; i < n; i++) {
-                a[i] = buffer.getLong();
-            }
-            return a;
-        }
+        return new Tally(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], in.decimal(), in.getLong(), in.getLong());
     }
 }
