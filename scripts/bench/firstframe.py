@@ -41,6 +41,7 @@ def log_for(size, directory):
         with open(path + ".tmp", "a") as f:
             f.write(json.dumps(entry, separators=(",", ":")) + "\n")
         os.replace(path + ".tmp", path)
+        os.sync()  # a gigabyte still being written back holds up every read of the first runs (the jar's included)
     return path, lines + 1
 
 
