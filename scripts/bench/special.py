@@ -155,4 +155,5 @@ SUITES = [
     {"id": "jmh", "title": "Microbenchmarks (JMH)", "run": jmh},
     {"id": "logger", "title": "Logger: 500,000 entries from one thread, fsync on", "run": logger},
     {"id": "monitor", "title": "Monitor (dashboard)", "run": monitor},
+    {"id": "firstframe", "title": "The dashboard's first frame (issue 18)", "run": lambda *a: __import__("firstframe").suite(*a)},
 ]

@@ -124,6 +124,14 @@ public record LogLayout(Path root) {
         return "." + name + TEMPORARY_SUFFIX;
     }
 
+    /**
+     * The checkpoint of the dashboard's fold kept beside the log {@code logName} ({@code .<name>.fold}, ADR 0165): a
+     * dot name, never a session, a part or an archive.
+     */
+    public static String foldCheckpointName(String logName) {
+        return "." + logName + ".fold";
+    }
+
     /** Whether {@code fileName} is the temporary name of an archive ({@link #temporaryName} of an {@link #isArchiveName}). */
     public static boolean isArchiveTemporary(String fileName) {
         return fileName.startsWith(".") && fileName.endsWith(TEMPORARY_SUFFIX)

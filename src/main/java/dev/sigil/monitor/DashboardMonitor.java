@@ -208,6 +208,11 @@ public final class DashboardMonitor {
             }
 
             @Override
+            public void keepFold(String checkpoint, dev.sigil.monitor.state.SavedFold fold) {
+                background.execute(() -> feed.keep(checkpoint, fold));
+            }
+
+            @Override
             public void readEntry(EventRow row) {
                 LogTarget from = following;
                 background.execute(() -> queue.post(EntryReader.read(from, row, options.maxLineBytes())));

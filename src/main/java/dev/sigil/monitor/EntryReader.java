@@ -50,7 +50,8 @@ final class EntryReader {
             if (node != null && same(LogEventDecoder.decode(node), row)) {
                 // the log as the user named it, or the rotated part where it is now
                 String shown = i == 0 ? target.shown() : candidates.get(i).toString();
-                return new MonitorAction.EntryRead(row.seq(), shown + ":" + at.line(), pretty(node), "");
+                return new MonitorAction.EntryRead(row.seq(), shown + (at.line() > 0 ? ":" + at.line() : " at byte " + at.offset()),
+                        pretty(node), "");
             }
         }
         return new MonitorAction.EntryRead(row.seq(), "", List.of(), "this entry is no longer at line " + at.line() + " of "

@@ -51,6 +51,8 @@ public final class TailFeed implements AutoCloseable {
     private LiveRate rate;
     private LogTarget current;
     private long lagCheckedAt;
+    /** The backlog of the file read now (ADR 0165): how far its fold has come, or the part a checkpoint holds. */
+    private volatile BacklogFeed backlogFeed = BacklogFeed.none();
 
     public TailFeed(ActionQueue queue, Clock clock, Duration poll, int maxLineBytes, boolean follow) {
         this(queue, clock, poll, maxLineBytes, follow, FormatSet.builtIn(), LIVE_LINES_PER_SECOND);
@@ -89,7 +91,9 @@ public final class TailFeed implements AutoCloseable {
         }
         current = target;
         alerts.restart(); // the new reader starts at the log's first line
-        rate = new LiveRate(linesPerSecond, backlog(target), System.nanoTime());
+        long backlog = backlog(target);
+        rate = new LiveRate(linesPerSecond, backlog, System.nanoTime());
+        backlogFeed = startBacklog(target, backlog);
         Tailer t = new Tailer(target.sources(), options, this::onEvent, null, formats);
         Thread th = new Thread(() -> {
             if (follow) {
@@ -138,10 +142,38 @@ public final class TailFeed implements AutoCloseable {
         }
     }
 
+    /**
+     * The log's end first (ADR 0165): the fold its checkpoint keeps, when the log is as it was then (the lines it
+     * holds are then passed over), else its newest events, shown while the backlog is folded from the start. Only for
+     * a log of one file (no rotated parts, no files read with it).
+     */
+    private BacklogFeed startBacklog(LogTarget target, long backlog) {
+        if (target.companions().size() > 0 || backlog != size(target)) {
+            return BacklogFeed.none();
+        }
+        LogEnd end = LogEnd.read(target.source(), target.shown(), options.maxLineBytes(), formats);
+        if (end == null || end.lastOffset() < 0) {
+            return BacklogFeed.none();
+        }
+        var kept = FoldCheckpoint.load(target.file(), end.checkpoint());
+        if (kept.isPresent()) {
+            queue.post(new MonitorAction.FoldRestored(kept.get()));
+            return BacklogFeed.restored(end.size());
+        }
+        queue.post(new MonitorAction.BacklogFound(end.size(), end.newest(), end.positions()));
+        return BacklogFeed.folding(end.size(), end.lastOffset(), end.size() >= FoldCheckpoint.MIN_LOG_BYTES ? end.checkpoint() : "");
+    }
+
+    /** Keeps the fold of the log followed now beside it (the dashboard's {@code KeepFold}); false when it cannot. */
+    public boolean keep(String checkpoint, dev.sigil.monitor.state.SavedFold fold) {
+        LogTarget t = current;
+        return t != null && FoldCheckpoint.save(t.file(), checkpoint, fold);
+    }
+
     /** Posts what {@code event} means; false when this file is no longer followed. */
     private boolean post(TailEvent event) {
         long now = clock.millis();
-        for (MonitorAction a : TailActions.of(event, now)) {
+        for (MonitorAction a : backlogFeed.actions(event, now)) {
             if (stopping || !queue.post(a, () -> stopping)) {
                 return false;
             }

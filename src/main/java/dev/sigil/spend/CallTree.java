@@ -46,6 +46,15 @@ public final class CallTree {
         return EMPTY;
     }
 
+    /** A tree of {@code nodes} as {@link #nodes()} gave them (for a checkpoint of the fold). */
+    public static CallTree restored(Map<String, TreeNode> nodes) {
+        long bytes = 0;
+        for (TreeNode n : nodes.values()) {
+            bytes += n.bytes();
+        }
+        return new CallTree(Collections.unmodifiableMap(new LinkedHashMap<>(nodes)), bytes);
+    }
+
     /** Every node, in order of first appearance. */
     public Map<String, TreeNode> nodes() {
         return nodes;

@@ -28,6 +28,27 @@ public final class CostBurn {
         return EMPTY;
     }
 
+    /** The dollars of each second of the window, by second modulo its length (for a checkpoint of the fold). */
+    public BigDecimal[] slots() {
+        return slots.clone();
+    }
+
+    /** The second of the oldest cost, or {@code Long.MIN_VALUE}. */
+    public long firstSecond() {
+        return firstSecond;
+    }
+
+    /** A window as {@link #slots()}, {@link #latestSecond()} and {@link #firstSecond()} gave it. */
+    public static CostBurn restored(BigDecimal[] slots, long latestSecond, long firstSecond) {
+        if (slots.length != WINDOW_SECONDS) {
+            throw new IllegalArgumentException("not a cost window");
+        }
+        for (BigDecimal s : slots) {
+            java.util.Objects.requireNonNull(s);
+        }
+        return new CostBurn(slots.clone(), latestSecond, firstSecond);
+    }
+
     /** Whether any cost was added. */
     public boolean isEmpty() {
         return latestSecond == NONE;

@@ -46,6 +46,22 @@ public final class BurnWindow {
         return (double) sum / span;
     }
 
+    /** The whole state, for a checkpoint (ADR 0165). */
+    long[] slots() {
+        return slots.clone();
+    }
+
+    long firstSecond() {
+        return firstSecond;
+    }
+
+    static BurnWindow restored(long[] slots, long latestSecond, long firstSecond) {
+        if (slots.length != WINDOW_SECONDS) {
+            throw new IllegalArgumentException("not a burn window");
+        }
+        return new BurnWindow(slots.clone(), latestSecond, firstSecond);
+    }
+
     Builder builder() {
         return new Builder(this);
     }

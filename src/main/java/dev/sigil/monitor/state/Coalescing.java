@@ -8,8 +8,10 @@ import dev.sigil.contract.event.LogEvent;
 /**
  * Merges runs of high-rate actions waiting for the render thread (GUIDE practice 7): consecutive
  * {@link MonitorAction.LinesAppended} become one batch, consecutive {@link MonitorAction.LineProblems} one sum, and
- * of consecutive ticks or resizes only the last counts. Reducing the result gives the same state as reducing the
- * actions one by one (a property test checks it), at the cost of one fold instead of many.
+ * of consecutive ticks or resizes only the last counts; the backlog's progress between batches waits until the batches
+ * merged around it are (only the latest counts; the progress that says the backlog is done stays where it is: the
+ * fold kept is the one at that line, ADR 0165). Reducing the result gives the same state as reducing the actions one
+ * by one (a property test checks it), at the cost of one fold instead of many.
  */
 public final class Coalescing {
 
@@ -21,6 +23,7 @@ public final class Coalescing {
         List<LogEvent> lines = new ArrayList<>();
         Positions positions = new Positions();
         long linesAt = 0;
+        MonitorAction.BacklogFolded progress = null;
         for (MonitorAction a : actions) {
             if (a instanceof MonitorAction.LinesAppended l) {
                 positions.add(l, lines.size());
@@ -28,9 +31,17 @@ public final class Coalescing {
                 linesAt = l.atMillis();
                 continue;
             }
+            if (a instanceof MonitorAction.BacklogFolded f && !f.done()) {
+                progress = f;
+                continue;
+            }
             if (!lines.isEmpty()) {
                 out.add(new MonitorAction.LinesAppended(lines, linesAt, positions.take()));
                 lines = new ArrayList<>();
+            }
+            if (progress != null) {
+                out.add(progress);
+                progress = null;
             }
             MonitorAction last = out.isEmpty() ? null : out.get(out.size() - 1);
             if (a instanceof MonitorAction.LineProblems p && last instanceof MonitorAction.LineProblems q) {
@@ -45,6 +56,9 @@ public final class Coalescing {
         }
         if (!lines.isEmpty()) {
             out.add(new MonitorAction.LinesAppended(lines, linesAt, positions.take()));
+        }
+        if (progress != null) {
+            out.add(progress);
         }
         return out;
     }

@@ -5,7 +5,7 @@ package dev.sigil.monitor.state;
  * reducer stays pure and total, the program carries the effect out, and what it learns comes back as an action.
  */
 public sealed interface Effect permits Effect.Quit, Effect.Detach, Effect.ListSessions, Effect.Follow, Effect.ReadEntry,
-        Effect.LoadHistory {
+        Effect.LoadHistory, Effect.KeepFold {
 
     /** Close the screen (and stop an attached run that still goes on: the user said so). */
     record Quit() implements Effect {
@@ -29,5 +29,12 @@ public sealed interface Effect permits Effect.Quit, Effect.Detach, Effect.ListSe
 
     /** Follow session {@code sessionId} from now on; the feed answers with {@link MonitorAction.SessionSwitched}. */
     record Follow(String sessionId) implements Effect {
+    }
+
+    /**
+     * Keep {@code fold}, the fold of the whole log as it stood when the monitor started, beside the log under
+     * {@code checkpoint} (ADR 0165); nothing comes back.
+     */
+    record KeepFold(String checkpoint, SavedFold fold) implements Effect {
     }
 }

@@ -101,6 +101,29 @@ public sealed interface MonitorAction {
         }
     }
 
+    /**
+     * Before the log is folded from its start (ADR 0165): it holds {@code bytes} (with its rotated parts), and its
+     * newest events are {@code newest}, read from its end, to be shown until the fold reaches them.
+     */
+    record BacklogFound(long bytes, List<LogEvent> newest, List<Position> positions) implements MonitorAction {
+        public BacklogFound {
+            newest = List.copyOf(newest);
+            positions = List.copyOf(positions);
+        }
+    }
+
+    /**
+     * {@code bytes} of the backlog are folded; {@code done}: all of it, the lines before and including the newest one
+     * when the monitor started. {@code checkpoint} names the log's state then (its identity, size and last block), for
+     * keeping the fold beside it; "" when it is not to be kept.
+     */
+    record BacklogFolded(long bytes, boolean done, String checkpoint) implements MonitorAction {
+    }
+
+    /** The fold of the whole log as the checkpoint beside it kept it: shown instead of folding the log again. */
+    record FoldRestored(SavedFold fold) implements MonitorAction {
+    }
+
     /** The run the dashboard is attached to ({@code sigil orchestrate --monitor}) has ended. */
     record RunEnded() implements MonitorAction {
     }

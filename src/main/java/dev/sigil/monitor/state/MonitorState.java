@@ -20,9 +20,10 @@ import dev.sigil.spend.Prices;
  * @param prices how lines are priced (docs/cost.md)
  * @param views which view of the spending is open (cost, call tree), and where in it
  * @param run whether the screen is attached to a run ({@code orchestrate --monitor}) and how it stands
+ * @param backlog the part of the log still to be folded and its newest events (ADR 0165)
  */
 public record MonitorState(SessionStats session, ReaderStatus reader, UiState ui, Clock clock, long idleMillis, Prices prices,
-                           Views views, Run run) {
+                           Views views, Run run, Backlog backlog) {
 
     /** A session not growing for this long is shown as incomplete (it may still be waiting for a slow step). */
     public static final long DEFAULT_IDLE_MILLIS = 60_000;
@@ -35,7 +36,8 @@ public record MonitorState(SessionStats session, ReaderStatus reader, UiState ui
     /** The state before anything was read, pricing lines with {@code prices}. */
     public static MonitorState initial(String source, boolean following, String component, Level minLevel, Prices prices) {
         return new MonitorState(SessionStats.empty(Status.INITIAL), ReaderStatus.initial(source, following),
-                UiState.initial(component, minLevel), null, DEFAULT_IDLE_MILLIS, prices, Views.DASHBOARD, Run.NONE);
+                UiState.initial(component, minLevel), null, DEFAULT_IDLE_MILLIS, prices, Views.DASHBOARD, Run.NONE,
+                Backlog.NONE);
     }
 
     /** The same state, attached to a run that goes on (what {@code sigil orchestrate --monitor} shows). */
@@ -59,9 +61,17 @@ public record MonitorState(SessionStats session, ReaderStatus reader, UiState ui
         return new EventFilter(ui.minLevel(), ui.component(), ui.effectiveFilter());
     }
 
-    /** The shown session's recent events that pass the filter, oldest first. */
+    /**
+     * The shown session's recent events that pass the filter, oldest first; while the backlog is folded, the log's
+     * newest events read from its end (ADR 0165).
+     */
     public List<EventRow> visibleEvents() {
-        return select(shown().recent().items(), filter());
+        return select(showsNewest() ? backlog.newest().items() : shown().recent().items(), filter());
+    }
+
+    /** Whether the events shown are the log's newest, read from its end, while its backlog is folded. */
+    public boolean showsNewest() {
+        return backlog.pending() && !backlog.newest().isEmpty();
     }
 
     /** The shown session's errors that pass the component filter, oldest first. */
@@ -103,14 +113,22 @@ public record MonitorState(SessionStats session, ReaderStatus reader, UiState ui
     }
 
     MonitorState withRun(Run r) {
-        return new MonitorState(session, reader, ui, clock, idleMillis, prices, views, r);
+        return new MonitorState(session, reader, ui, clock, idleMillis, prices, views, r, backlog);
+    }
+
+    MonitorState with(Backlog b) {
+        return new MonitorState(session, reader, ui, clock, idleMillis, prices, views, run, b);
+    }
+
+    MonitorState with(Clock c) {
+        return new MonitorState(session, reader, ui, c, idleMillis, prices, views, run, backlog);
     }
 
     MonitorState with(SessionStats s, ReaderStatus r, UiState u) {
-        return new MonitorState(s, r, u, clock, idleMillis, prices, views, run);
+        return new MonitorState(s, r, u, clock, idleMillis, prices, views, run, backlog);
     }
 
     MonitorState with(Views v) {
-        return new MonitorState(session, reader, ui, clock, idleMillis, prices, v, run);
+        return new MonitorState(session, reader, ui, clock, idleMillis, prices, v, run, backlog);
     }
 }

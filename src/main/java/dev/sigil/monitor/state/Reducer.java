@@ -19,7 +19,12 @@ public final class Reducer {
         if (action instanceof MonitorAction.Key k) {
             return KeyReducer.key(state, k.command());
         }
-        return Update.of(reduce(state, action));
+        MonitorState next = reduce(state, action);
+        if (action instanceof MonitorAction.BacklogFolded f && f.done() && !f.checkpoint().isEmpty() && state.backlog().pending()
+                && next.session().status().isFinished()) {
+            return Update.of(next, new Effect.KeepFold(f.checkpoint(), SavedFold.of(next)));
+        }
+        return Update.of(next);
     }
 
     /** The new state, the effects left out (what the stream displays and tests need). */
@@ -58,21 +63,21 @@ public final class Reducer {
         }
         if (action instanceof MonitorAction.Truncated) {
             return s.with(SessionStats.empty(Status.WAITING), s.reader().truncated("log truncated: read again from its start"),
-                    s.ui().reset());
+                    s.ui().reset()).with(Backlog.NONE);
         }
         if (action instanceof MonitorAction.Rotated) {
             return s.with(s.session(), s.reader().rotated("log rotated: following the new file"), s.ui());
         }
         if (action instanceof MonitorAction.Replaced r) {
             return s.with(SessionStats.empty(Status.WAITING), s.reader().replaced(r.source(), "now following " + r.source()),
-                    s.ui().reset());
+                    s.ui().reset()).with(Backlog.NONE);
         }
         if (action instanceof MonitorAction.Notice n) {
             return s.with(s.session(), s.reader().withNotice(n.text()), s.ui());
         }
         if (action instanceof MonitorAction.EndOfInput) {
             SessionStats session = s.session().status() == Status.RUNNING ? withStatus(s.session(), Status.INCOMPLETE, s) : s.session();
-            return s.with(session, s.reader().ended(), s.ui());
+            return s.with(session, s.reader().ended(), s.ui()).with(Backlog.NONE);
         }
         if (action instanceof MonitorAction.SessionsListed l) {
             int index = Math.max(0, Math.min(s.ui().pickerIndex(), l.sessions().size() - 1));
@@ -80,7 +85,7 @@ public final class Reducer {
         }
         if (action instanceof MonitorAction.SessionSwitched w) {
             return s.with(SessionStats.empty(Status.INITIAL), ReaderStatus.initial(w.source(), s.reader().following()),
-                    s.ui().reset());
+                    s.ui().reset()).with(Backlog.NONE);
         }
         if (action instanceof MonitorAction.EntryRead e) {
             EntryView open = s.ui().detail();
@@ -91,6 +96,17 @@ public final class Reducer {
         }
         if (action instanceof MonitorAction.HistoryLoaded h) {
             return s.with(s.views().withHistory(h.history()));
+        }
+        if (action instanceof MonitorAction.BacklogFound b) {
+            return s.with(Backlog.of(b.bytes(), b.newest(), b.positions()));
+        }
+        if (action instanceof MonitorAction.BacklogFolded f) {
+            Backlog next = s.backlog().folded(f.bytes(), f.done());
+            MonitorState t = s.with(next);
+            return next.pending() || !s.backlog().pending() ? t : t.withUi(s.ui().withScroll(clampScroll(s.ui().scroll(), t)));
+        }
+        if (action instanceof MonitorAction.FoldRestored r) {
+            return restored(s, r.fold());
         }
         if (action instanceof MonitorAction.RunEnded) {
             return s.run() == Run.NONE ? s : s.withRun(Run.ENDED).withUi(s.ui().withConfirmQuit(false));
@@ -115,7 +131,7 @@ public final class Reducer {
         }
         SessionStats after = SessionFold.apply(before, a.events(), a.atMillis(), a.positions(), s.prices());
         UiState ui = s.ui();
-        if (!ui.paused() && ui.scroll() > 0) {
+        if (!ui.paused() && ui.scroll() > 0 && !s.showsNewest()) {
             // keep the rows on screen still while new ones arrive below
             List<EventRow> rows = after.recent().items();
             int added = 0;
@@ -142,13 +158,19 @@ public final class Reducer {
 
     private static MonitorState tick(MonitorState s, MonitorAction.Tick t) {
         Clock clock = new Clock(t.epochMillis(), t.utcOffsetSeconds());
-        MonitorState next = new MonitorState(s.session(), s.reader(), s.ui(), clock, s.idleMillis(), s.prices(), s.views(), s.run());
+        MonitorState next = s.with(clock);
         SessionStats session = s.session();
         if (session.status() == Status.RUNNING && s.reader().following() && session.lastLineAtMillis() >= 0
                 && t.epochMillis() - session.lastLineAtMillis() >= s.idleMillis()) {
             return next.with(withStatus(session, Status.INCOMPLETE, next), s.reader(), s.ui());
         }
         return next;
+    }
+
+    /** The whole log's fold, from its checkpoint: the session and the reader's counts, the backlog done. */
+    private static MonitorState restored(MonitorState s, SavedFold f) {
+        ReaderStatus r = s.reader().plusSkipped(f.malformed(), f.tooLong(), f.invalidUtf8()).read(f.unrecognised(), f.format());
+        return s.with(f.session(), r.lineRead(), s.ui()).with(Backlog.NONE);
     }
 
     static SessionStats withStatus(SessionStats x, Status status, MonitorState s) {

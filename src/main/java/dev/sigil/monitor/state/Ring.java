@@ -43,6 +43,23 @@ public final class Ring<T> {
         return new Ring<>(List.of(), capacity, maxBytes, weight, 0, 0);
     }
 
+    /** A ring as a checkpoint kept it (ADR 0165): {@code items}, oldest first, and {@code total} ever added. */
+    static <T> Ring<T> restored(int capacity, long maxBytes, ToLongFunction<T> weight, List<T> items, long total) {
+        Ring<T> r = empty(capacity, maxBytes, weight);
+        long bytes = 0;
+        for (T item : items) {
+            bytes += weight.applyAsLong(item);
+        }
+        if (items.size() > capacity || total < items.size()) {
+            throw new IllegalArgumentException("more items than the ring holds");
+        }
+        return new Ring<>(List.copyOf(items), capacity, maxBytes, weight, bytes, total);
+    }
+
+    long maxBytes() {
+        return maxBytes;
+    }
+
     /** A ring holding the newest items of this one followed by {@code more}. */
     public Ring<T> appendAll(List<T> more) {
         if (more.isEmpty()) {

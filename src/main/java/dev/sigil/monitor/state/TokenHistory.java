@@ -43,6 +43,26 @@ public final class TokenHistory {
         return used == 0;
     }
 
+    /** The whole state, for a checkpoint (ADR 0165): every bucket, those in use, their width, the first second. */
+    long[] buckets() {
+        return buckets.clone();
+    }
+
+    int used() {
+        return used;
+    }
+
+    long originSecond() {
+        return originSecond;
+    }
+
+    static TokenHistory restored(long[] buckets, int used, long bucketSeconds, long originSecond) {
+        if (buckets.length != CAPACITY || used < 0 || used > CAPACITY || bucketSeconds < 1) {
+            throw new IllegalArgumentException("not a token history");
+        }
+        return new TokenHistory(buckets.clone(), used, bucketSeconds, originSecond);
+    }
+
     Builder builder() {
         return new Builder(this);
     }

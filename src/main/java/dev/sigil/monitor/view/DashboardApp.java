@@ -44,6 +44,10 @@ public final class DashboardApp {
 
         /** Read the history view's figures; post {@code HistoryLoaded}. */
         void loadHistory();
+
+        /** Keep the fold of the whole log beside it (ADR 0165); nothing comes back. */
+        default void keepFold(String checkpoint, dev.sigil.monitor.state.SavedFold fold) {
+        }
     }
 
     /** Fastest refresh: ten frames a second. */
@@ -141,8 +145,8 @@ public final class DashboardApp {
      */
     static boolean showsTheSame(MonitorState last, String lastClock, MonitorState next) {
         return last != null && last.session() == next.session() && last.reader() == next.reader() && last.ui() == next.ui()
-                && last.run() == next.run() && last.views() == next.views() && last.idleMillis() == next.idleMillis()
-                && lastClock.equals(clockText(next));
+                && last.run() == next.run() && last.views() == next.views() && last.backlog() == next.backlog()
+                && last.idleMillis() == next.idleMillis() && lastClock.equals(clockText(next));
     }
 
     private static String clockText(MonitorState s) {
@@ -179,6 +183,8 @@ public final class DashboardApp {
                 effects.follow(follow.sessionId());
             } else if (effect instanceof Effect.LoadHistory) {
                 effects.loadHistory();
+            } else if (effect instanceof Effect.KeepFold keep) {
+                effects.keepFold(keep.checkpoint(), keep.fold());
             }
         }
     }

@@ -27,6 +27,9 @@ final class StatusBar {
     static void render(MonitorState state, Theme theme, Rect area, Buffer buffer, boolean compact) {
         ReaderStatus r = state.reader();
         List<Span> tail = new ArrayList<>();
+        if (state.backlog().pending()) {
+            tail.add(Panels.text("  " + backlogText(state.backlog(), compact), theme.notice()));
+        }
         if (!compact && !r.format().isEmpty() && !r.format().equals(LogEvent.SIGIL_FORMAT)) {
             tail.add(Panels.text("  format " + Labels.safe(r.format()), theme.dim()));
         }
@@ -47,6 +50,11 @@ final class StatusBar {
             spans.add(Panels.text("  " + where(r, room), theme.dim()));
         }
         Panels.line(area, 0, buffer, spans.toArray(Span[]::new));
+    }
+
+    /** How far the backlog's fold has come, and that the totals are those of the lines folded so far (ADR 0165). */
+    static String backlogText(dev.sigil.monitor.state.Backlog b, boolean compact) {
+        return compact ? "backlog " + b.percent() + " %" : "reading backlog " + b.percent() + " % · totals so far";
     }
 
     /**

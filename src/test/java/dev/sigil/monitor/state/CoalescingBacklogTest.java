@@ -1,0 +1,40 @@
+package dev.sigil.monitor.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.sigil.contract.event.Level;
+import dev.sigil.monitor.Lines;
+
+/**
+ * The backlog's progress between batches does not keep the batches apart (one fold instead of many, ADR 0165); the
+ * progress that says it is done stays after its line, so the fold kept is the fold at that line.
+ */
+class CoalescingBacklogTest {
+
+    private static MonitorAction.LinesAppended line(String message) {
+        return new MonitorAction.LinesAppended(List.of(Lines.decode(
+                Lines.entry("2026-01-11T10:00:00", "s", "step_complete", "memory", message, 3, 1.0))), 0);
+    }
+
+    @Test
+    void progressWaitsForTheMergedBatchesAndDoneStaysInPlace() {
+        List<MonitorAction> in = List.of(line("a"), new MonitorAction.BacklogFolded(10, false, ""), line("b"),
+                new MonitorAction.BacklogFolded(20, false, ""), line("c"), new MonitorAction.BacklogFolded(30, true, "k"), line("d"));
+        List<MonitorAction> out = Coalescing.coalesce(in);
+        assertThat(out).hasSize(4);
+        assertThat(((MonitorAction.LinesAppended) out.get(0)).events()).hasSize(3);
+        assertThat(out.get(1)).isEqualTo(new MonitorAction.BacklogFolded(20, false, ""));
+        assertThat(out.get(2)).isEqualTo(new MonitorAction.BacklogFolded(30, true, "k"));
+        assertThat(((MonitorAction.LinesAppended) out.get(3)).events()).hasSize(1);
+        MonitorState start = Reducer.reduce(MonitorState.initial("log", true, "", Level.TRACE),
+                new MonitorAction.BacklogFound(30, List.of(), List.of()));
+        MonitorState one = Reducer.reduceAll(start, in);
+        MonitorState merged = Reducer.reduceAll(start, out);
+        assertThat(merged.session().eventCount()).isEqualTo(one.session().eventCount()).isEqualTo(4);
+        assertThat(merged.backlog()).isEqualTo(one.backlog());
+    }
+}
