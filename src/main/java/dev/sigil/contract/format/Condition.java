@@ -117,6 +117,20 @@ final class Condition {
         }
     }
 
+    /** The members of the line it cannot hold without (a present, equals, starts_with or types of one top-level name). */
+    void requiredMembers(java.util.Set<String> out) {
+        List<FieldPath> paths = new ArrayList<>(present);
+        equals.forEach(e -> paths.add(e.path));
+        startsWith.forEach(e -> paths.add(e.path));
+        types.forEach(e -> paths.add(e.path));
+        for (FieldPath p : paths) {
+            List<FieldPath.Step> steps = p.steps();
+            if (p.scope() <= 0 && !steps.isEmpty() && steps.get(0) instanceof FieldPath.Member m && m.index() < 0) {
+                out.add(m.name());
+            }
+        }
+    }
+
     /** Whether a level condition appears anywhere in it (a definition's match may not test the level). */
     boolean testsLevel() {
         if (levels != null || (not != null && not.testsLevel())) {

@@ -144,6 +144,19 @@ public final class FormatDefinition {
         return tree == null ? null : readAsDefined(tree);
     }
 
+    /** The top-level members a line cannot be of this format without (those its match or its records path need). */
+    java.util.Set<String> requiredMembers() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        if (records != null) {
+            if (!records.steps().isEmpty() && records.steps().get(0) instanceof FieldPath.Member m && m.index() < 0) {
+                out.add(m.name());
+            }
+        } else {
+            match.requiredMembers(out);
+        }
+        return out;
+    }
+
     /** Whether it ships with sigil. */
     public boolean builtIn() {
         return source.equals("built-in");
