@@ -57,6 +57,9 @@ final class AlertsCommand implements Runnable {
         @Mixin
         PriceOptions prices;
 
+        @Mixin
+        FormatOptions formats;
+
         @Parameters(paramLabel = "PATH", arity = "0..*", description = "Logs to read: files, or session directories.")
         List<Path> paths = new ArrayList<>();
 
@@ -66,6 +69,11 @@ final class AlertsCommand implements Runnable {
         /** The files to read, in order. */
         List<LogSource> sources(Environment env) throws IOException {
             return LogSelection.sources(env, paths, logs, all);
+        }
+
+        /** The formats to read them in. */
+        dev.sigil.contract.format.FormatSet formats(Environment env) {
+            return formats.formats(env, logs.logs(env).loaded().config().formats());
         }
     }
 

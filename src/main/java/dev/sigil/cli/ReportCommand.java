@@ -15,6 +15,7 @@ import dev.sigil.report.LogSource;
 import dev.sigil.report.Report;
 import dev.sigil.report.ReportCsv;
 import dev.sigil.report.ReportJson;
+import dev.sigil.contract.format.FormatSet;
 import dev.sigil.report.ReportReader;
 import dev.sigil.report.ReportRequest;
 import dev.sigil.report.ReportText;
@@ -58,6 +59,9 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     PriceOptions prices;
 
+    @Mixin
+    FormatOptions formats;
+
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Logs to read: files, or session directories.")
     List<Path> paths = new ArrayList<>();
 
@@ -98,7 +102,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         List<LogSource> sources = LogSelection.sources(env, paths, logs, all);
         EventTime now = EventTime.parse(PythonTimestamp.now(java.time.Clock.system(zone)));
-        Report report = ReportReader.read(sources, new ReportRequest(key, top == null ? 0 : top, range), prices.prices(env, spec), now);
+        FormatSet inFormats = formats.formats(env, logs.logs(env).loaded().config().formats());
+        Report report = ReportReader.read(sources, inFormats, new ReportRequest(key, top == null ? 0 : top, range), prices.prices(env, spec), now);
         print(report, env.stdoutTerminal());
         notes(report);
         return ExitCode.OK;
