@@ -40,6 +40,17 @@ class BuiltinFormatsTest {
     }
 
     @Test
+    void theMappedFormatsReadThroughSlotsAreThoseWhosePathsAllowIt() {
+        for (FormatDefinition d : BuiltinFormats.all()) {
+            if (!d.nativeDecoder()) {
+                // OTLP: records; openai-chat keeps choices both by index (choices.0) and by * (the exact path reads it)
+                boolean tree = d.name().startsWith("otel-") || d.name().equals("openai-chat");
+                assertThat(d.projection().slotCount() >= 0).as(d.name() + " through slots (ADR 0114)").isEqualTo(!tree);
+            }
+        }
+    }
+
+    @Test
     void aLineOnlyAnOperationLogCanBeIsReadByNoOtherFormat() {
         PythonJsonReader reader = new PythonJsonReader();
         List<String> lines = List.of("{\"timestamp\":\"2026-01-11T14:30:00Z\",\"level\":\"info\",\"operation\":\"plan\",\"message\":\"m\"}",
