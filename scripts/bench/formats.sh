@@ -5,13 +5,15 @@
 # (1M lines, scripts/bench/genlog.py) read by this build and, when given, by another build's launcher (main's),
 # to see that the native fast paths lose nothing. Whole processes, warm page cache, medians of RUNS interleaved runs.
 #
-#   scripts/bench/formats.sh [RUNS] [OTHER_LAUNCHER]   (e.g. a copy of main: git archive main | tar -x -C DIR; DIR/scripts/sigil)        (RUNS default 3; prints a markdown table)
+#   scripts/bench/formats.sh [RUNS] [OTHER_LAUNCHER [SECOND_LAUNCHER]]   (e.g. a copy of main: git archive main | tar -x -C DIR;
+#   DIR/scripts/sigil)   (RUNS default 3; prints a markdown table; the other launchers read every file too, as "other" and "second")
 set -euo pipefail
 
 home="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 B="$home/target/bench/formats"
 runs="${1:-3}"
 other="${2:-}"
+second="${3:-}"
 mkdir -p "$B"
 cd "$home"
 [ -f target/dist/sigil.jar ] || ./mvnw -B -q -DskipTests package
@@ -41,18 +43,21 @@ keys=()
 for r in $(seq "$runs"); do
   for f in pino claude-code structlog; do
     row "sigil $f" scripts/sigil tail --format line "$B/$f.jsonl"
+    [ -z "$other" ] || row "other $f" "$other" tail --format line "$B/$f.jsonl"
     row "orjson $f" python3 scripts/bench/peers/py_format_reader.py --orjson "$f" "$B/$f.jsonl"
     row "json $f" python3 scripts/bench/peers/py_format_reader.py "$f" "$B/$f.jsonl"
   done
   for f in s1m op1m; do
     row "sigil $f" scripts/sigil tail --format line "$B/$f.jsonl"
     [ -z "$other" ] || row "other $f" "$other" tail --format line "$B/$f.jsonl"
+    [ -z "$second" ] || row "second $f" "$second" tail --format line "$B/$f.jsonl"
   done
 done
 
 printf '| file | reader | median wall s | CPU s | max RSS MB |\n|---|---|---:|---:|---:|\n'
-for key in "sigil pino" "orjson pino" "json pino" "sigil claude-code" "orjson claude-code" "json claude-code" \
-           "sigil structlog" "orjson structlog" "json structlog" "sigil s1m" "other s1m" "sigil op1m" "other op1m"; do
+for key in "sigil pino" "other pino" "orjson pino" "json pino" "sigil claude-code" "other claude-code" "orjson claude-code" \
+           "json claude-code" "sigil structlog" "other structlog" "orjson structlog" "json structlog" "sigil s1m" "other s1m" \
+           "second s1m" "sigil op1m" "other op1m" "second op1m"; do
   [ -n "${wall[$key]:-}" ] || continue
   file="${key#* }"; reader="${key%% *}"
   printf '| %s (%s lines, %s MB) | %s | %s | %s | %s |\n' "$file" "$(wc -l < "$B/$file.jsonl")" \

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import dev.sigil.contract.event.EventTime;
+import dev.sigil.contract.format.FormatSet;
 import dev.sigil.report.LogSource;
 import dev.sigil.report.ReportReader;
 import dev.sigil.spend.Prices;
@@ -26,10 +27,11 @@ public final class Replay {
     private Replay() {
     }
 
-    public static Counts run(RuleSet rules, List<LogSource> sources, Prices prices, EventTime undated, Consumer<Alert> out) throws IOException {
+    public static Counts run(RuleSet rules, List<LogSource> sources, FormatSet formats, Prices prices, EventTime undated, Consumer<Alert> out)
+            throws IOException {
         Evaluator evaluator = new Evaluator(rules, prices, undated);
         long[] n = {0, 0};
-        long skipped = ReportReader.each(sources, (source, number, event) -> {
+        long skipped = ReportReader.each(sources, formats, (source, number, event) -> {
             n[0]++;
             for (Alert a : evaluator.add(event, source.session(), source.file().toString(), number)) {
                 n[1]++;

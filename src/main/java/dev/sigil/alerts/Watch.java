@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.sigil.contract.event.EventTime;
+import dev.sigil.contract.format.FormatSet;
 import dev.sigil.layout.LogLayout;
 import dev.sigil.report.ReportReader;
 import dev.sigil.spend.Prices;
@@ -54,12 +55,15 @@ public final class Watch implements Closeable {
     private final Out out;
     private final Delivery delivery;
     private final TailOptions options;
+    private final FormatSet formats;
     private final Map<String, Followed> logs = new LinkedHashMap<>();
     private final List<Tailer> tailers = new ArrayList<>();
     private long alerts;
 
-    public Watch(RuleSet rules, Prices prices, EventTime undated, Duration interval, Out out) {
+    /** Following logs read in {@code formats} (docs/formats.md), as the replay reads them. */
+    public Watch(RuleSet rules, FormatSet formats, Prices prices, EventTime undated, Duration interval, Out out) {
         this.evaluator = new Evaluator(rules, prices, undated);
+        this.formats = formats;
         this.out = out;
         this.delivery = new Delivery(new LogWriting(out));
         this.options = TailOptions.defaults().withPollInterval(interval).withPartsFirst(true).withEventsAhead(true)
@@ -77,7 +81,7 @@ public final class Watch implements Closeable {
             }
         }
         if (!sources.isEmpty()) {
-            tailers.add(new Tailer(sources, options, this::onEvent));
+            tailers.add(new Tailer(sources, options, this::onEvent, null, formats));
         }
         return sources.size();
     }

@@ -58,7 +58,7 @@ final class AlertsTestCommand implements Callable<Integer> {
         EventTime now = EventTime.parse(PythonTimestamp.now(Clock.system(ZoneId.systemDefault())));
         Replay.Counts counts;
         try {
-            counts = Replay.run(set, sources, in.prices.prices(env, spec), now, a -> {
+            counts = Replay.run(set, sources, in.formats(env), in.prices.prices(env, spec), now, a -> {
                 String line = format.equals("json") ? AlertText.json(a) : AlertText.text(a);
                 out.println(terminal ? TerminalText.visible(line) : line);
             });

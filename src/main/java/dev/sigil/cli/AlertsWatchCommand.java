@@ -86,7 +86,7 @@ final class AlertsWatchCommand implements Callable<Integer> {
             }
         };
         EventTime now = EventTime.parse(PythonTimestamp.now(Clock.system(ZoneId.systemDefault())));
-        try (Watch watch = new Watch(set, in.prices.prices(env, spec), now, Duration.ofMillis(pollMillis), printer)) {
+        try (Watch watch = new Watch(set, in.formats(env), in.prices.prices(env, spec), now, Duration.ofMillis(pollMillis), printer)) {
             watch.follow(logFiles(env));
             if (noFollow) {
                 watch.readAll();

@@ -93,11 +93,11 @@ final class LiveRules {
     /**
      * For a run: every action delivered, {@code log} as an alert entry of the run, {@code stop} before the next step.
      * The lines of {@code earlier} (a resumed session's log) are counted first, their alerts not delivered again, so
-     * that the windows hold what a replay of the whole log holds.
+     * that the windows hold what a replay of the whole log holds (sigil's own log: the built-in formats).
      */
     static RunAlerts run(RuleSet rules, Prices prices, PrintWriter out, PrintWriter err, List<LogSource> earlier) throws IOException {
         RunRules r = new RunRules(rules, prices, out, err);
-        ReportReader.each(earlier, (source, number, event) -> r.evaluator.add(event, source.session(), "", ++r.entries));
+        ReportReader.each(earlier, dev.sigil.contract.format.FormatSet.builtIn(), (source, number, event) -> r.evaluator.add(event, source.session(), "", ++r.entries));
         return r;
     }
 

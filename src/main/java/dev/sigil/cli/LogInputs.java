@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.sigil.contract.format.FormatSet;
 import dev.sigil.report.LogSource;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * What a command that reads logs after the fact reads, and how it prices them: {@code PATH...}, {@code -s/--session}
- * or {@code --all} (exactly one, {@link LogSelection}), {@code -l/--log-path} and {@code --prices}. The one home of
+ * or {@code --all} (exactly one, {@link LogSelection}), {@code -l/--log-path}, {@code --prices} and {@code --input-format}. The one home of
  * these options for {@code report}, {@code query} and {@code alerts test/watch} (a picocli mixin).
  */
 class LogInputs {
@@ -23,6 +24,9 @@ class LogInputs {
     @Mixin
     PriceOptions prices;
 
+    @Mixin
+    FormatOptions formats;
+
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Logs to read: files, or session directories.")
     List<Path> paths = new ArrayList<>();
 
@@ -32,5 +36,10 @@ class LogInputs {
     /** The files to read, in order. */
     List<LogSource> sources(Environment env) throws IOException {
         return LogSelection.sources(env, paths, logs, all);
+    }
+
+    /** The formats to read them in: the built-in ones, the user's, or the one {@code --input-format} forces. */
+    FormatSet formats(Environment env) {
+        return formats.formats(env, logs.logs(env).loaded().config().formats());
     }
 }

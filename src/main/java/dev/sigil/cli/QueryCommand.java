@@ -63,7 +63,7 @@ final class QueryCommand implements Callable<Integer> {
         Clock clock = Clock.system(ZoneId.systemDefault());
         QueryResult result;
         try {
-            result = QueryEngine.run(sql, in.sources(env), in.prices.prices(env, spec), EventTime.parse(PythonTimestamp.now(clock)));
+            result = QueryEngine.run(sql, in.sources(env), in.formats(env), in.prices.prices(env, spec), EventTime.parse(PythonTimestamp.now(clock)));
         } catch (QueryException e) {
             throw UserError.usage("the query: " + e.getMessage());
         }

@@ -15,6 +15,7 @@ import dev.sigil.report.LogSource;
 import dev.sigil.report.Report;
 import dev.sigil.report.ReportCsv;
 import dev.sigil.report.ReportJson;
+import dev.sigil.contract.format.FormatSet;
 import dev.sigil.report.ReportReader;
 import dev.sigil.report.ReportRequest;
 import dev.sigil.report.ReportText;
@@ -102,7 +103,7 @@ final class ReportCommand implements Callable<Integer> {
         List<LogSource> sources = in.sources(env);
         EventTime now = EventTime.parse(PythonTimestamp.now(clock));
         ReportReader.Caching caching = new ReportReader.Caching(!noCache, in.prices.identity(env));
-        Report report = ReportReader.read(sources, request, in.prices.prices(env, spec), now, caching);
+        Report report = ReportReader.read(sources, in.formats(env), request, in.prices.prices(env, spec), now, caching);
         print(report, env.stdoutTerminal());
         notes(report);
         return ExitCode.OK;

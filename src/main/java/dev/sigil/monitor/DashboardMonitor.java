@@ -203,7 +203,7 @@ public final class DashboardMonitor {
             public void loadHistory() {
                 background.execute(() -> queue.post(new MonitorAction.HistoryLoaded(historyRoot == null
                         ? dev.sigil.monitor.state.History.failed("the history is of this machine's log directory; this dashboard follows a remote session")
-                        : HistoryLoader.load(historyRoot, prices, caching, clock.instant(),
+                        : HistoryLoader.load(historyRoot, options.formats(), prices, caching, clock.instant(),
                                 dev.sigil.contract.event.EventTime.parse(dev.sigil.contract.codec.PythonTimestamp.now(clock))))));
             }
 

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.sigil.contract.format.FormatSet;
 import dev.sigil.contract.event.EventTime;
 import dev.sigil.layout.LogLayout;
 import dev.sigil.monitor.state.History;
@@ -32,16 +33,16 @@ final class HistoryLoader {
     private HistoryLoader() {
     }
 
-    static History load(LogLayout layout, Prices prices, ReportReader.Caching caching, Instant now, EventTime undated) {
+    static History load(LogLayout layout, FormatSet formats, Prices prices, ReportReader.Caching caching, Instant now, EventTime undated) {
         try {
             List<LogSource> sources = ReportSources.all(layout);
             TimeRange range = TimeRange.of((History.DAYS - 1) + "d", null, prices.zone(), now);
-            Report days = ReportReader.read(sources, new ReportRequest(By.DAY, 0, range), prices, undated, caching);
-            Report sessions = ReportReader.read(sources, new ReportRequest(By.SESSION, 0, range), prices, undated, caching);
-            Report models = ReportReader.read(sources, new ReportRequest(By.MODEL, 0, range), prices, undated, caching);
+            Report days = ReportReader.read(sources, formats, new ReportRequest(By.DAY, 0, range), prices, undated, caching);
+            Report sessions = ReportReader.read(sources, formats, new ReportRequest(By.SESSION, 0, range), prices, undated, caching);
+            Report models = ReportReader.read(sources, formats, new ReportRequest(By.MODEL, 0, range), prices, undated, caching);
             return new History(History.State.READ, "", calendar(days, now.atZone(prices.zone()).toLocalDate()), top(sessions), top(models));
         } catch (IOException | RuntimeException e) {
-            return History.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return History.failed(e.getMessage() == null ? "the logs could not be read" : e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.sigil.print;
 
+import dev.sigil.contract.codec.ByteSink;
 import dev.sigil.contract.event.LogEvent;
 
 /**
@@ -31,6 +32,62 @@ public final class EventLine {
         }
         String time = e.timestamp().isEmpty() ? "-" : clock(e.timestamp());
         return time + " [" + e.level().name() + "] " + where + ": " + oneLine(e.message());
+    }
+
+    /**
+     * Appends the UTF-8 bytes of {@link #format}{@code (e)} to {@code out} (what {@code String.getBytes} gives: a lone
+     * surrogate is {@code ?}), without making the line's text first: {@code tail}'s form of a mapped line, rendered on
+     * the decoding threads.
+     */
+    public static void write(LogEvent e, ByteSink out) {
+        if (e.timestamp().isEmpty()) {
+            out.write('-');
+        } else {
+            utf8(clock(e.timestamp()), out);
+        }
+        out.writeAscii(" [");
+        out.writeAscii(e.level().name());
+        out.writeAscii("] ");
+        if (e.component().isEmpty() && e.operation().isEmpty()) {
+            utf8(e.format(), out);
+        } else {
+            utf8(e.component(), out);
+            if (!e.component().isEmpty() && !e.operation().isEmpty()) {
+                out.write('/');
+            }
+            utf8(e.operation(), out);
+        }
+        out.writeAscii(": ");
+        String m = e.message();
+        utf8(m.length() < MAX_MESSAGE && plain(m) ? m : oneLine(m), out);
+    }
+
+    /** Whether the message has no character {@link #oneLine} writes otherwise. */
+    private static boolean plain(String m) {
+        for (int i = 0; i < m.length(); i++) {
+            char c = m.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void utf8(String s, ByteSink out) {
+        int n = s.length();
+        out.ensure(n);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                out.write(c);
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                JqStrings.appendCodePoint(Character.toCodePoint(c, s.charAt(++i)), out);
+            } else if (Character.isSurrogate(c)) {
+                out.write('?');
+            } else {
+                JqStrings.appendCodePoint(c, out);
+            }
+        }
     }
 
     private static String oneLine(String message) {

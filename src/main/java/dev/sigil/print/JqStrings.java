@@ -63,7 +63,7 @@ final class JqStrings {
         return FastJson.hex(b[at]) << 12 | FastJson.hex(b[at + 1]) << 8 | FastJson.hex(b[at + 2]) << 4 | FastJson.hex(b[at + 3]);
     }
 
-    private static void appendCodePoint(int cp, ByteSink out) {
+    static void appendCodePoint(int cp, ByteSink out) {
         if (cp < 0x80) {
             out.write(cp);
         } else if (cp < 0x800) {

@@ -96,8 +96,7 @@ public final class TailPrinter implements TailListener {
                 if (i > 0) {
                     out.write('\n');
                 }
-                byte[] line = EventLine.format(events.get(i)).getBytes(StandardCharsets.UTF_8);
-                out.write(line, 0, line.length);
+                EventLine.write(events.get(i), out);
             }
             return true;
         }

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.sigil.contract.format.FormatSet;
 import dev.sigil.contract.event.EventTime;
 import dev.sigil.report.LogSource;
 import dev.sigil.report.ReportReader;
@@ -46,14 +47,15 @@ public final class QueryEngine {
      * @param undated when a line with no readable time, in a session with none either, is priced
      * @throws QueryException with H2's own words for a query it refuses
      */
-    public static QueryResult run(String sql, List<LogSource> sources, Prices prices, EventTime undated) throws IOException, QueryException {
+    public static QueryResult run(String sql, List<LogSource> sources, FormatSet formats, Prices prices, EventTime undated)
+            throws IOException, QueryException {
         Path dir = Files.createTempDirectory("sigil-query-");
         try {
             String url = "jdbc:h2:file:" + dir.resolve("events").toAbsolutePath() + ";FILE_LOCK=NO"; // a private directory: no other process
             String password = Long.toHexString(new java.security.SecureRandom().nextLong());
             long[] counts;
             try (Connection owner = DriverManager.getConnection(url + ";DATABASE_TO_LOWER=TRUE;CACHE_SIZE=" + CACHE_KB + WORDS, "sigil", password)) {
-                counts = load(owner, sources, prices, undated);
+                counts = load(owner, sources, formats, prices, undated);
                 try (Statement s = owner.createStatement()) {
                     s.execute("CREATE USER reader PASSWORD '" + password + "'");
                     s.execute("GRANT SELECT ON events TO reader");
@@ -77,7 +79,8 @@ public final class QueryEngine {
         return m.replaceAll("\\s*\\[[0-9]+-[0-9]+]$", "").strip();
     }
 
-    private static long[] load(Connection c, List<LogSource> sources, Prices prices, EventTime undated) throws SQLException, IOException {
+    private static long[] load(Connection c, List<LogSource> sources, FormatSet formats, Prices prices, EventTime undated)
+            throws SQLException, IOException {
         try (Statement s = c.createStatement()) {
             s.execute(EventColumns.createTable());
         }
@@ -87,7 +90,7 @@ public final class QueryEngine {
         long skipped;
         try (PreparedStatement p = c.prepareStatement(EventColumns.insert())) {
             SQLException[] failed = {null};
-            skipped = ReportReader.each(sources, (source, number, event) -> {
+            skipped = ReportReader.each(sources, formats, (source, number, event) -> {
                 if (failed[0] != null) {
                     return;
                 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.sigil.contract.format.FormatSet;
 import dev.sigil.layout.LogLayout;
 import dev.sigil.log.SafeDirectory;
 import dev.sigil.log.SessionLock;
@@ -24,12 +25,12 @@ final class Activity {
     }
 
     /** The units of sessions running now, in their order. */
-    static List<List<LogSource>> running(List<List<LogSource>> units) throws IOException {
+    static List<List<LogSource>> running(List<List<LogSource>> units, FormatSet formats) throws IOException {
         List<List<LogSource>> out = new ArrayList<>();
         long now = System.currentTimeMillis();
         for (List<LogSource> unit : units) {
             Path last = unit.get(unit.size() - 1).file();
-            if (locked(last.toAbsolutePath().getParent()) || unlockedRunning(unit, last, now)) {
+            if (locked(last.toAbsolutePath().getParent()) || unlockedRunning(unit, formats, last, now)) {
                 out.add(unit);
             }
         }
@@ -47,12 +48,12 @@ final class Activity {
         }
     }
 
-    private static boolean unlockedRunning(List<LogSource> unit, Path last, long now) throws IOException {
+    private static boolean unlockedRunning(List<LogSource> unit, FormatSet formats, Path last, long now) throws IOException {
         if (Files.exists(last.toAbsolutePath().getParent().resolve(LogLayout.LOCK)) || now - Files.getLastModifiedTime(last).toMillis() >= RUNNING_WITHIN_MILLIS) {
             return false;
         }
         String[] type = {""};
-        ReportReader.each(List.of(unit.get(unit.size() - 1)), (source, number, event) -> type[0] = event.eventType());
+        ReportReader.each(List.of(unit.get(unit.size() - 1)), formats, (source, number, event) -> type[0] = event.eventType());
         return !ends(type[0]);
     }
 

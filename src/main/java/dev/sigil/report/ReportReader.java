@@ -12,15 +12,19 @@ import java.util.Optional;
 import dev.sigil.contract.codec.LineSplitter;
 import dev.sigil.contract.event.EventTime;
 import dev.sigil.contract.event.LogEvent;
+import dev.sigil.contract.format.FormatSet;
 import dev.sigil.layout.LogLayout;
 import dev.sigil.spend.Prices;
+import dev.sigil.tail.FileLines;
 import dev.sigil.tail.LineDecoder;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads the files of a report, in order, through the readers' line decoder (the one {@code sigil tail} and
- * {@code sigil monitor} use: both dialects, any other producer's objects, broken UTF-8 repaired as jq repairs it),
- * and folds them. Lines longer than {@link #MAX_LINE_BYTES}, not JSON, or not objects are counted as skipped.
+ * Reads the files of a report, in order, through the readers' line decoder and formats (as {@code sigil tail} and
+ * {@code sigil monitor} read them: each file's format found from its first lines, any producer a format knows, a model
+ * call restated on later lines counted once, broken UTF-8 repaired as jq repairs it; {@link FileLines}), and folds
+ * them, every event of a line. Lines longer than {@link #MAX_LINE_BYTES}, not JSON, or not objects are counted as
+ * skipped.
  */
 public final class ReportReader {
 
@@ -33,8 +37,9 @@ public final class ReportReader {
     /**
      * @param undated when a line with no readable time, in a session with none either, is priced (now)
      */
-    public static Report read(List<LogSource> sources, ReportRequest request, Prices prices, EventTime undated) throws IOException {
-        return read(sources, request, prices, undated, Caching.OFF);
+    public static Report read(List<LogSource> sources, FormatSet formats, ReportRequest request, Prices prices, EventTime undated)
+            throws IOException {
+        return read(sources, formats, request, prices, undated, Caching.OFF);
     }
 
     /**
@@ -48,33 +53,36 @@ public final class ReportReader {
     }
 
     /**
-     * The report of {@code sources}: the call tree from every line, any other key from each session's cells (kept
-     * beside its files with {@code caching}, when the range falls on whole hours).
+     * The report of {@code sources} read in {@code formats}: the call tree from every line, any other key from each
+     * session's cells (kept beside its files with {@code caching}, when the range falls on whole hours and the formats
+     * are the built-in ones: totals read in a forced or a user's format are not kept).
      */
-    public static Report read(List<LogSource> sources, ReportRequest request, Prices prices, EventTime undated, Caching caching)
-            throws IOException {
+    public static Report read(List<LogSource> sources, FormatSet formats, ReportRequest request, Prices prices, EventTime undated,
+                              Caching caching) throws IOException {
+        Caching kept = formats.forced().isEmpty() && formats.user().isEmpty() ? caching : Caching.OFF;
         List<List<LogSource>> units = units(sources);
         if (request.active()) {
-            units = Activity.running(units);
+            units = Activity.running(units, formats);
         }
         long files = units.stream().mapToLong(List::size).sum();
         if (request.by() == By.TREE) {
             ReportFold fold = new ReportFold(request.range(), prices, undated);
-            List<LogSource> kept = units.stream().flatMap(List::stream).toList();
-            long skipped = each(kept, (source, number, event) -> fold.add(event, source.session()));
+            long skipped = each(units.stream().flatMap(List::stream).toList(), formats,
+                    (source, number, event) -> fold.add(event, source.session()));
             return fold.report(request.top(), files, skipped);
         }
         boolean onHours = request.range().onWholeHours(prices.zone());
         List<UnitTotals> totals = new ArrayList<>();
         for (List<LogSource> unit : units) {
-            totals.add(onHours ? cached(unit, prices, undated, caching) : fold(unit, prices, undated, request.range()));
+            totals.add(onHours ? cached(unit, formats, prices, undated, kept) : fold(unit, formats, prices, undated, request.range()));
         }
         return CellReport.of(totals, request, onHours ? request.range() : TimeRange.ALL, prices.zone(), files);
     }
 
-    private static UnitTotals cached(List<LogSource> unit, Prices prices, EventTime undated, Caching caching) throws IOException {
+    private static UnitTotals cached(List<LogSource> unit, FormatSet formats, Prices prices, EventTime undated, Caching caching)
+            throws IOException {
         if (!caching.enabled()) {
-            return fold(unit, prices, undated, TimeRange.ALL);
+            return fold(unit, formats, prices, undated, TimeRange.ALL);
         }
         List<Path> files = unit.stream().map(LogSource::file).toList();
         Path file = LogLayout.reportCacheOf(files.get(files.size() - 1));
@@ -85,7 +93,7 @@ public final class ReportReader {
                 return kept.get();
             }
         }
-        UnitTotals totals = fold(unit, prices, undated, TimeRange.ALL);
+        UnitTotals totals = fold(unit, formats, prices, undated, TimeRange.ALL);
         // the key taken again after the read: a log that grew meanwhile is not kept under the older key
         if (key.isPresent() && key.equals(ReportCache.key(files, prices.zone().getId(), caching.prices()))) {
             ReportCache.write(file, key.get(), totals);
@@ -93,9 +101,10 @@ public final class ReportReader {
         return totals;
     }
 
-    private static UnitTotals fold(List<LogSource> unit, Prices prices, EventTime undated, TimeRange lineRange) throws IOException {
+    private static UnitTotals fold(List<LogSource> unit, FormatSet formats, Prices prices, EventTime undated, TimeRange lineRange)
+            throws IOException {
         CellFold fold = new CellFold(prices, undated, lineRange);
-        long skipped = each(unit, (source, number, event) -> fold.add(event, source.session()));
+        long skipped = each(unit, formats, (source, number, event) -> fold.add(event, source.session()));
         return fold.result(skipped);
     }
 
@@ -122,19 +131,20 @@ public final class ReportReader {
     }
 
     /**
-     * Reads every file of {@code sources} in order, handing each decoded line to {@code handler}.
+     * Reads every file of {@code sources} in order in {@code formats}, handing each event of each decoded line to
+     * {@code handler}.
      *
      * @return the lines skipped (not JSON objects, or longer than {@link #MAX_LINE_BYTES})
      */
-    public static long each(List<LogSource> sources, Lines handler) throws IOException {
-        LineDecoder decoder = new LineDecoder(true, null);
+    public static long each(List<LogSource> sources, FormatSet formats, Lines handler) throws IOException {
         long[] skipped = {0};
         for (LogSource source : sources) {
+            FileLines decoder = new FileLines(formats);
             try (InputStream in = Files.newInputStream(source.file())) {
                 new LineSplitter(MAX_LINE_BYTES).split(in, new LineSplitter.Handler() {
                     @Override
                     public void line(long number, byte[] bytes, int from, int to) {
-                        LineDecoder.Result r = decoder.decode(number, 0, bytes, from, to);
+                        LineDecoder.Result r = decoder.decode(number, bytes, from, to);
                         if (r.isBlank()) {
                             return;
                         }
@@ -142,7 +152,9 @@ public final class ReportReader {
                             skipped[0]++;
                             return;
                         }
-                        handler.line(source, number, r.entry().event());
+                        for (LogEvent e : r.entry().events()) {
+                            handler.line(source, number, e);
+                        }
                     }
 
                     @Override

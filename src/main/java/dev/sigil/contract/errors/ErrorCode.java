@@ -106,6 +106,9 @@ public enum ErrorCode {
         if (written != null && !written.isEmpty()) {
             return written;
         }
+        if ((code == null || code.isEmpty()) && (category == null || category.isEmpty())) {
+            return ""; // the common case of a line that is no error: nothing to look up
+        }
         Optional<ErrorCode> known = of(code);
         if (known.isPresent()) {
             return known.get().suggestion();

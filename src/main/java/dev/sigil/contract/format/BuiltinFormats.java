@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * The formats that ship with sigil ({@code contract/formats/*.yaml} in the jar), in the order a line is tried
@@ -17,7 +20,39 @@ final class BuiltinFormats {
     static final List<String> NAMES = List.of("sigil", "claude-code", "openai-chat", "openai-responses", "otel-logs", "otel-spans", "pino",
             "bunyan", "structlog", "operation-log");
 
+    /**
+     * Of each built-in format but the two native ones, top-level members a line of it always has (their match says
+     * so; {@code BuiltinFormatsTest} derives them from the definitions): a line without one of each is none of
+     * theirs, and is known to be only an operation log without reading them (docs/formats.md §9).
+     */
+    static final Map<String, List<String>> REQUIRED = Map.of("claude-code", List.of("type"), "openai-chat", List.of("object"),
+            "openai-responses", List.of("object"), "otel-logs", List.of("resourceLogs"), "otel-spans", List.of("resourceSpans"),
+            "pino", List.of("level", "time"), "bunyan", List.of("level", "msg", "name", "time", "v"), "structlog", List.of("event", "level"));
+
     private BuiltinFormats() {
+    }
+
+    /** Whether {@code line}, an operation-log line, can be of no built-in format but {@code operation-log}. */
+    static boolean onlyOperationLog(JsonNode line) {
+        for (List<String> members : REQUIRED.values()) {
+            boolean all = true;
+            for (int i = 0; i < members.size() && all; i++) {
+                all = line.has(members.get(i));
+            }
+            if (all) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The built-in {@code operation-log} format, read alone (an operation log never needs the others). */
+    static FormatDefinition operationLog() {
+        return OperationLog.DEFINITION;
+    }
+
+    private static final class OperationLog {
+        static final FormatDefinition DEFINITION = loadOne("operation-log");
     }
 
     /** Where the definition of the built-in format {@code name} is in the jar, as written. */
@@ -42,23 +77,27 @@ final class BuiltinFormats {
     private static List<FormatDefinition> load() {
         List<FormatDefinition> out = new ArrayList<>();
         for (String name : NAMES) {
-            String resource = jsonResource(name);
-            byte[] bytes;
-            try (InputStream in = BuiltinFormats.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("the jar lacks its format " + resource + "; rebuild sigil");
-                }
-                bytes = in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            DefinitionReader.Result r = DefinitionReader.builtIn(name, bytes);
-            if (r.definition() == null) {
-                throw new IllegalStateException("the built-in format " + name + " is broken: " + r.errors());
-            }
-            FormatDefinition d = r.definition();
-            out.add(d.dialect() == dev.sigil.contract.event.Dialect.MAPPED ? d : d.withNativeDecoder());
+            out.add(name.equals("operation-log") ? operationLog() : loadOne(name));
         }
         return List.copyOf(out);
+    }
+
+    private static FormatDefinition loadOne(String name) {
+        String resource = jsonResource(name);
+        byte[] bytes;
+        try (InputStream in = BuiltinFormats.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the jar lacks its format " + resource + "; rebuild sigil");
+            }
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DefinitionReader.Result r = DefinitionReader.builtIn(name, bytes);
+        if (r.definition() == null) {
+            throw new IllegalStateException("the built-in format " + name + " is broken: " + r.errors());
+        }
+        FormatDefinition d = r.definition();
+        return d.dialect() == dev.sigil.contract.event.Dialect.MAPPED ? d : d.withNativeDecoder();
     }
 }

@@ -117,6 +117,20 @@ final class Condition {
         }
     }
 
+    /** The members of the line it cannot hold without (a present, equals, starts_with or types of one top-level name). */
+    void requiredMembers(java.util.Set<String> out) {
+        List<FieldPath> paths = new ArrayList<>(present);
+        equals.forEach(e -> paths.add(e.path));
+        startsWith.forEach(e -> paths.add(e.path));
+        types.forEach(e -> paths.add(e.path));
+        for (FieldPath p : paths) {
+            List<FieldPath.Step> steps = p.steps();
+            if (p.scope() <= 0 && !steps.isEmpty() && steps.get(0) instanceof FieldPath.Member m && m.index() < 0) {
+                out.add(m.name());
+            }
+        }
+    }
+
     /** Whether a level condition appears anywhere in it (a definition's match may not test the level). */
     boolean testsLevel() {
         if (levels != null || (not != null && not.testsLevel())) {
@@ -127,29 +141,34 @@ final class Condition {
 
     /** Whether it holds for {@code r}, whose mapped level is {@code level} (null while the level is not known). */
     boolean holds(Record r, Level level) {
-        for (FieldPath p : present) {
+        for (int i = 0, n = present.size(); i < n; i++) {
+            FieldPath p = present.get(i);
             if (r.at(p, true) == null) {
                 return false;
             }
         }
-        for (FieldPath p : absent) {
+        for (int i = 0, n = absent.size(); i < n; i++) {
+            FieldPath p = absent.get(i);
             if (r.at(p, true) != null) {
                 return false;
             }
         }
-        for (Equals e : equals) {
+        for (int i = 0, n = equals.size(); i < n; i++) {
+            Equals e = equals.get(i);
             JsonNode v = r.at(e.path, true);
             if (v == null || !oneOf(v, e.values)) {
                 return false;
             }
         }
-        for (StartsWith s : startsWith) {
+        for (int i = 0, n = startsWith.size(); i < n; i++) {
+            StartsWith s = startsWith.get(i);
             JsonNode v = r.at(s.path);
             if (v == null || !v.isString() || !v.stringValue().startsWith(s.prefix)) {
                 return false;
             }
         }
-        for (Types t : types) {
+        for (int i = 0, n = types.size(); i < n; i++) {
+            Types t = types.get(i);
             JsonNode v = r.at(t.path, true);
             if (v == null || !t.types.contains(type(v)) && !(v.isIntegralNumber() && t.types.contains("number"))) {
                 return false;
@@ -158,10 +177,19 @@ final class Condition {
         if (levels != null && (level == null || !levels.contains(level))) {
             return false;
         }
-        if (!any.isEmpty() && any.stream().noneMatch(c -> c.holds(r, level))) {
+        if (!any.isEmpty() && !anyHolds(r, level)) {
             return false;
         }
         return not == null || !not.holds(r, level);
+    }
+
+    private boolean anyHolds(Record r, Level level) {
+        for (int i = 0, n = any.size(); i < n; i++) {
+            if (any.get(i).holds(r, level)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** JSON equality, numbers by value (1 equals 1.0, as JSON Schema compares them). */

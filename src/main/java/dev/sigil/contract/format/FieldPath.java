@@ -33,6 +33,13 @@ final class FieldPath {
     private final String text;
     private final int scope;
     private final Step[] steps;
+    /**
+     * Where its definition's {@link Slots} hold the value: the slot of its leading members (-1 when it is not read from
+     * slots), and the rest of the path from there (null when the slot is the value). Set once, when the definition's
+     * {@link Projection} is made, and published with it.
+     */
+    int slot = -1;
+    FieldPath rest;
 
     private FieldPath(String text, int scope, List<Step> steps) {
         this.text = text;
@@ -126,6 +133,11 @@ final class FieldPath {
             index = Integer.parseInt(name);
         }
         return new Member(name, index);
+    }
+
+    /** The steps from {@code from} on, as a path of the record (what is left below a slot). */
+    FieldPath tail(int from) {
+        return new FieldPath(text, -1, List.of(steps).subList(from, steps.length));
     }
 
     /** The path as written. */

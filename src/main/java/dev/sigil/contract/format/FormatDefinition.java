@@ -54,6 +54,10 @@ public final class FormatDefinition {
     /** Read by the hand-written decoder of its native dialect, which gives what the definition gives (the two built-in native formats). */
     private final boolean nativeDecoder;
     private volatile Projection projection;
+    /** The fields' values by {@link Field#ordinal()} ({@link Value#NONE} for those not given), and whether anything can give one. */
+    private final Value[] byField;
+    private final boolean[] live;
+    private final boolean[] ruled;
 
     FormatDefinition(String name, String title, String description, String source, Dialect dialect, FieldPath records,
                      Condition match, Map<Field, Value> fields, List<Rule> rules, UsageSpec usage, List<FieldPath> dedupe,
@@ -77,6 +81,16 @@ public final class FormatDefinition {
         this.usage = usage;
         this.dedupe = List.copyOf(dedupe);
         this.examples = List.copyOf(examples);
+        Field[] all = Field.values();
+        this.byField = new Value[all.length];
+        this.live = new boolean[all.length];
+        this.ruled = new boolean[all.length];
+        for (Field f : all) {
+            Value v = this.fields.getOrDefault(f, Value.NONE);
+            byField[f.ordinal()] = v;
+            this.rules.forEach(r -> ruled[f.ordinal()] |= r.set.containsKey(f));
+            live[f.ordinal()] = !v.isNone() || v.hasDefault() || ruled[f.ordinal()];
+        }
     }
 
     public String name() {
@@ -117,8 +131,30 @@ public final class FormatDefinition {
         if (nativeDecoder) {
             return null;
         }
-        JsonNode tree = scanner.read(b, from, to, projection());
+        Projection p = projection();
+        if (p.slotCount() >= 0) {
+            Slots slots = scanner.readSlots(b, from, to, p);
+            if (slots == null) {
+                return null;
+            }
+            Record r = Record.ofSlots(slots);
+            return match.holds(r, null) ? List.of(map(r)) : null;
+        }
+        JsonNode tree = scanner.read(b, from, to, p);
         return tree == null ? null : readAsDefined(tree);
+    }
+
+    /** The top-level members a line cannot be of this format without (those its match or its records path need). */
+    java.util.Set<String> requiredMembers() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        if (records != null) {
+            if (!records.steps().isEmpty() && records.steps().get(0) instanceof FieldPath.Member m && m.index() < 0) {
+                out.add(m.name());
+            }
+        } else {
+            match.requiredMembers(out);
+        }
+        return out;
     }
 
     /** Whether it ships with sigil. */
@@ -251,10 +287,13 @@ public final class FormatDefinition {
     }
 
     private Value fields(Field f) {
-        return fields.getOrDefault(f, Value.NONE);
+        return byField[f.ordinal()];
     }
 
     private String text(Field f, Record r, Level level) {
+        if (!live[f.ordinal()]) {
+            return "";
+        }
         Value v = fields(f);
         String t = f == Field.MESSAGE ? v.message(r) : v.text(r);
         if (t == null) {
@@ -267,6 +306,9 @@ public final class FormatDefinition {
     }
 
     private long count(Field f, Record r, long none) {
+        if (!live[f.ordinal()]) {
+            return none;
+        }
         Value v = fields(f);
         long n = v.count(r);
         if (n < 0) {
@@ -276,6 +318,9 @@ public final class FormatDefinition {
     }
 
     private String rule(Field f, Record r, Level level) {
+        if (!ruled[f.ordinal()]) {
+            return null;
+        }
         for (Rule rule : rules) {
             String v = rule.set.get(f);
             if (v != null && rule.when.holds(r, level)) {

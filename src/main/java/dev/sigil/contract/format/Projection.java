@@ -25,6 +25,14 @@ final class Projection {
     private Projection anyMember;
     private Projection elements;
     private boolean whole;
+    /** Its slot when a read ends here or goes on below it by other steps than members (-1: none), and its subtree's slots [lo, hi). */
+    private int slot = -1;
+    private int lo;
+    private int hi;
+    /** Of the root: the nodes by slot, or null when the format's reads are not all led by member names (no slots). */
+    private Projection[] slots;
+    /** The same node without {@code whole} (what a path going on below it needs), for a node with a slot. */
+    private Projection partial;
 
     private Projection(boolean whole) {
         this.whole = whole;
@@ -66,7 +74,79 @@ final class Projection {
             }
         }
         root.freeze();
+        root.assignSlots(records, reads);
         return root;
+    }
+
+    /**
+     * Gives a slot to the node where each read's leading member names end, and tells the read's path its slot and
+     * what is left of it below ({@link Slots}): only when every read is led by a member name of the line (no records,
+     * no {@code $1}..., no {@code *}, filter or index first).
+     */
+    private void assignSlots(FieldPath records, List<Read> reads) {
+        if (records != null || keepsByNameAndAny()) {
+            return; // a member kept both by its name and by *: FastProjection is not sure of such lines
+        }
+        List<Projection> ends = new ArrayList<>(reads.size());
+        List<Integer> chains = new ArrayList<>(reads.size());
+        for (Read r : reads) {
+            List<FieldPath.Step> steps = r.path.steps();
+            int chain = 0;
+            while (chain < steps.size() && steps.get(chain) instanceof FieldPath.Member m && m.index() < 0) {
+                chain++;
+            }
+            if (chain == 0 || r.path.scope() > 0) {
+                return;
+            }
+            Projection node = this;
+            for (int k = 0; k < chain; k++) {
+                node = node.members.get(((FieldPath.Member) steps.get(k)).name());
+            }
+            node.slot = 0; // marked; numbered below in the order of the tree
+            ends.add(node);
+            chains.add(chain);
+        }
+        List<Projection> bySlot = new ArrayList<>();
+        number(bySlot);
+        slots = bySlot.toArray(new Projection[0]);
+        for (int i = 0; i < reads.size(); i++) {
+            FieldPath path = reads.get(i).path;
+            int chain = chains.get(i);
+            path.slot = ends.get(i).slot;
+            path.rest = chain < path.steps().size() ? path.tail(chain) : null;
+        }
+    }
+
+    private boolean keepsByNameAndAny() {
+        if (anyMember != null && names.length > 0) {
+            return true;
+        }
+        for (Projection child : byName) {
+            if (child.keepsByNameAndAny()) {
+                return true;
+            }
+        }
+        return (anyMember != null && anyMember.keepsByNameAndAny()) || (elements != null && elements.keepsByNameAndAny());
+    }
+
+    private void number(List<Projection> bySlot) {
+        lo = bySlot.size();
+        if (slot == 0) {
+            slot = bySlot.size();
+            bySlot.add(this);
+            if (whole) {
+                partial = new Projection(false);
+                partial.names = names;
+                partial.nameTexts = nameTexts;
+                partial.byName = byName;
+                partial.anyMember = anyMember;
+                partial.elements = elements;
+            }
+        }
+        for (Projection child : byName) {
+            child.number(bySlot);
+        }
+        hi = bySlot.size();
     }
 
     /** A path a format reads, and whether all that is below it is needed. */
@@ -128,6 +208,46 @@ final class Projection {
 
     boolean whole() {
         return whole;
+    }
+
+    /** Of the root: the number of slots, or -1 when the format is not read through slots. */
+    int slotCount() {
+        return slots == null ? -1 : slots.length;
+    }
+
+    /** Of the root: the node of slot {@code k}. */
+    Projection slotNode(int k) {
+        return slots[k];
+    }
+
+    /** Its slot, or -1. */
+    int slot() {
+        return slot;
+    }
+
+    /** The first slot of its subtree. */
+    int slotsFrom() {
+        return lo;
+    }
+
+    /** Past the last slot of its subtree. */
+    int slotsTo() {
+        return hi;
+    }
+
+    /** What a path that goes on below this node reads of it: itself, or itself without {@code whole}. */
+    Projection partial() {
+        return partial == null ? this : partial;
+    }
+
+    /** The index of the member kept by the name {@code name}, or -1. */
+    int memberIndex(String name) {
+        for (int k = 0; k < nameTexts.length; k++) {
+            if (nameTexts[k].equals(name)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** What is kept below every member, whatever its name ({@code *} over an object), or null. */

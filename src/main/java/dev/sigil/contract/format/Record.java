@@ -5,16 +5,28 @@ import tools.jackson.databind.JsonNode;
 /**
  * What a definition's paths start from: one record of a line (the line itself, unless the definition has
  * {@code records}) and the scopes around it ({@code $0} the line, {@code $1} ... the elements the records path went
- * through).
+ * through); or a line read into {@link Slots}, which answer for every path its format reads.
  */
-record Record(JsonNode value, JsonNode[] scopes) {
+record Record(JsonNode value, JsonNode[] scopes, Slots slots) {
+
+    Record(JsonNode value, JsonNode[] scopes) {
+        this(value, scopes, null);
+    }
 
     static Record ofLine(JsonNode line) {
         return new Record(line, new JsonNode[] {line});
     }
 
+    /** A line read into slots (no tree): every path its format reads has a slot. */
+    static Record ofSlots(Slots slots) {
+        return new Record(null, null, slots);
+    }
+
     /** The value {@code path} leads to, or null; with {@code nullCounts}, a JSON null is a value. */
     JsonNode at(FieldPath path, boolean nullCounts) {
+        if (slots != null) {
+            return slots.at(path, nullCounts);
+        }
         int scope = path.scope();
         JsonNode start = scope < 0 ? value : scope < scopes.length ? scopes[scope] : null;
         return start == null ? null : path.resolve(start, nullCounts);

@@ -1,5 +1,6 @@
 package dev.sigil.contract.format;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,41 +11,67 @@ import dev.sigil.contract.event.Usage;
  * Model calls written on several lines (Claude Code writes one assistant message per content block, its usage
  * growing as it streams; docs/formats.md §6): a later line of a call counts only what it adds to the earlier ones,
  * so that summing the lines gives the last line's figures, which are the call's. The difference is taken count by
- * count and never below zero, and keeps the contract's rules. Calls are remembered in file order, at most
- * {@value #CALLS} of them (a producer writes a call's lines close together). Mutable: one per file, in file order.
+ * count and never below zero, and keeps the contract's rules. Calls are remembered in file order, as many as fit in
+ * {@value #BYTES} bytes (what a call's key and usage hold on the heap, estimated), the oldest forgotten first: a
+ * producer writes a call's lines close together, and a producer with huge identifiers costs no more memory. Mutable:
+ * one per file, in file order.
  */
 public final class Restatements {
 
-    /** Calls remembered, the oldest forgotten first. */
-    static final int CALLS = 4096;
+    /** Bytes of remembered calls, at most. */
+    static final long BYTES = 1 << 20;
+    /** What a remembered call costs besides the characters of its key and model: the table's entry, the usage. */
+    static final int OVERHEAD = 160;
 
-    private final Map<String, Usage> seen = new LinkedHashMap<>(256, 0.75f, false) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Usage> eldest) {
-            return size() > CALLS;
-        }
-    };
+    private final Map<String, Usage> seen = new LinkedHashMap<>(256, 0.75f, false);
+    private long held;
 
     /** Forgets every call (the file was rotated or replaced). */
     public void reset() {
         seen.clear();
+        held = 0;
     }
 
     /** The event as it counts: what it adds to the earlier lines of its call, or itself when it is the first. */
     public LogEvent adjust(Mapped m) {
         LogEvent e = m.event();
-        if (m.callKey() == null) {
+        String key = m.callKey();
+        if (key == null) {
             return e;
         }
         Usage now = e.usage();
-        Usage before = seen.put(m.callKey(), now);
+        Usage before = seen.put(key, now);
+        held += cost(key, now) - (before == null ? 0 : cost(key, before));
+        forgetOldest();
         if (before == null) {
             return e;
         }
         Usage added = added(before, now);
         return e.withUsage(added, added.totalTokens());
+    }
+
+    /** The bytes the remembered calls hold (for tests). */
+    long held() {
+        return held;
+    }
+
+    /** The calls remembered (for tests). */
+    int calls() {
+        return seen.size();
+    }
+
+    /** What remembering {@code usage} under {@code key} holds on the heap, estimated: two bytes a character, and the rest. */
+    static long cost(String key, Usage usage) {
+        return OVERHEAD + 2L * key.length() + (usage.model() == null ? 0 : 2L * usage.model().length());
+    }
+
+    private void forgetOldest() {
+        Iterator<Map.Entry<String, Usage>> oldest = seen.entrySet().iterator();
+        while (held > BYTES && oldest.hasNext()) {
+            Map.Entry<String, Usage> e = oldest.next();
+            held -= cost(e.getKey(), e.getValue());
+            oldest.remove();
+        }
     }
 
     /** {@code now} less {@code before}, count by count, never below zero and within the usage rules. */

@@ -9,8 +9,9 @@ import tools.jackson.databind.JsonNode;
  * Which format one file is in, from its first lines (docs/formats.md §7): the first {@value #LINES} JSON objects, or
  * fewer when they pass {@value #BYTES} bytes. The format that recognises the most of them wins, the earlier in the
  * order on a tie; until then the choice follows the lines seen so far. A forced format needs no sniff. While every
- * line looked at is an execution entry and there is no user format, the other formats are not asked: {@code sigil}
- * is first in the order and takes them all, and a log of sigil's own never reads the other definitions. Mutable: one
+ * line looked at is an execution entry, or an operation-log line that lacks what every other built-in format needs
+ * ({@link BuiltinFormats#REQUIRED}), and there is no user format, the other formats are not asked: a log of sigil's
+ * own or of seed 002 never reads the other definitions. Mutable: one
  * per file, used by one thread; {@link #reset()} after the file was rotated or replaced.
  */
 public final class Sniff {
@@ -36,8 +37,11 @@ public final class Sniff {
     private long[] masks;
     private int lines;
     private long bytes;
-    /** Lines looked at before the other formats were asked: all execution entries, counted for sigil. */
+    /** Lines looked at before the other formats were asked: execution entries (counted for sigil) and lines only an operation log can be. */
     private int entriesOnly;
+    private long entriesMask;
+    private int opsOnly;
+    private long opsMask;
 
     /** Asks every format about every line (to explain a choice), not only once a line is not an execution entry. */
     private final boolean thorough;
@@ -57,6 +61,9 @@ public final class Sniff {
         lines = 0;
         bytes = 0;
         entriesOnly = 0;
+        entriesMask = 0;
+        opsOnly = 0;
+        opsMask = 0;
     }
 
     /** Whether enough lines were looked at (or a format is forced): the choice no longer changes. */
@@ -69,18 +76,22 @@ public final class Sniff {
         if (settled() || line == null || !line.isObject()) {
             return;
         }
-        if (order == null && !thorough && set.user().isEmpty() && NativeDialects.recognises(dev.sigil.contract.event.Dialect.EXECUTION_ENTRY, line)) {
-            entriesOnly++;
+        if (order == null && !thorough && set.user().isEmpty() && natives(line)) {
             lines++;
             bytes += length;
-            return; // sigil, first in the order, reads it: the choice stays "every format in order"
+            // sigil, first in the order, reads the entries: "every format in order" unless operation-log lines are more
+            choice = choice.withFirst(opsOnly > entriesOnly ? BuiltinFormats.operationLog() : null);
+            return;
         }
         if (order == null) {
             order = choice.order();
             counts = new int[order.size()];
             masks = new long[order.size()];
             counts[0] = entriesOnly; // sigil's, the first built-in format
-            masks[0] = entriesOnly == 0 ? 0 : -1L >>> (64 - entriesOnly);
+            masks[0] = entriesMask;
+            int ops = order.indexOf(BuiltinFormats.operationLog());
+            counts[ops] = opsOnly;
+            masks[ops] = opsMask;
         }
         int best = -1;
         for (int i = 0; i < order.size(); i++) {
@@ -95,6 +106,24 @@ public final class Sniff {
         lines++;
         bytes += length;
         choice = choice.withFirst(best < 0 ? null : order.get(best));
+    }
+
+    /**
+     * Counts a line that the native formats read without the others being asked: an execution entry, or a line only
+     * an operation log can be (it lacks what every other built-in format needs); false for any other line.
+     */
+    private boolean natives(JsonNode line) {
+        if (NativeDialects.recognises(dev.sigil.contract.event.Dialect.EXECUTION_ENTRY, line)) {
+            entriesOnly++;
+            entriesMask |= 1L << lines;
+            return true;
+        }
+        if (NativeDialects.recognises(dev.sigil.contract.event.Dialect.OPERATION_LOG, line) && BuiltinFormats.onlyOperationLog(line)) {
+            opsOnly++;
+            opsMask |= 1L << lines;
+            return true;
+        }
+        return false;
     }
 
     /** How the file's lines are read now. */

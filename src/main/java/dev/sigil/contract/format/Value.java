@@ -26,7 +26,11 @@ final class Value {
     private sealed interface Source permits Read, Constant, Sum, Difference, Nothing {
     }
 
-    private record Read(List<FieldPath> paths) implements Source {
+    private record Read(List<FieldPath> paths, FieldPath[] each) implements Source {
+
+        Read(List<FieldPath> paths) {
+            this(paths, paths.toArray(new FieldPath[0]));
+        }
     }
 
     private record Constant(JsonNode value) implements Source {
@@ -49,11 +53,14 @@ final class Value {
     static final Value NONE = new Value(List.of(), null);
 
     private final List<Alternative> alternatives;
+    /** The same, as an array: tried on every line (no iterator). */
+    private final Alternative[] tried;
     /** The value when no alternative (and no rule) gives one, or null. */
     private final JsonNode dflt;
 
     private Value(List<Alternative> alternatives, JsonNode dflt) {
         this.alternatives = alternatives;
+        this.tried = alternatives.toArray(new Alternative[0]);
         this.dflt = dflt == null || dflt.isNull() ? null : dflt;
     }
 
@@ -135,6 +142,11 @@ final class Value {
         }
     }
 
+    /** Whether it has a default. */
+    boolean hasDefault() {
+        return dflt != null;
+    }
+
     /** Whether no alternative is given (the field comes from rules or stays empty). */
     boolean isNone() {
         return alternatives.isEmpty();
@@ -142,7 +154,7 @@ final class Value {
 
     /** The text of a text field, or null. */
     String text(Record r) {
-        for (Alternative a : alternatives) {
+        for (Alternative a : tried) {
             JsonNode v = first(a, r);
             String t = v != null && v.isString() ? v.stringValue() : null;
             if (t != null && !(a.nonEmpty && t.isEmpty())) {
@@ -158,7 +170,7 @@ final class Value {
 
     /** The message: a text as itself, any other value in its JSON form; or null. */
     String message(Record r) {
-        for (Alternative a : alternatives) {
+        for (Alternative a : tried) {
             JsonNode v = first(a, r);
             if (v != null) {
                 String t = v.isString() ? v.stringValue() : JSON.encodeToString(v);
@@ -170,7 +182,7 @@ final class Value {
 
     /** A count: a whole number of at least 0 (a float is cut toward zero), or -1 for none. */
     long count(Record r) {
-        for (Alternative a : alternatives) {
+        for (Alternative a : tried) {
             long n;
             if (a.source instanceof Sum s) {
                 n = sum(s, r, a.numericStrings);
@@ -190,7 +202,7 @@ final class Value {
 
     /** A duration in milliseconds (any finite number, in the alternative's unit), or NaN. */
     double millis(Record r) {
-        for (Alternative a : alternatives) {
+        for (Alternative a : tried) {
             double d;
             if (a.source instanceof Difference diff) {
                 BigDecimal v = difference(diff, r, a.numericStrings);
@@ -208,7 +220,7 @@ final class Value {
 
     /** The level: a name (replaced through the table first) or a number on the scale; null for none. */
     Level level(Record r) {
-        for (Alternative a : alternatives) {
+        for (Alternative a : tried) {
             JsonNode v = first(a, r);
             Level l = null;
             if (v != null && v.isString()) {
@@ -227,7 +239,7 @@ final class Value {
 
     /** The timestamp's text: as written for ISO-8601, else the ISO text of the epoch count; or null. */
     String timestamp(Record r) {
-        for (Alternative a : alternatives) {
+        for (Alternative a : tried) {
             JsonNode v = first(a, r);
             String t = null;
             if (a.kind == EpochTime.Kind.ISO8601) {
@@ -269,7 +281,7 @@ final class Value {
     /** The raw value an alternative reads (the first of its paths that gives one), or null. */
     private static JsonNode first(Alternative a, Record r) {
         if (a.source instanceof Read read) {
-            for (FieldPath p : read.paths) {
+            for (FieldPath p : read.each) {
                 JsonNode v = r.at(p);
                 if (v != null) {
                     return v;
@@ -341,6 +353,9 @@ final class Value {
     }
 
     private static double number(JsonNode v, boolean numericStrings) {
+        if (v != null && v.isIntegralNumber() && v.canConvertToLong()) {
+            return v.longValue(); // as BigDecimal's doubleValue rounds it: to the nearest double
+        }
         if (v != null && v.isNumber() && !v.isIntegralNumber()) {
             double d = v.doubleValue();
             return Double.isFinite(d) ? d : Double.NaN;

@@ -2,6 +2,7 @@ package dev.sigil.monitor.state;
 
 import java.util.List;
 
+import dev.sigil.contract.event.EventTime;
 import dev.sigil.contract.event.LogEvent;
 
 /**
@@ -161,7 +162,7 @@ public final class Reducer {
         MonitorState next = s.with(clock);
         SessionStats session = s.session();
         if (session.status() == Status.RUNNING && s.reader().following() && session.lastLineAtMillis() >= 0
-                && t.epochMillis() - session.lastLineAtMillis() >= s.idleMillis()) {
+                && (t.epochMillis() - session.lastLineAtMillis() >= s.idleMillis() || wroteLongAgo(session, t.epochMillis(), s.idleMillis()))) {
             return next.with(withStatus(session, Status.INCOMPLETE, next), s.reader(), s.ui());
         }
         return next;
@@ -171,6 +172,21 @@ public final class Reducer {
     private static MonitorState restored(MonitorState s, SavedFold f) {
         ReaderStatus r = s.reader().plusSkipped(f.malformed(), f.tooLong(), f.invalidUtf8()).read(f.unrecognised(), f.format());
         return s.with(f.session(), r.lineRead(), s.ui()).with(Backlog.NONE);
+    }
+
+    /** Quiet for a moment after the lines read, once the file has stopped growing. */
+    static final long QUIET_MILLIS = 2_000;
+
+    /**
+     * Whether a session with no start line (a producer that writes no session events: a Claude Code transcript, a
+     * pino log) was last written longer ago than the idle time, by its newest line's own time (with an offset, so
+     * that it can be compared with the clock), and nothing was read for {@link #QUIET_MILLIS}: an old file opened now
+     * is not running, and need not wait the idle time to say so (docs/formats.md §8).
+     */
+    private static boolean wroteLongAgo(SessionStats session, long nowMillis, long idleMillis) {
+        EventTime latest = session.latest();
+        return session.start() == null && latest != null && latest.aware() && nowMillis - session.lastLineAtMillis() >= QUIET_MILLIS
+                && nowMillis - Math.floorDiv(latest.micros(), 1000L) >= idleMillis;
     }
 
     static SessionStats withStatus(SessionStats x, Status status, MonitorState s) {

@@ -29,6 +29,45 @@ class BuiltinFormatsTest {
     }
 
     @Test
+    void theMembersEachFormatNeedsAreThoseItsDefinitionNeeds() {
+        for (FormatDefinition d : BuiltinFormats.all()) {
+            if (d.nativeDecoder()) {
+                assertThat(BuiltinFormats.REQUIRED).as(d.name()).doesNotContainKey(d.name());
+            } else {
+                assertThat(BuiltinFormats.REQUIRED.get(d.name())).as(d.name()).containsExactlyInAnyOrderElementsOf(d.requiredMembers());
+            }
+        }
+    }
+
+    @Test
+    void theMappedFormatsReadThroughSlotsAreThoseWhosePathsAllowIt() {
+        for (FormatDefinition d : BuiltinFormats.all()) {
+            if (!d.nativeDecoder()) {
+                // OTLP: records; openai-chat keeps choices both by index (choices.0) and by * (the exact path reads it)
+                boolean tree = d.name().startsWith("otel-") || d.name().equals("openai-chat");
+                assertThat(d.projection().slotCount() >= 0).as(d.name() + " through slots (ADR 0114)").isEqualTo(!tree);
+            }
+        }
+    }
+
+    @Test
+    void aLineOnlyAnOperationLogCanBeIsReadByNoOtherFormat() {
+        PythonJsonReader reader = new PythonJsonReader();
+        List<String> lines = List.of("{\"timestamp\":\"2026-01-11T14:30:00Z\",\"level\":\"info\",\"operation\":\"plan\",\"message\":\"m\"}",
+                "{\"level\":30,\"msg\":\"m\",\"pid\":1}", "{\"operation\":\"x\",\"type\":\"user\",\"uuid\":\"u\"}",
+                "{\"level\":\"info\",\"event\":\"e\"}", "{\"level\":\"info\",\"object\":\"response\"}");
+        for (String text : lines) {
+            JsonNode line = reader.read(text);
+            boolean others = BuiltinFormats.all().stream().filter(d -> !d.name().equals("operation-log")).anyMatch(d -> d.recognises(line));
+            if (BuiltinFormats.onlyOperationLog(line)) {
+                assertThat(others).as(text).isFalse();
+            }
+        }
+        assertThat(BuiltinFormats.onlyOperationLog(reader.read(lines.get(0)))).isTrue();
+        assertThat(BuiltinFormats.onlyOperationLog(reader.read(lines.get(3)))).isFalse();
+    }
+
+    @Test
     void theListNamesEveryFileOfTheDirectory() throws IOException {
         try (var files = Files.list(DIR)) {
             List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))

@@ -106,6 +106,42 @@ class ReducerTest {
         assertThat(s.reader().endOfInput()).isTrue();
     }
 
+    private static MonitorState appendPino(MonitorState s, long timeMillis, long atMillis) {
+        String line = "{\"level\":30,\"time\":" + timeMillis + ",\"pid\":1,\"hostname\":\"h\",\"msg\":\"request completed\"}";
+        List<LogEvent> events = dev.sigil.contract.format.FormatSet.builtIn().named("pino").orElseThrow()
+                .read(new dev.sigil.contract.codec.PythonJsonReader().read(line)).stream().map(m -> m.event()).toList();
+        return Reducer.reduce(s, new MonitorAction.LinesAppended(events, atMillis));
+    }
+
+    @Test
+    void aProducerWithoutSessionEventsWrittenLongAgoIsNotRunningOnceTheFileIsQuiet() {
+        // a pino log whose newest line was written ten minutes before it is opened
+        MonitorState s = appendPino(start(), T0 - 600_000, T0);
+        assertThat(s.session().status()).isEqualTo(Status.RUNNING);
+        s = Reducer.reduce(s, new MonitorAction.Tick(T0 + Reducer.QUIET_MILLIS - 1, 0));
+        assertThat(s.session().status()).as("still reading").isEqualTo(Status.RUNNING);
+        s = Reducer.reduce(s, new MonitorAction.Tick(T0 + Reducer.QUIET_MILLIS, 0));
+        assertThat(s.session().status()).isEqualTo(Status.INCOMPLETE);
+        // it is written to again: running, until the idle time passes
+        s = appendPino(s, T0 + 5_000, T0 + 5_000);
+        assertThat(s.session().status()).isEqualTo(Status.RUNNING);
+        s = Reducer.reduce(s, new MonitorAction.Tick(T0 + 5_000 + Reducer.QUIET_MILLIS, 0));
+        assertThat(s.session().status()).as("its line is recent").isEqualTo(Status.RUNNING);
+        s = Reducer.reduce(s, new MonitorAction.Tick(T0 + 5_000 + s.idleMillis(), 0));
+        assertThat(s.session().status()).isEqualTo(Status.INCOMPLETE);
+    }
+
+    @Test
+    void aSessionWithAStartOrWithoutAnOffsetWaitsTheIdleTime() {
+        // seed 001's timestamps have no offset: their age is not known, the idle time decides
+        MonitorState s = append(start(), Lines.entry("2020-01-11T10:02:00", "s", "step_complete", "routing", "old", 5, 1));
+        s = Reducer.reduce(s, new MonitorAction.Tick(T0 + Reducer.QUIET_MILLIS, 0));
+        assertThat(s.session().status()).isEqualTo(Status.RUNNING);
+        s = append(start(), Lines.start("2020-01-11T10:00:00+00:00", "s", 1000));
+        s = Reducer.reduce(s, new MonitorAction.Tick(T0 + Reducer.QUIET_MILLIS, 0));
+        assertThat(s.session().status()).isEqualTo(Status.RUNNING);
+    }
+
     @Test
     void aFollowedLogThatStopsGrowingBecomesIncompleteAndComesBackWithNewLines() {
         MonitorState s = append(start(), Lines.start("2026-01-11T10:00:00", "s", 1000));
