@@ -118,6 +118,13 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "No colours in the dashboard (also when the NO_COLOR environment variable is set).")
     boolean noColor;
 
+    /** Options that act on this machine's files only: said, not dropped without a word, for a remote session. */
+    private static void refuseForRemote(boolean given, String option) {
+        if (given) {
+            throw UserError.usage(option + " works on this machine's logs, not on a remote session (docs/remote.md)");
+        }
+    }
+
     /** What a run is made of: its options and where its sessions are. */
     record Prepared(MonitorOptions options, LogLocator locator) {
     }
@@ -129,6 +136,9 @@ final class MonitorCommand implements Callable<Integer> {
             if (logs.sessionId().isPresent()) {
                 throw UserError.usage("give either a remote session or --session, not both");
             }
+            refuseForRemote(waitForDirectory, "--wait");
+            refuseForRemote(rules != null, "--rules");
+            refuseForRemote(otlp.enabled(), "--otlp");
             SigilConfig cfg = logs.logs(env).loaded().config();
             OutputStream out = new BufferedOutputStream(new StandardOutput(env.stdout()), 1 << 16);
             return MonitorRemote.run(path, cfg.stream().clientPort(), remote, env, !noFollow, target -> options(env, cfg, target), prices.prices(env, spec), out,

@@ -73,4 +73,18 @@ class UsageErrorsTest {
         CliRun run = CliRun.run(Map.of(), "validate", "--\u001b[31mred");
         assertThat(run.err()).doesNotContain("\u001b");
     }
+
+    @Test
+    void optionsForThisMachinesLogsAreRefusedForARemoteSessionNotDropped() {
+        for (String[] extra : new String[][] {{"--wait"}, {"--rules", "rules.yaml"}, {"--otlp", "http://127.0.0.1:1"}}) {
+            String[] args = new String[extra.length + 2];
+            args[0] = "monitor";
+            System.arraycopy(extra, 0, args, 1, extra.length);
+            args[args.length - 1] = "ws://127.0.0.1:1/sessions/s1";
+            CliRun run = CliRun.run(Map.of("HOME", "/nonexistent"), args);
+            assertThat(run.exitCode()).as(extra[0]).isEqualTo(ExitCode.USAGE);
+            assertThat(run.err()).as(extra[0]).isEqualTo("sigil monitor: " + extra[0]
+                    + " works on this machine's logs, not on a remote session (docs/remote.md)\n");
+        }
+    }
 }
