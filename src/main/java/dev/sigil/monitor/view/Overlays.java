@@ -32,6 +32,7 @@ final class Overlays {
         {"s", "pick another session (type to filter)", "pick a session"},
         {"$", "cost: per component and model, burn, dollar budget", "cost view"},
         {"t", "call tree: tokens and cost per unit (Enter, ← →)", "call tree"},
+        {"H", "history: cost and tokens per day, top sessions and models", "history"},
         {"Esc", "close the summary", "close summary"},
         {"?", "this help (any key closes it)", "this help"}};
 
