@@ -58,7 +58,8 @@ class HostileInputIT {
         MeasuredRun validate = run(measured, "validate", null, concat(List.of("validate"), files));
         for (TortureCorpus.Case c : all) {
             if (!c.name().equals(TortureCorpus.VALID_ENTRY)) {
-                assertThat(validate.out()).as("validate reports %s", c.name()).contains(c.file() + ":");
+                assertThat(validate.out()).as("validate reports %s (exit %s, stderr: %s)", c.name(), validate.exitCode(), validate.err())
+                        .contains(c.file() + ":");
             }
         }
         // The long string near the bound is a valid entry: the fast check takes it without a tree (ADR 0065).
