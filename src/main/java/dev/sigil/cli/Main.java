@@ -33,7 +33,7 @@ public final class Main {
                 throw e; // to the handler above: an internal error
             }
             // Never a stack trace: the commands bound what they hold, so this is a heap too small for the input.
-            System.err.println(OUT_OF_MEMORY + Heap.tooSmall());
+            System.err.println(outOfMemory(e));
             code = ExitCode.USAGE;
         }
         return code;
@@ -45,7 +45,7 @@ public final class Main {
      */
     private static void uncaught(Thread thread, Throwable e, boolean debug) {
         if (isOutOfMemory(e)) {
-            System.err.println(OUT_OF_MEMORY + Heap.tooSmall());
+            System.err.println(outOfMemory(e));
             System.exit(ExitCode.USAGE);
         }
         String what = e.getMessage() == null ? "no message" : e.getMessage();
@@ -56,6 +56,22 @@ public final class Main {
             System.err.println("(this is a bug in sigil; run again with SIGIL_DEBUG=1 to see where it happened, and report it)");
         }
         System.exit(ExitCode.INTERNAL);
+    }
+
+    /**
+     * The one line for an out-of-memory error: the heap's size and a larger one to ask for, and, when what ran out is
+     * not the heap of objects (direct buffers, threads, class metadata), the JVM's own words for it, so that the advice
+     * can be weighed and the cause found.
+     */
+    static String outOfMemory(Throwable e) {
+        String what = null;
+        for (Throwable t = e; t != null && what == null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                what = t.getMessage();
+            }
+        }
+        boolean heap = what == null || what.isBlank() || what.equals("Java heap space");
+        return OUT_OF_MEMORY + (heap ? "" : "(" + what.strip() + ") ") + Heap.tooSmall();
     }
 
     /**

@@ -54,4 +54,18 @@ class MainOutOfMemoryTest {
         assertThat(Main.isOutOfMemory(later)).isFalse();
         assertThat(Main.isOutOfMemory(new IllegalStateException("OutOfMemoryError in a message of a bug"))).isFalse();
     }
+
+    @Test
+    void theLineSaysWhatRanOutWhenItIsNotTheHeapOfObjects() {
+        Throwable heap = catchThrowable(() -> assertThat(new long[Integer.MAX_VALUE - 16]).isNull());
+        Throwable direct = catchThrowable(() -> assertThat(java.nio.ByteBuffer.allocateDirect(Integer.MAX_VALUE)).isNull());
+
+        assertThat(heap).isInstanceOf(OutOfMemoryError.class);
+        assertThat(direct).isInstanceOf(OutOfMemoryError.class);
+        assertThat(Main.outOfMemory(heap)).startsWith("sigil: out of memory: the JVM's heap of ")
+                .contains("SIGIL_JAVA_OPTS=-Xmx").doesNotContain("(");
+        assertThat(Main.outOfMemory(new IllegalStateException("wrapped", direct)))
+                .startsWith("sigil: out of memory: (" + direct.getMessage() + ") the JVM's heap of ")
+                .contains("direct buffer memory").doesNotContain("Error", "java.");
+    }
 }
