@@ -8,7 +8,8 @@ import dev.sigil.layout.SessionId;
 
 /**
  * The callers' side of the logger: a queue to the writer thread bounded by entries and by bytes ({@link WriterQueue}),
- * the queue-full policy (docs/adr/0013: the same for either bound) and the gate that closes it. Every entry offered is either queued or counted as dropped, also when it races with close:
+ * the queue-full policy (docs/adr/0013: the same for either bound; an episode ends when the writer has caught up, ADR 0190)
+ * and the gate that closes it. Every entry offered is either queued or counted as dropped, also when it races with close:
  * {@link #shut()} waits until no offer is in progress, so nothing can be queued after the writer's last look.
  */
 final class EntryQueue {
@@ -45,7 +46,7 @@ final class EntryQueue {
                 return false;
             }
             if (queue.offer(item)) {
-                if (dropping.get()) {
+                if (dropping.get() && queue.caughtUp()) {
                     dropping.set(false);
                 }
                 return true;

@@ -102,6 +102,14 @@ final class WriterQueue {
         return drainTo(into, Integer.MAX_VALUE);
     }
 
+    /**
+     * Whether the writer has caught up: at most half the entries and half the bytes queued. A full queue's episode
+     * ends here, not at the first free slot, so a disk that writes one small batch at a time is one episode (ADR 0190).
+     */
+    boolean caughtUp() {
+        return items.size() <= capacity() / 2 && bytes.get() <= maxBytes / 2;
+    }
+
     boolean isEmpty() {
         return items.isEmpty();
     }

@@ -2,6 +2,7 @@ package dev.sigil.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.sigil.testing.Await;
 
 /**
  * Copy-truncate without catch-up, as logrotate's {@code copytruncate} does it to a program that keeps its log open
@@ -41,7 +44,6 @@ class CopyTruncateIT {
             "        shutil.copyfile(log, log + '.' + str(k))",
             "        os.truncate(log, 0)",
             "t = threading.Thread(target=rotate)",
-            "time.sleep(1.5)",  // the followers are up and have read the empty log
             "t.start()",
             "for i in range(n):",
             "    e = {'timestamp': '2026-01-11T10:15:32.123456', 'session_id': 'ct', 'event_type': 'step_complete',",
@@ -58,17 +60,23 @@ class CopyTruncateIT {
     @Test
     void aFollowerLosesNoMoreThanTailDashFToCopyTruncate() throws Exception {
         Path log = dir.resolve("app.jsonl");
-        Files.createFile(log);
+        // A first line that both followers must have printed before the writer starts: they are up and following
+        // (a follower that starts late loses what the first truncations took, which is not what is measured here).
+        Files.writeString(log, READY + "\n");
         Path script = Files.writeString(dir.resolve("writer.py"), WRITER);
         Process tail = new ProcessBuilder("tail", "-F", "-n", "+1", log.toString())
                 .redirectOutput(dir.resolve("tail.out").toFile()).redirectError(dir.resolve("tail.err").toFile()).start();
         Process sigil = new ProcessBuilder(JavaChild.sigil("128m", "tail", "--follow", "--format", "jsonl", log.toString()))
                 .redirectOutput(dir.resolve("sigil.out").toFile()).redirectError(dir.resolve("sigil.err").toFile()).start();
         try {
+            Await.until(() -> shows(dir.resolve("tail.out"), "copy-truncate ready") && shows(dir.resolve("sigil.out"), "copy-truncate ready"),
+                    "both followers printing the first line");
             Process writer = new ProcessBuilder("python3", script.toString(), log.toString(), Integer.toString(LINES)).inheritIO().start();
             assertThat(writer.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(writer.exitValue()).isZero();
-            Thread.sleep(1000); // both read what the last truncation left
+            List<String> left = Files.readAllLines(log, StandardCharsets.UTF_8); // what the last truncation left
+            String last = left.isEmpty() ? "" : left.get(left.size() - 1);
+            Await.until(() -> shows(dir.resolve("tail.out"), last) && shows(dir.resolve("sigil.out"), last), "both followers at the log's end");
         } finally {
             tail.destroy();
             sigil.destroy();
@@ -87,7 +95,21 @@ class CopyTruncateIT {
                 LINES, rotations, tailLost, sigilLost);
         assertThat(rotations).isGreaterThanOrEqualTo(3);
         assertThat(Files.readString(dir.resolve("sigil.err"))).contains("truncated");
-        assertThat(sigilLost).as("sigil lost %d, tail -F %d", sigilLost, tailLost).isLessThanOrEqualTo(2 * tailLost + 10);
+        // Per truncation, a follower woken by each change loses what is written while it wakes up (a few lines on a busy
+        // machine, where the JVM's two hops from inotify to the reading thread cost more than tail's one); the poll
+        // alone lost what half its 100 ms interval holds, about 40 lines, every time (issue 11).
+        assertThat(sigilLost).as("sigil lost %d, tail -F %d", sigilLost, tailLost).isLessThanOrEqualTo(2 * tailLost + 10 + 5 * (int) rotations);
+    }
+
+    private static final String READY = "{\"timestamp\":\"2026-01-11T10:15:32.000001\",\"session_id\":\"ct\",\"event_type\":"
+            + "\"session_start\",\"component\":\"orchestrator\",\"message\":\"copy-truncate ready\",\"tokens\":0,\"metadata\":{}}";
+
+    private static boolean shows(Path out, String text) {
+        try {
+            return Files.exists(out) && Files.readString(out, StandardCharsets.UTF_8).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The distinct lines a follower printed (each entry once: neither prints a line twice here). */

@@ -10,10 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.sigil.testing.Await;
 
 /**
  * Seed 001 §8.3.2, for real: while a pipeline writes its session (the production logger in its own process, rotating
@@ -31,18 +32,22 @@ class MonitorRestartIT {
         Path logs = dir.resolve("logs");
         Path session = logs.resolve("sessions/drill");
         Process watcher = monitor(logs, "watched.out", false);
-        Process writer = new ProcessBuilder(JavaChild.main(SessionWriterChild.class, logs.toString(), "drill", "400", "10", "16384"))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process writer = new ProcessBuilder(JavaChild.main(SessionWriterChild.class, logs.toString(), "drill", "400", "10", "16384",
+                "200")).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader writerOut = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8));
         assertThat(writerOut.readLine()).isEqualTo("ready");
-        await(() -> Files.exists(session.resolve("execution.2.jsonl")), "two rotated parts");
+        Await.until(() -> Files.exists(session.resolve("execution.2.jsonl")), "two rotated parts");
 
         Process killed = monitor(logs, "killed.out", false);
-        await(() -> lines(dir.resolve("killed.out")) >= 12, "the first monitor showing events");
+        Await.until(() -> lines(dir.resolve("killed.out")) >= 12, "the first monitor showing events");
         killed.destroyForcibly(); // SIGKILL, mid-session
         assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(writer.isAlive()).as("the session is still being written when the monitor restarts").isTrue();
         Process restarted = monitor(logs, "restarted.out", false);
+        // The writer holds after step 200 until told to go on: however slowly the monitors start on a busy machine,
+        // the kill and the restart both fall mid-session.
+        writer.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
+        writer.getOutputStream().flush();
 
         assertThat(writerOut.readLine()).isEqualTo("done");
         assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -68,6 +73,8 @@ class MonitorRestartIT {
         List<String> cmd = JavaChild.sigil("64m", "monitor", "--session", "drill", "--log-path", logs.toString(), "--mode", "stream");
         if (noFollow) {
             cmd.add("--no-follow");
+        } else {
+            cmd.add("--wait"); // the watcher starts before the writer has made the session's directory
         }
         return new ProcessBuilder(cmd).redirectOutput(dir.resolve(out).toFile()).redirectError(dir.resolve(out + ".err").toFile()).start();
     }
@@ -90,16 +97,5 @@ class MonitorRestartIT {
         } catch (IOException e) {
             return 0;
         }
-    }
-
-    /** Waits for something a real process does; fails after a minute. No timing is asserted. */
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        for (int i = 0; i < 6000; i++) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("waited a minute for " + what);
     }
 }

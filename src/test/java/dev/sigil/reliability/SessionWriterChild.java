@@ -14,8 +14,9 @@ import dev.sigil.log.LoggerSettings;
  * can be started, killed and restarted while it runs: session_start with a budget, then steps of every component
  * (tokens, latency, now and then an error), then session_complete.
  *
- * <p>Usage: {@code SessionWriterChild LOG_PATH SESSION STEPS PAUSE_MILLIS MAX_FILE_SIZE}. Prints {@code ready} when
- * the session is open and {@code done} when it is closed.
+ * <p>Usage: {@code SessionWriterChild LOG_PATH SESSION STEPS PAUSE_MILLIS MAX_FILE_SIZE [HOLD_AFTER]}. Prints
+ * {@code ready} when the session is open and {@code done} when it is closed; with {@code HOLD_AFTER}, the entries of
+ * that many steps are flushed and the writer waits for a line on its standard input before it goes on.
  */
 public final class SessionWriterChild {
 
@@ -27,6 +28,7 @@ public final class SessionWriterChild {
 
     public static void main(String[] args) throws Exception {
         int steps = Integer.parseInt(args[2]);
+        int holdAfter = args.length > 5 ? Integer.parseInt(args[5]) : -1;
         long pause = Long.parseLong(args[3]);
         LoggerSettings settings = LoggerSettings.builder().logPath(Path.of(args[0])).maxFileSizeBytes(Long.parseLong(args[4]))
                 .flushInterval(Duration.ofMillis(20)).build();
@@ -37,6 +39,10 @@ public final class SessionWriterChild {
                     Metadata.builder().task("restart drill").budget(10L * steps * 400).build());
             long total = 0;
             for (int i = 0; i < steps; i++) {
+                if (i == holdAfter) {
+                    log.flush();
+                    new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)).readLine();
+                }
                 Component c = STEPS[i % STEPS.length];
                 long tokens = 40 + (i * 37L) % 400;
                 log.log(EventType.STEP_START, c, "step " + i + " started", 0, Metadata.EMPTY);
