@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.tamboui.layout.Constraint;
 import dev.tamboui.text.CharWidth;
+import dev.tamboui.text.Span;
 
 /**
  * Column widths of the dashboard's tables, from their content and the room there is: each column wants the width of
@@ -99,6 +100,34 @@ final class Columns {
             return text;
         }
         return width <= 0 ? "" : CharWidth.substringByWidth(text, width - 1) + "…";
+    }
+
+    /**
+     * {@code spans} in at most {@code width} columns: all of them, or those that fit with the one that does not cut and
+     * ended with "…" (in its own style); the spans after it are left out. The one cut of a panel's line.
+     */
+    static List<Span> cut(List<Span> spans, int width) {
+        int total = 0;
+        for (Span sp : spans) {
+            total += sp.width();
+        }
+        if (total <= width) {
+            return spans;
+        }
+        List<Span> out = new ArrayList<>();
+        int used = 0;
+        for (Span sp : spans) {
+            if (used + sp.width() < width) {
+                out.add(sp);
+                used += sp.width();
+                continue;
+            }
+            if (width > used) {
+                out.add(Span.styled(CharWidth.substringByWidth(sp.content(), width - used - 1) + "…", sp.style()));
+            }
+            break;
+        }
+        return out;
     }
 
     /** {@code path} in at most {@code width} columns, its end kept (the file and the session are there): "…/s/x.jsonl". */

@@ -161,24 +161,9 @@ final class CostView {
         return b.toString();
     }
 
-    /** {@code s} cut with an ellipsis or padded to {@code width} columns. */
+    /** {@code s} cut with an ellipsis ({@link Columns#cut(String, int)}) or padded to {@code width} columns. */
     static String fit(String s, int width) {
-        int w = dev.tamboui.text.CharWidth.of(s);
-        if (w <= width) {
-            return s + " ".repeat(width - w);
-        }
-        StringBuilder out = new StringBuilder();
-        int used = 0;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            int cw = dev.tamboui.text.CharWidth.of(new String(Character.toChars(cp)));
-            if (used + cw > width - 1) {
-                break;
-            }
-            out.appendCodePoint(cp);
-            used += cw;
-            i += Character.charCount(cp);
-        }
-        return out + "…" + " ".repeat(Math.max(0, width - 1 - used));
+        String cut = Columns.cut(s, width);
+        return cut + " ".repeat(Math.max(0, width - dev.tamboui.text.CharWidth.of(cut)));
     }
 }

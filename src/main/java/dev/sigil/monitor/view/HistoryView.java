@@ -82,9 +82,9 @@ final class HistoryView {
         for (int i = 0; i < Math.min(rows.size(), inner.height()); i++) {
             History.Total t = rows.get(i);
             String label = Labels.safe(t.name());
-            label = label.length() > name ? label.substring(0, Math.max(1, name - 1)) + "…" : label;
+            label = Columns.cut(label, name);
             String usd = t.priced() ? Money.brief(t.usd()) : "unpriced";
-            Panels.line(inner, i, buffer, Panels.raw(label + " ".repeat(Math.max(1, name - label.length()))),
+            Panels.line(inner, i, buffer, Panels.raw(label + " ".repeat(Math.max(1, name - dev.tamboui.text.CharWidth.of(label)))),
                     Panels.text(Panels.right(usd, 10), theme.plain()), Panels.text(Panels.right(Labels.tokens(t.tokens()), 11), theme.dim()));
         }
     }

@@ -31,20 +31,24 @@ final class Panels {
         return block.inner(area);
     }
 
-    /** One line of spans, clipped to the area's width. */
+    /** One line of spans, cut to the area's width with "…" ({@link Columns#cut(List, int)}). */
     static void line(Rect area, int row, Buffer buffer, Span... spans) {
         if (row < 0 || row >= area.height()) {
             return;
         }
-        Rect one = new Rect(area.x(), area.y() + row, area.width(), 1);
-        Paragraph.builder().text(dev.tamboui.text.Text.from(Line.from(spans))).build().render(one, buffer);
+        render(new Rect(area.x(), area.y() + row, area.width(), 1), Line.from(spans), buffer);
     }
 
     static void lines(Rect area, Buffer buffer, List<Line> lines) {
         for (int i = 0; i < lines.size() && i < area.height(); i++) {
-            Rect one = new Rect(area.x(), area.y() + i, area.width(), 1);
-            Paragraph.builder().text(dev.tamboui.text.Text.from(lines.get(i))).build().render(one, buffer);
+            render(new Rect(area.x(), area.y() + i, area.width(), 1), lines.get(i), buffer);
         }
+    }
+
+    private static void render(Rect one, Line line, Buffer buffer) {
+        List<Span> spans = Columns.cut(line.spans(), one.width());
+        Line fitted = spans == line.spans() ? line : line.alignment().map(a -> Line.from(spans).alignment(a)).orElseGet(() -> Line.from(spans));
+        Paragraph.builder().text(dev.tamboui.text.Text.from(fitted)).build().render(one, buffer);
     }
 
     static Span text(String s, Style style) {
