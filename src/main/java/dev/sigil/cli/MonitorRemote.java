@@ -23,7 +23,10 @@ import dev.sigil.text.TerminalText;
  */
 final class MonitorRemote {
 
-    /** How long the first connection may take before the monitor starts anyway, saying it is reconnecting. */
+    /**
+     * How long a first connection that neither fails nor is answered (a server that accepted it and says nothing) may
+     * take before the monitor starts anyway; one that fails opens the monitor at once, saying it reconnects.
+     */
     private static final long FIRST_ANSWER_MILLIS = 10_000;
 
     private MonitorRemote() {

@@ -90,6 +90,27 @@ class RemoteMonitorIT {
     }
 
     @Test
+    void aServerNotReachableAtStartOpensTheDashboardAtOnceSayingItReconnects() throws Exception {
+        int port;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort(); // a real port on 127.0.0.1, closed again: every connection is refused
+        }
+        Path root = home.resolve("served");
+        Path log = session(root, "late-1");
+        append(log, Lines.start(now(), "late-1", 20_000), step("late-1", "routing", "Served once the server is up", 450));
+        try (Tmux t = Tmux.start(80, 24, monitor("ws://127.0.0.1:" + port + "/sessions/late-1"))) {
+            // the first attempt's failure is the first thing said: the dashboard did not wait for a later one
+            String screen = t.waitFor(s -> s.contains("SIGIL MONITOR") && s.contains("reconnecting ("), WAIT);
+            assertThat(screen).doesNotContain("SIGIL-EXITED");
+            try (StreamServer server = StreamServer.start(StreamSettings.of(new InetSocketAddress("127.0.0.1", port), new LogLayout(root), null))) {
+                t.waitFor(s -> s.contains("Served once the server is up") && s.contains("reconnected"), WAIT);
+                t.keys("q");
+                t.waitFor(s -> s.contains("SIGIL-EXITED rc=0"), WAIT);
+            }
+        }
+    }
+
+    @Test
     void aServerWithoutASessionOpensThePickerOverItsSessions() throws Exception {
         Path root = home.resolve("served");
         append(session(root, "alpha"), Lines.start(now(), "alpha", 1_000), step("alpha", "routing", "alpha's first step", 10));

@@ -23,7 +23,7 @@ final class RemoteMirror implements AutoCloseable {
     private final RemoteFollower follower;
     private final FileChannel file;
     private final Thread thread;
-    private final CountDownLatch greeted = new CountDownLatch(1);
+    private final CountDownLatch answered = new CountDownLatch(1);
     private final Consumer<String> notes;
     private volatile RemoteFollower.Outcome outcome;
     private volatile long reconnecting;
@@ -49,15 +49,16 @@ final class RemoteMirror implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            greeted.countDown();
+            answered.countDown();
         }
     }
 
     /**
-     * Waits until the server greeted the first connection, refused it, or {@code millis} passed; the refusal, or null.
+     * Waits until the first connection is answered (the server greeted it or refused it, or it could not be made and
+     * the follower reconnects) or {@code millis} passed; the refusal, or null.
      */
     String awaitFirst(long millis) throws InterruptedException {
-        greeted.await(millis, TimeUnit.MILLISECONDS);
+        answered.await(millis, TimeUnit.MILLISECONDS);
         RemoteFollower.Outcome o = outcome;
         return o == null ? null : o.refusal();
     }
@@ -101,13 +102,14 @@ final class RemoteMirror implements AutoCloseable {
         public void note(String text) {
             if (text.startsWith("reconnecting")) {
                 reconnecting++;
+                answered.countDown(); // unreachable: nothing to wait for, the monitor opens and says so
             }
             notes.accept(text);
         }
 
         @Override
         public void connected(long offset) {
-            greeted.countDown();
+            answered.countDown();
             if (reconnecting > 0) {
                 notes.accept("reconnected at offset " + offset);
                 reconnecting = 0;

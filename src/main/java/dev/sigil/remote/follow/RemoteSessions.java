@@ -32,7 +32,9 @@ public final class RemoteSessions implements SessionSource, AutoCloseable {
     private final String token;
     private final boolean follow;
     private final Path copies;
-    private volatile Consumer<String> notices = text -> { };
+    private final Object noticeLock = new Object();
+    private Consumer<String> notices;
+    private String pending;
     private volatile Consumer<List<SessionChoice>> listener;
     private volatile List<SessionChoice> latest;
     private RemoteMirror mirror;
@@ -53,9 +55,29 @@ public final class RemoteSessions implements SessionSource, AutoCloseable {
         this.copies = Files.createTempDirectory("sigil-remote-");
     }
 
+    /**
+     * Where to say what happens to the connection. The newest notice given before there was anywhere to say it (the
+     * first attempt failing while the monitor starts: "reconnecting (1) …") is said there at once.
+     */
     @Override
     public void notices(Consumer<String> notice) {
-        this.notices = notice;
+        synchronized (noticeLock) {
+            notices = notice;
+            if (pending != null) {
+                notice.accept(pending);
+                pending = null;
+            }
+        }
+    }
+
+    private void notice(String text) {
+        synchronized (noticeLock) {
+            if (notices == null) {
+                pending = text;
+            } else {
+                notices.accept(text);
+            }
+        }
     }
 
     /** What the monitor shows before a session is chosen in the picker: the server, waiting. */
@@ -70,7 +92,7 @@ public final class RemoteSessions implements SessionSource, AutoCloseable {
         try {
             Path dir = Files.createTempDirectory(copies, "session-");
             mirrored = dir.resolve(LogLayout.EXECUTION_LOG);
-            mirror = new RemoteMirror(url, tls, token, follow, mirrored, text -> notices.accept(text));
+            mirror = new RemoteMirror(url, tls, token, follow, mirrored, this::notice);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,7 +100,10 @@ public final class RemoteSessions implements SessionSource, AutoCloseable {
         return new LogTarget(mirrored, url.toString(), id, copies, null, LogTarget.Kind.PATH);
     }
 
-    /** After {@link #open}: waits for the server's greeting (at most {@code millis}); its refusal, or null. */
+    /**
+     * After {@link #open}: waits (at most {@code millis}) until the first connection is answered: greeted, refused,
+     * or found unreachable (the monitor then starts at once, saying it reconnects); the refusal, or null.
+     */
     public String awaitFirst(long millis) throws InterruptedException {
         RemoteMirror m;
         synchronized (this) {
@@ -112,7 +137,7 @@ public final class RemoteSessions implements SessionSource, AutoCloseable {
                 try {
                     RemoteFollower.Outcome o = list.run();
                     if (o.refusal() != null) {
-                        notices.accept("sessions list refused: " + o.refusal());
+                        notice("sessions list refused: " + o.refusal());
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -72,6 +72,37 @@ class RemoteSessionsTest {
         }
     }
 
+    @Test
+    void aServerNotThereAtStartIsAnsweredAtOnceAndTheFirstReconnectIsSaid() throws Exception {
+        int port;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort(); // a real port on 127.0.0.1, closed again: connecting to it is refused
+        }
+        Path live = Files.createDirectories(tmp.resolve("sessions/late")).resolve("execution.jsonl");
+        Files.copy(COMPLETE, live);
+        try (RemoteSessions sessions = new RemoteSessions(RemoteUrl.parseAny("ws://127.0.0.1:" + port), ClientTls.NONE, null, true)) {
+            LogTarget target = sessions.open("late");
+            // The bound is the command's own; a refused connection answers the first attempt long before it.
+            assertThat(sessions.awaitFirst(10_000)).isNull();
+            LinkedBlockingQueue<String> notices = new LinkedBlockingQueue<>();
+            sessions.notices(notices::add);
+            // What the status bar shows first is the first attempt's failure, said before the monitor was there.
+            assertThat(notices.poll(30, TimeUnit.SECONDS)).startsWith("reconnecting (1) from offset 0: ");
+
+            try (StreamServer server = StreamServer.start(StreamSettings.of(new InetSocketAddress("127.0.0.1", port), new LogLayout(tmp), null))) {
+                String note;
+                do {
+                    note = notices.poll(30, TimeUnit.SECONDS);
+                } while (note != null && note.startsWith("reconnecting"));
+                assertThat(note).isEqualTo("reconnected at offset 0");
+                for (int i = 0; i < 400 && Files.size(target.file()) < Files.size(live); i++) {
+                    Thread.sleep(25);
+                }
+                assertThat(Files.readAllBytes(target.file())).isEqualTo(Files.readAllBytes(live));
+            }
+        }
+    }
+
     private static List<SessionChoice> until(LinkedBlockingQueue<List<SessionChoice>> lists,
                                              java.util.function.Predicate<List<SessionChoice>> wanted) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
