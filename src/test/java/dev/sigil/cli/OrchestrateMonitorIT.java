@@ -28,10 +28,13 @@ class OrchestrateMonitorIT {
     Path home;
 
     private String run(String session, String... options) {
+        return orchestrate("--monitor --session " + session, options);
+    }
+
+    private String orchestrate(String session, String... options) {
         Path logs = home.resolve("logs");
         String sigil = OrchestrateIT.HOME.resolve("scripts/sigil").toString();
-        return "HOME=" + Tmux.quote(home.toString()) + " SIGIL_NO_BUILD=1 " + Tmux.quote(sigil) + " orchestrate --monitor --session "
-                + session + " --log-path " + Tmux.quote(logs.toString()) + " " + String.join(" ", options) + " "
+        return "HOME=" + Tmux.quote(home.toString()) + " SIGIL_NO_BUILD=1 " + Tmux.quote(sigil) + " orchestrate " + session + " --log-path " + Tmux.quote(logs.toString()) + " " + String.join(" ", options) + " "
                 + Tmux.quote(OrchestrateIT.TASK) + "; echo \"EXIT=$?\"; sleep 120";
     }
 
@@ -99,6 +102,31 @@ class OrchestrateMonitorIT {
             String end = t.waitFor(s -> s.contains("EXIT="), WAIT);
             assertThat(end).contains("Result: Complete", "EXIT=0").doesNotContain("SIGIL MONITOR", "Exception");
             assertThat(SessionAudit.of(home.resolve("logs/sessions/it-detach")).eventTypes()).endsWith("session_complete");
+        }
+    }
+
+    /**
+     * {@code cli.monitor.enabled} (seed 002, docs/configuration.md): {@code orchestrate} without {@code --monitor}
+     * shows the dashboard on a terminal; with {@code features.monitoring} off, or with stdout not a terminal, it does not.
+     */
+    @Test
+    void cliMonitorEnabledShowsTheDashboardWithoutTheFlagOnATerminalOnly() throws Exception {
+        Path config = Files.createDirectories(home.resolve(".sigil")).resolve("config.yaml");
+        Files.writeString(config, "cli:\n  monitor:\n    enabled: true\n");
+        try (Tmux t = Tmux.start(100, 30, orchestrate("--session it-config", "--speed", "0.3", "--exit-when-done"))) {
+            t.waitFor(s -> s.contains("SIGIL MONITOR") && s.contains("it-config"), WAIT);
+            t.waitFor(s -> s.contains("EXIT="), WAIT);
+            assertThat(t.history(200)).contains("Result: Complete", "EXIT=0");
+        }
+        String piped = orchestrate("--session it-piped", "--speed", "0.3").replace("; echo \"EXIT=$?\"", " | cat; echo \"EXIT=${PIPESTATUS[0]}\"");
+        try (Tmux t = Tmux.start(100, 30, piped)) {
+            t.waitFor(s -> s.contains("EXIT="), WAIT);
+            assertThat(t.history(200)).contains("Result: Complete", "EXIT=0").doesNotContain("SIGIL MONITOR");
+        }
+        Files.writeString(config, "cli:\n  monitor:\n    enabled: true\nfeatures:\n  monitoring: false\n");
+        try (Tmux t = Tmux.start(100, 30, orchestrate("--session it-off", "--speed", "0.3"))) {
+            t.waitFor(s -> s.contains("EXIT="), WAIT);
+            assertThat(t.history(200)).contains("Result: Complete", "EXIT=0").doesNotContain("SIGIL MONITOR");
         }
     }
 
