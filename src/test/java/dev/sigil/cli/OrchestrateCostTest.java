@@ -39,10 +39,14 @@ class OrchestrateCostTest {
     }
 
     private CliRun orchestrate(Map<String, String> variables, String session, String... more) {
+        return orchestrateTask(variables, session, "Qualify this lead: Ada Lovelace, CTO at Analytical Engines", more);
+    }
+
+    private CliRun orchestrateTask(Map<String, String> variables, String session, String task, String... more) {
         List<String> all = new java.util.ArrayList<>(List.of("orchestrate", "--log-path", home.resolve("logs").toString(), "--session", session,
                 "--speed", "0"));
         all.addAll(List.of(more));
-        all.add("Qualify this lead: Ada Lovelace, CTO at Analytical Engines");
+        all.add(task);
         return sigil(variables, all.toArray(String[]::new));
     }
 
@@ -58,12 +62,23 @@ class OrchestrateCostTest {
 
     @Test
     void everyModelCallHasAUsageRecordAndTokensJsonCostsWhatTheReportFinds() throws IOException {
-        CliRun run = orchestrate(Map.of(), "cost-1", "--output", home.resolve("result.json").toString());
+        // A task with the notes of a discovery call: long enough (about 1,500 tokens) for Anthropic's cache on Sonnet 4.5
+        // (1,024 tokens at least), too short for it on Haiku 4.5 and Opus 4.5 (4,096).
+        String notes = " Notes from the discovery call: the team runs nightly batch jobs on a mainframe, wants to move the"
+                + " ledger reconciliation to the cloud within two quarters, and asked for references in banking.";
+        CliRun run = orchestrateTask(Map.of(), "cost-1", "Qualify this lead: Ada Lovelace, CTO at Analytical Engines." + notes.repeat(40),
+                "--output", home.resolve("result.json").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         SessionAudit audit = audited("cost-1");
         List<JsonNode> steps = audit.events("step_complete");
         assertThat(steps).allSatisfy(s -> assertThat(s.get("metadata").get("tokens_used").get("model").stringValue()).contains(":"));
         assertThat(steps).anySatisfy(s -> assertThat(s.get("metadata").get("tokens_used").path("cache_read_tokens").asLong(0)).isPositive());
+        assertThat(steps).filteredOn(s -> s.get("metadata").get("tokens_used").get("model").stringValue().matches("anthropic:claude-(haiku|opus)-4-5-.*"))
+                .isNotEmpty().allSatisfy(s -> {
+                    JsonNode usage = s.get("metadata").get("tokens_used");
+                    assertThat(usage.get("input_tokens").asLong()).isLessThan(4096);
+                    assertThat(usage.path("cache_read_tokens").asLong(0) + usage.path("cache_write_tokens").asLong(0)).isZero();
+                });
         assertThat(steps.stream().map(s -> s.get("metadata").get("tokens_used").get("model").stringValue()).distinct().count()).isGreaterThan(2);
         JsonNode tokens = DECIMALS.readTree(Files.readString(session("cost-1").resolve("tokens.json")));
         JsonNode report = DECIMALS.readTree(sigil(Map.of(), "report", "--format", "json", session("cost-1").toString()).out());
@@ -103,23 +118,24 @@ class OrchestrateCostTest {
 
     @Test
     void aDollarBudgetWarnsAtItsLevelsAndStopsTheRunBeforeTheNextStep() throws IOException {
-        CliRun run = orchestrate(Map.of(), "usd-1", "--budget-usd", "0.01");
+        // $0.02: the plan (Claude Opus 4.5) takes the run past half of it, a later step past the whole
+        CliRun run = orchestrate(Map.of(), "usd-1", "--budget-usd", "0.02");
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.BUDGET_EXHAUSTED);
-        assertThat(run.out()).contains("EXECUTION STOPPED: COST BUDGET EXHAUSTED").contains("Final Cost: $").contains(" / $0.01\n")
+        assertThat(run.out()).contains("EXECUTION STOPPED: COST BUDGET EXHAUSTED").contains("Final Cost: $").contains(" / $0.02\n")
                 .contains("Error TOKEN_002: Raise the dollar budget (--budget-usd or token_budget.usd)");
         assertThat(run.err()).contains("cost budget elevated").contains("cost budget exceeded");
         SessionAudit audit = audited("usd-1");
         JsonNode exceeded = audit.events("budget_exceeded").get(0);
-        assertThat(exceeded.get("metadata").get("budget_usd").doubleValue()).isEqualTo(0.01);
-        assertThat(exceeded.get("metadata").get("cost_usd").doubleValue()).isGreaterThanOrEqualTo(0.0095);
-        assertThat(audit.events("session_start").get(0).get("metadata").get("budget_usd").doubleValue()).isEqualTo(0.01);
+        assertThat(exceeded.get("metadata").get("budget_usd").doubleValue()).isEqualTo(0.02);
+        assertThat(exceeded.get("metadata").get("cost_usd").doubleValue()).isGreaterThanOrEqualTo(0.019);
+        assertThat(audit.events("session_start").get(0).get("metadata").get("budget_usd").doubleValue()).isEqualTo(0.02);
         assertThat(audit.last().get("metadata").get("error").stringValue()).startsWith("cost budget exhausted");
         // the step that crossed the line finished: the last step_start has its step_complete
         List<String> types = audit.eventTypes();
         assertThat(types.lastIndexOf("step_complete")).isGreaterThan(types.lastIndexOf("step_start"));
         JsonNode tokens = DECIMALS.readTree(Files.readString(session("usd-1").resolve("tokens.json")));
-        assertThat(tokens.get("budget_usd").decimalValue()).isEqualByComparingTo("0.01");
-        assertThat(tokens.get("cost_usd").decimalValue()).isGreaterThanOrEqualTo(new BigDecimal("0.0095"));
+        assertThat(tokens.get("budget_usd").decimalValue()).isEqualByComparingTo("0.02");
+        assertThat(tokens.get("cost_usd").decimalValue()).isGreaterThanOrEqualTo(new BigDecimal("0.019"));
     }
 
     @Test

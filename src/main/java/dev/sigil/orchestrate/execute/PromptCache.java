@@ -10,8 +10,9 @@ import java.util.function.ToLongFunction;
  * How much of a prompt the provider's prompt cache would hold, for the built-in executor's usage records: the longest
  * start a prompt shares with an earlier one sent to the same model in this run, in whole parts, is read from the cache. Anthropic's
  * models cache on request: the rest of the repeated context is written (five-minute lifetime) for the next call.
- * OpenAI's cache by themselves, from 1,024 tokens, in blocks of 128, and charge nothing for writing. The providers'
- * minimum lengths for Anthropic are not modelled (the offline prompts are short). Thread-safe.
+ * OpenAI's cache by themselves, from 1,024 tokens, in blocks of 128, and charge nothing for writing. Anthropic caches
+ * nothing shorter than the model's minimum ({@link CacheMinimum}): a shorter context is not written, a shorter shared
+ * start is not read. Thread-safe.
  */
 final class PromptCache {
 
@@ -50,7 +51,12 @@ final class PromptCache {
         if (!model.startsWith("anthropic:")) {
             return Split.NONE;
         }
-        long write = Math.max(0, Math.min(inputTokens - read, counter.applyAsLong(context) - read));
+        int minimum = CacheMinimum.tokens(model);
+        long contextTokens = counter.applyAsLong(context);
+        if (read < minimum) {
+            read = 0; // no entry that short was ever written
+        }
+        long write = contextTokens < minimum ? 0 : Math.max(0, Math.min(inputTokens - read, contextTokens - read));
         return new Split(read, write);
     }
 
