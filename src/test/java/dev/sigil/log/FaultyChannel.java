@@ -2,11 +2,7 @@ package dev.sigil.log;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.WritableByteChannel;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * A real file channel with the faults a disk produces rarely, on demand: writes that stop part way with ENOSPC,
  * an fsync that fails, a write that hangs. The file underneath is real; only the failure is staged.
  */
-final class FaultyChannel extends FileChannel {
+final class FaultyChannel extends DelegatingChannel {
 
     /** What the channels of one test do; shared by every channel the opener hands out for the log. */
     static final class Plan {
@@ -35,11 +31,10 @@ final class FaultyChannel extends FileChannel {
         }
     }
 
-    private final FileChannel real;
     private final Plan plan;
 
     FaultyChannel(FileChannel real, Plan plan) {
-        this.real = real;
+        super(real);
         this.plan = plan;
     }
 
@@ -94,19 +89,4 @@ final class FaultyChannel extends FileChannel {
         }
         return this;
     }
-
-    @Override public int read(ByteBuffer dst) throws IOException { return real.read(dst); }
-    @Override public long read(ByteBuffer[] dsts, int offset, int length) throws IOException { return real.read(dsts, offset, length); }
-    @Override public long write(ByteBuffer[] srcs, int offset, int length) throws IOException { throw new UnsupportedOperationException(); }
-    @Override public long position() throws IOException { return real.position(); }
-    @Override public FileChannel position(long newPosition) throws IOException { real.position(newPosition); return this; }
-    @Override public long size() throws IOException { return real.size(); }
-    @Override public long transferTo(long position, long count, WritableByteChannel target) throws IOException { return real.transferTo(position, count, target); }
-    @Override public long transferFrom(ReadableByteChannel src, long position, long count) throws IOException { throw new UnsupportedOperationException(); }
-    @Override public int read(ByteBuffer dst, long position) throws IOException { return real.read(dst, position); }
-    @Override public int write(ByteBuffer src, long position) throws IOException { throw new UnsupportedOperationException(); }
-    @Override public MappedByteBuffer map(MapMode mode, long position, long size) throws IOException { throw new UnsupportedOperationException(); }
-    @Override public FileLock lock(long position, long size, boolean shared) throws IOException { return real.lock(position, size, shared); }
-    @Override public FileLock tryLock(long position, long size, boolean shared) throws IOException { return real.tryLock(position, size, shared); }
-    @Override protected void implCloseChannel() throws IOException { real.close(); }
 }

@@ -2,11 +2,7 @@ package dev.sigil.log;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.locks.LockSupport;
@@ -54,12 +50,11 @@ public final class TearingWriterChild {
     }
 
     /** A real channel whose writes stop after 1 to 40 bytes, each followed by a short pause. */
-    private static final class SlowChannel extends FileChannel {
-        private final FileChannel real;
+    private static final class SlowChannel extends DelegatingChannel {
         private final Random random;
 
         SlowChannel(FileChannel real, Random random) {
-            this.real = real;
+            super(real);
             this.random = random;
         }
 
@@ -72,22 +67,5 @@ public final class TearingWriterChild {
             LockSupport.parkNanos(20_000);
             return n;
         }
-
-        @Override public int read(ByteBuffer dst) throws IOException { return real.read(dst); }
-        @Override public long read(ByteBuffer[] dsts, int offset, int length) throws IOException { return real.read(dsts, offset, length); }
-        @Override public long write(ByteBuffer[] srcs, int offset, int length) throws IOException { throw new UnsupportedOperationException(); }
-        @Override public long position() throws IOException { return real.position(); }
-        @Override public FileChannel position(long newPosition) throws IOException { real.position(newPosition); return this; }
-        @Override public long size() throws IOException { return real.size(); }
-        @Override public FileChannel truncate(long size) throws IOException { real.truncate(size); return this; }
-        @Override public void force(boolean metaData) throws IOException { real.force(metaData); }
-        @Override public long transferTo(long position, long count, WritableByteChannel target) throws IOException { return real.transferTo(position, count, target); }
-        @Override public long transferFrom(ReadableByteChannel src, long position, long count) throws IOException { throw new UnsupportedOperationException(); }
-        @Override public int read(ByteBuffer dst, long position) throws IOException { return real.read(dst, position); }
-        @Override public int write(ByteBuffer src, long position) throws IOException { throw new UnsupportedOperationException(); }
-        @Override public MappedByteBuffer map(MapMode mode, long position, long size) throws IOException { throw new UnsupportedOperationException(); }
-        @Override public FileLock lock(long position, long size, boolean shared) throws IOException { return real.lock(position, size, shared); }
-        @Override public FileLock tryLock(long position, long size, boolean shared) throws IOException { return real.tryLock(position, size, shared); }
-        @Override protected void implCloseChannel() throws IOException { real.close(); }
     }
 }

@@ -6,18 +6,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.zeroturnaround.exec.ProcessExecutor;
 
-import dev.sigil.testing.DocScreens;
+import dev.sigil.testing.DocCaptures;
+import dev.sigil.testing.Tmux;
 
 /**
  * The screens of docs/cost.md, taken from {@code scripts/sigil monitor} in a real terminal (tmux, on a server socket
@@ -31,23 +28,23 @@ class CostScreensIT {
 
     private static final Duration WAIT = Duration.ofSeconds(40);
     private static final Path DOC = Path.of(System.getProperty("sigil.home", ""), "docs", "cost.md");
+    private static final DocCaptures CAPTURES = new DocCaptures(DOC);
 
     @TempDir
     Path home;
-    private String socket;
-    private String session;
+    private Tmux terminal;
 
     @BeforeEach
     void setUp() throws IOException {
         Path dir = Files.createDirectories(home.resolve("work/sessions/demo-7"));
         Files.copy(Path.of(System.getProperty("sigil.home", ""), "src/test/resources/monitor/priced-complete.jsonl"), dir.resolve("execution.jsonl"));
-        socket = "sigil-cost-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-        session = "cost";
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        run("tmux", "-L", socket, "kill-server");
+        if (terminal != null) {
+            terminal.close();
+        }
     }
 
     @Test
@@ -55,24 +52,24 @@ class CostScreensIT {
         String sigil = Path.of(System.getProperty("sigil.home"), "scripts", "sigil").toString();
         String script = "cd '" + home.resolve("work") + "' && TZ=UTC HOME='" + home + "' SIGIL_NO_BUILD=1 '" + sigil
                 + "' monitor --mode dashboard --no-follow --no-color sessions/demo-7/execution.jsonl; sleep 120";
-        run("tmux", "-L", socket, "new-session", "-d", "-s", session, "-x", "80", "-y", "24", script);
+        terminal = Tmux.start(80, 24, script);
         waitFor(s -> s.contains("Execution complete") && s.contains("Final Cost"));
         keys("Escape");
         waitFor(s -> !s.contains("Execution complete") && s.contains("cost $"));
         keys("$");
         String cost = waitFor(s -> s.contains("By model") && s.contains("mycorp:internal-llm-7b"));
         assertThat(cost).contains("unpriced", "of $0.25");
-        DocScreens.assertMatches(DOC, "cost-80x24", cost);
+        CAPTURES.assertSame("cost-80x24", cost);
         keys("t");
         waitFor(s -> s.contains("Call tree"));
         keys("Down", "Down", "Down", "Down", "Down", "Down", "Down", "Down", "Enter");
         String tree = waitFor(s -> s.contains("tool-calculator"));
-        DocScreens.assertMatches(DOC, "tree-80x24", tree);
-        run("tmux", "-L", socket, "resize-window", "-t", session, "-x", "200", "-y", "50");
+        CAPTURES.assertSame("tree-80x24", tree);
+        terminal.resize(200, 50);
         keys("$");
         String wide = waitFor(s -> s.contains("By model") && s.lines().anyMatch(l -> l.length() > 150));
         assertThat(wide).contains("cache read", "reasoning", "mycorp:internal-llm-7b", "unpriced");
-        DocScreens.assertMatches(DOC, "cost-200x50", wide);
+        CAPTURES.assertSame("cost-200x50", wide);
     }
 
     @Test
@@ -81,7 +78,7 @@ class CostScreensIT {
         String script = "cd '" + home.resolve("work") + "' && HOME='" + home + "' SIGIL_NO_BUILD=1 '" + sigil
                 + "' orchestrate --monitor --speed 1 --session live-7 --budget-usd 0.08 --log-path '" + home.resolve("logs")
                 + "' 'Qualify this lead: Ada Lovelace, CTO at Analytical Engines'; echo \"EXIT=$?\"; sleep 120";
-        run("tmux", "-L", socket, "new-session", "-d", "-s", session, "-x", "80", "-y", "24", script);
+        terminal = Tmux.start(80, 24, script);
         waitFor(s -> s.contains("RUNNING") && s.contains("cost $"), false);
         keys("$");
         String live = waitFor(s -> s.contains("RUNNING") && s.contains("By model") && s.contains("out in ~"), false);
@@ -93,57 +90,16 @@ class CostScreensIT {
     }
 
     private void keys(String... keys) throws Exception {
-        for (String k : keys) {
-            run("tmux", "-L", socket, "send-keys", "-t", session, k);
-        }
+        terminal.keys(keys);
     }
 
-    /** The screen once {@code condition} holds (and it stopped changing); fails with the last screen after {@link #WAIT}. */
+    /** The screen once {@code condition} holds and it stopped changing (the screen the document shows is a settled one). */
     private String waitFor(Predicate<String> condition) throws Exception {
-        return waitFor(condition, true);
+        return terminal.settled(condition, WAIT);
     }
 
     /** The screen once {@code condition} holds; with {@code settled}, once it also stopped changing (a live run's clock never does). */
     private String waitFor(Predicate<String> condition, boolean settled) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        String screen = "";
-        while (System.nanoTime() < deadline) {
-            screen = capture();
-            if (condition.test(screen) && !settled) {
-                return screen;
-            }
-            if (condition.test(screen)) {
-                Thread.sleep(300); // one more frame: the screen the document shows is a settled one
-                String again = capture();
-                if (again.equals(screen)) {
-                    return screen;
-                }
-                continue;
-            }
-            Thread.sleep(200); // polling a real process; no timing is asserted
-        }
-        throw new AssertionError("the screen never showed what was expected; last screen:\n" + screen);
-    }
-
-    private String capture() throws Exception {
-        StringBuilder out = new StringBuilder();
-        for (String line : run("tmux", "-L", socket, "capture-pane", "-p", "-t", session).split("\n", -1)) {
-            out.append(line.stripTrailing()).append('\n');
-        }
-        String s = out.toString();
-        while (s.endsWith("\n\n")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        return s;
-    }
-
-    private static String run(String... command) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(command));
-        try {
-            return new ProcessExecutor().command(cmd).readOutput(true).redirectErrorStream(true)
-                    .timeout(20, TimeUnit.SECONDS).execute().outputUTF8();
-        } catch (IOException e) {
-            throw new AssertionError("tmux is needed for this test (apt-get install tmux): " + e.getMessage(), e);
-        }
+        return settled ? waitFor(condition) : terminal.waitFor(condition, WAIT);
     }
 }

@@ -9,14 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.zeroturnaround.exec.ProcessExecutor;
+
+import dev.sigil.testing.Tmux;
 
 /**
  * The dashboard under a writer far faster than any screen (seed 001 §10.3), in a real terminal (tmux, a server of its
@@ -32,13 +31,11 @@ class FloodIT {
     @TempDir
     Path home;
 
-    private final String socket = "sigil-flood-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
     private final AtomicBoolean writing = new AtomicBoolean(true);
 
     @AfterEach
     void tearDown() throws Exception {
         writing.set(false);
-        tmux("kill-server");
     }
 
     @Test
@@ -46,22 +43,22 @@ class FloodIT {
         Path log = Files.createDirectories(home.resolve(".sigil/logs/sessions/flood")).resolve("execution.jsonl");
         Files.writeString(log, Lines.start("2026-01-11T10:00:00", "flood", 100_000_000) + "\n");
         String sigil = Path.of(System.getProperty("sigil.home"), "scripts", "sigil").toString();
-        tmux("new-session", "-d", "-s", "flood", "-x", "120", "-y", "30",
-                "HOME='" + home + "' SIGIL_NO_BUILD=1 '" + sigil + "' monitor --session flood --no-color; echo \"SIGIL-EXITED rc=$?\"; sleep 60");
-        waitFor(s -> s.contains("SIGIL MONITOR") && s.contains("session flood"));
-
-        Thread writer = new Thread(() -> flood(log), "flood-writer");
-        writer.start();
-        try {
-            String behind = waitFor(s -> s.contains("behind the log"));
-            assertThat(behind).containsPattern("reading [0-9]+\\.[0-9] MiB behind the log");
-            tmux("send-keys", "-t", "flood", "p");
-            assertThat(waitFor(s -> s.contains("PAUSED"))).as("a key is answered while the log floods in").contains("PAUSED");
-            tmux("send-keys", "-t", "flood", "q");
-            assertThat(waitFor(s -> s.contains("SIGIL-EXITED"))).contains("SIGIL-EXITED rc=0");
-        } finally {
-            writing.set(false);
-            writer.join(10_000);
+        try (Tmux t = Tmux.start(120, 30,
+                "HOME='" + home + "' SIGIL_NO_BUILD=1 '" + sigil + "' monitor --session flood --no-color; echo \"SIGIL-EXITED rc=$?\"; sleep 60")) {
+            t.waitFor(s -> s.contains("SIGIL MONITOR") && s.contains("session flood"), WAIT);
+            Thread writer = new Thread(() -> flood(log), "flood-writer");
+            writer.start();
+            try {
+                String behind = t.waitFor(s -> s.contains("behind the log"), WAIT);
+                assertThat(behind).containsPattern("reading [0-9]+\\.[0-9] MiB behind the log");
+                t.keys("p");
+                assertThat(t.waitFor(s -> s.contains("PAUSED"), WAIT)).as("a key is answered while the log floods in").contains("PAUSED");
+                t.keys("q");
+                assertThat(t.waitFor(s -> s.contains("SIGIL-EXITED"), WAIT)).contains("SIGIL-EXITED rc=0");
+            } finally {
+                writing.set(false);
+                writer.join(10_000);
+            }
         }
     }
 
@@ -79,28 +76,5 @@ class FloodIT {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private String waitFor(Predicate<String> condition) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        String screen = "";
-        while (System.nanoTime() < deadline) {
-            screen = tmux("capture-pane", "-p", "-t", "flood");
-            if (condition.test(screen)) {
-                return screen;
-            }
-            Thread.sleep(200); // polling a real process; no timing is asserted
-        }
-        throw new AssertionError("the screen never showed what was expected; last screen:\n" + screen);
-    }
-
-    private String tmux(String... args) throws Exception {
-        String[] command = new String[args.length + 3];
-        command[0] = "tmux";
-        command[1] = "-L";
-        command[2] = socket;
-        System.arraycopy(args, 0, command, 3, args.length);
-        return new ProcessExecutor().command(command).readOutput(true).redirectErrorStream(true).exitValueAny()
-                .timeout(20, TimeUnit.SECONDS).execute().outputUTF8();
     }
 }

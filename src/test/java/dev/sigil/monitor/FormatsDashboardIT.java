@@ -8,14 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.zeroturnaround.exec.ProcessExecutor;
 
+import dev.sigil.testing.Tmux;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,12 +33,13 @@ class FormatsDashboardIT {
     @TempDir
     Path home;
 
-    private final String socket = "sigil-formats-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-    private final String session = "formats";
+    private Tmux terminal;
 
     @AfterEach
     void tearDown() throws Exception {
-        tmux("kill-server");
+        if (terminal != null) {
+            terminal.close();
+        }
     }
 
     @Test
@@ -92,7 +92,7 @@ class FormatsDashboardIT {
     private void start(Path path) throws Exception {
         String sigil = Path.of(System.getProperty("sigil.home"), "scripts", "sigil").toString();
         String script = "HOME='" + home + "' SIGIL_NO_BUILD=1 '" + sigil + "' monitor --no-color '" + path + "'; sleep 120";
-        tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", script);
+        terminal = Tmux.start(100, 30, script);
     }
 
     private static void save(String name, String screen) throws IOException {
@@ -100,29 +100,8 @@ class FormatsDashboardIT {
         Files.writeString(dir.resolve(name + ".txt"), screen, StandardCharsets.UTF_8);
     }
 
-    /** The screen once {@code condition} holds; fails with the last screen after {@link #WAIT}. */
+    /** The screen once {@code condition} holds and the frame after the backlog has settled: the capture is for the document. */
     private String waitFor(Predicate<String> condition) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        String screen = "";
-        while (System.nanoTime() < deadline) {
-            screen = tmux("capture-pane", "-p", "-t", session);
-            if (condition.test(screen)) {
-                Thread.sleep(500); // let the frame after the backlog settle: the capture is for the document
-                return tmux("capture-pane", "-p", "-t", session);
-            }
-            Thread.sleep(200); // polling a real process; no timing is asserted
-        }
-        throw new AssertionError("the screen never showed what was expected; last screen:\n" + screen);
-    }
-
-    private String tmux(String... args) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of("tmux", "-L", socket));
-        cmd.addAll(List.of(args));
-        try {
-            return new ProcessExecutor().command(cmd).readOutput(true).redirectErrorStream(true)
-                    .timeout(20, TimeUnit.SECONDS).execute().outputUTF8();
-        } catch (IOException e) {
-            throw new AssertionError("tmux is needed for this test (apt-get install tmux): " + e.getMessage(), e);
-        }
+        return terminal.settled(condition, WAIT);
     }
 }

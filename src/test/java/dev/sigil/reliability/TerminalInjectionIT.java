@@ -16,10 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.zeroturnaround.exec.ProcessExecutor;
 
 import dev.sigil.contract.codec.PythonJsonWriter;
 import dev.sigil.tail.Oracles;
+import dev.sigil.testing.Tmux;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -48,6 +48,8 @@ class TerminalInjectionIT {
 
     @TempDir
     Path dir;
+
+    private final Tmux server = Tmux.server();
 
 
     @AfterEach
@@ -232,14 +234,6 @@ class TerminalInjectionIT {
     }
 
     private String tmux(String... args) throws Exception {
-        // A server of the test's own, its socket in the test's directory: its buffers and options are the test's alone.
-        List<String> cmd = new ArrayList<>(List.of("tmux", "-S", dir.resolve("tmux.sock").toString()));
-        cmd.addAll(List.of(args));
-        try {
-            return new ProcessExecutor().command(cmd).readOutput(true).redirectErrorStream(true).timeout(20, TimeUnit.SECONDS)
-                    .execute().outputUTF8();
-        } catch (IOException e) {
-            throw new AssertionError("tmux is needed for this test (apt-get install tmux): " + e.getMessage(), e);
-        }
+        return server.command(args); // a server of the test's own: its buffers and options are the test's alone
     }
 }

@@ -29,7 +29,8 @@ public final class DocCaptures {
     }
 
     /** The capture {@code name} in the document is exactly {@code screen}. */
-    public void assertSame(String name, String screen) throws IOException {
+    public void assertSame(String name, String captured) throws IOException {
+        String screen = captured.endsWith("\n") ? captured.substring(0, captured.length() - 1) : captured;
         if (update(name, screen)) {
             return;
         }

@@ -34,6 +34,16 @@ public final class Tmux implements AutoCloseable {
         return t;
     }
 
+    /** A server of the test's own with no session yet, for a test that makes its sessions itself with {@link #command}. */
+    public static Tmux server() {
+        return new Tmux();
+    }
+
+    /** Any tmux command on this server ({@code new-session}, {@code set-option}, {@code display-message}, ...); its output. */
+    public String command(String... args) throws Exception {
+        return tmux(args);
+    }
+
     /** Single quotes for bash around {@code s}. */
     public static String quote(String s) {
         return "'" + s.replace("'", "'\\''") + "'";
