@@ -50,7 +50,7 @@ public final class ExecutionLogger implements AutoCloseable {
     /** Whether metrics.json is written at close (off when monitoring is off: the losses still go to the reporter). */
     private final boolean metricsFile;
 
-    private ExecutionLogger(Builder b, SessionId id, LogLayout layout, SafeDirectory files, SessionLock lock, Segment segment,
+    ExecutionLogger(Builder b, SessionId id, LogLayout layout, SafeDirectory files, SessionLock lock, Segment segment,
                             ErrorLog errors) {
         this.id = id;
         this.layout = layout;
@@ -295,7 +295,7 @@ public final class ExecutionLogger implements AutoCloseable {
      * On the writer thread, once a new log replaced one deleted during the run: counted, kept in errors.jsonl,
      * reported, and logged as an {@code error} entry at the start of the new log (seed 001 §9.3).
      */
-    private void lostLog(LostLog lost, ErrorLog errors) {
+    void lostLog(LostLog lost, ErrorLog errors) {
         counters.deleted.addAndGet(lost.entries());
         errors.logDeleted(lost, PythonTimestamp.now(clock));
         String held = lost.entries() + " entries (" + lost.bytes() + " bytes, " + lost.tokens() + " tokens)";
@@ -326,7 +326,7 @@ public final class ExecutionLogger implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(java.io.Closeable c) {
+    static void closeQuietly(java.io.Closeable c) {
         try {
             c.close();
         } catch (IOException e) {
@@ -334,7 +334,7 @@ public final class ExecutionLogger implements AutoCloseable {
         }
     }
 
-    private void start() {
+    void start() {
         writer.start();
         if (hook != null) {
             Runtime.getRuntime().addShutdownHook(hook);
@@ -343,15 +343,15 @@ public final class ExecutionLogger implements AutoCloseable {
 
     /** Builds a logger; everything but the settings has a production default. */
     public static final class Builder {
-        private final LoggerSettings settings;
-        private Clock clock = Clock.systemDefaultZone();
-        private LongSupplier ticker = System::nanoTime;
-        private Reporter reporter = Reporter.stderr();
-        private Consumer<Rejection> onRejected;
-        private ChannelOpener opener = ChannelOpener.DEFAULT;
-        private boolean shutdownHook = true;
-        private boolean monitoring = true;
-        private boolean newOnly;
+        final LoggerSettings settings;
+        Clock clock = Clock.systemDefaultZone();
+        LongSupplier ticker = System::nanoTime;
+        Reporter reporter = Reporter.stderr();
+        Consumer<Rejection> onRejected;
+        ChannelOpener opener = ChannelOpener.DEFAULT;
+        boolean shutdownHook = true;
+        boolean monitoring = true;
+        boolean newOnly;
 
         private Builder(LoggerSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -392,69 +392,7 @@ public final class ExecutionLogger implements AutoCloseable {
          * @throws SessionExistsException with {@link #newSessionOnly()}, if the session has entries already
          */
         public ExecutionLogger open(String sessionId) throws IOException {
-            SessionId id = SessionId.of(sessionId);
-            try (SafeDirectory root = SafeDirectory.root(settings.logPath())) {
-                LogLayout layout = new LogLayout(root.path());
-                SafeDirectory files;
-                try (SafeDirectory sessions = root.directory(LogLayout.SESSIONS)) {
-                    files = sessions.directory(id.value());
-                }
-                try {
-                    ExecutionLogger logger = open(id, layout, files);
-                    if (monitoring) {
-                        pointCurrent(root, layout, id);
-                    }
-                    logger.start();
-                    return logger;
-                } catch (IOException | RuntimeException e) {
-                    closeQuietly(files);
-                    throw e;
-                }
-            }
-        }
-
-        private ExecutionLogger open(SessionId id, LogLayout layout, SafeDirectory files) throws IOException {
-            SessionLock lock = SessionLock.acquire(files, id.value());
-            try {
-                if (newOnly) {
-                    refuseExisting(files, id);
-                }
-                ErrorLog errors = new ErrorLog(files, LogLayout.ERRORS_LOG, opener, settings.fsync(), reporter);
-                ExecutionLogger[] self = new ExecutionLogger[1];
-                Segment segment = Segment.open(files, opener, settings.fsync(), torn -> {
-                    errors.tornTail(torn, PythonTimestamp.now(clock));
-                    reporter.report("cut an unfinished last line (" + torn.length() + " bytes at offset " + torn.offset() + ") from "
-                            + torn.file() + ", left by a writer that stopped mid-write; the bytes are kept in " + errors.file());
-                }, lost -> self[0].lostLog(lost, errors));
-                self[0] = new ExecutionLogger(this, id, layout, files, lock, segment, errors);
-                return self[0];
-            } catch (IOException | RuntimeException e) {
-                lock.close();
-                throw e;
-            }
-        }
-
-        /** For {@link #newSessionOnly()}: a session whose log already holds entries is not started again. */
-        private static void refuseExisting(SafeDirectory files, SessionId id) throws IOException {
-            // Only regular files count: a link or a FIFO planted at one of these names is refused, with its own
-            // message, when the logger opens it.
-            boolean used = files.attributes(LogLayout.EXECUTION_LOG).map(a -> a.isRegularFile() && a.size() > 0).orElse(false);
-            for (String n : files.names()) {
-                if (LogLayout.rotatedNumber(n).isPresent() || n.equals(LogLayout.OUTPUTS)) {
-                    used |= files.attributes(n).map(java.nio.file.attribute.BasicFileAttributes::isRegularFile).orElse(false);
-                }
-            }
-            if (used) {
-                throw new SessionExistsException(id.value(), files.resolve(LogLayout.EXECUTION_LOG));
-            }
-        }
-
-        private void pointCurrent(SafeDirectory root, LogLayout layout, SessionId id) {
-            try {
-                CurrentLink.point(root, id);
-            } catch (IOException | UnsupportedOperationException e) {
-                reporter.report("could not point " + layout.current() + " at session " + id + ": " + e.getMessage());
-            }
+            return SessionOpening.open(this, sessionId);
         }
     }
 }

@@ -30,7 +30,7 @@ final class Ownership {
 
     /** The rule for the user running this process. */
     static Ownership ofCurrentUser() throws IOException {
-        if (!SafeDirectory.POSIX) {
+        if (!FileModes.POSIX) {
             return new Ownership(null);
         }
         return new Ownership(FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(currentUid()));

@@ -7,23 +7,18 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,22 +34,19 @@ import dev.sigil.layout.LogLayout;
  * swapped for a link to elsewhere cannot redirect a write. A file is refused when it is a link, not a regular file,
  * not the user's or has more than one name. New directories are 0700 and new files 0600 whatever the umask; existing
  * ones are tightened to that. The one home of these rules for every writer under the log root (the logger, the
- * orchestrator's outputs, {@code sigil logs}): ADR 0080. Thread-safe.
+ * orchestrator's outputs, {@code sigil logs}): ADR 0080. How an entry is reached, relative to the handle or by path, is
+ * {@link DirectoryAccess}'s. Thread-safe.
  */
 public final class SafeDirectory implements Closeable {
 
-    static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    static final Set<PosixFilePermission> DIRECTORY_MODE = PosixFilePermissions.fromString("rwx------");
-    static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
     private static final Set<OpenOption> APPEND = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     private static final Set<OpenOption> CREATE_NEW = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     private static final Set<OpenOption> UPDATE = Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     private static final Set<OpenOption> READ = Set.of(StandardOpenOption.READ);
 
     private final Path path;
-    /** The open directory; null where the platform cannot open relative to a directory (then by path, never following links). */
-    private final SecureDirectoryStream<Path> handle;
-    private final DirectoryStream<Path> plain;
+    /** The open directory, or its path where the platform cannot open relative to a directory. */
+    private final DirectoryAccess access;
     private final Ownership rule;
     /**
      * The identity of the file at each name once its number of names was found to be 1 (Java reads that number by
@@ -66,13 +58,7 @@ public final class SafeDirectory implements Closeable {
     private SafeDirectory(Path path, DirectoryStream<Path> stream, Ownership rule) {
         this.path = path;
         this.rule = rule;
-        if (stream instanceof SecureDirectoryStream<Path> secure) {
-            this.handle = secure;
-            this.plain = null;
-        } else {
-            this.handle = null;
-            this.plain = stream;
-        }
+        this.access = new DirectoryAccess(path, stream);
     }
 
     /**
@@ -82,7 +68,7 @@ public final class SafeDirectory implements Closeable {
     public static SafeDirectory root(Path root) throws IOException {
         if (!Files.exists(root)) {
             try {
-                Files.createDirectories(root, directoryAttributes());
+                Files.createDirectories(root, FileModes.directory());
             } catch (FileAlreadyExistsException raced) {
                 // made meanwhile: checked below like any other
             }
@@ -114,14 +100,14 @@ public final class SafeDirectory implements Closeable {
 
     /** {@code path().resolve(name)}: for messages. */
     public Path resolve(String name) {
-        return path.resolve(checked(name));
+        return path.resolve(DirectoryAccess.checked(name));
     }
 
     /** The child directory {@code name}, created (0700) if missing, opened and checked, tightened to 0700. */
     public SafeDirectory directory(String name) throws IOException {
         if (attributes(name).isEmpty()) {
             try {
-                Files.createDirectory(resolve(name), directoryAttributes());
+                Files.createDirectory(resolve(name), FileModes.directory());
             } catch (FileAlreadyExistsException raced) {
                 // checked below
             }
@@ -142,9 +128,7 @@ public final class SafeDirectory implements Closeable {
         if (!a.isDirectory()) {
             throw new UnsafePathException(resolve(name) + " exists and is not a directory");
         }
-        DirectoryStream<Path> stream = handle != null ? handle.newDirectoryStream(Path.of(name), LinkOption.NOFOLLOW_LINKS)
-                : Files.newDirectoryStream(resolve(name));
-        SafeDirectory child = new SafeDirectory(resolve(name), stream, rule);
+        SafeDirectory child = new SafeDirectory(resolve(name), access.child(name), rule);
         try {
             child.checkSelf(tighten);
         } catch (IOException | RuntimeException e) {
@@ -155,25 +139,22 @@ public final class SafeDirectory implements Closeable {
     }
 
     private void checkSelf(boolean tighten) throws IOException {
-        if (!POSIX) {
+        if (!FileModes.POSIX) {
             return;
         }
-        PosixFileAttributeView view = handle != null ? handle.getFileAttributeView(PosixFileAttributeView.class)
-                : Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributeView view = access.self(PosixFileAttributeView.class);
         PosixFileAttributes self = view.readAttributes();
         rule.checkDirectory(path, self);
-        if (tighten && !self.permissions().equals(DIRECTORY_MODE)) {
-            view.setPermissions(DIRECTORY_MODE);
+        if (tighten && !self.permissions().equals(FileModes.DIRECTORY_MODE)) {
+            view.setPermissions(FileModes.DIRECTORY_MODE);
         }
     }
 
     /** The entry {@code name}, not following a link (POSIX attributes where the platform has them); empty if none. */
     public Optional<BasicFileAttributes> attributes(String name) throws IOException {
-        Class<? extends BasicFileAttributeView> type = POSIX ? PosixFileAttributeView.class : BasicFileAttributeView.class;
+        Class<? extends BasicFileAttributeView> type = FileModes.POSIX ? PosixFileAttributeView.class : BasicFileAttributeView.class;
         try {
-            BasicFileAttributeView view = handle != null ? handle.getFileAttributeView(Path.of(checked(name)), type, LinkOption.NOFOLLOW_LINKS)
-                    : Files.getFileAttributeView(resolve(name), type, LinkOption.NOFOLLOW_LINKS);
-            return Optional.of(view.readAttributes());
+            return Optional.of(access.view(name, type).readAttributes());
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
@@ -190,15 +171,7 @@ public final class SafeDirectory implements Closeable {
 
     /** Every entry's name, sorted. */
     public List<String> names() throws IOException {
-        List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> entries = handle != null ? handle.newDirectoryStream(Path.of("."), LinkOption.NOFOLLOW_LINKS)
-                : Files.newDirectoryStream(path)) {
-            for (Path p : entries) {
-                names.add(p.getFileName().toString());
-            }
-        }
-        names.sort(null);
-        return names;
+        return access.names();
     }
 
     /** Opens {@code name} to append to, creating it (0600) if missing. */
@@ -247,9 +220,8 @@ public final class SafeDirectory implements Closeable {
         Set<OpenOption> o = new HashSet<>(options);
         o.add(LinkOption.NOFOLLOW_LINKS);
         boolean creates = o.contains(StandardOpenOption.CREATE) || o.contains(StandardOpenOption.CREATE_NEW);
-        FileAttribute<?>[] attrs = creates ? fileAttributes() : new FileAttribute<?>[0];
-        SeekableByteChannel raw = handle != null ? handle.newByteChannel(Path.of(checked(name)), o, attrs)
-                : Files.newByteChannel(resolve(name), o, attrs);
+        FileAttribute<?>[] attrs = creates ? FileModes.file() : new FileAttribute<?>[0];
+        SeekableByteChannel raw = access.open(name, o, attrs);
         if (!(raw instanceof FileChannel channel)) {
             raw.close();
             throw new IOException("cannot open " + resolve(name) + " as a file");
@@ -315,11 +287,8 @@ public final class SafeDirectory implements Closeable {
     }
 
     private void tighten(String name, PosixFileAttributes a) throws IOException {
-        if (!a.permissions().equals(FILE_MODE)) {
-            PosixFileAttributeView view = handle != null
-                    ? handle.getFileAttributeView(Path.of(name), PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                    : Files.getFileAttributeView(resolve(name), PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-            view.setPermissions(FILE_MODE);
+        if (!a.permissions().equals(FileModes.FILE_MODE)) {
+            access.view(name, PosixFileAttributeView.class).setPermissions(FileModes.FILE_MODE);
         }
     }
 
@@ -367,28 +336,17 @@ public final class SafeDirectory implements Closeable {
 
     /** Sets the modification time of the file {@code name} (not following a link). */
     public void setModified(String name, java.nio.file.attribute.FileTime time) throws IOException {
-        BasicFileAttributeView view = handle != null
-                ? handle.getFileAttributeView(Path.of(checked(name)), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                : Files.getFileAttributeView(resolve(name), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-        view.setTimes(time, null, null);
+        access.view(name, BasicFileAttributeView.class).setTimes(time, null, null);
     }
 
     /** Renames {@code from} to {@code to} in this directory, atomically; replaces what is at {@code to}. */
     public void rename(String from, String to) throws IOException {
-        if (handle != null) {
-            handle.move(Path.of(checked(from)), handle, Path.of(checked(to)));
-        } else {
-            Files.move(resolve(from), resolve(to), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        }
+        access.move(from, to);
     }
 
     /** Removes the file (or link) {@code name}, never what a link leads to. */
     public void delete(String name) throws IOException {
-        if (handle != null) {
-            handle.deleteFile(Path.of(checked(name)));
-        } else {
-            Files.delete(resolve(name));
-        }
+        access.deleteFile(name);
     }
 
     public boolean deleteIfExists(String name) throws IOException {
@@ -402,20 +360,16 @@ public final class SafeDirectory implements Closeable {
 
     /** Removes the empty directory {@code name}. */
     public void deleteDirectory(String name) throws IOException {
-        if (handle != null) {
-            handle.deleteDirectory(Path.of(checked(name)));
-        } else {
-            Files.delete(resolve(name));
-        }
+        access.deleteDirectory(name);
     }
 
     /** Makes a new or renamed entry of this directory durable (fsync(2) on the directory). */
     public void fsync() throws IOException {
         SeekableByteChannel ch;
         try {
-            ch = handle != null ? handle.newByteChannel(Path.of("."), READ) : FileChannel.open(path, StandardOpenOption.READ);
+            ch = access.openSelf();
         } catch (IOException e) {
-            if (POSIX) {
+            if (FileModes.POSIX) {
                 throw e;
             }
             return; // some platforms cannot open a directory as a file
@@ -433,30 +387,8 @@ public final class SafeDirectory implements Closeable {
         }
     }
 
-    /** The attributes of a new file: mode 0600 where the file system has POSIX permissions. */
-    static FileAttribute<?>[] fileAttributes() {
-        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE_MODE)} : new FileAttribute<?>[0];
-    }
-
-    private static FileAttribute<?>[] directoryAttributes() {
-        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(DIRECTORY_MODE)} : new FileAttribute<?>[0];
-    }
-
-    /** A name of this directory: one path element, never {@code .}, {@code ..} or absolute. */
-    private static String checked(String name) {
-        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0 || name.indexOf('\\') >= 0
-                || name.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("not a name inside a directory: '" + name + "'");
-        }
-        return name;
-    }
-
     @Override
     public void close() throws IOException {
-        if (handle != null) {
-            handle.close();
-        } else {
-            plain.close();
-        }
+        access.close();
     }
 }

@@ -39,10 +39,8 @@ final class NameFollower implements Closeable {
     private Object gone;
     /** A file was opened at the name at least once. */
     private boolean started;
-    /** The last UNREADABLE detail sent, or null while readable. */
-    private String unreadable;
-    /** Something failed during the current poll. */
-    private boolean trouble;
+    /** UNREADABLE and READABLE, and whether the poll under way met a failure. */
+    private final Readability readability;
     /** The current poll found the open file still at the name with the bytes it had (no rotation, no rewrite). */
     private boolean confirmed;
     /** The stamp of the open file when a poll last confirmed it, if old enough to be trusted; else null. */
@@ -52,6 +50,7 @@ final class NameFollower implements Closeable {
         this.source = source;
         this.options = options;
         this.out = out;
+        this.readability = new Readability(out);
     }
 
     /** The key of the file open at the name, or null. */
@@ -62,7 +61,7 @@ final class NameFollower implements Closeable {
     /** One poll; returns the number of bytes read. */
     long poll() {
         out.source(source.name());
-        trouble = false;
+        readability.pollStarts();
         confirmed = false;
         long read = drainRetiring();
         Instant now = options.clock().instant();
@@ -75,11 +74,11 @@ final class NameFollower implements Closeable {
         try {
             key = source.keyAtName();
         } catch (IOException e) {
-            unreadable(e);
+            readability.failed(e);
             return read + readCurrent();
         }
         read += follow(key);
-        if (confirmed && !trouble && stamp != null && stamp.key().equals(current.key())
+        if (confirmed && !readability.troubled() && stamp != null && stamp.key().equals(current.key())
                 && stamp.size() == current.position() && !stamp.changed().plus(SETTLED).isAfter(now)) {
             settled = stamp;
         }
@@ -125,8 +124,8 @@ final class NameFollower implements Closeable {
             out.change(Change.MISSING, "no such file; waiting for it to appear");
             missing = true;
         }
-        if (!trouble) {
-            readable();
+        if (!readability.troubled()) {
+            readability.recovered();
         }
         return read + readCurrent();
     }
@@ -173,13 +172,13 @@ final class NameFollower implements Closeable {
             try {
                 read += part.readToEnd(out);
             } catch (IOException e) {
-                unreadable(e);
+                readability.failed(e);
             }
             if (i == parts.size() - 1) {
                 retiring.add(part);
             } else {
                 dropPartial(part.assembler(), "its file was rotated away");
-                closeQuietly(part);
+                part.closeQuietly();
             }
         }
         return read;
@@ -189,7 +188,7 @@ final class NameFollower implements Closeable {
         try {
             return afterGone ? source.openPartsAfter(gone) : source.openParts();
         } catch (IOException e) {
-            unreadable(e);
+            readability.failed(e);
             return List.of();
         }
     }
@@ -217,11 +216,11 @@ final class NameFollower implements Closeable {
                 openCurrent(false);
             }
         } catch (IOException e) {
-            unreadable(e);
+            readability.failed(e);
             return false;
         }
         if (current == null) {
-            if (unreadable == null) {
+            if (readability.readable()) {
                 out.change(Change.MISSING, "no such file");
             }
             return false;
@@ -232,7 +231,7 @@ final class NameFollower implements Closeable {
         readCurrent();
         current.assembler().finish(out);
         out.flush();
-        return unreadable == null;
+        return readability.readable();
     }
 
     /** Opens the file at the name as the current one; {@code following}: it will be looked at again ({@link ReadDigest}). */
@@ -241,7 +240,7 @@ final class NameFollower implements Closeable {
         try {
             handle = source.open();
         } catch (IOException e) {
-            unreadable(e);
+            readability.failed(e);
             return;
         }
         if (handle == null) {
@@ -282,7 +281,7 @@ final class NameFollower implements Closeable {
         try (TailSource.Handle atName = source.open()) {
             return atName == null || current.sameContentAs(atName);
         } catch (IOException e) {
-            unreadable(e);
+            readability.failed(e);
             return true;
         }
     }
@@ -296,7 +295,7 @@ final class NameFollower implements Closeable {
         try {
             status = current.check();
         } catch (IOException e) {
-            unreadable(e);
+            readability.failed(e);
             return true;
         }
         if (status == OpenFile.Status.SAME) {
@@ -326,7 +325,7 @@ final class NameFollower implements Closeable {
         try {
             return current.lostOnlyItsPartialLine();
         } catch (IOException e) {
-            unreadable(e);
+            readability.failed(e);
             return false;
         }
     }
@@ -338,7 +337,7 @@ final class NameFollower implements Closeable {
         try {
             return current.readToEnd(out);
         } catch (IOException e) {
-            unreadable(e);
+            readability.failed(e);
             return 0;
         }
     }
@@ -358,11 +357,11 @@ final class NameFollower implements Closeable {
             try {
                 read += file.readToEnd(out);
             } catch (IOException e) {
-                unreadable(e);
+                readability.failed(e);
             }
             if (file.quietPolls() > options.rotateWaitPolls()) {
                 dropPartial(file.assembler(), "its file was rotated away");
-                closeQuietly(file);
+                file.closeQuietly();
                 it.remove();
             }
         }
@@ -378,55 +377,19 @@ final class NameFollower implements Closeable {
         }
     }
 
-    private void unreadable(IOException e) {
-        trouble = true;
-        String detail = describe(e);
-        if (!detail.equals(unreadable)) {
-            out.change(Change.UNREADABLE, detail + "; retrying");
-            unreadable = detail;
-        }
-    }
-
-    /** The problem in words (a Java type name means nothing to the user). */
-    private static String describe(IOException e) {
-        String what = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                : e instanceof java.nio.file.NoSuchFileException ? "no such file"
-                : e instanceof java.nio.file.FileSystemException ? "cannot be read" : null;
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        if (what == null) {
-            return message.isEmpty() ? "cannot be read" : message;
-        }
-        return message.isEmpty() ? what : what + ": " + message;
-    }
-
-    private void readable() {
-        if (unreadable != null) {
-            unreadable = null;
-            out.change(Change.READABLE, "readable again");
-        }
-    }
-
     @Override
     public void close() {
         if (current != null) {
-            closeQuietly(current);
+            current.closeQuietly();
             current = null;
         }
-        retiring.forEach(NameFollower::closeQuietly);
+        retiring.forEach(OpenFile::closeQuietly);
         retiring.clear();
     }
 
     private static void closeQuietly(TailSource.Handle handle) {
         try {
             handle.close();
-        } catch (IOException e) {
-            // a read-only handle has nothing to lose on close
-        }
-    }
-
-    private static void closeQuietly(OpenFile file) {
-        try {
-            file.close();
         } catch (IOException e) {
             // a read-only handle has nothing to lose on close
         }

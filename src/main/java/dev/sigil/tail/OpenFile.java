@@ -177,6 +177,15 @@ final class OpenFile implements Closeable {
         return quietPolls;
     }
 
+    /** Closes the file; a read-only handle has nothing to lose on close. */
+    void closeQuietly() {
+        try {
+            close();
+        } catch (IOException e) {
+            // nothing written through it
+        }
+    }
+
     @Override
     public void close() throws IOException {
         handle.close();
