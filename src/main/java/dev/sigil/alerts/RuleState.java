@@ -37,20 +37,30 @@ final class RuleState {
 
     /** The metric's value if {@code line} fires the rule, else null. */
     BigDecimal offer(Ledger.Line line, Evaluator.SessionClock clock) {
-        if (!rule.scope().matches(line.event(), line.session())) {
+        BigDecimal sample = sampleOf(line);
+        return sample == null ? null : fold(line.session(), sample, line.event().isError(), clock);
+    }
+
+    /** What the line adds to the rule's metric, or null when the rule does not look at it (out of scope, or not counted). */
+    BigDecimal sampleOf(Ledger.Line line) {
+        return rule.scope().matches(line.event(), line.session()) ? sample(line) : null;
+    }
+
+    /**
+     * Adds a sample to the window of {@code key} (a session, or every session together) at the time of {@code clock};
+     * the metric's value if that fires the rule, else null.
+     */
+    BigDecimal fold(String key, BigDecimal sample, boolean error, Evaluator.SessionClock clock) {
+        if (rule.window().needsTime() && !clock.known()) {
             return null;
         }
-        BigDecimal sample = sample(line);
-        if (sample == null || (rule.window().needsTime() && !clock.known())) {
-            return null;
-        }
-        Session s = sessions.computeIfAbsent(line.session(), k -> new Session());
+        Session s = sessions.computeIfAbsent(key, k -> new Session());
         long bucket = rule.window().bucket(clock.localMicros);
         if (s.samples == null || bucket != s.bucket) {
             s.samples = new Samples(rule.window().kind() == Window.Kind.SLIDING || rule.metric().isLatency());
             s.bucket = bucket;
         }
-        s.samples.add(clock.instantMicros, sample, line.event().isError());
+        s.samples.add(clock.instantMicros, sample, error);
         if (rule.window().kind() == Window.Kind.SLIDING) {
             s.samples.evictUpTo(clock.instantMicros - rule.window().micros());
         }

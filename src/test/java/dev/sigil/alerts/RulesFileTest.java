@@ -36,7 +36,7 @@ class RulesFileTest {
         Rule r = read(INTERFACE).rules().get(0);
         assertThat(r.name()).isEqualTo("reasoning-cost");
         assertThat(r.metric()).isEqualTo(Metric.COST_USD);
-        assertThat(r.scope()).isEqualTo(new Scope("reasoning", null, null, null, null));
+        assertThat(r.scope()).isEqualTo(new Scope("reasoning", null, null, null, null, false));
         assertThat(r.window()).isEqualTo(Window.SESSION);
         assertThat(r.op()).isEqualTo(Op.GE);
         assertThat(r.threshold()).isEqualByComparingTo("5");
@@ -95,7 +95,7 @@ class RulesFileTest {
                 "r.yaml:9: rules.1.op: '=>' is not one of [\">\", \">=\", \"<\", \"<=\", \"==\", \"!=\"]",
                 "r.yaml:10: rules.1.threshold: string found, number expected",
                 "r.yaml:11: rules.1.cooldown: 'soon' is not a cooldown (a number and s, m, h or d: 30s, 10m, 1d)",
-                "r.yaml:12: rules.1.scope.colour: unknown key (a scope has component, model, event_type, level and session)",
+                "r.yaml:12: rules.1.scope.colour: unknown key (a scope has component, model, event_type, level, session and sessions)",
                 "r.yaml:13: rules.1.extra: unknown key (a rule has name, description, enabled, metric, scope, window, op, threshold, severity,"
                         + " cooldown and actions)");
     }
