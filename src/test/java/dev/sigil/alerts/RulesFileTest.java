@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +55,9 @@ class RulesFileTest {
         assertThat(set.rules()).extracting(Rule::name).contains("hourly-cost-warning", "hourly-cost-critical", "daily-cost-warning",
                 "daily-cost-critical", "hourly-tokens-warning", "hourly-tokens-critical", "error-rate-spike", "expensive-workflow");
         assertThat(set.enabled()).hasSize(12);
+        assertThat(set.rules()).filteredOn(r -> r.scope().allSessions()).extracting(Rule::name).as("seed 004's thresholds are over all usage")
+                .containsExactly("hourly-cost-warning", "hourly-cost-critical", "daily-cost-warning", "daily-cost-critical", "hourly-tokens-warning",
+                        "hourly-tokens-critical");
     }
 
     @Test
@@ -136,6 +140,24 @@ class RulesFileTest {
         assertThat(hook.timeoutMillis()).isEqualTo(2_000);
         assertThat(Durations.millis("500ms")).isEqualTo(500);
         assertThat(Durations.millis("5s")).isEqualTo(5_000);
+    }
+
+    @Test
+    void aRuleOverAllSessions() {
+        Rule r = read("rules:\n  - {name: a, metric: cost_usd, scope: {sessions: all, component: reasoning}, window: day, op: '>=', threshold: 50}\n")
+                .rules().get(0);
+        assertThat(r.scope().allSessions()).isTrue();
+        assertThat(r.scope().keys()).containsExactly(Map.entry("component", "reasoning"), Map.entry("sessions", "all"));
+        assertThat(read("rules:\n  - {name: a, metric: events, scope: {sessions: each}, op: '>', threshold: 1}\n").rules().get(0).scope())
+                .isEqualTo(Scope.ALL);
+        assertThat(problems("rules:\n  - name: a\n    metric: budget_percent\n    scope:\n      sessions: all\n    op: '>'\n    threshold: 1\n"
+                + "  - name: b\n    metric: events\n    scope: {session: s1,\n      sessions: all}\n    op: '>'\n    threshold: 1\n"
+                + "  - {name: c, metric: events, scope: {sessions: some}, op: '>', threshold: 1}\n"))
+                .containsExactly("r.yaml:14: rules.2.scope.sessions: 'some' is not one of [\"each\", \"all\"]");
+        assertThat(problems("rules:\n  - name: a\n    metric: budget_percent\n    scope:\n      sessions: all\n    op: '>'\n    threshold: 1\n"
+                + "  - name: b\n    metric: events\n    scope: {session: s1,\n      sessions: all}\n    op: '>'\n    threshold: 1\n"))
+                .containsExactly("r.yaml:5: rules.0.scope.sessions: 'all' with budget_percent: a budget is a session's own (use tokens or cost_usd"
+                        + " over all sessions)", "r.yaml:11: rules.1.scope.sessions: 'all' and a session ('s1') together; give one of them");
     }
 
     @Test
