@@ -38,7 +38,8 @@ final class QueryArguments {
             sql = first;
             paths.remove(0);
             if (!readsAsQuery(first) && exists(first)) {
-                throw UserError.usage("'" + first + "' is a file, not a query: the query comes first (" + USAGE + ")");
+                throw UserError.usage("'" + first + "' is a " + (Files.isDirectory(Path.of(first)) ? "directory" : "file")
+                        + ", not a query: the query comes first (" + USAGE + ")");
             }
         }
         if (sql.isBlank()) {
