@@ -163,8 +163,10 @@ public final class Evaluator {
         long instantMicros = NONE;
         long localMicros = NONE;
         long budget = -1;
+        long used;
 
         void see(Ledger.Line line, ZoneId zone) {
+            used += line.counted();
             if (line.event().budget() > 0) {
                 budget = line.event().budget();
             }

@@ -141,8 +141,8 @@ public final class RulesFile {
         if (r.scope().session() != null) {
             return Optional.of("'all' and a session ('" + r.scope().session() + "') together; give one of them");
         }
-        return r.metric() == Metric.BUDGET_PERCENT
-                ? Optional.of("'all' with budget_percent: a budget is a session's own (use tokens or cost_usd over all sessions)")
+        return r.metric() == Metric.BUDGET_PERCENT || r.metric() == Metric.BUDGET_FORECAST_S
+                ? Optional.of("'all' with " + r.metric().wireName() + ": a budget is a session's own (use tokens or cost_usd over all sessions)")
                 : Optional.empty();
     }
 

@@ -50,6 +50,8 @@ class AlertsCompatTest {
               {"name": "hourly-tokens", "metric": "tokens", "window": "hour", "op": ">=", "threshold": 1000000},
               {"name": "unpriced", "metric": "unpriced_tokens", "op": ">", "threshold": 0, "severity": "info"},
               {"name": "budget-half", "metric": "budget_percent", "op": ">=", "threshold": 50},
+              {"name": "budget-soon", "metric": "budget_forecast_s", "window": "15m", "op": "<", "threshold": 1800, "cooldown": "10m"},
+              {"name": "budget-forecast", "metric": "budget_forecast_s", "op": "<=", "threshold": 3600},
               {"name": "error-burst", "metric": "error_count", "window": "5m", "op": ">=", "threshold": 3, "severity": "critical"},
               {"name": "error-rate", "metric": "error_rate", "window": "15m", "op": ">", "threshold": 20, "cooldown": "5m"},
               {"name": "latency-spike", "metric": "latency_max_ms", "window": "1h", "op": ">", "threshold": 30000},
@@ -92,7 +94,7 @@ class AlertsCompatTest {
         }
         Set<String> fired = new HashSet<>();
         sigil.forEach(a -> fired.add(a.get("rule").stringValue()));
-        assertThat(fired).as("every enabled rule fires somewhere").hasSize(14).doesNotContain("never");
+        assertThat(fired).as("every enabled rule fires somewhere").hasSize(16).doesNotContain("never");
         known(sigil, corpus, "reasoning-cost", "cost-a.jsonl");
         known(sigil, corpus, "latency-spike", "lat-b.jsonl");
         known(sigil, corpus, "error-burst", "err-c.jsonl");

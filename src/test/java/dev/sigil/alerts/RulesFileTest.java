@@ -93,7 +93,7 @@ class RulesFileTest {
                 """;
         assertThat(problems(text)).containsExactly(
                 "r.yaml:6: rules.1.name: 'bad one' is not a rule name (letters, digits, _, . and -, at most 64)",
-                "r.yaml:7: rules.1.metric: 'cost' is not one of [\"cost_usd\", \"tokens\", \"unpriced_tokens\", \"budget_percent\", \"error_count\","
+                "r.yaml:7: rules.1.metric: 'cost' is not one of [\"cost_usd\", \"tokens\", \"unpriced_tokens\", \"budget_percent\", \"budget_forecast_s\", \"error_count\","
                         + " \"error_rate\", \"events\", \"latency_p50_ms\", \"latency_p95_ms\", \"latency_max_ms\"]",
                 "r.yaml:8: rules.1.window: '3x' is not a window (session, hour, day, or a number and s, m or h: 15m, 1h)",
                 "r.yaml:9: rules.1.op: '=>' is not one of [\">\", \">=\", \"<\", \"<=\", \"==\", \"!=\"]",
