@@ -3,7 +3,8 @@ package dev.sigil.alerts;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.PriorityQueue;
 
 import dev.sigil.spend.Ledger;
@@ -85,9 +86,13 @@ final class AcrossSessions {
         return out;
     }
 
-    /** The smallest ordinal held of {@code file}'s lines, if any is: that line's alerts are not known yet. */
-    OptionalLong heldFrom(String file) {
-        return held.stream().filter(h -> h.key.file().equals(file)).mapToLong(h -> h.key.ordinal()).min();
+    /** The smallest ordinal held of each file's lines (their alerts are not known yet), by file; one pass. */
+    Map<String, Long> heldFrom() {
+        Map<String, Long> out = new HashMap<>();
+        for (Held h : held) {
+            out.merge(h.key.file(), h.key.ordinal(), Math::min);
+        }
+        return out;
     }
 
     /** Lines folded after a line later in the merged order (their place in it was already passed). */

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 import dev.sigil.contract.event.EventTime;
 import dev.sigil.contract.event.LogEvent;
@@ -139,9 +138,9 @@ public final class Evaluator {
         return out;
     }
 
-    /** The first ordinal of {@code file}'s lines still held, whose alerts are not known yet. */
-    OptionalLong heldFrom(String file) {
-        return across == null ? OptionalLong.empty() : across.heldFrom(file);
+    /** The first ordinal of each file's lines still held, whose alerts are not known yet (files with none left out). */
+    Map<String, Long> heldFrom() {
+        return across == null ? Map.of() : across.heldFrom();
     }
 
     /** Lines the rules over all sessions folded after a line later in the merged order (docs/alerts.md §3). */

@@ -140,7 +140,8 @@ public final class Watch implements Closeable {
             out.note((evaluator.late() - late) + " lines evaluated by the rules over all sessions after later lines of other logs"
                     + " (they came after their log was quiet for 2 s); a replay places them earlier");
         }
-        logs.values().forEach(this::save);
+        Map<String, Long> held = evaluator.heldFrom();
+        logs.values().forEach(f -> save(f, held));
     }
 
     /** Alerts delivered so far. */
@@ -182,13 +183,13 @@ public final class Watch implements Closeable {
      * Writes how many of the log's lines had their alerts delivered: those seen, but not from the first line still
      * held for the rules over all sessions (its alerts are not known yet: a restart delivers them then).
      */
-    private void save(Followed f) {
+    private void save(Followed f, Map<String, Long> heldFrom) {
         if (f.seen <= Math.min(f.delivered, f.deliveredMerged)) {
             return;
         }
         long merged = -1;
         if (evaluator.acrossSessions()) {
-            long held = evaluator.heldFrom(f.log.toString()).orElse(f.seen + 1) - 1;
+            long held = heldFrom.getOrDefault(f.log.toString(), f.seen + 1) - 1;
             merged = Math.max(f.deliveredMerged, Math.min(f.seen, held));
         }
         long lines = Math.max(f.delivered, f.seen);

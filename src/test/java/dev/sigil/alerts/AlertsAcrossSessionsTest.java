@@ -58,7 +58,13 @@ class AlertsAcrossSessionsTest {
 
         List<String> args = new ArrayList<>(List.of("alerts", "test", "--rules", rules.toString(), "--prices", prices.toString(), "--format", "json"));
         files.forEach(f -> args.add(f.toString()));
-        List<JsonNode> sigil = lines(run(1, args.toArray(String[]::new)));
+        String printed = run(1, args.toArray(String[]::new));
+        List<JsonNode> sigil = lines(printed);
+        List<String> reversed = new ArrayList<>(args.subList(0, 8));
+        for (int i = files.size() - 1; i >= 0; i--) {
+            reversed.add(files.get(i).toString());
+        }
+        assertThat(run(1, reversed.toArray(String[]::new))).as("the merged order does not depend on the order the logs are read in").isEqualTo(printed);
         List<JsonNode> python = lines(python(rules, pythonPrices, files));
 
         assertThat(keys(sigil)).as("the alerts, in the merged order (seed %d)", seed).isEqualTo(keys(python));
