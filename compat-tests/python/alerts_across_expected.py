@@ -15,35 +15,9 @@ merged order, at the newest time of the lines merged so far. The alerts of one l
 import json
 import sys
 
-from alerts_expected import Rule, micros, model_of, price
+from alerts_expected import Rule, alert, readings
 
-
-def read(paths, prices):
-    lines, totals, clocks, budgets = [], {}, {}, {}
-    for path in paths:
-        with open(path, "rb") as f:
-            for number, raw in enumerate(f, start=1):
-                if not raw.strip():
-                    continue
-                entry = json.loads(raw)
-                if entry["event_type"] == "alert":
-                    continue
-                session = entry["session_id"]
-                tokens = entry.get("tokens", 0)
-                restated = entry["event_type"] == "session_complete" and tokens > 0 and tokens == totals.get(session, 0)
-                counted = 0 if restated else tokens
-                totals[session] = totals.get(session, 0) + counted
-                t = micros(entry.get("timestamp"))
-                if t is not None and (clocks.get(session) is None or t >= clocks[session]):
-                    clocks[session] = t
-                budget = (entry.get("metadata") or {}).get("budget")
-                if isinstance(budget, int) and budget > 0:
-                    budgets[session] = budget
-                cost = price(entry, prices) if counted > 0 and model_of(entry) in prices else None
-                now = clocks.get(session)
-                key = (-1 << 62 if now is None else now, session, path, number)
-                lines.append((key, entry, session, counted, cost, now, budgets.get(session, -1), path, number))
-    return sorted(lines, key=lambda line: line[0])
+NONE_YET = -1 << 62  # before every time: a line before any of its session's times comes first
 
 
 def main():
@@ -54,19 +28,18 @@ def main():
             across = scope.pop("sessions", "each") == "all"
             rules.append((Rule(dict(r, scope=scope)), across))
     prices = json.load(open(sys.argv[2]))
+    lines = sorted(readings(sys.argv[3:], prices), key=lambda x: (NONE_YET if x[4] is None else x[4], x[1], x[7], x[8]))
     merged_now = None
-    for key, entry, session, counted, cost, now, budget, path, number in read(sys.argv[3:], prices):
+    for entry, session, counted, cost, now, budget, used, path, number in lines:
         if now is not None:
             merged_now = now if merged_now is None else max(merged_now, now)
         for rule, across in rules:
             if across:
-                v = rule.offer(entry, "", counted, cost, merged_now, -1) if rule.in_scope(entry, session) else None
+                v = rule.offer(entry, "", counted, cost, merged_now, -1)
             else:
-                v = rule.offer(entry, session, counted, cost, now, budget)
+                v = rule.offer(entry, session, counted, cost, now, budget, used)
             if v is not None:
-                print(json.dumps({"rule": rule.r["name"], "severity": rule.r.get("severity", "warning"),
-                                  "metric": rule.r["metric"], "value": str(v), "session_id": session,
-                                  "timestamp": entry.get("timestamp", ""), "file": path, "line": number}))
+                print(alert(rule, v, entry, session, path, number))
 
 
 if __name__ == "__main__":

@@ -177,11 +177,11 @@ class Rule:
         return now is not None and st["fired"] != "no time" and now - st["fired"] >= wait
 
 
-def main():
-    rules = [Rule(r) for r in json.load(open(sys.argv[1]))["rules"] if r.get("enabled", True)]
-    prices = json.load(open(sys.argv[2]))
+def readings(paths, prices):
+    """Each line as the rules see it, in reading order: (entry, session, counted tokens, cost or None, its session's
+    newest time or None, the session's budget or -1, the session's tokens so far, path, line number)."""
     totals, clocks, budgets = {}, {}, {}
-    for path in sys.argv[3:]:
+    for path in paths:
         with open(path, "rb") as f:
             for number, raw in enumerate(f, start=1):
                 if not raw.strip():
@@ -201,12 +201,23 @@ def main():
                 if isinstance(budget, int) and budget > 0:
                     budgets[session] = budget
                 cost = price(entry, prices) if counted > 0 and model_of(entry) in prices else None
-                for rule in rules:
-                    v = rule.offer(entry, session, counted, cost, clocks.get(session), budgets.get(session, -1), totals[session])
-                    if v is not None:
-                        print(json.dumps({"rule": rule.r["name"], "severity": rule.r.get("severity", "warning"),
-                                          "metric": rule.r["metric"], "value": str(v), "session_id": session,
-                                          "timestamp": entry.get("timestamp", ""), "file": path, "line": number}))
+                yield entry, session, counted, cost, clocks.get(session), budgets.get(session, -1), totals[session], path, number
+
+
+def alert(rule, value, entry, session, path, number):
+    return json.dumps({"rule": rule.r["name"], "severity": rule.r.get("severity", "warning"), "metric": rule.r["metric"],
+                       "value": str(value), "session_id": session, "timestamp": entry.get("timestamp", ""), "file": path,
+                       "line": number})
+
+
+def main():
+    rules = [Rule(r) for r in json.load(open(sys.argv[1]))["rules"] if r.get("enabled", True)]
+    prices = json.load(open(sys.argv[2]))
+    for entry, session, counted, cost, now, budget, used, path, number in readings(sys.argv[3:], prices):
+        for rule in rules:
+            v = rule.offer(entry, session, counted, cost, now, budget, used)
+            if v is not None:
+                print(alert(rule, v, entry, session, path, number))
 
 
 if __name__ == "__main__":

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import dev.sigil.contract.codec.PythonJsonWriter;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -46,7 +44,6 @@ final class AcrossCorpus {
             """;
 
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
-    private static final PythonJsonWriter JSON = new PythonJsonWriter(PythonJsonWriter.NonFinite.REJECT);
 
     /** A line and the instant it was written at (for writing the logs as they would grow). */
     record Line(String session, long epochSecond, String json) {
@@ -56,10 +53,12 @@ final class AcrossCorpus {
     final Map<String, List<Line>> sessions = new LinkedHashMap<>();
 
     private final Random random;
-    private final Map<String, Long> totals = new HashMap<>();
+    /** Writes the entries (their bytes, the sessions' totals, the large outputs) as the other alert corpus does. */
+    private final AlertCorpus entries;
 
     AcrossCorpus(long seed) {
         random = new Random(seed);
+        entries = new AlertCorpus(seed);
         session("alpha", LocalDateTime.of(2026, 3, 2, 8, 0), LocalDateTime.of(2026, 3, 3, 3, 0), false);
         session("beta", LocalDateTime.of(2026, 3, 2, 9, 30), LocalDateTime.of(2026, 3, 3, 11, 0), false);
         session("gamma", LocalDateTime.of(2026, 3, 3, 1, 0), LocalDateTime.of(2026, 3, 3, 12, 0), true);
@@ -97,9 +96,9 @@ final class AcrossCorpus {
         Map<Integer, Integer> reasoningPerDay = new HashMap<>();
         LocalDateTime t = start;
         if (aware) {
-            lines.add(line(id, t, "", "session_start", "orchestrator", 0, meta()));
+            lines.add(line(id, t, "", "session_start", "orchestrator", 0, AlertCorpus.meta()));
         } else {
-            lines.add(line(id, t, SECONDS.format(t), "session_start", "orchestrator", 0, meta()));
+            lines.add(line(id, t, SECONDS.format(t), "session_start", "orchestrator", 0, AlertCorpus.meta()));
         }
         boolean failed = false;
         int i = 0;
@@ -117,7 +116,7 @@ final class AcrossCorpus {
             String component = failsNow || random.nextInt(5) == 0 ? "tools" : reasoning ? "reasoning" : "planning";
             long in = reasoning ? 250_000 : random.nextInt(10_000);
             long out = reasoning ? 50_000 : random.nextInt(1_000);
-            ObjectNode m = usage(meta(), in, out, random.nextInt(6) == 0 ? AlertCorpus.UNPRICED : AlertCorpus.PRICED);
+            ObjectNode m = entries.usage(AlertCorpus.meta(), in, out, random.nextInt(6) == 0 ? AlertCorpus.UNPRICED : AlertCorpus.PRICED);
             m.put("latency_ms", random.nextInt(12) == 0 ? 9000 + random.nextInt(20_000) : 200 + random.nextInt(5000));
             if (reasoning) {
                 m.putObject("tokens_used").put("input_tokens", in).put("output_tokens", out).put("total_tokens", in + out).put("model", AlertCorpus.PRICED);
@@ -126,31 +125,13 @@ final class AcrossCorpus {
             lines.add(line(id, t, aware && i == 7 ? "not a time" : ts, type, component, -1, m));
         }
         t = t.plusSeconds(3);
-        lines.add(line(id, t, SECONDS.format(t), "session_complete", "orchestrator", totals.get(id), meta().put("total_tokens", totals.get(id))));
+        long total = entries.total(id);
+        lines.add(line(id, t, SECONDS.format(t), "session_complete", "orchestrator", total, AlertCorpus.meta().put("total_tokens", total)));
         sessions.put(id, lines);
-    }
-
-    private static ObjectNode meta() {
-        return JsonNodeFactory.instance.objectNode();
-    }
-
-    private ObjectNode usage(ObjectNode m, long in, long out, String model) {
-        m.putObject("tokens_used").put("input_tokens", in).put("output_tokens", out).put("total_tokens", in + out).put("model", model);
-        if (random.nextInt(8) == 0) {
-            m.put("output", "y".repeat(4096 + random.nextInt(60 * 1024)));
-        }
-        return m;
     }
 
     /** One execution entry at {@code t} (UTC), its timestamp written as {@code ts}; {@code tokens} < 0: its usage's. */
     private Line line(String session, LocalDateTime t, String ts, String type, String component, long tokens, ObjectNode metadata) {
-        long n = tokens >= 0 ? tokens : metadata.path("tokens_used").path("total_tokens").asLong(0);
-        if (!type.equals("session_complete")) {
-            totals.merge(session, n, Long::sum);
-        }
-        ObjectNode e = JsonNodeFactory.instance.objectNode().put("timestamp", ts).put("session_id", session).put("event_type", type)
-                .put("component", component).put("message", type + " of " + component).put("tokens", n);
-        e.set("metadata", metadata);
-        return new Line(session, t.toEpochSecond(ZoneOffset.UTC), JSON.encodeToString(e));
+        return new Line(session, t.toEpochSecond(ZoneOffset.UTC), entries.entry(ts, session, type, component, tokens, metadata));
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -16,13 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.zeroturnaround.exec.ProcessExecutor;
-import org.zeroturnaround.exec.ProcessResult;
 
 import dev.sigil.cli.Environment;
 import dev.sigil.cli.SigilCommand;
@@ -83,7 +79,7 @@ class AlertsCompatTest {
         List<String> args = new ArrayList<>(List.of("alerts", "test", "--rules", rules.toString(), "--prices", prices.toString(), "--format", "json"));
         corpus.files.forEach(f -> args.add(f.toString()));
         List<JsonNode> sigil = lines(sigil(args.toArray(String[]::new)));
-        List<JsonNode> python = lines(python(rules, pythonPrices, corpus.files));
+        List<JsonNode> python = lines(AlertCorpus.python(SCRIPT, rules, pythonPrices, corpus.files));
 
         assertThat(sigil).as("alerts fired").hasSizeGreaterThan(20);
         assertThat(keys(sigil)).as("the alerts, in order (seed %d)", seed).isEqualTo(keys(python));
@@ -133,21 +129,5 @@ class AlertsCompatTest {
         int code = SigilCommand.commandLine(env, new PrintWriter(out), new PrintWriter(err)).execute(args);
         assertThat(code).as("sigil %s: %s", String.join(" ", args), err).isEqualTo(1);
         return out.toString();
-    }
-
-    private static String python(Path rules, Path prices, List<Path> files) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("python3", SCRIPT.toString(), rules.toString(), prices.toString()));
-        files.forEach(f -> command.add(f.toString()));
-        ProcessResult r;
-        try {
-            r = new ProcessExecutor().command(command).environment("TZ", "UTC").readOutput(true)
-                    .redirectError(System.err).timeout(120, TimeUnit.SECONDS).execute();
-        } catch (IOException e) {
-            throw new AssertionError("python3 is needed for this test (install CPython 3.8 or newer): " + e.getMessage(), e);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("alerts_expected.py took more than two minutes", e);
-        }
-        assertThat(r.getExitValue()).as("alerts_expected.py exit code").isZero();
-        return r.outputUTF8();
     }
 }
