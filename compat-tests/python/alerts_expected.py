@@ -19,7 +19,7 @@ import datetime
 import json
 import math
 import sys
-from decimal import Decimal, getcontext
+from decimal import Decimal, getcontext, localcontext
 
 getcontext().prec = 16  # the decimal64 context sigil divides in
 EPOCH = datetime.datetime(1970, 1, 1)
@@ -91,7 +91,7 @@ class Rule:
         m = self.r["metric"]
         if m == "cost_usd":
             return cost
-        if m in ("tokens", "budget_percent"):
+        if m in ("tokens", "budget_percent", "budget_forecast_s"):
             return Decimal(counted) if counted > 0 else None
         if m == "unpriced_tokens":
             return Decimal(counted) if counted > 0 and cost is None else None
@@ -104,6 +104,25 @@ class Rule:
 
     def bucket(self, local):
         return {"hour": local // (3600 * SECOND), "day": local // (86400 * SECOND)}.get(self.window, 0)
+
+    def forecast(self, st, budget, now, used):
+        """Seconds until the budget is spent at the window's rate: tokens left x the window's length / its tokens."""
+        if budget <= 0:
+            return None
+        if budget - used <= 0:
+            return Decimal(0)
+        tokens = sum((v for _, v, _ in st["samples"]), Decimal(0))
+        if now is None or st["first"] is None or tokens <= 0:
+            return None
+        span = now - st["first"]
+        if self.window not in ("session", "hour", "day"):
+            span = min(span, duration(self.window))
+        if span <= 0:
+            return None
+        with localcontext() as exact:  # the products exactly, then one division rounded to 16 digits, as sigil divides
+            exact.prec = 60
+            left, length = Decimal(budget - used) * Decimal(span), tokens * SECOND
+        return left / length
 
     def value(self, samples, budget):
         m = self.r["metric"]
@@ -120,20 +139,25 @@ class Rule:
         t = self.threshold
         return {">": v > t, ">=": v >= t, "<": v < t, "<=": v <= t, "==": v == t, "!=": v != t}[self.r["op"]]
 
-    def offer(self, entry, session, counted, cost, now, budget):
+    def offer(self, entry, session, counted, cost, now, budget, used=0):
         if not self.in_scope(entry, session):
             return None
         x = self.sample(entry, counted, cost)
         if x is None or (self.window != "session" and now is None):
             return None
-        st = self.sessions.setdefault(session, {"bucket": None, "samples": [], "fired": None, "fired_bucket": None})
+        st = self.sessions.setdefault(session, {"bucket": None, "samples": [], "fired": None, "fired_bucket": None, "first": None})
         b = self.bucket(now) if now is not None else 0
         if st["bucket"] != b:
-            st["bucket"], st["samples"] = b, []
+            st["bucket"], st["samples"], st["first"] = b, [], None
         st["samples"].append((now, x, 1 if level(entry) in ("ERROR", "CRITICAL") else 0))
+        if st["first"] is None and now is not None:
+            st["first"] = now
         if self.window not in ("session", "hour", "day"):
             st["samples"] = [s for s in st["samples"] if s[0] > now - duration(self.window)]
-        v = self.value(st["samples"], budget)
+        if self.r["metric"] == "budget_forecast_s":
+            v = self.forecast(st, budget, now, used)
+        else:
+            v = self.value(st["samples"], budget)
         if v is None or not self.holds(v) or not self.cooled(st, now, b):
             return None
         st["fired"], st["fired_bucket"] = now if now is not None else "no time", b
@@ -153,11 +177,11 @@ class Rule:
         return now is not None and st["fired"] != "no time" and now - st["fired"] >= wait
 
 
-def main():
-    rules = [Rule(r) for r in json.load(open(sys.argv[1]))["rules"] if r.get("enabled", True)]
-    prices = json.load(open(sys.argv[2]))
+def readings(paths, prices):
+    """Each line as the rules see it, in reading order: (entry, session, counted tokens, cost or None, its session's
+    newest time or None, the session's budget or -1, the session's tokens so far, path, line number)."""
     totals, clocks, budgets = {}, {}, {}
-    for path in sys.argv[3:]:
+    for path in paths:
         with open(path, "rb") as f:
             for number, raw in enumerate(f, start=1):
                 if not raw.strip():
@@ -177,12 +201,23 @@ def main():
                 if isinstance(budget, int) and budget > 0:
                     budgets[session] = budget
                 cost = price(entry, prices) if counted > 0 and model_of(entry) in prices else None
-                for rule in rules:
-                    v = rule.offer(entry, session, counted, cost, clocks.get(session), budgets.get(session, -1))
-                    if v is not None:
-                        print(json.dumps({"rule": rule.r["name"], "severity": rule.r.get("severity", "warning"),
-                                          "metric": rule.r["metric"], "value": str(v), "session_id": session,
-                                          "timestamp": entry.get("timestamp", ""), "file": path, "line": number}))
+                yield entry, session, counted, cost, clocks.get(session), budgets.get(session, -1), totals[session], path, number
+
+
+def alert(rule, value, entry, session, path, number):
+    return json.dumps({"rule": rule.r["name"], "severity": rule.r.get("severity", "warning"), "metric": rule.r["metric"],
+                       "value": str(value), "session_id": session, "timestamp": entry.get("timestamp", ""), "file": path,
+                       "line": number})
+
+
+def main():
+    rules = [Rule(r) for r in json.load(open(sys.argv[1]))["rules"] if r.get("enabled", True)]
+    prices = json.load(open(sys.argv[2]))
+    for entry, session, counted, cost, now, budget, used, path, number in readings(sys.argv[3:], prices):
+        for rule in rules:
+            v = rule.offer(entry, session, counted, cost, now, budget, used)
+            if v is not None:
+                print(alert(rule, v, entry, session, path, number))
 
 
 if __name__ == "__main__":

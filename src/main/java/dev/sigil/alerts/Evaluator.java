@@ -31,7 +31,11 @@ public final class Evaluator {
     private final List<RuleState> rules = new ArrayList<>();
     private final Ledger ledger;
     private final ZoneId zone;
+    private final AcrossSessions across;
     private final Map<String, SessionClock> sessions = new HashMap<>();
+    private boolean merging;
+    private AcrossSessions.Key last;
+    private final List<AcrossSessions.Released> early = new ArrayList<>();
     private long sessionsLeftOut;
 
     /**
@@ -40,9 +44,28 @@ public final class Evaluator {
      * @param undated when a line with no readable time, in a session with none either, is priced
      */
     public Evaluator(RuleSet rules, Prices prices, EventTime undated) {
-        rules.enabled().forEach(r -> this.rules.add(new RuleState(r)));
+        List<RuleState> all = new ArrayList<>();
+        for (Rule r : rules.enabled()) {
+            (r.scope().allSessions() ? all : this.rules).add(new RuleState(r));
+        }
+        this.across = all.isEmpty() ? null : new AcrossSessions(all);
         this.ledger = new Ledger(prices, undated);
         this.zone = prices.zone();
+    }
+
+    /**
+     * From now on, the lines of the rules over all sessions are held until {@link #release} says nothing earlier
+     * can come, instead of being folded in the order they come (right for one log read in order: the monitor's,
+     * a run's). A replay and a watch of several logs merge them.
+     */
+    Evaluator merging() {
+        merging = true;
+        return this;
+    }
+
+    /** Whether some rule is over all sessions (its lines are merged in time order). */
+    public boolean acrossSessions() {
+        return across != null;
     }
 
     /**
@@ -53,6 +76,17 @@ public final class Evaluator {
      * @param number its line number there, 0 if unknown
      */
     public List<Alert> add(LogEvent e, String fileSession, String file, long number) {
+        return add(e, fileSession, file, number, number);
+    }
+
+    /**
+     * The alerts of the rules of each session that the line {@code e} fires, in rule order; those of the rules over
+     * all sessions come from {@link #release} when {@link #merging}, else with these.
+     *
+     * @param ordinal where the line is among its file's lines for the caller (it breaks ties in the merged order, and
+     *        {@link #heldFrom} answers in it)
+     */
+    public List<Alert> add(LogEvent e, String fileSession, String file, long number, long ordinal) {
         if (AlertEntry.EVENT_TYPE.equals(e.eventType())) {
             return List.of(); // what the rules wrote is not evaluated again: a log action never feeds a rule
         }
@@ -67,6 +101,7 @@ public final class Evaluator {
             sessions.put(line.session(), clock);
         }
         clock.see(line, zone);
+        last = new AcrossSessions.Key(clock.instantMicros, line.session(), file, number, ordinal);
         List<Alert> fired = new ArrayList<>(0);
         for (RuleState r : rules) {
             BigDecimal value = r.offer(line, clock);
@@ -74,7 +109,43 @@ public final class Evaluator {
                 fired.add(new Alert(r.rule(), value, line.session(), e.timestamp(), file, number));
             }
         }
+        if (across != null) {
+            List<AcrossSessions.Released> folded = across.hold(line, clock, last, e.timestamp() == null ? "" : e.timestamp());
+            if (!merging) {
+                across.release(Long.MAX_VALUE).forEach(r -> fired.add(r.alert()));
+            } else {
+                early.addAll(folded);
+            }
+        }
         return fired;
+    }
+
+    /** Where the last line added is in the merged order (its session's newest time, session, file, line). */
+    AcrossSessions.Key lastKey() {
+        return last;
+    }
+
+    /**
+     * The alerts of the rules over all sessions for the held lines whose time is before {@code micros}
+     * ({@link Long#MAX_VALUE}: every held line), in the merged order, with where each line is.
+     */
+    List<AcrossSessions.Released> release(long micros) {
+        List<AcrossSessions.Released> out = new ArrayList<>(early);
+        early.clear();
+        if (across != null) {
+            out.addAll(across.release(micros));
+        }
+        return out;
+    }
+
+    /** The first ordinal of each file's lines still held, whose alerts are not known yet (files with none left out). */
+    Map<String, Long> heldFrom() {
+        return across == null ? Map.of() : across.heldFrom();
+    }
+
+    /** Lines the rules over all sessions folded after a line later in the merged order (docs/alerts.md §3). */
+    long late() {
+        return across == null ? 0 : across.late();
     }
 
     /** Lines of sessions beyond {@link #MAX_SESSIONS}, which no rule saw. */
@@ -91,8 +162,10 @@ public final class Evaluator {
         long instantMicros = NONE;
         long localMicros = NONE;
         long budget = -1;
+        long used;
 
         void see(Ledger.Line line, ZoneId zone) {
+            used += line.counted();
             if (line.event().budget() > 0) {
                 budget = line.event().budget();
             }

@@ -13,6 +13,11 @@ public enum Metric {
     UNPRICED_TOKENS("unpriced_tokens"),
     /** Tokens counted in the session as a percentage of the budget its lines state. */
     BUDGET_PERCENT("budget_percent"),
+    /**
+     * Seconds of log time until the session's budget is spent, at the rate of the window's tokens (their sum over
+     * the window's length: a sliding window's, else from its first line); 0 once spent.
+     */
+    BUDGET_FORECAST_S("budget_forecast_s"),
     /** Lines of level ERROR or CRITICAL. */
     ERROR_COUNT("error_count"),
     /** Those lines as a percentage of all lines. */

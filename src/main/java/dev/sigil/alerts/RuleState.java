@@ -37,20 +37,30 @@ final class RuleState {
 
     /** The metric's value if {@code line} fires the rule, else null. */
     BigDecimal offer(Ledger.Line line, Evaluator.SessionClock clock) {
-        if (!rule.scope().matches(line.event(), line.session())) {
+        BigDecimal sample = sampleOf(line);
+        return sample == null ? null : fold(line.session(), sample, line.event().isError(), clock);
+    }
+
+    /** What the line adds to the rule's metric, or null when the rule does not look at it (out of scope, or not counted). */
+    BigDecimal sampleOf(Ledger.Line line) {
+        return rule.scope().matches(line.event(), line.session()) ? sample(line) : null;
+    }
+
+    /**
+     * Adds a sample to the window of {@code key} (a session, or every session together) at the time of {@code clock};
+     * the metric's value if that fires the rule, else null.
+     */
+    BigDecimal fold(String key, BigDecimal sample, boolean error, Evaluator.SessionClock clock) {
+        if (rule.window().needsTime() && !clock.known()) {
             return null;
         }
-        BigDecimal sample = sample(line);
-        if (sample == null || (rule.window().needsTime() && !clock.known())) {
-            return null;
-        }
-        Session s = sessions.computeIfAbsent(line.session(), k -> new Session());
+        Session s = sessions.computeIfAbsent(key, k -> new Session());
         long bucket = rule.window().bucket(clock.localMicros);
         if (s.samples == null || bucket != s.bucket) {
             s.samples = new Samples(rule.window().kind() == Window.Kind.SLIDING || rule.metric().isLatency());
             s.bucket = bucket;
         }
-        s.samples.add(clock.instantMicros, sample, line.event().isError());
+        s.samples.add(clock.instantMicros, sample, error);
         if (rule.window().kind() == Window.Kind.SLIDING) {
             s.samples.evictUpTo(clock.instantMicros - rule.window().micros());
         }
@@ -69,7 +79,7 @@ final class RuleState {
         boolean counted = line.counted() > 0;
         return switch (rule.metric()) {
             case COST_USD -> counted && line.price().isPresent() ? line.price().get() : null;
-            case TOKENS, BUDGET_PERCENT -> counted ? BigDecimal.valueOf(line.counted()) : null;
+            case TOKENS, BUDGET_PERCENT, BUDGET_FORECAST_S -> counted ? BigDecimal.valueOf(line.counted()) : null;
             case UNPRICED_TOKENS -> counted && line.price().isEmpty() ? BigDecimal.valueOf(line.counted()) : null;
             case ERROR_COUNT -> line.event().isError() ? BigDecimal.ONE : null;
             case ERROR_RATE, EVENTS -> BigDecimal.ONE;
@@ -85,8 +95,36 @@ final class RuleState {
             case LATENCY_P95_MS -> s.percentile(95);
             case LATENCY_MAX_MS -> s.percentile(100);
             case BUDGET_PERCENT -> clock.budget > 0 ? s.sum().multiply(HUNDRED).divide(BigDecimal.valueOf(clock.budget), MathContext.DECIMAL64) : null;
+            case BUDGET_FORECAST_S -> forecast(s, clock);
             default -> s.sum();
         };
+    }
+
+    /**
+     * Seconds until the session's budget is spent at the window's rate: the tokens left times the window's length
+     * (from its first sample with a time, at most a sliding window's) over the window's tokens, in one division; 0
+     * once spent; null without a budget, a length or tokens.
+     */
+    private BigDecimal forecast(Samples s, Evaluator.SessionClock clock) {
+        if (clock.budget <= 0) {
+            return null;
+        }
+        long left = clock.budget - clock.used;
+        if (left <= 0) {
+            return BigDecimal.ZERO;
+        }
+        if (!clock.known() || s.firstMicros() == Evaluator.SessionClock.NONE || s.sum().signum() <= 0) {
+            return null;
+        }
+        long span = clock.instantMicros - s.firstMicros();
+        if (rule.window().kind() == Window.Kind.SLIDING) {
+            span = Math.min(span, rule.window().micros());
+        }
+        if (span <= 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(left).multiply(BigDecimal.valueOf(span))
+                .divide(s.sum().multiply(BigDecimal.valueOf(Window.MICROS_PER_SECOND)), MathContext.DECIMAL64);
     }
 
     private boolean cooledDown(Session s, Evaluator.SessionClock clock, long bucket) {

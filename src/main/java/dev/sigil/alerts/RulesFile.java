@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,7 +43,7 @@ public final class RulesFile {
     private static final Pattern UNKNOWN_KEY = Pattern.compile("property '([^']*)' is not defined");
     private static final Map<String, String> KEYS = Map.of("", "the file holds rules: a list of rules",
             "rule", "a rule has name, description, enabled, metric, scope, window, op, threshold, severity, cooldown and actions",
-            "scope", "a scope has component, model, event_type, level and session",
+            "scope", "a scope has component, model, event_type, level, session and sessions",
             "command", "a command action has command and timeout",
             "webhook", "a webhook action has webhook, timeout, retries, rate_limit and format");
 
@@ -98,6 +99,10 @@ public final class RulesFile {
         JsonNode list = root.get("rules");
         for (int i = 0; i < list.size(); i++) {
             Rule r = rule(list.get(i), lines.lineOf("/rules/" + i));
+            Optional<String> across = across(r);
+            if (across.isPresent()) {
+                problems.add(name + ":" + lines.lineOf("/rules/" + i + "/scope/sessions") + ": rules." + i + ".scope.sessions: " + across.get());
+            }
             Integer first = names.putIfAbsent(r.name(), r.line());
             if (first != null) {
                 problems.add(name + ":" + lines.lineOf("/rules/" + i + "/name") + ": rules." + i + ".name: '" + r.name()
@@ -113,7 +118,8 @@ public final class RulesFile {
 
     private static Rule rule(JsonNode r, int line) {
         JsonNode s = r.path("scope");
-        Scope scope = new Scope(text(s, "component"), text(s, "model"), text(s, "event_type"), text(s, "level"), text(s, "session"));
+        Scope scope = new Scope(text(s, "component"), text(s, "model"), text(s, "event_type"), text(s, "level"), text(s, "session"),
+                "all".equals(text(s, "sessions")));
         List<Rule.Action> actions = new ArrayList<>();
         r.path("actions").forEach(a -> actions.add(a.isString() ? Rule.Action.of(a.stringValue()) : a.has("webhook") ? webhook(a) : command(a)));
         if (!r.has("actions")) {
@@ -125,6 +131,19 @@ public final class RulesFile {
                 r.has("window") ? Window.of(r.get("window").stringValue()) : Window.SESSION, Op.of(r.get("op").stringValue()).orElseThrow(),
                 r.get("threshold").decimalValue(), r.has("severity") ? Severity.of(r.get("severity").stringValue()) : Severity.WARNING,
                 cooldown.isEmpty() ? -1 : Durations.micros(cooldown), cooldown, actions, line);
+    }
+
+    /** What a rule over all sessions cannot be: a budget is a session's, and one session is not all of them. */
+    private static Optional<String> across(Rule r) {
+        if (!r.scope().allSessions()) {
+            return Optional.empty();
+        }
+        if (r.scope().session() != null) {
+            return Optional.of("'all' and a session ('" + r.scope().session() + "') together; give one of them");
+        }
+        return r.metric() == Metric.BUDGET_PERCENT || r.metric() == Metric.BUDGET_FORECAST_S
+                ? Optional.of("'all' with " + r.metric().wireName() + ": a budget is a session's own (use tokens or cost_usd over all sessions)")
+                : Optional.empty();
     }
 
     private static Rule.Action command(JsonNode a) {

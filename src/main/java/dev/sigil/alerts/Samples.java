@@ -23,6 +23,7 @@ final class Samples {
     private final ArrayDeque<Sample> kept = new ArrayDeque<>();
     private BigDecimal sum = BigDecimal.ZERO;
     private long count;
+    private long firstMicros = Long.MIN_VALUE;
     private long errors;
 
     Samples(boolean keep) {
@@ -30,6 +31,7 @@ final class Samples {
     }
 
     void add(long micros, BigDecimal value, boolean error) {
+        firstMicros = firstMicros == Long.MIN_VALUE ? micros : firstMicros; // stays unknown until a sample has a time
         sum = sum.add(value);
         count++;
         errors += error ? 1 : 0;
@@ -60,6 +62,11 @@ final class Samples {
 
     long count() {
         return count;
+    }
+
+    /** The time of the first sample with one since the window started (kept or not); {@link Long#MIN_VALUE} if none. */
+    long firstMicros() {
+        return firstMicros;
     }
 
     /** Errors as a percentage of the samples. */

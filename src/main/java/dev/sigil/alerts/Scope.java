@@ -13,10 +13,12 @@ import dev.sigil.contract.event.LogEvent;
  * @param eventType the event type, or null
  * @param level the level's name (INFO, ERROR, ...), or null
  * @param session the session id, or null
+ * @param allSessions whether the rule counts the lines of every session together ({@code sessions: all}), in one
+ *        window over their lines merged in time order, rather than each session on its own (docs/alerts.md §3)
  */
-public record Scope(String component, String model, String eventType, String level, String session) {
+public record Scope(String component, String model, String eventType, String level, String session, boolean allSessions) {
 
-    static final Scope ALL = new Scope(null, null, null, null, null);
+    static final Scope ALL = new Scope(null, null, null, null, null, false);
 
     boolean matches(LogEvent e, String sessionId) {
         return is(component, e.component()) && is(model, e.usage().model()) && is(eventType, e.eventType())
@@ -35,6 +37,7 @@ public record Scope(String component, String model, String eventType, String lev
         put(out, "event_type", eventType);
         put(out, "level", level);
         put(out, "session", session);
+        put(out, "sessions", allSessions ? "all" : null);
         return out;
     }
 

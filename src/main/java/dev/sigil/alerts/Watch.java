@@ -3,6 +3,7 @@ package dev.sigil.alerts;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,17 +40,24 @@ public final class Watch implements Closeable {
         final Path state;
         final String session;
         final long delivered;
+        final long deliveredMerged;
         long seen;
         WatchState saved;
+        long newest = Evaluator.SessionClock.NONE;
+        long activeNanos;
 
         Followed(Path log, WatchState saved) {
             this.log = log;
             this.state = LogLayout.alertsStateOf(log);
             this.session = LogLayout.sessionOf(log);
             this.delivered = saved.lines();
+            this.deliveredMerged = saved.mergedLines();
             this.saved = saved;
         }
     }
+
+    /** How long a log that stopped growing holds back the rules over all sessions (wall time). */
+    static final long SETTLE_NANOS = 2_000_000_000L;
 
     private final Evaluator evaluator;
     private final Out out;
@@ -62,7 +70,7 @@ public final class Watch implements Closeable {
 
     /** Following logs read in {@code formats} (docs/formats.md), as the replay reads them. */
     public Watch(RuleSet rules, FormatSet formats, Prices prices, EventTime undated, Duration interval, Out out) {
-        this.evaluator = new Evaluator(rules, prices, undated);
+        this.evaluator = new Evaluator(rules, prices, undated).merging();
         this.formats = formats;
         this.out = out;
         this.delivery = new Delivery(new LogWriting(out));
@@ -76,7 +84,9 @@ public final class Watch implements Closeable {
         for (Path f : files) {
             String name = f.toString();
             if (!logs.containsKey(name)) {
-                logs.put(name, new Followed(f, WatchState.read(LogLayout.alertsStateOf(f))));
+                Followed followed = new Followed(f, WatchState.read(LogLayout.alertsStateOf(f)));
+                followed.activeNanos = System.nanoTime(); // a log not read yet may hold lines older than the others'
+                logs.put(name, followed);
                 sources.add(new FileTailSource(f, name));
             }
         }
@@ -92,12 +102,46 @@ public final class Watch implements Closeable {
         for (Tailer t : tailers) {
             read += t.poll();
         }
+        release(watermark(System.nanoTime()));
         return read;
     }
 
     /** Reads every log to its end once (its unfinished last line included), without following. */
     public void readAll() {
         tailers.forEach(Tailer::readAll);
+        release(Long.MAX_VALUE);
+    }
+
+    /**
+     * Before when the lines held for the rules over all sessions can be folded: the oldest newest time of the logs
+     * that grew (or were found) in the last {@link #SETTLE_NANOS} (a log that grows writes nothing older than its
+     * newest time, a quiet one holds nothing back); none did: every held line.
+     */
+    private long watermark(long nanos) {
+        long mark = Long.MAX_VALUE;
+        for (Followed f : logs.values()) {
+            if (nanos - f.activeNanos < SETTLE_NANOS) {
+                mark = Math.min(mark, f.newest);
+            }
+        }
+        return mark;
+    }
+
+    private void release(long before) {
+        long late = evaluator.late();
+        for (AcrossSessions.Released r : evaluator.release(before)) {
+            Followed f = logs.get(r.alert().file());
+            if (r.key().ordinal() > f.deliveredMerged) {
+                deliver(r.alert());
+                f.saved = f.saved.firing(r.alert());
+            }
+        }
+        if (evaluator.late() > late) {
+            out.note((evaluator.late() - late) + " lines evaluated by the rules over all sessions after later lines of other logs"
+                    + " (they came after their log was quiet for 2 s); a replay places them earlier");
+        }
+        Map<String, Long> held = evaluator.heldFrom();
+        logs.values().forEach(f -> save(f, held));
     }
 
     /** Alerts delivered so far. */
@@ -119,16 +163,15 @@ public final class Watch implements Closeable {
         Followed f = logs.get(lines.source());
         for (TailEntry entry : lines.entries()) {
             f.seen++;
-            for (Alert a : evaluator.add(entry.event(), f.session, f.log.toString(), entry.line())) {
+            for (Alert a : evaluator.add(entry.event(), f.session, f.log.toString(), entry.line(), f.seen)) {
                 if (f.seen > f.delivered) {
                     deliver(a);
                     f.saved = f.saved.firing(a);
                 }
             }
+            f.newest = Math.max(f.newest, evaluator.lastKey().micros());
         }
-        if (f.seen > f.delivered) {
-            save(f);
-        }
+        f.activeNanos = System.nanoTime();
     }
 
     private void deliver(Alert a) {
@@ -136,10 +179,28 @@ public final class Watch implements Closeable {
         delivery.deliver(a);
     }
 
-    private static void save(Followed f) {
-        f.saved = f.saved.withLines(f.seen);
+    /**
+     * Writes how many of the log's lines had their alerts delivered: those seen, but not from the first line still
+     * held for the rules over all sessions (its alerts are not known yet: a restart delivers them then).
+     */
+    private void save(Followed f, Map<String, Long> heldFrom) {
+        if (f.seen <= Math.min(f.delivered, f.deliveredMerged)) {
+            return;
+        }
+        long merged = -1;
+        if (evaluator.acrossSessions()) {
+            long held = heldFrom.getOrDefault(f.log.toString(), f.seen + 1) - 1;
+            merged = Math.max(f.deliveredMerged, Math.min(f.seen, held));
+        }
+        long lines = Math.max(f.delivered, f.seen);
+        if (lines == f.saved.lines() && merged == f.saved.merged()) {
+            return;
+        }
+        f.saved = f.saved.withLines(lines, merged);
         try {
             f.saved.write(f.state, f.log.getFileName().toString());
+        } catch (ClosedByInterruptException e) {
+            // stopped while writing (Ctrl-C): the state on disk is the previous one, so a restart delivers these again
         } catch (IOException e) {
             throw new UncheckedIOException(f.state + ": cannot write the watch's state: " + e.getMessage(), e);
         }

@@ -17,15 +17,18 @@ import tools.jackson.databind.JsonNode;
 /**
  * What {@code sigil alerts watch} keeps beside a log ({@code alerts.state.json}): how many of its lines' alerts were
  * delivered, and the timestamp of the line that last fired each rule. One JSON object:
- * {@code {"log": NAME, "lines": N, "fired": {RULE: TIMESTAMP, ...}}}.
+ * {@code {"log": NAME, "lines": N, "merged": M, "fired": {RULE: TIMESTAMP, ...}}} ({@code merged} only when some
+ * rule is over all sessions).
  *
- * @param lines lines whose alerts were delivered
+ * @param lines lines whose alerts of the rules of each session were delivered
+ * @param merged lines whose alerts of the rules over all sessions were delivered (those wait for the other logs:
+ *        docs/alerts.md §3); negative: as many as {@code lines}
  * @param fired each rule's last firing line's timestamp, by rule name
  */
-public record WatchState(long lines, Map<String, String> fired) {
+public record WatchState(long lines, long merged, Map<String, String> fired) {
 
     /** No line delivered yet. */
-    public static final WatchState NONE = new WatchState(0, Map.of());
+    public static final WatchState NONE = new WatchState(0, -1, Map.of());
 
     public WatchState {
         fired = Map.copyOf(fired);
@@ -44,7 +47,9 @@ public record WatchState(long lines, Map<String, String> fired) {
             JsonNode lines = root.path("lines");
             Map<String, String> fired = new LinkedHashMap<>();
             root.path("fired").properties().forEach(e -> fired.put(e.getKey(), e.getValue().asString("")));
-            return new WatchState(lines.canConvertToLong() ? Math.max(0, lines.longValue()) : 0, fired);
+            JsonNode merged = root.path("merged");
+            return new WatchState(lines.canConvertToLong() ? Math.max(0, lines.longValue()) : 0,
+                    merged.canConvertToLong() ? Math.max(0, merged.longValue()) : -1, fired);
         } catch (JsonSyntaxException e) {
             return NONE;
         }
@@ -54,16 +59,22 @@ public record WatchState(long lines, Map<String, String> fired) {
     WatchState firing(Alert a) {
         Map<String, String> next = new TreeMap<>(fired);
         next.put(a.rule().name(), a.timestamp());
-        return new WatchState(lines, next);
+        return new WatchState(lines, merged, next);
     }
 
-    WatchState withLines(long n) {
-        return new WatchState(n, fired);
+    /** Lines whose alerts of the rules over all sessions were delivered. */
+    long mergedLines() {
+        return merged < 0 ? lines : merged;
+    }
+
+    WatchState withLines(long n, long m) {
+        return new WatchState(n, m, fired);
     }
 
     /** Writes the state for the log named {@code log} to {@code file}, atomically (a reader sees the old or the new). */
     void write(Path file, String log) throws IOException {
-        StringBuilder s = new StringBuilder("{\"log\":").append(AlertText.string(log)).append(",\"lines\":").append(lines).append(",\"fired\":{");
+        StringBuilder s = new StringBuilder("{\"log\":").append(AlertText.string(log)).append(",\"lines\":").append(lines)
+                .append(merged < 0 ? "" : ",\"merged\":" + merged).append(",\"fired\":{");
         new TreeMap<>(fired).forEach((rule, ts) -> s.append(s.charAt(s.length() - 1) == '{' ? "" : ",").append(AlertText.string(rule)).append(':')
                 .append(AlertText.string(ts)));
         // through the log tree's safety rules (ADR 0080): the directory checked, the file replaced, never a link followed

@@ -78,6 +78,9 @@ final class AlertsTestCommand implements Callable<Integer> {
         if (c.sessionsLeftOut() > 0) {
             said.add(c.sessionsLeftOut() + " lines of sessions beyond the first 10,000, not evaluated");
         }
+        if (c.late() > 0) {
+            said.add(c.late() + " lines taken out of time order by the rules over all sessions (more than 64 MiB of their samples held)");
+        }
         if (c.lines() == 0) {
             said.add("no line read");
         }

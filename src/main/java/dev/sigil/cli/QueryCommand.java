@@ -31,8 +31,10 @@ import picocli.CommandLine.Spec;
             "sessions is a row of one table, events (any format sigil reads; tokens",
             "counted and priced as sigil report does). Columns: docs/report.md.",
             "",
-            "The query may only read events. Example:",
-            "  sigil query --all \"SELECT model, sum(cost_usd) AS usd FROM events GROUP BY model\""
+            "The query is the first argument, or the value of --sql; it may only read",
+            "events. Examples:",
+            "  sigil query \"SELECT model, sum(cost_usd) AS usd FROM events GROUP BY model\" --all",
+            "  sigil query --sql \"SELECT count(*) AS n FROM events\" run.jsonl"
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the result was printed", "2:bad arguments, an unreadable file, a query the engine refuses"})
@@ -44,8 +46,12 @@ final class QueryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @picocli.CommandLine.Parameters(index = "0", paramLabel = "SQL", description = "The query: one SELECT over the table events.")
-    String sql;
+    @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "SQL",
+            description = "The query: one SELECT over the table events. Always the first argument; the others are PATHs (with --sql, all are).")
+    String first;
+
+    @Option(names = "--sql", paramLabel = "SQL", description = "The query, given as an option: then every argument is a PATH.")
+    String sqlOption;
 
     @Mixin
     LogInputs in;
@@ -59,10 +65,7 @@ final class QueryCommand implements Callable<Integer> {
         if (!List.of("table", "json", "csv").contains(format)) {
             throw UserError.usage("--format must be table, json or csv; not '" + format + "'");
         }
-        // picocli gives every positional parameter to PATH... (index 0..*), the SQL too: the PATHs are the ones after it
-        if (!in.paths.isEmpty()) {
-            in.paths.remove(0);
-        }
+        String sql = QueryArguments.sql(first, sqlOption, in.paths);
         Clock clock = Clock.system(ZoneId.systemDefault());
         QueryResult result = Refusals.run(sql, in.sources(env), in.formats(env), in.prices.prices(env, spec),
                 EventTime.parse(PythonTimestamp.now(clock)));

@@ -45,7 +45,7 @@ public final class QueryEngine {
 
     /**
      * @param undated when a line with no readable time, in a session with none either, is priced
-     * @throws QueryException with H2's own words for a query it refuses
+     * @throws QueryException saying what the engine refused in the query, and where (QueryErrors)
      */
     public static QueryResult run(String sql, List<LogSource> sources, FormatSet formats, Prices prices, EventTime undated)
             throws IOException, QueryException {
@@ -64,19 +64,11 @@ public final class QueryEngine {
                     return select(reader, sql, counts);
                 }
             } catch (SQLException e) {
-                throw new QueryException(message(e));
+                throw new QueryException(QueryErrors.of(e));
             }
         } finally {
             removeAll(dir);
         }
-    }
-
-    /** H2's words without its codes and without the statement restated after them. */
-    static String message(SQLException e) {
-        String m = String.valueOf(e.getMessage());
-        int statement = m.indexOf("; SQL statement:");
-        m = statement >= 0 ? m.substring(0, statement) : m;
-        return m.replaceAll("\\s*\\[[0-9]+-[0-9]+]$", "").strip();
     }
 
     private static long[] load(Connection c, List<LogSource> sources, FormatSet formats, Prices prices, EventTime undated)

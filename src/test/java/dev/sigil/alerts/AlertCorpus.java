@@ -10,6 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.zeroturnaround.exec.ProcessExecutor;
+import org.zeroturnaround.exec.ProcessResult;
 
 import dev.sigil.contract.codec.PythonJsonWriter;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -117,12 +122,39 @@ final class AlertCorpus {
         write(file, lines);
     }
 
-    private static ObjectNode meta() {
+    /** The tokens written so far in {@code session}, but for its session_complete. */
+    long total(String session) {
+        return totals.getOrDefault(session, 0L);
+    }
+
+    /**
+     * What {@code script} (a reference of compat-tests/python) prints for the rules and prices (JSON) and the logs,
+     * run by CPython with naive times in UTC.
+     */
+    static String python(Path script, Path rules, Path prices, List<Path> files) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("python3", script.toString(), rules.toString(), prices.toString()));
+        files.forEach(f -> command.add(f.toString()));
+        ProcessResult r;
+        try {
+            r = new ProcessExecutor().command(command).environment("TZ", "UTC").readOutput(true)
+                    .redirectError(System.err).timeout(120, TimeUnit.SECONDS).execute();
+        } catch (IOException e) {
+            throw new AssertionError("python3 is needed for this test (install CPython 3.8 or newer): " + e.getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new AssertionError(script.getFileName() + " took more than two minutes", e);
+        }
+        if (r.getExitValue() != 0) {
+            throw new AssertionError(script.getFileName() + " exited with " + r.getExitValue());
+        }
+        return r.outputUTF8();
+    }
+
+    static ObjectNode meta() {
         return JsonNodeFactory.instance.objectNode();
     }
 
     /** A usage record, and now and then a large model output beside it (4 to 64 KiB). */
-    private ObjectNode usage(ObjectNode m, long in, long out, String model) {
+    ObjectNode usage(ObjectNode m, long in, long out, String model) {
         m.putObject("tokens_used").put("input_tokens", in).put("output_tokens", out).put("total_tokens", in + out).put("model", model);
         if (random.nextInt(8) == 0) {
             m.put("output", "x".repeat(4096 + random.nextInt(60 * 1024)));
@@ -134,8 +166,8 @@ final class AlertCorpus {
         return entry(SECONDS.format(t), session, type, component, tokens, metadata);
     }
 
-    /** One execution entry; {@code tokens} < 0: those of its usage record. */
-    private String entry(String ts, String session, String type, String component, long tokens, ObjectNode metadata) {
+    /** One execution entry; {@code tokens} < 0: those of its usage record (a session_complete restates the total). */
+    String entry(String ts, String session, String type, String component, long tokens, ObjectNode metadata) {
         long n = tokens >= 0 ? tokens : metadata.path("tokens_used").path("total_tokens").asLong(0);
         if (!type.equals("session_complete")) {
             totals.merge(session, n, Long::sum);

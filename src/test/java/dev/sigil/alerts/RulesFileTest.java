@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +37,7 @@ class RulesFileTest {
         Rule r = read(INTERFACE).rules().get(0);
         assertThat(r.name()).isEqualTo("reasoning-cost");
         assertThat(r.metric()).isEqualTo(Metric.COST_USD);
-        assertThat(r.scope()).isEqualTo(new Scope("reasoning", null, null, null, null));
+        assertThat(r.scope()).isEqualTo(new Scope("reasoning", null, null, null, null, false));
         assertThat(r.window()).isEqualTo(Window.SESSION);
         assertThat(r.op()).isEqualTo(Op.GE);
         assertThat(r.threshold()).isEqualByComparingTo("5");
@@ -54,6 +55,9 @@ class RulesFileTest {
         assertThat(set.rules()).extracting(Rule::name).contains("hourly-cost-warning", "hourly-cost-critical", "daily-cost-warning",
                 "daily-cost-critical", "hourly-tokens-warning", "hourly-tokens-critical", "error-rate-spike", "expensive-workflow");
         assertThat(set.enabled()).hasSize(12);
+        assertThat(set.rules()).filteredOn(r -> r.scope().allSessions()).extracting(Rule::name).as("seed 004's thresholds are over all usage")
+                .containsExactly("hourly-cost-warning", "hourly-cost-critical", "daily-cost-warning", "daily-cost-critical", "hourly-tokens-warning",
+                        "hourly-tokens-critical");
     }
 
     @Test
@@ -89,13 +93,13 @@ class RulesFileTest {
                 """;
         assertThat(problems(text)).containsExactly(
                 "r.yaml:6: rules.1.name: 'bad one' is not a rule name (letters, digits, _, . and -, at most 64)",
-                "r.yaml:7: rules.1.metric: 'cost' is not one of [\"cost_usd\", \"tokens\", \"unpriced_tokens\", \"budget_percent\", \"error_count\","
+                "r.yaml:7: rules.1.metric: 'cost' is not one of [\"cost_usd\", \"tokens\", \"unpriced_tokens\", \"budget_percent\", \"budget_forecast_s\", \"error_count\","
                         + " \"error_rate\", \"events\", \"latency_p50_ms\", \"latency_p95_ms\", \"latency_max_ms\"]",
                 "r.yaml:8: rules.1.window: '3x' is not a window (session, hour, day, or a number and s, m or h: 15m, 1h)",
                 "r.yaml:9: rules.1.op: '=>' is not one of [\">\", \">=\", \"<\", \"<=\", \"==\", \"!=\"]",
                 "r.yaml:10: rules.1.threshold: string found, number expected",
                 "r.yaml:11: rules.1.cooldown: 'soon' is not a cooldown (a number and s, m, h or d: 30s, 10m, 1d)",
-                "r.yaml:12: rules.1.scope.colour: unknown key (a scope has component, model, event_type, level and session)",
+                "r.yaml:12: rules.1.scope.colour: unknown key (a scope has component, model, event_type, level, session and sessions)",
                 "r.yaml:13: rules.1.extra: unknown key (a rule has name, description, enabled, metric, scope, window, op, threshold, severity,"
                         + " cooldown and actions)");
     }
@@ -136,6 +140,24 @@ class RulesFileTest {
         assertThat(hook.timeoutMillis()).isEqualTo(2_000);
         assertThat(Durations.millis("500ms")).isEqualTo(500);
         assertThat(Durations.millis("5s")).isEqualTo(5_000);
+    }
+
+    @Test
+    void aRuleOverAllSessions() {
+        Rule r = read("rules:\n  - {name: a, metric: cost_usd, scope: {sessions: all, component: reasoning}, window: day, op: '>=', threshold: 50}\n")
+                .rules().get(0);
+        assertThat(r.scope().allSessions()).isTrue();
+        assertThat(r.scope().keys()).containsExactly(Map.entry("component", "reasoning"), Map.entry("sessions", "all"));
+        assertThat(read("rules:\n  - {name: a, metric: events, scope: {sessions: each}, op: '>', threshold: 1}\n").rules().get(0).scope())
+                .isEqualTo(Scope.ALL);
+        assertThat(problems("rules:\n  - name: a\n    metric: budget_percent\n    scope:\n      sessions: all\n    op: '>'\n    threshold: 1\n"
+                + "  - name: b\n    metric: events\n    scope: {session: s1,\n      sessions: all}\n    op: '>'\n    threshold: 1\n"
+                + "  - {name: c, metric: events, scope: {sessions: some}, op: '>', threshold: 1}\n"))
+                .containsExactly("r.yaml:14: rules.2.scope.sessions: 'some' is not one of [\"each\", \"all\"]");
+        assertThat(problems("rules:\n  - name: a\n    metric: budget_percent\n    scope:\n      sessions: all\n    op: '>'\n    threshold: 1\n"
+                + "  - name: b\n    metric: events\n    scope: {session: s1,\n      sessions: all}\n    op: '>'\n    threshold: 1\n"))
+                .containsExactly("r.yaml:5: rules.0.scope.sessions: 'all' with budget_percent: a budget is a session's own (use tokens or cost_usd"
+                        + " over all sessions)", "r.yaml:11: rules.1.scope.sessions: 'all' and a session ('s1') together; give one of them");
     }
 
     @Test

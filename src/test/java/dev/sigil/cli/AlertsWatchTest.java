@@ -90,8 +90,9 @@ class AlertsWatchTest {
         Files.writeString(s1.resolve("execution.jsonl"), lines(3, "s1"));
         StringWriter out = new StringWriter();
         Environment environment = new Environment(env(), new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), false, false);
+        StringWriter err = new StringWriter();
         int[] code = {-1};
-        Thread t = new Thread(() -> code[0] = SigilCommand.commandLine(environment, new PrintWriter(out), new PrintWriter(new StringWriter()))
+        Thread t = new Thread(() -> code[0] = SigilCommand.commandLine(environment, new PrintWriter(out), new PrintWriter(err))
                 .execute("alerts", "watch", "--rules", rules.toString(), "--all", "--log-path", logs.toString(), "--poll-interval", "10"));
         t.start();
         try {
@@ -103,7 +104,7 @@ class AlertsWatchTest {
             t.interrupt();
             t.join(10_000);
         }
-        assertThat(code[0]).isEqualTo(ExitCode.INTERRUPTED);
+        assertThat(code[0]).as(err.toString()).isEqualTo(ExitCode.INTERRUPTED);
         assertThat(out.toString()).contains("\"rule\":\"tokens\",", "\"rule\":\"errors\",");
     }
 

@@ -78,15 +78,29 @@ class MonitorIT {
         }
     }
 
+    /**
+     * An alert is a notice in the status bar, and a rule with the bell action rings the terminal's bell: tmux raises
+     * its window's bell flag ({@code #{window_bell_flag}}, set for a bell in a pane of a session no client shows),
+     * which a rule without it leaves down.
+     */
     @Test
-    void anAlertRuleIsANoticeInTheStatusBar() throws Exception {
-        Path rules = Files.writeString(home.resolve("rules.yaml"),
-                "rules:\n  - {name: big-step, metric: tokens, op: '>=', threshold: 5000, severity: critical, actions: [bell]}\n");
+    void anAlertRuleIsANoticeInTheStatusBarAndTheBellRingsWhenAsked() throws Exception {
+        Path rules = Files.writeString(home.resolve("rules.yaml"), "rules:\n"
+                + "  - {name: memory-step, metric: tokens, scope: {component: memory}, op: '>=', threshold: 1000, actions: [stdout]}\n"
+                + "  - {name: big-step, metric: tokens, op: '>=', threshold: 5000, severity: critical, actions: [bell]}\n");
         try (Tmux t = Tmux.start(120, 30, monitor("--rules " + Tmux.quote(rules.toString()), ""))) {
             t.waitFor(s -> s.contains("SIGIL MONITOR") && s.contains("Intent classified"), WAIT);
+            append(step("memory", "Retrieved 5 memories", 1500));
+            t.waitFor(s -> s.contains("alert:") && s.contains("memory-step"), WAIT);
+            Thread.sleep(1500); // tmux looks for bells after the pane's output: give it time to see one that is not there
+            assertThat(t.format("#{window_bell_flag}")).as("no bell for a rule without the bell action").isEqualTo("0");
             append(step("reasoning", "A long answer", 6000));
             String screen = t.waitFor(s -> s.contains("alert:") && s.contains("big-step"), WAIT);
-            assertThat(screen).contains("CRITICAL big-step: tokens 6450 >= 5000");
+            assertThat(screen).contains("CRITICAL big-step: tokens");
+            for (int i = 0; i < 50 && !t.format("#{window_bell_flag}").equals("1"); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(t.format("#{window_bell_flag}")).as("the terminal's bell rang").isEqualTo("1");
             t.keys("q");
             t.waitFor(s -> s.contains("SIGIL-EXITED rc=0"), WAIT);
         }
