@@ -80,7 +80,7 @@ public final class FastProjection {
                 slots.clear(child.slotsFrom(), child.slotsTo());
                 e = b[i] == '{' && child.hasMembers() ? members(b, i, end, child, depth + 1) : scan.value(b, i, end, depth);
                 if (e >= 0 && child.slot() >= 0) {
-                    slots.set(child.slot(), i, e);
+                    slots.set(child.slot(), i, e, b[i] == '"' && scan.escaped);
                 }
             }
             if (e < 0) {
