@@ -192,12 +192,8 @@ public final class FastProjection {
                         key = p.memberName(k);
                     }
                 }
-                Projection any = p.anyMemberProjection();
-                if (any != null) {
-                    if (child != null && child != any) {
-                        return null; // a member kept by its name and by *: rare, left to the exact path
-                    }
-                    child = any;
+                if (child == null) {
+                    child = p.anyMemberProjection(); // a member kept by its name keeps what * keeps too (Projection)
                 }
             }
             int colon = FastJson.skipWs(b, keyEnd, end);
