@@ -9,9 +9,11 @@ import java.util.Map;
  * The training run of the launcher's AOT cache (JDK 25, ADR 0160): the commands people run on short logs, each on
  * the log given (a few thousand lines), in one JVM, so that the cache holds the classes they load and the profiles
  * of the methods they run (JEP 515), not only those of the one command a training run would otherwise be.
- * Everything is printed to nowhere; the exit codes do not matter (an invalid line is part of the work).
+ * Everything is printed to nowhere; the exit codes do not matter (an invalid line is part of the work). Other
+ * producers' logs, when given, are tailed too ({@link #mappedCommands()}): their formats' read path is then in the
+ * cache with its profiles (docs/benchmarks.md, "Formats: the whole process").
  *
- *   java -XX:AOTMode=record ... -cp sigil.jar dev.sigil.cli.AotTraining LOG INVALID_LOG
+ *   java -XX:AOTMode=record ... -cp sigil.jar dev.sigil.cli.AotTraining LOG INVALID_LOG [MAPPED_LOG...]
  */
 public final class AotTraining {
 
@@ -35,18 +37,30 @@ public final class AotTraining {
                 List.of("no-such-command"));
     }
 
+    /** The command lines trained on each other producer's log, {@code MAPPED} standing for it. */
+    static List<List<String>> mappedCommands() {
+        return List.of(List.of("tail", "MAPPED"));
+    }
+
     public static void main(String[] args) {
         Map<String, String> variables = Map.of("NO_COLOR", "1");
         for (int round = 0; round < 3; round++) {
             for (List<String> command : commands()) {
-                String[] argv = command.stream().map(a -> a.equals("LOG") ? args[0] : a.equals("BAD") ? args[1] : a)
-                        .toArray(String[]::new);
-                // Main's own path (stderr is the process's: the launcher sends it to /dev/null), stdout to nowhere
-                Main.run(new Environment(variables, new ByteArrayInputStream(new byte[0]), OutputStream.nullOutputStream(), false, false),
-                        argv);
+                run(variables, command.stream().map(a -> a.equals("LOG") ? args[0] : a.equals("BAD") ? args[1] : a).toArray(String[]::new));
+            }
+            for (int i = 2; i < args.length; i++) {
+                String mapped = args[i];
+                for (List<String> command : mappedCommands()) {
+                    run(variables, command.stream().map(a -> a.equals("MAPPED") ? mapped : a).toArray(String[]::new));
+                }
             }
         }
         // As every command ends: System.exit loads classes of its own (the JDK's logging of Runtime.exit)
         System.exit(Main.run(Environment.system(), new String[] {"--version"}));
+    }
+
+    /** Main's own path (stderr is the process's: the launcher sends it to /dev/null), stdout to nowhere. */
+    private static void run(Map<String, String> variables, String[] argv) {
+        Main.run(new Environment(variables, new ByteArrayInputStream(new byte[0]), OutputStream.nullOutputStream(), false, false), argv);
     }
 }

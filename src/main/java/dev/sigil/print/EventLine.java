@@ -40,10 +40,12 @@ public final class EventLine {
      * the decoding threads.
      */
     public static void write(LogEvent e, ByteSink out) {
-        if (e.timestamp().isEmpty()) {
+        String t = e.timestamp();
+        if (t.isEmpty()) {
             out.write('-');
         } else {
-            utf8(clock(e.timestamp()), out);
+            long cut = clockCut(t);
+            utf8(t, (int) (cut >>> 32), (int) cut, out);
         }
         out.writeAscii(" [");
         out.writeAscii(e.level().name());
@@ -59,7 +61,29 @@ public final class EventLine {
         }
         out.writeAscii(": ");
         String m = e.message();
-        utf8(m.length() < MAX_MESSAGE && plain(m) ? m : oneLine(m), out);
+        if (m.length() >= MAX_MESSAGE || !plainAscii(m, out)) {
+            utf8(m.length() < MAX_MESSAGE && plain(m) ? m : oneLine(m), out);
+        }
+    }
+
+    /**
+     * Writes {@code m} when it is plain ASCII (no character {@link #oneLine} or UTF-8 writes otherwise), one byte a
+     * character straight into the sink, and says so; else writes nothing and returns false. Most messages are.
+     */
+    private static boolean plainAscii(String m, ByteSink out) {
+        int n = m.length();
+        out.ensure(n);
+        byte[] a = out.array();
+        int at = out.size();
+        for (int i = 0; i < n; i++) {
+            char c = m.charAt(i);
+            if (c >= 0x80 || c == '\n' || c == '\r' || c == '\t') {
+                return false;
+            }
+            a[at + i] = (byte) c;
+        }
+        out.advance(n);
+        return true;
     }
 
     /** Whether the message has no character {@link #oneLine} writes otherwise. */
@@ -74,13 +98,17 @@ public final class EventLine {
     }
 
     private static void utf8(String s, ByteSink out) {
-        int n = s.length();
-        out.ensure(n);
-        for (int i = 0; i < n; i++) {
+        utf8(s, 0, s.length(), out);
+    }
+
+    /** The UTF-8 of {@code s}'s characters [from, to) ({@code String.getBytes}' way: a lone surrogate is {@code ?}). */
+    private static void utf8(String s, int from, int to, ByteSink out) {
+        out.ensure(to - from);
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 out.write(c);
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
                 JqStrings.appendCodePoint(Character.toCodePoint(c, s.charAt(++i)), out);
             } else if (Character.isSurrogate(c)) {
                 out.write('?');
@@ -115,6 +143,12 @@ public final class EventLine {
      * next one, then before its first dot; the whole text when the part is empty.
      */
     static String clock(String timestamp) {
+        long cut = clockCut(timestamp);
+        return timestamp.substring((int) (cut >>> 32), (int) cut);
+    }
+
+    /** Where {@link #clock} cuts {@code timestamp}: its first index in the high half, its end in the low one. */
+    private static long clockCut(String timestamp) {
         int sep = timestamp.indexOf('T');
         if (sep < 0) {
             sep = timestamp.indexOf(' ');
@@ -127,9 +161,9 @@ public final class EventLine {
             to = next < 0 ? to : next;
         }
         if (from >= to) {
-            return timestamp; // jq splits an empty text into no pieces: LineFormat's "null", the text itself here
+            return timestamp.length(); // jq splits an empty text into no pieces: LineFormat's "null", the text itself here
         }
         int dot = timestamp.indexOf('.', from);
-        return timestamp.substring(from, dot >= 0 && dot < to ? dot : to);
+        return (long) from << 32 | (dot >= 0 && dot < to ? dot : to);
     }
 }

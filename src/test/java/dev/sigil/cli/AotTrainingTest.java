@@ -25,9 +25,12 @@ class AotTrainingTest {
     void everyTrainedCommandRunsItsWork() throws IOException {
         Path log = Files.copy(Path.of("contract/examples/valid/seed-001-session.jsonl"), dir.resolve("log.jsonl"));
         Path bad = Files.copy(Path.of("contract/examples/invalid/extra-key.jsonl"), dir.resolve("bad.jsonl"));
-        for (List<String> command : AotTraining.commands()) {
-            String[] argv = command.stream().map(a -> a.equals("LOG") ? log.toString() : a.equals("BAD") ? bad.toString() : a)
-                    .toArray(String[]::new);
+        Path mapped = Files.copy(Path.of("contract/formats/fixtures/pino.jsonl"), dir.resolve("pino.jsonl"));
+        List<List<String>> commands = new java.util.ArrayList<>(AotTraining.commands());
+        commands.addAll(AotTraining.mappedCommands());
+        for (List<String> command : commands) {
+            String[] argv = command.stream().map(a -> a.equals("LOG") ? log.toString() : a.equals("BAD") ? bad.toString()
+                    : a.equals("MAPPED") ? mapped.toString() : a).toArray(String[]::new);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             StringWriter err = new StringWriter();
             Environment env = new Environment(Map.of("HOME", dir.toString()), new ByteArrayInputStream(new byte[0]), out, false, false);

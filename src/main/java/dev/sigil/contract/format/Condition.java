@@ -23,9 +23,18 @@ final class Condition {
     private record StartsWith(FieldPath path, String prefix) {
     }
 
-    /** A path and the JSON types its value may have. */
-    private record Types(FieldPath path, Set<String> types) {
+    /** A path and the JSON types its value may have, as type bits ("number" takes integers too). */
+    private record Types(FieldPath path, int allowed) {
     }
+
+    /** The JSON types of values, as bits (a value's type is one of them; "integer" for integral numbers). */
+    static final int NULL = 1;
+    static final int BOOLEAN = 2;
+    static final int INTEGER = 4;
+    static final int NUMBER = 8;
+    static final int STRING = 16;
+    static final int OBJECT = 32;
+    static final int ARRAY = 64;
 
     static final Condition ALWAYS = new Condition(List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of(), null);
 
@@ -74,13 +83,11 @@ final class Condition {
         }
         List<Types> types = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : properties(c.get("types"))) {
-            Set<String> allowed = new java.util.HashSet<>();
-            if (e.getValue().isArray()) {
-                e.getValue().values().forEach(t -> allowed.add(t.stringValue()));
-            } else {
-                allowed.add(e.getValue().stringValue());
+            int allowed = 0;
+            for (JsonNode t : e.getValue().isArray() ? e.getValue().values() : List.of(e.getValue())) {
+                allowed |= bitOf(t.stringValue());
             }
-            types.add(new Types(paths.at("types").one(e.getKey(), e.getKey()), allowed));
+            types.add(new Types(paths.at("types").one(e.getKey(), e.getKey()), (allowed & NUMBER) != 0 ? allowed | INTEGER : allowed));
         }
         Set<Level> levels = null;
         if (c.has("level")) {
@@ -142,14 +149,12 @@ final class Condition {
     /** Whether it holds for {@code r}, whose mapped level is {@code level} (null while the level is not known). */
     boolean holds(Record r, Level level) {
         for (int i = 0, n = present.size(); i < n; i++) {
-            FieldPath p = present.get(i);
-            if (r.at(p, true) == null) {
+            if (r.type(present.get(i)) == 0) {
                 return false;
             }
         }
         for (int i = 0, n = absent.size(); i < n; i++) {
-            FieldPath p = absent.get(i);
-            if (r.at(p, true) != null) {
+            if (r.type(absent.get(i)) != 0) {
                 return false;
             }
         }
@@ -169,8 +174,7 @@ final class Condition {
         }
         for (int i = 0, n = types.size(); i < n; i++) {
             Types t = types.get(i);
-            JsonNode v = r.at(t.path, true);
-            if (v == null || !t.types.contains(type(v)) && !(v.isIntegralNumber() && t.types.contains("number"))) {
+            if ((r.type(t.path) & t.allowed) == 0) {
                 return false;
             }
         }
@@ -204,6 +208,25 @@ final class Condition {
 
     private static boolean finite(JsonNode v) {
         return v.isNumber() && (v.isIntegralNumber() || Double.isFinite(v.doubleValue()));
+    }
+
+    /** The type bit of a value. */
+    static int typeBit(JsonNode v) {
+        return bitOf(type(v));
+    }
+
+    /** The bit of a JSON Schema type's name (0 for a name that is none). */
+    private static int bitOf(String type) {
+        return switch (type) {
+            case "null" -> NULL;
+            case "boolean" -> BOOLEAN;
+            case "integer" -> INTEGER;
+            case "number" -> NUMBER;
+            case "string" -> STRING;
+            case "object" -> OBJECT;
+            case "array" -> ARRAY;
+            default -> 0;
+        };
     }
 
     /** The JSON Schema type of a value ("integer" for integral numbers). */

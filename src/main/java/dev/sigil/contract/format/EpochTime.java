@@ -72,13 +72,23 @@ final class EpochTime {
         int fraction = (int) Math.floorMod(m, 1_000_000L);
         long days = Math.floorDiv(seconds, 86_400L);
         int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
-        java.time.LocalDate date = java.time.LocalDate.ofEpochDay(days);
+        // The civil date of the day, as LocalDate.ofEpochDay gives it, by arithmetic alone (H. Hinnant's
+        // civil_from_days: eras of 400 years from 0000-03-01), the years in range being 1-9999.
+        long z = days + 719_468;
+        long era = Math.floorDiv(z, 146_097);
+        int dayOfEra = (int) (z - era * 146_097);
+        int yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        int dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        int mp = (5 * dayOfYear + 2) / 153;
+        int day = dayOfYear - (153 * mp + 2) / 5 + 1;
+        int month = mp < 10 ? mp + 3 : mp - 9;
+        int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
         char[] c = new char[fraction % 1000 == 0 ? 24 : 27];
-        digits(c, 0, date.getYear(), 4);
+        digits(c, 0, year, 4);
         c[4] = '-';
-        digits(c, 5, date.getMonthValue(), 2);
+        digits(c, 5, month, 2);
         c[7] = '-';
-        digits(c, 8, date.getDayOfMonth(), 2);
+        digits(c, 8, day, 2);
         c[10] = 'T';
         digits(c, 11, secondOfDay / 3600, 2);
         c[13] = ':';

@@ -80,7 +80,7 @@ public final class FastProjection {
                 slots.clear(child.slotsFrom(), child.slotsTo());
                 e = b[i] == '{' && child.hasMembers() ? members(b, i, end, child, depth + 1) : scan.value(b, i, end, depth);
                 if (e >= 0 && child.slot() >= 0) {
-                    slots.set(child.slot(), i, e);
+                    slots.set(child.slot(), i, e, b[i] == '"' && scan.escaped);
                 }
             }
             if (e < 0) {
@@ -192,12 +192,8 @@ public final class FastProjection {
                         key = p.memberName(k);
                     }
                 }
-                Projection any = p.anyMemberProjection();
-                if (any != null) {
-                    if (child != null && child != any) {
-                        return null; // a member kept by its name and by *: rare, left to the exact path
-                    }
-                    child = any;
+                if (child == null) {
+                    child = p.anyMemberProjection(); // a member kept by its name keeps what * keeps too (Projection)
                 }
             }
             int colon = FastJson.skipWs(b, keyEnd, end);

@@ -20,9 +20,14 @@ final class LevelScale {
             17, Level.ERROR, 21, Level.CRITICAL));
 
     private final NavigableMap<Long, Level> floors;
+    /** The same, as arrays in ascending order of the numbers: looked up on every line, a few entries long. */
+    private final long[] from;
+    private final Level[] levels;
 
     private LevelScale(NavigableMap<Long, Level> floors) {
         this.floors = floors;
+        this.from = floors.keySet().stream().mapToLong(Long::longValue).toArray();
+        this.levels = floors.values().toArray(new Level[0]);
     }
 
     /** A named scale: pino, bunyan (the same numbers), python or otel; null for another name. */
@@ -49,6 +54,15 @@ final class LevelScale {
         }
         Map.Entry<Long, Level> e = floors.floorEntry((long) Math.floor(Math.max(Long.MIN_VALUE, Math.min(Long.MAX_VALUE, value))));
         return e == null ? null : e.getValue();
+    }
+
+    /** {@link #level(double)} of a whole number. */
+    Level level(long value) {
+        Level l = null;
+        for (int i = 0; i < from.length && from[i] <= value; i++) {
+            l = levels[i];
+        }
+        return l;
     }
 
     private static NavigableMap<Long, Level> table(Object... pairs) {

@@ -73,9 +73,42 @@ final class Projection {
                 p.whole |= r.whole;
             }
         }
+        root.mergeAnyIntoNamed();
         root.freeze();
         root.assignSlots(records, reads);
         return root;
+    }
+
+    /**
+     * Makes each member kept by its name keep too what {@code *} keeps below every member (a union), so that a member
+     * kept both ways is read once, by its name, into all that either way needs (openai-chat's {@code choices.0} and
+     * {@code choices.*}, OTLP's {@code body.stringValue} and {@code body.*}).
+     */
+    private void mergeAnyIntoNamed() {
+        if (anyMember != null) {
+            for (Projection child : members.values()) {
+                child.absorb(anyMember);
+            }
+            anyMember.mergeAnyIntoNamed();
+        }
+        for (Projection child : members.values()) {
+            child.mergeAnyIntoNamed();
+        }
+        if (elements != null) {
+            elements.mergeAnyIntoNamed();
+        }
+    }
+
+    /** Keeps also all that {@code other} keeps (new nodes of its own: none is shared). */
+    private void absorb(Projection other) {
+        whole |= other.whole;
+        other.members.forEach((name, c) -> child(name).absorb(c));
+        if (other.anyMember != null) {
+            anyMember().absorb(other.anyMember);
+        }
+        if (other.elements != null) {
+            elements().absorb(other.elements);
+        }
     }
 
     /**
@@ -84,8 +117,8 @@ final class Projection {
      * no {@code $1}..., no {@code *}, filter or index first).
      */
     private void assignSlots(FieldPath records, List<Read> reads) {
-        if (records != null || keepsByNameAndAny()) {
-            return; // a member kept both by its name and by *: FastProjection is not sure of such lines
+        if (records != null) {
+            return;
         }
         List<Projection> ends = new ArrayList<>(reads.size());
         List<Integer> chains = new ArrayList<>(reads.size());
@@ -115,18 +148,6 @@ final class Projection {
             path.slot = ends.get(i).slot;
             path.rest = chain < path.steps().size() ? path.tail(chain) : null;
         }
-    }
-
-    private boolean keepsByNameAndAny() {
-        if (anyMember != null && names.length > 0) {
-            return true;
-        }
-        for (Projection child : byName) {
-            if (child.keepsByNameAndAny()) {
-                return true;
-            }
-        }
-        return (anyMember != null && anyMember.keepsByNameAndAny()) || (elements != null && elements.keepsByNameAndAny());
     }
 
     private void number(List<Projection> bySlot) {

@@ -32,6 +32,15 @@ record Record(JsonNode value, JsonNode[] scopes, Slots slots) {
         return start == null ? null : path.resolve(start, nullCounts);
     }
 
+    /** The JSON type of the value {@code path} leads to ({@link Condition}'s bits; a JSON null is a value), or 0 for none. */
+    int type(FieldPath path) {
+        if (slots != null) {
+            return slots.type(path);
+        }
+        JsonNode v = at(path, true);
+        return v == null ? 0 : Condition.typeBit(v);
+    }
+
     /** The value {@code path} leads to, or null for nothing or JSON null. */
     JsonNode at(FieldPath path) {
         return at(path, false);

@@ -1,8 +1,11 @@
 package dev.sigil.contract.format;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import dev.sigil.contract.codec.FastJson;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * One line as a format reads it through slots (ADR 0114): where in the line's bytes each value the definition's
@@ -12,6 +15,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class Slots {
 
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
     private final FastProjection builder;
     private Projection root;
     private byte[] bytes;
@@ -19,6 +24,7 @@ final class Slots {
     private int[] end = new int[0];
     /** The line a slot was set on: a slot of an earlier line is no value (nothing to clear between lines). */
     private int[] setOn = new int[0];
+    private boolean[] escaped = new boolean[0];
     private int line;
     /** The nodes made so far: as the slot's projection keeps them, and whole. */
     private JsonNode[] kept = new JsonNode[0];
@@ -35,6 +41,7 @@ final class Slots {
             start = new int[n];
             end = new int[n];
             setOn = new int[n];
+            escaped = new boolean[n];
             kept = new JsonNode[n];
             whole = new JsonNode[n];
             line = 0;
@@ -54,13 +61,80 @@ final class Slots {
         }
     }
 
-    /** The value of slot {@code k} is {@code bytes[from, to)}. */
-    void set(int k, int from, int to) {
+    /** The value of slot {@code k} is {@code bytes[from, to)}; {@code escapes}: a string with escapes in it. */
+    void set(int k, int from, int to, boolean escapes) {
         start[k] = from;
         end[k] = to;
         setOn[k] = line;
+        escaped[k] = escapes;
         kept[k] = null;
         whole[k] = null;
+    }
+
+    /** The node of a value that is no object or array, made straight from its bytes (its scan already checked them). */
+    private JsonNode scalar(int k) {
+        int from = start[k];
+        int to = end[k];
+        return switch (bytes[from]) {
+            case '"' -> NODES.stringNode(escaped[k] ? FastJson.decode(bytes, from, to) : new String(bytes, from + 1, to - from - 2, StandardCharsets.UTF_8));
+            case 't' -> NODES.booleanNode(true);
+            case 'f' -> NODES.booleanNode(false);
+            case 'n' -> NODES.nullNode();
+            default -> smallInteger(from, to);
+        };
+    }
+
+    /** A whole number of at most 18 digits as a node (as {@link FastProjection} makes it), else what the builder makes. */
+    private JsonNode smallInteger(int from, int to) {
+        boolean negative = bytes[from] == '-';
+        int i = negative ? from + 1 : from;
+        if (to - i > 18) {
+            return builder.build(bytes, from, to, Projection.WHOLE);
+        }
+        long v = 0;
+        for (; i < to; i++) {
+            int d = bytes[i] - '0';
+            if (d < 0 || d > 9) {
+                return builder.build(bytes, from, to, Projection.WHOLE); // a fraction or an exponent
+            }
+            v = v * 10 + d;
+        }
+        v = negative ? -v : v;
+        return v == (int) v ? NODES.numberNode((int) v) : NODES.numberNode(v);
+    }
+
+    /**
+     * The JSON type of the value {@code path} leads to, read from its first bytes (no node made) when the slot is the
+     * value: one of {@link Condition}'s type bits, or 0 for no value.
+     */
+    int type(FieldPath path) {
+        if (path.rest != null) {
+            JsonNode v = at(path, true);
+            return v == null ? 0 : Condition.typeBit(v);
+        }
+        int k = path.slot;
+        if (setOn[k] != line) {
+            return 0;
+        }
+        return switch (bytes[start[k]]) {
+            case '"' -> Condition.STRING;
+            case '{' -> Condition.OBJECT;
+            case '[' -> Condition.ARRAY;
+            case 't', 'f' -> Condition.BOOLEAN;
+            case 'n' -> Condition.NULL;
+            default -> integral(start[k], end[k]) ? Condition.INTEGER : Condition.NUMBER;
+        };
+    }
+
+    /** Whether the number {@code bytes[from, to)} is written without a fraction or an exponent (CPython's int). */
+    private boolean integral(int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte c = bytes[i];
+            if (c == '.' || c == 'e' || c == 'E') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The value {@code path} leads to, or null; with {@code nullCounts}, a JSON null is a value. */
@@ -71,7 +145,13 @@ final class Slots {
         }
         Projection node = root.slotNode(k);
         JsonNode v;
-        if (path.rest == null && node.whole()) {
+        byte first = bytes[start[k]];
+        if (first != '{' && first != '[') {
+            v = kept[k];
+            if (v == null) {
+                v = kept[k] = scalar(k); // a scalar is the same whole and kept
+            }
+        } else if (path.rest == null && node.whole()) {
             v = whole[k];
             if (v == null) {
                 v = whole[k] = builder.build(bytes, start[k], end[k], Projection.WHOLE);

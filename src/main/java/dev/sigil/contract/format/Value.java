@@ -227,8 +227,9 @@ final class Value {
                 JsonNode replaced = a.map.get(v.stringValue());
                 l = Level.parse(replaced != null && replaced.isString() ? replaced.stringValue() : v.stringValue());
             } else if (v != null && v.isNumber() && a.scale != null) {
-                JsonNode replaced = a.map.get(v.asString());
-                l = replaced != null && replaced.isString() ? Level.parse(replaced.stringValue()) : a.scale.level(safeDouble(v));
+                JsonNode replaced = a.map.isEmpty() ? null : a.map.get(v.asString());
+                l = replaced != null && replaced.isString() ? Level.parse(replaced.stringValue())
+                        : v.isIntegralNumber() && v.canConvertToLong() ? a.scale.level(v.longValue()) : a.scale.level(safeDouble(v));
             }
             if (l != null) {
                 return l;

@@ -14,6 +14,8 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
 
 /**
  * An epoch count read as a whole number gives the text the decimal reading gives, and both are java.time's instant
@@ -42,6 +44,16 @@ class EpochTimeProperties {
         String whole = EpochTime.iso(count, kind);
         assertThat(whole).isEqualTo(EpochTime.iso(BigDecimal.valueOf(count), kind));
         assertThat(whole).isEqualTo(expected(count, kind));
+    }
+
+    /** The date is worked out by arithmetic (no java.time on the read path): any day of years 1-9999, and their ends. */
+    @Property(tries = 3000)
+    void anyDayIsJavaTimesDate(@ForAll @LongRange(min = -719_162, max = 2_932_896) long day, @ForAll @IntRange(min = 0, max = 86_399) int second) {
+        long count = day * 86_400 + second;
+        assertThat(EpochTime.iso(count, EpochTime.Kind.EPOCH_S)).isEqualTo(expected(count, EpochTime.Kind.EPOCH_S));
+        for (long edge : new long[] {-719_162, -719_162 + 365, 0, 59, 60, 11_016, 2_932_896 - 365, 2_932_896}) {
+            assertThat(EpochTime.iso(edge * 86_400, EpochTime.Kind.EPOCH_S)).isEqualTo(expected(edge * 86_400, EpochTime.Kind.EPOCH_S));
+        }
     }
 
     @Example
