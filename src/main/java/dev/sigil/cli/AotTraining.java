@@ -10,8 +10,11 @@ import java.util.Map;
  * the log given (a few thousand lines), in one JVM, so that the cache holds the classes they load and the profiles
  * of the methods they run (JEP 515), not only those of the one command a training run would otherwise be.
  * Everything is printed to nowhere; the exit codes do not matter (an invalid line is part of the work).
+ * With a command named ({@code FAMILY}), only that command's lines are run: the launcher keeps a cache per common
+ * command and one for the root's help (ADR 0185), since every class of a cache is loaded at start; {@code all} (or
+ * none) runs every line.
  *
- *   java -XX:AOTMode=record ... -cp sigil.jar dev.sigil.cli.AotTraining LOG INVALID_LOG
+ *   java -XX:AOTMode=record ... -cp sigil.jar dev.sigil.cli.AotTraining LOG INVALID_LOG [FAMILY]
  */
 public final class AotTraining {
 
@@ -35,10 +38,20 @@ public final class AotTraining {
                 List.of("no-such-command"));
     }
 
+    /**
+     * The command lines trained for {@code family}: those that start with it ({@code help}: with {@code --help}), or
+     * every one for {@code all}.
+     */
+    static List<List<String>> commands(String family) {
+        String first = family.equals("help") ? "--help" : family;
+        return family.equals("all") ? commands() : commands().stream().filter(c -> c.get(0).equals(first)).toList();
+    }
+
     public static void main(String[] args) {
         Map<String, String> variables = Map.of("NO_COLOR", "1");
+        List<List<String>> trained = commands(args.length > 2 ? args[2] : "all");
         for (int round = 0; round < 3; round++) {
-            for (List<String> command : commands()) {
+            for (List<String> command : trained) {
                 String[] argv = command.stream().map(a -> a.equals("LOG") ? args[0] : a.equals("BAD") ? args[1] : a)
                         .toArray(String[]::new);
                 // Main's own path (stderr is the process's: the launcher sends it to /dev/null), stdout to nowhere
