@@ -9,11 +9,14 @@ import java.util.Map;
  * The training run of the launcher's AOT cache (JDK 25, ADR 0160): the commands people run on short logs, each on
  * the log given (a few thousand lines), in one JVM, so that the cache holds the classes they load and the profiles
  * of the methods they run (JEP 515), not only those of the one command a training run would otherwise be.
- * Everything is printed to nowhere; the exit codes do not matter (an invalid line is part of the work). Other
- * producers' logs, when given, are tailed too ({@link #mappedCommands()}): their formats' read path is then in the
- * cache with its profiles (docs/benchmarks.md, "Formats: the whole process").
+ * Everything is printed to nowhere; the exit codes do not matter (an invalid line is part of the work).
+ * With a command named ({@code FAMILY}), only that command's lines are run: the launcher keeps a cache per common
+ * command and one for the root's help (ADR 0185), since every class of a cache is loaded at start; {@code all} runs
+ * every line. Other producers' logs, when given, are tailed too ({@link #mappedCommands()}) by the {@code all} and
+ * {@code tail} families: their formats' read path is then in the cache with its profiles (docs/benchmarks.md,
+ * "Formats: the whole process").
  *
- *   java -XX:AOTMode=record ... -cp sigil.jar dev.sigil.cli.AotTraining LOG INVALID_LOG [MAPPED_LOG...]
+ *   java -XX:AOTMode=record ... -cp sigil.jar dev.sigil.cli.AotTraining LOG INVALID_LOG FAMILY [MAPPED_LOG...]
  */
 public final class AotTraining {
 
@@ -42,13 +45,24 @@ public final class AotTraining {
         return List.of(List.of("tail", "MAPPED"));
     }
 
+    /**
+     * The command lines trained for {@code family}: those that start with it ({@code help}: with {@code --help}), or
+     * every one for {@code all}.
+     */
+    static List<List<String>> commands(String family) {
+        String first = family.equals("help") ? "--help" : family;
+        return family.equals("all") ? commands() : commands().stream().filter(c -> c.get(0).equals(first)).toList();
+    }
+
     public static void main(String[] args) {
         Map<String, String> variables = Map.of("NO_COLOR", "1");
+        String family = args.length > 2 ? args[2] : "all";
+        List<List<String>> trained = commands(family);
         for (int round = 0; round < 3; round++) {
-            for (List<String> command : commands()) {
+            for (List<String> command : trained) {
                 run(variables, command.stream().map(a -> a.equals("LOG") ? args[0] : a.equals("BAD") ? args[1] : a).toArray(String[]::new));
             }
-            for (int i = 2; i < args.length; i++) {
+            for (int i = 3; i < args.length && (family.equals("all") || family.equals("tail")); i++) {
                 String mapped = args[i];
                 for (List<String> command : mappedCommands()) {
                     run(variables, command.stream().map(a -> a.equals("MAPPED") ? mapped : a).toArray(String[]::new));

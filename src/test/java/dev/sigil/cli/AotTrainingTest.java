@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,5 +45,20 @@ class AotTrainingTest {
                 assertThat(code).as(String.join(" ", command) + ": " + err).isNotEqualTo(ExitCode.USAGE).isNotEqualTo(ExitCode.INTERNAL);
             }
         }
+    }
+
+    /** Each command the launcher gives a cache of its own (ADR 0185) is trained on its own lines, and only on those. */
+    @Test
+    void everyFamilyOfTheLauncherHasItsOwnLines() throws IOException {
+        String launcher = Files.readString(Path.of("scripts/sigil"));
+        Matcher m = Pattern.compile("\\n\\s*([a-z|]+)\\) family=\"\\$1\" ;;").matcher(launcher);
+        assertThat(m.find()).as("the launcher's list of command families").isTrue();
+        List<String> families = List.of(m.group(1).split("\\|"));
+        assertThat(families).contains("tail", "validate");
+        for (String family : families) {
+            assertThat(AotTraining.commands(family)).as(family).isNotEmpty().allSatisfy(c -> assertThat(c.get(0)).isEqualTo(family));
+        }
+        assertThat(AotTraining.commands("help")).containsExactly(List.of("--help"));
+        assertThat(AotTraining.commands("all")).isEqualTo(AotTraining.commands());
     }
 }
