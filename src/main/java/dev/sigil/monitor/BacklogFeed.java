@@ -46,6 +46,11 @@ final class BacklogFeed {
         return new BacklogFeed(-1, -1, "", size);
     }
 
+    /** The offset below which the lines are in a restored checkpoint, or -1. */
+    long restoredBelow() {
+        return skipBelow;
+    }
+
     List<MonitorAction> actions(TailEvent event, long nowMillis) {
         if (event instanceof TailEvent.FileChanged) {
             return changed(event, nowMillis);

@@ -53,6 +53,8 @@ public final class TailFeed implements AutoCloseable {
     private long lagCheckedAt;
     /** The backlog of the file read now (ADR 0165): how far its fold has come, or the part a checkpoint holds. */
     private volatile BacklogFeed backlogFeed = BacklogFeed.none();
+    /** Whether the lines a restored checkpoint holds are passed over undecoded by the tailer. */
+    private boolean passOver;
 
     public TailFeed(ActionQueue queue, Clock clock, Duration poll, int maxLineBytes, boolean follow) {
         this(queue, clock, poll, maxLineBytes, follow, FormatSet.builtIn(), LIVE_LINES_PER_SECOND);
@@ -93,8 +95,12 @@ public final class TailFeed implements AutoCloseable {
         alerts.restart(); // the new reader starts at the log's first line
         long backlog = backlog(target);
         rate = new LiveRate(linesPerSecond, backlog, System.nanoTime());
+        passOver = false;
         backlogFeed = startBacklog(target, backlog);
         Tailer t = new Tailer(target.sources(), options, this::onEvent, null, formats);
+        if (passOver) {
+            t.passOver(target.source().name(), backlogFeed.restoredBelow()); // the checkpoint holds their fold (ADR 0180)
+        }
         Thread th = new Thread(() -> {
             if (follow) {
                 t.run();
@@ -157,6 +163,10 @@ public final class TailFeed implements AutoCloseable {
         }
         var kept = FoldCheckpoint.load(target.file(), end.checkpoint());
         if (kept.isPresent()) {
+            // Their lines need not be decoded again, unless the alert rules must see them or a later line may restate a
+            // model call one of them reported (the restatements are remembered while reading, not kept).
+            passOver = alerts == AlertFeed.NONE
+                    && formats.named(kept.get().format()).map(f -> !f.restatesCalls()).orElse(false);
             queue.post(new MonitorAction.FoldRestored(kept.get()));
             return BacklogFeed.restored(end.size());
         }
