@@ -46,7 +46,6 @@ public final class AotTraining {
                         argv);
             }
         }
-        dev.sigil.monitor.DashboardTraining.train(java.nio.file.Path.of(args[0])); // the dashboard's fold and frames (ADR 0180)
         // As every command ends: System.exit loads classes of its own (the JDK's logging of Runtime.exit)
         System.exit(Main.run(Environment.system(), new String[] {"--version"}));
     }
