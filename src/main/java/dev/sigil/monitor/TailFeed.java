@@ -53,8 +53,6 @@ public final class TailFeed implements AutoCloseable {
     private long lagCheckedAt;
     /** The backlog of the file read now (ADR 0165): how far its fold has come, or the part a checkpoint holds. */
     private volatile BacklogFeed backlogFeed = BacklogFeed.none();
-    /** Whether the lines a restored checkpoint holds are passed over undecoded by the tailer. */
-    private boolean passOver;
 
     public TailFeed(ActionQueue queue, Clock clock, Duration poll, int maxLineBytes, boolean follow) {
         this(queue, clock, poll, maxLineBytes, follow, FormatSet.builtIn(), LIVE_LINES_PER_SECOND);
@@ -95,13 +93,16 @@ public final class TailFeed implements AutoCloseable {
         alerts.restart(); // the new reader starts at the log's first line
         long backlog = backlog(target);
         rate = new LiveRate(linesPerSecond, backlog, System.nanoTime());
-        passOver = false;
-        backlogFeed = startBacklog(target, backlog);
+        backlogFeed = BacklogFeed.none();
         Tailer t = new Tailer(target.sources(), options, this::onEvent, null, formats);
-        if (passOver) {
-            t.passOver(target.source().name(), backlogFeed.restoredBelow()); // the checkpoint holds their fold (ADR 0180)
-        }
         Thread th = new Thread(() -> {
+            // The log's end (or its checkpoint) is read here, not on the caller's thread: the terminal and the first
+            // frame's classes are set up meanwhile on the other core (ADR 0180).
+            BacklogFeed b = startBacklog(target, backlog);
+            backlogFeed = b;
+            if (b.passOverBelow() >= 0) {
+                t.passOver(target.source().name(), b.passOverBelow()); // the checkpoint holds their fold
+            }
             if (follow) {
                 t.run();
             } else {
@@ -165,10 +166,10 @@ public final class TailFeed implements AutoCloseable {
         if (kept.isPresent()) {
             // Their lines need not be decoded again, unless the alert rules must see them or a later line may restate a
             // model call one of them reported (the restatements are remembered while reading, not kept).
-            passOver = alerts == AlertFeed.NONE
+            boolean passOver = alerts == AlertFeed.NONE
                     && formats.named(kept.get().format()).map(f -> !f.restatesCalls()).orElse(false);
             queue.post(new MonitorAction.FoldRestored(kept.get()));
-            return BacklogFeed.restored(end.size());
+            return BacklogFeed.restored(end.size(), passOver);
         }
         queue.post(new MonitorAction.BacklogFound(end.size(), end.newest(), end.positions()));
         return BacklogFeed.folding(end.size(), end.lastOffset(), end.size() >= FoldCheckpoint.MIN_LOG_BYTES ? end.checkpoint() : "");
