@@ -89,6 +89,8 @@ def measure(sigil, sizes, directory, runs, env):
     """The rows of each size for `sigil` (one launcher, or a list of them: then their runs are interleaved, each
     round running every launcher once, so that a before and an after share the machine's load)."""
     sigils = [sigil] if isinstance(sigil, str) else list(sigil)
+    # A session that outlives every dashboard: the server would exit with the last one, and the next could not start.
+    subprocess.run(["tmux", "-L", SOCKET, "new-session", "-d", "-s", "keep", "sleep 86400"], check=True)
     rows = []
     for size in sizes:
         log, events = log_for(size, directory)
@@ -119,6 +121,7 @@ def measure(sigil, sizes, directory, runs, env):
             for k in ("first", "first_cpu", "full", "full_cpu", "reopen", "reopen_cpu"):
                 r[k + "_median"] = median(r[k])
         rows.extend(mine)
+        print(json.dumps(mine), file=sys.stderr, flush=True)  # each size as it is done
     return rows
 
 
