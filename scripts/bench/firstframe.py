@@ -7,7 +7,9 @@ every 25 ms until it shows the marker. Then the same log again: the re-open, the
 (ADR 0165) read instead of the backlog; the time until the screen shows the marker with the final totals
 (no "reading backlog"). Medians of --runs.
 
-  firstframe.py [--runs 3] [--sizes 1000,200000,1000000,1g] [--dir target/bench/firstframe] SIGIL
+  firstframe.py [--runs 3] [--sizes 1000,200000,1000000,1g] [--dir target/bench/firstframe] SIGIL [SIGIL...]
+
+With several launchers (a before and an after), each round runs every one of them once, per size.
 """
 import argparse
 import json
@@ -84,40 +86,48 @@ def median(xs):
 
 
 def measure(sigil, sizes, directory, runs, env):
+    """The rows of each size for `sigil` (one launcher, or a list of them: then their runs are interleaved, each
+    round running every launcher once, so that a before and an after share the machine's load)."""
+    sigils = [sigil] if isinstance(sigil, str) else list(sigil)
+    # A session that outlives every dashboard: the server would exit with the last one, and the next could not start.
+    subprocess.run(["tmux", "-L", SOCKET, "new-session", "-d", "-s", "keep", "sleep 86400"], check=True)
     rows = []
     for size in sizes:
         log, events = log_for(size, directory)
         checkpoint = os.path.join(os.path.dirname(log), "." + os.path.basename(log) + ".fold")
         total = "{:,} events".format(events)
         folded = lambda screen: total in screen and "reading backlog" not in screen and "backlog " not in screen
-        r = {"size": size, "bytes": os.path.getsize(log), "first": [], "first_cpu": [], "full": [], "full_cpu": [],
-             "reopen": [], "reopen_cpu": []}
+        mine = [{"size": size, "sigil": one, "bytes": os.path.getsize(log), "first": [], "first_cpu": [], "full": [],
+                 "full_cpu": [], "reopen": [], "reopen_cpu": []} for one in sigils]
         for _ in range(runs):
-            if os.path.exists(checkpoint):
-                os.remove(checkpoint)
-            s = Screen(sigil, log, env)
-            t, c = s.until(lambda screen: MARKER in screen, 120)
-            r["first"].append(t)
-            r["first_cpu"].append(c)
-            t, c = s.until(folded, 300)
-            r["full"].append(t)
-            r["full_cpu"].append(c)
-            time.sleep(1.0)  # the checkpoint is written off the render thread
-            s.close()
-            s = Screen(sigil, log, env)
-            t, c = s.until(lambda screen: MARKER in screen and folded(screen), 120)
-            r["reopen"].append(t)
-            r["reopen_cpu"].append(c)
-            s.close()
-        for k in ("first", "first_cpu", "full", "full_cpu", "reopen", "reopen_cpu"):
-            r[k + "_median"] = median(r[k])
-        rows.append(r)
+            for one, r in zip(sigils, mine):
+                if os.path.exists(checkpoint):
+                    os.remove(checkpoint)
+                s = Screen(one, log, env)
+                t, c = s.until(lambda screen: MARKER in screen, 120)
+                r["first"].append(t)
+                r["first_cpu"].append(c)
+                t, c = s.until(folded, 300)
+                r["full"].append(t)
+                r["full_cpu"].append(c)
+                time.sleep(1.0)  # the checkpoint is written off the render thread
+                s.close()
+                s = Screen(one, log, env)
+                t, c = s.until(lambda screen: MARKER in screen and folded(screen), 120)
+                r["reopen"].append(t)
+                r["reopen_cpu"].append(c)
+                s.close()
+        for r in mine:
+            for k in ("first", "first_cpu", "full", "full_cpu", "reopen", "reopen_cpu"):
+                r[k + "_median"] = median(r[k])
+        rows.extend(mine)
+        print(json.dumps(mine), file=sys.stderr, flush=True)  # each size as it is done
     return rows
 
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("sigil")
+    p.add_argument("sigil", nargs="+", help="one launcher, or several whose runs are interleaved")
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--sizes", default="1000,200000,1000000,1g")
     p.add_argument("--dir", default=os.path.join("target", "bench", "firstframe"))

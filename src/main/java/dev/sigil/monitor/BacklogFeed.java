@@ -18,7 +18,7 @@ final class BacklogFeed {
 
     /** Nothing to track: every event as {@link TailActions} makes it. */
     static BacklogFeed none() {
-        return new BacklogFeed(-1, -1, "", -1);
+        return new BacklogFeed(-1, -1, "", -1, false);
     }
 
     private final long bytes;
@@ -26,9 +26,12 @@ final class BacklogFeed {
     private final String checkpoint;
     /** Lines before this offset are in the restored checkpoint: not posted again. */
     private final long skipBelow;
+    /** Whether the tailer may pass over the lines the checkpoint holds, undecoded. */
+    private final boolean passOver;
     private boolean done;
 
-    private BacklogFeed(long bytes, long lastOffset, String checkpoint, long skipBelow) {
+    private BacklogFeed(long bytes, long lastOffset, String checkpoint, long skipBelow, boolean passOver) {
+        this.passOver = passOver;
         this.bytes = bytes;
         this.lastOffset = lastOffset;
         this.checkpoint = checkpoint;
@@ -38,12 +41,20 @@ final class BacklogFeed {
 
     /** A backlog of {@code bytes} whose newest line at the start is at {@code lastOffset}. */
     static BacklogFeed folding(long bytes, long lastOffset, String checkpoint) {
-        return new BacklogFeed(bytes, lastOffset, checkpoint, -1);
+        return new BacklogFeed(bytes, lastOffset, checkpoint, -1, false);
     }
 
-    /** A log whose first {@code size} bytes are in a restored checkpoint. */
-    static BacklogFeed restored(long size) {
-        return new BacklogFeed(-1, -1, "", size);
+    /**
+     * A log whose first {@code size} bytes are in a restored checkpoint; with {@code passOver}, the tailer need not
+     * decode their lines ({@link dev.sigil.tail.Tailer#passOver}).
+     */
+    static BacklogFeed restored(long size, boolean passOver) {
+        return new BacklogFeed(-1, -1, "", size, passOver);
+    }
+
+    /** The offset below which the tailer may pass over the lines undecoded (a restored checkpoint holds them), or -1. */
+    long passOverBelow() {
+        return passOver ? skipBelow : -1;
     }
 
     List<MonitorAction> actions(TailEvent event, long nowMillis) {

@@ -93,9 +93,16 @@ public final class TailFeed implements AutoCloseable {
         alerts.restart(); // the new reader starts at the log's first line
         long backlog = backlog(target);
         rate = new LiveRate(linesPerSecond, backlog, System.nanoTime());
-        backlogFeed = startBacklog(target, backlog);
+        backlogFeed = BacklogFeed.none();
         Tailer t = new Tailer(target.sources(), options, this::onEvent, null, formats);
         Thread th = new Thread(() -> {
+            // The log's end (or its checkpoint) is read here, not on the caller's thread: the terminal and the first
+            // frame's classes are set up meanwhile on the other core (ADR 0180).
+            BacklogFeed b = startBacklog(target, backlog);
+            backlogFeed = b;
+            if (b.passOverBelow() >= 0) {
+                t.passOver(target.source().name(), b.passOverBelow()); // the checkpoint holds their fold
+            }
             if (follow) {
                 t.run();
             } else {
@@ -157,8 +164,12 @@ public final class TailFeed implements AutoCloseable {
         }
         var kept = FoldCheckpoint.load(target.file(), end.checkpoint());
         if (kept.isPresent()) {
+            // Their lines need not be decoded again, unless the alert rules must see them or a later line may restate a
+            // model call one of them reported (the restatements are remembered while reading, not kept).
+            boolean passOver = alerts == AlertFeed.NONE
+                    && formats.named(kept.get().format()).map(f -> !f.restatesCalls()).orElse(false);
             queue.post(new MonitorAction.FoldRestored(kept.get()));
-            return BacklogFeed.restored(end.size());
+            return BacklogFeed.restored(end.size(), passOver);
         }
         queue.post(new MonitorAction.BacklogFound(end.size(), end.newest(), end.positions()));
         return BacklogFeed.folding(end.size(), end.lastOffset(), end.size() >= FoldCheckpoint.MIN_LOG_BYTES ? end.checkpoint() : "");

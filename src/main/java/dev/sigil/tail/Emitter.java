@@ -47,6 +47,10 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
     private long blank;
     private long invalidUtf8;
     private final Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
+    /** Per source, the offset below which its lines are passed over undecoded ({@link Tailer#passOver}). */
+    private final Map<String, Long> passBelow = new HashMap<>();
+    /** The pass-over of the current source, or -1. */
+    private long passing = -1;
     /** The counts as last handed out by {@link #stats()}; null once one of them has moved. */
     private TailStats stats;
 
@@ -76,6 +80,19 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
             flush();
             source = name;
             file = files.computeIfAbsent(name, n -> new FileFormat(formats));
+            passing = passBelow.getOrDefault(name, -1L);
+        }
+    }
+
+    /**
+     * Lines of {@code name} that start before {@code offset} are counted but neither decoded nor handed out, once the
+     * file's format is found: what a consumer that already holds their fold asks for (ADR 0180). Forgotten when the
+     * file behind the name changes (rotated, truncated, replaced).
+     */
+    void passOver(String name, long offset) {
+        passBelow.put(name, offset);
+        if (name.equals(source)) {
+            passing = offset;
         }
     }
 
@@ -90,6 +107,11 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
             return;
         }
         file.look(bytes, from, to);
+        if (offset < passing && file.settled()) {
+            stats = null;
+            lines++;
+            return;
+        }
         pending.add(number, offset, bytes, from, to);
         if (pending.weight() >= groupBytes) {
             // Hand this group to the helper and, meanwhile, hand out the one it decoded before (ADR 0041).
@@ -177,6 +199,8 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
         flush();
         if (change == TailEvent.Change.ROTATED || change == TailEvent.Change.TRUNCATED || change == TailEvent.Change.REPLACED) {
             file.reset(); // another file, or this one rewritten: its format is found again
+            passBelow.remove(source); // and none of its lines is held elsewhere
+            passing = -1;
         }
         listener.onEvent(new TailEvent.FileChanged(source, change, detail));
     }

@@ -49,6 +49,11 @@ final class FileFormat {
         sniff.offer(line, to - start);
     }
 
+    /** Whether the file's format is found (its first lines looked at). */
+    boolean settled() {
+        return sniff.settled();
+    }
+
     /** How the file's lines are read now. */
     Choice choice() {
         return sniff.choice();

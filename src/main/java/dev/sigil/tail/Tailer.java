@@ -173,6 +173,18 @@ public final class Tailer implements Closeable {
         return dirs;
     }
 
+    /**
+     * Has the lines of source {@code name} that start before byte {@code offset} counted but not decoded nor reported,
+     * once its format is found (its first lines are still looked at, and every byte is still read and checked as a
+     * followed file's are): for a reader that holds their fold already (the dashboard's checkpoint, ADR 0180). Only
+     * for a format whose lines restate no earlier model call. Forgotten when the file behind the name changes. Call it
+     * before the first poll, from the polling thread or before it starts.
+     */
+    public Tailer passOver(String name, long offset) {
+        out.passOver(name, offset);
+        return this;
+    }
+
     /** Makes {@link #run()} return after its current poll. */
     public void stop() {
         stopped = true;

@@ -98,6 +98,19 @@ class BacklogFoldTest {
         sameTotals(run.keep.fold().session(), sequential(before));
     }
 
+    @Test
+    void oneBatchOfThousandsOfEventsGivesTheSequentialFold() {
+        // The fold makes rows only for the events the recent list can keep (and for errors): the lists must not tell.
+        String text = log(13, 2600, true);
+        MonitorState s = MonitorState.initial("log", false, "", Level.TRACE);
+        SessionStats got = Reducer.reduce(s, new MonitorAction.LinesAppended(Lines.decodeAll(text), 0)).session();
+        SessionStats want = sequential(text);
+        sameTotals(got, want);
+        assertThat(got.recent().size()).isEqualTo(SessionStats.RECENT_CAPACITY);
+        assertThat(got.errors().items().stream().map(r -> r.seq() + " " + r.message()).toList())
+                .isEqualTo(want.errors().items().stream().map(r -> r.seq() + " " + r.message()).toList());
+    }
+
     static void sameTotals(SessionStats got, SessionStats want) {
         assertThat(got.eventCount()).isEqualTo(want.eventCount());
         assertThat(got.summedTokens()).isEqualTo(want.summedTokens());

@@ -93,6 +93,11 @@ public final class FormatDefinition {
         }
     }
 
+    /** Whether its lines may restate a model call an earlier line reported (it names what identifies a call). */
+    public boolean restatesCalls() {
+        return !dedupe.isEmpty();
+    }
+
     public String name() {
         return name;
     }

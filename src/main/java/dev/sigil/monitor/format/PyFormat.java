@@ -44,9 +44,19 @@ public final class PyFormat {
         if (Double.isInfinite(v)) {
             return v > 0 ? "inf" : "-inf";
         }
-        String s = new BigDecimal(v).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+        // A whole number needs no rounding (the dashboard's "0.0 tok/s", ten times a second): no BigDecimal then.
+        String s = v == Math.rint(v) && Math.abs(v) < WHOLE_LIMIT && decimals >= 0
+                ? Long.toString((long) v) + (decimals > 0 ? "." + "0".repeat(decimals) : "") : exact(v, decimals);
         boolean negative = v < 0 || (v == 0 && 1 / v < 0);
         return negative && !s.startsWith("-") ? "-" + s : s; // BigDecimal has no -0
+    }
+
+    /** Below this, every whole double is exactly a long. */
+    private static final double WHOLE_LIMIT = 0x1p53;
+
+    /** {@code f"{v:.Nf}"} of a finite {@code v} by its exact binary value (the sign of -0 aside). */
+    static String exact(double v, int decimals) {
+        return new BigDecimal(v).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
     }
 
     /** {@code f"{s:W}"} for a string: left-aligned, padded with spaces to {@code width} code points. */

@@ -62,6 +62,19 @@ public final class Ring<T> {
 
     /** A ring holding the newest items of this one followed by {@code more}. */
     public Ring<T> appendAll(List<T> more) {
+        return appendNewest(more, more.size());
+    }
+
+    /**
+     * A ring after {@code added} items were appended of which {@code newest} are the last (the others would have left
+     * it anyway: {@code newest} holds at least {@code min(added, capacity)} items): what a fold that makes items only
+     * for what can be kept appends.
+     */
+    Ring<T> appendNewest(List<T> newest, long added) {
+        if (newest.size() > added || newest.size() < Math.min(added, capacity)) {
+            throw new IllegalArgumentException(newest.size() + " newest items of " + added + " for a ring of " + capacity);
+        }
+        List<T> more = newest;
         if (more.isEmpty()) {
             return this;
         }
@@ -93,7 +106,7 @@ public final class Ring<T> {
         List<T> next = new ArrayList<>(items.size() - first + more.size() - fromMore);
         next.addAll(items.subList(first, items.size()));
         next.addAll(more.subList(fromMore, more.size()));
-        return new Ring<>(Collections.unmodifiableList(next), capacity, maxBytes, weight, kept + oldBytes, total + more.size());
+        return new Ring<>(Collections.unmodifiableList(next), capacity, maxBytes, weight, kept + oldBytes, total + added);
     }
 
     /** The kept items, oldest first (unmodifiable). */

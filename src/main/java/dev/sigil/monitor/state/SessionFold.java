@@ -44,6 +44,7 @@ final class SessionFold {
     private final BurnWindow.Builder burn;
     private EventTime latest;
     private long statusSince;
+    private final EventTime.Reader times = new EventTime.Reader();
     private final long firstSeq;
     private final long atMillis;
     private final Prices prices;
@@ -84,20 +85,23 @@ final class SessionFold {
             return s;
         }
         SessionFold fold = new SessionFold(s, atMillis, prices);
+        // Rows only for the events the recent list can keep, and for errors: a backlog's batches of thousands of
+        // events make no row for most of them (ADR 0180).
+        int rowsFrom = Math.max(0, events.size() - s.recent().capacity());
         for (int i = 0; i < events.size(); i++) {
-            fold.add(events.get(i), positions.isEmpty() ? MonitorAction.Position.UNKNOWN : positions.get(i));
+            fold.add(events.get(i), positions.isEmpty() ? MonitorAction.Position.UNKNOWN : positions.get(i), i, i >= rowsFrom);
         }
         return new SessionStats(fold.sessionId, fold.status, fold.start, fold.end, fold.budget, fold.budgetSource,
-                fold.summed, fold.snapshotUsed, fold.restatements, fold.components, s.recent().appendAll(fold.newRows),
+                fold.summed, fold.snapshotUsed, fold.restatements, fold.components, s.recent().appendNewest(fold.newRows, events.size()),
                 s.errors().appendAll(fold.newErrors), fold.history.build(), fold.burn.build(), fold.latest, atMillis,
                 fold.statusSince, fold.spending.build());
     }
 
-    private void add(LogEvent e, MonitorAction.Position position) {
+    private void add(LogEvent e, MonitorAction.Position position, int index, boolean keepRow) {
         if (sessionId.isEmpty() && !e.sessionId().isEmpty()) {
             sessionId = EventRow.cut(e.sessionId(), EventRow.MAX_FIELD);
         }
-        EventTime time = EventTime.parse(e.timestamp());
+        EventTime time = times.parse(e.timestamp());
         if (time != null && (latest == null || time.micros() > latest.micros())) {
             latest = time;
         }
@@ -112,10 +116,14 @@ final class SessionFold {
             }
         }
         spend(e, counted, at);
-        EventRow row = EventRow.of(firstSeq + newRows.size(), e, position);
-        newRows.add(row);
-        if (e.isError()) {
-            newErrors.add(row);
+        if (keepRow || e.isError()) {
+            EventRow row = EventRow.of(firstSeq + index, e, position);
+            if (keepRow) {
+                newRows.add(row);
+            }
+            if (e.isError()) {
+                newErrors.add(row);
+            }
         }
     }
 

@@ -146,12 +146,24 @@ public final class DashboardApp {
     static boolean showsTheSame(MonitorState last, String lastClock, MonitorState next) {
         return last != null && last.session() == next.session() && last.reader() == next.reader() && last.ui() == next.ui()
                 && last.run() == next.run() && last.views() == next.views() && last.backlog() == next.backlog()
-                && last.idleMillis() == next.idleMillis() && lastClock.equals(clockText(next));
+                && last.idleMillis() == next.idleMillis() && (clockStill(last, next) || lastClock.equals(clockText(next)));
     }
 
-    private static String clockText(MonitorState s) {
+    /**
+     * Whether nothing the clock shows through can have moved: a session that is not running neither ages nor burns
+     * (its elapsed time is up to its end or its newest line), so an idle tick of a finished session formats nothing.
+     */
+    private static boolean clockStill(MonitorState last, MonitorState next) {
+        return next.session().status() != dev.sigil.monitor.state.Status.RUNNING && offset(last) == offset(next);
+    }
+
+    private static int offset(MonitorState s) {
+        return s.clock() == null ? 0 : s.clock().utcOffsetSeconds();
+    }
+
+    static String clockText(MonitorState s) {
         SessionStats x = s.session();
-        int offset = s.clock() == null ? 0 : s.clock().utcOffsetSeconds();
+        int offset = offset(s);
         return Labels.duration(x.elapsedSeconds(s.clock())) + '|' + Labels.rate(x.burnRate(s.clock())) + '|'
                 + Labels.forecast(x.secondsToExhaustion(s.clock()), x.status()) + '|' + offset;
     }
