@@ -27,9 +27,10 @@ import picocli.CommandLine.Spec;
 /** {@code sigil query "SQL"}: SQL over the lines of logs, one table {@code events} (docs/report.md §5, ADR 0155). */
 @Command(name = "query",
         description = {
-            "Run SQL over logs: every line of the PATHs, of --session or of --all",
-            "sessions is a row of one table, events (any format sigil reads; tokens",
-            "counted and priced as sigil report does). Columns: docs/report.md.",
+            "Run SQL over logs, as one table named events.",
+            "Every line of the PATHs, of --session or of --all sessions is a row of it",
+            "(any format sigil reads; tokens counted and priced as sigil report does).",
+            "Columns: docs/report.md.",
             "",
             "The query is the first argument, or the value of --sql; it may only read",
             "events. Examples:",
