@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Which alerts `sigil alerts test` must print for some logs, derived from docs/alerts.md alone, without sigil's code.
 
-Standard library only. Usage: alerts_expected.py RULES.json PRICES.json FILE...
+Standard library only. Usage: alerts_expected.py RULES.json PRICES.json FILE...   (a rule of invalid_lines also needs the jsonschema package)
   RULES.json  the rules file written as JSON (JSON is YAML: sigil reads the same file)
   PRICES.json {"provider:model": {"input_mtok": "2", "output_mtok": "10"}, ...}: flat prices, US dollars per million
               tokens (the test's price override file says the same); any other model is unpriced
@@ -13,11 +13,16 @@ The rules (docs/alerts.md section 3): each line counts for its session; a line's
 session_complete restating the session's running total; it is priced when it counts tokens and its usage record names
 a priced model. A rule looks only at the lines of its scope that its metric counts; it adds the line's sample to the
 session's window, computes the metric, and fires when the comparison holds and the cooldown has passed.
+
+A line that fails the contract (section 2, invalid_lines: not JSON, not an object, or an execution entry that
+contract/execution-entry.schema.json refuses) counts for the session of its file's last line before it, at that
+session's newest time, and its alerts carry the timestamp of that session's newest readable line ("" if none).
 """
 
 import datetime
 import json
 import math
+import os
 import sys
 from decimal import Decimal, getcontext, localcontext
 
@@ -99,6 +104,8 @@ class Rule:
             return Decimal(1) if level(entry) in ("ERROR", "CRITICAL") else None
         if m in ("error_rate", "events"):
             return Decimal(1)
+        if m == "invalid_lines":
+            return None  # counted from the notices of the lines that fail the contract, not from entries
         latency = (entry.get("metadata") or {}).get("latency_ms")
         return Decimal(repr(float(latency))) if isinstance(latency, (int, float)) and not isinstance(latency, bool) else None
 
@@ -139,17 +146,28 @@ class Rule:
         t = self.threshold
         return {">": v > t, ">=": v >= t, "<": v < t, "<=": v <= t, "==": v == t, "!=": v != t}[self.r["op"]]
 
+    def offer_invalid(self, session, now):
+        """The value if a line of `session` that fails the contract fires the rule, else None."""
+        if self.r["metric"] != "invalid_lines" or self.r.get("scope", {}).get("session", session) != session:
+            return None
+        return self.fold(session, Decimal(1), 0, now, -1, 0)
+
     def offer(self, entry, session, counted, cost, now, budget, used=0):
         if not self.in_scope(entry, session):
             return None
         x = self.sample(entry, counted, cost)
-        if x is None or (self.window != "session" and now is None):
+        if x is None:
+            return None
+        return self.fold(session, x, 1 if level(entry) in ("ERROR", "CRITICAL") else 0, now, budget, used)
+
+    def fold(self, session, x, error, now, budget, used):
+        if self.window != "session" and now is None:
             return None
         st = self.sessions.setdefault(session, {"bucket": None, "samples": [], "fired": None, "fired_bucket": None, "first": None})
         b = self.bucket(now) if now is not None else 0
         if st["bucket"] != b:
             st["bucket"], st["samples"], st["first"] = b, [], None
-        st["samples"].append((now, x, 1 if level(entry) in ("ERROR", "CRITICAL") else 0))
+        st["samples"].append((now, x, error))
         if st["first"] is None and now is not None:
             st["first"] = now
         if self.window not in ("session", "hour", "day"):
@@ -177,16 +195,49 @@ class Rule:
         return now is not None and st["fired"] != "no time" and now - st["fired"] >= wait
 
 
-def readings(paths, prices):
+class Invalid(dict):
+    """A line that fails the contract, as the rules see it: only the timestamp its alerts carry."""
+
+
+def contract_check():
+    """Whether a decoded object keeps the contract: the execution-entry schema, read by jsonschema (draft 7)."""
+    import os
+    import jsonschema
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, "..", "..", "contract", "execution-entry.schema.json")) as f:
+        return jsonschema.Draft7Validator(json.load(f)).is_valid
+
+
+def decoded(raw, valid):
+    """The line's object, or None when it fails the contract (with `valid`); the entry too when only the schema fails."""
+    try:
+        entry = json.loads(raw)
+    except ValueError:
+        return None, False
+    if not isinstance(entry, dict):
+        return None, False
+    return entry, valid is None or valid(entry)
+
+
+def readings(paths, prices, valid=None):
     """Each line as the rules see it, in reading order: (entry, session, counted tokens, cost or None, its session's
-    newest time or None, the session's budget or -1, the session's tokens so far, path, line number)."""
-    totals, clocks, budgets = {}, {}, {}
+    newest time or None, the session's budget or -1, the session's tokens so far, path, line number). With `valid`
+    (contract_check()), a line that fails the contract comes first as an Invalid entry, then its entry if it has one."""
+    totals, clocks, budgets, stamps = {}, {}, {}, {}
     for path in paths:
+        last_session = None
         with open(path, "rb") as f:
             for number, raw in enumerate(f, start=1):
                 if not raw.strip():
                     continue
-                entry = json.loads(raw)
+                entry, ok = decoded(raw, valid)
+                if not ok:
+                    s = last_session if last_session is not None else os.path.splitext(os.path.basename(path))[0]
+                    yield (Invalid(timestamp=stamps.get(s, "")), s, 0, None, clocks.get(s), budgets.get(s, -1),
+                           totals.get(s, 0), path, number)
+                if entry is None:
+                    continue
+                last_session = entry["session_id"]
                 if entry["event_type"] == "alert":
                     continue  # what the rules wrote is not evaluated again (section 3)
                 session = entry["session_id"]
@@ -196,7 +247,7 @@ def readings(paths, prices):
                 totals[session] = totals.get(session, 0) + counted
                 t = micros(entry.get("timestamp"))
                 if t is not None and (clocks.get(session) is None or t >= clocks[session]):
-                    clocks[session] = t
+                    clocks[session], stamps[session] = t, entry["timestamp"]
                 budget = (entry.get("metadata") or {}).get("budget")
                 if isinstance(budget, int) and budget > 0:
                     budgets[session] = budget
@@ -213,9 +264,13 @@ def alert(rule, value, entry, session, path, number):
 def main():
     rules = [Rule(r) for r in json.load(open(sys.argv[1]))["rules"] if r.get("enabled", True)]
     prices = json.load(open(sys.argv[2]))
-    for entry, session, counted, cost, now, budget, used, path, number in readings(sys.argv[3:], prices):
+    valid = contract_check() if any(r.r["metric"] == "invalid_lines" for r in rules) else None
+    for entry, session, counted, cost, now, budget, used, path, number in readings(sys.argv[3:], prices, valid):
         for rule in rules:
-            v = rule.offer(entry, session, counted, cost, now, budget, used)
+            if isinstance(entry, Invalid):
+                v = rule.offer_invalid(session, now)
+            else:
+                v = rule.offer(entry, session, counted, cost, now, budget, used)
             if v is not None:
                 print(alert(rule, v, entry, session, path, number))
 

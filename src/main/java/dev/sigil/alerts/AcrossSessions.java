@@ -64,11 +64,27 @@ final class AcrossSessions {
                 samples[i] = s;
             }
         }
+        return hold(samples, line.event().isError(), at, key, timestamp);
+    }
+
+    /** Holds what a line that fails the contract gives the rules of {@code invalid_lines}, if any. */
+    List<Released> holdInvalid(Evaluator.SessionClock at, Key key, String timestamp) {
+        BigDecimal[] samples = null;
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).countsInvalid(key.session())) {
+                samples = samples == null ? new BigDecimal[rules.size()] : samples;
+                samples[i] = BigDecimal.ONE;
+            }
+        }
+        return hold(samples, false, at, key, timestamp);
+    }
+
+    private List<Released> hold(BigDecimal[] samples, boolean error, Evaluator.SessionClock at, Key key, String timestamp) {
         if (samples == null) {
             return List.of();
         }
         long bytes = 160 + 2L * (key.session().length() + key.file().length() + timestamp.length()) + 56L * rules.size();
-        held.add(new Held(key, at.localMicros, timestamp, samples, line.event().isError(), bytes));
+        held.add(new Held(key, at.localMicros, timestamp, samples, error, bytes));
         heldBytes += bytes;
         List<Released> out = new ArrayList<>(0);
         while (heldBytes > MAX_HELD_BYTES) {

@@ -37,6 +37,9 @@ public final class Evaluator {
     private AcrossSessions.Key last;
     private final List<AcrossSessions.Released> early = new ArrayList<>();
     private long sessionsLeftOut;
+    private final boolean countsInvalid;
+    /** The session of each file's last line added (a line that fails the contract is of that session). */
+    private final Map<String, String> fileSessions = new HashMap<>();
 
     /**
      * @param rules the rules (the disabled ones are not evaluated)
@@ -49,6 +52,7 @@ public final class Evaluator {
             (r.scope().allSessions() ? all : this.rules).add(new RuleState(r));
         }
         this.across = all.isEmpty() ? null : new AcrossSessions(all);
+        this.countsInvalid = rules.enabled().stream().anyMatch(r -> r.metric() == Metric.INVALID_LINES);
         this.ledger = new Ledger(prices, undated);
         this.zone = prices.zone();
     }
@@ -91,16 +95,14 @@ public final class Evaluator {
             return List.of(); // what the rules wrote is not evaluated again: a log action never feeds a rule
         }
         Ledger.Line line = ledger.add(e, fileSession);
-        SessionClock clock = sessions.get(line.session());
+        SessionClock clock = clockOf(line.session());
         if (clock == null) {
-            if (sessions.size() >= MAX_SESSIONS) {
-                sessionsLeftOut++;
-                return List.of();
-            }
-            clock = new SessionClock();
-            sessions.put(line.session(), clock);
+            return List.of();
         }
         clock.see(line, zone);
+        if (countsInvalid && !line.session().equals(fileSessions.get(file))) {
+            fileSessions.put(file, line.session());
+        }
         last = new AcrossSessions.Key(clock.instantMicros, line.session(), file, number, ordinal);
         List<Alert> fired = new ArrayList<>(0);
         for (RuleState r : rules) {
@@ -118,6 +120,62 @@ public final class Evaluator {
             }
         }
         return fired;
+    }
+
+    /** Whether some rule counts the lines that fail the contract: only then need a reader tell {@link #invalid}. */
+    public boolean countsInvalid() {
+        return countsInvalid;
+    }
+
+    /**
+     * The alerts of the rules of {@code invalid_lines} that a line failing the contract fires (docs/alerts.md §2):
+     * it is of the session of the file's last line before it ({@code fileSession} if none), placed at that session's
+     * newest time, and its alerts carry the timestamp of the
+     * session's newest readable line (none yet: {@code ""}). Told before the line's own events, if it has any.
+     *
+     * @param number its line number in {@code file}
+     * @param ordinal as for {@link #add(LogEvent, String, String, long, long)}
+     */
+    public List<Alert> invalid(String fileSession, String file, long number, long ordinal) {
+        if (!countsInvalid) {
+            return List.of();
+        }
+        String session = fileSessions.getOrDefault(file, fileSession);
+        SessionClock clock = clockOf(session);
+        if (clock == null) {
+            return List.of();
+        }
+        last = new AcrossSessions.Key(clock.instantMicros, session, file, number, ordinal);
+        String timestamp = clock.timestamp == null ? "" : clock.timestamp;
+        List<Alert> fired = new ArrayList<>(0);
+        for (RuleState r : rules) {
+            BigDecimal value = r.offerInvalid(session, clock);
+            if (value != null) {
+                fired.add(new Alert(r.rule(), value, session, timestamp, file, number));
+            }
+        }
+        if (across != null) {
+            List<AcrossSessions.Released> folded = across.holdInvalid(clock, last, timestamp);
+            if (!merging) {
+                across.release(Long.MAX_VALUE).forEach(r -> fired.add(r.alert()));
+            } else {
+                early.addAll(folded);
+            }
+        }
+        return fired;
+    }
+
+    private SessionClock clockOf(String session) {
+        SessionClock clock = sessions.get(session);
+        if (clock == null) {
+            if (sessions.size() >= MAX_SESSIONS) {
+                sessionsLeftOut++;
+                return null;
+            }
+            clock = new SessionClock();
+            sessions.put(session, clock);
+        }
+        return clock;
     }
 
     /** Where the last line added is in the merged order (its session's newest time, session, file, line). */
@@ -163,6 +221,8 @@ public final class Evaluator {
         long localMicros = NONE;
         long budget = -1;
         long used;
+        /** The timestamp, as written, of the line that gave {@link #instantMicros}; null before. */
+        String timestamp;
 
         void see(Ledger.Line line, ZoneId zone) {
             used += line.counted();
@@ -177,6 +237,7 @@ public final class Evaluator {
             long micros = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
             if (instantMicros == NONE || micros >= instantMicros) {
                 instantMicros = micros;
+                timestamp = line.event().timestamp();
                 LocalDateTime local = LocalDateTime.ofInstant(at, zone);
                 localMicros = local.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + local.getNano() / 1_000;
             }

@@ -29,7 +29,9 @@ public enum Metric {
     /** 95th percentile latency (nearest rank). */
     LATENCY_P95_MS("latency_p95_ms"),
     /** Longest latency. */
-    LATENCY_MAX_MS("latency_max_ms");
+    LATENCY_MAX_MS("latency_max_ms"),
+    /** Lines that fail the contract: not JSON objects, or (sigil's own logs) failing its schema; too long too. */
+    INVALID_LINES("invalid_lines");
 
     private final String wire;
 

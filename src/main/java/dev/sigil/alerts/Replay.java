@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import dev.sigil.contract.event.EventTime;
+import dev.sigil.contract.event.LogEvent;
 import dev.sigil.contract.format.FormatSet;
 import dev.sigil.report.LogSource;
 import dev.sigil.report.ReportReader;
 import dev.sigil.spend.Prices;
+import dev.sigil.tail.LineContract;
 
 /** Reads logs back through the rules: every alert that would have fired, in the order of the lines. */
 public final class Replay {
@@ -40,10 +42,9 @@ public final class Replay {
         Evaluator evaluator = new Evaluator(rules, prices, undated).merging();
         boolean merged = evaluator.acrossSessions();
         List<AcrossSessions.Released> found = new ArrayList<>();
-        long[] n = {0, 0};
-        long skipped = ReportReader.each(sources, formats, (source, number, event) -> {
-            n[0]++;
-            for (Alert a : evaluator.add(event, source.session(), source.file().toString(), number, n[0])) {
+        long[] n = {0, 0, 0}; // lines decoded, alerts, notices and events told (their order)
+        Consumer<List<Alert>> fired = alerts -> {
+            for (Alert a : alerts) {
                 n[1]++;
                 if (merged) {
                     found.add(new AcrossSessions.Released(a, evaluator.lastKey()));
@@ -51,7 +52,19 @@ public final class Replay {
                     out.accept(a);
                 }
             }
-        });
+        };
+        long skipped = ReportReader.each(sources, formats, new ReportReader.Lines() {
+            @Override
+            public void line(LogSource source, long number, LogEvent event) {
+                n[0]++;
+                fired.accept(evaluator.add(event, source.session(), source.file().toString(), number, ++n[2]));
+            }
+
+            @Override
+            public void invalid(LogSource source, long number, String rule) {
+                fired.accept(evaluator.invalid(source.session(), source.file().toString(), number, ++n[2]));
+            }
+        }, evaluator.countsInvalid() ? new LineContract() : null);
         if (merged) {
             List<AcrossSessions.Released> across = evaluator.release(Long.MAX_VALUE);
             n[1] += across.size();

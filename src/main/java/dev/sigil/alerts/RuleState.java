@@ -41,6 +41,16 @@ final class RuleState {
         return sample == null ? null : fold(line.session(), sample, line.event().isError(), clock);
     }
 
+    /** The metric's value if a line of {@code session} that fails the contract fires the rule, else null. */
+    BigDecimal offerInvalid(String session, Evaluator.SessionClock clock) {
+        return countsInvalid(session) ? fold(session, BigDecimal.ONE, false, clock) : null;
+    }
+
+    /** Whether the rule counts the lines of {@code session} that fail the contract. */
+    boolean countsInvalid(String session) {
+        return rule.metric() == Metric.INVALID_LINES && (rule.scope().session() == null || rule.scope().session().equals(session));
+    }
+
     /** What the line adds to the rule's metric, or null when the rule does not look at it (out of scope, or not counted). */
     BigDecimal sampleOf(Ledger.Line line) {
         return rule.scope().matches(line.event(), line.session()) ? sample(line) : null;
@@ -83,6 +93,7 @@ final class RuleState {
             case UNPRICED_TOKENS -> counted && line.price().isEmpty() ? BigDecimal.valueOf(line.counted()) : null;
             case ERROR_COUNT -> line.event().isError() ? BigDecimal.ONE : null;
             case ERROR_RATE, EVENTS -> BigDecimal.ONE;
+            case INVALID_LINES -> null; // told apart, by Evaluator.invalid
             case LATENCY_P50_MS, LATENCY_P95_MS, LATENCY_MAX_MS -> line.event().hasLatency() && Double.isFinite(line.event().latencyMs())
                     ? new BigDecimal(Double.toString(line.event().latencyMs())) : null;
         };

@@ -103,6 +103,10 @@ public final class RulesFile {
             if (across.isPresent()) {
                 problems.add(name + ":" + lines.lineOf("/rules/" + i + "/scope/sessions") + ": rules." + i + ".scope.sessions: " + across.get());
             }
+            if (r.metric() == Metric.INVALID_LINES && !r.scope().onlySessions()) {
+                problems.add(name + ":" + lines.lineOf("/rules/" + i + "/scope") + ": rules." + i + ".scope: invalid_lines counts lines"
+                        + " whose fields cannot be trusted: its scope may name only session or sessions");
+            }
             Integer first = names.putIfAbsent(r.name(), r.line());
             if (first != null) {
                 problems.add(name + ":" + lines.lineOf("/rules/" + i + "/name") + ": rules." + i + ".name: '" + r.name()

@@ -25,6 +25,11 @@ public record Scope(String component, String model, String eventType, String lev
                 && is(level, e.level().name()) && is(session, sessionId);
     }
 
+    /** Whether only {@code session} (or {@code sessions}) is given: all a line that fails the contract can match. */
+    boolean onlySessions() {
+        return component == null && model == null && eventType == null && level == null;
+    }
+
     private static boolean is(String wanted, String actual) {
         return wanted == null || wanted.equals(actual);
     }

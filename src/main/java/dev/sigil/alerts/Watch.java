@@ -17,6 +17,7 @@ import dev.sigil.layout.LogLayout;
 import dev.sigil.report.ReportReader;
 import dev.sigil.spend.Prices;
 import dev.sigil.tail.FileTailSource;
+import dev.sigil.tail.LineContract;
 import dev.sigil.tail.TailEntry;
 import dev.sigil.tail.TailEvent;
 import dev.sigil.tail.TailOptions;
@@ -64,6 +65,7 @@ public final class Watch implements Closeable {
     private final Delivery delivery;
     private final TailOptions options;
     private final FormatSet formats;
+    private final LineContract contract;
     private final Map<String, Followed> logs = new LinkedHashMap<>();
     private final List<Tailer> tailers = new ArrayList<>();
     private long alerts;
@@ -72,6 +74,7 @@ public final class Watch implements Closeable {
     public Watch(RuleSet rules, FormatSet formats, Prices prices, EventTime undated, Duration interval, Out out) {
         this.evaluator = new Evaluator(rules, prices, undated).merging();
         this.formats = formats;
+        this.contract = evaluator.countsInvalid() ? new LineContract() : null;
         this.out = out;
         this.delivery = new Delivery(new LogWriting(out));
         this.options = TailOptions.defaults().withPollInterval(interval).withPartsFirst(true).withEventsAhead(true)
@@ -152,6 +155,9 @@ public final class Watch implements Closeable {
     private void onEvent(TailEvent event) {
         if (event instanceof TailEvent.Skipped skipped) {
             out.note(skipped.source() + ":" + skipped.line() + ": skipped: " + skipped.detail());
+            if (contract != null && LineContract.of(skipped.reason()) != null) {
+                invalid(logs.get(skipped.source()), skipped.line());
+            }
             return;
         }
         if (event instanceof TailEvent.FileChanged changed) {
@@ -162,6 +168,9 @@ public final class Watch implements Closeable {
         TailEvent.Lines lines = (TailEvent.Lines) event;
         Followed f = logs.get(lines.source());
         for (TailEntry entry : lines.entries()) {
+            if (contract != null && contract.broken(entry) != null) {
+                invalid(f, entry.line());
+            }
             f.seen++;
             for (Alert a : evaluator.add(entry.event(), f.session, f.log.toString(), entry.line(), f.seen)) {
                 if (f.seen > f.delivered) {
@@ -172,6 +181,18 @@ public final class Watch implements Closeable {
             f.newest = Math.max(f.newest, evaluator.lastKey().micros());
         }
         f.activeNanos = System.nanoTime();
+    }
+
+    /** A line of {@code f} that fails the contract, told to the rules as the replay tells them (docs/alerts.md §2). */
+    private void invalid(Followed f, long number) {
+        f.seen++;
+        for (Alert a : evaluator.invalid(f.session, f.log.toString(), number, f.seen)) {
+            if (f.seen > f.delivered) {
+                deliver(a);
+                f.saved = f.saved.firing(a);
+            }
+        }
+        f.newest = Math.max(f.newest, evaluator.lastKey().micros());
     }
 
     private void deliver(Alert a) {

@@ -25,6 +25,8 @@ import dev.sigil.orchestrate.RunAlerts;
 import dev.sigil.report.LogSource;
 import dev.sigil.report.ReportReader;
 import dev.sigil.spend.Prices;
+import dev.sigil.tail.LineContract;
+import dev.sigil.tail.SkipReason;
 import dev.sigil.tail.TailEntry;
 import dev.sigil.text.TerminalText;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,20 +60,37 @@ final class LiveRules {
     static AlertFeed monitor(RuleSet rules, Prices prices, OutputStream bell) {
         return new AlertFeed() {
             private Evaluator evaluator = new Evaluator(rules, prices, now());
+            private final LineContract contract = evaluator.countsInvalid() ? new LineContract() : null;
 
             @Override
             public synchronized List<String> lines(String source, List<TailEntry> entries) {
                 List<String> fired = new ArrayList<>(0);
                 String session = LogLayout.sessionOf(Path.of(source));
                 for (TailEntry e : entries) {
-                    for (Alert a : evaluator.add(e.event(), session, source, e.line())) {
-                        fired.add(AlertText.text(a));
-                        if (bell != null && a.rule().actions().stream().anyMatch(x -> x.kind() == Rule.Action.Kind.BELL)) {
-                            ring(bell);
-                        }
+                    if (contract != null && contract.broken(e) != null) {
+                        show(evaluator.invalid(session, source, e.line(), e.line()), fired);
                     }
+                    show(evaluator.add(e.event(), session, source, e.line()), fired);
                 }
                 return fired;
+            }
+
+            @Override
+            public synchronized List<String> skipped(String source, long line, SkipReason reason) {
+                List<String> fired = new ArrayList<>(0);
+                if (contract != null && LineContract.of(reason) != null) {
+                    show(evaluator.invalid(LogLayout.sessionOf(Path.of(source)), source, line, line), fired);
+                }
+                return fired;
+            }
+
+            private void show(List<Alert> alerts, List<String> fired) {
+                for (Alert a : alerts) {
+                    fired.add(AlertText.text(a));
+                    if (bell != null && a.rule().actions().stream().anyMatch(x -> x.kind() == Rule.Action.Kind.BELL)) {
+                        ring(bell);
+                    }
+                }
             }
 
             @Override
@@ -97,7 +116,17 @@ final class LiveRules {
      */
     static RunAlerts run(RuleSet rules, Prices prices, PrintWriter out, PrintWriter err, List<LogSource> earlier) throws IOException {
         RunRules r = new RunRules(rules, prices, out, err);
-        ReportReader.each(earlier, dev.sigil.contract.format.FormatSet.builtIn(), (source, number, event) -> r.evaluator.add(event, source.session(), "", ++r.entries));
+        ReportReader.each(earlier, dev.sigil.contract.format.FormatSet.builtIn(), new ReportReader.Lines() {
+            @Override
+            public void line(LogSource source, long number, LogEvent event) {
+                r.evaluator.add(event, source.session(), "", ++r.entries);
+            }
+
+            @Override
+            public void invalid(LogSource source, long number, String rule) {
+                r.evaluator.invalid(source.session(), "", ++r.entries, r.entries);
+            }
+        }, r.evaluator.countsInvalid() ? new LineContract() : null);
         return r;
     }
 

@@ -2,6 +2,7 @@ package dev.sigil.monitor;
 
 import java.util.List;
 
+import dev.sigil.tail.SkipReason;
 import dev.sigil.tail.TailEntry;
 
 /**
@@ -17,6 +18,14 @@ public interface AlertFeed {
 
     /** What {@code entries}, read from {@code source}, fired. */
     List<String> lines(String source, List<TailEntry> entries);
+
+    /**
+     * What line {@code line} of {@code source}, skipped for {@code reason} (not JSON, too long, ...), fired: the rules
+     * counting the lines that fail the contract look at it. Told in the log's order among the batches.
+     */
+    default List<String> skipped(String source, long line, SkipReason reason) {
+        return List.of();
+    }
 
     /** Reading starts again from a log's first line (another session picked): what was counted is forgotten. */
     default void restart() {

@@ -150,6 +150,7 @@ public final class StreamMonitor {
             fired = alerts.lines(lines.source(), lines.entries());
         } else if (event instanceof TailEvent.Skipped s) {
             report(s.source() + ":" + s.line() + ": skipped, " + s.reason().description() + (s.detail().isEmpty() ? "" : ": " + s.detail()));
+            fired = alerts.skipped(s.source(), s.line(), s.reason());
         } else if (event instanceof TailEvent.FileChanged c) {
             if (c.change() == TailEvent.Change.APPEARED && !found) {
                 found = true;

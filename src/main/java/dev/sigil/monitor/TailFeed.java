@@ -189,11 +189,11 @@ public final class TailFeed implements AutoCloseable {
                 return false;
             }
         }
-        if (event instanceof TailEvent.Lines lines) {
-            for (String alert : alerts.lines(lines.source(), lines.entries())) {
-                if (stopping || !queue.post(new MonitorAction.Notice("alert: " + alert), () -> stopping)) {
-                    return false;
-                }
+        List<String> fired = event instanceof TailEvent.Lines lines ? alerts.lines(lines.source(), lines.entries())
+                : event instanceof TailEvent.Skipped skipped ? alerts.skipped(skipped.source(), skipped.line(), skipped.reason()) : List.of();
+        for (String alert : fired) {
+            if (stopping || !queue.post(new MonitorAction.Notice("alert: " + alert), () -> stopping)) {
+                return false;
             }
         }
         return true;

@@ -16,6 +16,7 @@ import dev.sigil.contract.format.FormatSet;
 import dev.sigil.layout.LogLayout;
 import dev.sigil.spend.Prices;
 import dev.sigil.tail.FileLines;
+import dev.sigil.tail.LineContract;
 import dev.sigil.tail.LineDecoder;
 import tools.jackson.databind.JsonNode;
 
@@ -128,6 +129,10 @@ public final class ReportReader {
     public interface Lines {
         /** The line numbered {@code number} (1-based) of {@code source}. */
         void line(LogSource source, long number, LogEvent event);
+
+        /** The line numbered {@code number} of {@code source} fails the contract: it broke {@code rule} (told before its events). */
+        default void invalid(LogSource source, long number, String rule) {
+        }
     }
 
     /**
@@ -137,6 +142,14 @@ public final class ReportReader {
      * @return the lines skipped (not JSON objects, or longer than {@link #MAX_LINE_BYTES})
      */
     public static long each(List<LogSource> sources, FormatSet formats, Lines handler) throws IOException {
+        return each(sources, formats, handler, null);
+    }
+
+    /**
+     * As {@link #each(List, FormatSet, Lines)}, and with {@code contract} (null: none) telling the handler of every line
+     * that fails the contract ({@link Lines#invalid}), as the tailer's readers tell it.
+     */
+    public static long each(List<LogSource> sources, FormatSet formats, Lines handler, LineContract contract) throws IOException {
         long[] skipped = {0};
         for (LogSource source : sources) {
             FileLines decoder = new FileLines(formats);
@@ -150,7 +163,15 @@ public final class ReportReader {
                         }
                         if (r.entry() == null) {
                             skipped[0]++;
+                            String rule = contract == null ? null : LineContract.of(r.skip());
+                            if (rule != null) {
+                                handler.invalid(source, number, rule);
+                            }
                             return;
+                        }
+                        String rule = contract == null ? null : contract.broken(r.entry());
+                        if (rule != null) {
+                            handler.invalid(source, number, rule);
                         }
                         for (LogEvent e : r.entry().events()) {
                             handler.line(source, number, e);
@@ -160,6 +181,9 @@ public final class ReportReader {
                     @Override
                     public void tooLong(long number, long length) {
                         skipped[0]++;
+                        if (contract != null) {
+                            handler.invalid(source, number, LineContract.of(dev.sigil.tail.SkipReason.TOO_LONG));
+                        }
                     }
                 });
             }

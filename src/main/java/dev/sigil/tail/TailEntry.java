@@ -84,6 +84,19 @@ public final class TailEntry {
         return new TailEntry(line, offset, null, e.event, false, text, from, to, rendered, e.events, e.mapped);
     }
 
+    /** The line's bytes when the entry holds them (a fast-path or a mapped line), else null; never to be changed. */
+    byte[] text() {
+        return text;
+    }
+
+    int textFrom() {
+        return textFrom;
+    }
+
+    int textTo() {
+        return textTo;
+    }
+
     /** An entry of a line a format read into {@code mapped} (one event or more, in the line's order). */
     static TailEntry ofMapped(long line, long offset, JsonNode json, List<Mapped> mapped, boolean invalidUtf8) {
         List<LogEvent> events = new ArrayList<>(mapped.size());

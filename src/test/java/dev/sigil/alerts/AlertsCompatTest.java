@@ -78,7 +78,7 @@ class AlertsCompatTest {
 
         List<String> args = new ArrayList<>(List.of("alerts", "test", "--rules", rules.toString(), "--prices", prices.toString(), "--format", "json"));
         corpus.files.forEach(f -> args.add(f.toString()));
-        List<JsonNode> sigil = lines(sigil(args.toArray(String[]::new)));
+        List<JsonNode> sigil = lines(sigil(1, args.toArray(String[]::new)));
         List<JsonNode> python = lines(AlertCorpus.python(SCRIPT, rules, pythonPrices, corpus.files));
 
         assertThat(sigil).as("alerts fired").hasSizeGreaterThan(20);
@@ -96,6 +96,67 @@ class AlertsCompatTest {
         known(sigil, corpus, "error-burst", "err-c.jsonl");
         assertThat(sigil.stream().filter(a -> a.get("rule").stringValue().equals("heartbeat") && a.get("session_id").stringValue().equals("cost-a")))
                 .as("the cooldown lets the heartbeat fire again, but not on every line").hasSizeBetween(3, 40);
+    }
+
+    static final String INVALID_RULES = """
+            {"rules": [
+              {"name": "any-invalid", "metric": "invalid_lines", "op": ">=", "threshold": 1, "actions": ["stdout:json"]},
+              {"name": "invalid-burst", "metric": "invalid_lines", "window": "15m", "op": ">=", "threshold": 3, "cooldown": "5m",
+               "severity": "critical", "actions": ["stdout:json"]},
+              {"name": "invalid-hour", "metric": "invalid_lines", "window": "hour", "op": ">=", "threshold": 4, "actions": ["stdout:json"]},
+              {"name": "invalid-a", "metric": "invalid_lines", "scope": {"session": "bad-a"}, "window": "day", "op": ">=",
+               "threshold": 6, "cooldown": "20m", "actions": ["stdout:json"]},
+              {"name": "errors", "metric": "error_count", "window": "10m", "op": ">=", "threshold": 3, "cooldown": "10m", "actions": ["stdout:json"]}
+            ]}
+            """;
+
+    /**
+     * invalid_lines against the independent reading: lines that are not JSON (text, a 4-64 KiB entry cut in the middle,
+     * an array) or that the schema refuses (large and small), jsonschema deciding for CPython.
+     */
+    @Test
+    void theLinesThatFailTheContractAreWhatAnIndependentReaderFinds() throws Exception {
+        long seed = new Random().nextLong();
+        System.out.println("AlertsCompatTest invalid-lines corpus seed " + seed);
+        InvalidCorpus corpus = InvalidCorpus.write(dir, seed);
+        Path rules = Files.writeString(dir.resolve("rules.yaml"), INVALID_RULES);
+        Path prices = Files.writeString(dir.resolve("prices.json"), "{}");
+        List<JsonNode> sigil = lines(sigil(1, replay(rules, corpus)));
+        List<JsonNode> python = lines(AlertCorpus.python(SCRIPT, rules, prices, corpus.files));
+
+        assertThat(corpus.kinds).as("every kind of bad line written (seed %d)", seed).containsOnlyKeys("json", "cut", "array", "schema");
+        assertThat(keys(sigil)).as("the alerts, in order (seed %d)", seed).isEqualTo(keys(python));
+        for (int i = 0; i < sigil.size(); i++) {
+            assertThat(sigil.get(i).get("value").decimalValue()).as("value of %s", keys(sigil).get(i))
+                    .isEqualByComparingTo(new BigDecimal(python.get(i).get("value").stringValue()));
+        }
+        Set<String> fired = new HashSet<>();
+        sigil.forEach(a -> fired.add(a.get("rule").stringValue()));
+        assertThat(fired).as("every rule fires (seed %d)", seed).containsExactlyInAnyOrder("any-invalid", "invalid-burst", "invalid-hour", "invalid-a", "errors");
+        for (Path f : corpus.files) {
+            JsonNode first = sigil.stream().filter(a -> a.get("rule").stringValue().equals("any-invalid")
+                    && a.get("file").stringValue().equals(f.toString())).findFirst().orElseThrow();
+            assertThat(first.get("line").longValue()).as("first bad line of %s", f.getFileName()).isEqualTo(corpus.firstBad.get(f.getFileName().toString()));
+            assertThat(first.get("timestamp").stringValue()).as("the time of the line before it").isNotEmpty();
+        }
+    }
+
+    /** A watch reading the same log to its end delivers (stdout:json) what the replay prints. */
+    @Test
+    void aWatchFindsTheLinesThatFailTheContractAsTheReplayDoes() throws Exception {
+        InvalidCorpus corpus = InvalidCorpus.write(dir, new Random().nextLong());
+        Path rules = Files.writeString(dir.resolve("rules.yaml"), INVALID_RULES);
+        List<String> watch = new ArrayList<>(List.of("alerts", "watch", "--no-follow", "--rules", rules.toString()));
+        corpus.files.forEach(f -> watch.add(f.toString()));
+        String replayed = sigil(1, replay(rules, corpus));
+        assertThat(replayed.lines().filter(l -> l.contains("\"metric\":\"invalid_lines\"")).count()).isGreaterThan(5);
+        assertThat(sigil(0, watch.toArray(String[]::new))).isEqualTo(replayed);
+    }
+
+    private static String[] replay(Path rules, InvalidCorpus corpus) {
+        List<String> args = new ArrayList<>(List.of("alerts", "test", "--rules", rules.toString(), "--format", "json"));
+        corpus.files.forEach(f -> args.add(f.toString()));
+        return args.toArray(String[]::new);
     }
 
     /** The first alert of {@code rule} names the line where the corpus put its crossing. */
@@ -121,13 +182,13 @@ class AlertsCompatTest {
         return out;
     }
 
-    private String sigil(String... args) {
+    private String sigil(int exit, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Environment env = new Environment(Map.of("HOME", dir.resolve("home").toString()), new ByteArrayInputStream(new byte[0]),
                 new ByteArrayOutputStream(), false, false);
         int code = SigilCommand.commandLine(env, new PrintWriter(out), new PrintWriter(err)).execute(args);
-        assertThat(code).as("sigil %s: %s", String.join(" ", args), err).isEqualTo(1);
+        assertThat(code).as("sigil %s: %s", String.join(" ", args), err).isEqualTo(exit);
         return out.toString();
     }
 }
