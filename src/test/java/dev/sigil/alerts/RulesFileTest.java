@@ -94,7 +94,7 @@ class RulesFileTest {
         assertThat(problems(text)).containsExactly(
                 "r.yaml:6: rules.1.name: 'bad one' is not a rule name (letters, digits, _, . and -, at most 64)",
                 "r.yaml:7: rules.1.metric: 'cost' is not one of [\"cost_usd\", \"tokens\", \"unpriced_tokens\", \"budget_percent\", \"budget_forecast_s\", \"error_count\","
-                        + " \"error_rate\", \"events\", \"latency_p50_ms\", \"latency_p95_ms\", \"latency_max_ms\"]",
+                        + " \"error_rate\", \"events\", \"latency_p50_ms\", \"latency_p95_ms\", \"latency_max_ms\", \"invalid_lines\"]",
                 "r.yaml:8: rules.1.window: '3x' is not a window (session, hour, day, or a number and s, m or h: 15m, 1h)",
                 "r.yaml:9: rules.1.op: '=>' is not one of [\">\", \">=\", \"<\", \"<=\", \"==\", \"!=\"]",
                 "r.yaml:10: rules.1.threshold: string found, number expected",
@@ -158,6 +158,15 @@ class RulesFileTest {
                 + "  - name: b\n    metric: events\n    scope: {session: s1,\n      sessions: all}\n    op: '>'\n    threshold: 1\n"))
                 .containsExactly("r.yaml:5: rules.0.scope.sessions: 'all' with budget_percent: a budget is a session's own (use tokens or cost_usd"
                         + " over all sessions)", "r.yaml:11: rules.1.scope.sessions: 'all' and a session ('s1') together; give one of them");
+    }
+
+    @Test
+    void theLinesThatFailTheContractAreScopedBySessionOnly() {
+        assertThat(read("rules:\n  - {name: a, metric: invalid_lines, scope: {session: s1}, window: 15m, op: '>=', threshold: 3}\n"
+                + "  - {name: b, metric: invalid_lines, scope: {sessions: all}, op: '>=', threshold: 1}\n").rules()).hasSize(2);
+        assertThat(problems("rules:\n  - name: a\n    metric: invalid_lines\n    scope: {component: reasoning}\n    op: '>='\n    threshold: 1\n"))
+                .containsExactly("r.yaml:4: rules.0.scope: invalid_lines counts lines whose fields cannot be trusted: its scope may name"
+                        + " only session or sessions");
     }
 
     @Test
