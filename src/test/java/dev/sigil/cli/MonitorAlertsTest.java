@@ -99,6 +99,31 @@ class MonitorAlertsTest {
     }
 
     @Test
+    void theLinesThatFailTheContractFireInTheStreamWhatTheyFireInAReplay() throws IOException {
+        Path rules = Files.writeString(home.resolve("rules.yaml"), RULES
+                + "  - {name: broken, metric: invalid_lines, window: 10m, op: \">=\", threshold: 2, cooldown: 4m, actions: [stdout]}\n");
+        String good = lines(0, 30);
+        String[] all = good.split("\n");
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < all.length; i++) {
+            log.append(all[i]).append('\n');
+            if (i % 4 == 1) {
+                log.append(all[i], 0, all[i].length() / 2).append('\n'); // a 4-16 KiB line cut off
+            } else if (i % 6 == 3) {
+                log.append(all[i].replace("\"reasoning\"", "\"telemetry\"")).append('\n'); // a component the schema does not know
+            } else if (i % 7 == 5) {
+                log.append("not json\n");
+            }
+        }
+        Path file = Files.writeString(log(), log.toString());
+        List<String> expected = replay(rules, file);
+        assertThat(expected.stream().filter(l -> l.contains(" broken:")).count()).isGreaterThan(3);
+        CliRun run = monitor("--mode", "stream", "--no-follow", "--rules", rules.toString(), file.toString());
+        assertThat(run.exitCode()).as("lines were skipped: %s", run.err()).isEqualTo(1);
+        assertThat(run.out().lines().filter(l -> l.startsWith("ALERT ")).map(l -> l.substring(6)).toList()).isEqualTo(expected);
+    }
+
+    @Test
     void followingTheLogAsItGrowsFiresWhatAReplayOfTheWholeLogFinds() throws Exception {
         Path rules = Files.writeString(home.resolve("rules.yaml"), RULES);
         Path log = Files.writeString(log(), lines(0, 5));
