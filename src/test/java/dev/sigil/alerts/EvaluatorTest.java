@@ -119,6 +119,33 @@ class EvaluatorTest {
         assertThat(e.sessionsLeftOut()).isEqualTo(1);
     }
 
+    @Test
+    void theLinesThatFailTheContractCountAtTheTimeOfTheLineBeforeThem() {
+        String rules = "rules:\n  - {name: each, metric: invalid_lines, window: 5m, op: '>=', threshold: 2}\n"
+                + "  - {name: all, metric: invalid_lines, scope: {sessions: all}, op: '>=', threshold: 3}\n"
+                + "  - {name: s2, metric: invalid_lines, scope: {session: s2}, op: '>=', threshold: 1}\n";
+        Evaluator e = new Evaluator(RulesFile.read("r.yaml", rules.getBytes(StandardCharsets.UTF_8)), DOLLAR_PER_THOUSAND, UNDATED);
+        List<String> out = new ArrayList<>();
+        // a bad line before any line of its file is of the file's session, with no time yet
+        e.invalid("file-a", "a.jsonl", 1, 1).forEach(a -> out.add(text(a)));
+        e.add(event(step("s1", "2026-03-02T10:00:00", 5, "routing")), "file-a", "a.jsonl", 2).forEach(a -> out.add(text(a)));
+        e.add(event(step("s2", "2026-03-02T10:01:00", 5, "routing")), "file-b", "b.jsonl", 1).forEach(a -> out.add(text(a)));
+        e.invalid("file-a", "a.jsonl", 3, 3).forEach(a -> out.add(text(a)));
+        e.add(event(step("s1", "2026-03-02T10:03:00", 5, "routing")), "file-a", "a.jsonl", 4).forEach(a -> out.add(text(a)));
+        e.invalid("file-a", "a.jsonl", 5, 5).forEach(a -> out.add(text(a)));
+        e.invalid("file-b", "b.jsonl", 2, 2).forEach(a -> out.add(text(a)));
+        e.add(event(step("s1", "2026-03-02T10:09:00", 5, "routing")), "file-a", "a.jsonl", 6).forEach(a -> out.add(text(a)));
+        e.invalid("file-a", "a.jsonl", 7, 7).forEach(a -> out.add(text(a)));
+        assertThat(out).containsExactly("each s1 a.jsonl:5 2 2026-03-02T10:03:00", "all s1 a.jsonl:5 3 2026-03-02T10:03:00",
+                "s2 s2 b.jsonl:2 1 2026-03-02T10:01:00");
+        assertThat(new Evaluator(RulesFile.read("r.yaml", rule("{metric: events, op: '>=', threshold: 1}").getBytes(StandardCharsets.UTF_8)),
+                DOLLAR_PER_THOUSAND, UNDATED).countsInvalid()).as("no rule counts them: the readers check nothing").isFalse();
+    }
+
+    private static String text(Alert a) {
+        return a.rule().name() + " " + a.sessionId() + " " + a.file() + ":" + a.line() + " " + a.value() + " " + a.timestamp();
+    }
+
     static String rule(String keys) {
         return "rules:\n  - name: r\n    " + keys + "\n";
     }
