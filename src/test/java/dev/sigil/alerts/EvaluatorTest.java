@@ -138,7 +138,7 @@ class EvaluatorTest {
         e.invalid("file-a", "a.jsonl", 7, 7).forEach(a -> out.add(text(a)));
         assertThat(out).containsExactly("each s1 a.jsonl:5 2 2026-03-02T10:03:00", "all s1 a.jsonl:5 3 2026-03-02T10:03:00",
                 "s2 s2 b.jsonl:2 1 2026-03-02T10:01:00");
-        assertThat(new Evaluator(RulesFile.read("r.yaml", rule("{metric: events, op: '>=', threshold: 1}").getBytes(StandardCharsets.UTF_8)),
+        assertThat(new Evaluator(RulesFile.read("r.yaml", rule("metric: events\n    op: '>='\n    threshold: 1").getBytes(StandardCharsets.UTF_8)),
                 DOLLAR_PER_THOUSAND, UNDATED).countsInvalid()).as("no rule counts them: the readers check nothing").isFalse();
     }
 
