@@ -82,12 +82,7 @@ class AlertsCompatTest {
         List<JsonNode> python = lines(AlertCorpus.python(SCRIPT, rules, pythonPrices, corpus.files));
 
         assertThat(sigil).as("alerts fired").hasSizeGreaterThan(20);
-        assertThat(keys(sigil)).as("the alerts, in order (seed %d)", seed).isEqualTo(keys(python));
-        for (int i = 0; i < sigil.size(); i++) {
-            BigDecimal mine = sigil.get(i).get("value").decimalValue();
-            BigDecimal theirs = new BigDecimal(python.get(i).get("value").stringValue());
-            assertThat(mine).as("value of %s", keys(sigil).get(i)).isEqualByComparingTo(theirs);
-        }
+        sameAlerts(sigil, python, seed);
         Set<String> fired = new HashSet<>();
         sigil.forEach(a -> fired.add(a.get("rule").stringValue()));
         assertThat(fired).as("every enabled rule fires somewhere").hasSize(16).doesNotContain("never");
@@ -125,11 +120,7 @@ class AlertsCompatTest {
         List<JsonNode> python = lines(AlertCorpus.python(SCRIPT, rules, prices, corpus.files));
 
         assertThat(corpus.kinds).as("every kind of bad line written (seed %d)", seed).containsOnlyKeys("json", "cut", "array", "schema");
-        assertThat(keys(sigil)).as("the alerts, in order (seed %d)", seed).isEqualTo(keys(python));
-        for (int i = 0; i < sigil.size(); i++) {
-            assertThat(sigil.get(i).get("value").decimalValue()).as("value of %s", keys(sigil).get(i))
-                    .isEqualByComparingTo(new BigDecimal(python.get(i).get("value").stringValue()));
-        }
+        sameAlerts(sigil, python, seed);
         Set<String> fired = new HashSet<>();
         sigil.forEach(a -> fired.add(a.get("rule").stringValue()));
         assertThat(fired).as("every rule fires (seed %d)", seed).containsExactlyInAnyOrder("any-invalid", "invalid-burst", "invalid-hour", "invalid-a", "errors");
@@ -151,6 +142,16 @@ class AlertsCompatTest {
         String replayed = sigil(1, replay(rules, corpus));
         assertThat(replayed.lines().filter(l -> l.contains("\"metric\":\"invalid_lines\"")).count()).isGreaterThan(5);
         assertThat(sigil(0, watch.toArray(String[]::new))).isEqualTo(replayed);
+    }
+
+    /** The same alerts in the same order, with the same exact values (Python's as strings). */
+    private static void sameAlerts(List<JsonNode> sigil, List<JsonNode> python, long seed) {
+        assertThat(keys(sigil)).as("the alerts, in order (seed %d)", seed).isEqualTo(keys(python));
+        for (int i = 0; i < sigil.size(); i++) {
+            BigDecimal mine = sigil.get(i).get("value").decimalValue();
+            BigDecimal theirs = new BigDecimal(python.get(i).get("value").stringValue());
+            assertThat(mine).as("value of %s", keys(sigil).get(i)).isEqualByComparingTo(theirs);
+        }
     }
 
     private static String[] replay(Path rules, InvalidCorpus corpus) {
