@@ -51,10 +51,10 @@ class RulesFileTest {
     @Test
     void theExampleFileOfTheSeedsValidates() {
         RuleSet set = RulesFile.load(Path.of("docs/examples/alerts.yaml"));
-        assertThat(set.rules()).hasSize(12);
+        assertThat(set.rules()).hasSize(13);
         assertThat(set.rules()).extracting(Rule::name).contains("hourly-cost-warning", "hourly-cost-critical", "daily-cost-warning",
                 "daily-cost-critical", "hourly-tokens-warning", "hourly-tokens-critical", "error-rate-spike", "expensive-workflow");
-        assertThat(set.enabled()).hasSize(12);
+        assertThat(set.enabled()).hasSize(13);
         assertThat(set.rules()).filteredOn(r -> r.scope().allSessions()).extracting(Rule::name).as("seed 004's thresholds are over all usage")
                 .containsExactly("hourly-cost-warning", "hourly-cost-critical", "daily-cost-warning", "daily-cost-critical", "hourly-tokens-warning",
                         "hourly-tokens-critical");
