@@ -73,7 +73,8 @@ fi
 
 # --- JMH -----------------------------------------------------------------------------------------------------------
 # The JDK the launcher prefers (its own choice, read from it).
-java="$(bash -c 'die() { exit 2; }; source <(sed -n "/^jdk_major()/,/^java_home=/p" scripts/sigil); echo "$java_home"')/bin/java"
+java="$(bash -c 'die() { exit 2; }; source <(sed -n "/^read_release()/,/^pick_java$/p" scripts/sigil); echo "$java_home"')/bin/java"
+[ -x "$java" ] || { say "could not read the launcher's choice of JDK from scripts/sigil"; exit 2; }
 if [ "${SIGIL_BENCH_NO_JMH:-}" != 1 ] && [ -f "$B/classpath.txt" ] && [ -d target/test-classes/dev/sigil/bench ]; then
   say "JMH microbenchmarks ($java)"
   "$java" -cp "target/test-classes:target/classes:$(cat "$B/classpath.txt")" org.openjdk.jmh.Main HotPathsBench \
