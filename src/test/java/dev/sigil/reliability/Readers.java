@@ -1,17 +1,9 @@
 package dev.sigil.reliability;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import org.zeroturnaround.exec.ProcessExecutor;
 
 /**
  * The readers as a user runs them, each a real process of the packaged launcher ({@code scripts/sigil}, with the heap
@@ -23,7 +15,6 @@ final class Readers {
 
     static final Path HOME = Path.of(System.getProperty("sigil.home", ".")).toAbsolutePath();
     static final String SIGIL = HOME.resolve("scripts/sigil").toString();
-    private static final Pattern RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
 
     /** The readers, by the name the matrix shows. */
     enum Mode {
@@ -77,53 +68,9 @@ final class Readers {
     }
 
     private static MeasuredRun dashboard(Path dir, String what, Path log, String javaOpts) throws IOException, InterruptedException {
-        String id = what.replaceAll("[^A-Za-z0-9]+", "-");
-        Path times = dir.resolve(id + ".time");
-        Path err = dir.resolve(id + ".err");
-        Path screen = dir.resolve(id + ".out");
-        Path socket = dir.resolve("tmux-" + id.hashCode() + ".sock");
-        String line = "SIGIL_NO_BUILD=1 SIGIL_JAVA_OPTS='" + javaOpts + "' /usr/bin/time -v -o '" + times + "' '" + SIGIL + "' "
-                + Mode.DASHBOARD.args + " '" + log + "' 2> '" + err + "'; echo \"DASHBOARD-EXITED $?\"; sleep 600";
-        tmux(socket, "-f", "/dev/null", "new-session", "-d", "-s", "matrix", "-x", "120", "-y", "40", "bash", "-c", line);
-        long start = System.nanoTime();
-        try {
-            String shown = "";
-            while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(600) && !shown.contains("read to its end")
-                    && !shown.contains("DASHBOARD-EXITED") && !shown.contains("reading stopped")) {
-                Thread.sleep(100);
-                shown = tmux(socket, "capture-pane", "-p", "-t", "matrix");
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            Files.writeString(screen, shown, StandardCharsets.UTF_8);
-            tmux(socket, "send-keys", "-t", "matrix", "q");
-            String end = "";
-            while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(620) && !end.contains("DASHBOARD-EXITED")) {
-                Thread.sleep(100);
-                end = tmux(socket, "capture-pane", "-p", "-t", "matrix");
-            }
-            Matcher exit = Pattern.compile("DASHBOARD-EXITED (\\d+)").matcher(end);
-            Matcher rss = RSS.matcher(Files.exists(times) ? Files.readString(times) : "");
-            if (!exit.find() || !rss.find()) {
-                throw new AssertionError(what + " did not end after q; the screen:\n" + end + "\nstderr: "
-                        + (Files.exists(err) ? Files.readString(err) : ""));
-            }
-            Files.writeString(screen, "\n" + end, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
-            return new MeasuredRun(what, Integer.parseInt(exit.group(1)), screen, err, Long.parseLong(rss.group(1)), seconds);
-        } finally {
-            tmux(socket, "kill-server");
-        }
-    }
-
-    private static String tmux(Path socket, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("tmux", "-S", socket.toString()));
-        cmd.addAll(List.of(args));
-        try {
-            return new ProcessExecutor().command(cmd).readOutput(true).redirectErrorStream(true).timeout(20, TimeUnit.SECONDS)
-                    .exitValueAny().execute().outputUTF8();
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("tmux did not answer: " + cmd, e);
-        } catch (IOException e) {
-            throw new AssertionError("tmux is needed for this test (apt-get install tmux): " + e.getMessage(), e);
+        try (DashboardUnderTime d = DashboardUnderTime.start(dir, what, Mode.DASHBOARD.args, log, javaOpts)) {
+            String shown = d.until(s -> s.contains("read to its end") || s.contains("reading stopped"), 600);
+            return d.quit(shown, d.seconds());
         }
     }
 }

@@ -1,0 +1,65 @@
+package dev.sigil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zeroturnaround.exec.ProcessExecutor;
+
+/**
+ * Which runs the launcher starts with the C1 compiler alone (ADR 0160, ADR 0192): the dashboard always (C2's
+ * compilations of its fold and panels cost 20-35 MB of peak RSS), the text modes of a followed log never. The JVM is
+ * a stand-in JDK 25 whose {@code java} prints its arguments, so that the launcher's own choice is what is read.
+ */
+class LauncherCompilerIT {
+
+    private static final Path HOME = Path.of(System.getProperty("sigil.home", "")).toAbsolutePath();
+    private static final String C1 = "-XX:TieredStopAtLevel=1";
+
+    @TempDir
+    Path jdk;
+
+    @BeforeEach
+    void standInJdk() throws Exception {
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"25.0.3\"\n", StandardCharsets.UTF_8);
+        Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @Test
+    void theDashboardRunsOnC1AloneHoweverItsModeIsGiven() throws Exception {
+        for (String args : List.of("monitor --mode dashboard s.jsonl", "monitor -m dashboard s.jsonl", "monitor -mdashboard s.jsonl",
+                "monitor --mode=dashboard --refresh-rate 0.1 s.jsonl", "monitor --mode dashboard --no-follow s.jsonl")) {
+            assertThat(jvmArguments(args, false)).as(args).contains(C1);
+        }
+        assertThat(jvmArguments("monitor s.jsonl", true)).as("the default mode on a terminal").contains(C1);
+    }
+
+    @Test
+    void followedTextModesKeepBothCompilers() throws Exception {
+        for (String args : List.of("monitor --mode stream s.jsonl", "monitor -m minimal s.jsonl", "monitor --mode=stream s.jsonl",
+                "monitor s.jsonl", "tail -f s.jsonl", "orchestrate --monitor p.yaml")) {
+            assertThat(jvmArguments(args, false)).as(args).doesNotContain(C1).contains("dev.sigil.cli.Main");
+        }
+        assertThat(jvmArguments("monitor --mode stream s.jsonl", true)).as("stream on a terminal").doesNotContain(C1);
+    }
+
+    /** The arguments the launcher gives java for {@code sigil ARGS}; on a terminal (util-linux script) or a pipe. */
+    private List<String> jvmArguments(String args, boolean terminal) throws Exception {
+        String line = "'" + HOME.resolve("scripts/sigil") + "' " + args;
+        List<String> command = terminal ? List.of("script", "-qec", line, "/dev/null") : List.of("bash", "-c", line);
+        String out = new ProcessExecutor().command(command).directory(jdk.toFile())
+                .environment("SIGIL_NO_BUILD", "1").environment("SIGIL_NO_CDS", "1").environment("SIGIL_JAVA_HOME", jdk.toString())
+                .environment("SIGIL_JAVA_OPTS", "").readOutput(true).exitValueNormal().timeout(60, TimeUnit.SECONDS).execute().outputUTF8();
+        return out.lines().map(String::strip).toList();
+    }
+}
