@@ -40,11 +40,11 @@ final class DashboardUnderTime implements AutoCloseable {
         this.socket = dir.resolve("tmux-" + Integer.toHexString(id.hashCode()) + ".sock");
     }
 
-    /** Starts {@code sigil monitor ARGS LOG} with {@code javaOpts} in SIGIL_JAVA_OPTS (empty: the launcher's own). */
+    /** Starts {@code sigil ARGS LOG} with {@code javaOpts} in SIGIL_JAVA_OPTS (empty: the launcher's own). */
     static DashboardUnderTime start(Path dir, String what, String args, Path log, String javaOpts) throws IOException, InterruptedException {
         DashboardUnderTime d = new DashboardUnderTime(what, dir);
         String line = "SIGIL_NO_BUILD=1 SIGIL_JAVA_OPTS='" + javaOpts + "' /usr/bin/time -v -o '" + d.times + "' '" + Readers.SIGIL
-                + "' monitor " + args + " '" + log + "' 2> '" + d.err + "'; echo \"" + EXITED + " $?\"; sleep 600";
+                + "' " + args + " '" + log + "' 2> '" + d.err + "'; echo \"" + EXITED + " $?\"; sleep 600";
         d.tmux("-f", "/dev/null", "new-session", "-d", "-s", "matrix", "-x", "120", "-y", "40", "bash", "-c", line);
         return d;
     }
