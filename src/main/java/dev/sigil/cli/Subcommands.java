@@ -4,7 +4,6 @@ import java.util.List;
 
 import picocli.AutoComplete;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -21,6 +20,9 @@ final class Subcommands {
             "orchestrate", "prices", "report", "formats", "generate-completion", "export", "serve", "alerts", "query");
 
     private static final String COMPLETION = "generate-completion";
+
+    /** The name picocli gives the mixin of the standard help options ({@code CommandSpec.mixinStandardHelpOptions()} looks for it). */
+    private static final String STANDARD_HELP_OPTIONS = "mixinStandardHelpOptions";
 
     private Subcommands() {
     }
@@ -52,33 +54,47 @@ final class Subcommands {
     }
 
     /**
-     * Adds what running {@code first} (the first argument, or null) needs: the full model of that subcommand
-     * alone when it names one; every subcommand in full for {@code generate-completion} (the script it writes
-     * covers them all) or when {@code full}; a listing of every subcommand otherwise.
+     * Adds what running {@code first} (the first argument, or null) needs to {@code cmd}, the command line of
+     * {@code root}: the full model of that subcommand alone when it names one; every subcommand in full for
+     * {@code generate-completion} (the script it writes covers them all) or when {@code full}; a listing of every
+     * subcommand otherwise. Each from {@code models} (ADR 0195), then the standard help options on every command.
      */
-    static void addTo(CommandLine root, String first, boolean full) {
+    static void addTo(CommandLine cmd, SigilCommand root, CommandModels models, String first, boolean full) {
         if (full || COMPLETION.equals(first)) {
             for (String name : NAMES) {
-                root.addSubcommand(name, type(name));
+                add(cmd, root, models, name);
             }
         } else if (first != null && type(first) != null) {
-            root.addSubcommand(first, type(first));
+            add(cmd, root, models, first);
         } else {
             for (String name : NAMES) {
-                root.addSubcommand(name, new CommandLine(listing(name)));
+                cmd.addSubcommand(name, new CommandLine(models.listing(name)));
             }
         }
-        CommandLine completion = root.getSubcommands().get(COMPLETION);
+        addStandardHelpOptions(cmd, models);
+        CommandLine completion = cmd.getSubcommands().get(COMPLETION);
         if (completion != null) {
             completion.getCommandSpec().usageMessage().hidden(false);
         }
     }
 
-    /** What the root's help and its "did you mean" need of {@code name}: no options, never run. */
-    private static CommandSpec listing(String name) {
-        Command c = type(name).getAnnotation(Command.class);
-        CommandSpec spec = CommandSpec.create().name(name).aliases(c.aliases());
-        spec.usageMessage().header(c.header()).description(c.description()).hidden(c.hidden());
-        return spec;
+    private static void add(CommandLine cmd, SigilCommand root, CommandModels models, String name) {
+        CommandSpec spec = models.subcommand(name, root);
+        cmd.addSubcommand(name, spec != null ? spec : type(name));
+    }
+
+    /** {@code -h} and {@code -V} last on every command that has none, as picocli adds them (ADR 0195). */
+    private static void addStandardHelpOptions(CommandLine cmd, CommandModels models) {
+        CommandSpec spec = cmd.getCommandSpec();
+        if (!spec.mixinStandardHelpOptions()) {
+            CommandSpec options = models.standardHelpOptions();
+            if (options == null) {
+                return;
+            }
+            spec.addMixin(STANDARD_HELP_OPTIONS, options);
+        }
+        for (CommandLine sub : new java.util.LinkedHashSet<>(cmd.getSubcommands().values())) {
+            addStandardHelpOptions(sub, models);
+        }
     }
 }
