@@ -230,26 +230,35 @@ public final class CommandModelGenerator {
         IAnnotatedElement element = spec.mixinAnnotatedElements().get(name);
         Class<?> type = m.userObject().getClass();
         String t = type.getCanonicalName();
+        // A mixin of options alone is said as its options, added where picocli adds them: a CommandSpec of its own
+        // costs a start more than the options (its parser, usage message and negation patterns). One with mixins of
+        // its own keeps its spec, which they are mixed into (their @Spec(MIXEE) is that spec, as picocli makes it).
+        boolean flat = m.mixins().isEmpty();
         String method = mixinMethods.get(type);
         if (method == null) {
             m.interpolateVariables(false);
-            method = "mixin" + local(type);
+            method = (flat ? "into" : "mixin") + local(type);
             mixinMethods.put(type, method);
             StringBuilder b = new StringBuilder();
-            b.append("\n    private static picocli.CommandLine.Model.CommandSpec ").append(method).append("(").append(t)
-                    .append(" m, picocli.CommandLine.Model.CommandSpec mixee) {\n");
-            b.append("        picocli.CommandLine.Model.CommandSpec s = picocli.CommandLine.Model.CommandSpec.wrapWithoutInspection(m);\n");
+            b.append("\n    private static ").append(flat ? "void " : "picocli.CommandLine.Model.CommandSpec ").append(method).append("(").append(t)
+                    .append(flat ? " m, picocli.CommandLine.Model.CommandSpec s) {\n" : " m, picocli.CommandLine.Model.CommandSpec mixee) {\n");
+            if (!flat) {
+                b.append("        picocli.CommandLine.Model.CommandSpec s = picocli.CommandLine.Model.CommandSpec.wrapWithoutInspection(m);\n");
+            }
             for (IAnnotatedElement e : m.specElements()) {
                 boolean mixee = e.getAnnotation(Spec.class).value() == Spec.Target.MIXEE;
-                b.append("        m.").append(e.getName()).append(mixee ? " = mixee;\n" : " = s;\n");
+                if (flat && !mixee) {
+                    throw new IllegalStateException("a mixin of options alone with a @Spec of its own: " + type);
+                }
+                b.append("        m.").append(e.getName()).append(flat ? " = s;\n" : mixee ? " = mixee;\n" : " = s;\n");
             }
             b.append(args(m, "s", "m", type));
-            b.append("        return s;\n    }\n");
+            b.append(flat ? "    }\n" : "        return s;\n    }\n");
             methods.append(b);
         }
         String field = target + "." + element.getName();
         return "        if (" + field + " == null) {\n            " + field + " = new " + t + "();\n        }\n"
-                + "        s.addMixin(" + lit(name) + ", " + method + "(" + field + ", s));\n";
+                + (flat ? "        " + method + "(" + field + ", s);\n" : "        s.addMixin(" + lit(name) + ", " + method + "(" + field + ", s));\n");
     }
 
     /** The builder of one option or positional parameter; {@code target} null: bound to a value of its own. */

@@ -81,6 +81,11 @@ final class Subcommands {
     private static void add(CommandLine cmd, SigilCommand root, CommandModels models, String name) {
         CommandSpec spec = models.subcommand(name, root);
         cmd.addSubcommand(name, spec != null ? spec : type(name));
+        if (spec == null && models.standardHelpOptions() != null) {
+            // Read from its annotations: picocli adds its help options as it does under a root that has them (a
+            // method subcommand counts its parameters after them when they are inherited).
+            cmd.getSubcommands().get(name).getCommandSpec().mixinStandardHelpOptions(true);
+        }
     }
 
     /** {@code -h} and {@code -V} last on every command that has none, as picocli adds them (ADR 0195). */
