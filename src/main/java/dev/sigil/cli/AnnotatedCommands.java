@@ -28,7 +28,7 @@ final class AnnotatedCommands implements CommandModels {
     }
 
     @Override
-    public CommandSpec standardHelpOptions() {
-        return null;
+    public boolean addStandardHelpOptions(CommandSpec spec) {
+        return false;
     }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 interface CommandModels {
 
-    /** The root bound to {@code root}, without the standard help options (see {@link #standardHelpOptions()}). */
+    /** The root bound to {@code root}, without the standard help options (see {@link #addStandardHelpOptions}). */
     CommandSpec root(SigilCommand root);
 
     /** The subcommand {@code name} bound to a new instance whose parent is {@code root}; null: read its annotations. */
@@ -21,11 +21,11 @@ interface CommandModels {
     CommandSpec listing(String name);
 
     /**
-     * The standard help options ({@code -h}, {@code -V}) as picocli makes them from its own annotations, to be added
-     * last to every command that has none (as picocli does to each subcommand of a root that asks for them); null
-     * when the root already has them and picocli adds them itself.
+     * Adds the standard help options ({@code -h}, {@code -V}) to {@code spec}, last, as picocli makes them from its own
+     * annotations and adds them to each command under a root that asks for them; false when picocli adds them itself
+     * (the model read from the annotations, whose root has them from the start).
      */
-    CommandSpec standardHelpOptions();
+    boolean addStandardHelpOptions(CommandSpec spec);
 
     /** The generated model, or, without it, the annotations read by picocli. */
     static CommandModels get() {

@@ -1,6 +1,8 @@
 package dev.sigil.cli;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -21,8 +23,7 @@ final class Subcommands {
 
     private static final String COMPLETION = "generate-completion";
 
-    /** The name picocli gives the mixin of the standard help options ({@code CommandSpec.mixinStandardHelpOptions()} looks for it). */
-    private static final String STANDARD_HELP_OPTIONS = "mixinStandardHelpOptions";
+
 
     private Subcommands() {
     }
@@ -81,24 +82,22 @@ final class Subcommands {
     private static void add(CommandLine cmd, SigilCommand root, CommandModels models, String name) {
         CommandSpec spec = models.subcommand(name, root);
         cmd.addSubcommand(name, spec != null ? spec : type(name));
-        if (spec == null && models.standardHelpOptions() != null) {
+        if (spec == null && !(models instanceof AnnotatedCommands)) {
             // Read from its annotations: picocli adds its help options as it does under a root that has them (a
             // method subcommand counts its parameters after them when they are inherited).
             cmd.getSubcommands().get(name).getCommandSpec().mixinStandardHelpOptions(true);
         }
     }
 
-    /** {@code -h} and {@code -V} last on every command that has none, as picocli adds them (ADR 0195). */
+    /** {@code -h} and {@code -V} last on every command that has none of them, as picocli adds them (ADR 0195). */
     private static void addStandardHelpOptions(CommandLine cmd, CommandModels models) {
         CommandSpec spec = cmd.getCommandSpec();
-        if (!spec.mixinStandardHelpOptions()) {
-            CommandSpec options = models.standardHelpOptions();
-            if (options == null) {
-                return;
-            }
-            spec.addMixin(STANDARD_HELP_OPTIONS, options);
+        Map<String, ?> options = spec.optionsMap();
+        if (!(options.containsKey("-h") || options.containsKey("--help") || options.containsKey("-V") || options.containsKey("--version"))
+                && !models.addStandardHelpOptions(spec)) {
+            return;
         }
-        for (CommandLine sub : new java.util.LinkedHashSet<>(cmd.getSubcommands().values())) {
+        for (CommandLine sub : new LinkedHashSet<>(cmd.getSubcommands().values())) {
             addStandardHelpOptions(sub, models);
         }
     }

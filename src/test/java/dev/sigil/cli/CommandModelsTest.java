@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
  * command line a start can build (the root's listing, each subcommand alone, the full tree), the same commands,
  * options and positional parameters in the same order with every attribute, the same injected fields, help text byte
  * for byte, completion script, parse results and errors. Only picocli's registry of mixins differs: a mixin of options
- * alone is generated as its options (what picocli does with them), without the CommandSpec of its own.
+ * alone, and the standard help options, are generated as their options (what picocli adds of them to the command),
+ * without the CommandSpec of their own.
  */
 class CommandModelsTest {
 
@@ -135,7 +136,6 @@ class CommandModelsTest {
         line(b, "user object", s.userObject() == null ? null : s.userObject() instanceof java.lang.reflect.Method m ? m.getName() : s.userObject().getClass().getName());
         line(b, "inherited", s.inherited());
         line(b, "scope", s.scopeType());
-        line(b, "standard help options", s.mixinStandardHelpOptions());
         line(b, "help command", s.helpCommand());
         line(b, "version provider", s.versionProvider() == null ? null : s.versionProvider().getClass().getName());
         line(b, "exit codes", List.of(s.exitCodeOnSuccess(), s.exitCodeOnUsageHelp(), s.exitCodeOnVersionHelp(), s.exitCodeOnInvalidInput(),
