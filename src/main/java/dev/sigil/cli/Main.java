@@ -47,6 +47,11 @@ public final class Main {
             // the same bytes picocli prints for the root's --version.
             return printVersion(env);
         }
+        // picocli looks for Groovy's Closure class when it first makes an object: that lookup, which fails, opened
+        // the jar (11,000 entries) in a run that otherwise reads everything from the AOT cache (ADR 0195).
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
+        }
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught(thread, e, env.debug()));
         int code;
         try {
