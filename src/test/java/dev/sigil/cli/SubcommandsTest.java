@@ -41,6 +41,11 @@ class SubcommandsTest {
     }
 
     @Test
+    void theHelpListsTheCommandsAlphabetically() {
+        assertThat(Subcommands.NAMES).isSorted();
+    }
+
+    @Test
     void theFullTreeHasEveryCommandInTheHelpsOrder() {
         assertThat(new ArrayList<>(SigilCommand.commandLine(env()).getSubcommands().keySet())).isEqualTo(Subcommands.NAMES);
     }
