@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * (ADR 0160). picocli builds the whole model of every subcommand it is given before it parses anything (their
  * options, mixins, converters: most of a short run's time), so the root gets the full model of the one command the
  * first argument names and, when it names none (the root's help, a mistyped command), a listing of each: its name,
- * aliases and summary read from its {@code @Command}, nothing else of it loaded.
+ * aliases and summary (from the generated model, ADR 0195), nothing else of it loaded.
  */
 final class Subcommands {
 
@@ -25,8 +25,6 @@ final class Subcommands {
             "monitor", "orchestrate", "prices", "query", "report", "serve", "tail", "tokens", "validate");
 
     private static final String COMPLETION = "generate-completion";
-
-
 
     private Subcommands() {
     }
@@ -96,8 +94,8 @@ final class Subcommands {
     private static void addStandardHelpOptions(CommandLine cmd, CommandModels models) {
         CommandSpec spec = cmd.getCommandSpec();
         Map<String, ?> options = spec.optionsMap();
-        if (!(options.containsKey("-h") || options.containsKey("--help") || options.containsKey("-V") || options.containsKey("--version"))
-                && !models.addStandardHelpOptions(spec)) {
+        boolean has = options.containsKey("-h") || options.containsKey("--help") || options.containsKey("-V") || options.containsKey("--version");
+        if (!has && !models.addStandardHelpOptions(spec)) {
             return;
         }
         for (CommandLine sub : new LinkedHashSet<>(cmd.getSubcommands().values())) {

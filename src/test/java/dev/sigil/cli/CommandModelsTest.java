@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,7 +74,8 @@ class CommandModelsTest {
                 new String[] {"report", "--by", "nope", "x"}, new String[] {"tokens", "--encoding"}, new String[] {"-V"},
                 new String[] {"alerts", "test", "--help"}, new String[] {"logs", "rotate", "--help"}, new String[] {"prices", "--help"});
         for (String[] args : lines) {
-            assertThat(run(generated(args[0], false), args)).as(String.join(" ", args)).isEqualTo(run(annotated(args[0], false), args));
+            assertThat(SubcommandsTest.run(generated(args[0], false), args)).as(String.join(" ", args))
+                    .isEqualTo(SubcommandsTest.run(annotated(args[0], false), args));
         }
     }
 
@@ -92,15 +91,6 @@ class CommandModelsTest {
             a.parseArgs(args);
             assertThat(describe(g)).as(String.join(" ", args)).isEqualTo(describe(a));
         }
-    }
-
-    private static String run(CommandLine cmd, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int code = cmd.execute(args);
-        return code + "\n" + out + "\n--\n" + err;
     }
 
     /** Everything picocli knows of the tree, and the help of each command as a user sees it. */

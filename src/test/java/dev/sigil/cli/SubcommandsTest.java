@@ -23,7 +23,7 @@ class SubcommandsTest {
     }
 
     /** What {@code args} prints to stdout and stderr, and its exit code, on {@code cmd}. */
-    private static String run(CommandLine cmd, String... args) {
+    static String run(CommandLine cmd, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cmd.setOut(new PrintWriter(out));
