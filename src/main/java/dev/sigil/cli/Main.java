@@ -14,7 +14,30 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(Environment.system(), args));
+        int code = run(Environment.system(), args);
+        if (code != ExitCode.OK || othersRunning()) {
+            System.exit(code);
+        }
+        // Nothing else runs: returning ends the JVM with 0 as System.exit(0) would (the shutdown hooks run), without
+        // Runtime.exit's log record, whose set-up (System.Logger's backend, looked for with a ServiceLoader) took
+        // about a tenth of a short run's main thread (ADR 0195).
+    }
+
+    /** Whether a thread other than this one would keep the JVM alive once main returns. */
+    static boolean othersRunning() {
+        ThreadGroup group = Thread.currentThread().getThreadGroup();
+        while (group.getParent() != null) {
+            group = group.getParent();
+        }
+        Thread[] threads = new Thread[group.activeCount() + 8];
+        int n = group.enumerate(threads, true);
+        for (int i = 0; i < n; i++) {
+            Thread t = threads[i];
+            if (t != Thread.currentThread() && t.isAlive() && !t.isDaemon()) {
+                return true;
+            }
+        }
+        return n == threads.length; // more than were counted: assume one of them runs
     }
 
     /** Runs {@code sigil ARGS} in {@code env}; the exit code. Also the AOT cache's training run ({@link AotTraining}). */
@@ -23,6 +46,11 @@ public final class Main {
             // Building the whole command tree costs more than the JVM's own start (ADR 0044): answer at once, with
             // the same bytes picocli prints for the root's --version.
             return printVersion(env);
+        }
+        // picocli looks for Groovy's Closure class when it first makes an object: that lookup, which fails, opened
+        // the jar (11,000 entries) in a run that otherwise reads everything from the AOT cache (ADR 0195).
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
         }
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught(thread, e, env.debug()));
         int code;

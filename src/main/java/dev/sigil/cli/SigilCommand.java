@@ -59,8 +59,14 @@ public final class SigilCommand implements Runnable {
     }
 
     private static CommandLine configured(Environment environment, String first, boolean full) {
-        CommandLine cmd = new CommandLine(new SigilCommand(environment));
-        Subcommands.addTo(cmd, first, full);
+        return configured(environment, first, full, CommandModels.get());
+    }
+
+    /** The command line of {@link #commandLine(Environment, String)}, its model from {@code models} (ADR 0195). */
+    static CommandLine configured(Environment environment, String first, boolean full, CommandModels models) {
+        SigilCommand root = new SigilCommand(environment);
+        CommandLine cmd = new CommandLine(models.root(root));
+        Subcommands.addTo(cmd, root, models, first, full);
         cmd.setExecutionExceptionHandler(new ErrorPolicy(environment.debug()));
         cmd.setParameterExceptionHandler(new UsageErrors());
         NumberValues.register(cmd);

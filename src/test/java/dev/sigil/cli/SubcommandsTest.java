@@ -23,7 +23,7 @@ class SubcommandsTest {
     }
 
     /** What {@code args} prints to stdout and stderr, and its exit code, on {@code cmd}. */
-    private static String run(CommandLine cmd, String... args) {
+    static String run(CommandLine cmd, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cmd.setOut(new PrintWriter(out));
@@ -38,6 +38,11 @@ class SubcommandsTest {
             assertThat(Subcommands.type(name).getAnnotation(Command.class).name()).isEqualTo(name);
         }
         assertThat(Subcommands.type("no-such-command")).isNull();
+    }
+
+    @Test
+    void theHelpListsTheCommandsAlphabetically() {
+        assertThat(Subcommands.NAMES).isSorted();
     }
 
     @Test

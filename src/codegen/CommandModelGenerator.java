@@ -1,0 +1,525 @@
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.IAnnotatedElement;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
+import picocli.CommandLine.Range;
+import picocli.CommandLine.Spec;
+
+/**
+ * Writes sigil's command model as Java source that builds it with picocli's programmatic API, and compiles it into
+ * the classes (ADR 0195). The model is the one picocli builds from the annotations of the command classes (read here,
+ * at build time, by picocli itself): every name, description, default and arity comes from them; the source only says
+ * it again without reflection, so that no start parses annotations. A command this cannot say (method subcommands, a
+ * class outside the package) is left to picocli's reflection at run time, and said so in the build's output.
+ *
+ *   java -cp CLASSES:DEPS src/codegen/CommandModelGenerator.java SOURCE_DIR CLASSES_DIR
+ */
+public final class CommandModelGenerator {
+
+    private static final String PKG = "dev.sigil.cli";
+    private static final String HELP_KEY = "mixinStandardHelpOptions";
+
+    private final StringBuilder methods = new StringBuilder();
+    private final Map<Class<?>, List<Field>> bound = new LinkedHashMap<>();
+    private final Map<Class<?>, String> mixinMethods = new LinkedHashMap<>();
+    private final List<String> subcommandCases = new ArrayList<>();
+    private final List<String> listingCases = new ArrayList<>();
+
+    private CommandModelGenerator() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path sources = Path.of(args[0]);
+        Path classes = Path.of(args[1]);
+        String source = new CommandModelGenerator().generate();
+        Path file = sources.resolve(PKG.replace('.', '/')).resolve("GeneratedCommands.java");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, source);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        int code = javac.run(null, null, null, "--release", "17", "-proc:none", "-nowarn", "-d", classes.toString(),
+                "-cp", System.getProperty("java.class.path"), file.toString());
+        if (code != 0) {
+            throw new IllegalStateException("could not compile " + file);
+        }
+    }
+
+    private String generate() throws Exception {
+        Class<?> subcommands = Class.forName(PKG + ".Subcommands");
+        Field namesField = subcommands.getDeclaredField("NAMES");
+        namesField.setAccessible(true);
+        @SuppressWarnings("unchecked")
+        List<String> names = (List<String>) namesField.get(null);
+        Method type = subcommands.getDeclaredMethod("type", String.class);
+        type.setAccessible(true);
+
+        Class<?> rootType = Class.forName(PKG + ".SigilCommand");
+        Class<?> envType = Class.forName(PKG + ".Environment");
+        Object env = envType.getConstructors()[0].newInstance(Map.of(), new ByteArrayInputStream(new byte[0]),
+                new ByteArrayOutputStream(), false, false);
+        Constructor<?> rootConstructor = rootType.getDeclaredConstructor(envType);
+        rootConstructor.setAccessible(true);
+        CommandSpec root = CommandSpec.forAnnotatedObject(rootConstructor.newInstance(env));
+        String rootMethod = command(root, null);
+
+        for (String name : names) {
+            Class<?> cls = (Class<?>) type.invoke(null, name);
+            CommandSpec spec = CommandSpec.forAnnotatedObject(cls);
+            listingCases.add("            case " + lit(name) + " -> listing(" + lit(name) + ", " + lit(spec.aliases()) + ", "
+                    + lit(raw(spec, spec.usageMessage()::header)) + ", " + lit(raw(spec, spec.usageMessage()::description))
+                    + ", " + spec.usageMessage().hidden() + ");");
+            String why = unsupported(spec);
+            if (why != null) {
+                System.out.println("command model: " + name + " is built from its annotations at run time (" + why + ")");
+                continue;
+            }
+            subcommandCases.add("            case " + lit(name) + " -> " + command(spec, rootType) + "(root);");
+        }
+        CommandSpec help = root.mixins().get(HELP_KEY);
+        help.interpolateVariables(false);
+        return "package " + PKG + ";\n\n"
+                + "// Generated by src/codegen/CommandModelGenerator.java from the annotations of the command classes (ADR 0195).\n"
+                + "// Not committed, never edited: change the annotations.\n"
+                + "@SuppressWarnings({\"unchecked\", \"rawtypes\"})\n"
+                + "final class GeneratedCommands implements CommandModels {\n\n"
+                + "    @Override\n    public picocli.CommandLine.Model.CommandSpec root(SigilCommand root) {\n"
+                + "        return " + rootMethod + "(root);\n    }\n\n"
+                + "    @Override\n    public picocli.CommandLine.Model.CommandSpec subcommand(String name, SigilCommand root) {\n"
+                + "        return switch (name) {\n" + String.join("\n", subcommandCases) + "\n            default -> null;\n        };\n    }\n\n"
+                + "    @Override\n    public picocli.CommandLine.Model.CommandSpec listing(String name) {\n"
+                + "        return switch (name) {\n" + String.join("\n", listingCases) + "\n            default -> null;\n        };\n    }\n\n"
+                + "    // picocli's mixin of them is a CommandSpec of its own, which costs a start more than the two options\n"
+                + "    @Override\n    public boolean addStandardHelpOptions(picocli.CommandLine.Model.CommandSpec s) {\n"
+                + args(help, "s", null, null) + "        return true;\n    }\n\n"
+                + "    private static picocli.CommandLine.Model.CommandSpec listing(String name, String[] aliases, String[] header, String[] description, boolean hidden) {\n"
+                + "        picocli.CommandLine.Model.CommandSpec spec = picocli.CommandLine.Model.CommandSpec.create().name(name).aliases(aliases);\n"
+                + "        spec.usageMessage().header(header).description(description).hidden(hidden);\n        return spec;\n    }\n"
+                + methods + bindings() + "}\n";
+    }
+
+    /** Why {@code spec} (or a command under it) cannot be said in source, or null. */
+    private static String unsupported(CommandSpec spec) {
+        Object user = spec.userObject();
+        if (user instanceof Method) {
+            return "a method subcommand";
+        }
+        if (!user.getClass().getPackageName().equals(PKG)) {
+            return "a class outside " + PKG;
+        }
+        if (!spec.argGroups().isEmpty() || !spec.unmatchedArgsBindings().isEmpty() || spec.defaultValueProvider() != null
+                || spec.resourceBundleBaseName() != null || spec.subcommandsRepeatable()) {
+            return "an argument group, unmatched arguments, a default provider, a resource bundle or repeatable subcommands";
+        }
+        for (ArgSpec a : spec.args()) {
+            if (!(a.userObject() instanceof Field) || a.converters().length > 0 || a.parameterConsumer() != null
+                    || a.interactive() || (a.completionCandidates() != null && !a.typeInfo().isEnum())) {
+                return "an argument not bound to a field, or with a converter, consumer, prompt or candidates of its own";
+            }
+        }
+        String why = unsupportedMixins(spec);
+        if (why != null) {
+            return why;
+        }
+        for (CommandLine sub : spec.subcommands().values()) {
+            why = unsupported(sub.getCommandSpec());
+            if (why != null) {
+                return why;
+            }
+        }
+        return null;
+    }
+
+    private static String unsupportedMixins(CommandSpec spec) {
+        for (Map.Entry<String, CommandSpec> e : spec.mixins().entrySet()) {
+            CommandSpec m = e.getValue();
+            if (e.getKey().equals(HELP_KEY)) {
+                continue;
+            }
+            if (!m.parentCommandElements().isEmpty() || !m.userObject().getClass().getPackageName().equals(PKG)) {
+                return "a mixin with a parent command, or from another package";
+            }
+            String why = unsupportedMixins(m);
+            if (why != null) {
+                return why;
+            }
+        }
+        return null;
+    }
+
+    /** Emits the method that builds {@code spec} bound to a new instance of its class; its name. */
+    private String command(CommandSpec spec, Class<?> parentType) {
+        spec.interpolateVariables(false);
+        Class<?> type = spec.userObject().getClass();
+        String method = "command" + local(type);
+        String t = type.getCanonicalName();
+        StringBuilder b = new StringBuilder();
+        b.append("\n    private static picocli.CommandLine.Model.CommandSpec ").append(method).append("(")
+                .append(parentType == null ? t + " c" : parentType.getCanonicalName() + " parent").append(") {\n");
+        if (parentType != null) {
+            b.append("        ").append(t).append(" c = new ").append(t).append("();\n");
+            for (IAnnotatedElement e : spec.parentCommandElements()) {
+                b.append("        c.").append(e.getName()).append(" = parent;\n");
+            }
+        }
+        b.append("        picocli.CommandLine.Model.CommandSpec s = picocli.CommandLine.Model.CommandSpec.wrapWithoutInspection(c);\n");
+        b.append(attributes(spec));
+        b.append(versionProvider(spec));
+        for (Map.Entry<String, CommandLine> sub : spec.subcommands().entrySet()) {
+            String m = command(sub.getValue().getCommandSpec(), type);
+            b.append("        s.addSubcommand(").append(lit(sub.getKey())).append(", new picocli.CommandLine(").append(m).append("(c)));\n");
+        }
+        for (IAnnotatedElement e : spec.specElements()) {
+            b.append("        c.").append(e.getName()).append(" = s;\n");
+        }
+        b.append(args(spec, "s", "c", type));
+        b.append("        return s;\n    }\n");
+        methods.append(b);
+        return method;
+    }
+
+    /** The options, positional parameters and mixins of {@code spec}, in its order. */
+    private String args(CommandSpec spec, String s, String target, Class<?> type) {
+        StringBuilder b = new StringBuilder();
+        Map<ArgSpec, String> owner = new IdentityHashMap<>();
+        for (Map.Entry<String, CommandSpec> m : spec.mixins().entrySet()) {
+            for (ArgSpec a : m.getValue().args()) {
+                owner.put(a, m.getKey());
+            }
+        }
+        List<String> added = new ArrayList<>();
+        for (ArgSpec a : spec.args()) {
+            String mixin = owner.get(a);
+            if (mixin == null) {
+                b.append("        ").append(s).append(a.isOption() ? ".addOption(" : ".addPositional(").append(arg(a, target, type)).append(");\n");
+            } else if (!added.contains(mixin) && !mixin.equals(HELP_KEY)) {
+                added.add(mixin);
+                b.append(mixin(spec, mixin, target));
+            }
+        }
+        for (String mixin : spec.mixins().keySet()) {
+            if (!added.contains(mixin) && !mixin.equals(HELP_KEY)) {
+                b.append(mixin(spec, mixin, target));
+            }
+        }
+        return b.toString();
+    }
+
+    private String mixin(CommandSpec spec, String name, String target) {
+        CommandSpec m = spec.mixins().get(name);
+        IAnnotatedElement element = spec.mixinAnnotatedElements().get(name);
+        Class<?> type = m.userObject().getClass();
+        String t = type.getCanonicalName();
+        // A mixin of options alone is said as its options, added where picocli adds them: a CommandSpec of its own
+        // costs a start more than the options (its parser, usage message and negation patterns). One with mixins of
+        // its own keeps its spec, which they are mixed into (their @Spec(MIXEE) is that spec, as picocli makes it).
+        boolean flat = m.mixins().isEmpty();
+        String method = mixinMethods.get(type);
+        if (method == null) {
+            m.interpolateVariables(false);
+            method = (flat ? "into" : "mixin") + local(type);
+            mixinMethods.put(type, method);
+            StringBuilder b = new StringBuilder();
+            b.append("\n    private static ").append(flat ? "void " : "picocli.CommandLine.Model.CommandSpec ").append(method).append("(").append(t)
+                    .append(flat ? " m, picocli.CommandLine.Model.CommandSpec s) {\n" : " m, picocli.CommandLine.Model.CommandSpec mixee) {\n");
+            if (!flat) {
+                b.append("        picocli.CommandLine.Model.CommandSpec s = picocli.CommandLine.Model.CommandSpec.wrapWithoutInspection(m);\n");
+            }
+            for (IAnnotatedElement e : m.specElements()) {
+                boolean mixee = e.getAnnotation(Spec.class).value() == Spec.Target.MIXEE;
+                if (flat && !mixee) {
+                    throw new IllegalStateException("a mixin of options alone with a @Spec of its own: " + type);
+                }
+                b.append("        m.").append(e.getName()).append(flat ? " = s;\n" : mixee ? " = mixee;\n" : " = s;\n");
+            }
+            b.append(args(m, "s", "m", type));
+            b.append(flat ? "    }\n" : "        return s;\n    }\n");
+            methods.append(b);
+        }
+        String field = target + "." + element.getName();
+        return "        if (" + field + " == null) {\n            " + field + " = new " + t + "();\n        }\n"
+                + (flat ? "        " + method + "(" + field + ", s);\n" : "        s.addMixin(" + lit(name) + ", " + method + "(" + field + ", s));\n");
+    }
+
+    /** The builder of one option or positional parameter; {@code target} null: bound to a value of its own. */
+    @SuppressWarnings("deprecation") // help(): an attribute like the others, said again as it is
+    private String arg(ArgSpec a, String target, Class<?> type) {
+        StringBuilder b = new StringBuilder();
+        if (a.isOption()) {
+            OptionSpec o = (OptionSpec) a;
+            b.append("picocli.CommandLine.Model.OptionSpec.builder(").append(lit(o.names())).append(")");
+            b.append(".help(").append(o.help()).append(").usageHelp(").append(o.usageHelp()).append(").versionHelp(")
+                    .append(o.versionHelp()).append(").negatable(").append(o.negatable()).append(")");
+            b.append(".fallbackValue(").append(lit(o.fallbackValue())).append(").order(").append(o.order()).append(")");
+        } else {
+            PositionalParamSpec p = (PositionalParamSpec) a;
+            b.append("picocli.CommandLine.Model.PositionalParamSpec.builder().index(").append(range(p.index())).append(")");
+        }
+        b.append("\n                .type(").append(cls(a.type())).append(").auxiliaryTypes(");
+        Class<?>[] aux = a.auxiliaryTypes();
+        for (int i = 0; i < aux.length; i++) {
+            b.append(i > 0 ? ", " : "").append(cls(aux[i]));
+        }
+        b.append(")");
+        b.append(".arity(").append(range(a.arity())).append(")");
+        b.append(".required(").append(a.required()).append(").hidden(").append(a.hidden()).append(")");
+        b.append(".paramLabel(").append(lit(a.paramLabel())).append(").hideParamSyntax(").append(a.hideParamSyntax()).append(")");
+        b.append("\n                .description(").append(lit(a.description())).append(")");
+        if (a.descriptionKey() != null) {
+            b.append(".descriptionKey(").append(lit(a.descriptionKey())).append(")");
+        }
+        b.append(".splitRegex(").append(lit(a.splitRegex())).append(").splitRegexSynopsisLabel(").append(lit(a.splitRegexSynopsisLabel())).append(")");
+        b.append(".defaultValue(").append(lit(a.defaultValue())).append(")");
+        b.append(".showDefaultValue(picocli.CommandLine.Help.Visibility.").append(a.showDefaultValue()).append(")");
+        b.append(".scopeType(picocli.CommandLine.ScopeType.").append(a.scopeType()).append(")");
+        b.append(".inherited(").append(a.inherited()).append(")");
+        b.append(".hasInitialValue(").append(a.hasInitialValue()).append(")");
+        b.append("\n                .withToString(").append(lit(a.toString())).append(")");
+        if (target == null) {
+            String value = literalValue(a.initialValue());
+            b.append(".initialValue(").append(value).append(")");
+            return "bind(" + b + ", new Value(" + value + "))";
+        } else {
+            Field f = (Field) a.userObject();
+            List<Field> fields = bound.computeIfAbsent(type, k -> new ArrayList<>());
+            fields.add(f);
+            String binding = "new " + bindingName(type) + "(" + target + ", " + (fields.size() - 1) + ")";
+            b.append(".initialValue(").append(target).append(".").append(f.getName()).append(")");
+            return "bind(" + b + ",\n                " + binding + ")";
+        }
+    }
+
+    private static String bindingName(Class<?> type) {
+        return "Bind" + local(type);
+    }
+
+    /** A name for {@code type} in the generated class: its name in the package, without dots. */
+    private static String local(Class<?> type) {
+        return type.getCanonicalName().substring(PKG.length() + 1).replace(".", "");
+    }
+
+    /** One class per bound type: a field's getter and setter, by its index, without reflection. */
+    private String bindings() {
+        StringBuilder b = new StringBuilder();
+        String both = "<B extends picocli.CommandLine.Model.IGetter & picocli.CommandLine.Model.ISetter> ";
+        b.append("\n    private static " + both + "picocli.CommandLine.Model.OptionSpec bind(picocli.CommandLine.Model.OptionSpec.Builder b, B field) {\n"
+                + "        return b.getter(field).setter(field).build();\n    }\n");
+        b.append("\n    private static " + both + "picocli.CommandLine.Model.PositionalParamSpec bind(picocli.CommandLine.Model.PositionalParamSpec.Builder b, B field) {\n"
+                + "        return b.getter(field).setter(field).build();\n    }\n");
+        b.append("\n    /** The value of an option bound to no field, as picocli keeps one: its initial value until a parse sets it. */\n"
+                + "    private static final class Value implements picocli.CommandLine.Model.IGetter, picocli.CommandLine.Model.ISetter {\n"
+                + "        private Object value;\n\n        Value(Object value) {\n            this.value = value;\n        }\n\n"
+                + "        @Override\n        public <T> T get() {\n            return (T) value;\n        }\n\n"
+                + "        @Override\n        public <T> T set(T value) {\n            T old = (T) this.value;\n            this.value = value;\n            return old;\n        }\n    }\n");
+        b.append("\n    private static java.util.Map<String, String> map(String... keysAndValues) {\n"
+                + "        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();\n"
+                + "        for (int i = 0; i < keysAndValues.length; i += 2) {\n            m.put(keysAndValues[i], keysAndValues[i + 1]);\n        }\n"
+                + "        return m;\n    }\n");
+        for (Map.Entry<Class<?>, List<Field>> e : bound.entrySet()) {
+            String t = e.getKey().getCanonicalName();
+            String n = bindingName(e.getKey());
+            b.append("\n    private static final class ").append(n)
+                    .append(" implements picocli.CommandLine.Model.IGetter, picocli.CommandLine.Model.ISetter {\n");
+            b.append("        private final ").append(t).append(" t;\n        private final int f;\n\n");
+            b.append("        ").append(n).append("(").append(t).append(" t, int f) {\n            this.t = t;\n            this.f = f;\n        }\n\n");
+            b.append("        @Override\n        public <T> T get() {\n            return (T) (Object) switch (f) {\n");
+            List<Field> fields = e.getValue();
+            for (int i = 0; i < fields.size(); i++) {
+                b.append("                case ").append(i).append(" -> (Object) t.").append(fields.get(i).getName()).append(";\n");
+            }
+            b.append("                default -> throw new IllegalStateException();\n            };\n        }\n\n");
+            b.append("        @Override\n        public <T> T set(T value) {\n            T old = get();\n            switch (f) {\n");
+            for (int i = 0; i < fields.size(); i++) {
+                Field f = fields.get(i);
+                if (Modifier.isFinal(f.getModifiers()) || Modifier.isPrivate(f.getModifiers())) {
+                    throw new IllegalStateException("cannot bind " + f);
+                }
+                b.append("                case ").append(i).append(" -> t.").append(f.getName()).append(" = (")
+                        .append(boxed(f)).append(") (Object) value;\n");
+            }
+            b.append("                default -> throw new IllegalStateException();\n            }\n            return old;\n        }\n    }\n");
+        }
+        return b.toString();
+    }
+
+    private static String boxed(Field f) {
+        Class<?> c = f.getType();
+        if (c.isPrimitive()) {
+            return Map.of(boolean.class, "Boolean", int.class, "Integer", long.class, "Long", double.class, "Double",
+                    float.class, "Float", short.class, "Short", byte.class, "Byte", char.class, "Character").get(c);
+        }
+        return f.getGenericType().getTypeName().replace('$', '.');
+    }
+
+    /** The attributes of {@code spec} and its usage message that differ from a new spec's. */
+    private static String attributes(CommandSpec spec) {
+        CommandSpec blank = CommandSpec.create().interpolateVariables(false);
+        StringBuilder b = new StringBuilder();
+        b.append("        s.name(").append(lit(spec.name())).append(");\n");
+        if (spec.aliases().length > 0) {
+            b.append("        s.aliases(").append(lit(spec.aliases())).append(");\n");
+        }
+        if (spec.versionProvider() == null) {
+            attr(b, "s.version", spec, blank, CommandSpec::version);
+        }
+        attr(b, "s.helpCommand", spec, blank, CommandSpec::helpCommand);
+        attr(b, "s.exitCodeOnSuccess", spec, blank, CommandSpec::exitCodeOnSuccess);
+        attr(b, "s.exitCodeOnUsageHelp", spec, blank, CommandSpec::exitCodeOnUsageHelp);
+        attr(b, "s.exitCodeOnVersionHelp", spec, blank, CommandSpec::exitCodeOnVersionHelp);
+        attr(b, "s.exitCodeOnInvalidInput", spec, blank, CommandSpec::exitCodeOnInvalidInput);
+        attr(b, "s.exitCodeOnExecutionException", spec, blank, CommandSpec::exitCodeOnExecutionException);
+        attr(b, "s.scopeType", spec, blank, CommandSpec::scopeType);
+        attr(b, "s.parser().separator", spec, blank, x -> x.parser().separator());
+        UsageMessageSpec u = spec.usageMessage();
+        UsageMessageSpec v = blank.usageMessage();
+        String p = "s.usageMessage().";
+        uattr(b, p + "abbreviateSynopsis", u, v, UsageMessageSpec::abbreviateSynopsis);
+        uattr(b, p + "adjustLineBreaksForWideCJKCharacters", u, v, UsageMessageSpec::adjustLineBreaksForWideCJKCharacters);
+        uattr(b, p + "autoWidth", u, v, UsageMessageSpec::autoWidth);
+        uattr(b, p + "commandListHeading", u, v, UsageMessageSpec::commandListHeading);
+        uattr(b, p + "customSynopsis", u, v, UsageMessageSpec::customSynopsis);
+        uattr(b, p + "description", u, v, UsageMessageSpec::description);
+        uattr(b, p + "descriptionHeading", u, v, UsageMessageSpec::descriptionHeading);
+        uattr(b, p + "exitCodeList", u, v, UsageMessageSpec::exitCodeList);
+        uattr(b, p + "exitCodeListHeading", u, v, UsageMessageSpec::exitCodeListHeading);
+        uattr(b, p + "footer", u, v, UsageMessageSpec::footer);
+        uattr(b, p + "footerHeading", u, v, UsageMessageSpec::footerHeading);
+        uattr(b, p + "header", u, v, UsageMessageSpec::header);
+        uattr(b, p + "headerHeading", u, v, UsageMessageSpec::headerHeading);
+        uattr(b, p + "hidden", u, v, UsageMessageSpec::hidden);
+        uattr(b, p + "longOptionsMaxWidth", u, v, UsageMessageSpec::longOptionsMaxWidth);
+        uattr(b, p + "optionListHeading", u, v, UsageMessageSpec::optionListHeading);
+        uattr(b, p + "parameterListHeading", u, v, UsageMessageSpec::parameterListHeading);
+        uattr(b, p + "requiredOptionMarker", u, v, UsageMessageSpec::requiredOptionMarker);
+        uattr(b, p + "showAtFileInUsageHelp", u, v, UsageMessageSpec::showAtFileInUsageHelp);
+        uattr(b, p + "showDefaultValues", u, v, UsageMessageSpec::showDefaultValues);
+        uattr(b, p + "showEndOfOptionsDelimiterInUsageHelp", u, v, UsageMessageSpec::showEndOfOptionsDelimiterInUsageHelp);
+        uattr(b, p + "sortOptions", u, v, UsageMessageSpec::sortOptions);
+        uattr(b, p + "sortSynopsis", u, v, UsageMessageSpec::sortSynopsis);
+        uattr(b, p + "synopsisHeading", u, v, UsageMessageSpec::synopsisHeading);
+        uattr(b, p + "synopsisSubcommandLabel", u, v, UsageMessageSpec::synopsisSubcommandLabel);
+        uattr(b, p + "width", u, v, UsageMessageSpec::width);
+        return b.toString();
+    }
+
+    private static <T> void attr(StringBuilder b, String setter, CommandSpec spec, CommandSpec blank, Function<CommandSpec, T> get) {
+        T value = get.apply(spec);
+        if (!Objects.deepEquals(value, get.apply(blank))) {
+            b.append("        ").append(setter).append("(").append(literalValue(value)).append(");\n");
+        }
+    }
+
+    private static <T> void uattr(StringBuilder b, String setter, UsageMessageSpec u, UsageMessageSpec blank, Function<UsageMessageSpec, T> get) {
+        T value = get.apply(u);
+        if (!Objects.deepEquals(value, get.apply(blank))) {
+            b.append("        ").append(setter).append("(").append(literalValue(value)).append(");\n");
+        }
+    }
+
+    private static String versionProvider(CommandSpec spec) {
+        if (spec.versionProvider() == null) {
+            return "";
+        }
+        Class<?> type = spec.versionProvider().getClass();
+        StringBuilder b = new StringBuilder();
+        b.append("        ").append(type.getCanonicalName()).append(" v = new ").append(type.getCanonicalName()).append("();\n");
+        for (Field f : type.getDeclaredFields()) {
+            if (f.isAnnotationPresent(Spec.class)) {
+                b.append("        v.").append(f.getName()).append(" = s;\n");
+            }
+        }
+        return b.append("        s.versionProvider(v);\n").toString();
+    }
+
+    /** A value picocli reads as-is (its variables not expanded), with {@code spec}'s expansion off. */
+    private static String[] raw(CommandSpec spec, java.util.function.Supplier<String[]> get) {
+        spec.interpolateVariables(false);
+        return get.get();
+    }
+
+    private static String range(Range r) {
+        return "picocli.CommandLine.Range.valueOf(" + lit(r.toString()) + ").unspecified(" + r.isUnspecified() + ")";
+    }
+
+    private static String cls(Class<?> c) {
+        return c.getCanonicalName() + ".class";
+    }
+
+    private static String literalValue(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof String s) {
+            return lit(s);
+        }
+        if (v instanceof String[] a) {
+            return lit(a);
+        }
+        if (v instanceof Boolean || v instanceof Integer) {
+            return v.toString();
+        }
+        if (v instanceof Character c) {
+            return "'" + (c == '\'' || c == '\\' ? "\\" + c : String.valueOf(c)) + "'";
+        }
+        if (v instanceof Enum<?> e) {
+            return e.getDeclaringClass().getCanonicalName() + "." + e.name();
+        }
+        if (v instanceof Map<?, ?> m) {
+            StringBuilder b = new StringBuilder("map(");
+            boolean first = true;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                b.append(first ? "" : ", ").append(lit((String) e.getKey())).append(", ").append(lit((String) e.getValue()));
+                first = false;
+            }
+            return b.append(")").toString();
+        }
+        throw new IllegalStateException("no literal for " + v.getClass() + ": " + v);
+    }
+
+    private static String lit(String[] a) {
+        StringBuilder b = new StringBuilder("new String[] {");
+        for (int i = 0; i < a.length; i++) {
+            b.append(i > 0 ? ", " : "").append(lit(a[i]));
+        }
+        return b.append("}").toString();
+    }
+
+    private static String lit(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> b.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return b.append('"').toString();
+    }
+
+}
