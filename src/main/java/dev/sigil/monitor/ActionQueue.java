@@ -26,6 +26,7 @@ public final class ActionQueue {
     private long pendingEvents;
     private long pendingBytes;
     private volatile Runnable onFull = () -> { };
+    private volatile Runnable onFirstContent = () -> { };
 
     public ActionQueue(int maxEvents, long maxBytes) {
         this.maxEvents = Math.max(1, maxEvents);
@@ -64,6 +65,14 @@ public final class ActionQueue {
         this.onFull = wakeUp;
     }
 
+    /**
+     * Runs {@code show} (on the posting thread) after the log's end or its kept fold is posted ({@code BacklogFound},
+     * {@code FoldRestored}): the first frame's content, which the screen shows without waiting for a tick (ADR 0200).
+     */
+    public void onFirstContent(Runnable show) {
+        this.onFirstContent = show;
+    }
+
     /** Adds an action, waiting while too many events are pending. */
     public boolean post(MonitorAction action) {
         return post(action, () -> false);
@@ -98,8 +107,11 @@ public final class ActionQueue {
             pending.add(action);
             pendingEvents += size;
             pendingBytes += bytes;
-            return true;
         }
+        if (action instanceof MonitorAction.BacklogFound || action instanceof MonitorAction.FoldRestored) {
+            onFirstContent.run();
+        }
+        return true;
     }
 
     /** Everything posted so far, in order, coalesced; empty when nothing waits. */

@@ -163,9 +163,9 @@ public final class DashboardMonitor {
         try (TailFeed feed = new TailFeed(queue, clock, options.refresh(), options.maxLineBytes(), options.follow(), options.formats())) {
             feed.alerts(alerts).start(following);
             DashboardApp app = new DashboardApp(initial, queue::drain, effects(feed, queue, background), clock, theme, options.display())
-                    .takeBacklogWith(queue::onFull);
+                    .takeBacklogWith(queue::onFull).showAtOnceWith(queue::onFirstContent);
             try {
-                MonitorState last = app.run(DashboardApp.config(options.refresh(), theme).build());
+                MonitorState last = app.run(DashboardApp.config(options.refresh(), theme));
                 return new Outcome(last, app.detached());
             } finally {
                 background.shutdownNow(); // a switch still queued is not wanted any more; the feed refuses it once closed

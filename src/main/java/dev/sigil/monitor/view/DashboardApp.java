@@ -50,6 +50,10 @@ public final class DashboardApp {
         }
     }
 
+    /** The event that has the render thread take what waits and draw it now ({@link #showAtOnceWith}). */
+    private static final Event SHOW = new Event() {
+    };
+
     /** Fastest refresh: ten frames a second. */
     public static final Duration MIN_REFRESH = Duration.ofMillis(100);
 
@@ -63,6 +67,7 @@ public final class DashboardApp {
     /** What the clock showed in the last frame ({@link #clockText}), worked out once per frame, not once per tick. */
     private String drawnClock;
     private java.util.function.Consumer<Runnable> backlog = r -> { };
+    private java.util.function.Consumer<Runnable> atOnce = r -> { };
     /** Whether the user left with the attached run going on ({@code d}). */
     private boolean detached;
 
@@ -79,7 +84,10 @@ public final class DashboardApp {
         this.view = new DashboardView(theme, display);
     }
 
-    /** The configuration for a real terminal: alternate screen, raw mode, hidden cursor, ticks at {@code refresh}. */
+    /**
+     * The configuration for a real terminal: alternate screen, raw mode, hidden cursor, ticks at {@code refresh}; the
+     * terminal itself ({@link DashboardTerminal}) is opened by {@link #run} unless a backend is given.
+     */
     public static TuiConfig.Builder config(Duration refresh, Theme theme) {
         TuiConfig.Builder b = TuiConfig.builder().tickRate(refresh.compareTo(MIN_REFRESH) < 0 ? MIN_REFRESH : refresh);
         if (!theme.isColored()) {
@@ -98,18 +106,41 @@ public final class DashboardApp {
         return this;
     }
 
-    /** Runs until the user quits; returns the last state. The terminal is restored when this returns or throws. */
-    public MonitorState run(TuiConfig config) throws Exception {
+    /**
+     * Lets the feed ask for a frame at once: {@code registrar} receives a task that any thread may run when what
+     * waits should be on screen without waiting for the next tick (the log's end, read while the terminal was being
+     * opened: the first frame, ADR 0200).
+     */
+    public DashboardApp showAtOnceWith(java.util.function.Consumer<Runnable> registrar) {
+        this.atOnce = registrar;
+        return this;
+    }
+
+    /**
+     * Runs until the user quits; returns the last state. The terminal is restored when this returns or throws. The
+     * first frame is drawn as soon as the terminal is open, with whatever the feed has posted by then (ADR 0200).
+     */
+    public MonitorState run(TuiConfig.Builder builder) throws Exception {
+        Thread prepared = FirstFrame.prepare(view, state);
+        TuiConfig config = builder.build();
+        if (config.backend() == null) {
+            config = builder.backend(new DashboardTerminal()).build();
+        }
         try (TuiRunner runner = TuiRunner.create(config)) {
-            backlog.accept(() -> runner.runLater(() -> {
-                for (MonitorAction a : pending.get()) {
-                    apply(a, runner);
-                }
-            }));
+            backlog.accept(() -> runner.runLater(() -> takePending(runner)));
+            atOnce.accept(() -> runner.dispatch(SHOW));
+            takePending(runner);
             apply(tick(), runner);
+            FirstFrame.await(prepared);
             runner.run(this::handle, this::render);
         }
         return state;
+    }
+
+    private void takePending(TuiRunner runner) {
+        for (MonitorAction a : pending.get()) {
+            apply(a, runner);
+        }
     }
 
     /** Whether the screen was left with {@code d}: the attached run goes on. */
@@ -126,10 +157,10 @@ public final class DashboardApp {
         MonitorState before = state;
         if (event instanceof KeyEvent key) {
             KeyMap.actionFor(key, state.ui().mode()).ifPresent(a -> apply(a, runner));
+        } else if (event == SHOW) {
+            takePending(runner);
         } else if (event instanceof TickEvent) {
-            for (MonitorAction a : pending.get()) {
-                apply(a, runner);
-            }
+            takePending(runner);
             apply(tick(), runner);
             if (showsTheSame(drawn, drawnClock, state)) {
                 return false; // only the clock moved, and nothing on screen shows it: no frame (ADR 0045)
