@@ -124,7 +124,7 @@ public final class DashboardApp {
         Thread prepared = FirstFrame.prepare(view, state);
         TuiConfig config = builder.build();
         if (config.backend() == null) {
-            config = builder.backend(new DashboardTerminal()).build();
+            config = builder.backend(DashboardTerminal.open()).build();
         }
         try (TuiRunner runner = TuiRunner.create(config)) {
             backlog.accept(() -> runner.runLater(() -> takePending(runner)));

@@ -1,40 +1,72 @@
 package dev.sigil.monitor.view;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.InfoCmp;
+import org.jline.utils.NonBlockingReader;
 
-import dev.tamboui.backend.jline3.JLineBackend;
+import dev.tamboui.layout.Position;
+import dev.tamboui.layout.Size;
+import dev.tamboui.terminal.AbstractBackend;
 import dev.tamboui.terminal.Mode2027Support;
 
 /**
- * TamboUI's JLine backend on the system terminal, with a start that waits for the terminal's answer rather than for
- * a timeout (ADR 0200). TamboUI's own raw mode asks the terminal about mode 2027 and waits up to 500 ms for an answer
- * that most terminals (tmux, the Linux console, many emulators) never give: half a second before the first frame at
- * every start. Here the same question is followed by the device attributes' query, which every terminal answers
- * ({@link TerminalReplies}), so the wait ends after one round trip; 500 ms stays the bound for a terminal that answers
- * neither. Keys typed during the wait are handed to the input afterwards instead of being dropped. Everything else
- * (raw mode without signals, mode 2027 enabled when supported and disabled at the end) is as TamboUI does it.
+ * The TamboUI backend the dashboard draws through: the system terminal by JLine, as TamboUI's own JLine backend does
+ * it, with a start that does not wait for nothing (ADR 0200).
+ * <ul>
+ *   <li>TamboUI's raw mode asks the terminal about mode 2027 and waits up to 500 ms for an answer that most terminals
+ *       (tmux, the Linux console, many emulators) never give: half a second before the first frame at every start.
+ *       Here the same question is followed by the device attributes' query, which every terminal answers
+ *       ({@link TerminalReplies}), so the wait ends after one round trip; 500 ms stays the bound for a terminal that
+ *       answers neither. Keys typed meanwhile are handed to the input afterwards instead of being dropped.</li>
+ *   <li>JLine loads every terminal provider it knows to pick one, and checking the last of them runs a process
+ *       ({@code test -t 1}); the terminal is opened with JLine's native provider alone, and with JLine's whole list,
+ *       as before, only when that fails.</li>
+ * </ul>
+ * Everything else (raw mode without signals, mode 2027 enabled when supported and disabled at the end, the escape
+ * sequences written) is as TamboUI's backend does it.
  */
-final class DashboardTerminal extends JLineBackend {
+final class DashboardTerminal extends AbstractBackend {
 
     /** The longest wait for the terminal's answers, as TamboUI's. */
     static final int ANSWER_TIMEOUT_MS = 500;
 
+    private static final String CSI = "\033[";
+
+    private final Terminal terminal;
+    private final PrintWriter writer;
+    private final NonBlockingReader reader;
     private Attributes saved;
     private boolean mode2027;
+    private boolean alternateScreen;
+    private boolean mouse;
     /** Keys read while waiting for the answers, not yet handed to the input. */
     private String typed = "";
     private int next;
 
-    DashboardTerminal() throws IOException {
-        super();
+    private DashboardTerminal(Terminal terminal) {
+        this.terminal = terminal;
+        this.writer = terminal.writer();
+        this.reader = terminal.reader();
+    }
+
+    /** The system terminal: by JLine's native provider, else as JLine picks it among all it knows. */
+    static DashboardTerminal open() throws IOException {
+        Terminal t;
+        try {
+            t = TerminalBuilder.builder().system(true).ffm(false).jni(true).jansi(false).jna(false).exec(false).dumb(false).build();
+        } catch (IOException | RuntimeException | LinkageError nativeFailed) {
+            t = TerminalBuilder.builder().system(true).jansi(true).build();
+        }
+        return new DashboardTerminal(t);
     }
 
     @Override
     public void enableRawMode() throws IOException {
-        Terminal terminal = jlineTerminal();
         saved = terminal.getAttributes();
         terminal.enterRawMode();
         // Ctrl-C goes through the key map (a confirmation while a run is attached), not SIGINT.
@@ -57,7 +89,7 @@ final class DashboardTerminal extends JLineBackend {
         long deadline = System.nanoTime() + ANSWER_TIMEOUT_MS * 1_000_000L;
         while (!replies.answered()) {
             int left = (int) ((deadline - System.nanoTime()) / 1_000_000L);
-            int ch = left <= 0 ? -2 : super.read(left);
+            int ch = left <= 0 ? -2 : reader.read(left);
             if (ch < 0) {
                 break; // the end of the input, or no answer in time
             }
@@ -73,17 +105,119 @@ final class DashboardTerminal extends JLineBackend {
             mode2027 = false;
         }
         if (saved != null) {
-            jlineTerminal().setAttributes(saved);
+            terminal.setAttributes(saved);
         }
     }
 
     @Override
     public int read(int timeoutMs) throws IOException {
-        return next < typed.length() ? typed.charAt(next++) : super.read(timeoutMs);
+        return next < typed.length() ? typed.charAt(next++) : reader.read(timeoutMs);
     }
 
     @Override
     public int peek(int timeoutMs) throws IOException {
-        return next < typed.length() ? typed.charAt(next) : super.peek(timeoutMs);
+        return next < typed.length() ? typed.charAt(next) : reader.peek(timeoutMs);
+    }
+
+    @Override
+    public Size size() {
+        return new Size(terminal.getWidth(), terminal.getHeight());
+    }
+
+    @Override
+    public void onResize(Runnable handler) {
+        terminal.handle(Terminal.Signal.WINCH, signal -> handler.run());
+    }
+
+    @Override
+    public void enterAlternateScreen() {
+        terminal.puts(InfoCmp.Capability.enter_ca_mode);
+        writer.flush();
+        alternateScreen = true;
+    }
+
+    @Override
+    public void leaveAlternateScreen() {
+        terminal.puts(InfoCmp.Capability.exit_ca_mode);
+        writer.flush();
+        alternateScreen = false;
+    }
+
+    @Override
+    public void showCursor() {
+        control("?25h");
+    }
+
+    @Override
+    public void hideCursor() {
+        control("?25l");
+    }
+
+    @Override
+    public Position getCursorPosition() {
+        return Position.ORIGIN; // JLine has no way to ask; TamboUI's backend answers the same
+    }
+
+    @Override
+    public void clear() {
+        writer.print(CSI + "2J" + CSI + "H");
+        writer.flush();
+    }
+
+    @Override
+    public void enableMouseCapture() {
+        control("?1000h" + CSI + "?1002h" + CSI + "?1015h" + CSI + "?1006h");
+        mouse = true;
+    }
+
+    @Override
+    public void disableMouseCapture() {
+        control("?1006l" + CSI + "?1015l" + CSI + "?1002l" + CSI + "?1000l");
+        mouse = false;
+    }
+
+    @Override
+    public void scrollUp(int lines) {
+        control(lines + "S");
+    }
+
+    @Override
+    public void scrollDown(int lines) {
+        control(lines + "T");
+    }
+
+    private void control(String sequence) {
+        writer.print(CSI + sequence);
+        writer.flush();
+    }
+
+    @Override
+    public void writeRaw(byte[] data) throws IOException {
+        terminal.output().write(data);
+    }
+
+    @Override
+    public void writeRaw(String data) {
+        writer.print(data);
+    }
+
+    @Override
+    public void flush() {
+        writer.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        writer.print(CSI + "0m");
+        if (mouse) {
+            disableMouseCapture();
+        }
+        if (alternateScreen) {
+            leaveAlternateScreen();
+        }
+        showCursor();
+        disableRawMode();
+        writer.flush();
+        terminal.close();
     }
 }
