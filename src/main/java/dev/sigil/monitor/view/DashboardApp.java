@@ -89,7 +89,11 @@ public final class DashboardApp {
      * terminal itself ({@link DashboardTerminal}) is opened by {@link #run} unless a backend is given.
      */
     public static TuiConfig.Builder config(Duration refresh, Theme theme) {
-        TuiConfig.Builder b = TuiConfig.builder().tickRate(refresh.compareTo(MIN_REFRESH) < 0 ? MIN_REFRESH : refresh);
+        // TamboUI's poll timeout (40 ms) wakes the input thread 25 times a second, and the render thread twice between
+        // two ticks, to find nothing; keys are read as they come whatever it is, and only quitting waits up to it for
+        // the input thread to notice (ADR 0200).
+        TuiConfig.Builder b = TuiConfig.builder().tickRate(refresh.compareTo(MIN_REFRESH) < 0 ? MIN_REFRESH : refresh)
+                .pollTimeout(MIN_REFRESH);
         if (!theme.isColored()) {
             b.postRenderProcessor(new MonoFilter());
         }
