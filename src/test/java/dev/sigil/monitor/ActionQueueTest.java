@@ -37,6 +37,24 @@ class ActionQueueTest {
     }
 
     @Test
+    void theLogsEndAsksForAFrameAtOnceAndOtherActionsDoNot() {
+        ActionQueue q = new ActionQueue(100, Long.MAX_VALUE);
+        java.util.List<java.util.List<MonitorAction>> pendingWhenAsked = new java.util.ArrayList<>();
+        // the render thread would take what waits: the end must be in the queue when the hook runs
+        q.onFirstContent(() -> pendingWhenAsked.add(q.drain()));
+        q.post(new MonitorAction.SourceOpened("log"));
+        q.post(lines(3, 1));
+        q.post(new MonitorAction.Tick(5, 0));
+        assertThat(pendingWhenAsked).isEmpty();
+        q.post(new MonitorAction.BacklogFound(1000, java.util.List.of(EVENT), java.util.List.of()));
+        assertThat(pendingWhenAsked).hasSize(1);
+        assertThat(pendingWhenAsked.get(0)).hasAtLeastOneElementOfType(MonitorAction.BacklogFound.class)
+                .hasAtLeastOneElementOfType(MonitorAction.SourceOpened.class);
+        q.post(new MonitorAction.BacklogFolded(500, false, ""));
+        assertThat(pendingWhenAsked).hasSize(1);
+    }
+
+    @Test
     void oneBatchLargerThanTheBoundStillGoesIntoAnEmptyQueue() {
         ActionQueue q = new ActionQueue(10, Long.MAX_VALUE);
         assertThat(q.post(lines(50, 3), () -> true)).isTrue();
