@@ -75,6 +75,9 @@ public final class DashboardMonitor {
     private final ReportReader.Caching caching;
     /** The log directory whose history the history view shows; null for a remote session. */
     private final LogLayout historyRoot;
+    /** Where the dashboard draws when not on the system terminal ({@link #drawingOn}); null for the system's. */
+    private java.io.InputStream keys;
+    private OutputStream screen;
     /** The log followed now (the picker may switch it), for reading an entry back. */
     private volatile LogTarget following;
 
@@ -111,6 +114,16 @@ public final class DashboardMonitor {
     /** The same monitor, its session picker open on the first frame. */
     public DashboardMonitor pickingFirst() {
         pickFirst = true;
+        return this;
+    }
+
+    /**
+     * The same monitor drawing on a terminal over {@code keys} and {@code screen} instead of the system's: for the
+     * AOT cache's training run, which has no terminal (ADR 0200).
+     */
+    public DashboardMonitor drawingOn(java.io.InputStream keys, OutputStream screen) {
+        this.keys = keys;
+        this.screen = screen;
         return this;
     }
 
@@ -165,7 +178,8 @@ public final class DashboardMonitor {
             DashboardApp app = new DashboardApp(initial, queue::drain, effects(feed, queue, background), clock, theme, options.display())
                     .takeBacklogWith(queue::onFull).showAtOnceWith(queue::onFirstContent);
             try {
-                MonitorState last = app.run(DashboardApp.config(options.refresh(), theme));
+                MonitorState last = app.run(keys == null ? DashboardApp.config(options.refresh(), theme)
+                        : DashboardApp.config(options.refresh(), theme, keys, screen));
                 return new Outcome(last, app.detached());
             } finally {
                 background.shutdownNow(); // a switch still queued is not wanted any more; the feed refuses it once closed

@@ -101,6 +101,15 @@ public final class DashboardApp {
     }
 
     /**
+     * The configuration of {@link #config} drawing on a terminal of 120x40 over two streams instead of the system's:
+     * for the AOT cache's training run, which has no terminal (ADR 0200).
+     */
+    public static TuiConfig.Builder config(Duration refresh, Theme theme, java.io.InputStream keys, java.io.OutputStream screen)
+            throws java.io.IOException {
+        return config(refresh, theme).backend(DashboardTerminal.over(keys, screen, 120, 40));
+    }
+
+    /**
      * Lets the feed ask for its actions to be taken before the next tick: {@code registrar} receives a task that any
      * thread may run to have the render thread reduce what waits (ADR 0045). Frames are still drawn at most ten
      * times a second.

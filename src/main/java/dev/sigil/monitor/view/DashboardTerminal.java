@@ -1,7 +1,10 @@
 package dev.sigil.monitor.view;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
@@ -58,11 +61,24 @@ final class DashboardTerminal extends AbstractBackend {
     static DashboardTerminal open() throws IOException {
         Terminal t;
         try {
-            t = TerminalBuilder.builder().system(true).ffm(false).jni(true).jansi(false).jna(false).exec(false).dumb(false).build();
+            t = nativeProvider().system(true).build();
         } catch (IOException | RuntimeException | LinkageError nativeFailed) {
             t = TerminalBuilder.builder().system(true).jansi(true).build();
         }
         return new DashboardTerminal(t);
+    }
+
+    /**
+     * A terminal of {@code width} x {@code height} over two streams (an xterm), opened as {@link #open} opens the
+     * system's: for the AOT cache's training run, which has no terminal (ADR 0200).
+     */
+    static DashboardTerminal over(InputStream keys, OutputStream screen, int width, int height) throws IOException {
+        return new DashboardTerminal(nativeProvider().system(false).streams(keys, screen).type("xterm-256color")
+                .encoding(StandardCharsets.UTF_8).size(new org.jline.terminal.Size(width, height)).build());
+    }
+
+    private static TerminalBuilder nativeProvider() {
+        return TerminalBuilder.builder().ffm(false).jni(true).jansi(false).jna(false).exec(false).dumb(false);
     }
 
     @Override
