@@ -71,7 +71,7 @@ public final class AotTraining {
             }
         }
         if (family.equals("monitor") || family.equals("all")) {
-            TrainingDashboard.run(args[0]);
+            TrainingDashboard.run(args[0], OutputStream.nullOutputStream());
         }
         // As every command ends: System.exit loads classes of its own (the JDK's logging of Runtime.exit)
         System.exit(Main.run(Environment.system(), new String[] {"--version"}));

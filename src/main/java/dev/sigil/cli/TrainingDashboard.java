@@ -28,13 +28,14 @@ final class TrainingDashboard {
     private TrainingDashboard() {
     }
 
-    static void run(String log) {
+    /** Runs the dashboard on {@code log}, drawing on {@code screen}, until the training's {@code q}. */
+    static void run(String log, OutputStream screen) {
         Path file = Path.of(log).toAbsolutePath();
         LogLocator locator = new LogLocator(file.getParent().toString());
         MonitorOptions options = new MonitorOptions(locator.path(file.toString()), MonitorOptions.Mode.DASHBOARD, "", Level.INFO,
                 Duration.ofMillis(100), true, true, true, TailOptions.DEFAULT_MAX_LINE_BYTES, Display.DEFAULTS);
         try {
-            new DashboardMonitor(options, locator, Clock.systemDefaultZone()).drawingOn(new Keys(), OutputStream.nullOutputStream())
+            new DashboardMonitor(options, locator, Clock.systemDefaultZone()).drawingOn(new Keys(), screen)
                     .run(OutputStream.nullOutputStream());
         } catch (Exception e) {
             // a training that went wrong leaves a smaller cache, never a failed start

@@ -24,6 +24,18 @@ class AotTrainingTest {
     Path dir;
 
     @Test
+    void theTrainingDashboardDrawsTheLogAndQuitsByItself() throws IOException {
+        Path log = Files.copy(Path.of("contract/examples/valid/seed-001-session.jsonl"), dir.resolve("log.jsonl"));
+        String last = Files.readAllLines(log).get(Files.readAllLines(log).size() - 1);
+        String session = last.replaceAll(".*\"session_id\":\"([^\"]*)\".*", "$1");
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        TrainingDashboard.run(log.toString(), screen); // returns: its own q ended it
+        String drawn = screen.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(drawn).as("the dashboard's frames, escape sequences and all").contains("SIGIL MONITOR", session)
+                .contains("\033[?2027$p\033[c"); // the start-up question, answered by the training's keys
+    }
+
+    @Test
     void everyTrainedCommandRunsItsWork() throws IOException {
         Path log = Files.copy(Path.of("contract/examples/valid/seed-001-session.jsonl"), dir.resolve("log.jsonl"));
         Path bad = Files.copy(Path.of("contract/examples/invalid/extra-key.jsonl"), dir.resolve("bad.jsonl"));

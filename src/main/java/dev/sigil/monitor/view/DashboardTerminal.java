@@ -61,7 +61,7 @@ final class DashboardTerminal extends AbstractBackend {
     static DashboardTerminal open() throws IOException {
         Terminal t;
         try {
-            t = nativeProvider().system(true).build();
+            t = TerminalBuilder.builder().ffm(false).jni(true).jansi(false).jna(false).exec(false).dumb(false).system(true).build();
         } catch (IOException | RuntimeException | LinkageError nativeFailed) {
             t = TerminalBuilder.builder().system(true).jansi(true).build();
         }
@@ -69,16 +69,14 @@ final class DashboardTerminal extends AbstractBackend {
     }
 
     /**
-     * A terminal of {@code width} x {@code height} over two streams (an xterm), opened as {@link #open} opens the
-     * system's: for the AOT cache's training run, which has no terminal (ADR 0200).
+     * A terminal of {@code width} x {@code height} over two streams (an xterm): for the AOT cache's training run, which
+     * has no terminal (ADR 0200).
      */
     static DashboardTerminal over(InputStream keys, OutputStream screen, int width, int height) throws IOException {
-        return new DashboardTerminal(nativeProvider().system(false).streams(keys, screen).type("xterm-256color")
-                .encoding(StandardCharsets.UTF_8).size(new org.jline.terminal.Size(width, height)).build());
-    }
-
-    private static TerminalBuilder nativeProvider() {
-        return TerminalBuilder.builder().ffm(false).jni(true).jansi(false).jna(false).exec(false).dumb(false);
+        // JLine's native provider would open a pseudo-terminal of its own for streams; its exec provider wraps them
+        return new DashboardTerminal(TerminalBuilder.builder().ffm(false).jni(false).jansi(false).jna(false).exec(true).dumb(false)
+                .system(false).streams(keys, screen).type("xterm-256color").encoding(StandardCharsets.UTF_8)
+                .size(new org.jline.terminal.Size(width, height)).build());
     }
 
     @Override
