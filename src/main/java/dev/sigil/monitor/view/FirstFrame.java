@@ -11,7 +11,7 @@ import dev.tamboui.layout.Rect;
  * read from the jar) and TamboUI's draw asks JDK Flight Recorder whether its draw event is on, which sets up the
  * recorder's metadata (about 110 classes of {@code jdk.jfr}); 0.1 s or so on the render thread before anything is on
  * screen. Drawing the state as it is into a buffer nobody sees, and asking that question, on a thread of their own
- * while the main thread opens the terminal (JLine's start, a {@code infocmp} for many terminals, the answers of the
+ * while the main thread opens the terminal (JLine's start, an {@code infocmp} for many terminals, the answers of the
  * terminal) takes that off the way to the first frame. The render thread waits for it before it draws, so no two
  * threads ever draw at once.
  */
