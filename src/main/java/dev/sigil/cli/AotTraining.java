@@ -14,8 +14,8 @@ import java.util.Map;
  * command and one for the root's help (ADR 0185), since every class of a cache is loaded at start; {@code all} runs
  * every line. Other producers' logs, when given, are tailed too ({@link #mappedCommands()}) by the {@code all} and
  * {@code tail} families: their formats' read path is then in the cache with its profiles (docs/benchmarks.md,
- * "Formats: the whole process"). The {@code monitor} and {@code all} families also run the dashboard on the log, on a
- * terminal of streams ({@link TrainingDashboard}).
+ * "Formats: the whole process"). The {@code monitor} family also runs the dashboard on the log, on a terminal of
+ * streams ({@link TrainingDashboard}).
  *
  *   java -XX:AOTMode=record ... -cp sigil.jar dev.sigil.cli.AotTraining LOG INVALID_LOG FAMILY [MAPPED_LOG...]
  */
@@ -70,7 +70,8 @@ public final class AotTraining {
                 }
             }
         }
-        if (family.equals("monitor") || family.equals("all")) {
+        // Not for all: every class of a cache is loaded at start, and the commands sharing it draw no dashboard
+        if (family.equals("monitor")) {
             TrainingDashboard.run(args[0], OutputStream.nullOutputStream());
         }
         // As every command ends: System.exit loads classes of its own (the JDK's logging of Runtime.exit)
