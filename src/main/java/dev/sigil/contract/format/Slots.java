@@ -1,11 +1,8 @@
 package dev.sigil.contract.format;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import dev.sigil.contract.codec.FastJson;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * One line as a format reads it through slots (ADR 0114): where in the line's bytes each value the definition's
@@ -14,8 +11,6 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * thread-safe: one per {@link FastProjection}, reused line after line.
  */
 final class Slots {
-
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final FastProjection builder;
     private Projection root;
@@ -71,38 +66,6 @@ final class Slots {
         whole[k] = null;
     }
 
-    /** The node of a value that is no object or array, made straight from its bytes (its scan already checked them). */
-    private JsonNode scalar(int k) {
-        int from = start[k];
-        int to = end[k];
-        return switch (bytes[from]) {
-            case '"' -> NODES.stringNode(escaped[k] ? FastJson.decode(bytes, from, to) : new String(bytes, from + 1, to - from - 2, StandardCharsets.UTF_8));
-            case 't' -> NODES.booleanNode(true);
-            case 'f' -> NODES.booleanNode(false);
-            case 'n' -> NODES.nullNode();
-            default -> smallInteger(from, to);
-        };
-    }
-
-    /** A whole number of at most 18 digits as a node (as {@link FastProjection} makes it), else what the builder makes. */
-    private JsonNode smallInteger(int from, int to) {
-        boolean negative = bytes[from] == '-';
-        int i = negative ? from + 1 : from;
-        if (to - i > 18) {
-            return builder.build(bytes, from, to, Projection.WHOLE);
-        }
-        long v = 0;
-        for (; i < to; i++) {
-            int d = bytes[i] - '0';
-            if (d < 0 || d > 9) {
-                return builder.build(bytes, from, to, Projection.WHOLE); // a fraction or an exponent
-            }
-            v = v * 10 + d;
-        }
-        v = negative ? -v : v;
-        return v == (int) v ? NODES.numberNode((int) v) : NODES.numberNode(v);
-    }
-
     /**
      * The JSON type of the value {@code path} leads to, read from its first bytes (no node made) when the slot is the
      * value: one of {@link Condition}'s type bits, or 0 for no value.
@@ -122,19 +85,8 @@ final class Slots {
             case '[' -> Condition.ARRAY;
             case 't', 'f' -> Condition.BOOLEAN;
             case 'n' -> Condition.NULL;
-            default -> integral(start[k], end[k]) ? Condition.INTEGER : Condition.NUMBER;
+            default -> FastProjection.integral(bytes, start[k], end[k]) ? Condition.INTEGER : Condition.NUMBER;
         };
-    }
-
-    /** Whether the number {@code bytes[from, to)} is written without a fraction or an exponent (CPython's int). */
-    private boolean integral(int from, int to) {
-        for (int i = from; i < to; i++) {
-            byte c = bytes[i];
-            if (c == '.' || c == 'e' || c == 'E') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The value {@code path} leads to, or null; with {@code nullCounts}, a JSON null is a value. */
@@ -149,7 +101,7 @@ final class Slots {
         if (first != '{' && first != '[') {
             v = kept[k];
             if (v == null) {
-                v = kept[k] = scalar(k); // a scalar is the same whole and kept
+                v = kept[k] = FastProjection.scalar(bytes, start[k], end[k], escaped[k]); // a scalar is the same whole and kept
             }
         } else if (path.rest == null && node.whole()) {
             v = whole[k];
