@@ -24,6 +24,8 @@ final class Slots {
     /** The nodes made so far: as the slot's projection keeps them, and whole. */
     private JsonNode[] kept = new JsonNode[0];
     private JsonNode[] whole = new JsonNode[0];
+    /** The filter steps below the slots' nodes, looked up once per array of the line. */
+    private final FilterIndex filters = new FilterIndex();
 
     Slots(FastProjection builder) {
         this.builder = builder;
@@ -47,6 +49,7 @@ final class Slots {
         }
         root = p;
         bytes = b;
+        filters.clear();
     }
 
     /** Forgets slots [from, to) (a member met again: the last one counts). */
@@ -115,7 +118,7 @@ final class Slots {
             }
         }
         if (path.rest != null) {
-            return path.rest.resolve(v, nullCounts);
+            return path.rest.resolve(v, nullCounts, filters);
         }
         return v.isNull() && !nullCounts ? null : v;
     }
