@@ -16,7 +16,8 @@ import org.zeroturnaround.exec.ProcessExecutor;
 
 /**
  * Which runs the launcher starts with the C1 compiler alone (ADR 0160, ADR 0192): the dashboard always (C2's
- * compilations of its fold and panels cost 20-35 MB of peak RSS), the text modes of a followed log never. The JVM is
+ * compilations of its fold and panels cost 20-35 MB of peak RSS), the text modes of a followed log never; tail past
+ * 400 MB under 1M lines estimated from its files' first 64 KiB (ADR 0210). The JVM is
  * a stand-in JDK 25 whose {@code java} prints its arguments, so that the launcher's own choice is what is read.
  */
 class LauncherCompilerIT {
@@ -51,6 +52,25 @@ class LauncherCompilerIT {
             assertThat(jvmArguments(args, false)).as(args).doesNotContain(C1).contains("dev.sigil.cli.Main");
         }
         assertThat(jvmArguments("monitor --mode stream s.jsonl", true)).as("stream on a terminal").doesNotContain(C1);
+    }
+
+    @Test
+    void tailPast400MbChoosesByTheLinesItsFilesBegin() throws Exception {
+        // Sparse files of 500 MB whose first 64 KiB are lines of 4 KB (about 125,000 lines in all) or of 100 bytes (5M).
+        sparse("long.jsonl", 4000);
+        sparse("short.jsonl", 100);
+        assertThat(jvmArguments("tail long.jsonl", false)).as("long lines").contains(C1);
+        assertThat(jvmArguments("tail short.jsonl", false)).as("short lines").doesNotContain(C1).contains("dev.sigil.cli.Main");
+        assertThat(jvmArguments("tail long.jsonl short.jsonl", false)).as("both").doesNotContain(C1);
+        assertThat(jvmArguments("validate long.jsonl", false)).as("not tail").doesNotContain(C1);
+    }
+
+    private void sparse(String name, int lineBytes) throws Exception {
+        String line = "{\"msg\":\"" + "x".repeat(lineBytes - 11) + "\"}\n";
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(jdk.resolve(name).toFile(), "rw")) {
+            f.write(line.repeat(65536 / lineBytes + 1).getBytes(StandardCharsets.UTF_8));
+            f.setLength(500L << 20);
+        }
     }
 
     /** The arguments the launcher gives java for {@code sigil ARGS}; on a terminal (util-linux script) or a pipe. */

@@ -130,18 +130,37 @@ public final class FastProjection {
             return null;
         }
         at = e;
-        return switch (c) {
-            case '"' -> NODES.stringNode(scan.escaped ? FastJson.decode(b, i, e) : new String(b, i + 1, e - i - 2, StandardCharsets.UTF_8));
+        return scalar(b, i, e, c == '"' && scan.escaped);
+    }
+
+    /**
+     * The node of the scalar {@code b[from, to)}, a string, literal or number {@link FastJson} has scanned (so well
+     * formed), made as {@code PythonJsonReader} makes it; {@code escaped}: a string with escapes in it. The one
+     * maker of scalar nodes from bytes, for the projected tree and for {@link Slots}.
+     */
+    static JsonNode scalar(byte[] b, int from, int to, boolean escaped) {
+        return switch (b[from]) {
+            case '"' -> NODES.stringNode(escaped ? FastJson.decode(b, from, to) : new String(b, from + 1, to - from - 2, StandardCharsets.UTF_8));
             case 't' -> NODES.booleanNode(true);
             case 'f' -> NODES.booleanNode(false);
             case 'n' -> NODES.nullNode();
-            default -> number(b, i, e);
+            default -> number(b, from, to);
         };
     }
 
-    private JsonNode number(byte[] b, int i, int e) {
-        scan.number(b, i, e);
-        if (scan.integral && e - i <= 18) {
+    /** Whether the number {@code b[from, to)} is written without a fraction or an exponent (CPython's int). */
+    static boolean integral(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == '.' || b[i] == 'e' || b[i] == 'E') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static JsonNode number(byte[] b, int i, int e) {
+        boolean integral = integral(b, i, e);
+        if (integral && e - i <= 18) {
             boolean negative = b[i] == '-';
             long v = 0;
             for (int k = negative ? i + 1 : i; k < e; k++) {
@@ -151,7 +170,7 @@ public final class FastProjection {
             return v == (int) v ? NODES.numberNode((int) v) : NODES.numberNode(v);
         }
         String literal = new String(b, i, e - i, StandardCharsets.US_ASCII);
-        if (!scan.integral) {
+        if (!integral) {
             return NODES.numberNode(Double.parseDouble(literal));
         }
         BigInteger big = new BigInteger(literal);

@@ -176,18 +176,24 @@ final class FieldPath {
 
     /** The value the path leads to from {@code start}, or null; with {@code nullCounts}, a JSON null is a value. */
     JsonNode resolve(JsonNode start, boolean nullCounts) {
-        return resolve(start, 0, nullCounts);
+        return resolve(start, 0, nullCounts, null);
+    }
+
+    /** {@link #resolve(JsonNode, boolean)}, its filter steps looked up in {@code index} (the record's). */
+    JsonNode resolve(JsonNode start, boolean nullCounts, FilterIndex index) {
+        return resolve(start, 0, nullCounts, index);
     }
 
     /** The node one member or filter step below {@code at}, or null. */
-    private static JsonNode step(JsonNode at, Step s) {
+    private static JsonNode step(JsonNode at, Step s, FilterIndex index) {
         if (s instanceof Member m) {
             return at.isArray() ? (m.index >= 0 ? at.get(m.index) : null) : at.isObject() ? at.get(m.name) : null;
         }
-        return filter(at, (Filter) s);
+        Filter f = (Filter) s;
+        return index == null || !at.isArray() ? filter(at, f) : index.find(at, f.key, f.value);
     }
 
-    private JsonNode resolve(JsonNode node, int from, boolean nullCounts) {
+    private JsonNode resolve(JsonNode node, int from, boolean nullCounts, FilterIndex index) {
         JsonNode at = node;
         for (int i = from; i < steps.length; i++) {
             if (at == null) {
@@ -195,20 +201,20 @@ final class FieldPath {
             }
             Step s = steps[i];
             if (!(s instanceof Any)) {
-                at = step(at, s);
+                at = step(at, s, index);
             } else {
-                return any(at, i + 1, nullCounts);
+                return any(at, i + 1, nullCounts, index);
             }
         }
         return at == null || at.isMissingNode() || (!nullCounts && at.isNull()) ? null : at;
     }
 
-    private JsonNode any(JsonNode at, int next, boolean nullCounts) {
+    private JsonNode any(JsonNode at, int next, boolean nullCounts, FilterIndex index) {
         if (!at.isArray() && !at.isObject()) {
             return null;
         }
         for (JsonNode child : at.values()) {
-            JsonNode found = resolve(child, next, nullCounts);
+            JsonNode found = resolve(child, next, nullCounts, index);
             if (found != null) {
                 return found;
             }
@@ -247,7 +253,7 @@ final class FieldPath {
             }
             Step s = steps[i];
             if (!(s instanceof Any)) {
-                at = step(at, s);
+                at = step(at, s, null);
             } else {
                 if (at.isArray() || at.isObject()) {
                     for (JsonNode child : at.values()) {

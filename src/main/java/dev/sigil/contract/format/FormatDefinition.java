@@ -146,7 +146,7 @@ public final class FormatDefinition {
             return match.holds(r, null) ? List.of(map(r)) : null;
         }
         JsonNode tree = scanner.read(b, from, to, p);
-        return tree == null ? null : readAsDefined(tree);
+        return tree == null ? null : readAsDefined(tree, true);
     }
 
     /** The top-level members a line cannot be of this format without (those its match or its records path need). */
@@ -224,16 +224,21 @@ public final class FormatDefinition {
 
     /** {@link #read} by the definition itself (what the hand-written decoders are checked against). */
     List<Mapped> readAsDefined(JsonNode line) {
+        return readAsDefined(line, false);
+    }
+
+    /** {@link #readAsDefined(JsonNode)}; {@code indexed}: filter steps looked up in each record's {@link FilterIndex}. */
+    private List<Mapped> readAsDefined(JsonNode line, boolean indexed) {
         if (line == null || !line.isObject()) {
             return null;
         }
         if (records == null) {
-            Record r = Record.ofLine(line);
+            Record r = indexed ? Record.indexed(line, new JsonNode[] {line}) : Record.ofLine(line);
             return match.holds(r, null) ? List.of(map(r)) : null;
         }
         List<Mapped> out = new ArrayList<>(2);
         records.each(line, (value, scopes) -> {
-            Record r = new Record(value, scopes);
+            Record r = indexed ? Record.indexed(value, scopes) : new Record(value, scopes);
             if (match.holds(r, null)) {
                 out.add(map(r));
             }

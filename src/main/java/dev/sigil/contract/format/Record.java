@@ -5,12 +5,18 @@ import tools.jackson.databind.JsonNode;
 /**
  * What a definition's paths start from: one record of a line (the line itself, unless the definition has
  * {@code records}) and the scopes around it ({@code $0} the line, {@code $1} ... the elements the records path went
- * through); or a line read into {@link Slots}, which answer for every path its format reads.
+ * through); or a line read into {@link Slots}, which answer for every path its format reads. {@code filters}, when
+ * not null, answers the filter steps of its paths (the fast path's {@link FilterIndex}).
  */
-record Record(JsonNode value, JsonNode[] scopes, Slots slots) {
+record Record(JsonNode value, JsonNode[] scopes, Slots slots, FilterIndex filters) {
 
     Record(JsonNode value, JsonNode[] scopes) {
-        this(value, scopes, null);
+        this(value, scopes, null, null);
+    }
+
+    /** A record whose filter steps are looked up in an index of its own (the fast path's; the exact path walks). */
+    static Record indexed(JsonNode value, JsonNode[] scopes) {
+        return new Record(value, scopes, null, new FilterIndex());
     }
 
     static Record ofLine(JsonNode line) {
@@ -19,7 +25,7 @@ record Record(JsonNode value, JsonNode[] scopes, Slots slots) {
 
     /** A line read into slots (no tree): every path its format reads has a slot. */
     static Record ofSlots(Slots slots) {
-        return new Record(null, null, slots);
+        return new Record(null, null, slots, null);
     }
 
     /** The value {@code path} leads to, or null; with {@code nullCounts}, a JSON null is a value. */
@@ -29,7 +35,7 @@ record Record(JsonNode value, JsonNode[] scopes, Slots slots) {
         }
         int scope = path.scope();
         JsonNode start = scope < 0 ? value : scope < scopes.length ? scopes[scope] : null;
-        return start == null ? null : path.resolve(start, nullCounts);
+        return start == null ? null : path.resolve(start, nullCounts, filters);
     }
 
     /** The JSON type of the value {@code path} leads to ({@link Condition}'s bits; a JSON null is a value), or 0 for none. */

@@ -1,11 +1,8 @@
 package dev.sigil.contract.format;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import dev.sigil.contract.codec.FastJson;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * One line as a format reads it through slots (ADR 0114): where in the line's bytes each value the definition's
@@ -14,8 +11,6 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * thread-safe: one per {@link FastProjection}, reused line after line.
  */
 final class Slots {
-
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final FastProjection builder;
     private Projection root;
@@ -29,6 +24,8 @@ final class Slots {
     /** The nodes made so far: as the slot's projection keeps them, and whole. */
     private JsonNode[] kept = new JsonNode[0];
     private JsonNode[] whole = new JsonNode[0];
+    /** The filter steps below the slots' nodes, looked up once per array of the line. */
+    private final FilterIndex filters = new FilterIndex();
 
     Slots(FastProjection builder) {
         this.builder = builder;
@@ -52,6 +49,7 @@ final class Slots {
         }
         root = p;
         bytes = b;
+        filters.clear();
     }
 
     /** Forgets slots [from, to) (a member met again: the last one counts). */
@@ -69,38 +67,6 @@ final class Slots {
         escaped[k] = escapes;
         kept[k] = null;
         whole[k] = null;
-    }
-
-    /** The node of a value that is no object or array, made straight from its bytes (its scan already checked them). */
-    private JsonNode scalar(int k) {
-        int from = start[k];
-        int to = end[k];
-        return switch (bytes[from]) {
-            case '"' -> NODES.stringNode(escaped[k] ? FastJson.decode(bytes, from, to) : new String(bytes, from + 1, to - from - 2, StandardCharsets.UTF_8));
-            case 't' -> NODES.booleanNode(true);
-            case 'f' -> NODES.booleanNode(false);
-            case 'n' -> NODES.nullNode();
-            default -> smallInteger(from, to);
-        };
-    }
-
-    /** A whole number of at most 18 digits as a node (as {@link FastProjection} makes it), else what the builder makes. */
-    private JsonNode smallInteger(int from, int to) {
-        boolean negative = bytes[from] == '-';
-        int i = negative ? from + 1 : from;
-        if (to - i > 18) {
-            return builder.build(bytes, from, to, Projection.WHOLE);
-        }
-        long v = 0;
-        for (; i < to; i++) {
-            int d = bytes[i] - '0';
-            if (d < 0 || d > 9) {
-                return builder.build(bytes, from, to, Projection.WHOLE); // a fraction or an exponent
-            }
-            v = v * 10 + d;
-        }
-        v = negative ? -v : v;
-        return v == (int) v ? NODES.numberNode((int) v) : NODES.numberNode(v);
     }
 
     /**
@@ -122,19 +88,8 @@ final class Slots {
             case '[' -> Condition.ARRAY;
             case 't', 'f' -> Condition.BOOLEAN;
             case 'n' -> Condition.NULL;
-            default -> integral(start[k], end[k]) ? Condition.INTEGER : Condition.NUMBER;
+            default -> FastProjection.integral(bytes, start[k], end[k]) ? Condition.INTEGER : Condition.NUMBER;
         };
-    }
-
-    /** Whether the number {@code bytes[from, to)} is written without a fraction or an exponent (CPython's int). */
-    private boolean integral(int from, int to) {
-        for (int i = from; i < to; i++) {
-            byte c = bytes[i];
-            if (c == '.' || c == 'e' || c == 'E') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The value {@code path} leads to, or null; with {@code nullCounts}, a JSON null is a value. */
@@ -149,7 +104,7 @@ final class Slots {
         if (first != '{' && first != '[') {
             v = kept[k];
             if (v == null) {
-                v = kept[k] = scalar(k); // a scalar is the same whole and kept
+                v = kept[k] = FastProjection.scalar(bytes, start[k], end[k], escaped[k]); // a scalar is the same whole and kept
             }
         } else if (path.rest == null && node.whole()) {
             v = whole[k];
@@ -163,7 +118,7 @@ final class Slots {
             }
         }
         if (path.rest != null) {
-            return path.rest.resolve(v, nullCounts);
+            return path.rest.resolve(v, nullCounts, filters);
         }
         return v.isNull() && !nullCounts ? null : v;
     }
