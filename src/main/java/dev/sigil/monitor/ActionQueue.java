@@ -41,6 +41,9 @@ public final class ActionQueue {
     }
 
     private static long weight(MonitorAction action) {
+        if (action instanceof MonitorAction.BacklogFolded f && f.fold() != null) {
+            return f.fold().weight();
+        }
         if (!(action instanceof MonitorAction.LinesAppended l)) {
             return 0;
         }
@@ -53,7 +56,7 @@ public final class ActionQueue {
 
     /** Whether an action of {@code events} events weighing {@code bytes} must wait (an empty queue takes anything). */
     private boolean noRoom(long events, long bytes) {
-        return pendingEvents > 0 && (pendingEvents + events > maxEvents || pendingBytes + bytes > maxBytes);
+        return (pendingEvents > 0 || pendingBytes > 0) && (pendingEvents + events > maxEvents || pendingBytes + bytes > maxBytes);
     }
 
     /**
@@ -87,6 +90,9 @@ public final class ActionQueue {
         long bytes = weight(action);
         boolean full;
         synchronized (lock) {
+            if (replacesLast(action)) {
+                return true;
+            }
             full = noRoom(size, bytes);
         }
         if (full) {
@@ -111,6 +117,24 @@ public final class ActionQueue {
         if (action instanceof MonitorAction.BacklogFound || action instanceof MonitorAction.FoldRestored) {
             onFirstContent.run();
         }
+        if (action instanceof MonitorAction.BacklogFolded f && f.done() && f.fold() != null) {
+            onFull.run(); // the final totals of a backlog folded on the reader's thread: shown now, not at the next tick
+        }
+        return true;
+    }
+
+    /**
+     * A fold of the backlog made on the reader's thread (ADR 0205) takes the place of one still waiting right before it
+     * (their counts added, {@link Coalescing#later}): the reader never waits for the screen while it folds, and what
+     * waits is one fold, not one per chunk (and the one that ends the backlog, after it). Under the lock.
+     */
+    private boolean replacesLast(MonitorAction action) {
+        if (!(action instanceof MonitorAction.BacklogFolded f) || f.fold() == null || f.done() || pending.isEmpty()
+                || !(pending.get(pending.size() - 1) instanceof MonitorAction.BacklogFolded last) || last.fold() == null || last.done()) {
+            return false;
+        }
+        pendingBytes += weight(f) - weight(last);
+        pending.set(pending.size() - 1, Coalescing.later(last, f));
         return true;
     }
 

@@ -11,14 +11,15 @@ import dev.sigil.tail.TailEvent;
  * What the tailer reports while a log's backlog is folded (ADR 0165), as actions: the lines, and after them how far
  * the fold has come ({@link MonitorAction.BacklogFolded}); the batch that holds the line that was the newest when the
  * monitor started is cut after it, so that the fold said done is the fold of the log as it stood then, whatever was
- * appended meanwhile (those lines follow, counted once). With a checkpoint restored, the lines it holds are passed
- * over instead. One reader's thread; pure apart from its own counters.
+ * appended meanwhile (those lines follow, counted once). The lines of the backlog are folded here, in chunks
+ * ({@link FoldChunks}, ADR 0205), and each fold goes with the progress. With a checkpoint restored, the lines it holds
+ * are passed over instead. One reader's thread; pure apart from its own counters.
  */
 final class BacklogFeed {
 
     /** Nothing to track: every event as {@link TailActions} makes it. */
     static BacklogFeed none() {
-        return new BacklogFeed(-1, -1, "", -1, false);
+        return new BacklogFeed(-1, -1, "", -1, false, null);
     }
 
     private final long bytes;
@@ -28,20 +29,26 @@ final class BacklogFeed {
     private final long skipBelow;
     /** Whether the tailer may pass over the lines the checkpoint holds, undecoded. */
     private final boolean passOver;
+    /** The backlog folded here, on the reader's thread (ADR 0205); null when its lines go to the screen as they are. */
+    private final FoldChunks fold;
     private boolean done;
 
-    private BacklogFeed(long bytes, long lastOffset, String checkpoint, long skipBelow, boolean passOver) {
+    private BacklogFeed(long bytes, long lastOffset, String checkpoint, long skipBelow, boolean passOver, FoldChunks fold) {
         this.passOver = passOver;
         this.bytes = bytes;
         this.lastOffset = lastOffset;
         this.checkpoint = checkpoint;
         this.skipBelow = skipBelow;
+        this.fold = fold;
         this.done = lastOffset < 0;
     }
 
-    /** A backlog of {@code bytes} whose newest line at the start is at {@code lastOffset}. */
-    static BacklogFeed folding(long bytes, long lastOffset, String checkpoint) {
-        return new BacklogFeed(bytes, lastOffset, checkpoint, -1, false);
+    /**
+     * A backlog of {@code bytes} whose newest line at the start is at {@code lastOffset}, folded on the reader's thread
+     * in chunks of {@code chunk} (ADR 0205).
+     */
+    static BacklogFeed folding(long bytes, long lastOffset, String checkpoint, FoldChunks chunk) {
+        return new BacklogFeed(bytes, lastOffset, checkpoint, -1, false, chunk);
     }
 
     /**
@@ -49,7 +56,7 @@ final class BacklogFeed {
      * decode their lines ({@link dev.sigil.tail.Tailer#passOver}).
      */
     static BacklogFeed restored(long size, boolean passOver) {
-        return new BacklogFeed(-1, -1, "", size, passOver);
+        return new BacklogFeed(-1, -1, "", size, passOver, null);
     }
 
     /** The offset below which the tailer may pass over the lines undecoded (a restored checkpoint holds them), or -1. */
@@ -65,8 +72,12 @@ final class BacklogFeed {
             if (s.offset() < skipBelow) {
                 return List.of();
             }
+            if (!done && fold != null) {
+                fold.skipped(s);
+                return progress(s.offset(), new ArrayList<>(1), nowMillis);
+            }
             List<MonitorAction> out = new ArrayList<>(TailActions.of(event, nowMillis));
-            progress(s.offset(), out);
+            progress(s.offset(), out, nowMillis);
             return out;
         }
         TailEvent.Lines lines = (TailEvent.Lines) event;
@@ -84,8 +95,13 @@ final class BacklogFeed {
             cut++;
         }
         cut = Math.min(entries.size(), cut + 1); // the newest line of the start, when this batch holds it
-        List<MonitorAction> out = new ArrayList<>(TailActions.of(slice(lines, from, cut), nowMillis));
-        progress(entries.get(cut - 1).offset(), out);
+        List<MonitorAction> out = new ArrayList<>(2);
+        if (fold != null) {
+            fold.add(lines.source(), entries.subList(from, cut));
+        } else {
+            out.addAll(TailActions.of(slice(lines, from, cut), nowMillis));
+        }
+        progress(entries.get(cut - 1).offset(), out, nowMillis);
         if (cut < entries.size()) {
             out.addAll(TailActions.of(slice(lines, cut, entries.size()), nowMillis));
         }
@@ -97,17 +113,29 @@ final class BacklogFeed {
         TailEvent.Change c = ((TailEvent.FileChanged) event).change();
         if (!done && c != TailEvent.Change.APPEARED && c != TailEvent.Change.READABLE && c != TailEvent.Change.UNREADABLE) {
             done = true; // another file now: no backlog of the old one to finish, nothing to keep
+            if (fold != null) {
+                out.add(0, new MonitorAction.BacklogFolded(bytes, false, "", fold.fold(nowMillis))); // the old file's lines first
+            }
             out.add(new MonitorAction.BacklogFolded(bytes, true, ""));
         }
         return out;
     }
 
-    private void progress(long offset, List<MonitorAction> out) {
+    /**
+     * How far the fold has come, after the line at {@code offset}: folded on the reader's thread, only when a chunk is
+     * full or the backlog done (the fold goes with it); otherwise after every batch.
+     */
+    private List<MonitorAction> progress(long offset, List<MonitorAction> out, long nowMillis) {
         if (done) {
-            return;
+            return out;
         }
         done = offset >= lastOffset;
-        out.add(new MonitorAction.BacklogFolded(done ? bytes : offset, done, done ? checkpoint : ""));
+        if (fold == null) {
+            out.add(new MonitorAction.BacklogFolded(done ? bytes : offset, done, done ? checkpoint : ""));
+        } else if (done || fold.full()) {
+            out.add(new MonitorAction.BacklogFolded(done ? bytes : offset, done, done ? checkpoint : "", fold.fold(nowMillis)));
+        }
+        return out;
     }
 
     private static TailEvent.Lines slice(TailEvent.Lines lines, int from, int to) {

@@ -174,7 +174,7 @@ public final class DashboardMonitor {
             return t;
         });
         try (TailFeed feed = new TailFeed(queue, clock, options.refresh(), options.maxLineBytes(), options.follow(), options.formats())) {
-            feed.alerts(alerts).start(following);
+            feed.alerts(alerts).pricing(prices).start(following);
             DashboardApp app = new DashboardApp(initial, queue::drain, effects(feed, queue, background), clock, theme, options.display())
                     .takeBacklogWith(queue::onFull).showAtOnceWith(queue::onFirstContent);
             try {

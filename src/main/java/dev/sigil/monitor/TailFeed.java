@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import dev.sigil.layout.LogLayout;
 import dev.sigil.contract.format.FormatSet;
 import dev.sigil.monitor.state.MonitorAction;
+import dev.sigil.spend.Prices;
 import dev.sigil.tail.OutOfMemoryWhileReading;
 import dev.sigil.tail.TailEntry;
 import dev.sigil.tail.TailEvent;
@@ -74,6 +75,20 @@ public final class TailFeed implements AutoCloseable {
     }
 
     private AlertFeed alerts = AlertFeed.NONE;
+    private Prices prices = Prices.NONE;
+    private int foldEvents = FoldChunks.EVENTS;
+
+    /** Prices the backlog's lines as the dashboard prices them (it is folded here, ADR 0205). Before {@link #start}. */
+    public TailFeed pricing(Prices p) {
+        this.prices = p;
+        return this;
+    }
+
+    /** Folds the backlog in chunks of at most {@code events} events (tests: a backlog of a few chunks). */
+    TailFeed foldingBy(int events) {
+        this.foldEvents = events;
+        return this;
+    }
 
     /** The alert rules told of every line read; each alert they fire is posted as a notice. Before {@link #start}. */
     public TailFeed alerts(AlertFeed feed) {
@@ -172,7 +187,8 @@ public final class TailFeed implements AutoCloseable {
             return BacklogFeed.restored(end.size(), passOver);
         }
         queue.post(new MonitorAction.BacklogFound(end.size(), end.newest(), end.positions()));
-        return BacklogFeed.folding(end.size(), end.lastOffset(), end.size() >= FoldCheckpoint.MIN_LOG_BYTES ? end.checkpoint() : "");
+        return BacklogFeed.folding(end.size(), end.lastOffset(), end.size() >= FoldCheckpoint.MIN_LOG_BYTES ? end.checkpoint() : "",
+                new FoldChunks(prices, foldEvents, FoldChunks.BYTES));
     }
 
     /** Keeps the fold of the log followed now beside it (the dashboard's {@code KeepFold}); false when it cannot. */

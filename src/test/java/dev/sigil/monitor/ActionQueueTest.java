@@ -73,4 +73,23 @@ class ActionQueueTest {
         assertThat(taken).as("64 KiB messages in a 1 MiB queue").isBetween(4, 8);
         assertThat(ActionQueue.weight(big)).isGreaterThan(2L * (64 << 10));
     }
+
+    @Test
+    void aFoldOfTheBacklogTakesThePlaceOfTheOneWaitingAndNeverWaits() {
+        ActionQueue q = new ActionQueue(10, 1 << 20);
+        dev.sigil.monitor.state.FoldedSoFar start = dev.sigil.monitor.state.FoldedSoFar.start();
+        dev.sigil.monitor.state.FoldedSoFar one = start.plus(java.util.List.of(EVENT), java.util.List.of(), 1, dev.sigil.spend.Prices.NONE);
+        dev.sigil.monitor.state.FoldedSoFar two = one.taken().plus(java.util.List.of(EVENT, EVENT), java.util.List.of(), 2,
+                dev.sigil.spend.Prices.NONE);
+        assertThat(q.post(new MonitorAction.BacklogFolded(5, false, "", one), () -> true)).isTrue();
+        assertThat(q.post(new MonitorAction.BacklogFolded(9, false, "", two), () -> true)).as("in the place of the first").isTrue();
+        assertThat(q.post(new MonitorAction.BacklogFolded(12, true, "k", two.taken()), () -> true)).as("the last one after it").isTrue();
+        var taken = q.drain();
+        assertThat(taken).hasSize(2);
+        var merged = (MonitorAction.BacklogFolded) taken.get(0);
+        assertThat(merged.bytes()).isEqualTo(9);
+        assertThat(merged.fold().lines()).isEqualTo(3);
+        assertThat(merged.fold().session().eventCount()).isEqualTo(3);
+        assertThat(((MonitorAction.BacklogFolded) taken.get(1)).done()).isTrue();
+    }
 }

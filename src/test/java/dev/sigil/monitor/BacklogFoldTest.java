@@ -83,10 +83,12 @@ class BacklogFoldTest {
         Files.writeString(file, before);
         String more = log(12, 400, false);
         more = more.substring(more.indexOf('\n') + 1); // no second session_start
-        // A queue of 100 events holds the reader back until the test takes them: the fold is under way while it writes.
+        // Written as soon as the log's end is read (the start's newest line known), while the reader folds its backlog in
+        // chunks of 50 events on its own thread (ADR 0205): the appended lines come after that line, read in the same
+        // pass or the next.
         Run run = new Run(file, true);
-        run.take(3);
-        assertThat(run.state.backlog().pending()).as("the backlog is still being folded").isTrue();
+        run.untilFound();
+        assertThat(run.foundAt).as("the log's end was read before anything was folded").isZero();
         try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.APPEND)) {
             out.write(more.getBytes(StandardCharsets.UTF_8));
         }
@@ -137,15 +139,19 @@ class BacklogFoldTest {
         boolean sawNewestFirst;
         boolean partialSeen;
         long doneAt = -1;
+        /** The events folded when the log's end was shown, -1 before. */
+        long foundAt = -1;
         Effect.KeepFold keep;
 
         Run(Path file, boolean follow) {
-            feed = new TailFeed(queue, Clock.systemUTC(), Duration.ofMillis(20), 1 << 20, follow, FormatSet.builtIn(), 1_000_000);
+            feed = new TailFeed(queue, Clock.systemUTC(), Duration.ofMillis(20), 1 << 20, follow, FormatSet.builtIn(), 1_000_000)
+                    .foldingBy(50);
             feed.start(new LogTarget(file, file.toString(), "s-fold", file.getParent(), null, LogTarget.Kind.PATH));
         }
 
-        void take(int drains) throws InterruptedException {
-            for (int i = 0; i < drains; i++) {
+        void untilFound() throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (foundAt < 0 && System.nanoTime() < deadline) {
                 step();
             }
         }
@@ -172,6 +178,7 @@ class BacklogFoldTest {
             for (MonitorAction a : queue.drain()) {
                 Update u = Reducer.update(state, a);
                 if (a instanceof MonitorAction.BacklogFound) {
+                    foundAt = state.session().eventCount();
                     sawNewestFirst = state.session().eventCount() == 0 && !u.state().visibleEvents().isEmpty();
                 }
                 if (a instanceof MonitorAction.BacklogFolded f && f.done() && state.backlog().pending()) {

@@ -26,13 +26,21 @@ public final class Coalescing {
         MonitorAction.BacklogFolded progress = null;
         for (MonitorAction a : actions) {
             if (a instanceof MonitorAction.LinesAppended l) {
+                if (progress != null && progress.fold() != null) {
+                    out.add(progress); // a fold made on the reader's thread replaces the session: never after later lines
+                    progress = null;
+                }
                 positions.add(l, lines.size());
                 lines.addAll(l.events());
                 linesAt = l.atMillis();
                 continue;
             }
             if (a instanceof MonitorAction.BacklogFolded f && !f.done()) {
-                progress = f;
+                if (f.fold() != null && !lines.isEmpty()) {
+                    out.add(new MonitorAction.LinesAppended(lines, linesAt, positions.take()));
+                    lines = new ArrayList<>();
+                }
+                progress = progress == null ? f : later(progress, f);
                 continue;
             }
             if (!lines.isEmpty()) {
@@ -61,6 +69,15 @@ public final class Coalescing {
             out.add(progress);
         }
         return out;
+    }
+
+    /**
+     * One progress for two consecutive ones: the later's place; of folds made on the reader's thread (ADR 0205), the
+     * later's session with both one's counts (a fold without one keeps the earlier's).
+     */
+    public static MonitorAction.BacklogFolded later(MonitorAction.BacklogFolded earlier, MonitorAction.BacklogFolded later) {
+        FoldedSoFar fold = earlier.fold() == null ? later.fold() : later.fold() == null ? earlier.fold() : earlier.fold().then(later.fold());
+        return new MonitorAction.BacklogFolded(later.bytes(), later.done(), later.checkpoint(), fold);
     }
 
     /** The positions of a merged batch: kept when some of its parts had them, the others' filled in as unknown. */

@@ -115,9 +115,13 @@ public sealed interface MonitorAction {
     /**
      * {@code bytes} of the backlog are folded; {@code done}: all of it, the lines before and including the newest one
      * when the monitor started. {@code checkpoint} names the log's state then (its identity, size and last block), for
-     * keeping the fold beside it; "" when it is not to be kept.
+     * keeping the fold beside it; "" when it is not to be kept. {@code fold}: the backlog's fold so far, made on the
+     * reader's thread (ADR 0205), or null when the lines come as {@link LinesAppended}.
      */
-    record BacklogFolded(long bytes, boolean done, String checkpoint) implements MonitorAction {
+    record BacklogFolded(long bytes, boolean done, String checkpoint, FoldedSoFar fold) implements MonitorAction {
+        public BacklogFolded(long bytes, boolean done, String checkpoint) {
+            this(bytes, done, checkpoint, null);
+        }
     }
 
     /** The fold of the whole log as the checkpoint beside it kept it: shown instead of folding the log again. */

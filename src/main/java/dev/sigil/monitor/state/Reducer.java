@@ -102,6 +102,7 @@ public final class Reducer {
             return s.with(Backlog.of(b.bytes(), b.newest(), b.positions()));
         }
         if (action instanceof MonitorAction.BacklogFolded f) {
+            s = f.fold() == null ? s : foldedSoFar(s, f.fold());
             Backlog next = s.backlog().folded(f.bytes(), f.done());
             MonitorState t = s.with(next);
             return next.pending() || !s.backlog().pending() ? t : t.withUi(s.ui().withScroll(clampScroll(s.ui().scroll(), t)));
@@ -155,6 +156,22 @@ public final class Reducer {
             }
         }
         return s.with(after, s.reader().lineRead().read(unrecognised, format), ui);
+    }
+
+    /**
+     * The backlog's fold made on the reader's thread (ADR 0205): its session replaces the state's (it is the fold of the
+     * same lines from the same start), its counts are added to the reader's, as {@link #appended} would have.
+     */
+    private static MonitorState foldedSoFar(MonitorState s, FoldedSoFar f) {
+        ReaderStatus reader = s.reader().plusSkipped(f.malformed(), f.tooLong(), f.invalidUtf8());
+        if (f.lines() == 0) {
+            return s.with(s.session(), reader, s.ui());
+        }
+        UiState ui = s.ui();
+        if (!s.session().status().isFinished() && f.session().status().isFinished()) {
+            ui = ui.withSummaryDismissed(false);
+        }
+        return s.with(f.session(), reader.lineRead().read(f.unrecognised(), f.format()), ui);
     }
 
     private static MonitorState tick(MonitorState s, MonitorAction.Tick t) {

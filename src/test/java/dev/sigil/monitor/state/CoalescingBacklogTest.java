@@ -37,4 +37,46 @@ class CoalescingBacklogTest {
         assertThat(merged.session().eventCount()).isEqualTo(one.session().eventCount()).isEqualTo(4);
         assertThat(merged.backlog()).isEqualTo(one.backlog());
     }
+
+    /** A fold made on the reader's thread (ADR 0205) of the lines {@code messages}, after {@code before}. */
+    private static MonitorAction.BacklogFolded folded(FoldedSoFar before, long bytes, boolean done, String... messages) {
+        List<dev.sigil.contract.event.LogEvent> events = new java.util.ArrayList<>();
+        for (String m : messages) {
+            events.addAll(line(m).events());
+        }
+        return new MonitorAction.BacklogFolded(bytes, done, done ? "k" : "",
+                before.taken().plus(events, List.of(), 0, dev.sigil.spend.Prices.NONE).skipped(1, 0, 0));
+    }
+
+    @Test
+    void foldsMadeOnTheReadersThreadMergeIntoTheLatestWithTheirCountsAdded() {
+        MonitorAction.BacklogFolded first = folded(FoldedSoFar.start(), 10, false, "a", "b");
+        MonitorAction.BacklogFolded second = folded(first.fold(), 20, false, "c");
+        MonitorAction.BacklogFolded last = folded(second.fold(), 30, true, "d");
+        List<MonitorAction> in = List.of(first, second, last, line("e"));
+        List<MonitorAction> out = Coalescing.coalesce(in);
+        assertThat(out).hasSize(3);
+        MonitorAction.BacklogFolded merged = (MonitorAction.BacklogFolded) out.get(0);
+        assertThat(merged.fold().session()).isSameAs(second.fold().session());
+        assertThat(merged.fold().lines()).isEqualTo(3);
+        assertThat(merged.fold().malformed()).isEqualTo(2);
+        assertThat(out.get(1)).isSameAs(last);
+        MonitorState start = Reducer.reduce(MonitorState.initial("log", true, "", Level.TRACE),
+                new MonitorAction.BacklogFound(30, List.of(), List.of()));
+        MonitorState one = Reducer.reduceAll(start, in);
+        MonitorState both = Reducer.reduceAll(start, out);
+        MonitorState plain = Reducer.reduceAll(start, List.of(line("a"), line("b"), line("c"), line("d"), line("e")));
+        assertThat(both.session().eventCount()).isEqualTo(one.session().eventCount()).isEqualTo(plain.session().eventCount()).isEqualTo(5);
+        assertThat(both.session().summedTokens()).isEqualTo(plain.session().summedTokens());
+        assertThat(both.reader().malformed()).isEqualTo(one.reader().malformed()).isEqualTo(3);
+        assertThat(both.backlog().pending()).isFalse();
+    }
+
+    @Test
+    void aFoldMadeOnTheReadersThreadIsNeverReducedAfterLaterLines() {
+        MonitorAction.BacklogFolded fold = folded(FoldedSoFar.start(), 10, false, "a");
+        List<MonitorAction> out = Coalescing.coalesce(List.of(line("x"), fold, line("b")));
+        assertThat(out).hasSize(3);
+        assertThat(out.get(1)).isSameAs(fold);
+    }
 }
