@@ -101,6 +101,32 @@ class BacklogFoldTest {
     }
 
     @Test
+    void linesSkippedInTheBacklogAreCountedAsTheReaderCountsThem() throws Exception {
+        // The reader's thread folds the backlog (ADR 0205) and counts what it skips: the counts reach the screen's state.
+        String good = log(17, 2200, true);
+        String[] lines = good.split("\n");
+        StringBuilder text = new StringBuilder();
+        int malformed = 0;
+        for (int i = 0; i < lines.length; i++) {
+            text.append(lines[i]).append('\n');
+            if (i > 0 && i < lines.length - 1 && i % 300 == 0) {
+                text.append(i % 600 == 0 ? "{\"timestamp\": cut short\n" : "x".repeat((1 << 20) + 10) + "\n");
+                malformed += i % 600 == 0 ? 1 : 0;
+            }
+        }
+        long tooLong = (lines.length - 2) / 300 - malformed;
+        Path file = dir.resolve("execution.jsonl");
+        Files.writeString(file, text);
+        Run run = new Run(file, false);
+        run.untilEnd();
+        sameTotals(run.state.session(), sequential(good));
+        assertThat(run.state.reader().malformed()).isEqualTo(malformed);
+        assertThat(run.state.reader().tooLong()).isEqualTo(tooLong);
+        assertThat(malformed).isPositive();
+        assertThat(tooLong).isPositive();
+    }
+
+    @Test
     void oneBatchOfThousandsOfEventsGivesTheSequentialFold() {
         // The fold makes rows only for the events the recent list can keep (and for errors): the lists must not tell.
         String text = log(13, 2600, true);
