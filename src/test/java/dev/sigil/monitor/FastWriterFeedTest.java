@@ -89,8 +89,10 @@ class FastWriterFeedTest {
         seen.addAll(queue.drain());
     }
 
+    /** The events handed over: as lines, or folded on the reader's thread while they were the backlog (ADR 0205). */
     private static long lines(List<MonitorAction> seen) {
-        return seen.stream().filter(a -> a instanceof MonitorAction.LinesAppended).mapToLong(a -> ((MonitorAction.LinesAppended) a).events().size()).sum();
+        return seen.stream().mapToLong(a -> a instanceof MonitorAction.LinesAppended l ? l.events().size()
+                : a instanceof MonitorAction.BacklogFolded f && f.fold() != null ? f.fold().lines() : 0).sum();
     }
 
     private static List<String> notices(List<MonitorAction> seen) {
