@@ -85,12 +85,25 @@ def median(xs):
     return done[len(done) // 2] if done else None
 
 
+def warm_up(sigils, directory, env):
+    """One untimed `monitor` run per launcher: a launcher whose jar is older than the sources rebuilds it, and the first
+    `monitor` after a build trains the monitor's AOT cache (ADR 0185); either would be counted as the first frame's time
+    (a first run showing the first frame after 54 s with 0.6 s of the dashboard's CPU was that)."""
+    os.makedirs(directory, exist_ok=True)
+    empty = os.path.join(directory, "warm-up.jsonl")
+    open(empty, "w").close()
+    for one in sigils:
+        subprocess.run([one, "monitor", "--mode", "stream", "--no-follow", empty], env=env, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=False)
+
+
 def measure(sigil, sizes, directory, runs, env):
     """The rows of each size for `sigil` (one launcher, or a list of them: then their runs are interleaved, each
     round running every launcher once, so that a before and an after share the machine's load)."""
     sigils = [sigil] if isinstance(sigil, str) else list(sigil)
     # A session that outlives every dashboard: the server would exit with the last one, and the next could not start.
     subprocess.run(["tmux", "-L", SOCKET, "new-session", "-d", "-s", "keep", "sleep 86400"], check=True)
+    warm_up(sigils, directory, env)
     rows = []
     for size in sizes:
         log, events = log_for(size, directory)
