@@ -142,6 +142,12 @@ public final class StreamMonitor {
         }
         List<String> fired = List.of();
         if (event instanceof TailEvent.Lines lines) {
+            if (!found) {
+                // a monitor started while the writer rotated: the name was missing, and the parts it finds once the new
+                // file appears come before the change that says so; the log was found all the same, before its lines
+                found = true;
+                write(text.found(options.target().shown()));
+            }
             for (TailEntry e : lines.entries()) {
                 if (e.invalidUtf8()) {
                     report(lines.source() + ":" + e.line() + ": invalid UTF-8, replaced by U+FFFD");

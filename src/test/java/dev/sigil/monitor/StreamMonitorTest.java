@@ -79,6 +79,33 @@ class StreamMonitorTest {
                 "EXECUTION COMPLETE", "Status:   COMPLETE\nDuration: 120.0s\n");
     }
 
+    /**
+     * Started while the writer rotated: only a rotated part is on disk, and the new file appears later; "Found log
+     * file" is said once, before the part's lines. (The race this guards against, the file missing when the monitor
+     * looks and there when the follower opens it a moment later, cannot be arranged from here: MonitorRestartIT saw
+     * "Found log file" after 160 lines once, printed at the writer's next rotation; the first lines now say it.)
+     */
+    @Test
+    void startedInARotationGapTheLogIsFoundBeforeItsLines() throws Exception {
+        Path dir = Files.createDirectories(root.resolve("sessions/s2"));
+        Files.writeString(dir.resolve(dev.sigil.layout.LogLayout.rotatedName(1)), Lines.start("2026-01-11T10:00:00", "s2", 100) + "\n"
+                + Lines.entry("2026-01-11T10:00:02", "s2", "step_complete", "routing", "routed", 30, 1100.0) + "\n");
+        LogTarget target = new LogLocator(root.toString()).session(SessionId.of("s2"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MonitorOptions options = new MonitorOptions(target, MonitorOptions.Mode.STREAM, "", Level.INFO, Duration.ofMillis(50), true,
+                false, false, 1 << 20, Display.DEFAULTS);
+        StreamMonitor monitor = new StreamMonitor(options, out, new PrintWriter(new StringWriter()), Clock.systemUTC());
+        CompletableFuture<Boolean> run = CompletableFuture.supplyAsync(monitor::run);
+        waitFor(out, "Waiting for session s2...");
+        Files.writeString(dir.resolve("execution.jsonl"),
+                Lines.entry("2026-01-11T10:00:05", "s2", "session_complete", "orchestrator", "done", 0, Double.NaN) + "\n");
+        assertThat(run.get(20, TimeUnit.SECONDS)).as("no problem lines").isFalse();
+        String all = out.toString(StandardCharsets.UTF_8);
+        assertThat(all.split("Found log file: ", -1)).as("said once").hasSize(2);
+        assertThat(all.indexOf("Found log file: ")).isLessThan(all.indexOf("[10:00:02] routing: routed (30 tokens)"));
+        assertThat(all).contains("[10:00:05] orchestrator: done (0 tokens)", "EXECUTION COMPLETE");
+    }
+
     private static void waitFor(ByteArrayOutputStream out, String text) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!out.toString(StandardCharsets.UTF_8).contains(text)) {
