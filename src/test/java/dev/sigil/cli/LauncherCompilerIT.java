@@ -17,7 +17,8 @@ import org.zeroturnaround.exec.ProcessExecutor;
 /**
  * Which runs the launcher starts with the C1 compiler alone (ADR 0160, ADR 0192): the dashboard always (C2's
  * compilations of its fold and panels cost 20-35 MB of peak RSS), the text modes of a followed log never; tail past
- * 400 MB under 1M lines estimated from its files' first 64 KiB (ADR 0210). The JVM is
+ * 400 MB under 1M lines estimated from its files' first 64 KiB (ADR 0210); the monitor's text modes read with
+ * {@code --no-follow} at any size (ADR 0220). The JVM is
  * a stand-in JDK 25 whose {@code java} prints its arguments, so that the launcher's own choice is what is read.
  */
 class LauncherCompilerIT {
@@ -63,6 +64,18 @@ class LauncherCompilerIT {
         assertThat(jvmArguments("tail short.jsonl", false)).as("short lines").doesNotContain(C1).contains("dev.sigil.cli.Main");
         assertThat(jvmArguments("tail long.jsonl short.jsonl", false)).as("both").doesNotContain(C1);
         assertThat(jvmArguments("validate long.jsonl", false)).as("not tail").doesNotContain(C1);
+    }
+
+    @Test
+    void monitorTextModesNotFollowingRunOnC1AloneAtAnySize() throws Exception {
+        // ADR 0220: with both compilers, the stream mode peaked at 150-161 MiB on 1M lines (289 MB), 121 with C1 alone.
+        sparse("big.jsonl", 300);
+        for (String args : List.of("monitor --mode stream --no-follow big.jsonl", "monitor -m minimal --no-follow big.jsonl",
+                "monitor --no-follow big.jsonl")) {
+            assertThat(jvmArguments(args, false)).as(args).contains(C1);
+        }
+        assertThat(jvmArguments("monitor --mode stream big.jsonl", false)).as("followed").doesNotContain(C1);
+        assertThat(jvmArguments("fmt big.jsonl", false)).as("not monitor").doesNotContain(C1);
     }
 
     private void sparse(String name, int lineBytes) throws Exception {
