@@ -15,9 +15,9 @@ import dev.sigil.reliability.Readers.Mode;
  * {@code sigil monitor --mode stream --no-follow} on a realistic 1M-line log (289 MB, {@code genlog.py --seed 7}: the
  * benchmarks' log, every event type, usage records, non-ASCII and escaped messages) stays under issue 11's 150 MB of
  * peak RSS with the launcher's own flags, and prints every event (ADR 0220). Before, the launcher gave runs past 128 MB
- * both compilers and C2's compilations took the peak to 158-165 MB (123 MB with C1 alone); {@link MemoryMatrixIT}'s
- * uniform 300-byte entries did not show it. With C2 given back ({@code SIGIL_JAVA_OPTS=-XX:TieredStopAtLevel=4} in
- * place of the empty options below) it fails. In the heavy suite only ({@code -Pbench}, or {@code ./mvnw -B verify
+ * both compilers and C2's compilations took the peak to 150-161 MiB (121 MiB with C1 alone; the same generator's
+ * bytes, {@code target/bench/s1m.jsonl}, through main's launcher); {@link MemoryMatrixIT}'s uniform 300-byte entries
+ * did not show it. In the heavy suite only ({@code -Pbench}, or {@code ./mvnw -B verify
  * -Dit.test=StreamMonitorMemoryIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true
  * -Dsigil.test.excludedGroups=compat}: about a minute here).
  */
