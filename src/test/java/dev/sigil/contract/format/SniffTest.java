@@ -30,9 +30,12 @@ class SniffTest {
         assertThat(files).hasSizeGreaterThan(10);
         PythonJsonReader reader = new PythonJsonReader();
         for (Path file : files) {
+            String name = file.getFileName().toString();
+            if (name.equals("sigil.jsonl") || name.equals("operation-log.jsonl")) {
+                continue; // sigil's own two dialects are counted apart, without asking any definition (Sniff.natives)
+            }
             Sniff oneByOne = FormatSet.builtIn().sniff();
             Sniff everyFormat = new Sniff(FormatSet.builtIn(), true);
-            boolean natives = true;
             for (String line : Files.readAllLines(file)) {
                 JsonNode json;
                 try {
@@ -41,17 +44,11 @@ class SniffTest {
                     continue;
                 }
                 int length = line.length();
-                natives &= NativeDialects.recognises(dev.sigil.contract.event.Dialect.EXECUTION_ENTRY, json)
-                        || NativeDialects.recognises(dev.sigil.contract.event.Dialect.OPERATION_LOG, json) && BuiltinFormats.onlyOperationLog(json);
                 oneByOne.offer(json, length);
                 everyFormat.offer(json, length);
-                if (!natives) { // the thorough sniff does not count native lines apart: compare once a line is another's
-                    assertThat(name(oneByOne.choice().first())).as(file + ": " + line).isEqualTo(name(everyFormat.choice().first()));
-                }
+                assertThat(name(oneByOne.choice().first())).as(file + ": " + line).isEqualTo(name(everyFormat.choice().first()));
             }
-            if (!natives) {
-                assertThat(tallies(oneByOne)).as(file.toString()).isEqualTo(tallies(everyFormat));
-            }
+            assertThat(tallies(oneByOne)).as(file.toString()).isEqualTo(tallies(everyFormat));
         }
     }
 
