@@ -62,7 +62,57 @@ public final class EventLine {
         out.writeAscii(": ");
         String m = e.message();
         if (m.length() >= MAX_MESSAGE || !plainAscii(m, out)) {
-            utf8(m.length() < MAX_MESSAGE && plain(m) ? m : oneLine(m), out);
+            oneLine(m, out);
+        }
+    }
+
+    /**
+     * Writes the UTF-8 of {@link #oneLine}{@code (m)} as {@link #utf8} would, in one pass and without making the text
+     * (ADR 0235: a Claude Code message of a thousand characters with line breaks was copied twice).
+     */
+    private static void oneLine(String m, ByteSink out) {
+        int n = m.length();
+        int len = 0; // the characters of oneLine(m) so far
+        int last = 0; // where the bytes of its last character start
+        boolean lastIsPair = false; // and whether that character is the low half of a pair written together
+        out.ensure(Math.min(n, MAX_MESSAGE + 8));
+        for (int i = 0; i < n; i++) {
+            if (len >= MAX_MESSAGE) {
+                if (Character.isLowSurrogate(m.charAt(i))) { // oneLine drops its last character
+                    out.truncate(last);
+                    if (lastIsPair) {
+                        out.write('?'); // the high half, left alone
+                    }
+                }
+                JqStrings.appendCodePoint('…', out);
+                return;
+            }
+            char c = m.charAt(i);
+            last = out.size();
+            lastIsPair = false;
+            if (c == '\n' || c == '\r' || c == '\t') {
+                out.write('\\');
+                last = out.size();
+                out.write(c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
+                len += 2;
+            } else if (c < 0x80) {
+                out.write(c);
+                len++;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(m.charAt(i + 1))) {
+                if (len + 1 >= MAX_MESSAGE) { // the cut falls between the halves: oneLine drops the high one
+                    JqStrings.appendCodePoint('…', out);
+                    return;
+                }
+                JqStrings.appendCodePoint(Character.toCodePoint(c, m.charAt(++i)), out);
+                len += 2;
+                lastIsPair = true;
+            } else if (Character.isSurrogate(c)) {
+                out.write('?');
+                len++;
+            } else {
+                JqStrings.appendCodePoint(c, out);
+                len++;
+            }
         }
     }
 
@@ -83,17 +133,6 @@ public final class EventLine {
             a[at + i] = (byte) c;
         }
         out.advance(n);
-        return true;
-    }
-
-    /** Whether the message has no character {@link #oneLine} writes otherwise. */
-    private static boolean plain(String m) {
-        for (int i = 0; i < m.length(); i++) {
-            char c = m.charAt(i);
-            if (c == '\n' || c == '\r' || c == '\t') {
-                return false;
-            }
-        }
         return true;
     }
 

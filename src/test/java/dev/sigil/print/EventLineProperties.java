@@ -43,6 +43,7 @@ class EventLineProperties {
                 Arbitraries.strings().ofMaxLength(40),
                 Arbitraries.strings().withChars("ab\n\t\r\uD83D\uDE00\uD800\uDC00é…").ofMaxLength(1_010),
                 Arbitraries.strings().withChars("xy\uD83D\uDE00").ofMinLength(990).ofMaxLength(1_010),
+                Arbitraries.strings().withChars("x\n\uD83D\uDE00\uDC00\uD800é").ofMinLength(995).ofMaxLength(1_004),
                 Arbitraries.of("", "api", "GET"));
     }
 

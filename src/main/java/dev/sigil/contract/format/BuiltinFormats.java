@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import tools.jackson.databind.JsonNode;
 
@@ -34,12 +35,25 @@ final class BuiltinFormats {
 
     /** Whether {@code line}, an operation-log line, can be of no built-in format but {@code operation-log}. */
     static boolean onlyOperationLog(JsonNode line) {
-        for (List<String> members : REQUIRED.values()) {
-            boolean all = true;
-            for (int i = 0; i < members.size() && all; i++) {
-                all = line.has(members.get(i));
+        for (String name : REQUIRED.keySet()) {
+            if (mayBe(name, line)) {
+                return false;
             }
-            if (all) {
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code line} has every top-level member the built-in format {@code name} needs ({@link #REQUIRED}; true
+     * for a format that needs none): a line without them is not of that format, whose definition is then not read.
+     */
+    static boolean mayBe(String name, JsonNode line) {
+        List<String> members = REQUIRED.get(name);
+        if (members == null) {
+            return true;
+        }
+        for (int i = 0; i < members.size(); i++) {
+            if (!line.has(members.get(i))) {
                 return false;
             }
         }
@@ -70,14 +84,34 @@ final class BuiltinFormats {
         return Holder.ALL;
     }
 
+    /**
+     * The {@code i}-th built-in definition in {@link #NAMES}' order, read on first need and the same instance
+     * {@link #all()} holds: a file's sniff reads only the definitions its lines may be of (ADR 0235).
+     */
+    static FormatDefinition get(int i) {
+        FormatDefinition d = Loaded.ONE_BY_ONE.get(i);
+        if (d == null) {
+            String name = NAMES.get(i);
+            FormatDefinition read = name.equals("operation-log") ? operationLog() : loadOne(name);
+            d = Loaded.ONE_BY_ONE.compareAndExchange(i, null, read);
+            d = d == null ? read : d;
+        }
+        return d;
+    }
+
     private static final class Holder {
         static final List<FormatDefinition> ALL = load();
     }
 
+    /** Each definition once read (a memo of immutable values, as a class holder is; the first read wins a race). */
+    private static final class Loaded {
+        static final AtomicReferenceArray<FormatDefinition> ONE_BY_ONE = new AtomicReferenceArray<>(NAMES.size());
+    }
+
     private static List<FormatDefinition> load() {
         List<FormatDefinition> out = new ArrayList<>();
-        for (String name : NAMES) {
-            out.add(name.equals("operation-log") ? operationLog() : loadOne(name));
+        for (int i = 0; i < NAMES.size(); i++) {
+            out.add(get(i));
         }
         return List.copyOf(out);
     }

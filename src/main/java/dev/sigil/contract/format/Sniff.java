@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
  * order on a tie; until then the choice follows the lines seen so far. A forced format needs no sniff. While every
  * line looked at is an execution entry, or an operation-log line that lacks what every other built-in format needs
  * ({@link BuiltinFormats#REQUIRED}), and there is no user format, the other formats are not asked: a log of sigil's
- * own or of seed 002 never reads the other definitions. Mutable: one
+ * own or of seed 002 never reads the other definitions, and another producer's reads only those its lines have the
+ * members of (ADR 0235). Mutable: one
  * per file, used by one thread; {@link #reset()} after the file was rotated or replaced.
  */
 public final class Sniff {
@@ -32,7 +33,11 @@ public final class Sniff {
 
     private final FormatSet set;
     private Choice choice;
-    private List<FormatDefinition> order;
+    /**
+     * The formats in the order lines are tried, once a line was not a native one; without user formats, a built-in
+     * one is null until a line has what it needs ({@link BuiltinFormats#mayBe}), and its definition is read then.
+     */
+    private FormatDefinition[] order;
     private int[] counts;
     private long[] masks;
     private int lines;
@@ -84,18 +89,23 @@ public final class Sniff {
             return;
         }
         if (order == null) {
-            order = choice.order();
-            counts = new int[order.size()];
-            masks = new long[order.size()];
-            counts[0] = entriesOnly; // sigil's, the first built-in format
-            masks[0] = entriesMask;
-            int ops = order.indexOf(BuiltinFormats.operationLog());
+            boolean oneByOne = !thorough && set.user().isEmpty();
+            order = oneByOne ? new FormatDefinition[BuiltinFormats.NAMES.size()] : choice.order().toArray(new FormatDefinition[0]);
+            counts = new int[order.length];
+            masks = new long[order.length];
+            int first = set.user().size(); // sigil's, the first built-in format
+            counts[first] = entriesOnly;
+            masks[first] = entriesMask;
+            int ops = first + BuiltinFormats.NAMES.indexOf("operation-log");
             counts[ops] = opsOnly;
             masks[ops] = opsMask;
         }
         int best = -1;
-        for (int i = 0; i < order.size(); i++) {
-            if (order.get(i).recognises(line)) {
+        for (int i = 0; i < order.length; i++) {
+            if (order[i] == null && BuiltinFormats.mayBe(BuiltinFormats.NAMES.get(i), line)) {
+                order[i] = BuiltinFormats.get(i);
+            }
+            if (order[i] != null && order[i].recognises(line)) {
                 counts[i]++;
                 masks[i] |= 1L << lines;
             }
@@ -105,7 +115,7 @@ public final class Sniff {
         }
         lines++;
         bytes += length;
-        choice = choice.withFirst(best < 0 ? null : order.get(best));
+        choice = choice.withFirst(best < 0 ? null : format(best));
     }
 
     /**
@@ -126,6 +136,14 @@ public final class Sniff {
         return false;
     }
 
+    /** The {@code i}-th format of the order, its definition read now if it was not yet. */
+    private FormatDefinition format(int i) {
+        if (order[i] == null) {
+            order[i] = BuiltinFormats.get(i);
+        }
+        return order[i];
+    }
+
     /** How the file's lines are read now. */
     public Choice choice() {
         return choice;
@@ -140,8 +158,8 @@ public final class Sniff {
     public List<Tally> tallies() {
         List<Tally> out = new ArrayList<>();
         if (order != null) {
-            for (int i = 0; i < order.size(); i++) {
-                out.add(new Tally(order.get(i), counts[i], masks[i]));
+            for (int i = 0; i < order.length; i++) {
+                out.add(new Tally(format(i), counts[i], masks[i]));
             }
         }
         return out;
