@@ -24,6 +24,9 @@ public final class AotTraining {
     private AotTraining() {
     }
 
+    /** The family of monitor's text modes: monitor's command lines without the dashboard (ADR 0216). */
+    static final String MONITOR_TEXT = "monitor-text";
+
     /** The command lines trained, {@code LOG} and {@code BAD} standing for the two logs. */
     static List<List<String>> commands() {
         return List.of(
@@ -48,10 +51,10 @@ public final class AotTraining {
 
     /**
      * The command lines trained for {@code family}: those that start with it ({@code help}: with {@code --help}), or
-     * every one for {@code all}.
+     * every one for {@code all}; {@code monitor-text}: monitor's, which are all text modes.
      */
     static List<List<String>> commands(String family) {
-        String first = family.equals("help") ? "--help" : family;
+        String first = family.equals("help") ? "--help" : family.equals(MONITOR_TEXT) ? "monitor" : family;
         return family.equals("all") ? commands() : commands().stream().filter(c -> c.get(0).equals(first)).toList();
     }
 

@@ -32,11 +32,17 @@ public final class ContractSchema {
 
     /** A bundled schema by resource path. */
     public static JsonNode bundled(String resource) {
+        byte[] bytes = bundledBytes(resource);
+        if (bytes == null) {
+            throw new IllegalStateException("the jar lacks its schema " + resource + "; rebuild sigil");
+        }
+        return new PythonJsonReader().read(bytes);
+    }
+
+    /** The bytes of a resource bundled in the jar, or null if it has none of that path. */
+    public static byte[] bundledBytes(String resource) {
         try (InputStream in = ContractSchema.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("the jar lacks its schema " + resource + "; rebuild sigil");
-            }
-            return new PythonJsonReader().read(in.readAllBytes());
+            return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

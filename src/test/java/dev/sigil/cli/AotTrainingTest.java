@@ -72,5 +72,9 @@ class AotTrainingTest {
         }
         assertThat(AotTraining.commands("help")).containsExactly(List.of("--help"));
         assertThat(AotTraining.commands("all")).isEqualTo(AotTraining.commands());
+        // monitor's text modes: monitor's lines (every one a text mode), and the launcher names that family
+        assertThat(launcher).contains("family=" + AotTraining.MONITOR_TEXT);
+        assertThat(AotTraining.commands(AotTraining.MONITOR_TEXT)).isEqualTo(AotTraining.commands("monitor"))
+                .allSatisfy(c -> assertThat(c).containsAnyOf("stream", "minimal"));
     }
 }

@@ -49,6 +49,15 @@ public final class FastSchemaCheck {
         this.scratch = ThreadLocal.withInitial(Scratch::new);
     }
 
+    /** The check of a compiled rule tree (one decoded by {@link CompiledSchemaFile}). */
+    static FastSchemaCheck of(FastSchemaRule root) {
+        return new FastSchemaCheck(root);
+    }
+
+    FastSchemaRule root() {
+        return root;
+    }
+
     /** The compiled schema, or null if it uses something the fast check does not handle. */
     public static FastSchemaCheck compile(JsonNode schema) {
         return compile(schema, Map.of());

@@ -38,6 +38,8 @@ final class FastSchemaRule {
     boolean checksMembers;
     /** A rule on the integer members, or null; {@link #slots} says which property goes where. */
     FastSchemaCheck.MemberCheck check;
+    /** The definition whose {@link #check} this is (its key in the compiler's checks), or null. */
+    String checkName;
     int[] slots = new int[0];
 
     /** Compiles schema nodes, following references into the root's definitions. */
@@ -128,6 +130,7 @@ final class FastSchemaRule {
                 return r;
             }
             r.check = check;
+            r.checkName = name;
             r.slots = new int[r.names.length];
             java.util.Arrays.fill(r.slots, -1);
             for (int i = 0; i < check.integers().size(); i++) {

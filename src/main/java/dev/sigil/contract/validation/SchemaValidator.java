@@ -24,20 +24,44 @@ public final class SchemaValidator {
     /** The draft-07 meta-schema, which networknt carries in its jar (no network access). */
     static final String DRAFT_7_META_SCHEMA = "http://json-schema.org/draft-07/schema#";
 
-    private final JsonNode schemaNode;
+    /** Where the bundled contract's fast check, compiled when sigil was built, is in the jar (ADR 0215). */
+    static final String COMPILED_CONTRACT = "contract/execution-entry.fast-check";
+    /** The member checks of the contract's schema, by definition. */
+    private static final Map<String, FastSchemaCheck.MemberCheck> CONTRACT_CHECKS = Map.of(UsageRules.DEFINITION, UsageRules.FAST_CHECK);
+
+    /** The schema, or null for the bundled contract until the exact path needs it (a valid log never does). */
+    private volatile JsonNode schemaNode;
     /** Whether the schema is the contract's (by its $id): its usage rules apply beyond the schema. */
     private final boolean usageRules;
     private final FastSchemaCheck fast;
+    private final int requiredCount;
     /** networknt's compiled schema, built on first use: a file whose lines all pass the fast check never needs it. */
     private volatile Schema schema;
 
     private SchemaValidator(JsonNode schemaNode) {
         this.schemaNode = schemaNode;
         this.usageRules = ContractSchema.EXECUTION_ENTRY_ID.equals(schemaNode.path("$id").asString(""));
-        this.fast = FastSchemaCheck.compile(schemaNode, usageRules ? Map.of(UsageRules.DEFINITION, UsageRules.FAST_CHECK) : Map.of());
+        this.fast = FastSchemaCheck.compile(schemaNode, usageRules ? CONTRACT_CHECKS : Map.of());
+        this.requiredCount = schemaNode.path("required").size();
         if (fast == null) {
             schema();
         }
+    }
+
+    /** The bundled contract from its compiled fast check: the schema itself is read when the exact path first runs. */
+    private SchemaValidator(CompiledSchemaFile.Compiled contract) {
+        this.usageRules = true;
+        this.fast = contract.check();
+        this.requiredCount = contract.requiredCount();
+    }
+
+    private JsonNode schemaNode() {
+        JsonNode n = schemaNode;
+        if (n == null) {
+            n = ContractSchema.executionEntry();
+            schemaNode = n;
+        }
+        return n;
     }
 
     private Schema schema() {
@@ -46,7 +70,7 @@ public final class SchemaValidator {
             synchronized (this) {
                 s = schema;
                 if (s == null) {
-                    s = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(schemaNode);
+                    s = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(schemaNode());
                     s.initializeValidators();
                     schema = s;
                 }
@@ -64,9 +88,24 @@ public final class SchemaValidator {
         return fast != null && to - from <= FastJson.MAX_LINE_BYTES && fast.isValid(bytes, from, to);
     }
 
-    /** A validator for the bundled execution-entry schema. */
+    /**
+     * A validator for the bundled execution-entry schema: its fast check as compiled when sigil was built (ADR 0215),
+     * or compiled now from the schema when the jar lacks it (classes built without the build's last steps).
+     */
     public static SchemaValidator executionEntry() {
-        return new SchemaValidator(ContractSchema.executionEntry());
+        byte[] compiled = ContractSchema.bundledBytes(COMPILED_CONTRACT);
+        return compiled == null ? new SchemaValidator(ContractSchema.executionEntry())
+                : new SchemaValidator(CompiledSchemaFile.decode(compiled, CONTRACT_CHECKS));
+    }
+
+    /** The bundled schema's fast check compiled now, as the bytes the build puts in the jar at {@link #COMPILED_CONTRACT}. */
+    public static byte[] compiledContract() {
+        JsonNode contract = ContractSchema.executionEntry();
+        FastSchemaCheck check = FastSchemaCheck.compile(contract, CONTRACT_CHECKS);
+        if (check == null) {
+            throw new IllegalStateException("the contract's schema has a rule the fast check does not handle");
+        }
+        return CompiledSchemaFile.encode(check, contract.path("required").size());
     }
 
     /**
@@ -88,7 +127,7 @@ public final class SchemaValidator {
 
     /** How many properties the schema requires of the whole value (its top-level {@code required}). */
     public int requiredCount() {
-        return schemaNode.path("required").size();
+        return requiredCount;
     }
 
     /**
