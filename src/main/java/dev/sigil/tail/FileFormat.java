@@ -1,5 +1,6 @@
 package dev.sigil.tail;
 
+import dev.sigil.contract.codec.FastJson;
 import dev.sigil.contract.codec.JsonSyntaxException;
 import dev.sigil.contract.codec.LineSplitter;
 import dev.sigil.contract.codec.PythonJsonReader;
@@ -20,6 +21,7 @@ final class FileFormat {
     private final Sniff sniff;
     private final Restatements restatements = new Restatements();
     private final PythonJsonReader reader = new PythonJsonReader();
+    private final FastJson scan = new FastJson();
 
     FileFormat(FormatSet formats) {
         this.sniff = formats.sniff();
@@ -37,7 +39,11 @@ final class FileFormat {
         if (to - start >= 3 && (b[start] & 0xFF) == 0xEF && (b[start + 1] & 0xFF) == 0xBB && (b[start + 2] & 0xFF) == 0xBF) {
             start += 3;
         }
-        if (LineSplitter.isBlank(b, start, to) || StrictUtf8.firstInvalid(b, start, to) >= 0) {
+        if (LineSplitter.isBlank(b, start, to)) {
+            return;
+        }
+        // A native line is told from its bytes: the sniff of a log of sigil's own parses nothing (ADR 0231)
+        if (sniff.offer(b, start, to, scan) || StrictUtf8.firstInvalid(b, start, to) >= 0) {
             return;
         }
         JsonNode line;

@@ -1,8 +1,5 @@
 package dev.sigil.contract.codec;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -34,9 +31,6 @@ public final class FastJson {
     /** Longest number literal (in digits) the fast path accepts: shorter than any that could overflow a double. */
     public static final int MAX_DIGITS = 300;
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
 
     /** The last string scanned held a backslash escape. */
     public boolean escaped;
@@ -73,17 +67,29 @@ public final class FastJson {
         nonAscii = false;
         i++;
         while (true) {
-            // Eight bytes at a time up to the first quote, backslash, control character or non-ASCII byte.
-            while (i + 8 <= end) {
-                long x = (long) LONGS.get(b, i);
-                long special = (zeroByte(x ^ 0x2222222222222222L) | zeroByte(x ^ 0x5C5C5C5C5C5C5C5CL)
-                        | ((x - 0x2020202020202020L) & ~x) | x) & HIGHS;
-                if (special != 0) {
-                    // The lowest flagged byte is a real one (borrows only flag bytes above a real one).
-                    i += Long.numberOfTrailingZeros(special) >>> 3;
+            // Up to the first quote, backslash, control character or non-ASCII byte, four bytes a round: plain array
+            // reads, as fast once compiled as eight bytes through a VarHandle and 20 times cheaper in the interpreter,
+            // where a short run reads its first lines (ADR 0231).
+            for (int last = end - 4; i <= last; i += 4) {
+                byte c0 = b[i];
+                byte c1 = b[i + 1];
+                byte c2 = b[i + 2];
+                byte c3 = b[i + 3];
+                if (c0 < 0x20 || c0 == '"' || c0 == '\\') {
                     break;
                 }
-                i += 8;
+                if (c1 < 0x20 || c1 == '"' || c1 == '\\') {
+                    i += 1;
+                    break;
+                }
+                if (c2 < 0x20 || c2 == '"' || c2 == '\\') {
+                    i += 2;
+                    break;
+                }
+                if (c3 < 0x20 || c3 == '"' || c3 == '\\') {
+                    i += 3;
+                    break;
+                }
             }
             if (i >= end) {
                 return NO;
@@ -110,10 +116,6 @@ public final class FastJson {
                 i++;
             }
         }
-    }
-
-    private static long zeroByte(long x) {
-        return (x - ONES) & ~x;
     }
 
     private static int escape(byte[] b, int i, int end) {

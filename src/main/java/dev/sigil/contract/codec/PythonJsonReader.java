@@ -39,12 +39,14 @@ public final class PythonJsonReader {
     public static final int MAX_DEPTH = 1000;
 
     private static final Set<String> NON_FINITE_LITERALS = Set.of("NaN", "Infinity", "-Infinity");
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final JsonFactory factory;
-
-    public PythonJsonReader() {
-        this.factory = JsonFactory.builder()
+    /**
+     * The parser factory, made on the first parse (thread-safe, shared by every reader): a reader made and never
+     * used, as a tail's of a native log is (ADR 0231), initialises none of Jackson.
+     */
+    private static final class Factory {
+        static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+        static final JsonFactory INSTANCE = JsonFactory.builder()
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
@@ -57,6 +59,10 @@ public final class PythonJsonReader {
                         .maxTokenCount(-1)
                         .build())
                 .build();
+    }
+
+    public PythonJsonReader() {
+        // stateless: every parse has a parser of its own from the shared factory
     }
 
     /**
@@ -131,7 +137,7 @@ public final class PythonJsonReader {
     }
 
     private JsonNode parse(byte[] bytes, int from, int to, Columns columns) {
-        try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), bytes, from, to - from)) {
+        try (JsonParser parser = Factory.INSTANCE.createParser(ObjectReadContext.empty(), bytes, from, to - from)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new JsonSyntaxException("expecting a value", columns.at(parser.currentLocation()));
@@ -166,13 +172,13 @@ public final class PythonJsonReader {
             JsonNode value;
             switch (t) {
                 case START_OBJECT -> {
-                    ObjectNode o = NODES.objectNode();
+                    ObjectNode o = Factory.NODES.objectNode();
                     attach(stack, names, o);
                     stack.push(o);
                     value = null;
                 }
                 case START_ARRAY -> {
-                    ArrayNode a = NODES.arrayNode();
+                    ArrayNode a = Factory.NODES.arrayNode();
                     attach(stack, names, a);
                     stack.push(a);
                     value = null;
@@ -188,12 +194,12 @@ public final class PythonJsonReader {
                     names.push(p.currentName());
                     value = null;
                 }
-                case VALUE_STRING -> value = NODES.stringNode(p.getString());
+                case VALUE_STRING -> value = Factory.NODES.stringNode(p.getString());
                 case VALUE_NUMBER_INT -> value = integer(p, columns);
                 case VALUE_NUMBER_FLOAT -> value = floating(p, columns);
-                case VALUE_TRUE -> value = NODES.booleanNode(true);
-                case VALUE_FALSE -> value = NODES.booleanNode(false);
-                case VALUE_NULL -> value = NODES.nullNode();
+                case VALUE_TRUE -> value = Factory.NODES.booleanNode(true);
+                case VALUE_FALSE -> value = Factory.NODES.booleanNode(false);
+                case VALUE_NULL -> value = Factory.NODES.nullNode();
                 default -> throw new JsonSyntaxException("unexpected token " + t, columns.at(p.currentTokenLocation()));
             }
             if (value != null) {
@@ -231,11 +237,11 @@ public final class PythonJsonReader {
         }
         return switch (p.getNumberType()) {
             case INT -> p.getIntValue() == 0 && p.getStringLength() == 2 ? new NegativeZeroInt() // the literal -0
-                    : NODES.numberNode(p.getIntValue());
-            case LONG -> NODES.numberNode(p.getLongValue());
+                    : Factory.NODES.numberNode(p.getIntValue());
+            case LONG -> Factory.NODES.numberNode(p.getLongValue());
             default -> {
                 BigInteger big = p.getBigIntegerValue();
-                yield NODES.numberNode(big);
+                yield Factory.NODES.numberNode(big);
             }
         };
     }
@@ -250,7 +256,7 @@ public final class PythonJsonReader {
                         columns.at(p.currentTokenLocation()));
             }
         }
-        return NODES.numberNode(d);
+        return Factory.NODES.numberNode(d);
     }
 
     /** Jackson's message without its location suffix, which the caller reports as a column. */

@@ -3,6 +3,8 @@ package dev.sigil.contract.format;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.sigil.contract.codec.FastJson;
+import dev.sigil.contract.event.Dialect;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -81,11 +83,8 @@ public final class Sniff {
         if (settled() || line == null || !line.isObject()) {
             return;
         }
-        if (order == null && !thorough && set.user().isEmpty() && natives(line)) {
-            lines++;
-            bytes += length;
-            // sigil, first in the order, reads the entries: "every format in order" unless operation-log lines are more
-            choice = choice.withFirst(opsOnly > entriesOnly ? BuiltinFormats.operationLog() : null);
+        if (nativesOnly() && natives(line)) {
+            countNative(length);
             return;
         }
         if (order == null) {
@@ -119,18 +118,51 @@ public final class Sniff {
     }
 
     /**
+     * Looks at one line from its bytes {@code b[from, to)} (no leading NULs or byte order mark), as {@link #offer}
+     * would once the line is parsed, when the bytes are enough: while every line looked at was read by the native
+     * formats alone, a line they read alone too (ADR 0231). Returns false when the line is still to be offered as a
+     * tree: the other formats are being asked, or the bytes do not say for sure. {@code scan} is the caller's
+     * scanner (one per thread).
+     */
+    public boolean offer(byte[] b, int from, int to, FastJson scan) {
+        if (settled()) {
+            return true;
+        }
+        if (!nativesOnly()) {
+            return false;
+        }
+        Dialect dialect = NativeDialects.fromBytes(b, from, to, scan);
+        if (dialect == null) {
+            return false;
+        }
+        count(dialect);
+        countNative(to - from);
+        return true;
+    }
+
+    /** Whether the other formats have not been asked yet, and need not be while the lines are native. */
+    private boolean nativesOnly() {
+        return order == null && !thorough && set.user().isEmpty();
+    }
+
+    private void countNative(int length) {
+        lines++;
+        bytes += length;
+        // sigil, first in the order, reads the entries: "every format in order" unless operation-log lines are more
+        choice = choice.withFirst(opsOnly > entriesOnly ? BuiltinFormats.operationLog() : null);
+    }
+
+    /**
      * Counts a line that the native formats read without the others being asked: an execution entry, or a line only
      * an operation log can be (it lacks what every other built-in format needs); false for any other line.
      */
     private boolean natives(JsonNode line) {
-        if (NativeDialects.recognises(dev.sigil.contract.event.Dialect.EXECUTION_ENTRY, line)) {
-            entriesOnly++;
-            entriesMask |= 1L << lines;
+        if (NativeDialects.recognises(Dialect.EXECUTION_ENTRY, line)) {
+            count(Dialect.EXECUTION_ENTRY);
             return true;
         }
-        if (NativeDialects.recognises(dev.sigil.contract.event.Dialect.OPERATION_LOG, line) && BuiltinFormats.onlyOperationLog(line)) {
-            opsOnly++;
-            opsMask |= 1L << lines;
+        if (NativeDialects.recognises(Dialect.OPERATION_LOG, line) && BuiltinFormats.onlyOperationLog(line)) {
+            count(Dialect.OPERATION_LOG);
             return true;
         }
         return false;
@@ -142,6 +174,16 @@ public final class Sniff {
             order[i] = BuiltinFormats.get(i);
         }
         return order[i];
+    }
+
+    private void count(Dialect dialect) {
+        if (dialect == Dialect.EXECUTION_ENTRY) {
+            entriesOnly++;
+            entriesMask |= 1L << lines;
+        } else {
+            opsOnly++;
+            opsMask |= 1L << lines;
+        }
     }
 
     /** How the file's lines are read now. */
