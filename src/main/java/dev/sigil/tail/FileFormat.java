@@ -42,7 +42,7 @@ final class FileFormat {
         if (LineSplitter.isBlank(b, start, to)) {
             return;
         }
-        // A native line is told from its bytes: the sniff of a log of sigil's own parses nothing (ADR 0231)
+        // A native line is told from its bytes: the sniff of a log of sigil's own parses nothing (ADR 0230)
         if (sniff.offer(b, start, to, scan) || StrictUtf8.firstInvalid(b, start, to) >= 0) {
             return;
         }

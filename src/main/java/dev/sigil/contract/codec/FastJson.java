@@ -69,7 +69,7 @@ public final class FastJson {
         while (true) {
             // Up to the first quote, backslash, control character or non-ASCII byte, four bytes a round: plain array
             // reads, as fast once compiled as eight bytes through a VarHandle and 20 times cheaper in the interpreter,
-            // where a short run reads its first lines (ADR 0231).
+            // where a short run reads its first lines (ADR 0230).
             for (int last = end - 4; i <= last; i += 4) {
                 byte c0 = b[i];
                 byte c1 = b[i + 1];

@@ -42,7 +42,7 @@ public final class PythonJsonReader {
 
     /**
      * The parser factory, made on the first parse (thread-safe, shared by every reader): a reader made and never
-     * used, as a tail's of a native log is (ADR 0231), initialises none of Jackson.
+     * used, as a tail's of a native log is (ADR 0230), initialises none of Jackson.
      */
     private static final class Factory {
         static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * The match rules of the two built-in native formats, written by hand for speed: an execution entry has a string
  * {@code event_type}; an operation-log line has {@code level} or {@code operation} and no string {@code event_type}
  * (contract/formats/sigil.yaml and operation-log.yaml say the same; a property checks they agree). The same rules
- * from a line's bytes ({@link #fromBytes}) spare the sniff of a native log its parse (ADR 0231).
+ * from a line's bytes ({@link #fromBytes}) spare the sniff of a native log its parse (ADR 0230).
  */
 final class NativeDialects {
 

@@ -120,7 +120,7 @@ public final class Sniff {
     /**
      * Looks at one line from its bytes {@code b[from, to)} (no leading NULs or byte order mark), as {@link #offer}
      * would once the line is parsed, when the bytes are enough: while every line looked at was read by the native
-     * formats alone, a line they read alone too (ADR 0231). Returns false when the line is still to be offered as a
+     * formats alone, a line they read alone too (ADR 0230). Returns false when the line is still to be offered as a
      * tree: the other formats are being asked, or the bytes do not say for sure. {@code scan} is the caller's
      * scanner (one per thread).
      */

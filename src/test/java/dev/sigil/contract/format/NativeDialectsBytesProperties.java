@@ -20,7 +20,7 @@ import net.jqwik.api.statistics.Statistics;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The sniff's native rules from a line's bytes ({@link NativeDialects#fromBytes}, ADR 0231) answer as the rules on its
+ * The sniff's native rules from a line's bytes ({@link NativeDialects#fromBytes}, ADR 0230) answer as the rules on its
  * tree do, or decline: on entries, operation-log lines, other objects and values, with repeated and escaped keys,
  * whitespace, and bytes that are not JSON.
  */
