@@ -39,7 +39,7 @@ public final class FastLineFormat {
     private static final byte NULL_VALUE = 2;
     private static final byte OTHER = 3;
 
-    private final FastJson scan = new FastJson();
+    private final FastJson scan = new FastJson(FastJson.PLAIN_STRINGS);
     private final byte[] kind = new byte[7];
     private final int[] start = new int[7];
     private final int[] end = new int[7];

@@ -21,7 +21,7 @@ final class FileFormat {
     private final Sniff sniff;
     private final Restatements restatements = new Restatements();
     private final PythonJsonReader reader = new PythonJsonReader();
-    private final FastJson scan = new FastJson();
+    private final FastJson scan = new FastJson(FastJson.PLAIN_STRINGS);
 
     FileFormat(FormatSet formats) {
         this.sniff = formats.sniff();

@@ -1,5 +1,8 @@
 package dev.sigil.contract.codec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -31,6 +34,30 @@ public final class FastJson {
     /** Longest number literal (in digits) the fast path accepts: shorter than any that could overflow a double. */
     public static final int MAX_DIGITS = 300;
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+
+    /**
+     * What {@link #FastJson(int)} is given by a reader of short runs: a file's first 65,536 strings (about 2,500 lines)
+     * scanned with plain array reads, then eight bytes at a time (ADR 0230). Through a {@code VarHandle}, eight bytes
+     * cost 20 times as much as plain reads in the interpreter, where a short run reads its first lines, and less than
+     * them once C2 has compiled them.
+     */
+    public static final int PLAIN_STRINGS = 1 << 16;
+    /** Strings still to be scanned with plain reads. */
+    private int plainLeft;
+
+    /** A scanner that reads strings eight bytes at a time from the first. */
+    public FastJson() {
+        this(0);
+    }
+
+    /** A scanner that reads its first {@code plainStrings} strings with plain array reads ({@link #PLAIN_STRINGS}). */
+    public FastJson(int plainStrings) {
+        this.plainLeft = Math.max(0, plainStrings);
+    }
 
     /** The last string scanned held a backslash escape. */
     public boolean escaped;
@@ -66,31 +93,12 @@ public final class FastJson {
         escaped = false;
         nonAscii = false;
         i++;
+        boolean wide = plainLeft == 0;
+        if (!wide) {
+            plainLeft--;
+        }
         while (true) {
-            // Up to the first quote, backslash, control character or non-ASCII byte, four bytes a round: plain array
-            // reads, as fast once compiled as eight bytes through a VarHandle and 20 times cheaper in the interpreter,
-            // where a short run reads its first lines (ADR 0230).
-            for (int last = end - 4; i <= last; i += 4) {
-                byte c0 = b[i];
-                byte c1 = b[i + 1];
-                byte c2 = b[i + 2];
-                byte c3 = b[i + 3];
-                if (c0 < 0x20 || c0 == '"' || c0 == '\\') {
-                    break;
-                }
-                if (c1 < 0x20 || c1 == '"' || c1 == '\\') {
-                    i += 1;
-                    break;
-                }
-                if (c2 < 0x20 || c2 == '"' || c2 == '\\') {
-                    i += 2;
-                    break;
-                }
-                if (c3 < 0x20 || c3 == '"' || c3 == '\\') {
-                    i += 3;
-                    break;
-                }
-            }
+            i = wide ? plainRunWide(b, i, end) : plainRun(b, i, end);
             if (i >= end) {
                 return NO;
             }
@@ -116,6 +124,59 @@ public final class FastJson {
                 i++;
             }
         }
+    }
+
+    /** The first index at or after {@code i} of a quote, backslash, control character or non-ASCII byte, or {@code end}. */
+    private static int plainRun(byte[] b, int i, int end) {
+        // written out, not through special(): a call per byte is what the interpreter would pay for
+        for (int last = end - 4; i <= last; i += 4) {
+            byte c0 = b[i];
+            byte c1 = b[i + 1];
+            byte c2 = b[i + 2];
+            byte c3 = b[i + 3];
+            if (c0 < 0x20 || c0 == '"' || c0 == '\\') {
+                return i;
+            }
+            if (c1 < 0x20 || c1 == '"' || c1 == '\\') {
+                return i + 1;
+            }
+            if (c2 < 0x20 || c2 == '"' || c2 == '\\') {
+                return i + 2;
+            }
+            if (c3 < 0x20 || c3 == '"' || c3 == '\\') {
+                return i + 3;
+            }
+        }
+        while (i < end && !special(b[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean special(byte c) {
+        return c < 0x20 || c == '"' || c == '\\';
+    }
+
+    /** {@link #plainRun}, eight bytes at a time. */
+    private static int plainRunWide(byte[] b, int i, int end) {
+        while (i + 8 <= end) {
+            long x = (long) LONGS.get(b, i);
+            long special = (zeroByte(x ^ 0x2222222222222222L) | zeroByte(x ^ 0x5C5C5C5C5C5C5C5CL)
+                    | ((x - 0x2020202020202020L) & ~x) | x) & HIGHS;
+            if (special != 0) {
+                // The lowest flagged byte is a real one (borrows only flag bytes above a real one).
+                return i + (Long.numberOfTrailingZeros(special) >>> 3);
+            }
+            i += 8;
+        }
+        while (i < end && !special(b[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private static long zeroByte(long x) {
+        return (x - ONES) & ~x;
     }
 
     private static int escape(byte[] b, int i, int end) {
