@@ -38,7 +38,6 @@ public final class FastJson {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
-
     /**
      * What {@link #FastJson(int)} is given by a reader of short runs: a file's first 65,536 strings (about 2,500 lines)
      * scanned with plain array reads, then eight bytes at a time (ADR 0230). Through a {@code VarHandle}, eight bytes
