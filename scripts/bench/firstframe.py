@@ -93,7 +93,9 @@ def warm_up(sigils, directory, env):
     empty = os.path.join(directory, "warm-up.jsonl")
     open(empty, "w").close()
     for one in sigils:
-        subprocess.run([one, "monitor", "--mode", "stream", "--no-follow", empty], env=env, stdout=subprocess.DEVNULL,
+        # without --mode: the dashboard's cache family (a named text mode has a cache of its own, ADR 0216); stdout is
+        # no terminal, so the run itself is the stream form
+        subprocess.run([one, "monitor", "--no-follow", empty], env=env, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL, check=False)
 
 

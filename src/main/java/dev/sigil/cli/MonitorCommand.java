@@ -26,6 +26,7 @@ import dev.sigil.monitor.state.EventFilter;
 import dev.sigil.monitor.TranscriptFolder;
 import dev.sigil.remote.RemoteUrl;
 import dev.sigil.monitor.view.Display;
+import dev.sigil.monitor.view.TerminalOpening;
 import dev.sigil.spend.Prices;
 import dev.sigil.tail.Confinement;
 import dev.sigil.tail.TailOptions;
@@ -145,6 +146,13 @@ final class MonitorCommand implements Callable<Integer> {
                     spec.commandLine().getErr());
         }
         Prepared prepared = prepare(env);
+        // The dashboard's terminal is opened meanwhile: JLine's start overlaps the checks below and the follower's (ADR 0225).
+        try (TerminalOpening opening = prepared.options().mode() == MonitorOptions.Mode.DASHBOARD ? TerminalOpening.start(env.get("TERM")) : null) {
+            return run(env, prepared, opening);
+        }
+    }
+
+    private int run(Environment env, Prepared prepared, TerminalOpening opening) throws Exception {
         MonitorOptions options = prepared.options();
         LogLocator locator = prepared.locator();
         PrintWriter err = spec.commandLine().getErr();
@@ -182,7 +190,7 @@ final class MonitorCommand implements Callable<Integer> {
                 warning -> err.println("sigil monitor: " + TerminalText.visible(warning)))) {
             if (dashboard) {
                 new DashboardMonitor(options, locator, Clock.systemDefaultZone(), linePrices,
-                        new dev.sigil.report.ReportReader.Caching(true, prices.identity(env))).alerts(alerts).run(out);
+                        new dev.sigil.report.ReportReader.Caching(true, prices.identity(env))).alerts(alerts).terminalFrom(opening).run(out);
                 return ExitCode.OK;
             }
             boolean problems = new StreamMonitor(options, out, err, Clock.systemDefaultZone(), linePrices).alerts(alerts).run();

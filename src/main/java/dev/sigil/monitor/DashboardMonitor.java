@@ -18,6 +18,7 @@ import dev.sigil.monitor.state.MonitorAction;
 import dev.sigil.monitor.state.MonitorState;
 import dev.sigil.monitor.state.SessionStats;
 import dev.sigil.monitor.view.DashboardApp;
+import dev.sigil.monitor.view.TerminalOpening;
 import dev.sigil.monitor.view.Theme;
 import dev.sigil.report.ReportReader;
 import dev.sigil.spend.Prices;
@@ -78,6 +79,8 @@ public final class DashboardMonitor {
     /** Where the dashboard draws when not on the system terminal ({@link #drawingOn}); null for the system's. */
     private java.io.InputStream keys;
     private OutputStream screen;
+    /** The system terminal being opened meanwhile ({@link #terminalFrom}), or null: opened when the dashboard starts. */
+    private TerminalOpening opening;
     /** The log followed now (the picker may switch it), for reading an entry back. */
     private volatile LogTarget following;
 
@@ -124,6 +127,15 @@ public final class DashboardMonitor {
     public DashboardMonitor drawingOn(java.io.InputStream keys, OutputStream screen) {
         this.keys = keys;
         this.screen = screen;
+        return this;
+    }
+
+    /**
+     * The same monitor drawing on the terminal {@code opening} opens, started by the command as soon as it knew it
+     * shows the dashboard (ADR 0225); the caller closes {@code opening}, which leaves a terminal taken alone.
+     */
+    public DashboardMonitor terminalFrom(TerminalOpening opening) {
+        this.opening = opening;
         return this;
     }
 
@@ -176,7 +188,7 @@ public final class DashboardMonitor {
         try (TailFeed feed = new TailFeed(queue, clock, options.refresh(), options.maxLineBytes(), options.follow(), options.formats())) {
             feed.alerts(alerts).pricing(prices).start(following);
             DashboardApp app = new DashboardApp(initial, queue::drain, effects(feed, queue, background), clock, theme, options.display())
-                    .takeBacklogWith(queue::onFull).showAtOnceWith(queue::onFirstContent);
+                    .takeBacklogWith(queue::onFull).showAtOnceWith(queue::onFirstContent).terminalFrom(opening);
             try {
                 MonitorState last = app.run(keys == null ? DashboardApp.config(options.refresh(), theme)
                         : DashboardApp.config(options.refresh(), theme, keys, screen));

@@ -46,6 +46,19 @@ class LauncherCompilerIT {
         assertThat(jvmArguments("monitor s.jsonl", true)).as("the default mode on a terminal").contains(C1);
     }
 
+    /**
+     * The launcher does not read the configuration (ADR 0225): a configured text mode on a terminal runs with C1 alone,
+     * as the dashboard it would otherwise be; measured no dearer for the text mode (less CPU on a 1M-line backlog).
+     */
+    @Test
+    void aConfiguredDefaultModeDoesNotChangeTheChoice() throws Exception {
+        Path config = jdk.resolve("config.yaml");
+        Files.writeString(config, "monitoring:\n  default_mode: stream\n", StandardCharsets.UTF_8);
+        assertThat(jvmArguments("monitor s.jsonl", true, config)).as("configured stream, on a terminal").contains(C1);
+        assertThat(jvmArguments("monitor s.jsonl", false, config)).as("configured stream, on a pipe").doesNotContain(C1)
+                .contains("dev.sigil.cli.Main");
+    }
+
     @Test
     void followedTextModesKeepBothCompilers() throws Exception {
         for (String args : List.of("monitor --mode stream s.jsonl", "monitor -m minimal s.jsonl", "monitor --mode=stream s.jsonl",
@@ -88,9 +101,18 @@ class LauncherCompilerIT {
 
     /** The arguments the launcher gives java for {@code sigil ARGS}; on a terminal (util-linux script) or a pipe. */
     private List<String> jvmArguments(String args, boolean terminal) throws Exception {
+        return jvmArguments(args, terminal, null);
+    }
+
+    /** The same, with {@code SIGIL_CONFIG} naming {@code config} when it is not null. */
+    private List<String> jvmArguments(String args, boolean terminal, Path config) throws Exception {
         String line = "'" + HOME.resolve("scripts/sigil") + "' " + args;
         List<String> command = terminal ? List.of("script", "-qec", line, "/dev/null") : List.of("bash", "-c", line);
-        String out = new ProcessExecutor().command(command).directory(jdk.toFile())
+        ProcessExecutor run = new ProcessExecutor();
+        if (config != null) {
+            run.environment("SIGIL_CONFIG", config.toString());
+        }
+        String out = run.command(command).directory(jdk.toFile())
                 .environment("SIGIL_NO_BUILD", "1").environment("SIGIL_NO_CDS", "1").environment("SIGIL_JAVA_HOME", jdk.toString())
                 .environment("SIGIL_JAVA_OPTS", "").readOutput(true).exitValueNormal().timeout(60, TimeUnit.SECONDS).execute().outputUTF8();
         return out.lines().map(String::strip).toList();

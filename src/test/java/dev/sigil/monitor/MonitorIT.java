@@ -132,6 +132,23 @@ class MonitorIT {
         }
     }
 
+    /**
+     * The dashboard's terminal is opened while the command still checks what it was given (ADR 0225): a refusal after
+     * that (no log, with --no-follow) is one line, exit 2, and leaves the terminal as it was (modes, normal screen).
+     */
+    @Test
+    void aRefusalAfterTheTerminalWasOpenedLeavesItAsItWas() throws Exception {
+        String modes = "stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e -echo -e icanon -e -icanon | tr '\\n' ' '; echo; ";
+        Path missing = home.resolve("nothing-here.jsonl");
+        try (Tmux t = Tmux.start(80, 24, monitor("--mode dashboard --no-follow " + Tmux.quote(missing.toString()), modes))) {
+            String screen = t.waitFor(s -> s.contains("SIGIL-EXITED") && s.contains("echo"), WAIT);
+            assertThat(screen).contains("SIGIL-EXITED rc=2", "no log at").doesNotContain("SIGIL MONITOR", "Exception");
+            List<String> after = List.of(screen.lines().filter(l -> l.contains("echo")).reduce((a, b) -> b).orElse("").trim().split(" +"));
+            assertThat(after).as("terminal modes after exit").contains("echo", "icanon").doesNotContain("-echo", "-icanon");
+            assertThat(t.format("#{alternate_on}")).isEqualTo("0");
+        }
+    }
+
     private static String now() {
         return PythonTimestamp.isoformat(LocalDateTime.now());
     }

@@ -68,6 +68,8 @@ public final class DashboardApp {
     private String drawnClock;
     private java.util.function.Consumer<Runnable> backlog = r -> { };
     private java.util.function.Consumer<Runnable> atOnce = r -> { };
+    /** The system terminal being opened since the command started, or null: opened by {@link #run} (ADR 0225). */
+    private TerminalOpening opening;
     /** Whether the user left with the attached run going on ({@code d}). */
     private boolean detached;
 
@@ -130,6 +132,15 @@ public final class DashboardApp {
     }
 
     /**
+     * Draws on the terminal {@code opening} opens (started before the dashboard, so that JLine's start overlaps the
+     * command's own; ADR 0225) when the configuration given to {@link #run} names no backend.
+     */
+    public DashboardApp terminalFrom(TerminalOpening opening) {
+        this.opening = opening;
+        return this;
+    }
+
+    /**
      * Runs until the user quits; returns the last state. The terminal is restored when this returns or throws. The
      * first frame is drawn as soon as the terminal is open, with whatever the feed has posted by then (ADR 0200).
      */
@@ -137,7 +148,7 @@ public final class DashboardApp {
         Thread prepared = FirstFrame.prepare(view, state);
         TuiConfig config = builder.build();
         if (config.backend() == null) {
-            config = builder.backend(DashboardTerminal.open()).build();
+            config = builder.backend(opening != null ? opening.take() : DashboardTerminal.open(System.getenv("TERM"))).build();
         }
         try (TuiRunner runner = TuiRunner.create(config)) {
             backlog.accept(() -> runner.runLater(() -> takePending(runner)));

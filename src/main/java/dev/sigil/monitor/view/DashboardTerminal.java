@@ -29,6 +29,8 @@ import dev.tamboui.terminal.Mode2027Support;
  *   <li>JLine loads every terminal provider it knows to pick one, and checking the last of them runs a process
  *       ({@code test -t 1}); the terminal is opened with JLine's native provider alone, and with JLine's whole list,
  *       as before, only when that fails.</li>
+ *   <li>tmux's terminal is described by the screen description JLine carries, not by an {@code infocmp} process
+ *       ({@link #bundledType}, ADR 0225).</li>
  * </ul>
  * Everything else (raw mode without signals, mode 2027 enabled when supported and disabled at the end, the escape
  * sequences written) is as TamboUI's backend does it.
@@ -57,15 +59,43 @@ final class DashboardTerminal extends AbstractBackend {
         this.reader = terminal.reader();
     }
 
-    /** The system terminal: by JLine's native provider, else as JLine picks it among all it knows. */
-    static DashboardTerminal open() throws IOException {
+    /**
+     * The system terminal ({@code term}: the {@code TERM} variable, or null): by JLine's native provider, else as JLine
+     * picks it among all it knows.
+     */
+    static DashboardTerminal open(String term) throws IOException {
         Terminal t;
         try {
-            t = TerminalBuilder.builder().ffm(false).jni(true).jansi(false).jna(false).exec(false).dumb(false).system(true).build();
+            t = described(TerminalBuilder.builder(), term).ffm(false).jni(true).jansi(false).jna(false).exec(false).dumb(false)
+                    .system(true).build();
         } catch (IOException | RuntimeException | LinkageError nativeFailed) {
-            t = TerminalBuilder.builder().system(true).jansi(true).build();
+            t = described(TerminalBuilder.builder(), term).system(true).jansi(true).build();
         }
         return new DashboardTerminal(t);
+    }
+
+    /**
+     * The builder told to describe tmux's terminal by the screen description JLine carries ({@link #bundledType}), not
+     * by its own; other types are left to JLine.
+     */
+    private static TerminalBuilder described(TerminalBuilder b, String term) {
+        String bundled = bundledType(term);
+        return bundled == null ? b : b.type(bundled);
+    }
+
+    /**
+     * The terminal description JLine carries to use for {@code term}, or null for JLine's own choice. JLine reads the
+     * description of a type it does not carry by running {@code infocmp}: for tmux's types (tmux's default
+     * {@code tmux-256color} among them) a process, a thread to reap it and its output read, about a quarter of JLine's
+     * start (ADR 0225). tmux's descriptions are screen's plus italics, strike-through, a status line and shifted
+     * keys; the dashboard takes from the description only the alternate screen's two sequences, the same in both
+     * ({@code \E[?1049h}, {@code \E[?1049l}), and writes everything else itself.
+     */
+    static String bundledType(String term) {
+        if ("tmux".equals(term)) {
+            return "screen";
+        }
+        return "tmux-256color".equals(term) ? "screen-256color" : null;
     }
 
     /**
