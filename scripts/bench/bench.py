@@ -75,6 +75,17 @@ def load_average():
     return os.getloadavg()
 
 
+YARDSTICK = "for i in range(10_000_000): s += i"
+YARDSTICK_LINE = "Speed of one core: a CPython loop of 10,000,000 additions takes %.2f s of CPU"
+
+
+def yardstick():
+    """CPU seconds of a fixed CPython loop (best of 3): the shared host's speed per core varies by a factor of 3 from
+    day to day, so absolute figures are compared with a committed run's only after scaling by this."""
+    code = "import time\nt = time.process_time()\ns = 0\n%s\nprint(time.process_time() - t)" % YARDSTICK
+    return min(float(subprocess.run([sys.executable, "-c", code], stdout=subprocess.PIPE, check=True).stdout) for _ in range(3))
+
+
 # ----------------------------------------------------------------------------------------------- the suites
 # Each command: (label, kind, argv); kind is sigil, peer or floor. A suite's bar says how sigil must compare.
 
@@ -335,12 +346,14 @@ def table(suite, rows, check, extra):
 
 
 def committed_walls():
-    """The wall times in the committed results section, by (section title, command label)."""
+    """The wall times in the committed results section, by (section title, command label), and the committed run's
+    yardstick (None when it has none)."""
     walls = {}
     try:
         text = open(DOC, encoding="utf-8").read()
     except OSError:
-        return walls
+        return walls, None
+    stick = re.search(re.escape(YARDSTICK_LINE).replace(re.escape("%.2f"), r"([\d.]+)"), text)
     title = None
     for line in text.splitlines():
         if line.startswith("### "):
@@ -348,17 +361,21 @@ def committed_walls():
         m = re.match(r"\| (.+?) \| (sigil|peer|floor) \| ([\d.]+) \|", line)
         if m and title:
             walls[(title, m.group(1).replace("\\|", "|"))] = float(m.group(3))
-    return walls
+    return walls, float(stick.group(1)) if stick else None
 
 
-def regressions(before, suites_done):
-    """sigil's figures more than 10 % slower than the committed ones: a warning, never a failure (the machine is shared)."""
+def regressions(before, suites_done, speed):
+    """sigil's figures more than 10 % slower than the committed ones, scaled by the two runs' yardsticks when both
+    have one: a warning, never a failure (the machine is shared)."""
+    walls, then = before
+    scale = speed / then if then else 1.0
     out = []
     for title, rows in suites_done:
         for r in rows:
-            old = before.get((title, r["label"]))
+            old = walls.get((title, r["label"]))
+            old = old * scale if old else old
             if r["kind"] == "sigil" and old and r["wall"] > old * 1.10:
-                out.append("%s: %s: %.3f s, committed %.3f s (%+.0f %%)" % (title, r["label"], r["wall"], old, (r["wall"] / old - 1) * 100))
+                out.append("%s: %s: %.3f s, committed %.3f s at today's speed (%+.0f %%)" % (title, r["label"], r["wall"], old, (r["wall"] / old - 1) * 100))
     return out
 
 
@@ -384,6 +401,7 @@ def main():
     run_once([SIGIL, "--version"])
     run_once([SIGIL, "validate", f("s10.jsonl")])
     before = committed_walls()
+    speed = yardstick()
     done = []
     results = {"started": datetime.datetime.now().isoformat(timespec="seconds"), "load_before": load_average(), "suites": []}
     body = []
@@ -413,12 +431,14 @@ def main():
             "", "Load average (1, 5, 15 min) before: %.2f %.2f %.2f; after: %.2f %.2f %.2f. The machine is shared: "
             "figures are medians of %d interleaved runs (start-up and up to 1,000 lines: %d), warm page cache, whole processes; only ratios "
             "from the same run are compared." % (*results["load_before"], *results["load_after"], a.runs, a.runs * 3),
-            "", "Reproduce: `./mvnw -Pbench verify` (or, with the jar built, `scripts/bench/run.sh`).", ""]
+            "", "Reproduce: `./mvnw -Pbench verify` (or, with the jar built, `scripts/bench/run.sh`).", "",
+            (YARDSTICK_LINE % speed) + " (best of 3, `%s`, before the runs); the host's speed per core varies from day to "
+            "day, so compare absolute figures across runs only after scaling by it." % YARDSTICK, ""]
     json.dump(results, open(f("results.json"), "w"), indent=1)
     if not a.no_docs and not only:
         write_doc("\n".join(head + body))
     print("\n".join(head))
-    for warning in regressions(before, done):
+    for warning in regressions(before, done, speed):
         print("bench: WARNING: more than 10 %% slower than the committed results: %s" % warning, file=sys.stderr)
 
 
