@@ -53,6 +53,43 @@ class FastLineFormatProperties {
         });
     }
 
+    /**
+     * Lines whose keys are the printed fields' names and names of the same length one byte off (first, middle or last
+     * byte): the fast path tells a field by its length and first byte before it compares the name (ADR 0275).
+     */
+    @Provide
+    Arbitrary<byte[]> nearMissLines() {
+        List<String> names = List.of("timestamp", "level", "event_type", "component", "operation", "message", "metadata", "severity");
+        Arbitrary<String> key = Arbitraries.of(names).flatMap(n -> Arbitraries.integers().between(-1, n.length() - 1).map(at -> {
+            if (at < 0) {
+                return n;
+            }
+            char[] c = n.toCharArray();
+            c[at] = c[at] == 'x' ? 'y' : 'x';
+            return new String(c);
+        }));
+        Arbitrary<JsonNode> value = Arbitraries.oneOf(EntryArbitraries.timestamps(), Arbitraries.of("step_error", "alert", "budget_exceeded",
+                "step_complete", "info", "a T b.c")).map(JsonNodeFactory.instance::stringNode);
+        Arbitrary<JsonNode> member = Arbitraries.oneOf(value, value.map(v -> {
+            ObjectNode m = JsonNodeFactory.instance.objectNode();
+            m.set("severity", v);
+            return m;
+        }));
+        return JsonTexts.of(Combinators.combine(key.list().ofMinSize(1).ofMaxSize(9), member.list().ofSize(9)).as((keys, values) -> {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            for (int i = 0; i < keys.size(); i++) {
+                o.set(keys.get(i), values.get(i));
+            }
+            o.put("event_type", "step_complete");
+            return o;
+        }));
+    }
+
+    @Property(tries = 2000)
+    void keysOneByteOffAFieldAreOtherMembers(@ForAll("nearMissLines") byte[] line) {
+        theFastLineIsTheExactLine(line);
+    }
+
     @Property(tries = 5000)
     void theFastLineIsTheExactLine(@ForAll("lines") byte[] line) {
         ByteSink out = new ByteSink();
