@@ -23,7 +23,7 @@ public final class FastProjection {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final FastJson scan = new FastJson();
-    private final Slots slots = new Slots(this);
+    private final SlotScan slotScan = new SlotScan(new Slots(this));
     /** Where the last value read ended. */
     private int at;
     /** The names of members kept through {@code *} met last ({@link #name}). */
@@ -36,72 +36,12 @@ public final class FastProjection {
      * on the way to a slot followed by name, the rest skipped, no node made; null when not sure.
      */
     Slots readSlots(byte[] b, int from, int to, Projection p) {
-        int i = FastJson.skipWs(b, from, to);
-        if (i >= to || b[i] != '{' || to - from > FastJson.MAX_LINE_BYTES) {
-            return null;
-        }
-        slots.start(b, p);
-        int e = members(b, i, to, p, 1);
-        return e < 0 || FastJson.skipWs(b, e, to) != to ? null : slots;
+        return slotScan.read(b, from, to, p);
     }
 
     /** The node {@code p} keeps of the value {@code b[from, to)}, a value {@link #readSlots} scanned (so never null). */
     JsonNode build(byte[] b, int from, int to, Projection p) {
         return value(b, from, to, p, 0);
-    }
-
-    /** Scans the object at {@code i}, following the members {@code p} names into their slots; the index after it, or -1. */
-    private int members(byte[] b, int i, int end, Projection p, int depth) {
-        if (depth > FastJson.MAX_DEPTH) {
-            return -1;
-        }
-        i = FastJson.skipWs(b, i + 1, end);
-        if (i < end && b[i] == '}') {
-            return i + 1;
-        }
-        while (true) {
-            if (i >= end || b[i] != '"') {
-                return -1;
-            }
-            int keyEnd = scan.string(b, i, end);
-            if (keyEnd < 0) {
-                return -1;
-            }
-            int k = scan.escaped ? p.memberIndex(FastJson.decode(b, i, keyEnd)) : p.hasMembers() ? p.memberIndex(b, i + 1, keyEnd - 1) : -1;
-            int colon = FastJson.skipWs(b, keyEnd, end);
-            if (colon >= end || b[colon] != ':') {
-                return -1;
-            }
-            i = FastJson.skipWs(b, colon + 1, end);
-            if (i >= end) {
-                return -1;
-            }
-            int e;
-            if (k < 0) {
-                e = scan.value(b, i, end, depth);
-            } else {
-                Projection child = p.member(k);
-                slots.clear(child.slotsFrom(), child.slotsTo());
-                e = b[i] == '{' && child.hasMembers() ? members(b, i, end, child, depth + 1) : scan.value(b, i, end, depth);
-                if (e >= 0 && child.slot() >= 0) {
-                    slots.set(child.slot(), i, e, b[i] == '"' && scan.escaped);
-                }
-            }
-            if (e < 0) {
-                return -1;
-            }
-            i = FastJson.skipWs(b, e, end);
-            if (i >= end) {
-                return -1;
-            }
-            if (b[i] == '}') {
-                return i + 1;
-            }
-            if (b[i] != ',') {
-                return -1;
-            }
-            i = FastJson.skipWs(b, i + 1, end);
-        }
     }
 
     /**
