@@ -17,6 +17,8 @@ final class Projection {
 
     /** Everything below. */
     static final Projection WHOLE = new Projection(true);
+    /** Nothing below (a value only scanned). */
+    static final Projection NOTHING = new Projection(false);
 
     private final Map<String, Projection> members = new LinkedHashMap<>();
     private byte[][] names = new byte[0][];
@@ -178,6 +180,7 @@ final class Projection {
             int chain = chains.get(i);
             path.slot = ends.get(i).slot;
             path.rest = chain < path.steps().size() ? path.tail(chain) : null;
+            path.anyRest = chain == path.steps().size() - 1 && path.steps().get(chain) instanceof FieldPath.Any;
         }
     }
 

@@ -221,8 +221,9 @@ final class SlotScan {
 
     /**
      * The element at {@code i} read in one pass when its first member is the one {@code f} tests (OTLP's {@code key},
-     * Claude Code's {@code type}) and finds a step not found yet, which does not keep that member itself: the index
-     * after it, -1, or {@link #LATER} (nothing set) for the two passes. The member met again later: not sure.
+     * Claude Code's {@code type}) as a text: into the slots of the step it finds when no earlier element was found for
+     * it, else only scanned; the index after it, -1, or {@link #LATER} (nothing set) for the two passes (the first
+     * member is another, or not a text, or the step found keeps that member too). The member met again later: not sure.
      */
     private int firstTested(byte[] b, int i, int end, FilterSteps f, int depth) {
         if (depth > FastJson.MAX_DEPTH) {
@@ -256,10 +257,11 @@ final class SlotScan {
         testedTo[0] = ve;
         testedEscaped[0] = scan.escaped;
         int at = found(b, f, 0);
-        if (at < 0 || f.keepsKey[0][at] || slots.isSet(f.found[0][at].slot())) {
+        if (at >= 0 && f.keepsKey[0][at]) {
             return LATER;
         }
-        Projection found = f.found[0][at];
+        // An element no step finds, or one an earlier element was found for, is only scanned (no slot).
+        Projection found = at < 0 || slots.isSet(f.found[0][at].slot()) ? Projection.NOTHING : f.found[0][at];
         int e = FastJson.skipWs(b, ve, end);
         if (e >= end) {
             return -1;
@@ -274,7 +276,7 @@ final class SlotScan {
         } else {
             return -1;
         }
-        if (e >= 0) {
+        if (e >= 0 && found != Projection.NOTHING) {
             slots.set(found.slot(), i, e, false);
         }
         return e;
@@ -363,7 +365,8 @@ final class SlotScan {
         byte[][] bytes = f.valueBytes[g];
         for (int j = 0; j < bytes.length; j++) {
             byte[] v = bytes[j];
-            if (v != null && v.length == n && FastJson.equalsAt(b, from + 1, v)) {
+            // the last byte first: OTLP's names share their first ones (gen_ai.usage.)
+            if (v != null && v.length == n && (n == 0 || v[n - 1] == b[from + n]) && FastJson.equalsAt(b, from + 1, v)) {
                 return j;
             }
         }

@@ -176,6 +176,12 @@ final class Slots {
         Projection node = root.slotNode(level, path.slot);
         JsonNode v;
         byte first = bytes[start[k]];
+        if (path.anyRest && first == '{' && kept[k] == null && whole[k] == null) {
+            v = builder.firstMember(bytes, start[k], end[k], node.partial(), nullCounts); // OTLP's value.*: no object made
+            if (v != FastProjection.NOT_SURE) {
+                return v;
+            }
+        }
         if (first != '{' && first != '[') {
             v = kept[k];
             if (v == null) {
