@@ -2,6 +2,7 @@ package dev.sigil.contract.format;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import dev.sigil.contract.codec.FastJson;
 import tools.jackson.databind.JsonNode;
@@ -23,7 +24,7 @@ public final class FastProjection {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final FastJson scan = new FastJson();
-    private final Slots slots = new Slots(this);
+    private final SlotScan slotScan = new SlotScan(new Slots(this));
     /** Where the last value read ended. */
     private int at;
     /** The names of members kept through {@code *} met last ({@link #name}). */
@@ -36,72 +37,12 @@ public final class FastProjection {
      * on the way to a slot followed by name, the rest skipped, no node made; null when not sure.
      */
     Slots readSlots(byte[] b, int from, int to, Projection p) {
-        int i = FastJson.skipWs(b, from, to);
-        if (i >= to || b[i] != '{' || to - from > FastJson.MAX_LINE_BYTES) {
-            return null;
-        }
-        slots.start(b, p);
-        int e = members(b, i, to, p, 1);
-        return e < 0 || FastJson.skipWs(b, e, to) != to ? null : slots;
+        return slotScan.read(b, from, to, p);
     }
 
     /** The node {@code p} keeps of the value {@code b[from, to)}, a value {@link #readSlots} scanned (so never null). */
     JsonNode build(byte[] b, int from, int to, Projection p) {
         return value(b, from, to, p, 0);
-    }
-
-    /** Scans the object at {@code i}, following the members {@code p} names into their slots; the index after it, or -1. */
-    private int members(byte[] b, int i, int end, Projection p, int depth) {
-        if (depth > FastJson.MAX_DEPTH) {
-            return -1;
-        }
-        i = FastJson.skipWs(b, i + 1, end);
-        if (i < end && b[i] == '}') {
-            return i + 1;
-        }
-        while (true) {
-            if (i >= end || b[i] != '"') {
-                return -1;
-            }
-            int keyEnd = scan.string(b, i, end);
-            if (keyEnd < 0) {
-                return -1;
-            }
-            int k = scan.escaped ? p.memberIndex(FastJson.decode(b, i, keyEnd)) : p.hasMembers() ? p.memberIndex(b, i + 1, keyEnd - 1) : -1;
-            int colon = FastJson.skipWs(b, keyEnd, end);
-            if (colon >= end || b[colon] != ':') {
-                return -1;
-            }
-            i = FastJson.skipWs(b, colon + 1, end);
-            if (i >= end) {
-                return -1;
-            }
-            int e;
-            if (k < 0) {
-                e = scan.value(b, i, end, depth);
-            } else {
-                Projection child = p.member(k);
-                slots.clear(child.slotsFrom(), child.slotsTo());
-                e = b[i] == '{' && child.hasMembers() ? members(b, i, end, child, depth + 1) : scan.value(b, i, end, depth);
-                if (e >= 0 && child.slot() >= 0) {
-                    slots.set(child.slot(), i, e, b[i] == '"' && scan.escaped);
-                }
-            }
-            if (e < 0) {
-                return -1;
-            }
-            i = FastJson.skipWs(b, e, end);
-            if (i >= end) {
-                return -1;
-            }
-            if (b[i] == '}') {
-                return i + 1;
-            }
-            if (b[i] != ',') {
-                return -1;
-            }
-            i = FastJson.skipWs(b, i + 1, end);
-        }
     }
 
     /**
@@ -171,6 +112,61 @@ public final class FastProjection {
             case 'n' -> NODES.nullNode();
             default -> number(b, from, to);
         };
+    }
+
+    /** {@link #firstMember}'s answer when it cannot tell (the caller builds the object and walks it). */
+    static final JsonNode NOT_SURE = NODES.missingNode();
+    private static final int FIRST_MEMBERS = 8;
+    private final int[] nameFrom = new int[FIRST_MEMBERS];
+    private final int[] nameTo = new int[FIRST_MEMBERS];
+
+    /**
+     * What a path's last step {@code *} finds in the object {@code b[from, to)} (a value {@link #readSlots} scanned)
+     * that {@code p} keeps, without building the object (ADR 0280): the first member whose value is not null (any
+     * value with {@code nullCounts}) as {@code p} keeps it, or null; {@link #NOT_SURE} for an object of more than 8
+     * members, an escaped name or a name met twice (a dict keeps the first place and the last value).
+     */
+    JsonNode firstMember(byte[] b, int from, int to, Projection p, boolean nullCounts) {
+        int i = FastJson.skipWs(b, from + 1, to);
+        int n = 0;
+        int chosen = -1;
+        int chosenEnd = -1;
+        int chosenName = -1;
+        boolean chosenEscaped = false;
+        while (i < to && b[i] == '"') {
+            int keyEnd = scan.string(b, i, to);
+            if (scan.escaped || n == FIRST_MEMBERS) {
+                return NOT_SURE;
+            }
+            for (int m = 0; m < n; m++) {
+                if (nameTo[m] - nameFrom[m] == keyEnd - i && Arrays.equals(b, nameFrom[m], nameTo[m], b, i, keyEnd)) {
+                    return NOT_SURE;
+                }
+            }
+            nameFrom[n] = i;
+            nameTo[n++] = keyEnd;
+            int v = FastJson.skipWs(b, FastJson.skipWs(b, keyEnd, to) + 1, to);
+            int e = scan.value(b, v, to, 0);
+            if (chosen < 0 && (nullCounts || b[v] != 'n')) {
+                chosen = v;
+                chosenEnd = e;
+                chosenName = n - 1;
+                chosenEscaped = b[v] == '"' && scan.escaped;
+            }
+            i = FastJson.skipWs(b, e, to);
+            if (i < to && b[i] == ',') {
+                i = FastJson.skipWs(b, i + 1, to);
+            }
+        }
+        if (chosen < 0) {
+            return null;
+        }
+        byte c = b[chosen];
+        if (c != '{' && c != '[') {
+            return scalar(b, chosen, chosenEnd, chosenEscaped);
+        }
+        int k = p.hasMembers() ? p.memberIndex(b, nameFrom[chosenName] + 1, nameTo[chosenName] - 1) : -1;
+        return value(b, chosen, chosenEnd, k >= 0 ? p.member(k) : p.anyMemberProjection(), 0);
     }
 
     /** Whether the number {@code b[from, to)} is written without a fraction or an exponent (CPython's int). */

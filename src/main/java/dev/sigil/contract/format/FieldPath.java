@@ -40,6 +40,8 @@ final class FieldPath {
      */
     int slot = -1;
     FieldPath rest;
+    /** Whether {@link #rest} is {@code *} alone (found from the slot's bytes, {@link FastProjection#firstMember}). */
+    boolean anyRest;
 
     private FieldPath(String text, int scope, List<Step> steps) {
         this.text = text;

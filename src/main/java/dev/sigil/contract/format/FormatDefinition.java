@@ -142,8 +142,19 @@ public final class FormatDefinition {
             if (slots == null) {
                 return null;
             }
-            Record r = Record.ofSlots(slots);
-            return match.holds(r, null) ? List.of(map(r)) : null;
+            if (records == null) {
+                Record r = Record.ofSlots(slots);
+                return match.holds(r, null) ? List.of(map(r)) : null;
+            }
+            List<Mapped> out = new ArrayList<>(slots.recordCount());
+            for (int i = 0, n = slots.recordCount(); i < n; i++) {
+                slots.select(i);
+                Record r = Record.ofSlots(slots);
+                if (match.holds(r, null)) {
+                    out.add(map(r));
+                }
+            }
+            return out.isEmpty() ? null : out;
         }
         JsonNode tree = scanner.read(b, from, to, p);
         return tree == null ? null : readAsDefined(tree, true);

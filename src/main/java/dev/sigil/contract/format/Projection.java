@@ -17,6 +17,8 @@ final class Projection {
 
     /** Everything below. */
     static final Projection WHOLE = new Projection(true);
+    /** Nothing below (a value only scanned). */
+    static final Projection NOTHING = new Projection(false);
 
     private final Map<String, Projection> members = new LinkedHashMap<>();
     private byte[][] names = new byte[0][];
@@ -24,13 +26,24 @@ final class Projection {
     private Projection[] byName = new Projection[0];
     private Projection anyMember;
     private Projection elements;
+    /** Of an array: what is kept of the first element each filter step ({@code [key=value]}) finds (for {@link Slots}). */
+    private final Map<FieldPath.Filter, Projection> filtered = new LinkedHashMap<>();
+    private FilterSteps filters = FilterSteps.NONE;
+    /** A member whose value's elements are the next records' scope (a frame of {@link Slots}). */
+    private boolean spine;
+    /** The first element of its array a filter step found (it keeps a slot, so that the first one wins). */
+    private boolean filterNode;
     private boolean whole;
     /** Its slot when a read ends here or goes on below it by other steps than members (-1: none), and its subtree's slots [lo, hi). */
     private int slot = -1;
     private int lo;
     private int hi;
-    /** Of the root: the nodes by slot, or null when the format's reads are not all led by member names (no slots). */
-    private Projection[] slots;
+    /**
+     * Of the root: the nodes by frame and slot, or null when the format's reads are not all led by member names and
+     * filter steps (no slots). Frame 0 is the line, frame n the element of the records path's n-th {@code *} (the
+     * last one the record itself); a format without records has frame 0 alone.
+     */
+    private Projection[][] slots;
     /** The same node without {@code whole} (what a path going on below it needs), for a node with a slot. */
     private Projection partial;
 
@@ -94,6 +107,9 @@ final class Projection {
         for (Projection child : members.values()) {
             child.mergeAnyIntoNamed();
         }
+        for (Projection child : filtered.values()) {
+            child.mergeAnyIntoNamed();
+        }
         if (elements != null) {
             elements.mergeAnyIntoNamed();
         }
@@ -103,6 +119,7 @@ final class Projection {
     private void absorb(Projection other) {
         whole |= other.whole;
         other.members.forEach((name, c) -> child(name).absorb(c));
+        other.filtered.forEach((f, c) -> filteredChild(f).absorb(c));
         if (other.anyMember != null) {
             anyMember().absorb(other.anyMember);
         }
@@ -112,47 +129,94 @@ final class Projection {
     }
 
     /**
-     * Gives a slot to the node where each read's leading member names end, and tells the read's path its slot and
-     * what is left of it below ({@link Slots}): only when every read is led by a member name of the line (no records,
-     * no {@code $1}..., no {@code *}, filter or index first).
+     * Gives a slot to the node where each read's leading member names and filter steps end, and tells the read's path
+     * its slot and what is left of it below ({@link Slots}): only when every read is led by such steps from its frame
+     * (the line, or one of the records path's elements: a records path of member names each run ending in {@code *}),
+     * none of them on the records path's way.
      */
     private void assignSlots(FieldPath records, List<Read> reads) {
-        if (records != null) {
+        List<Projection> frames = frames(records);
+        if (frames == null) {
             return;
         }
+        int last = frames.size() - 1;
         List<Projection> ends = new ArrayList<>(reads.size());
         List<Integer> chains = new ArrayList<>(reads.size());
         for (Read r : reads) {
-            List<FieldPath.Step> steps = r.path.steps();
-            int chain = 0;
-            while (chain < steps.size() && steps.get(chain) instanceof FieldPath.Member m && m.index() < 0) {
-                chain++;
-            }
-            if (chain == 0 || r.path.scope() > 0) {
+            int level = r.path.scope() < 0 ? last : r.path.scope();
+            if (level > last) {
                 return;
             }
-            Projection node = this;
-            for (int k = 0; k < chain; k++) {
-                node = node.members.get(((FieldPath.Member) steps.get(k)).name());
+            List<FieldPath.Step> steps = r.path.steps();
+            Projection node = frames.get(level);
+            int chain = 0;
+            for (; chain < steps.size(); chain++) {
+                FieldPath.Step s = steps.get(chain);
+                Projection next = s instanceof FieldPath.Member m && m.index() < 0 ? node.members.get(m.name())
+                        : s instanceof FieldPath.Filter f ? node.filtered.get(f) : null;
+                if (next == null) {
+                    break;
+                }
+                if (next.spine) {
+                    return;
+                }
+                node = next;
+            }
+            if (chain == 0) {
+                return;
             }
             node.slot = 0; // marked; numbered below in the order of the tree
             ends.add(node);
             chains.add(chain);
         }
-        List<Projection> bySlot = new ArrayList<>();
-        number(bySlot);
-        slots = bySlot.toArray(new Projection[0]);
+        slots = new Projection[frames.size()][];
+        for (int level = 0; level <= last; level++) {
+            List<Projection> bySlot = new ArrayList<>();
+            frames.get(level).number(bySlot);
+            slots[level] = bySlot.toArray(new Projection[0]);
+        }
         for (int i = 0; i < reads.size(); i++) {
             FieldPath path = reads.get(i).path;
             int chain = chains.get(i);
             path.slot = ends.get(i).slot;
             path.rest = chain < path.steps().size() ? path.tail(chain) : null;
+            path.anyRest = chain == path.steps().size() - 1 && path.steps().get(chain) instanceof FieldPath.Any;
         }
+    }
+
+    /**
+     * The frames of {@link Slots}: the root, then the elements of each {@code *} of {@code records}, its members before
+     * each {@code *} marked as the way to the next; null when the records path is not runs of member names each ending
+     * in {@code *}.
+     */
+    private List<Projection> frames(FieldPath records) {
+        List<Projection> frames = new ArrayList<>(List.of(this));
+        if (records == null) {
+            return frames;
+        }
+        Projection node = this;
+        FieldPath.Step previous = null;
+        for (FieldPath.Step s : records.steps()) {
+            if (s instanceof FieldPath.Member m && m.index() < 0) {
+                node = node.members.get(m.name());
+            } else if (s instanceof FieldPath.Any && previous instanceof FieldPath.Member) {
+                node.spine = true;
+                node = node.elements;
+                frames.add(node);
+            } else {
+                return null;
+            }
+            if (node == null) {
+                return null; // no read goes through the records (a definition of $0 paths alone)
+            }
+            previous = s;
+        }
+        return previous instanceof FieldPath.Any ? frames : null;
     }
 
     private void number(List<Projection> bySlot) {
         lo = bySlot.size();
-        if (slot == 0) {
+        if (slot == 0 || filterNode) {
             slot = bySlot.size();
             bySlot.add(this);
             if (whole) {
@@ -165,6 +229,11 @@ final class Projection {
             }
         }
         for (Projection child : byName) {
+            if (!child.spine) {
+                child.number(bySlot);
+            }
+        }
+        for (Projection child : filters.nodes) {
             child.number(bySlot);
         }
         hi = bySlot.size();
@@ -183,7 +252,8 @@ final class Projection {
         } else if (s instanceof FieldPath.Filter f) {
             Projection e = elements();
             e.child(f.key());
-            next.add(e);
+            next.add(e); // the projected tree's: each element, found by a walk
+            next.add(filteredChild(f)); // the slots': the element it finds
         } else {
             next.add(anyMember());
             next.add(elements());
@@ -192,6 +262,14 @@ final class Projection {
 
     private Projection child(String name) {
         return members.computeIfAbsent(name, n -> new Projection(false));
+    }
+
+    private Projection filteredChild(FieldPath.Filter f) {
+        return filtered.computeIfAbsent(f, k -> {
+            Projection p = new Projection(false);
+            p.filterNode = true;
+            return p;
+        });
     }
 
     private Projection elements() {
@@ -225,20 +303,42 @@ final class Projection {
         if (elements != null) {
             elements.freeze();
         }
+        filtered.values().forEach(Projection::freeze);
+        filters = filtered.isEmpty() ? FilterSteps.NONE : FilterSteps.of(filtered);
     }
 
     boolean whole() {
         return whole;
     }
 
-    /** Of the root: the number of slots, or -1 when the format is not read through slots. */
+    /** Of the root: the number of slots of the line's frame, or -1 when the format is not read through slots. */
     int slotCount() {
-        return slots == null ? -1 : slots.length;
+        return slots == null ? -1 : slots[0].length;
     }
 
-    /** Of the root: the node of slot {@code k}. */
-    Projection slotNode(int k) {
-        return slots[k];
+    /** Of the root read through slots: the number of frames (1 without records). */
+    int frames() {
+        return slots.length;
+    }
+
+    /** Of the root: the number of slots of frame {@code level}. */
+    int slotCount(int level) {
+        return slots[level].length;
+    }
+
+    /** Of the root: the node of slot {@code k} of frame {@code level}. */
+    Projection slotNode(int level, int k) {
+        return slots[level][k];
+    }
+
+    /** Whether its value's elements are the next frame's (a member of the records path before a {@code *}). */
+    boolean spine() {
+        return spine;
+    }
+
+    /** Of an array: its filter steps, by the member they test. */
+    FilterSteps filters() {
+        return filters;
     }
 
     /** Its slot, or -1. */

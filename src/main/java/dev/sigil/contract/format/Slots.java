@@ -5,15 +5,19 @@ import java.util.Arrays;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One line as a format reads it through slots (ADR 0114): where in the line's bytes each value the definition's
- * paths lead to by member names is, found in one scan ({@link FastProjection#readSlots}); a value is made into a
- * node only when a path asks for it, and then once per line. No tree of the line, no walk of a path per field. Not
+ * One line as a format reads it through slots (ADR 0114, 0280): where in the line's bytes each value the definition's
+ * paths lead to by member names and filter steps is, found in one scan ({@link FastProjection#readSlots}); a value is
+ * made into a node only when a path asks for it, and then once per line. No tree of the line, no walk of a path per
+ * field. A format with records keeps the slots of each frame (the line, each element of the records path's
+ * {@code *}s, the last the record) once per element, and {@link #select} picks the record its paths read. Not
  * thread-safe: one per {@link FastProjection}, reused line after line.
  */
 final class Slots {
 
     private final FastProjection builder;
     private Projection root;
+    /** The last frame's level (the record's; 0 without records). */
+    private int last;
     private byte[] bytes;
     private int[] start = new int[0];
     private int[] end = new int[0];
@@ -24,6 +28,16 @@ final class Slots {
     /** The nodes made so far: as the slot's projection keeps them, and whole. */
     private JsonNode[] kept = new JsonNode[0];
     private JsonNode[] whole = new JsonNode[0];
+    /** Slots [0, top) are given to the frames' elements of this line. */
+    private int top;
+    /** The frame being scanned, and the first slot of the element of each frame being scanned. */
+    private int level;
+    private int[] scanning = new int[1];
+    /** The records: for each, the first slot of the elements of every frame it is in, {@code last + 1} a record. */
+    private int[] records = new int[4];
+    private int recordCount;
+    /** The first slot of the elements of every frame of the record {@link #select}ed. */
+    private int[] reading = new int[1];
     /** The filter steps below the slots' nodes, looked up once per array of the line. */
     private final FilterIndex filters = new FilterIndex();
 
@@ -33,40 +47,100 @@ final class Slots {
 
     /** Starts a line of {@code b} read through {@code p} (a root with slots). */
     void start(byte[] b, Projection p) {
-        int n = p.slotCount();
-        if (start.length < n) {
-            start = new int[n];
-            end = new int[n];
-            setOn = new int[n];
-            escaped = new boolean[n];
-            kept = new JsonNode[n];
-            whole = new JsonNode[n];
-            line = 0;
+        root = p;
+        bytes = b;
+        last = p.frames() - 1;
+        if (scanning.length <= last) {
+            scanning = new int[last + 1];
+            reading = new int[last + 1];
         }
         if (++line == 0) {
             Arrays.fill(setOn, 0);
             line = 1;
         }
-        root = p;
-        bytes = b;
+        top = 0;
+        recordCount = 0;
         filters.clear();
+        enter(0);
     }
 
-    /** Forgets slots [from, to) (a member met again: the last one counts). */
+    /** Starts an element of frame {@code level} (the line's own at 0); at the last frame, a record. */
+    void enter(int level) {
+        this.level = level;
+        int n = root.slotCount(level);
+        int base = top;
+        top += n;
+        if (start.length < top) {
+            int size = Math.max(top, start.length * 2);
+            start = Arrays.copyOf(start, size);
+            end = Arrays.copyOf(end, size);
+            setOn = Arrays.copyOf(setOn, size);
+            escaped = Arrays.copyOf(escaped, size);
+            kept = Arrays.copyOf(kept, size);
+            whole = Arrays.copyOf(whole, size);
+        }
+        scanning[level] = base;
+        if (level == last) {
+            int at = recordCount++ * (last + 1);
+            if (records.length < at + last + 1) {
+                records = Arrays.copyOf(records, Math.max(at + last + 1, records.length * 2));
+            }
+            System.arraycopy(scanning, 0, records, at, last + 1);
+            select(recordCount - 1);
+        }
+    }
+
+    /** Ends an element of frame {@code level}: the scan goes on in the element around it. */
+    void exit(int level) {
+        this.level = level - 1;
+    }
+
+    /** The frame below the one being scanned (the elements of a records path's {@code *} in it). */
+    int levelBelow() {
+        return level + 1;
+    }
+
+    /** The record's frame. */
+    int lastLevel() {
+        return last;
+    }
+
+    /** The number of records the line holds (1 without records). */
+    int recordCount() {
+        return recordCount;
+    }
+
+    /** Reads record {@code r} from now on. */
+    void select(int r) {
+        System.arraycopy(records, r * (last + 1), reading, 0, last + 1);
+    }
+
+    /** Forgets slots [from, to) of the element being scanned (a member met again: the last one counts). */
     void clear(int from, int to) {
-        for (int k = from; k < to; k++) {
+        int base = scanning[level];
+        for (int k = base + from; k < base + to; k++) {
             setOn[k] = 0;
         }
     }
 
-    /** The value of slot {@code k} is {@code bytes[from, to)}; {@code escapes}: a string with escapes in it. */
+    /** Whether slot {@code k} of the element being scanned has a value. */
+    boolean isSet(int k) {
+        return setOn[scanning[level] + k] == line;
+    }
+
+    /** The value of slot {@code k} of the element being scanned is {@code bytes[from, to)}; {@code escapes}: a string with escapes in it. */
     void set(int k, int from, int to, boolean escapes) {
+        k += scanning[level];
         start[k] = from;
         end[k] = to;
         setOn[k] = line;
         escaped[k] = escapes;
         kept[k] = null;
         whole[k] = null;
+    }
+
+    private int levelOf(FieldPath path) {
+        return path.scope() < 0 ? last : path.scope();
     }
 
     /**
@@ -78,7 +152,7 @@ final class Slots {
             JsonNode v = at(path, true);
             return v == null ? 0 : Condition.typeBit(v);
         }
-        int k = path.slot;
+        int k = reading[levelOf(path)] + path.slot;
         if (setOn[k] != line) {
             return 0;
         }
@@ -94,13 +168,20 @@ final class Slots {
 
     /** The value {@code path} leads to, or null; with {@code nullCounts}, a JSON null is a value. */
     JsonNode at(FieldPath path, boolean nullCounts) {
-        int k = path.slot;
+        int level = levelOf(path);
+        int k = reading[level] + path.slot;
         if (setOn[k] != line) {
             return null;
         }
-        Projection node = root.slotNode(k);
+        Projection node = root.slotNode(level, path.slot);
         JsonNode v;
         byte first = bytes[start[k]];
+        if (path.anyRest && first == '{' && kept[k] == null && whole[k] == null) {
+            v = builder.firstMember(bytes, start[k], end[k], node.partial(), nullCounts); // OTLP's value.*: no object made
+            if (v != FastProjection.NOT_SURE) {
+                return v;
+            }
+        }
         if (first != '{' && first != '[') {
             v = kept[k];
             if (v == null) {

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
  * A definition's {@code usage}: a usage record in the contract's shape taken whole, or the counts, model and provider
  * one by one (docs/formats.md §6). The usage it builds keeps the contract's rules (docs/contract.md §5) or is not a
  * usage: a line whose counts break them has its tokens counted as an unknown model's, and the problem is said.
- * Immutable and thread-safe.
+ * Thread-safe (immutable but for a remembered check of the last model id).
  */
 final class UsageSpec {
 
@@ -102,10 +102,27 @@ final class UsageSpec {
             Violation first = why.isEmpty() ? new Violation("/usage/total", UsageRules.TOTAL, "input + output is beyond any count") : why.get(0);
             return new Built(Usage.unknownModel(tokens >= 0 ? own : Math.max(0, all)), first);
         }
-        if (id.isEmpty() || !TokenUsage.MODEL_PATTERN.matcher(id).find()) {
+        if (id.isEmpty() || !modelMatches(id)) {
             return new Built(Usage.unknownModel(all), null);
         }
         return new Built(new Usage(id, in, out, all, Math.max(0, read), Math.max(0, write), Math.max(0, write1h), Math.max(0, thinking)), null);
+    }
+
+    /** A model id and whether the schema's pattern finds it. */
+    private record Checked(String id, boolean matches) {
+    }
+
+    /** The last model id checked (a log names few models, each on many lines); shared by the decoding threads. */
+    private volatile Checked lastChecked = new Checked("", false);
+
+    /** Whether the schema's pattern finds {@code id}. */
+    private boolean modelMatches(String id) {
+        Checked last = lastChecked;
+        if (!last.id.equals(id)) {
+            last = new Checked(id, TokenUsage.MODEL_PATTERN.matcher(id).find());
+            lastChecked = last;
+        }
+        return last.matches;
     }
 
     /** provider:model, or the model alone when no provider is given; "" for none. */
