@@ -25,11 +25,6 @@ public final class LineSplitter {
     }
 
     private static final int READ_SIZE = 1 << 16;
-    /**
-     * Lines found with {@link #indexOfPlain} before {@link #indexOf} takes over: a stream's first lines are read in the
-     * interpreter, where plain reads cost a twentieth of the eight-byte ones (ADR 0230, 0272).
-     */
-    static final int PLAIN_LINES = 1 << 16;
 
     private final int maxLineBytes;
 
@@ -75,7 +70,7 @@ public final class LineSplitter {
             int scan = end;
             end += n;
             while (true) {
-                int nl = number < PLAIN_LINES ? indexOfPlain(buf, scan, end) : indexOf(buf, scan, end);
+                int nl = indexOf(buf, scan, end);
                 if (nl < 0) {
                     break;
                 }
@@ -121,7 +116,7 @@ public final class LineSplitter {
         long number = numberBefore;
         int i = from;
         while (i < to) {
-            int nl = number < PLAIN_LINES ? indexOfPlain(bytes, i, to) : indexOf(bytes, i, to);
+            int nl = indexOf(bytes, i, to);
             int end = nl < 0 ? to : nl;
             number++;
             if (end - i > maxLineBytes) {

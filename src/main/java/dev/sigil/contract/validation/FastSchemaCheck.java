@@ -84,8 +84,7 @@ public final class FastSchemaCheck {
 
     /** Per-thread state: the scanner and the pattern matchers. */
     static final class Scratch {
-        /** A run's first strings with plain reads, cheap in the interpreter (ADR 0230, 0272). */
-        final FastJson scan = new FastJson(FastJson.PLAIN_STRINGS);
+        final FastJson scan = new FastJson();
         final AsciiText text = new AsciiText();
         final Map<Pattern, Matcher> matchers = new java.util.IdentityHashMap<>();
         /** The value of the last integer read, when {@link #integerKnown}: what a member check receives. */
