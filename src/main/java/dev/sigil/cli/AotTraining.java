@@ -37,7 +37,9 @@ public final class AotTraining {
     /**
      * The command lines trained, {@code LOG} and {@code BAD} standing for the two logs, {@code LOGS} for a log folder
      * holding {@code LOG} as the session {@link #SESSION} (the report of a session, as people and bench.py run it:
-     * its directory walk, session names and config were not in the cache when only {@code report LOG} was trained).
+     * its directory walk, session names and config were not in the cache when only {@code report LOG} was trained),
+     * {@code EMPTY} for an empty log and {@code EMPTY_LOGS} for a folder holding it as that session (a log with no line
+     * yet takes paths of its own: the report's note on stderr, the monitor's waiting summary; ADR 0271).
      */
     static List<List<String>> commands() {
         return List.of(
@@ -50,8 +52,10 @@ public final class AotTraining {
                 List.of("fmt", "LOG"),
                 List.of("monitor", "--mode", "stream", "--no-follow", "LOG"),
                 List.of("monitor", "--mode", "minimal", "--no-follow", "LOG"),
+                List.of("monitor", "--mode", "stream", "--no-follow", "EMPTY"),
                 List.of("report", "LOG"),
                 List.of("report", "--no-cache", "-l", "LOGS", "-s", SESSION),
+                List.of("report", "--no-cache", "-l", "EMPTY_LOGS", "-s", SESSION),
                 List.of("tokens", "--file", "LOG"),
                 List.of("no-such-command"));
     }
@@ -74,11 +78,15 @@ public final class AotTraining {
         Map<String, String> variables = Map.of("NO_COLOR", "1");
         String family = args.length > 2 ? args[2] : "all";
         List<List<String>> trained = commands(family);
-        String logs = trained.stream().anyMatch(c -> c.contains("LOGS")) ? sessionsFolder(Path.of(args[0]), Path.of("").toAbsolutePath()).toString() : "";
+        Path here = Path.of("").toAbsolutePath();
+        String logs = trained.stream().anyMatch(c -> c.contains("LOGS")) ? sessionsFolder(Path.of(args[0]), here).toString() : "";
+        Path empty = emptyLog(here);
+        String emptyLogs = trained.stream().anyMatch(c -> c.contains("EMPTY_LOGS"))
+                ? sessionsFolder(empty, here.resolve("aot-training-empty")).toString() : "";
+        Map<String, String> given = Map.of("LOG", args[0], "BAD", args[1], "LOGS", logs, "EMPTY", empty.toString(), "EMPTY_LOGS", emptyLogs);
         for (int round = 0; round < 3; round++) {
             for (List<String> command : trained) {
-                run(variables, command.stream().map(a -> a.equals("LOG") ? args[0] : a.equals("BAD") ? args[1] : a.equals("LOGS") ? logs : a)
-                        .toArray(String[]::new));
+                run(variables, command.stream().map(a -> given.getOrDefault(a, a)).toArray(String[]::new));
             }
             for (int i = 3; i < args.length && (family.equals("all") || family.equals("tail")); i++) {
                 String mapped = args[i];
@@ -109,6 +117,17 @@ public final class AotTraining {
             // the report then says the session is missing, as it would say to anyone
         }
         return folder;
+    }
+
+    /** An empty log in {@code parent} (a file that cannot be made is a missing log, which the commands say). */
+    static Path emptyLog(Path parent) {
+        Path empty = parent.resolve("aot-training-empty.jsonl");
+        try {
+            Files.write(empty, new byte[0]);
+        } catch (IOException | RuntimeException e) {
+            // the lines on it then train a missing log's path
+        }
+        return empty;
     }
 
     /** Main's own path (stderr is the process's: the launcher sends it to /dev/null), stdout to nowhere. */

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 
 import dev.sigil.contract.codec.PythonJsonWriter;
+import dev.sigil.text.Grouped;
 import dev.sigil.text.TerminalText;
 import dev.sigil.validate.FileSummary;
 import dev.sigil.validate.ForeignLog;
@@ -22,13 +23,16 @@ interface ValidationReport {
 
     void summary(List<FileSummary> files, boolean stopped);
 
-    /** The human summary printed on stderr. */
+    /**
+     * The human summary printed on stderr, its counts grouped in threes with commas in any locale ({@link Grouped}: the
+     * formatter would load the JDK's locale data, a few milliseconds of every run; ADR 0271).
+     */
     static String summaryLine(List<FileSummary> files, boolean stopped, long maxErrors) {
         Totals t = Totals.of(files);
-        return String.format("%s%d %s, %,d %s: %,d valid, %,d invalid%s",
-                stopped ? "stopped after " + maxErrors + " problems; checked " : "",
-                files.size(), files.size() == 1 ? "file" : "files", t.lines(), t.lines() == 1 ? "line" : "lines", t.valid(),
-                t.invalid(), t.blank() > 0 ? String.format(" (%,d blank)", t.blank()) : "");
+        return (stopped ? "stopped after " + maxErrors + " problems; checked " : "")
+                + files.size() + (files.size() == 1 ? " file, " : " files, ") + Grouped.of(t.lines()) + (t.lines() == 1 ? " line: " : " lines: ")
+                + Grouped.of(t.valid()) + " valid, " + Grouped.of(t.invalid()) + " invalid"
+                + (t.blank() > 0 ? " (" + Grouped.of(t.blank()) + " blank)" : "");
     }
 
     /** The counts of every file checked, added up. */

@@ -37,9 +37,9 @@ public final class ConfigKeys {
     public static final ConfigKey<Long> BUFFER_SIZE_BYTES = typed("logging.buffer_size_bytes", ValueTypes.integer(1, 64L << 20, "bytes"), (long) LogDefaults.BUFFER_SIZE_BYTES,
             "The logger writes its buffer once it holds this many bytes (1: every entry at once).");
     public static final ConfigKey<Duration> FLUSH_INTERVAL = typed("logging.flush_interval_seconds",
-            ValueTypes.duration("seconds", BigDecimal.ONE, MIN_FLUSH, MAX_FLUSH), LogDefaults.FLUSH_INTERVAL,
+            ValueTypes.duration("seconds", 1_000_000_000L, MIN_FLUSH, MAX_FLUSH), LogDefaults.FLUSH_INTERVAL,
             "The logger writes its buffer at least this often.",
-            "SIGIL_FLUSH_INTERVAL", ValueTypes.duration("milliseconds", new BigDecimal("0.001"), MIN_FLUSH, MAX_FLUSH));
+            "SIGIL_FLUSH_INTERVAL", ValueTypes.duration("milliseconds", 1_000_000L, MIN_FLUSH, MAX_FLUSH));
     public static final ConfigKey<Long> MAX_BATCH_SIZE = typed("logging.max_batch_size", ValueTypes.integer(1, 100_000, "entries"),
             (long) LogDefaults.MAX_BATCH_ENTRIES, "The logger writes its buffer once it holds this many entries.", "SIGIL_BUFFER_SIZE", null);
     public static final ConfigKey<Long> MAX_FILE_SIZE_MB = typed("logging.max_file_size_mb", ValueTypes.integer(1, 1L << 20, "MiB"), (long) LogDefaults.MAX_FILE_SIZE_MIB,

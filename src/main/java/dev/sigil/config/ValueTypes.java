@@ -14,13 +14,18 @@ import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 import dev.sigil.layout.SigilHome;
+import dev.sigil.text.Grouped;
 
 /** The kinds of setting sigil has. */
 final class ValueTypes {
 
     // Python's int() accepts underscores between digits (256_000), so config files written for the Python tools do.
     private static final Pattern INTEGER = Pattern.compile("[0-9]+(?:_[0-9]+)*");
-    private static final BigDecimal MAX_DOLLARS = new BigDecimal("1000000000");
+    /**
+     * The largest budget, in dollars: a long, not a BigDecimal constant, so that loading the configuration initialises no
+     * BigDecimal (its static initialiser computes 5^65536, about 14 ms interpreted on JDK 25; ADR 0270).
+     */
+    private static final long MAX_DOLLARS = 1_000_000_000L;
     private static final Pattern DECIMAL = Pattern.compile("(?:[0-9]+(?:_[0-9]+)*(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
 
     private ValueTypes() {
@@ -37,11 +42,11 @@ final class ValueTypes {
                 if (!INTEGER.matcher(text).matches()) {
                     throw new InvalidValueException("expected " + expected());
                 }
-                BigDecimal v = new BigDecimal(text.replace("_", ""));
-                if (v.compareTo(BigDecimal.valueOf(min)) < 0 || v.compareTo(BigDecimal.valueOf(max)) > 0) {
+                long v = PlainNumbers.whole(text.replace("_", "")); // -1: beyond any long, so beyond max
+                if (v < 0 || v < min || v > max) {
                     throw new InvalidValueException("expected " + expected());
                 }
-                return v.longValueExact();
+                return v;
             }
 
             @Override
@@ -119,7 +124,7 @@ final class ValueTypes {
                     throw new InvalidValueException("expected " + expected());
                 }
                 BigDecimal v = new BigDecimal(digits.replace("_", ""));
-                if (v.signum() <= 0 || v.compareTo(MAX_DOLLARS) > 0) {
+                if (v.signum() <= 0 || v.compareTo(BigDecimal.valueOf(MAX_DOLLARS)) > 0) {
                     throw new InvalidValueException("expected " + expected());
                 }
                 return java.util.Optional.of(v.stripTrailingZeros());
@@ -127,7 +132,7 @@ final class ValueTypes {
 
             @Override
             public String expected() {
-                return "US dollars, a number above 0 up to " + plain(MAX_DOLLARS) + ", or none";
+                return "US dollars, a number above 0 up to " + MAX_DOLLARS + ", or none";
             }
 
             @Override
@@ -137,9 +142,12 @@ final class ValueTypes {
         };
     }
 
-    /** A duration written as a number of {@code unit}s ({@code 1} for seconds, {@code 0.001} for milliseconds). */
-    static ValueType<Duration> duration(String unitName, BigDecimal secondsPerUnit, Duration min, Duration max) {
-        BigDecimal perUnitNanos = secondsPerUnit.movePointRight(9);
+    /**
+     * A duration written as a number of {@code unit}s of {@code nanosPerUnit} nanoseconds each (1,000,000,000 for
+     * seconds, 1,000,000 for milliseconds). BigDecimal's arithmetic runs only for a value written with an exponent or
+     * finer than a nanosecond (ADR 0270).
+     */
+    static ValueType<Duration> duration(String unitName, long nanosPerUnit, Duration min, Duration max) {
         return new ValueType<>() {
             @Override
             public Duration parse(RawValue raw, Path home) throws InvalidValueException {
@@ -147,7 +155,15 @@ final class ValueTypes {
                 if (!DECIMAL.matcher(text).matches()) {
                     throw new InvalidValueException("expected " + expected());
                 }
-                BigDecimal nanos = new BigDecimal(text.replace("_", "")).multiply(perUnitNanos);
+                String plain = text.replace("_", "");
+                long whole = PlainNumbers.scaled(plain, nanosPerUnit);
+                if (whole >= 0) { // a whole number of nanoseconds written without an exponent: the defaults, and most files
+                    if (whole < min.toNanos() || whole > max.toNanos()) {
+                        throw new InvalidValueException("expected " + expected());
+                    }
+                    return Duration.ofNanos(whole);
+                }
+                BigDecimal nanos = new BigDecimal(plain).multiply(BigDecimal.valueOf(nanosPerUnit));
                 if (nanos.compareTo(BigDecimal.valueOf(min.toNanos())) < 0 || nanos.compareTo(BigDecimal.valueOf(max.toNanos())) > 0) {
                     throw new InvalidValueException("expected " + expected());
                 }
@@ -156,12 +172,12 @@ final class ValueTypes {
 
             @Override
             public String expected() {
-                return unitName + ", a number from " + plain(toUnits(min, perUnitNanos)) + " to " + plain(toUnits(max, perUnitNanos));
+                return unitName + ", a number from " + PlainNumbers.units(min.toNanos(), nanosPerUnit) + " to " + PlainNumbers.units(max.toNanos(), nanosPerUnit);
             }
 
             @Override
             public String format(Duration value) {
-                return plain(toUnits(value, perUnitNanos));
+                return PlainNumbers.units(value.toNanos(), nanosPerUnit);
             }
         };
     }
@@ -328,38 +344,20 @@ final class ValueTypes {
         if (!DECIMAL.matcher(text).matches()) {
             throw new InvalidValueException("expected " + type.expected());
         }
-        return new BigDecimal(text.replace("_", "")).doubleValue();
-    }
-
-    private static BigDecimal toUnits(Duration d, BigDecimal perUnitNanos) {
-        return BigDecimal.valueOf(d.toNanos()).divide(perUnitNanos, 9, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        // the nearest double, as BigDecimal's doubleValue() gives it (both round correctly), without a BigDecimal
+        return Double.parseDouble(text.replace("_", ""));
     }
 
     private static String plain(double v) {
-        return plain(new BigDecimal(Double.toString(v)));
+        return PlainNumbers.of(v);
     }
 
     private static String plain(BigDecimal v) {
         return v.stripTrailingZeros().toPlainString();
     }
 
-    /**
-     * {@code n} with a comma every three digits ({@code 67,108,864}), as {@code String.format("%,d")} writes it in the
-     * root locale; by hand, because the formatter loads the locale data, a cost every command that reads the
-     * configuration paid at start-up.
-     */
+    /** {@code n} with a comma every three digits ({@code 67,108,864}), as {@code String.format("%,d")} writes it in the root locale. */
     static String grouped(long n) {
-        String digits = n < 0 ? Long.toString(n).substring(1) : Long.toString(n);
-        StringBuilder s = new StringBuilder(digits.length() + digits.length() / 3 + 1);
-        if (n < 0) {
-            s.append('-');
-        }
-        for (int i = 0; i < digits.length(); i++) {
-            if (i > 0 && (digits.length() - i) % 3 == 0) {
-                s.append(',');
-            }
-            s.append(digits.charAt(i));
-        }
-        return s.toString();
+        return Grouped.of(n);
     }
 }

@@ -2,14 +2,18 @@ package dev.sigil.cost;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Locale;
+
+import dev.sigil.text.Grouped;
 
 /** How amounts, rates and counts are written for people: exact where it is short, never in binary floating point. */
 public final class Money {
 
     /** Decimal places shown at most: a tenth of a millionth of a dollar. */
     private static final int MOST_PLACES = 10;
-    private static final BigDecimal CENT = new BigDecimal("0.01");
+    /** {@link #dollars} of any 0 ({@code $0.00}), for a sum held without a BigDecimal (ADR 0271). */
+    public static final String ZERO_DOLLARS = "$0.00";
+    /** {@link #plain} of any 0. */
+    public static final String ZERO_PLAIN = "0";
 
     private Money() {
     }
@@ -27,7 +31,7 @@ public final class Money {
      */
     public static String brief(BigDecimal amount) {
         BigDecimal a = amount.abs();
-        int places = a.compareTo(BigDecimal.TEN) >= 0 || a.stripTrailingZeros().scale() <= 2 ? 2 : a.compareTo(CENT) >= 0 ? 4 : 6;
+        int places = a.compareTo(BigDecimal.TEN) >= 0 || a.stripTrailingZeros().scale() <= 2 ? 2 : a.compareTo(BigDecimal.valueOf(1, 2)) >= 0 ? 4 : 6; // from a cent
         return "$" + amount.setScale(places, RoundingMode.HALF_EVEN).toPlainString();
     }
 
@@ -44,6 +48,6 @@ public final class Money {
 
     /** {@code 1,234,567}. */
     public static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return Grouped.of(n);
     }
 }

@@ -34,6 +34,11 @@ final class Columns {
 
     /** The cost as a number's text, exact; null when nothing of it had a price (unpriced, never 0). */
     static String cost(Tally t) {
-        return t.cost().map(Money::plain).orElse(null);
+        return !t.hasCost() ? null : t.noDollars() ? Money.ZERO_PLAIN : Money.plain(t.usd());
+    }
+
+    /** The cost for people ({@link Money#dollars}); {@code unpriced} when nothing of it had a price (never $0). */
+    static String dollars(Tally t) {
+        return !t.hasCost() ? "unpriced" : t.noDollars() ? Money.ZERO_DOLLARS : Money.dollars(t.usd());
     }
 }

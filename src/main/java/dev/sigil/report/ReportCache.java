@@ -97,7 +97,7 @@ final class ReportCache {
             }
             a.add(c.model()).add(c.component()).add(c.operation()).add(c.phase()).add(c.session());
             a.add(t.inputTokens()).add(t.outputTokens()).add(t.cacheReadTokens()).add(t.cacheWriteTokens()).add(t.cacheWrite1hTokens())
-                    .add(t.reasoningTokens()).add(t.totalTokens()).add(t.events()).add(t.usd().toPlainString()).add(t.pricedEvents())
+                    .add(t.reasoningTokens()).add(t.totalTokens()).add(t.events()).add(t.noDollars() ? "0" : t.usd().toPlainString()).add(t.pricedEvents())
                     .add(t.unpricedTokens());
         });
         Path dir = file.toAbsolutePath().getParent();
@@ -120,6 +120,11 @@ final class ReportCache {
             n.add(c.get(i).asLong());
         }
         return new Tally(n.get(0), n.get(1), n.get(2), n.get(3), n.get(4), n.get(5), n.get(6), n.get(7),
-                new BigDecimal(c.get(14).asString()), c.get(15).asLong(), c.get(16).asLong());
+                usd(c.get(14).asString()), c.get(15).asLong(), c.get(16).asLong());
+    }
+
+    /** The dollars as written: 0 without a BigDecimal (a session without prices; ADR 0271). */
+    private static BigDecimal usd(String written) {
+        return written.equals("0") ? null : new BigDecimal(written);
     }
 }

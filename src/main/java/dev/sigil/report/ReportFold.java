@@ -80,7 +80,7 @@ final class ReportFold {
         for (int i = 0; i < level.size(); i++) {
             ranked.add(i);
         }
-        ranked.sort(Comparator.comparing((Integer i) -> level.get(i).total().usd()).reversed()
+        ranked.sort(((Comparator<Integer>) (a, b) -> Tally.compareUsd(level.get(b).total(), level.get(a).total()))
                 .thenComparing(i -> level.get(i).total().totalTokens(), Comparator.reverseOrder()));
         List<Integer> kept = new ArrayList<>(ranked.subList(0, Math.min(top, ranked.size())));
         kept.sort(Comparator.naturalOrder());

@@ -82,7 +82,7 @@ public final class ReportText {
         String[] c = new String[counts.length + 1];
         c[0] = key;
         for (int i = 0; i < counts.length; i++) {
-            c[i + 1] = i == Columns.COST ? t.cost().map(Money::dollars).orElse("unpriced") : Money.count(counts[i]);
+            c[i + 1] = i == Columns.COST ? Columns.dollars(t) : Money.count(counts[i]);
         }
         return c;
     }

@@ -12,8 +12,10 @@ public final class CostBurn {
     public static final int WINDOW_SECONDS = 60;
 
     private static final long NONE = Long.MIN_VALUE;
-    private static final CostBurn EMPTY = new CostBurn(emptySlots(), NONE, NONE);
+    /** Its slots are made on the first cost: a session without prices makes no BigDecimal (ADR 0271). */
+    private static final CostBurn EMPTY = new CostBurn(null, NONE, NONE);
 
+    /** null: every slot 0 */
     private final BigDecimal[] slots;
     private final long latestSecond;
     private final long firstSecond;
@@ -30,7 +32,7 @@ public final class CostBurn {
 
     /** The dollars of each second of the window, by second modulo its length (for a checkpoint of the fold). */
     public BigDecimal[] slots() {
-        return slots.clone();
+        return slots == null ? emptySlots() : slots.clone();
     }
 
     /** The second of the oldest cost, or {@code Long.MIN_VALUE}. */
@@ -61,7 +63,7 @@ public final class CostBurn {
 
     /** This window with {@code usd} spent at {@code second} (a cost older than the window only moves nothing). */
     public CostBurn plus(long second, BigDecimal usd) {
-        BigDecimal[] s = slots.clone();
+        BigDecimal[] s = slots();
         long latest = latestSecond;
         long first = firstSecond;
         if (latest == NONE) {

@@ -2,7 +2,6 @@ package dev.sigil.spend;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +56,14 @@ public final class Groups {
     /** The names by cost (then tokens, then name), most first: what {@code --top} keeps. */
     public List<Map.Entry<String, Tally>> byCost() {
         List<Map.Entry<String, Tally>> out = new ArrayList<>(tallies.entrySet());
-        out.sort(Comparator.comparing((Map.Entry<String, Tally> e) -> e.getValue().usd()).reversed()
-                .thenComparing(e -> e.getValue().totalTokens(), Comparator.reverseOrder()).thenComparing(Map.Entry::getKey));
+        // one comparator of its own: Comparator's combinators spin classes at run time that no AOT cache holds (ADR 0271)
+        out.sort((a, b) -> {
+            int c = Tally.compareUsd(b.getValue(), a.getValue());
+            if (c == 0) {
+                c = Long.compare(b.getValue().totalTokens(), a.getValue().totalTokens());
+            }
+            return c != 0 ? c : a.getKey().compareTo(b.getKey());
+        });
         return out;
     }
 }

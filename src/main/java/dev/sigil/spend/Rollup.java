@@ -126,7 +126,7 @@ final class Rollup {
 
     /** More dollars, or as many and more tokens. */
     private static boolean dearer(Tally a, Tally b) {
-        int c = a.usd().compareTo(b.usd());
+        int c = Tally.compareUsd(a, b);
         return c > 0 || c == 0 && a.totalTokens() > b.totalTokens();
     }
 }

@@ -17,7 +17,8 @@ import dev.sigil.contract.event.LogEvent;
  * @param components per component ({@link Keys#component})
  * @param models per model ({@link Keys#model})
  * @param burn dollars per second of the last minute of log time
- * @param budgetUsd the dollar budget of the latest {@code session_start} that states one, negative if none
+ * @param budgetUsd the dollar budget of the latest {@code session_start} that states one, negative if none (held as
+ *        null, so that a session without one makes no BigDecimal: ADR 0271)
  * @param tree the call tree
  */
 public record SessionSpend(Tally total, Map<String, Tally> components, Map<String, Tally> models, CostBurn burn,
@@ -28,8 +29,20 @@ public record SessionSpend(Tally total, Map<String, Tally> components, Map<Strin
     public static final String OTHER_COMPONENTS = "(other components)";
     public static final String OTHER_MODELS = "(other models)";
 
-    public static final SessionSpend EMPTY = new SessionSpend(Tally.ZERO, Map.of(), Map.of(), CostBurn.empty(),
-            LogEvent.NO_BUDGET_USD, CallTree.empty());
+    public static final SessionSpend EMPTY = new SessionSpend(Tally.ZERO, Map.of(), Map.of(), CostBurn.empty(), null, CallTree.empty());
+
+    /** A spend; a negative {@code budgetUsd} is none (null). */
+    public SessionSpend {
+        if (budgetUsd != null && budgetUsd.signum() < 0) {
+            budgetUsd = null;
+        }
+    }
+
+    /** The dollar budget, negative ({@code -1}) if none. */
+    @Override
+    public BigDecimal budgetUsd() {
+        return budgetUsd == null ? BigDecimal.ONE.negate() : budgetUsd;
+    }
 
     /** Whether some line named a model: only then is there a cost to show (a log of bare tokens looks as before). */
     public boolean hasModels() {
@@ -37,7 +50,7 @@ public record SessionSpend(Tally total, Map<String, Tally> components, Map<Strin
     }
 
     public boolean hasBudgetUsd() {
-        return budgetUsd.signum() >= 0;
+        return budgetUsd != null;
     }
 
     public Builder builder() {

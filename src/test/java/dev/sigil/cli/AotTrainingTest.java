@@ -42,11 +42,18 @@ class AotTrainingTest {
         Path mapped = Files.copy(Path.of("contract/formats/fixtures/pino.jsonl"), dir.resolve("pino.jsonl"));
         Path logs = AotTraining.sessionsFolder(log, dir);
         assertThat(logs.resolve("sessions").resolve(AotTraining.SESSION).resolve("execution.jsonl")).hasSameBinaryContentAs(log);
+        Path empty = AotTraining.emptyLog(dir);
+        assertThat(empty).isEmptyFile();
+        Path emptyLogs = AotTraining.sessionsFolder(empty, dir.resolve("empty"));
+        assertThat(emptyLogs.resolve("sessions").resolve(AotTraining.SESSION).resolve("execution.jsonl")).isEmptyFile();
+        assertThat(AotTraining.commands()).contains(List.of("report", "--no-cache", "-l", "EMPTY_LOGS", "-s", AotTraining.SESSION),
+                List.of("monitor", "--mode", "stream", "--no-follow", "EMPTY"));
         List<List<String>> commands = new java.util.ArrayList<>(AotTraining.commands());
         commands.addAll(AotTraining.mappedCommands());
         for (List<String> command : commands) {
             String[] argv = command.stream().map(a -> a.equals("LOG") ? log.toString() : a.equals("BAD") ? bad.toString()
-                    : a.equals("LOGS") ? logs.toString() : a.equals("MAPPED") ? mapped.toString() : a).toArray(String[]::new);
+                    : a.equals("LOGS") ? logs.toString() : a.equals("MAPPED") ? mapped.toString() : a.equals("EMPTY") ? empty.toString()
+                    : a.equals("EMPTY_LOGS") ? emptyLogs.toString() : a).toArray(String[]::new);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             StringWriter err = new StringWriter();
             Environment env = new Environment(Map.of("HOME", dir.toString()), new ByteArrayInputStream(new byte[0]), out, false, false);
@@ -55,7 +62,7 @@ class AotTrainingTest {
             int code = cmd.execute(argv);
             if (argv[0].equals("no-such-command")) {
                 assertThat(code).isEqualTo(ExitCode.USAGE);
-            } else if (command.contains("LOGS")) {
+            } else if (command.contains("LOGS") || command.contains("EMPTY_LOGS")) {
                 // the session's report: it found the session in the folder and printed its totals
                 assertThat(code).as(String.join(" ", command) + ": " + err).isEqualTo(ExitCode.OK);
                 assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).as(String.join(" ", command)).isNotBlank();

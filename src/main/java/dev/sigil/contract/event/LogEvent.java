@@ -28,7 +28,7 @@ import dev.sigil.contract.model.Component;
  * @param errorCode the error's code (metadata.error_info.error_code, error_info.error_code), ""
  * @param suggestion what to do about the error: the line's own, else its code's or its category's (docs/errors.md), ""
  * @param attribution where it sits in its run's call tree (docs/contract.md §5.2); never null
- * @param budgetUsd the dollar budget it states (metadata.budget_usd), negative if none
+ * @param budgetUsd the dollar budget it states (metadata.budget_usd), null if none (a negative one is none)
  * @param format the name of the format definition that read the line ({@code sigil}, {@code operation-log},
  *        {@code claude-code}, ...; docs/formats.md), "" for a line no format recognised
  */
@@ -56,8 +56,18 @@ public record LogEvent(
         BigDecimal budgetUsd,
         String format) {
 
-    /** The value of {@link #budgetUsd} when a line states no dollar budget. */
-    public static final BigDecimal NO_BUDGET_USD = BigDecimal.ONE.negate();
+    /**
+     * The value of {@link #budgetUsd} when a line states no dollar budget: null, so that an event makes no BigDecimal
+     * (JDK 25's static initialiser of BigDecimal computes 5^65536, about 14 ms interpreted; ADR 0271).
+     */
+    public static final BigDecimal NO_BUDGET_USD = null;
+
+    /** An event; a negative {@code budgetUsd} is none (null). */
+    public LogEvent {
+        if (budgetUsd != null && budgetUsd.signum() < 0) {
+            budgetUsd = NO_BUDGET_USD;
+        }
+    }
 
     /** The name of the built-in format of execution entries. */
     public static final String SIGIL_FORMAT = "sigil";
@@ -103,7 +113,7 @@ public record LogEvent(
     }
 
     public boolean hasBudgetUsd() {
-        return budgetUsd.signum() >= 0;
+        return budgetUsd != null;
     }
 
     public boolean isError() {

@@ -109,7 +109,7 @@ public final class LogEventDecoder {
                 text(line.get(PHASE)), text(line.get(OPERATION)));
     }
 
-    /** A dollar amount from a finite number: its shortest decimal form (as Python's repr shows it); negative if none. */
+    /** A dollar amount from a finite number: its shortest decimal form (as Python's repr shows it); null (none) if negative or NaN. */
     public static BigDecimal dollars(double number) {
         return Double.isNaN(number) || number < 0 ? LogEvent.NO_BUDGET_USD : BigDecimal.valueOf(number);
     }
