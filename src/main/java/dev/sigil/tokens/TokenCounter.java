@@ -34,7 +34,7 @@ public final class TokenCounter {
      * Inputs shorter than this (in characters, all texts together) are counted with the compact cl100k_base table
      * when {@link #forInput} is asked (ADR 0265): below it, loading jtokkit's table costs more than it saves.
      */
-    static final long COMPACT_BELOW_CHARS = 4L << 20;
+    public static final long COMPACT_BELOW_CHARS = 4L << 20;
 
     private final TokenEncoding encoding;
     /** Whether texts go to the compact table first ({@link #forInput}); jtokkit counts what it declines. */
