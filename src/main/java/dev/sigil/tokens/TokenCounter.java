@@ -11,7 +11,8 @@ import com.knuddels.jtokkit.api.IntArrayList;
 /**
  * Counts tokens the way tiktoken does, with jtokkit doing the byte-pair encoding. Thread-safe; build one per
  * encoding and keep it (loading an encoding's ranks takes tens to hundreds of milliseconds, so it waits for the
- * first non-empty text, ADR 0240).
+ * first non-empty text, ADR 0240). A counter made by {@link #forInput} for a short cl100k_base input counts with the
+ * compact table instead ({@link CompactBpe}, ADR 0265), which a start reads without building jtokkit's.
  *
  * <p>Two rules make the counts equal tiktoken's for every Java string (the compat test checks them against tiktoken
  * itself):
@@ -29,21 +30,55 @@ public final class TokenCounter {
     /** Tokens added once per conversation (the priming of the reply). */
     public static final int TOKENS_PER_CONVERSATION = 3;
 
+    /**
+     * Inputs shorter than this (in characters, all texts together) are counted with the compact cl100k_base table
+     * when {@link #forInput} is asked (ADR 0265): below it, loading jtokkit's table costs more than it saves.
+     */
+    public static final long COMPACT_BELOW_CHARS = 4L << 20;
+
     private final TokenEncoding encoding;
+    /** Whether texts go to the compact table first ({@link #forInput}); jtokkit counts what it declines. */
+    private final boolean compact;
     /** Built on the first text that needs counting (ADR 0240): an empty input never loads the ranks. */
     private volatile Ranks ranks;
+    /** Loaded on the first text too, when {@link #compact}. */
+    private volatile CompactBpe compactBpe;
 
     /** jtokkit's encoding and the run cutter over it, made together. */
     private record Ranks(Encoding bpe, RunCuts runs) {
     }
 
-    private TokenCounter(TokenEncoding encoding) {
+    private TokenCounter(TokenEncoding encoding, boolean compact) {
         this.encoding = encoding;
+        this.compact = compact;
     }
 
     /** A counter for {@code encoding}; its ranks are loaded when the first non-empty text is counted. */
     public static TokenCounter of(TokenEncoding encoding) {
-        return new TokenCounter(encoding);
+        return new TokenCounter(encoding, false);
+    }
+
+    /**
+     * A counter for an input of {@code chars} characters in all, known before counting (a command's files): a short
+     * cl100k_base input is counted with the compact table, read from the jar without building jtokkit's (ADR 0265);
+     * the counts are the same either way.
+     */
+    public static TokenCounter forInput(TokenEncoding encoding, long chars) {
+        return new TokenCounter(encoding, encoding == TokenEncoding.CL100K_BASE && chars < COMPACT_BELOW_CHARS);
+    }
+
+    private CompactBpe compactBpe() {
+        CompactBpe c = compactBpe;
+        if (c == null) {
+            synchronized (this) {
+                c = compactBpe;
+                if (c == null) {
+                    c = new CompactBpe(CompactRanks.load());
+                    compactBpe = c;
+                }
+            }
+        }
+        return c;
     }
 
     private Ranks ranks() {
@@ -78,6 +113,12 @@ public final class TokenCounter {
             return 0;
         }
         String clean = wellFormed(text);
+        if (compact) {
+            int n = compactBpe().count(clean);
+            if (n >= 0) {
+                return n;
+            }
+        }
         Ranks r = ranks();
         if (clean.length() < RunCuts.MIN_RUN) {
             return r.bpe().countTokensOrdinary(clean);
@@ -92,8 +133,11 @@ public final class TokenCounter {
             return List.of();
         }
         String clean = wellFormed(text);
-        Ranks r = ranks();
-        IntArrayList ids = clean.length() < RunCuts.MIN_RUN ? r.bpe().encodeOrdinary(clean) : r.runs().encode(clean);
+        IntArrayList ids = compact ? compactBpe().encode(clean) : null;
+        if (ids == null) {
+            Ranks r = ranks();
+            ids = clean.length() < RunCuts.MIN_RUN ? r.bpe().encodeOrdinary(clean) : r.runs().encode(clean);
+        }
         List<Integer> list = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             list.add(ids.get(i));

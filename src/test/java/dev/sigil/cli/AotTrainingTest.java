@@ -41,6 +41,10 @@ class AotTrainingTest {
         Path bad = Files.copy(Path.of("contract/examples/invalid/extra-key.jsonl"), dir.resolve("bad.jsonl"));
         Path mapped = Files.copy(Path.of("contract/formats/fixtures/pino.jsonl"), dir.resolve("pino.jsonl"));
         Path logs = AotTraining.sessionsFolder(log, dir);
+        Path longLog = AotTraining.longInput(log, dir);
+        // past the size tokens counts with its compact table: the jtokkit path is trained too
+        assertThat(Files.readString(longLog).length()).isGreaterThanOrEqualTo((int) dev.sigil.tokens.TokenCounter.COMPACT_BELOW_CHARS);
+        assertThat(Files.readString(longLog)).startsWith(Files.readString(log));
         assertThat(logs.resolve("sessions").resolve(AotTraining.SESSION).resolve("execution.jsonl")).hasSameBinaryContentAs(log);
         Path empty = AotTraining.emptyLog(dir);
         assertThat(empty).isEmptyFile();
@@ -53,7 +57,7 @@ class AotTrainingTest {
         for (List<String> command : commands) {
             String[] argv = command.stream().map(a -> a.equals("LOG") ? log.toString() : a.equals("BAD") ? bad.toString()
                     : a.equals("LOGS") ? logs.toString() : a.equals("MAPPED") ? mapped.toString() : a.equals("EMPTY") ? empty.toString()
-                    : a.equals("EMPTY_LOGS") ? emptyLogs.toString() : a).toArray(String[]::new);
+                    : a.equals("EMPTY_LOGS") ? emptyLogs.toString() : a.equals("LONG") ? longLog.toString() : a).toArray(String[]::new);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             StringWriter err = new StringWriter();
             Environment env = new Environment(Map.of("HOME", dir.toString()), new ByteArrayInputStream(new byte[0]), out, false, false);

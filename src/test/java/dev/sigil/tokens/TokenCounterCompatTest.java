@@ -33,6 +33,8 @@ class TokenCounterCompatTest {
 
     private static TiktokenOracle oracle;
     private static final Map<TokenEncoding, TokenCounter> COUNTERS = new EnumMap<>(TokenEncoding.class);
+    /** cl100k_base's counter of short inputs: the compact table, jtokkit for what it declines (ADR 0265). */
+    private static final TokenCounter COMPACT = TokenCounter.forInput(TokenEncoding.CL100K_BASE, 0);
 
     @BeforeAll
     static void startOracle() throws IOException, InterruptedException {
@@ -54,6 +56,10 @@ class TokenCounterCompatTest {
         TokenCounter counter = COUNTERS.get(encoding);
         assertThat(counter.encode(text)).as("%s ids of %s", encoding.tiktokenName(), name).isEqualTo(expected);
         assertThat(counter.count(text)).as("%s count of %s", encoding.tiktokenName(), name).isEqualTo(expected.size());
+        if (encoding == TokenEncoding.CL100K_BASE) {
+            assertThat(COMPACT.encode(text)).as("compact ids of %s", name).isEqualTo(expected);
+            assertThat(COMPACT.count(text)).as("compact count of %s", name).isEqualTo(expected.size());
+        }
     }
 
     @Test

@@ -35,6 +35,16 @@ class TokenCounterTest {
     }
 
     @Test
+    void aCounterForAShortInputHasTiktokensIdsAndCount() throws IOException {
+        // cl100k_base's compact table (ADR 0265); the other encodings' short inputs go to jtokkit as before
+        for (Corpus.Reference r : Corpus.references()) {
+            TokenCounter c = TokenCounter.forInput(r.encoding(), r.text().length());
+            assertThat(c.encode(r.text())).as("%s %s", r.encoding().tiktokenName(), r.name()).isEqualTo(r.tokens());
+            assertThat(c.count(r.text())).as("%s %s", r.encoding().tiktokenName(), r.name()).isEqualTo(r.tokens().size());
+        }
+    }
+
+    @Test
     void aFreshCounterAnswersTheEmptyTextAndThenCountsAsTiktoken() throws IOException {
         // the ranks wait for the first non-empty text (ADR 0240): a counter that has seen only empty texts must still
         // count the next one as tiktoken does

@@ -38,7 +38,8 @@ class TokensLayeringTest {
         for (Path file : sources("tokens")) {
             String text = Files.readString(file);
             assertThat(text).as(file.toString()).doesNotContain("java.nio.file", "System.out", "System.err");
-            if (!file.getFileName().toString().equals("ConsoleAlertHandler.java")) {
+            // the console handler writes to a writer; the compact ranks read their class-path resource (ADR 0265)
+            if (!List.of("ConsoleAlertHandler.java", "CompactRanks.java").contains(file.getFileName().toString())) {
                 assertThat(text).as(file.toString()).doesNotContain("import java.io.");
             }
         }
