@@ -133,7 +133,8 @@ final class BacklogFeed {
         if (fold == null) {
             out.add(new MonitorAction.BacklogFolded(done ? bytes : offset, done, done ? checkpoint : ""));
         } else if (done || fold.full()) {
-            out.add(new MonitorAction.BacklogFolded(done ? bytes : offset, done, done ? checkpoint : "", fold.fold(nowMillis)));
+            // A fold not shown (null) goes as progress alone (ADR 0250).
+            out.add(new MonitorAction.BacklogFolded(done ? bytes : offset, done, done ? checkpoint : "", fold.fold(nowMillis, done)));
         }
         return out;
     }
