@@ -1,7 +1,11 @@
 package dev.sigil.cli;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +31,14 @@ public final class AotTraining {
     /** The family of monitor's text modes: monitor's command lines without the dashboard (ADR 0216). */
     static final String MONITOR_TEXT = "monitor-text";
 
-    /** The command lines trained, {@code LOG} and {@code BAD} standing for the two logs. */
+    /** The session the training's log folder holds ({@code LOGS}: the log as that session's, ADR 0246). */
+    static final String SESSION = "train";
+
+    /**
+     * The command lines trained, {@code LOG} and {@code BAD} standing for the two logs, {@code LOGS} for a log folder
+     * holding {@code LOG} as the session {@link #SESSION} (the report of a session, as people and bench.py run it:
+     * its directory walk, session names and config were not in the cache when only {@code report LOG} was trained).
+     */
     static List<List<String>> commands() {
         return List.of(
                 List.of("--help"),
@@ -40,6 +51,7 @@ public final class AotTraining {
                 List.of("monitor", "--mode", "stream", "--no-follow", "LOG"),
                 List.of("monitor", "--mode", "minimal", "--no-follow", "LOG"),
                 List.of("report", "LOG"),
+                List.of("report", "--no-cache", "-l", "LOGS", "-s", SESSION),
                 List.of("tokens", "--file", "LOG"),
                 List.of("no-such-command"));
     }
@@ -62,9 +74,11 @@ public final class AotTraining {
         Map<String, String> variables = Map.of("NO_COLOR", "1");
         String family = args.length > 2 ? args[2] : "all";
         List<List<String>> trained = commands(family);
+        String logs = trained.stream().anyMatch(c -> c.contains("LOGS")) ? sessionsFolder(Path.of(args[0]), Path.of("").toAbsolutePath()).toString() : "";
         for (int round = 0; round < 3; round++) {
             for (List<String> command : trained) {
-                run(variables, command.stream().map(a -> a.equals("LOG") ? args[0] : a.equals("BAD") ? args[1] : a).toArray(String[]::new));
+                run(variables, command.stream().map(a -> a.equals("LOG") ? args[0] : a.equals("BAD") ? args[1] : a.equals("LOGS") ? logs : a)
+                        .toArray(String[]::new));
             }
             for (int i = 3; i < args.length && (family.equals("all") || family.equals("tail")); i++) {
                 String mapped = args[i];
@@ -79,6 +93,22 @@ public final class AotTraining {
         }
         // As every command ends: System.exit loads classes of its own (the JDK's logging of Runtime.exit)
         System.exit(Main.run(Environment.system(), new String[] {"--version"}));
+    }
+
+    /**
+     * A log folder under {@code parent} (the training's working directory: the launcher runs it in a directory of its
+     * own, removed after) holding a copy of {@code log} as the session {@link #SESSION}'s log; the folder itself is returned. A folder that
+     * cannot be made leaves the report's lines to fail as a user's would: the training goes on.
+     */
+    static Path sessionsFolder(Path log, Path parent) {
+        Path folder = parent.resolve("aot-training-logs");
+        try {
+            Path session = Files.createDirectories(folder.resolve("sessions").resolve(SESSION));
+            Files.copy(log, session.resolve("execution.jsonl"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            // the report then says the session is missing, as it would say to anyone
+        }
+        return folder;
     }
 
     /** Main's own path (stderr is the process's: the launcher sends it to /dev/null), stdout to nowhere. */

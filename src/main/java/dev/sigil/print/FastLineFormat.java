@@ -45,6 +45,10 @@ public final class FastLineFormat {
     private final int[] end = new int[7];
     private final boolean[] escaped = new boolean[7];
     private final ByteSink text = new ByteSink(256);
+    /** The last metadata object scanned has a member that may be a severity ({@link #metadata}). */
+    private boolean severity;
+    /** The line's metadata (its last, if repeated) is an object with a member that may be a severity. */
+    private boolean metadataSeverity;
 
     /** Appends the line for {@code b[from, to)} to {@code out} and returns true, or returns false (out untouched). */
     public boolean format(byte[] b, int from, int to, ByteSink out) {
@@ -70,7 +74,7 @@ public final class FastLineFormat {
         if (kind[F_TIMESTAMP] == OTHER || kind[F_COMPONENT] == OTHER || kind[F_MESSAGE] == OTHER) {
             return false;
         }
-        if (kind[F_LEVEL] != STRING && kind[F_METADATA] == OTHER && mayHoldSeverity(b, start[F_METADATA] - 1, end[F_METADATA] + 1)) {
+        if (kind[F_LEVEL] != STRING && kind[F_METADATA] == OTHER && metadataSeverity) {
             return false; // a severity may raise the level (docs/contract.md §8): rare, the exact path decides
         }
         boolean typeIsString = kind[F_EVENT_TYPE] == STRING;
@@ -95,6 +99,7 @@ public final class FastLineFormat {
 
     private boolean scanFields(byte[] b, int from, int to) {
         java.util.Arrays.fill(kind, ABSENT);
+        metadataSeverity = false;
         int i = FastJson.skipWs(b, from, to);
         if (i >= to || b[i] != '{') {
             return false;
@@ -118,12 +123,15 @@ public final class FastLineFormat {
             }
             i = FastJson.skipWs(b, i + 1, to);
             int valueStart = i;
-            i = scan.value(b, i, to, 1);
+            i = field == F_METADATA && i < to && b[i] == '{' ? metadata(b, i, to) : scan.value(b, i, to, 1);
             if (i < 0) {
                 return false;
             }
             if (field >= 0) {
-                // A repeated key: the last value wins, as in CPython's dict.
+                // A repeated key: the last value wins, as in CPython's dict (and its severity with it).
+                if (field == F_METADATA) {
+                    metadataSeverity = b[valueStart] == '{' && severity;
+                }
                 byte first = b[valueStart];
                 kind[field] = first == '"' ? STRING : first == 'n' ? NULL_VALUE : OTHER;
                 start[field] = valueStart + 1;
@@ -251,30 +259,47 @@ public final class FastLineFormat {
     }
 
     /**
-     * Whether the value {@code b[from, to)}, an object, has a member called {@code severity} (or a key with an escape,
-     * which might spell it): the members of the metadata object, their values skipped.
+     * Scans the metadata object whose brace is at {@code i} as {@code scan.value(b, i, to, 1)} does and returns the
+     * index after it, or {@link FastJson#NO}; notes in {@link #severity} whether a member is called {@code severity}
+     * (or has a key with an escape, which might spell it). One pass: the object was scanned twice before (ADR 0255).
      */
-    private boolean mayHoldSeverity(byte[] b, int from, int to) {
-        if (b[from] != '{') {
-            return false;
+    private int metadata(byte[] b, int i, int to) {
+        severity = false;
+        i = FastJson.skipWs(b, i + 1, to);
+        if (i < to && b[i] == '}') {
+            return i + 1;
         }
-        int i = FastJson.skipWs(b, from + 1, to);
-        while (i < to && b[i] == '"') {
+        while (true) {
+            if (i >= to || b[i] != '"') {
+                return FastJson.NO;
+            }
             int keyEnd = scan.string(b, i, to);
-            if (keyEnd < 0 || scan.escaped || keyEnd - i == SEVERITY_KEY.length && FastJson.equalsAt(b, i, SEVERITY_KEY)) {
-                return true;
+            if (keyEnd < 0) {
+                return FastJson.NO;
+            }
+            if (scan.escaped || keyEnd - i == SEVERITY_KEY.length && FastJson.equalsAt(b, i, SEVERITY_KEY)) {
+                severity = true;
             }
             i = FastJson.skipWs(b, keyEnd, to);
+            if (i >= to || b[i] != ':') {
+                return FastJson.NO;
+            }
             i = scan.value(b, FastJson.skipWs(b, i + 1, to), to, 2);
             if (i < 0) {
-                return true;
+                return FastJson.NO;
             }
             i = FastJson.skipWs(b, i, to);
-            if (i < to && b[i] == ',') {
-                i = FastJson.skipWs(b, i + 1, to);
+            if (i >= to) {
+                return FastJson.NO;
             }
+            if (b[i] == '}') {
+                return i + 1;
+            }
+            if (b[i] != ',') {
+                return FastJson.NO;
+            }
+            i = FastJson.skipWs(b, i + 1, to);
         }
-        return false;
     }
 
     private static int indexOf(byte[] b, int from, int to, byte c) {

@@ -10,7 +10,8 @@ import com.knuddels.jtokkit.api.IntArrayList;
 
 /**
  * Counts tokens the way tiktoken does, with jtokkit doing the byte-pair encoding. Thread-safe; build one per
- * encoding and keep it (loading an encoding's ranks takes a few hundred milliseconds).
+ * encoding and keep it (loading an encoding's ranks takes tens to hundreds of milliseconds, so it waits for the
+ * first non-empty text, ADR 0240).
  *
  * <p>Two rules make the counts equal tiktoken's for every Java string (the compat test checks them against tiktoken
  * itself):
@@ -29,19 +30,36 @@ public final class TokenCounter {
     public static final int TOKENS_PER_CONVERSATION = 3;
 
     private final TokenEncoding encoding;
-    private final Encoding bpe;
-    private final RunCuts runs;
+    /** Built on the first text that needs counting (ADR 0240): an empty input never loads the ranks. */
+    private volatile Ranks ranks;
 
-    private TokenCounter(TokenEncoding encoding, Encoding bpe) {
-        this.encoding = encoding;
-        this.bpe = bpe;
-        // o200k's letter pattern splits at a change of case; the other three take any letters together.
-        this.runs = new RunCuts(bpe, encoding == TokenEncoding.O200K_BASE);
+    /** jtokkit's encoding and the run cutter over it, made together. */
+    private record Ranks(Encoding bpe, RunCuts runs) {
     }
 
-    /** A counter for {@code encoding}. */
+    private TokenCounter(TokenEncoding encoding) {
+        this.encoding = encoding;
+    }
+
+    /** A counter for {@code encoding}; its ranks are loaded when the first non-empty text is counted. */
     public static TokenCounter of(TokenEncoding encoding) {
-        return new TokenCounter(encoding, Encodings.newLazyEncodingRegistry().getEncoding(encoding.jtokkitType()));
+        return new TokenCounter(encoding);
+    }
+
+    private Ranks ranks() {
+        Ranks r = ranks;
+        if (r == null) {
+            synchronized (this) {
+                r = ranks;
+                if (r == null) {
+                    Encoding bpe = Encodings.newLazyEncodingRegistry().getEncoding(encoding.jtokkitType());
+                    // o200k's letter pattern splits at a change of case; the other three take any letters together.
+                    r = new Ranks(bpe, new RunCuts(bpe, encoding == TokenEncoding.O200K_BASE));
+                    ranks = r;
+                }
+            }
+        }
+        return r;
     }
 
     public TokenEncoding encoding() {
@@ -60,17 +78,22 @@ public final class TokenCounter {
             return 0;
         }
         String clean = wellFormed(text);
+        Ranks r = ranks();
         if (clean.length() < RunCuts.MIN_RUN) {
-            return bpe.countTokensOrdinary(clean);
+            return r.bpe().countTokensOrdinary(clean);
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        return runs.count(clean, clean.length() >= PARALLEL_FROM_CHARS && cores > 1 ? cores : 1);
+        return r.runs().count(clean, clean.length() >= PARALLEL_FROM_CHARS && cores > 1 ? cores : 1);
     }
 
     /** The token ids of {@code text}, as tiktoken's {@code encode_ordinary} returns them. */
     public List<Integer> encode(String text) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
         String clean = wellFormed(text);
-        IntArrayList ids = clean.length() < RunCuts.MIN_RUN ? bpe.encodeOrdinary(clean) : runs.encode(clean);
+        Ranks r = ranks();
+        IntArrayList ids = clean.length() < RunCuts.MIN_RUN ? r.bpe().encodeOrdinary(clean) : r.runs().encode(clean);
         List<Integer> list = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             list.add(ids.get(i));

@@ -40,11 +40,13 @@ class AotTrainingTest {
         Path log = Files.copy(Path.of("contract/examples/valid/seed-001-session.jsonl"), dir.resolve("log.jsonl"));
         Path bad = Files.copy(Path.of("contract/examples/invalid/extra-key.jsonl"), dir.resolve("bad.jsonl"));
         Path mapped = Files.copy(Path.of("contract/formats/fixtures/pino.jsonl"), dir.resolve("pino.jsonl"));
+        Path logs = AotTraining.sessionsFolder(log, dir);
+        assertThat(logs.resolve("sessions").resolve(AotTraining.SESSION).resolve("execution.jsonl")).hasSameBinaryContentAs(log);
         List<List<String>> commands = new java.util.ArrayList<>(AotTraining.commands());
         commands.addAll(AotTraining.mappedCommands());
         for (List<String> command : commands) {
             String[] argv = command.stream().map(a -> a.equals("LOG") ? log.toString() : a.equals("BAD") ? bad.toString()
-                    : a.equals("MAPPED") ? mapped.toString() : a).toArray(String[]::new);
+                    : a.equals("LOGS") ? logs.toString() : a.equals("MAPPED") ? mapped.toString() : a).toArray(String[]::new);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             StringWriter err = new StringWriter();
             Environment env = new Environment(Map.of("HOME", dir.toString()), new ByteArrayInputStream(new byte[0]), out, false, false);
@@ -53,6 +55,10 @@ class AotTrainingTest {
             int code = cmd.execute(argv);
             if (argv[0].equals("no-such-command")) {
                 assertThat(code).isEqualTo(ExitCode.USAGE);
+            } else if (command.contains("LOGS")) {
+                // the session's report: it found the session in the folder and printed its totals
+                assertThat(code).as(String.join(" ", command) + ": " + err).isEqualTo(ExitCode.OK);
+                assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).as(String.join(" ", command)).isNotBlank();
             } else {
                 assertThat(code).as(String.join(" ", command) + ": " + err).isNotEqualTo(ExitCode.USAGE).isNotEqualTo(ExitCode.INTERNAL);
             }

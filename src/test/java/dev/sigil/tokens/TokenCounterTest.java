@@ -35,6 +35,19 @@ class TokenCounterTest {
     }
 
     @Test
+    void aFreshCounterAnswersTheEmptyTextAndThenCountsAsTiktoken() throws IOException {
+        // the ranks wait for the first non-empty text (ADR 0240): a counter that has seen only empty texts must still
+        // count the next one as tiktoken does
+        Corpus.Reference r = Corpus.references().stream().filter(x -> !x.text().isEmpty()).findFirst().orElseThrow();
+        TokenCounter fresh = TokenCounter.of(r.encoding());
+        assertThat(fresh.count("")).isZero();
+        assertThat(fresh.encode("")).isEmpty();
+        assertThat(fresh.countText("").tokens()).isZero();
+        assertThat(fresh.encode(r.text())).as(r.name()).isEqualTo(r.tokens());
+        assertThat(fresh.count(r.text())).as(r.name()).isEqualTo(r.tokens().size());
+    }
+
+    @Test
     void theEncodingsDiffer() throws IOException {
         // the reference holds texts whose counts differ between cl100k_base and o200k_base: --encoding matters
         Map<String, Integer> cl100k = new java.util.HashMap<>();

@@ -26,6 +26,10 @@ public final class FastProjection {
     private final Slots slots = new Slots(this);
     /** Where the last value read ended. */
     private int at;
+    /** The names of members kept through {@code *} met last ({@link #name}). */
+    private static final int NAMES = 16;
+    private final byte[][] nameBytes = new byte[NAMES][];
+    private final String[] nameTexts = new String[NAMES];
 
     /**
      * The line {@code b[from, to)} read into slots (the root {@code p} has them): the line scanned whole, the members
@@ -98,6 +102,27 @@ public final class FastProjection {
             }
             i = FastJson.skipWs(b, i + 1, end);
         }
+    }
+
+    /**
+     * The member name {@code b[from, to)} (plain bytes, no escape) of a member kept through {@code *}: OTLP's
+     * {@code value.*} meets {@code stringValue} and {@code intValue} on every attribute, so the last names met are
+     * kept, 16 of them by their length and ends (ADR 0260).
+     */
+    private String name(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n == 0 || n > 40) {
+            return new String(b, from, n, StandardCharsets.UTF_8);
+        }
+        int slot = (n * 31 + b[from] * 7 + b[to - 1]) & (NAMES - 1);
+        byte[] known = nameBytes[slot];
+        if (known != null && known.length == n && FastJson.equalsAt(b, from, known)) {
+            return nameTexts[slot];
+        }
+        String name = new String(b, from, n, StandardCharsets.UTF_8);
+        nameBytes[slot] = java.util.Arrays.copyOfRange(b, from, to);
+        nameTexts[slot] = name;
+        return name;
     }
 
     /** The projected tree of the line {@code b[from, to)}, or null when not sure. */
@@ -180,7 +205,7 @@ public final class FastProjection {
     private JsonNode object(byte[] b, int i, int end, Projection p, int depth) {
         boolean whole = p != null && p.whole();
         // A small table: a projected object keeps a few members (in the order of the line, as a dict does).
-        ObjectNode o = whole ? NODES.objectNode() : new ObjectNode(NODES, new java.util.LinkedHashMap<>(8));
+        ObjectNode o = whole ? NODES.objectNode() : new ObjectNode(NODES, new FewMembers(4));
         i = FastJson.skipWs(b, i + 1, end);
         if (i < end && b[i] == '}') {
             at = i + 1;
@@ -232,7 +257,7 @@ public final class FastProjection {
                     return null;
                 }
                 if (key == null) {
-                    key = escapedKey ? FastJson.decode(b, keyStart, keyEnd) : new String(b, keyStart + 1, keyEnd - keyStart - 2, StandardCharsets.UTF_8);
+                    key = escapedKey ? FastJson.decode(b, keyStart, keyEnd) : name(b, keyStart + 1, keyEnd - 1);
                 }
                 o.set(key, v);
                 i = at;

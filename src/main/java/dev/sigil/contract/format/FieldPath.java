@@ -107,7 +107,7 @@ final class FieldPath {
                 if (close < 0 || eq < 0 || eq > close || eq == i + 1) {
                     throw new IllegalArgumentException("a filter is written [key=value]");
                 }
-                steps.add(new Filter(text.substring(i + 1, eq), text.substring(eq + 1, close)));
+                steps.add(new Filter(text.substring(i + 1, eq).intern(), text.substring(eq + 1, close)));
                 i = close + 1;
             }
             if (i < text.length()) {
@@ -132,7 +132,7 @@ final class FieldPath {
                 && (name.length() == 1 || name.charAt(0) != '0')) {
             index = Integer.parseInt(name);
         }
-        return new Member(name, index);
+        return new Member(name.intern(), index); // one String per name: the projected tree's members are found by it (FewMembers)
     }
 
     /** The steps from {@code from} on, as a path of the record (what is left below a slot). */

@@ -190,8 +190,7 @@ final class Value {
                 BigDecimal v = difference(d, r, a.numericStrings);
                 n = v == null ? -1 : count(v);
             } else {
-                JsonNode v = first(a, r);
-                n = v != null && v.isIntegralNumber() && v.canConvertToLong() ? Math.max(-1, v.longValue()) : count(decimal(v, a.numericStrings));
+                n = countOf(first(a, r), a.numericStrings);
             }
             if (n >= 0) {
                 return n;
@@ -248,8 +247,9 @@ final class Value {
             } else if (v != null && v.isIntegralNumber() && v.canConvertToLong()) {
                 t = EpochTime.iso(v.longValue(), a.kind);
             } else {
-                BigDecimal count = decimal(v, true);
-                t = count == null ? null : EpochTime.iso(count, a.kind);
+                long plain = v != null && v.isString() ? plainLong(v.stringValue()) : NOT_PLAIN; // OTLP's nanoseconds: 19 digits
+                BigDecimal count = plain != NOT_PLAIN ? null : decimal(v, true);
+                t = plain != NOT_PLAIN ? EpochTime.iso(plain, a.kind) : count == null ? null : EpochTime.iso(count, a.kind);
             }
             if (t != null) {
                 return t;
@@ -306,7 +306,7 @@ final class Value {
         long total = 0;
         boolean any = false;
         for (FieldPath p : s.parts) {
-            long n = count(decimal(r.at(p), numericStrings));
+            long n = countOf(r.at(p), numericStrings);
             if (n < 0) {
                 if (s.all) {
                     return -1;
@@ -317,6 +317,41 @@ final class Value {
             total = total > Long.MAX_VALUE - n ? Long.MAX_VALUE : total + n;
         }
         return any ? total : -1;
+    }
+
+    /** {@link #plainLong}'s answer for a text it does not read. */
+    static final long NOT_PLAIN = Long.MIN_VALUE;
+
+    /**
+     * The value of a digit string {@link #decimal} reads (an optional {@code -}, then digits) when it fits a long, else
+     * {@link #NOT_PLAIN} (then read it as a decimal): OTLP writes its 64-bit integers as such strings, token counts and
+     * timestamps of 19 digits, which need no {@code BigDecimal} (ADR 0260).
+     */
+    static long plainLong(String s) {
+        int n = s.length();
+        boolean negative = n > 1 && s.charAt(0) == '-';
+        int i = negative ? 1 : 0;
+        if (n == 0 || n - i > 19) {
+            return NOT_PLAIN;
+        }
+        long v = 0;
+        for (; i < n; i++) {
+            int d = s.charAt(i) - '0';
+            if (d < 0 || d > 9 || v > (Long.MAX_VALUE - d) / 10) {
+                return NOT_PLAIN;
+            }
+            v = v * 10 + d;
+        }
+        return negative ? -v : v;
+    }
+
+    /** A count of the value {@code v} (a digit string too when allowed): {@link #count(BigDecimal)} of its decimal. */
+    private static long countOf(JsonNode v, boolean numericStrings) {
+        if (v != null && v.isIntegralNumber() && v.canConvertToLong()) {
+            return Math.max(-1, v.longValue());
+        }
+        long plain = numericStrings && v != null && v.isString() ? plainLong(v.stringValue()) : NOT_PLAIN;
+        return plain != NOT_PLAIN ? Math.max(-1, plain) : count(decimal(v, numericStrings));
     }
 
     /** A number as a decimal (digit strings too when allowed), or null; NaN and infinities are no number. */
