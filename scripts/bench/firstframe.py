@@ -7,9 +7,11 @@ every 25 ms until it shows the marker. Then the same log again: the re-open, the
 (ADR 0165) read instead of the backlog; the time until the screen shows the marker with the final totals
 (no "reading backlog"). Medians of --runs.
 
-  firstframe.py [--runs 3] [--sizes 1000,200000,1000000,1g] [--dir target/bench/firstframe] SIGIL [SIGIL...]
+  firstframe.py [--runs 3] [--sizes 1000,200000,1000000,1g] [--dir target/firstframe] SIGIL [SIGIL...]
 
-With several launchers (a before and an after), each round runs every one of them once, per size.
+With several launchers (a before and an after), each round runs every one of them once, per size. The logs are made
+in --dir, and each dashboard keeps its fold's checkpoint beside them: a folder of the worktree's own, never the shared
+bench data that target/bench may link to (bench.py's suite passes its own).
 """
 import argparse
 import json
@@ -145,7 +147,7 @@ def main():
     p.add_argument("sigil", nargs="+", help="one launcher, or several whose runs are interleaved")
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--sizes", default="1000,200000,1000000,1g")
-    p.add_argument("--dir", default=os.path.join("target", "bench", "firstframe"))
+    p.add_argument("--dir", default=os.path.join("target", "firstframe"))
     a = p.parse_args()
     if shutil.which("tmux") is None:
         sys.exit("tmux is needed")

@@ -31,7 +31,8 @@ final class BacklogFeed {
     private final boolean passOver;
     /** The backlog folded here, on the reader's thread (ADR 0205); null when its lines go to the screen as they are. */
     private final FoldChunks fold;
-    private boolean done;
+    /** Set by the thread that folds (ADR 0285), read by the reader's to know where its lines go. */
+    private volatile boolean done;
 
     private BacklogFeed(long bytes, long lastOffset, String checkpoint, long skipBelow, boolean passOver, FoldChunks fold) {
         this.passOver = passOver;
@@ -57,6 +58,11 @@ final class BacklogFeed {
      */
     static BacklogFeed restored(long size, boolean passOver) {
         return new BacklogFeed(-1, -1, "", size, passOver, null);
+    }
+
+    /** Whether the backlog is still being folded here (ADR 0205): its lines are to go to the fold's stage (ADR 0285). */
+    boolean folding() {
+        return fold != null && !done;
     }
 
     /** The offset below which the tailer may pass over the lines undecoded (a restored checkpoint holds them), or -1. */
@@ -133,7 +139,8 @@ final class BacklogFeed {
         if (fold == null) {
             out.add(new MonitorAction.BacklogFolded(done ? bytes : offset, done, done ? checkpoint : ""));
         } else if (done || fold.full()) {
-            out.add(new MonitorAction.BacklogFolded(done ? bytes : offset, done, done ? checkpoint : "", fold.fold(nowMillis)));
+            // A fold not shown (null) goes as progress alone (ADR 0250).
+            out.add(new MonitorAction.BacklogFolded(done ? bytes : offset, done, done ? checkpoint : "", fold.fold(nowMillis, done)));
         }
         return out;
     }

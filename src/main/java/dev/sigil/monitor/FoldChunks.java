@@ -16,7 +16,11 @@ import dev.sigil.tail.TailEvent;
  * weight in bytes as the action queue weighs them ({@link ActionQueue#weight}) and by their number, each chunk folded
  * into the session so far ({@link FoldedSoFar#plus}, the reducer's own fold) when it is full or the backlog done. The
  * render thread takes the newest fold when it draws, so the backlog is folded from the moment the reader starts,
- * while the terminal is set up, and never waits for a frame. One reader's thread.
+ * while the terminal is set up, and never waits for a frame. Rows for the recent list are made only for a fold that is
+ * shown (ADR 0250): the first, the last, one every {@link #SHOW_EVERY_MS} and any of fewer events than the list keeps;
+ * between them, a chunk of at least that many events is folded into the counters alone, its newest kept to make the
+ * rows of the next fold shown (a chunk that holds {@code capacity} events evicts every earlier row: making those rows
+ * was most of the fold's cost). One reader's thread.
  */
 final class FoldChunks {
 
@@ -29,6 +33,9 @@ final class FoldChunks {
     /** The weight of the events gathered before they are folded: as much as the action queue holds. */
     static final long BYTES = DashboardMonitor.MAX_PENDING_BYTES;
 
+    /** How often a fold is shown while the backlog is folded: the others go as progress alone (ADR 0250). */
+    static final long SHOW_EVERY_MS = 100;
+
     private final Prices prices;
     private final int maxEvents;
     private final long maxBytes;
@@ -39,6 +46,13 @@ final class FoldChunks {
     private long malformed;
     private long tooLong;
     private long invalidUtf8;
+    /** Events folded into the counters alone since the last fold shown; their rows are still to be made. */
+    private long unrowed;
+    /** The newest of those, {@code capacity} of them (they evict every earlier row), with where each was read. */
+    private List<LogEvent> newest = List.of();
+    private List<MonitorAction.Position> newestAt = List.of();
+    private boolean anyShown;
+    private long shownAt;
 
     FoldChunks(Prices prices, int maxEvents, long maxBytes) {
         this.prices = prices;
@@ -73,16 +87,61 @@ final class FoldChunks {
         return events.size() >= maxEvents || weight >= maxBytes;
     }
 
-    /** The session with every event gathered folded in at {@code nowMillis}, and the reader's counts since the last. */
+    /** The session with every event gathered folded in at {@code nowMillis}, rows made, and the reader's counts since. */
     FoldedSoFar fold(long nowMillis) {
-        FoldedSoFar out = fold.plus(events, positions, nowMillis, prices).skipped(malformed, tooLong, invalidUtf8);
-        fold = out.taken();
+        return fold(nowMillis, true);
+    }
+
+    /**
+     * The events gathered folded in at {@code nowMillis}: the session with its rows and the reader's counts since the
+     * last fold shown, when this one is to be shown ({@code show}, or as {@link FoldChunks} says); else null, the
+     * events folded into the counters alone (ADR 0250).
+     */
+    FoldedSoFar fold(long nowMillis, boolean show) {
+        int capacity = fold.session().recent().capacity();
+        boolean shown = show || events.size() < capacity || !anyShown
+                || nowMillis - shownAt >= SHOW_EVERY_MS || nowMillis < shownAt;
+        FoldedSoFar out;
+        if (shown && unrowed == 0) {
+            out = fold.plus(events, positions, nowMillis, prices); // rows for the newest of these, as the reducer makes them
+        } else {
+            out = fold.plusCounting(events, positions, nowMillis, prices, unrowed);
+            unrowed += events.size();
+            if (events.size() >= capacity) {
+                newest = events.subList(events.size() - capacity, events.size());
+                newestAt = positions.subList(positions.size() - capacity, positions.size());
+            } else { // a shown fold of fewer: the newest rows are the kept ones' last followed by these
+                newest = last(newest, events, capacity);
+                newestAt = last(newestAt, positions, capacity);
+            }
+            if (shown) {
+                out = out.withNewest(newest, newestAt, unrowed);
+            }
+        }
+        out = out.skipped(malformed, tooLong, invalidUtf8);
         events = new ArrayList<>();
         positions = new ArrayList<>();
         weight = 0;
         malformed = 0;
         tooLong = 0;
         invalidUtf8 = 0;
+        if (!shown) {
+            fold = out; // the reader's counts go with the next fold shown
+            return null;
+        }
+        fold = out.taken();
+        unrowed = 0;
+        anyShown = true;
+        newest = List.of();
+        newestAt = List.of();
+        shownAt = nowMillis;
         return out;
+    }
+
+    private static <T> List<T> last(List<T> before, List<T> more, int n) {
+        List<T> all = new ArrayList<>(before.size() + more.size());
+        all.addAll(before);
+        all.addAll(more);
+        return all.subList(Math.max(0, all.size() - n), all.size());
     }
 }

@@ -54,6 +54,11 @@ public final class TailFeed implements AutoCloseable {
     private long lagCheckedAt;
     /** The backlog of the file read now (ADR 0165): how far its fold has come, or the part a checkpoint holds. */
     private volatile BacklogFeed backlogFeed = BacklogFeed.none();
+    /**
+     * Where the reader hands what it read while the backlog of the file read now is folded (ADR 0285), or null: the
+     * reader posts by itself. Set on the reader's thread, closed by {@link #stop}.
+     */
+    private volatile FoldStage stage;
 
     public TailFeed(ActionQueue queue, Clock clock, Duration poll, int maxLineBytes, boolean follow) {
         this(queue, clock, poll, maxLineBytes, follow, FormatSet.builtIn(), LIVE_LINES_PER_SECOND);
@@ -109,6 +114,7 @@ public final class TailFeed implements AutoCloseable {
         long backlog = backlog(target);
         rate = new LiveRate(linesPerSecond, backlog, System.nanoTime());
         backlogFeed = BacklogFeed.none();
+        stage = null;
         Tailer t = new Tailer(target.sources(), options, this::onEvent, null, formats);
         Thread th = new Thread(() -> {
             // The log's end (or its checkpoint) is read here, not on the caller's thread: the terminal and the first
@@ -118,20 +124,35 @@ public final class TailFeed implements AutoCloseable {
             if (b.passOverBelow() >= 0) {
                 t.passOver(target.source().name(), b.passOverBelow()); // the checkpoint holds their fold
             }
+            if (b.folding()) {
+                // the fold on a thread of its own (ADR 0285); when it fails, reading stops as when the reader folded
+                stage = new FoldStage(this::postNow, () -> stopping, e -> {
+                    t.stop();
+                    readingStopped(e);
+                });
+            }
             if (follow) {
                 t.run();
             } else {
                 t.readAll();
-                queue.post(new MonitorAction.EndOfInput());
+                FoldStage s = stage;
+                if (s == null || s.drain()) {
+                    queue.post(new MonitorAction.EndOfInput());
+                }
             }
         }, "sigil-monitor-tail");
         th.setDaemon(true);
-        th.setUncaughtExceptionHandler((x, e) -> queue.post(new MonitorAction.Notice("reading stopped: "
-                + (e instanceof OutOfMemoryWhileReading ? e.getMessage() : "internal error: " + e.getMessage())), () -> true));
+        th.setUncaughtExceptionHandler((x, e) -> readingStopped(e));
         stopping = false;
         tailer = t;
         thread = th;
         th.start();
+    }
+
+    /** Says that reading stopped, and why (on the thread that failed: the reader's, or the fold's stage). */
+    private void readingStopped(Throwable e) {
+        queue.post(new MonitorAction.Notice("reading stopped: "
+                + (e instanceof OutOfMemoryWhileReading ? e.getMessage() : "internal error: " + e.getMessage())), () -> true);
     }
 
     /**
@@ -197,8 +218,21 @@ public final class TailFeed implements AutoCloseable {
         return t != null && FoldCheckpoint.save(t.file(), checkpoint, fold);
     }
 
-    /** Posts what {@code event} means; false when this file is no longer followed. */
+    /**
+     * Posts what {@code event} means, or hands it to the fold's stage while the backlog is folded there and until it
+     * has posted all it was handed (so that everything is posted in the order read); false when this file is no longer
+     * followed.
+     */
     private boolean post(TailEvent event) {
+        FoldStage s = stage;
+        if (s != null && (backlogFeed.folding() || !s.idle())) {
+            return s.hand(event);
+        }
+        return postNow(event);
+    }
+
+    /** Posts what {@code event} means, on the reader's thread or the fold's stage; false when this file is no longer followed. */
+    private boolean postNow(TailEvent event) {
         long now = clock.millis();
         for (MonitorAction a : backlogFeed.actions(event, now)) {
             if (stopping || !queue.post(a, () -> stopping)) {
@@ -282,6 +316,10 @@ public final class TailFeed implements AutoCloseable {
             thread.join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        FoldStage s = stage;
+        if (s != null) {
+            s.close();
         }
         tailer.close();
         tailer = null;

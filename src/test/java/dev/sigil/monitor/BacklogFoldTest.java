@@ -17,14 +17,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.sigil.contract.event.Level;
+import dev.sigil.contract.event.LogEvent;
 import dev.sigil.contract.format.FormatSet;
 import dev.sigil.monitor.state.Effect;
 import dev.sigil.monitor.state.EventRow;
+import dev.sigil.monitor.state.FoldedSoFar;
 import dev.sigil.monitor.state.MonitorAction;
 import dev.sigil.monitor.state.MonitorState;
 import dev.sigil.monitor.state.Reducer;
 import dev.sigil.monitor.state.SessionStats;
 import dev.sigil.monitor.state.Update;
+import dev.sigil.spend.Prices;
+import dev.sigil.tail.TailEntry;
 
 /**
  * The backlog folded behind the log's newest events (ADR 0165), on a real file through the real feed: the totals once
@@ -137,6 +141,45 @@ class BacklogFoldTest {
         assertThat(got.recent().size()).isEqualTo(SessionStats.RECENT_CAPACITY);
         assertThat(got.errors().items().stream().map(r -> r.seq() + " " + r.message()).toList())
                 .isEqualTo(want.errors().items().stream().map(r -> r.seq() + " " + r.message()).toList());
+    }
+
+    @Test
+    void chunksFoldedIntoTheCountersAloneGiveTheSequentialFold() {
+        // Chunks of 200 to 2,500 events folded 30 ms apart: those of at least the recent list's capacity between two shown
+        // go into the counters alone (null), and the next fold shown makes the rows of the newest (ADR 0250).
+        for (long seed = 21; seed < 25; seed++) {
+            String text = log(seed, 9000, true);
+            List<LogEvent> events = Lines.decodeAll(text);
+            Random r = new Random(seed);
+            FoldChunks chunks = new FoldChunks(Prices.NONE, Integer.MAX_VALUE, Long.MAX_VALUE);
+            FoldedSoFar last = null;
+            long lines = 0;
+            int unshown = 0;
+            long now = 1_000;
+            for (int i = 0; i < events.size(); ) {
+                int n = Math.min(events.size() - i, 200 + r.nextInt(2300));
+                List<TailEntry> entries = new ArrayList<>();
+                for (int j = i; j < i + n; j++) {
+                    entries.add(new TailEntry(j + 1, j * 100L, null, events.get(j), false));
+                }
+                chunks.add("log", entries);
+                i += n;
+                FoldedSoFar f = chunks.fold(now += 30, i == events.size());
+                if (f == null) {
+                    unshown++;
+                } else {
+                    last = f;
+                    lines += f.lines();
+                }
+            }
+            assertThat(unshown).as("some chunks were folded into the counters alone").isPositive();
+            assertThat(lines).isEqualTo(events.size());
+            SessionStats want = sequential(text);
+            sameTotals(last.session(), want);
+            assertThat(last.session().recent().total()).isEqualTo(want.recent().total());
+            assertThat(last.session().errors().items().stream().map(e -> e.seq() + " " + e.message()).toList())
+                    .isEqualTo(want.errors().items().stream().map(e -> e.seq() + " " + e.message()).toList());
+        }
     }
 
     static void sameTotals(SessionStats got, SessionStats want) {

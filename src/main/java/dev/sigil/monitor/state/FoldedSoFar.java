@@ -32,6 +32,10 @@ public record FoldedSoFar(SessionStats session, long lines, long malformed, long
         if (events.isEmpty()) {
             return this;
         }
+        return counted(events, SessionFold.apply(session, events, atMillis, positions, prices));
+    }
+
+    private FoldedSoFar counted(List<LogEvent> events, SessionStats next) {
         long more = 0;
         String latest = format;
         for (LogEvent e : events) {
@@ -41,8 +45,30 @@ public record FoldedSoFar(SessionStats session, long lines, long malformed, long
                 latest = e.format();
             }
         }
-        return new FoldedSoFar(SessionFold.apply(session, events, atMillis, positions, prices), Counts.add(lines, events.size()),
+        return new FoldedSoFar(next, Counts.add(lines, events.size()),
                 malformed, tooLong, invalidUtf8, Counts.add(unrecognised, more), latest);
+    }
+
+    /**
+     * This fold with {@code events} folded as {@link #plus} folds them but with no rows for the recent list (ADR 0250):
+     * its recent list is left as it is, {@code unrowed} events behind, until {@link #withNewest} makes the rows of the
+     * newest. Errors are numbered as if those rows were there.
+     */
+    public FoldedSoFar plusCounting(List<LogEvent> events, List<MonitorAction.Position> positions, long atMillis, Prices prices,
+                                    long unrowed) {
+        if (events.isEmpty()) {
+            return this;
+        }
+        return counted(events, SessionFold.count(session, events, atMillis, positions, prices, unrowed));
+    }
+
+    /**
+     * This fold's recent list after {@code added} events folded by {@link #plusCounting}, of which {@code newest} (one
+     * position each) are the last, at least {@code min(added, capacity)} of them: the rows those make.
+     */
+    public FoldedSoFar withNewest(List<LogEvent> newest, List<MonitorAction.Position> positions, long added) {
+        return new FoldedSoFar(SessionFold.withNewest(session, newest, positions, added), lines, malformed, tooLong, invalidUtf8,
+                unrecognised, format);
     }
 
     /** This fold with lines skipped or read with invalid UTF-8 (the counts of {@link MonitorAction.LineProblems}). */

@@ -50,7 +50,7 @@ final class SessionFold {
     private final Prices prices;
     private final SessionSpend.Builder spending;
 
-    private SessionFold(SessionStats s, long atMillis, Prices prices) {
+    private SessionFold(SessionStats s, long atMillis, Prices prices, long unrowed) {
         this.prices = prices;
         spending = s.spending().builder();
         sessionId = s.sessionId();
@@ -70,7 +70,7 @@ final class SessionFold {
         burn = s.burn().builder();
         latest = s.latest();
         statusSince = s.statusSinceMillis();
-        firstSeq = s.recent().total() + 1;
+        firstSeq = s.recent().total() + unrowed + 1;
         this.atMillis = atMillis;
     }
 
@@ -84,17 +84,55 @@ final class SessionFold {
         if (events.isEmpty()) {
             return s;
         }
-        SessionFold fold = new SessionFold(s, atMillis, prices);
+        SessionFold fold = new SessionFold(s, atMillis, prices, 0);
         // Rows only for the events the recent list can keep, and for errors: a backlog's batches of thousands of
         // events make no row for most of them (ADR 0180).
         int rowsFrom = Math.max(0, events.size() - s.recent().capacity());
-        for (int i = 0; i < events.size(); i++) {
-            fold.add(events.get(i), positions.isEmpty() ? MonitorAction.Position.UNKNOWN : positions.get(i), i, i >= rowsFrom);
+        fold.addAll(events, positions, rowsFrom);
+        return fold.stats(s, s.recent().appendNewest(fold.newRows, events.size()));
+    }
+
+    /**
+     * The counters, totals and errors of {@code events} folded in, the recent list left as it is (ADR 0250): for a
+     * backlog's events whose rows are made later, if at all ({@link #withNewest}); {@code unrowed} events were folded
+     * so before these without rows, so that these are numbered after them.
+     */
+    static SessionStats count(SessionStats s, List<LogEvent> events, long atMillis, List<MonitorAction.Position> positions,
+                              Prices prices, long unrowed) {
+        if (events.isEmpty()) {
+            return s;
         }
-        return new SessionStats(fold.sessionId, fold.status, fold.start, fold.end, fold.budget, fold.budgetSource,
-                fold.summed, fold.snapshotUsed, fold.restatements, fold.components, s.recent().appendNewest(fold.newRows, events.size()),
-                s.errors().appendAll(fold.newErrors), fold.history.build(), fold.burn.build(), fold.latest, atMillis,
-                fold.statusSince, fold.spending.build());
+        SessionFold fold = new SessionFold(s, atMillis, prices, unrowed);
+        fold.addAll(events, positions, events.size());
+        return fold.stats(s, s.recent());
+    }
+
+    /**
+     * The recent list of {@code s} after {@code added} events folded by {@link #count}, of which {@code newest} (read
+     * at {@code positions}) are the last: their rows, numbered as the session numbers them (ADR 0250).
+     */
+    static SessionStats withNewest(SessionStats s, List<LogEvent> newest, List<MonitorAction.Position> positions, long added) {
+        if (added == 0) {
+            return s;
+        }
+        long firstSeq = s.recent().total() + added - newest.size() + 1;
+        List<EventRow> rows = new ArrayList<>(newest.size());
+        for (int i = 0; i < newest.size(); i++) {
+            rows.add(EventRow.of(firstSeq + i, newest.get(i), positions.get(i)));
+        }
+        return s.withRecent(s.recent().appendNewest(rows, added));
+    }
+
+    private void addAll(List<LogEvent> events, List<MonitorAction.Position> positions, int rowsFrom) {
+        for (int i = 0; i < events.size(); i++) {
+            add(events.get(i), positions.isEmpty() ? MonitorAction.Position.UNKNOWN : positions.get(i), i, i >= rowsFrom);
+        }
+    }
+
+    private SessionStats stats(SessionStats s, Ring<EventRow> recent) {
+        return new SessionStats(sessionId, status, start, end, budget, budgetSource, summed, snapshotUsed, restatements,
+                components, recent, s.errors().appendAll(newErrors), history.build(), burn.build(), latest, atMillis,
+                statusSince, spending.build());
     }
 
     private void add(LogEvent e, MonitorAction.Position position, int index, boolean keepRow) {

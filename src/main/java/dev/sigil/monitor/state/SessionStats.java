@@ -58,6 +58,12 @@ public record SessionStats(String sessionId, Status status, EventTime start, Eve
                 -1, -1, SessionSpend.EMPTY);
     }
 
+    /** This session with the recent list {@code r}. */
+    SessionStats withRecent(Ring<EventRow> r) {
+        return new SessionStats(sessionId, status, start, end, budget, budgetSource, summedTokens, snapshotUsed, restatements,
+                components, r, errors, history, burn, latest, lastLineAtMillis, statusSinceMillis, spending);
+    }
+
     /** Tokens used: the seed-002 snapshot when there is one (it is authoritative), else the sum. */
     public long tokensUsed() {
         return snapshotUsed >= 0 ? snapshotUsed : summedTokens;

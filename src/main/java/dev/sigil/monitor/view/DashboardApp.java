@@ -56,6 +56,11 @@ public final class DashboardApp {
 
     /** Fastest refresh: ten frames a second. */
     public static final Duration MIN_REFRESH = Duration.ofMillis(100);
+    /**
+     * While the backlog is folded and nothing but its progress and partial totals moves, a frame at most this often
+     * (ADR 0286): each frame's drawing is CPU the fold shares two cores with.
+     */
+    static final long BACKLOG_FRAME_NANOS = 500_000_000L;
 
     private final Supplier<List<MonitorAction>> pending;
     private final Effects effects;
@@ -66,6 +71,8 @@ public final class DashboardApp {
     private MonitorState drawn;
     /** What the clock showed in the last frame ({@link #clockText}), worked out once per frame, not once per tick. */
     private String drawnClock;
+    /** When the last frame was drawn ({@link System#nanoTime}). */
+    private long drawnAt;
     private java.util.function.Consumer<Runnable> backlog = r -> { };
     private java.util.function.Consumer<Runnable> atOnce = r -> { };
     /** The system terminal being opened since the command started, or null: opened by {@link #run} (ADR 0225). */
@@ -189,6 +196,9 @@ public final class DashboardApp {
             if (showsTheSame(drawn, drawnClock, state)) {
                 return false; // only the clock moved, and nothing on screen shows it: no frame (ADR 0045)
             }
+            if (foldingSince(drawn, state) && System.nanoTime() - drawnAt < BACKLOG_FRAME_NANOS) {
+                return false; // the backlog's progress, twice a second (ADR 0286)
+            }
         }
         return state != before;
     }
@@ -202,6 +212,15 @@ public final class DashboardApp {
         return last != null && last.session() == next.session() && last.reader() == next.reader() && last.ui() == next.ui()
                 && last.run() == next.run() && last.views() == next.views() && last.backlog() == next.backlog()
                 && last.idleMillis() == next.idleMillis() && (clockStill(last, next) || lastClock.equals(clockText(next)));
+    }
+
+    /**
+     * Whether {@code next} differs from the frame {@code last} drew only by the backlog's fold: both while it is
+     * folded, the same screen state (keys, size, overlays) and the same views.
+     */
+    static boolean foldingSince(MonitorState last, MonitorState next) {
+        return last != null && last.backlog().pending() && next.backlog().pending() && last.ui() == next.ui()
+                && last.views() == next.views() && last.run() == next.run();
     }
 
     /**
@@ -229,6 +248,7 @@ public final class DashboardApp {
             state = Reducer.reduce(state, new MonitorAction.Resize(area.width(), area.height()));
         }
         view.render(state, area, frame.buffer());
+        drawnAt = System.nanoTime();
         drawn = state;
         drawnClock = clockText(state);
     }
