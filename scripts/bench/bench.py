@@ -38,14 +38,14 @@ def f(name):
     return os.path.join(B, name)
 
 
-def run_once(argv, stdout=subprocess.DEVNULL, stdin=None):
-    """Runs argv; returns (wall seconds, cpu seconds, max RSS in MB, exit code).
+def run_once(argv, stdout=subprocess.DEVNULL, stdin=None, env=None):
+    """Runs argv (in env, ENV when None); returns (wall seconds, cpu seconds, max RSS in MB, exit code).
 
     Peak RSS comes from GNU time (%M): wait4's ru_maxrss of a child can count pages of the forking parent."""
     with tempfile.NamedTemporaryFile("r") as rss:
         start = time.perf_counter()
         p = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", rss.name] + argv, stdout=stdout, stderr=subprocess.DEVNULL,
-                             stdin=stdin, env=ENV)
+                             stdin=stdin, env=ENV if env is None else env)
         _, status, usage = os.wait4(p.pid, 0)
         wall = time.perf_counter() - start
         try:

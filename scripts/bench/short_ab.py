@@ -77,11 +77,11 @@ def main():
         for c in commands:
             for n in sizes:
                 for name, launcher, opts in turn:
-                    samples.setdefault((c, n, name), []).append(run_env([launcher] + argv_of(c, *made[n]), variant_env(opts)))
+                    samples.setdefault((c, n, name), []).append(run_once([launcher] + argv_of(c, *made[n]), env=variant_env(opts)))
         for c in controls:
             for n in sizes:
                 name, launcher, opts = variants[0]
-                samples.setdefault((c, n, "control"), []).append(run_env([launcher] + argv_of(c, *made[n]), variant_env(opts)))
+                samples.setdefault((c, n, "control"), []).append(run_once([launcher] + argv_of(c, *made[n]), env=variant_env(opts)))
     load_after = os.getloadavg()
     print("load average before %.2f %.2f %.2f, after %.2f %.2f %.2f; %d rounds" % (load_before + load_after + (o.runs,)))
     print()
@@ -101,18 +101,6 @@ def main():
 def variant_env(opts):
     """The environment of a variant: its options in SIGIL_JAVA_OPTS."""
     return dict(ENV, SIGIL_JAVA_OPTS=opts)
-
-
-def run_env(argv, env):
-    """bench.run_once with another environment (the variant's SIGIL_JAVA_OPTS)."""
-    saved = dict(ENV)
-    ENV.clear()
-    ENV.update(env)
-    try:
-        return run_once(argv)
-    finally:
-        ENV.clear()
-        ENV.update(saved)
 
 
 if __name__ == "__main__":

@@ -77,7 +77,7 @@ def main():
         for size in sizes:
             for name, launcher, opts in turn:
                 env = variant_env(opts)
-                samples.setdefault((name, size), []).append(run_env([launcher, "tail", "--format", "line", made[size]], env))
+                samples.setdefault((name, size), []).append(run_once([launcher, "tail", "--format", "line", made[size]], env=env))
             for name, argv in peers:
                 samples.setdefault((name, size), []).append(run_once(argv + [made[size]]))
     load_after = os.getloadavg()
@@ -102,18 +102,6 @@ def variant_env(opts):
     if "-XX:AOTCache=" in opts:
         env["SIGIL_NO_CDS"] = "1"
     return env
-
-
-def run_env(argv, env):
-    """bench.run_once with another environment (the variant's SIGIL_JAVA_OPTS)."""
-    saved = dict(ENV)
-    ENV.clear()
-    ENV.update(env)
-    try:
-        return run_once(argv)
-    finally:
-        ENV.clear()
-        ENV.update(saved)
 
 
 if __name__ == "__main__":
