@@ -71,6 +71,16 @@ def digest_of(argv):
     return h.hexdigest(), lines
 
 
+def variants(specs):
+    """The A/B scripts' --variant NAME=HOME[,JVM OPTIONS]: (name, HOME's launcher, options) each."""
+    out = []
+    for v in specs:
+        name, rest = v.split("=", 1)
+        home, _, opts = rest.partition(",")
+        out.append((name, os.path.join(os.path.abspath(home), "scripts", "sigil"), opts))
+    return out
+
+
 def load_average():
     return os.getloadavg()
 

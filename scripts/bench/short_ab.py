@@ -21,7 +21,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import ENV, run_once  # noqa: E402  (one way of timing a process, bench.py's)
+from bench import ENV, run_once, variants as launchers  # noqa: E402  (one way of timing a process, bench.py's)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -57,11 +57,7 @@ def main():
     a.add_argument("--controls", default="fmt,tail")
     a.add_argument("--sizes", default="0,1,1000")
     o = a.parse_args()
-    variants = []
-    for v in o.variant:
-        name, rest = v.split("=", 1)
-        home, _, opts = rest.partition(",")
-        variants.append((name, os.path.join(os.path.abspath(home), "scripts", "sigil"), opts))
+    variants = launchers(o.variant)
     sizes = o.sizes.split(",")
     commands = o.commands.split(",")
     controls = [c for c in o.controls.split(",") if c]

@@ -19,7 +19,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import ENV, run_once  # noqa: E402  (one way of timing a process, bench.py's)
+from bench import ENV, run_once, variants as launchers  # noqa: E402  (one way of timing a process, bench.py's)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -56,11 +56,7 @@ def main():
     a.add_argument("--orjson", help="a Python with orjson: its read path is a peer too")
     a.add_argument("--no-peers", action="store_true")
     o = a.parse_args()
-    variants = []
-    for v in o.variant:
-        name, rest = v.split("=", 1)
-        home, _, opts = rest.partition(",")
-        variants.append((name, os.path.join(os.path.abspath(home), "scripts", "sigil"), opts))
+    variants = launchers(o.variant)
     sizes = o.sizes.split(",")
     made = logs(o.data, sizes)
     reader = os.path.join(HERE, "peers", "py_reader.py")

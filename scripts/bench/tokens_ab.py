@@ -31,7 +31,7 @@ def main():
     ap.add_argument("--after", required=True)
     ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--sizes", default="0,1,1000")
-    ap.add_argument("--data", default="/work/main/target/bench")
+    ap.add_argument("--data", default="target/bench")
     a = ap.parse_args()
     builds = {"before": os.path.abspath(a.before), "after": os.path.abspath(a.after)}
     paths = [s if os.sep in s else os.path.join(a.data, "size-%s.jsonl" % s) for s in a.sizes.split(",")]
