@@ -1,7 +1,10 @@
 package dev.sigil.print;
 
 import dev.sigil.contract.codec.ByteSink;
+import dev.sigil.contract.codec.FastJson;
+import dev.sigil.contract.event.Level;
 import dev.sigil.contract.event.LogEvent;
+import dev.sigil.contract.format.LineFields;
 
 /**
  * The {@code line} format of a line another producer wrote, read through its format (docs/formats.md §8):
@@ -40,7 +43,26 @@ public final class EventLine {
      * the decoding threads.
      */
     public static void write(LogEvent e, ByteSink out) {
-        String t = e.timestamp();
+        head(e.timestamp(), e.level(), e.component(), e.operation(), e.format(), out);
+        message(e.message(), out);
+    }
+
+    /**
+     * Appends the same bytes as {@link #write(LogEvent, ByteSink)} of the event {@code f} describes (ADR 0290): a
+     * message still in its JSON string literal is written from the literal's bytes, without making its text.
+     */
+    public static void write(LineFields f, ByteSink out) {
+        head(f.timestamp(), f.level(), f.component(), f.operation(), f.format(), out);
+        String m = f.message();
+        if (m != null) {
+            message(m, out);
+        } else {
+            literal(f.messageBytes(), f.messageFrom(), f.messageTo(), f.messageEscaped(), out);
+        }
+    }
+
+    /** The line up to its message: {@code HH:MM:SS [LEVEL] component/operation: }. */
+    private static void head(String t, Level level, String component, String operation, String format, ByteSink out) {
         if (t.isEmpty()) {
             out.write('-');
         } else {
@@ -48,22 +70,117 @@ public final class EventLine {
             utf8(t, (int) (cut >>> 32), (int) cut, out);
         }
         out.writeAscii(" [");
-        out.writeAscii(e.level().name());
+        out.writeAscii(level.name());
         out.writeAscii("] ");
-        if (e.component().isEmpty() && e.operation().isEmpty()) {
-            utf8(e.format(), out);
+        if (component.isEmpty() && operation.isEmpty()) {
+            utf8(format, out);
         } else {
-            utf8(e.component(), out);
-            if (!e.component().isEmpty() && !e.operation().isEmpty()) {
+            utf8(component, out);
+            if (!component.isEmpty() && !operation.isEmpty()) {
                 out.write('/');
             }
-            utf8(e.operation(), out);
+            utf8(operation, out);
         }
         out.writeAscii(": ");
-        String m = e.message();
+    }
+
+    private static void message(String m, ByteSink out) {
         if (m.length() >= MAX_MESSAGE || !plainAscii(m, out)) {
             oneLine(m, out);
         }
+    }
+
+    /**
+     * Writes what {@link #oneLine(String, ByteSink)} writes of the text of the JSON string literal {@code b[from, to)}
+     * (valid UTF-8 and escapes, as the scan checked), straight from its bytes: its plain bytes are the text's UTF-8
+     * already (a literal holds no raw control character, and raw UTF-8 no surrogate); the escapes are decoded as
+     * {@code FastJson.decode} decodes them, a pair of surrogate escapes being one character. The cut at
+     * {@value #MAX_MESSAGE} characters and the line breaks are {@link #oneLine}'s, step for step.
+     */
+    private static void literal(byte[] b, int from, int to, boolean escaped, ByteSink out) {
+        int end = to - 1;
+        int i = from + 1;
+        if (!escaped && end - i < MAX_MESSAGE) {
+            out.write(b, i, end - i); // at least as many bytes as characters: never cut
+            return;
+        }
+        int len = 0; // the characters of oneLine's text so far
+        int last = 0; // where the bytes of its last character start
+        boolean lastIsPair = false; // and whether that character was a pair written together
+        out.ensure(Math.min(end - i, MAX_MESSAGE + 8));
+        while (i < end) {
+            byte c = b[i];
+            int unit; // the first UTF-16 unit of the next character
+            int n; // its bytes in the literal
+            boolean pair;
+            if (c != '\\') {
+                n = c >= 0 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+                unit = n == 1 ? c : 0x80; // beyond ASCII: neither a line break nor a surrogate, unless a pair
+                pair = n == 4;
+            } else if (b[i + 1] != 'u') {
+                n = 2;
+                byte e = b[i + 1];
+                unit = switch (e) {
+                    case 'b' -> '\b';
+                    case 'f' -> '\f';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    case 't' -> '\t';
+                    default -> e; // " \\ /
+                };
+                pair = false;
+            } else {
+                n = 6;
+                unit = unit(b, i + 2);
+                pair = Character.isHighSurrogate((char) unit) && i + 12 <= end && b[i + 6] == '\\' && b[i + 7] == 'u'
+                        && Character.isLowSurrogate((char) unit(b, i + 8));
+            }
+            if (len >= MAX_MESSAGE) {
+                if (!pair && Character.isLowSurrogate((char) unit)) { // oneLine drops its last character
+                    out.truncate(last);
+                    if (lastIsPair) {
+                        out.write('?');
+                    }
+                }
+                JqStrings.appendCodePoint('…', out);
+                return;
+            }
+            last = out.size();
+            lastIsPair = false;
+            if (unit == '\n' || unit == '\r' || unit == '\t') {
+                out.write('\\');
+                last = out.size();
+                out.write(unit == '\n' ? 'n' : unit == '\r' ? 'r' : 't');
+                len += 2;
+            } else if (pair) {
+                if (len + 1 >= MAX_MESSAGE) { // the cut falls between the halves: oneLine drops the high one
+                    JqStrings.appendCodePoint('…', out);
+                    return;
+                }
+                if (n == 4) {
+                    out.write(b, i, 4);
+                } else {
+                    JqStrings.appendCodePoint(Character.toCodePoint((char) unit, (char) unit(b, i + 8)), out);
+                    n = 12;
+                }
+                len += 2;
+                lastIsPair = true;
+            } else if (Character.isSurrogate((char) unit)) {
+                out.write('?');
+                len++;
+            } else if (c != '\\') {
+                out.write(b, i, n);
+                len++;
+            } else {
+                JqStrings.appendCodePoint(unit, out);
+                len++;
+            }
+            i += n;
+        }
+    }
+
+    private static int unit(byte[] b, int at) {
+        return FastJson.hex(b[at]) << 12 | FastJson.hex(b[at + 1]) << 8 | FastJson.hex(b[at + 2]) << 4 | FastJson.hex(b[at + 3]);
     }
 
     /**

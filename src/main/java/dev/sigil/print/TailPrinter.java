@@ -14,6 +14,7 @@ import dev.sigil.contract.codec.ByteSink;
 import dev.sigil.contract.codec.PythonJsonWriter;
 import dev.sigil.contract.event.Dialect;
 import dev.sigil.contract.event.LogEvent;
+import dev.sigil.contract.format.MappedLines;
 import dev.sigil.tail.LineRender;
 import dev.sigil.tail.SkipReason;
 import dev.sigil.tail.TailEntry;
@@ -103,6 +104,17 @@ public final class TailPrinter implements TailListener {
                     out.write('\n');
                 }
                 EventLine.write(events.get(i), out);
+            }
+            return true;
+        }
+
+        @Override
+        public boolean render(MappedLines mapped, ByteSink out) {
+            for (int i = 0; i < mapped.size(); i++) {
+                if (i > 0) {
+                    out.write('\n');
+                }
+                EventLine.write(mapped.get(i), out);
             }
             return true;
         }

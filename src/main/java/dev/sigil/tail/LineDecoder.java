@@ -17,6 +17,7 @@ import dev.sigil.contract.format.FastProjection;
 import dev.sigil.contract.format.FormatDefinition;
 import dev.sigil.contract.format.FormatSet;
 import dev.sigil.contract.format.Mapped;
+import dev.sigil.contract.format.MappedLines;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -51,6 +52,7 @@ public final class LineDecoder {
         final LineRender render;
         final FastLogEvent event = new FastLogEvent();
         final FastProjection projection = new FastProjection();
+        final MappedLines lines = new MappedLines();
         final ByteSink line = new ByteSink(512);
 
         Fast(LineRender render) {
@@ -118,6 +120,20 @@ public final class LineDecoder {
             return new Result(entry, null, "");
         }
         FormatDefinition first = choice.first();
+        if (first != null && to - start <= FastJson.MAX_LINE_BYTES && f.render != null && !eventsAhead && first.readsLines()) {
+            // Another producer's line for a consumer that wants its rendering: what the rendering shows, no event
+            // made (ADR 0290); the rendering may still decline, and the events are made below.
+            if (first.readLinesFast(bytes, start, to, f.projection, f.lines)) {
+                f.line.reset();
+                if (f.render.render(f.lines, f.line)) {
+                    byte[] text = bytesStay ? bytes : Arrays.copyOfRange(bytes, start, to);
+                    return new Result(bytesStay ? TailEntry.ofRenderedMappedLine(number, offset, text, start, to, f.line.toByteArray(), choice, f.lines)
+                            : TailEntry.ofRenderedMappedLine(number, offset, text, 0, to - start, f.line.toByteArray(), choice, f.lines), null, "");
+                }
+            } else {
+                first = null; // not of it, or not sure: the exact path
+            }
+        }
         if (first != null && to - start <= FastJson.MAX_LINE_BYTES) {
             // Another producer's line: read from the bytes what its format reads, nothing else (ADR 0110).
             List<Mapped> mapped = first.readFast(bytes, start, to, f.projection);

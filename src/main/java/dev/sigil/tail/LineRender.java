@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.sigil.contract.codec.ByteSink;
 import dev.sigil.contract.event.LogEvent;
+import dev.sigil.contract.format.MappedLines;
 
 /**
  * What a consumer wants made of each line straight from its bytes, on the decoding threads (ADR 0040, 0041), so
@@ -32,6 +33,16 @@ public interface LineRender {
      * newlines) and returns true, or returns false (out untouched) to leave them to the consumer.
      */
     default boolean render(List<LogEvent> events, ByteSink out) {
+        return false;
+    }
+
+    /**
+     * Appends the rendering of the events another producer's line was read into, from what {@code lines} keeps of
+     * them (ADR 0290), and returns true; or returns false (out untouched), and the tailer makes the events. Returning
+     * true is a promise that the consumer needs nothing of the line but this rendering while it reads: the entry's
+     * events are then made only when asked for.
+     */
+    default boolean render(MappedLines lines, ByteSink out) {
         return false;
     }
 }

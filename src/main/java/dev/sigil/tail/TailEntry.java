@@ -7,6 +7,10 @@ import java.util.Objects;
 import dev.sigil.contract.codec.PythonJsonReader;
 import dev.sigil.contract.event.LogEvent;
 import dev.sigil.contract.event.LogEventDecoder;
+import dev.sigil.contract.event.Usage;
+import dev.sigil.contract.format.Choice;
+import dev.sigil.contract.format.LineFields;
+import dev.sigil.contract.format.MappedLines;
 import dev.sigil.contract.format.Mapped;
 import dev.sigil.contract.format.Restatements;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +40,17 @@ public final class TailEntry {
     private final List<LogEvent> events;
     /** What the format made of the line, while a restated call may still change its events (until the emitter sees it). */
     private final List<Mapped> mapped;
+    /**
+     * For a line read into its rendering alone ({@link #ofRenderedMappedLine}): the file's formats, which make its
+     * events from its bytes when someone asks; else null.
+     */
+    private final Choice lazy;
+    /** For such a line of a format that restates calls: each event's call and usage (null when none), until counted. */
+    private final String[] callKeys;
+    private final Usage[] usages;
+    /** Once counted: what each event's call adds, where it restates an earlier line's (null: the event as read). */
+    private final Usage[] added;
+    private volatile List<LogEvent> lazyEvents;
 
     /**
      * @param line 1-based number of the line in its file (counting blank and skipped lines; restarts when the file is
@@ -51,6 +66,16 @@ public final class TailEntry {
 
     private TailEntry(long line, long offset, JsonNode json, LogEvent event, boolean invalidUtf8, byte[] text, int textFrom, int textTo,
                       byte[] rendered, List<LogEvent> events, List<Mapped> mapped) {
+        this(line, offset, json, event, invalidUtf8, text, textFrom, textTo, rendered, events, mapped, null, null, null, null);
+    }
+
+    private TailEntry(long line, long offset, JsonNode json, LogEvent event, boolean invalidUtf8, byte[] text, int textFrom, int textTo,
+                      byte[] rendered, List<LogEvent> events, List<Mapped> mapped, Choice lazy, String[] callKeys, Usage[] usages,
+                      Usage[] added) {
+        this.lazy = lazy;
+        this.callKeys = callKeys;
+        this.usages = usages;
+        this.added = added;
         this.events = events;
         this.mapped = mapped;
         this.line = line;
@@ -84,6 +109,29 @@ public final class TailEntry {
         return new TailEntry(line, offset, null, e.event, false, text, from, to, rendered, e.events, e.mapped);
     }
 
+    /**
+     * An entry of a line a format read into its rendering alone ({@code lines}, ADR 0290; {@code text[from, to)} valid
+     * UTF-8 holding a JSON object CPython reads): its events are made from its bytes by {@code choice} only when
+     * asked for, and are those the format would have made then. The array is kept, not copied.
+     */
+    static TailEntry ofRenderedMappedLine(long line, long offset, byte[] text, int from, int to, byte[] rendered, Choice choice,
+                                          MappedLines lines) {
+        String[] keys = null;
+        Usage[] usages = null;
+        for (int i = 0; i < lines.size(); i++) {
+            LineFields f = lines.get(i);
+            if (f.callKey() != null) {
+                if (keys == null) {
+                    keys = new String[lines.size()];
+                    usages = new Usage[lines.size()];
+                }
+                keys[i] = f.callKey();
+                usages[i] = f.usage();
+            }
+        }
+        return new TailEntry(line, offset, null, null, false, text, from, to, rendered, null, null, choice, keys, usages, null);
+    }
+
     /** The line's bytes when the entry holds them (a fast-path or a mapped line), else null; never to be changed. */
     byte[] text() {
         return text;
@@ -114,6 +162,13 @@ public final class TailEntry {
      * carries only what it adds ({@link Restatements}); any other entry is itself.
      */
     TailEntry counted(Restatements restatements) {
+        if (callKeys != null) {
+            Usage[] adds = new Usage[callKeys.length];
+            for (int i = 0; i < callKeys.length; i++) {
+                adds[i] = callKeys[i] == null ? null : restatements.added(callKeys[i], usages[i]);
+            }
+            return new TailEntry(line, offset, null, null, false, text, textFrom, textTo, rendered, null, null, lazy, null, null, adds);
+        }
         if (mapped == null) {
             return this;
         }
@@ -152,11 +207,34 @@ public final class TailEntry {
      * (OTLP JSON, docs/formats.md).
      */
     public List<LogEvent> events() {
+        if (lazy != null) {
+            return lazyEvents();
+        }
         return events != null ? events : List.of(event());
+    }
+
+    /** The events of a line read into its rendering alone: made by its format now, restated calls counted as they were. */
+    private List<LogEvent> lazyEvents() {
+        List<LogEvent> made = lazyEvents;
+        if (made == null) {
+            List<Mapped> read = lazy.read(json());
+            List<LogEvent> out = new ArrayList<>(read.size());
+            for (int i = 0; i < read.size(); i++) {
+                LogEvent e = read.get(i).event();
+                Usage a = added == null ? null : added[i];
+                out.add(a == null ? e : e.withUsage(a, a.totalTokens()));
+            }
+            made = List.copyOf(out);
+            lazyEvents = made;
+        }
+        return made;
     }
 
     /** The reader's view of the line (docs/contract.md §8-9, docs/formats.md); the first event of a line of several. */
     public LogEvent event() {
+        if (lazy != null) {
+            return lazyEvents().get(0);
+        }
         LogEvent e = event;
         if (e == null && text != null) {
             e = LogEventDecoder.decode(json());

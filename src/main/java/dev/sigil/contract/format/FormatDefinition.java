@@ -257,15 +257,76 @@ public final class FormatDefinition {
         return out.isEmpty() ? null : out;
     }
 
-    private Mapped map(Record r) {
+    /** Whether {@link #readLinesFast} reads its lines (else {@link #readFast} does, or the exact path). */
+    public boolean readsLines() {
+        return !nativeDecoder && projection().slotCount() >= 0;
+    }
+
+    /**
+     * What tail's line shows of each event of the line {@code b[from, to)}, read from its bytes through {@code scanner}
+     * into {@code out} without making the events (ADR 0290): true when read, false when the line is not of this format
+     * or the scanner is not sure (read it the exact way then). Only for a format that {@link #readsLines()}.
+     */
+    public boolean readLinesFast(byte[] b, int from, int to, FastProjection scanner, MappedLines out) {
+        out.clear();
+        Slots slots = scanner.readSlots(b, from, to, projection());
+        if (slots == null) {
+            return false;
+        }
+        if (records == null) {
+            Record r = Record.ofSlots(slots);
+            if (!match.holds(r, null)) {
+                return false;
+            }
+            line(r, out.add());
+            return true;
+        }
+        for (int i = 0, n = slots.recordCount(); i < n; i++) {
+            slots.select(i);
+            Record r = Record.ofSlots(slots);
+            if (match.holds(r, null)) {
+                line(r, out.add());
+            }
+        }
+        return out.size() > 0;
+    }
+
+    /** The fields of {@link #map}{@code (r)}'s event that tail's line shows, and what counts a restated call. */
+    private void line(Record r, LineFields out) {
+        Level level = level(r);
+        out.level = level;
+        out.component = text(Field.COMPONENT, r, level);
+        out.operation = text(Field.OPERATION, r, level);
+        out.format = name;
+        if (!live[Field.MESSAGE.ordinal()] || !fields(Field.MESSAGE).message(r, out)) {
+            String t = live[Field.MESSAGE.ordinal()] ? rule(Field.MESSAGE, r, level) : null;
+            if (t == null && live[Field.MESSAGE.ordinal()]) {
+                t = fields(Field.MESSAGE).textDefault();
+            }
+            out.message(orEmpty(t));
+        }
+        out.timestamp = timestamp(r);
+        out.callKey = callKey(r);
+        out.usage = out.callKey == null ? null : usage.build(r, count(Field.TOKENS, r, -1)).usage();
+    }
+
+    private Level level(Record r) {
         Level level = fields(Field.LEVEL).level(r);
         if (level == null) {
             String ruled = rule(Field.LEVEL, r, null);
             level = ruled != null ? Level.parse(ruled) : fields(Field.LEVEL).levelDefault();
         }
-        if (level == null) {
-            level = Level.INFO;
-        }
+        return level == null ? Level.INFO : level;
+    }
+
+    private String timestamp(Record r) {
+        Value time = fields(Field.TIMESTAMP);
+        String timestamp = time.timestamp(r);
+        return timestamp != null ? timestamp : orEmpty(time.textDefault());
+    }
+
+    private Mapped map(Record r) {
+        Level level = level(r);
         String component = text(Field.COMPONENT, r, level);
         String contract = text(Field.CONTRACT_COMPONENT, r, level);
         String event = text(Field.EVENT, r, level);
@@ -282,11 +343,7 @@ public final class FormatDefinition {
         if (Double.isNaN(latency)) {
             latency = duration.millisDefault();
         }
-        Value time = fields(Field.TIMESTAMP);
-        String timestamp = time.timestamp(r);
-        if (timestamp == null) {
-            timestamp = orEmpty(time.textDefault());
-        }
+        String timestamp = timestamp(r);
         String errorCode = text(Field.ERROR_CODE, r, level);
         LogEvent e = new LogEvent(dialect, timestamp, text(Field.SESSION, r, level), event, component,
                 Component.fromWire(contract.isEmpty() ? component : contract).orElse(null), text(Field.OPERATION, r, level), level,

@@ -39,15 +39,19 @@ public final class Restatements {
         if (key == null) {
             return e;
         }
-        Usage now = e.usage();
+        Usage added = added(key, e.usage());
+        return added == null ? e : e.withUsage(added, added.totalTokens());
+    }
+
+    /**
+     * Remembers that the call {@code key} now stands at {@code now}, and gives what this line adds to its earlier
+     * ones, or null when it is the call's first line (the event counts as it is).
+     */
+    public Usage added(String key, Usage now) {
         Usage before = seen.put(key, now);
         held += cost(key, now) - (before == null ? 0 : cost(key, before));
         forgetOldest();
-        if (before == null) {
-            return e;
-        }
-        Usage added = added(before, now);
-        return e.withUsage(added, added.totalTokens());
+        return before == null ? null : added(before, now);
     }
 
     /** The bytes the remembered calls hold (for tests). */

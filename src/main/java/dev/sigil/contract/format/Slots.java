@@ -166,6 +166,22 @@ final class Slots {
         };
     }
 
+    /**
+     * Whether {@code path} leads straight to a slot (no step below it) whose value is a string: then its literal
+     * (quotes included) is given to {@code out} as the message, no text made.
+     */
+    boolean literal(FieldPath path, LineFields out) {
+        if (path.rest != null) {
+            return false;
+        }
+        int k = reading[levelOf(path)] + path.slot;
+        if (setOn[k] != line || bytes[start[k]] != '"') {
+            return false;
+        }
+        out.rawMessage(bytes, start[k], end[k], escaped[k]);
+        return true;
+    }
+
     /** The value {@code path} leads to, or null; with {@code nullCounts}, a JSON null is a value. */
     JsonNode at(FieldPath path, boolean nullCounts) {
         int level = levelOf(path);
@@ -176,6 +192,9 @@ final class Slots {
         Projection node = root.slotNode(level, path.slot);
         JsonNode v;
         byte first = bytes[start[k]];
+        if (path.rest != null && first != '{' && first != '[') {
+            return null; // no step leads anywhere from a scalar: none made (a message's long text, ADR 0290)
+        }
         if (path.anyRest && first == '{' && kept[k] == null && whole[k] == null) {
             v = builder.firstMember(bytes, start[k], end[k], node.partial(), nullCounts); // OTLP's value.*: no object made
             if (v != FastProjection.NOT_SURE) {

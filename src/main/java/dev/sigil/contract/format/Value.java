@@ -180,6 +180,36 @@ final class Value {
         return null;
     }
 
+    /**
+     * {@link #message} into {@code out}: a string at a slot of the line's bytes given as its literal (no text made,
+     * ADR 0290), anything else as {@link #message} gives it; false for none.
+     */
+    boolean message(Record r, LineFields out) {
+        Slots slots = r.slots();
+        for (Alternative a : tried) {
+            if (slots == null || !a.prefix.isEmpty() || !(a.source instanceof Read read)) {
+                JsonNode v = first(a, r);
+                if (v != null) {
+                    String t = v.isString() ? v.stringValue() : JSON.encodeToString(v);
+                    out.message(a.prefix.isEmpty() ? t : a.prefix + t);
+                    return true;
+                }
+                continue;
+            }
+            for (FieldPath p : read.each) {
+                if (slots.literal(p, out)) {
+                    return true;
+                }
+                JsonNode v = r.at(p);
+                if (v != null) {
+                    out.message(v.isString() ? v.stringValue() : JSON.encodeToString(v));
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** A count: a whole number of at least 0 (a float is cut toward zero), or -1 for none. */
     long count(Record r) {
         for (Alternative a : tried) {
