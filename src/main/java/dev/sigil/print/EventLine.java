@@ -52,6 +52,15 @@ public final class EventLine {
      * message still in its JSON string literal is written from the literal's bytes, without making its text.
      */
     public static void write(LineFields f, ByteSink out) {
+        if (f.timestamp() == null) {
+            int second = f.secondOfDay();
+            out.ensure(8);
+            twoDigits(second / 3600, out);
+            out.write(':');
+            twoDigits(second / 60 % 60, out);
+            out.write(':');
+            twoDigits(second % 60, out);
+        }
         head(f.timestamp(), f.level(), f.component(), f.operation(), f.format(), out);
         String m = f.message();
         if (m != null) {
@@ -61,9 +70,16 @@ public final class EventLine {
         }
     }
 
-    /** The line up to its message: {@code HH:MM:SS [LEVEL] component/operation: }. */
+    private static void twoDigits(int v, ByteSink out) {
+        out.write('0' + v / 10);
+        out.write('0' + v % 10);
+    }
+
+    /** The line up to its message: {@code HH:MM:SS [LEVEL] component/operation: }; the time written already when {@code t} is null. */
     private static void head(String t, Level level, String component, String operation, String format, ByteSink out) {
-        if (t.isEmpty()) {
+        if (t == null) {
+            // written by the caller
+        } else if (t.isEmpty()) {
             out.write('-');
         } else {
             long cut = clockCut(t);

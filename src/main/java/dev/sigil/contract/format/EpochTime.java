@@ -50,6 +50,15 @@ final class EpochTime {
 
     /** The text of a whole count of {@code kind} (the common case, without decimals); null when out of range. */
     static String iso(long count, Kind kind) {
+        long m = micros(count, kind);
+        return m == OUT_OF_RANGE ? null : iso(m);
+    }
+
+    /** {@link #micros}' answer for a count beyond the years sigil shows. */
+    static final long OUT_OF_RANGE = Long.MIN_VALUE;
+
+    /** The microseconds since the epoch of a whole count of {@code kind} ({@link #iso(long, Kind)}'s), or {@link #OUT_OF_RANGE}. */
+    static long micros(long count, Kind kind) {
         long m;
         switch (kind) {
             case EPOCH_S -> m = within(count, MAX_MICROS / 1_000_000L) ? count * 1_000_000L : Long.MAX_VALUE;
@@ -57,7 +66,12 @@ final class EpochTime {
             case EPOCH_NS -> m = Math.floorDiv(count, 1000L);
             default -> m = count;
         }
-        return iso(m);
+        return m < MIN_MICROS || m > MAX_MICROS ? OUT_OF_RANGE : m;
+    }
+
+    /** The second of the day (UTC) of {@code micros} since the epoch: what the ISO text's {@code HH:MM:SS} says. */
+    static int secondOfDay(long micros) {
+        return (int) Math.floorMod(Math.floorDiv(micros, 1_000_000L), 86_400L);
     }
 
     private static boolean within(long count, long limit) {

@@ -305,7 +305,9 @@ public final class FormatDefinition {
             }
             out.message(orEmpty(t));
         }
-        out.timestamp = timestamp(r);
+        if (!fields(Field.TIMESTAMP).timestamp(r, out)) {
+            out.timestamp(orEmpty(fields(Field.TIMESTAMP).textDefault()));
+        }
         out.callKey = callKey(r);
         out.usage = out.callKey == null ? null : usage.build(r, count(Field.TOKENS, r, -1)).usage();
     }

@@ -13,6 +13,8 @@ import dev.sigil.contract.event.Usage;
 public final class LineFields {
 
     String timestamp;
+    /** The timestamp's second of the day when it was a count since the epoch (then {@link #timestamp} is null), else -1. */
+    int secondOfDay = -1;
     Level level;
     String component;
     String operation;
@@ -25,9 +27,27 @@ public final class LineFields {
     String callKey;
     Usage usage;
 
-    /** As the event's {@code timestamp}: "" for none. */
+    /** As the event's {@code timestamp} ("" for none), or null when it is given by {@link #secondOfDay()}. */
     public String timestamp() {
         return timestamp;
+    }
+
+    /**
+     * The second of the day (UTC) of a timestamp written as a count since the epoch, whose ISO text the event would
+     * hold ({@code HH:MM:SS} all the line shows of it), or -1.
+     */
+    public int secondOfDay() {
+        return secondOfDay;
+    }
+
+    void timestamp(String t) {
+        timestamp = t;
+        secondOfDay = -1;
+    }
+
+    void clock(int second) {
+        timestamp = null;
+        secondOfDay = second;
     }
 
     public Level level() {

@@ -24,6 +24,14 @@ final class Projection {
     private byte[][] names = new byte[0][];
     private String[] nameTexts = new String[0];
     private Projection[] byName = new Projection[0];
+    /**
+     * The names by {@link #hash} (ADR 0290): {@code heads[h & mask]} is 1 + the index of the first name of that hash
+     * (0: none), {@code nexts[k]} 1 + the index of the next one after name {@code k}; a line's member is looked up
+     * among the one or two names of its hash, not among all of them.
+     */
+    private int[] heads = new int[1];
+    private int[] nexts = new int[0];
+    private int mask;
     private Projection anyMember;
     private Projection elements;
     /** Of an array: what is kept of the first element each filter step ({@code [key=value]}) finds (for {@link Slots}). */
@@ -224,6 +232,9 @@ final class Projection {
                 partial.names = names;
                 partial.nameTexts = nameTexts;
                 partial.byName = byName;
+                partial.heads = heads;
+                partial.nexts = nexts;
+                partial.mask = mask;
                 partial.anyMember = anyMember;
                 partial.elements = elements;
             }
@@ -296,6 +307,14 @@ final class Projection {
             nameTexts[i] = e.getKey();
             byName[i++] = e.getValue();
             e.getValue().freeze();
+        }
+        heads = new int[Integer.highestOneBit(Math.max(1, names.length)) * 4];
+        nexts = new int[names.length];
+        mask = heads.length - 1;
+        for (int k = names.length - 1; k >= 0; k--) {
+            int h = hash(names[k], 0, names[k].length) & mask;
+            nexts[k] = heads[h];
+            heads[h] = k + 1;
         }
         if (anyMember != null) {
             anyMember.freeze();
@@ -389,13 +408,19 @@ final class Projection {
     /** The index of the member kept by its name whose name is {@code b[from, to)} (plain bytes, no escape), or -1. */
     int memberIndex(byte[] b, int from, int to) {
         int n = to - from;
-        for (int k = 0; k < names.length; k++) {
+        for (int k = heads[hash(b, from, to) & mask] - 1; k >= 0; k = nexts[k] - 1) {
             byte[] name = names[k];
             if (name.length == n && dev.sigil.contract.codec.FastJson.equalsAt(b, from, name)) {
                 return k;
             }
         }
         return -1;
+    }
+
+    /** The hash of the name {@code b[from, to)} in {@link #heads}: its length and its first and last bytes. */
+    private static int hash(byte[] b, int from, int to) {
+        int n = to - from;
+        return n == 0 ? 0 : n * 31 + b[from] * 7 + b[to - 1];
     }
 
     /** What is kept below the {@code k}-th member kept by its name. */

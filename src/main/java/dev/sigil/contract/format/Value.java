@@ -270,22 +270,48 @@ final class Value {
     /** The timestamp's text: as written for ISO-8601, else the ISO text of the epoch count; or null. */
     String timestamp(Record r) {
         for (Alternative a : tried) {
-            JsonNode v = first(a, r);
-            String t = null;
-            if (a.kind == EpochTime.Kind.ISO8601) {
-                t = v != null && v.isString() ? v.stringValue() : null;
-            } else if (v != null && v.isIntegralNumber() && v.canConvertToLong()) {
-                t = EpochTime.iso(v.longValue(), a.kind);
-            } else {
-                long plain = v != null && v.isString() ? plainLong(v.stringValue()) : NOT_PLAIN; // OTLP's nanoseconds: 19 digits
-                BigDecimal count = plain != NOT_PLAIN ? null : decimal(v, true);
-                t = plain != NOT_PLAIN ? EpochTime.iso(plain, a.kind) : count == null ? null : EpochTime.iso(count, a.kind);
-            }
+            String t = timestamp(a, first(a, r));
             if (t != null) {
                 return t;
             }
         }
         return null;
+    }
+
+    /**
+     * {@link #timestamp(Record)} into {@code out} (ADR 0290): a whole epoch count as the second of its day, no text
+     * made (the line shows {@code HH:MM:SS} alone), anything else as its text; false for none.
+     */
+    boolean timestamp(Record r, LineFields out) {
+        for (Alternative a : tried) {
+            JsonNode v = first(a, r);
+            if (a.kind != EpochTime.Kind.ISO8601 && v != null && v.isIntegralNumber() && v.canConvertToLong()) {
+                long m = EpochTime.micros(v.longValue(), a.kind);
+                if (m != EpochTime.OUT_OF_RANGE) {
+                    out.clock(EpochTime.secondOfDay(m));
+                    return true;
+                }
+                continue;
+            }
+            String t = timestamp(a, v);
+            if (t != null) {
+                out.timestamp(t);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String timestamp(Alternative a, JsonNode v) {
+        if (a.kind == EpochTime.Kind.ISO8601) {
+            return v != null && v.isString() ? v.stringValue() : null;
+        }
+        if (v != null && v.isIntegralNumber() && v.canConvertToLong()) {
+            return EpochTime.iso(v.longValue(), a.kind);
+        }
+        long plain = v != null && v.isString() ? plainLong(v.stringValue()) : NOT_PLAIN; // OTLP's nanoseconds: 19 digits
+        BigDecimal count = plain != NOT_PLAIN ? null : decimal(v, true);
+        return plain != NOT_PLAIN ? EpochTime.iso(plain, a.kind) : count == null ? null : EpochTime.iso(count, a.kind);
     }
 
     /** The default as a text (a number or a boolean in its JSON form), or null. */
