@@ -126,6 +126,26 @@ public final class EventLine {
         out.ensure(Math.min(end - i, MAX_MESSAGE + 8));
         while (i < end) {
             byte c = b[i];
+            if (c != '\\' && len < MAX_MESSAGE - 2) {
+                // A run of plain bytes that leaves the text short of the cut: copied whole (no cut falls in it, and
+                // the character after it is at most the last one before the cut).
+                int run = i;
+                int units = len;
+                while (run < end && b[run] != '\\' && units < MAX_MESSAGE - 2) {
+                    byte x = b[run++];
+                    units += (x & 0xC0) != 0x80 ? 1 : 0;
+                    units += (x & 0xF8) == 0xF0 ? 1 : 0;
+                }
+                while (run < end && (b[run] & 0xC0) == 0x80) {
+                    run++; // the rest of the last character
+                }
+                if (units < MAX_MESSAGE - 1) {
+                    out.write(b, i, run - i);
+                    len = units;
+                    i = run;
+                    continue;
+                }
+            }
             int unit; // the first UTF-16 unit of the next character
             int n; // its bytes in the literal
             boolean pair;
