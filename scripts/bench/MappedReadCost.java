@@ -10,12 +10,14 @@ import dev.sigil.contract.format.FastProjection;
 import dev.sigil.contract.format.FormatDefinition;
 import dev.sigil.contract.format.FormatSet;
 import dev.sigil.contract.format.Mapped;
+import dev.sigil.contract.format.MappedLines;
 import dev.sigil.print.EventLine;
 
 /**
  * What a mapped line costs once compiled, without the process around it (docs/benchmarks.md, "Formats: the whole
  * process"): every line of FILE read through the built-in format FORMAT from its bytes (FormatDefinition.readFast),
- * then the same with tail's line of its event written (EventLine.write), PASSES times; the thread's CPU time per
+ * then the same with tail's line of its event written (EventLine.write), then tail's line written from what the line
+ * shows (FormatDefinition.readLinesFast, ADR 0290), PASSES times; the thread's CPU time per
  * line of the first and of the best pass, and of the best pass of the byte scanner alone (syntax and UTF-8 checked,
  * nothing kept: the floor of any read from the bytes). Run it as the launcher runs tail, e.g. with C1 alone:
  *
@@ -41,6 +43,8 @@ public final class MappedReadCost {
         double bestScan = Double.MAX_VALUE;
         double bestRead = Double.MAX_VALUE;
         double bestLine = Double.MAX_VALUE;
+        double bestFields = Double.MAX_VALUE;
+        MappedLines fields = new MappedLines();
         int declined = 0;
         for (int pass = 0; pass < passes; pass++) {
             long ts = threads.getCurrentThreadCpuTime();
@@ -66,6 +70,16 @@ public final class MappedReadCost {
                 }
             }
             long t2 = threads.getCurrentThreadCpuTime();
+            for (int[] l : lines) {
+                if (format.readsLines() && format.readLinesFast(all, l[0], l[1], scanner, fields)) {
+                    out.reset();
+                    for (int k = 0; k < fields.size(); k++) {
+                        EventLine.write(fields.get(k), out);
+                    }
+                }
+            }
+            long t3 = threads.getCurrentThreadCpuTime();
+            bestFields = Math.min(bestFields, (t3 - t2) / 1e3 / lines.size());
             double read = (t1 - t0) / 1e3 / lines.size();
             double line = (t2 - t1) / 1e3 / lines.size();
             if (pass == 0) {
@@ -74,7 +88,7 @@ public final class MappedReadCost {
             bestRead = Math.min(bestRead, read);
             bestLine = Math.min(bestLine, line);
         }
-        System.out.printf("best of %d: scan %.2f us a line, read %.2f, read and line %.2f (%d lines, %d not read fast)%n", passes, bestScan,
-                bestRead, bestLine, lines.size(), declined);
+        System.out.printf("best of %d: scan %.2f us a line, read %.2f, read and line %.2f, tail's line from what it shows %.2f (%d lines, %d not read fast)%n",
+                passes, bestScan, bestRead, bestLine, bestFields, lines.size(), declined);
     }
 }

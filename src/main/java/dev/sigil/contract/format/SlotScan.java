@@ -219,27 +219,70 @@ final class SlotScan {
         }
     }
 
+    /** Members met before the tested one that {@link #firstTested} keeps track of, at most. */
+    private static final int EARLY = 8;
+    private final int[] earlyName = new int[EARLY];
+    private final int[] earlyNameEnd = new int[EARLY];
+    private final int[] earlyFrom = new int[EARLY];
+    private final int[] earlyTo = new int[EARLY];
+    private final boolean[] earlyEscaped = new boolean[EARLY];
+
     /**
-     * The element at {@code i} read in one pass when its first member is the one {@code f} tests (OTLP's {@code key},
-     * Claude Code's {@code type}) as a text: into the slots of the step it finds when no earlier element was found for
-     * it, else only scanned; the index after it, -1, or {@link #LATER} (nothing set) for the two passes (the first
-     * member is another, or not a text, or the step found keeps that member too). The member met again later: not sure.
+     * The element at {@code i} read in one pass when the member {@code f} tests (OTLP's {@code key}, Claude Code's and
+     * OpenAI's {@code type}) comes as a text among its first {@value #EARLY} + 1 members (ADR 0290: OpenAI's output
+     * items and Claude Code's tool results write an {@code id} first): into the slots of the step it finds when no
+     * earlier element was found for it, the members before it from where they were noted, else only scanned; the
+     * index after it, -1, or {@link #LATER} (nothing set) for the two passes (the member comes later or not at all,
+     * or is not a text, or a name before it is escaped, or the step found keeps that member too). The member met
+     * again later: not sure.
      */
     private int firstTested(byte[] b, int i, int end, FilterSteps f, int depth) {
         if (depth > FastJson.MAX_DEPTH) {
             return -1;
         }
-        int j = FastJson.skipWs(b, i + 1, end);
-        if (j >= end || b[j] != '"') {
-            return LATER;
-        }
-        int keyEnd = scan.string(b, j, end);
-        if (keyEnd < 0) {
-            return -1;
-        }
         byte[] key = f.keyBytes[0];
-        if (scan.escaped || keyEnd - j - 2 != key.length || !FastJson.equalsAt(b, j + 1, key)) {
-            return LATER;
+        int j = FastJson.skipWs(b, i + 1, end);
+        int early = 0;
+        int keyEnd;
+        while (true) {
+            if (j >= end || b[j] != '"') {
+                return LATER;
+            }
+            keyEnd = scan.string(b, j, end);
+            if (keyEnd < 0) {
+                return -1;
+            }
+            if (scan.escaped) {
+                return LATER;
+            }
+            if (keyEnd - j - 2 == key.length && FastJson.equalsAt(b, j + 1, key)) {
+                break;
+            }
+            if (early == EARLY) {
+                return LATER;
+            }
+            int colon = FastJson.skipWs(b, keyEnd, end);
+            if (colon >= end || b[colon] != ':') {
+                return -1;
+            }
+            int v = FastJson.skipWs(b, colon + 1, end);
+            if (v >= end) {
+                return -1;
+            }
+            int e = scan.value(b, v, end, depth);
+            if (e < 0) {
+                return -1;
+            }
+            earlyName[early] = j + 1;
+            earlyNameEnd[early] = keyEnd - 1;
+            earlyFrom[early] = v;
+            earlyTo[early] = e;
+            earlyEscaped[early++] = b[v] == '"' && scan.escaped;
+            int next = FastJson.skipWs(b, e, end);
+            if (next >= end || b[next] != ',') {
+                return LATER;
+            }
+            j = FastJson.skipWs(b, next + 1, end);
         }
         int colon = FastJson.skipWs(b, keyEnd, end);
         if (colon >= end || b[colon] != ':') {
@@ -262,6 +305,14 @@ final class SlotScan {
         }
         // An element no step finds, or one an earlier element was found for, is only scanned (no slot).
         Projection found = at < 0 || slots.isSet(f.found[0][at].slot()) ? Projection.NOTHING : f.found[0][at];
+        if (found != Projection.NOTHING && found.hasMembers()) {
+            for (int m = 0; m < early; m++) {
+                int k = found.memberIndex(b, earlyName[m], earlyNameEnd[m]);
+                if (k >= 0 && (found.member(k).spine() || member(b, earlyFrom[m], earlyTo[m], earlyEscaped[m], end, found.member(k), depth) < 0)) {
+                    return -1;
+                }
+            }
+        }
         int e = FastJson.skipWs(b, ve, end);
         if (e >= end) {
             return -1;
@@ -280,6 +331,21 @@ final class SlotScan {
             slots.set(found.slot(), i, e, false);
         }
         return e;
+    }
+
+    /**
+     * A member {@link #firstTested} noted before the tested one, whose value {@code b[v, e)} was scanned already: read
+     * into the slots of {@code child} as {@link #membersFrom} reads a member it follows; the index after it, or -1.
+     */
+    private int member(byte[] b, int v, int e, boolean escaped, int end, Projection child, int depth) {
+        slots.clear(child.slotsFrom(), child.slotsTo());
+        int after = b[v] == '{' && child.hasMembers() ? members(b, v, end, child, depth + 1)
+                : b[v] == '[' && child.filters().nodes.length > 0 ? filtered(b, v, end, child.filters(), depth + 1)
+                : e;
+        if (after >= 0 && child.slot() >= 0) {
+            slots.set(child.slot(), v, after, escaped);
+        }
+        return after;
     }
 
     /** After {@link #testedMembers} of the element {@code b[i, e)}: each step it finds not found yet read into its slots. */
