@@ -2,11 +2,15 @@ package dev.sigil.tail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.sigil.contract.codec.ByteSink;
 import dev.sigil.contract.event.LogEvent;
+import dev.sigil.contract.format.LineFields;
+import dev.sigil.contract.format.MappedLines;
 
 /**
  * The tailer finds each file's format from its first lines and finds it again after a rotation or a truncation
@@ -78,5 +82,42 @@ class TailerFormatsTest {
         source.create().append(assistant("a", 40));
         tailer.poll();
         assertThat(log.entries().get(3).event().tokens()).as("another file: the call is new to it").isEqualTo(150L);
+    }
+
+    /** A consumer that wants each mapped line rendered from what it shows: its level and message, one event a line. */
+    private static final class FieldsRender implements LineRender {
+        @Override
+        public boolean render(byte[] b, int from, int to, ByteSink out, boolean operationLogs) {
+            return false;
+        }
+
+        @Override
+        public boolean render(MappedLines lines, ByteSink out) {
+            for (int i = 0; i < lines.size(); i++) {
+                LineFields f = lines.get(i);
+                out.writeAscii(f.level().name() + " " + f.format() + " " + (f.message() != null ? f.message()
+                        : new String(f.messageBytes(), f.messageFrom(), f.messageTo() - f.messageFrom(), StandardCharsets.UTF_8)) + ";");
+            }
+            return true;
+        }
+    }
+
+    @Test
+    void aLineRenderedFromWhatItShowsHasTheEventsItWouldHaveHadRestatedCallsCountedOnce() {
+        MemoryTailSource.File f = source.create();
+        f.append(assistant("a", 2) + assistant("a", 40) + assistant("b", 7) + assistant("a", 41));
+        tailer.poll();
+        EventLog rendered = new EventLog();
+        MemoryTailSource same = new MemoryTailSource("log");
+        same.create().append(assistant("a", 2) + assistant("a", 40) + assistant("b", 7) + assistant("a", 41));
+        try (Tailer renderingTailer = new Tailer(List.of(same), TailOptions.defaults(), rendered, FieldsRender::new)) {
+            renderingTailer.poll();
+        }
+        assertThat(rendered.entries()).hasSize(4);
+        assertThat(rendered.entries()).allSatisfy(e -> assertThat(new String(e.rendered(), StandardCharsets.UTF_8))
+                .isEqualTo("INFO claude-code \"hi\";"));
+        List<LogEvent> eager = log.entries().stream().map(TailEntry::event).toList();
+        assertThat(rendered.entries().stream().map(TailEntry::event).toList()).isEqualTo(eager);
+        assertThat(eager).extracting(LogEvent::tokens).containsExactly(112L, 38L, 117L, 1L);
     }
 }
