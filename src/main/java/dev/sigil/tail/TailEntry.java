@@ -40,17 +40,28 @@ public final class TailEntry {
     private final List<LogEvent> events;
     /** What the format made of the line, while a restated call may still change its events (until the emitter sees it). */
     private final List<Mapped> mapped;
+    /** For a line read into its rendering alone ({@link #ofRenderedMappedLine}): how its events are made; else null. */
+    private final Deferred deferred;
+
     /**
-     * For a line read into its rendering alone ({@link #ofRenderedMappedLine}): the file's formats, which make its
-     * events from its bytes when someone asks; else null.
+     * The events of a line read into its rendering alone (ADR 0290): the file's formats make them from its bytes when
+     * someone asks; for a format that restates calls, each event's call and usage (null when none) until the entry is
+     * counted, then what each call adds where it restates an earlier line's (null: the event as read).
      */
-    private final Choice lazy;
-    /** For such a line of a format that restates calls: each event's call and usage (null when none), until counted. */
-    private final String[] callKeys;
-    private final Usage[] usages;
-    /** Once counted: what each event's call adds, where it restates an earlier line's (null: the event as read). */
-    private final Usage[] added;
-    private volatile List<LogEvent> lazyEvents;
+    private static final class Deferred {
+        final Choice choice;
+        final String[] callKeys;
+        final Usage[] usages;
+        final Usage[] added;
+        volatile List<LogEvent> events;
+
+        Deferred(Choice choice, String[] callKeys, Usage[] usages, Usage[] added) {
+            this.choice = choice;
+            this.callKeys = callKeys;
+            this.usages = usages;
+            this.added = added;
+        }
+    }
 
     /**
      * @param line 1-based number of the line in its file (counting blank and skipped lines; restarts when the file is
@@ -66,16 +77,12 @@ public final class TailEntry {
 
     private TailEntry(long line, long offset, JsonNode json, LogEvent event, boolean invalidUtf8, byte[] text, int textFrom, int textTo,
                       byte[] rendered, List<LogEvent> events, List<Mapped> mapped) {
-        this(line, offset, json, event, invalidUtf8, text, textFrom, textTo, rendered, events, mapped, null, null, null, null);
+        this(line, offset, json, event, invalidUtf8, text, textFrom, textTo, rendered, events, mapped, null);
     }
 
     private TailEntry(long line, long offset, JsonNode json, LogEvent event, boolean invalidUtf8, byte[] text, int textFrom, int textTo,
-                      byte[] rendered, List<LogEvent> events, List<Mapped> mapped, Choice lazy, String[] callKeys, Usage[] usages,
-                      Usage[] added) {
-        this.lazy = lazy;
-        this.callKeys = callKeys;
-        this.usages = usages;
-        this.added = added;
+                      byte[] rendered, List<LogEvent> events, List<Mapped> mapped, Deferred deferred) {
+        this.deferred = deferred;
         this.events = events;
         this.mapped = mapped;
         this.line = line;
@@ -129,7 +136,7 @@ public final class TailEntry {
                 usages[i] = f.usage();
             }
         }
-        return new TailEntry(line, offset, null, null, false, text, from, to, rendered, null, null, choice, keys, usages, null);
+        return new TailEntry(line, offset, null, null, false, text, from, to, rendered, null, null, new Deferred(choice, keys, usages, null));
     }
 
     /** The line's bytes when the entry holds them (a fast-path or a mapped line), else null; never to be changed. */
@@ -162,12 +169,14 @@ public final class TailEntry {
      * carries only what it adds ({@link Restatements}); any other entry is itself.
      */
     TailEntry counted(Restatements restatements) {
-        if (callKeys != null) {
-            Usage[] adds = new Usage[callKeys.length];
-            for (int i = 0; i < callKeys.length; i++) {
-                adds[i] = callKeys[i] == null ? null : restatements.added(callKeys[i], usages[i]);
+        if (deferred != null && deferred.callKeys != null) {
+            String[] keys = deferred.callKeys;
+            Usage[] adds = new Usage[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                adds[i] = keys[i] == null ? null : restatements.added(keys[i], deferred.usages[i]);
             }
-            return new TailEntry(line, offset, null, null, false, text, textFrom, textTo, rendered, null, null, lazy, null, null, adds);
+            return new TailEntry(line, offset, null, null, false, text, textFrom, textTo, rendered, null, null,
+                    new Deferred(deferred.choice, null, null, adds));
         }
         if (mapped == null) {
             return this;
@@ -207,33 +216,33 @@ public final class TailEntry {
      * (OTLP JSON, docs/formats.md).
      */
     public List<LogEvent> events() {
-        if (lazy != null) {
-            return lazyEvents();
+        if (deferred != null) {
+            return deferredEvents();
         }
         return events != null ? events : List.of(event());
     }
 
     /** The events of a line read into its rendering alone: made by its format now, restated calls counted as they were. */
-    private List<LogEvent> lazyEvents() {
-        List<LogEvent> made = lazyEvents;
+    private List<LogEvent> deferredEvents() {
+        List<LogEvent> made = deferred.events;
         if (made == null) {
-            List<Mapped> read = lazy.read(json());
+            List<Mapped> read = deferred.choice.read(json());
             List<LogEvent> out = new ArrayList<>(read.size());
             for (int i = 0; i < read.size(); i++) {
                 LogEvent e = read.get(i).event();
-                Usage a = added == null ? null : added[i];
+                Usage a = deferred.added == null ? null : deferred.added[i];
                 out.add(a == null ? e : e.withUsage(a, a.totalTokens()));
             }
             made = List.copyOf(out);
-            lazyEvents = made;
+            deferred.events = made;
         }
         return made;
     }
 
     /** The reader's view of the line (docs/contract.md §8-9, docs/formats.md); the first event of a line of several. */
     public LogEvent event() {
-        if (lazy != null) {
-            return lazyEvents().get(0);
+        if (deferred != null) {
+            return deferredEvents().get(0);
         }
         LogEvent e = event;
         if (e == null && text != null) {
