@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * built only when someone asks (docs/benchmarks.md, ADR 0040). Either way the values are those of the exact path. Immutable as seen from outside;
  * safe to hand to another thread.
  */
-public final class TailEntry {
+public sealed class TailEntry permits DeferredMappedEntry {
 
     private static final PythonJsonReader READER = new PythonJsonReader();
 
@@ -40,29 +40,6 @@ public final class TailEntry {
     private final List<LogEvent> events;
     /** What the format made of the line, while a restated call may still change its events (until the emitter sees it). */
     private final List<Mapped> mapped;
-    /** For a line read into its rendering alone ({@link #ofRenderedMappedLine}): how its events are made; else null. */
-    private final Deferred deferred;
-
-    /**
-     * The events of a line read into its rendering alone (ADR 0290): the file's formats make them from its bytes when
-     * someone asks; for a format that restates calls, each event's call and usage (null when none) until the entry is
-     * counted, then what each call adds where it restates an earlier line's (null: the event as read).
-     */
-    private static final class Deferred {
-        final Choice choice;
-        final String[] callKeys;
-        final Usage[] usages;
-        final Usage[] added;
-        volatile List<LogEvent> events;
-
-        Deferred(Choice choice, String[] callKeys, Usage[] usages, Usage[] added) {
-            this.choice = choice;
-            this.callKeys = callKeys;
-            this.usages = usages;
-            this.added = added;
-        }
-    }
-
     /**
      * @param line 1-based number of the line in its file (counting blank and skipped lines; restarts when the file is
      *        truncated or replaced)
@@ -77,12 +54,6 @@ public final class TailEntry {
 
     private TailEntry(long line, long offset, JsonNode json, LogEvent event, boolean invalidUtf8, byte[] text, int textFrom, int textTo,
                       byte[] rendered, List<LogEvent> events, List<Mapped> mapped) {
-        this(line, offset, json, event, invalidUtf8, text, textFrom, textTo, rendered, events, mapped, null);
-    }
-
-    private TailEntry(long line, long offset, JsonNode json, LogEvent event, boolean invalidUtf8, byte[] text, int textFrom, int textTo,
-                      byte[] rendered, List<LogEvent> events, List<Mapped> mapped, Deferred deferred) {
-        this.deferred = deferred;
         this.events = events;
         this.mapped = mapped;
         this.line = line;
@@ -94,6 +65,11 @@ public final class TailEntry {
         this.textFrom = textFrom;
         this.textTo = textTo;
         this.rendered = rendered;
+    }
+
+    /** An entry of a line whose bytes {@code text[from, to)} and rendering it keeps, nothing else made (for {@link DeferredMappedEntry}). */
+    TailEntry(long line, long offset, byte[] text, int from, int to, byte[] rendered) {
+        this(line, offset, null, null, false, text, from, to, rendered, null, null);
     }
 
     /**
@@ -136,7 +112,7 @@ public final class TailEntry {
                 usages[i] = f.usage();
             }
         }
-        return new TailEntry(line, offset, null, null, false, text, from, to, rendered, null, null, new Deferred(choice, keys, usages, null));
+        return new DeferredMappedEntry(line, offset, text, from, to, rendered, choice, keys, usages, null);
     }
 
     /** The line's bytes when the entry holds them (a fast-path or a mapped line), else null; never to be changed. */
@@ -169,15 +145,6 @@ public final class TailEntry {
      * carries only what it adds ({@link Restatements}); any other entry is itself.
      */
     TailEntry counted(Restatements restatements) {
-        if (deferred != null && deferred.callKeys != null) {
-            String[] keys = deferred.callKeys;
-            Usage[] adds = new Usage[keys.length];
-            for (int i = 0; i < keys.length; i++) {
-                adds[i] = keys[i] == null ? null : restatements.added(keys[i], deferred.usages[i]);
-            }
-            return new TailEntry(line, offset, null, null, false, text, textFrom, textTo, rendered, null, null,
-                    new Deferred(deferred.choice, null, null, adds));
-        }
         if (mapped == null) {
             return this;
         }
@@ -216,34 +183,11 @@ public final class TailEntry {
      * (OTLP JSON, docs/formats.md).
      */
     public List<LogEvent> events() {
-        if (deferred != null) {
-            return deferredEvents();
-        }
         return events != null ? events : List.of(event());
-    }
-
-    /** The events of a line read into its rendering alone: made by its format now, restated calls counted as they were. */
-    private List<LogEvent> deferredEvents() {
-        List<LogEvent> made = deferred.events;
-        if (made == null) {
-            List<Mapped> read = deferred.choice.read(json());
-            List<LogEvent> out = new ArrayList<>(read.size());
-            for (int i = 0; i < read.size(); i++) {
-                LogEvent e = read.get(i).event();
-                Usage a = deferred.added == null ? null : deferred.added[i];
-                out.add(a == null ? e : e.withUsage(a, a.totalTokens()));
-            }
-            made = List.copyOf(out);
-            deferred.events = made;
-        }
-        return made;
     }
 
     /** The reader's view of the line (docs/contract.md §8-9, docs/formats.md); the first event of a line of several. */
     public LogEvent event() {
-        if (deferred != null) {
-            return deferredEvents().get(0);
-        }
         LogEvent e = event;
         if (e == null && text != null) {
             e = LogEventDecoder.decode(json());
