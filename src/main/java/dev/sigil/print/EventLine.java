@@ -77,11 +77,9 @@ public final class EventLine {
 
     /** The line up to its message: {@code HH:MM:SS [LEVEL] component/operation: }; the time written already when {@code t} is null. */
     private static void head(String t, Level level, String component, String operation, String format, ByteSink out) {
-        if (t == null) {
-            // written by the caller
-        } else if (t.isEmpty()) {
+        if (t != null && t.isEmpty()) {
             out.write('-');
-        } else {
+        } else if (t != null) {
             long cut = clockCut(t);
             utf8(t, (int) (cut >>> 32), (int) cut, out);
         }
