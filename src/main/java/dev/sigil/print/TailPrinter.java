@@ -204,7 +204,7 @@ public final class TailPrinter implements TailListener {
                 line(LineFormat.format(entry.json()).getBytes(StandardCharsets.UTF_8));
             }
         }
-        // A rendered line is a native one by the render's promise: only the others can be unrecognised.
+        // A rendered line is a native one or one a format read (the renders' promises): only the others can be unrecognised.
         if (entry.rendered() == null && entry.event().unrecognised()) {
             counts.unrecognised(source, entry.line(), this);
         }
