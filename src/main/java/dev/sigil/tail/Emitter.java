@@ -20,6 +20,11 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
     static final int FIRST_GROUP_BYTES = 64 << 10;
 
     private final TailListener listener;
+    /**
+     * The listener reads no entry after its event: a group's array is written again once its entries are handed out,
+     * so every group's entries are handed out before it is cleared (ADR 0302).
+     */
+    private final boolean reuseArenas;
     private final LineDecoder decoder;
     /** Where the lines go undecoded, in a raw tailer; else null. */
     private final RawLineListener raw;
@@ -80,7 +85,8 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
         this.groupBytes = groupBytes;
         this.nextGroupBytes = Math.min(groupBytes, FIRST_GROUP_BYTES);
         this.decoder = decoder;
-        this.pending = new DecodeAhead(decoder, null);
+        this.reuseArenas = !listener.keepsEntries();
+        this.pending = new DecodeAhead(decoder, null, reuseArenas);
         this.batchLimit = batchLimit;
     }
 
@@ -137,7 +143,7 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
             }
             if (later) {
                 inFlight = pending;
-                pending = spare != null ? spare : new DecodeAhead(decoder, pending);
+                pending = spare != null ? spare : new DecodeAhead(decoder, pending, reuseArenas);
                 spare = null;
             } else {
                 emitAll(pending);
@@ -165,6 +171,9 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
         try {
             for (int i = 0; i < group.size(); i++) {
                 emit(group.number(i), group.offset(i), group.length(i), group.result(i));
+            }
+            if (reuseArenas) {
+                sendBatch(); // the group's bytes are written again next: its entries go out now
             }
         } finally {
             group.clear();
