@@ -123,7 +123,11 @@ public final class FastLineFormat {
             }
             i = FastJson.skipWs(b, i + 1, to);
             int valueStart = i;
-            i = field == F_METADATA && i < to && b[i] == '{' ? metadata(b, i, to) : scan.value(b, i, to, 1);
+            if (i < to && b[i] == '"') {
+                i = scan.string(b, i, to); // most values: no call through value() (ADR 0300)
+            } else {
+                i = field == F_METADATA && i < to && b[i] == '{' ? metadata(b, i, to) : scan.value(b, i, to, 1);
+            }
             if (i < 0) {
                 return false;
             }
@@ -306,7 +310,8 @@ public final class FastLineFormat {
             if (i >= to || b[i] != ':') {
                 return FastJson.NO;
             }
-            i = scan.value(b, FastJson.skipWs(b, i + 1, to), to, 2);
+            i = FastJson.skipWs(b, i + 1, to);
+            i = i < to && b[i] == '"' ? scan.string(b, i, to) : scan.value(b, i, to, 2);
             if (i < 0) {
                 return FastJson.NO;
             }

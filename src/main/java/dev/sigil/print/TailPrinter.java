@@ -139,6 +139,12 @@ public final class TailPrinter implements TailListener {
         }
     }
 
+    /** Entries are printed within {@link #onEvent} and never looked at again (ADR 0302). */
+    @Override
+    public boolean keepsEntries() {
+        return false;
+    }
+
     @Override
     public void onEvent(TailEvent event) {
         if (event instanceof TailEvent.Lines lines) {

@@ -71,10 +71,22 @@ final class DecodeAhead implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether {@link #clear()} keeps the group's array for its next lines: only when nothing reads a handed-out
+     * entry's bytes after its event ({@link TailListener#keepsEntries()}, ADR 0302).
+     */
+    private final boolean reuseArena;
+
     /** A group sharing {@code sibling}'s helper thread (or with a helper of its own when null). */
     DecodeAhead(LineDecoder decoder, DecodeAhead sibling) {
+        this(decoder, sibling, false);
+    }
+
+    /** {@link #DecodeAhead(LineDecoder, DecodeAhead)}, its array kept from group to group when {@code reuseArena}. */
+    DecodeAhead(LineDecoder decoder, DecodeAhead sibling, boolean reuseArena) {
         this.decoder = decoder;
         this.helper = sibling != null ? sibling.helper : new Helper();
+        this.reuseArena = reuseArena;
     }
 
     int size() {
@@ -204,13 +216,16 @@ final class DecodeAhead implements AutoCloseable {
 
     /**
      * Forgets the group. Entries keep the lines' bytes in this group's array (no copy per line), so the next group
-     * gets a new array, as large as this one needed (64 KiB to 4 MiB).
+     * gets a new array, as large as this one needed (64 KiB to 4 MiB); unless the group reuses its array, whose
+     * entries are done with by then (ADR 0302: allocating and zeroing a megabyte a group was a tenth of the CPU).
      */
     void clear() {
         Arrays.fill(results, 0, count, null);
         if (count > 0) {
-            int wanted = Math.max(64 << 10, Integer.highestOneBit(Math.max(1, used - 1)) << 1);
-            arena = new byte[Math.min(wanted, 4 << 20)];
+            int wanted = Math.min(Math.max(64 << 10, Integer.highestOneBit(Math.max(1, used - 1)) << 1), 4 << 20);
+            if (!reuseArena || arena.length < wanted || arena.length > 2 * wanted) {
+                arena = new byte[wanted];
+            }
         }
         count = 0;
         used = 0;

@@ -16,7 +16,15 @@ import dev.sigil.contract.format.FormatSet;
  */
 final class Emitter implements LineAssembler.Sink, AutoCloseable {
 
+    /** The weight of a reader's first group ({@link #nextGroupBytes}). */
+    static final int FIRST_GROUP_BYTES = 64 << 10;
+
     private final TailListener listener;
+    /**
+     * The listener reads no entry after its event: a group's array is written again once its entries are handed out,
+     * so every group's entries are handed out before it is cleared (ADR 0302).
+     */
+    private final boolean reuseArenas;
     private final LineDecoder decoder;
     /** Where the lines go undecoded, in a raw tailer; else null. */
     private final RawLineListener raw;
@@ -31,6 +39,12 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
      * out once its entries weigh as much, so memory stays bounded by bytes whatever the lines' length.
      */
     private final int groupBytes;
+    /**
+     * The weight at which the pending group is decoded: 64 KiB for a reader's first group, doubled with every group up
+     * to {@link #groupBytes}, so that the helper thread starts on the first lines instead of after the first megabyte
+     * (ADR 0301).
+     */
+    private int nextGroupBytes;
     private final int batchLimit;
     private final FormatSet formats;
     /** Each source's format, by name. */
@@ -69,8 +83,10 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
         this.file = new FileFormat(formats);
         this.listener = listener;
         this.groupBytes = groupBytes;
+        this.nextGroupBytes = Math.min(groupBytes, FIRST_GROUP_BYTES);
         this.decoder = decoder;
-        this.pending = new DecodeAhead(decoder, null);
+        this.reuseArenas = !listener.keepsEntries();
+        this.pending = new DecodeAhead(decoder, null, reuseArenas);
         this.batchLimit = batchLimit;
     }
 
@@ -113,7 +129,8 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
             return;
         }
         pending.add(number, offset, bytes, from, to);
-        if (pending.weight() >= groupBytes) {
+        if (pending.weight() >= nextGroupBytes) {
+            nextGroupBytes = Math.min(groupBytes, nextGroupBytes * 2);
             // Hand this group to the helper and, meanwhile, hand out the one it decoded before (ADR 0041).
             DecodeAhead previous = inFlight;
             inFlight = null;
@@ -126,7 +143,7 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
             }
             if (later) {
                 inFlight = pending;
-                pending = spare != null ? spare : new DecodeAhead(decoder, pending);
+                pending = spare != null ? spare : new DecodeAhead(decoder, pending, reuseArenas);
                 spare = null;
             } else {
                 emitAll(pending);
@@ -154,6 +171,9 @@ final class Emitter implements LineAssembler.Sink, AutoCloseable {
         try {
             for (int i = 0; i < group.size(); i++) {
                 emit(group.number(i), group.offset(i), group.length(i), group.result(i));
+            }
+            if (reuseArenas) {
+                sendBatch(); // the group's bytes are written again next: its entries go out now
             }
         } finally {
             group.clear();

@@ -97,15 +97,44 @@ public final class FastJson {
      * Sets {@link #escaped} and {@link #nonAscii}.
      */
     public int string(byte[] b, int i, int end) {
+        // small enough for C1 to inline at every call site: a string costs one call, not two (ADR 0300)
+        return plainLeft > 0 ? plainString(b, i, end) : wideString(b, i, end);
+    }
+
+    private int plainString(byte[] b, int i, int end) {
+        plainLeft--;
+        escaped = false;
+        nonAscii = false;
+        return stringRest(b, plainRun(b, i + 1, end), end, false);
+    }
+
+    /**
+     * {@link #string} eight bytes at a time. Most strings hold nothing but plain ASCII, their first special byte the
+     * closing quote: that case is scanned here without a call. A method of its own, first run once the plain strings
+     * are done: C1 compiles a method once, and a {@code VarHandle} access it compiles before the access has ever run
+     * stays a slow call for good.
+     */
+    private int wideString(byte[] b, int i, int end) {
         escaped = false;
         nonAscii = false;
         i++;
-        boolean wide = plainLeft == 0;
-        if (!wide) {
-            plainLeft--;
+        while (i + 8 <= end) {
+            long special = specialBytes((long) LONGS.get(b, i));
+            if (special != 0) {
+                i += lowestFlaggedByte(special);
+                return b[i] == '"' ? i + 1 : stringRest(b, i, end, true);
+            }
+            i += 8;
         }
+        return stringRest(b, i, end, true);
+    }
+
+    /**
+     * The rest of {@link #string} from {@code i}, the first byte of the string not yet known to be plain: escapes,
+     * non-ASCII characters, the last few bytes before {@code end}.
+     */
+    private int stringRest(byte[] b, int i, int end, boolean wide) {
         while (true) {
-            i = wide ? plainRunWide(b, i, end) : plainRun(b, i, end);
             if (i >= end) {
                 return NO;
             }
@@ -130,6 +159,7 @@ public final class FastJson {
             } else {
                 i++;
             }
+            i = wide ? plainRunWide(b, i, end) : plainRun(b, i, end);
         }
     }
 
@@ -167,12 +197,9 @@ public final class FastJson {
     /** {@link #plainRun}, eight bytes at a time. */
     private static int plainRunWide(byte[] b, int i, int end) {
         while (i + 8 <= end) {
-            long x = (long) LONGS.get(b, i);
-            long special = (zeroByte(x ^ 0x2222222222222222L) | zeroByte(x ^ 0x5C5C5C5C5C5C5C5CL)
-                    | ((x - 0x2020202020202020L) & ~x) | x) & HIGHS;
+            long special = specialBytes((long) LONGS.get(b, i));
             if (special != 0) {
-                // The lowest flagged byte is a real one (borrows only flag bytes above a real one).
-                return i + (Long.numberOfTrailingZeros(special) >>> 3);
+                return i + lowestFlaggedByte(special);
             }
             i += 8;
         }
@@ -182,8 +209,24 @@ public final class FastJson {
         return i;
     }
 
-    private static long zeroByte(long x) {
-        return (x - ONES) & ~x;
+    /**
+     * The high bit of each byte of {@code x} (eight bytes of a string, the first the lowest) that may be a quote, a
+     * backslash, a control character or non-ASCII, and of at least the lowest that is one: 0 when none is. A
+     * borrow only flags bytes above a byte that is one of them, so the lowest flag is always a real one.
+     */
+    private static long specialBytes(long x) {
+        // a byte b - 1 (or b - 0x20) has its high bit set for b == 0 (b < 0x20) when b < 0x80; the last term flags b >= 0x80
+        return (((x ^ 0x2222222222222222L) - ONES) | ((x ^ 0x5C5C5C5C5C5C5C5CL) - ONES) | (x - 0x2020202020202020L) | x) & HIGHS;
+    }
+
+    /**
+     * The index (0-7, from the low end) of the lowest byte whose high bit is set in {@code flags}, which has only
+     * bytes' high bits set and at least one: C1 calls {@link Long#numberOfTrailingZeros} as a binary search in Java
+     * (it is no intrinsic there), this is an isolate, a multiply and a shift (ADR 0300).
+     */
+    public static int lowestFlaggedByte(long flags) {
+        // the lowest flag alone is 0x80 << 8k; 1 << 8k times a constant whose byte j is 7 - j has k in its top byte
+        return (int) ((((flags & -flags) >>> 7) * 0x0001020304050607L) >>> 56);
     }
 
     private static int escape(byte[] b, int i, int end) {

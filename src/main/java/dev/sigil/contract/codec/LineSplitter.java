@@ -138,7 +138,7 @@ public final class LineSplitter {
             long x = (long) LONGS.get(b, i) ^ 0x0A0A0A0A0A0A0A0AL;
             long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
             if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+                return i + FastJson.lowestFlaggedByte(found);
             }
             i += 8;
         }
