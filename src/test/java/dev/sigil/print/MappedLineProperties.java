@@ -2,23 +2,16 @@ package dev.sigil.print;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import dev.sigil.contract.codec.ByteSink;
-import dev.sigil.contract.codec.JsonSyntaxException;
-import dev.sigil.contract.codec.PythonJsonReader;
 import dev.sigil.contract.format.FastProjection;
 import dev.sigil.contract.format.FormatDefinition;
 import dev.sigil.contract.format.FormatSet;
-import dev.sigil.contract.format.LineFields;
 import dev.sigil.contract.format.Mapped;
 import dev.sigil.contract.format.MappedLines;
+import dev.sigil.testing.FormatFixtureLines;
 import dev.sigil.testing.JsonArbitraries;
 import dev.sigil.testing.JsonTexts;
 import net.jqwik.api.Arbitraries;
@@ -28,7 +21,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -40,30 +32,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 class MappedLineProperties {
 
-    private static final PythonJsonReader READER = new PythonJsonReader();
-    private static final List<JsonNode> FIXTURE_LINES = fixtureLines();
+    private static final List<JsonNode> FIXTURE_LINES = FormatFixtureLines.objects();
     private static final List<FormatDefinition> FORMATS = FormatSet.builtIn().all();
-
-    private static List<JsonNode> fixtureLines() {
-        List<JsonNode> out = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(Path.of("contract/formats/fixtures"))) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
-                for (String line : Files.readAllLines(p)) {
-                    try {
-                        JsonNode j = READER.read(line);
-                        if (j.isObject()) {
-                            out.add(j);
-                        }
-                    } catch (JsonSyntaxException notJson) {
-                        // a text line
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return out;
-    }
 
     /** Texts around the cut of 1,000 characters, of the characters the line writes specially. */
     private static Arbitrary<String> texts() {
@@ -89,30 +59,8 @@ class MappedLineProperties {
         Arbitrary<JsonNode> text = texts().map(t -> (JsonNode) JsonNodeFactory.instance.stringNode(t));
         Arbitrary<JsonNode> value = Arbitraries.oneOf(text, text, JsonArbitraries.values(2));
         Arbitrary<JsonNode> changed = Arbitraries.of(FIXTURE_LINES).flatMap(line -> value.flatMap(v ->
-                Arbitraries.integers().between(0, 1000).map(seed -> changeOne(line, v, seed))));
+                Arbitraries.integers().between(0, 1000).map(seed -> FormatFixtureLines.changeOne(line, v, seed))));
         return JsonTexts.of(changed);
-    }
-
-    /** {@code line} with one of its values (at any depth, picked by {@code seed}) replaced by {@code v}. */
-    private static JsonNode changeOne(JsonNode line, JsonNode v, int seed) {
-        JsonNode copy = line.deepCopy();
-        List<ObjectNode> objects = new ArrayList<>();
-        collect(copy, objects);
-        ObjectNode o = objects.get(seed % objects.size());
-        List<String> names = new ArrayList<>(o.propertyNames());
-        if (!names.isEmpty()) {
-            o.set(names.get(seed % names.size()), v);
-        }
-        return copy;
-    }
-
-    private static void collect(JsonNode n, List<ObjectNode> into) {
-        if (n instanceof ObjectNode o) {
-            into.add(o);
-        }
-        if (n.isContainer()) {
-            n.values().forEach(c -> collect(c, into));
-        }
     }
 
     @Property(tries = 1500)

@@ -2,16 +2,12 @@ package dev.sigil.contract.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import dev.sigil.contract.codec.JsonSyntaxException;
 import dev.sigil.contract.codec.PythonJsonReader;
+import dev.sigil.testing.FormatFixtureLines;
 import dev.sigil.testing.JsonArbitraries;
 import dev.sigil.testing.JsonTextArbitraries;
 import dev.sigil.testing.JsonTexts;
@@ -22,7 +18,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A format's fast path (the line read from its bytes into the tree its projection keeps) gives the events the
@@ -32,60 +27,15 @@ import tools.jackson.databind.node.ObjectNode;
 class FastProjectionProperties {
 
     private static final PythonJsonReader READER = new PythonJsonReader();
-    private static final List<JsonNode> FIXTURE_LINES = fixtureLines();
+    private static final List<JsonNode> FIXTURE_LINES = FormatFixtureLines.objects();
     private static final FastProjection SCANNER = new FastProjection();
-
-    private static List<JsonNode> fixtureLines() {
-        List<JsonNode> out = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(Path.of("contract/formats/fixtures"))) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
-                for (String line : Files.readAllLines(p)) {
-                    try {
-                        JsonNode j = READER.read(line);
-                        if (j.isObject()) {
-                            out.add(j);
-                        }
-                    } catch (JsonSyntaxException notJson) {
-                        // a text line
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return out;
-    }
 
     @Provide
     Arbitrary<byte[]> lines() {
         Arbitrary<JsonNode> fixtures = Arbitraries.of(FIXTURE_LINES);
         Arbitrary<JsonNode> changed = Arbitraries.of(FIXTURE_LINES).flatMap(line -> JsonArbitraries.values(2).flatMap(v ->
-                Arbitraries.integers().between(0, 1000).map(seed -> changeOne(line, v, seed))));
+                Arbitraries.integers().between(0, 1000).map(seed -> FormatFixtureLines.changeOne(line, v, seed))));
         return Arbitraries.oneOf(JsonTexts.of(fixtures), JsonTexts.of(changed), JsonTexts.of(JsonArbitraries.values(2)), JsonTextArbitraries.lines());
-    }
-
-    /** {@code line} with one of its values (at any depth, picked by {@code seed}) replaced by {@code v}. */
-    private static JsonNode changeOne(JsonNode line, JsonNode v, int seed) {
-        JsonNode copy = line.deepCopy();
-        List<ObjectNode> objects = new ArrayList<>();
-        collect(copy, objects);
-        ObjectNode o = objects.get(seed % objects.size());
-        List<String> names = new ArrayList<>(o.propertyNames());
-        if (names.isEmpty() || seed % 7 == 0) {
-            o.set("k" + seed, v);
-        } else {
-            o.set(names.get(seed % names.size()), v);
-        }
-        return copy;
-    }
-
-    private static void collect(JsonNode n, List<ObjectNode> into) {
-        if (n instanceof ObjectNode o) {
-            into.add(o);
-        }
-        if (n.isContainer()) {
-            n.values().forEach(c -> collect(c, into));
-        }
     }
 
     @net.jqwik.api.Example
